@@ -1,0 +1,58 @@
+#!/bin/sh
+# run.sh — the demo: starts mitwirkung-api with demo data on 127.0.0.1:8080
+# (a free port if 8080 is taken) and opens the client against it; quitting
+# the client stops the server. --api-only runs the server in the foreground;
+# --ssh also starts mitwirkung-sshd on 127.0.0.1:2222.
+set -eu
+BUILD=${BUILD:-build}
+mode=${1:-client}
+state="$BUILD/demo"
+mkdir -p "$state/mail"
+db="$state/demo.db"
+port=${MW_PORT:-8080}
+
+if [ "$mode" = "--api-only" ]; then
+	echo "Demo accounts and mails: see README.md; confirmation mails go to $state/mail"
+	exec "$BUILD/mitwirkung-api" serve --db "$db" --listen "127.0.0.1:$port" \
+		--mail-dir "$state/mail" --seed demo
+fi
+
+if ! python3 -c "import socket,sys; s=socket.socket(); s.bind(('127.0.0.1',$port))" 2>/dev/null; then
+	echo "run: port $port is taken, using a free port" >&2
+	port=0
+fi
+"$BUILD/mitwirkung-api" serve --db "$db" --listen "127.0.0.1:$port" \
+	--mail-dir "$state/mail" --seed demo 2>"$state/api.log" &
+api=$!
+sshd=
+cleanup() {
+	[ -n "$sshd" ] && kill "$sshd" 2>/dev/null
+	kill "$api" 2>/dev/null
+	wait 2>/dev/null || true
+}
+trap cleanup EXIT INT TERM
+i=0
+while ! grep -q '^listening on' "$state/api.log" 2>/dev/null; do
+	i=$((i + 1))
+	if [ $i -gt 100 ] || ! kill -0 "$api" 2>/dev/null; then
+		echo "run: the API server did not start; its log:" >&2
+		cat "$state/api.log" >&2
+		exit 1
+	fi
+	sleep 0.1
+done
+addr=$(sed -n 's/^listening on //p' "$state/api.log" | head -n 1)
+api_url="http://$addr/api/v1"
+echo "API: $api_url (log: $state/api.log, mails: $state/mail)"
+
+if [ "$mode" = "--ssh" ]; then
+	"$BUILD/mitwirkung-sshd" --listen 127.0.0.1:2222 --hostkey-dir "$state/hostkeys" \
+		--client "$(pwd)/$BUILD/mitwirkung" --api "$api_url" &
+	sshd=$!
+	echo "SSH: ssh -p 2222 localhost   (line mode: ssh -p 2222 text@localhost)"
+	echo "Press Ctrl-C to stop."
+	wait "$sshd"
+	exit 0
+fi
+
+MITWIRKUNG_API=$api_url "$BUILD/mitwirkung" --api "$api_url"
