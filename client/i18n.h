@@ -1,0 +1,30 @@
+/* i18n.h — gettext wrappers for the client; every user-visible string uses them. */
+#ifndef MW_CLIENT_I18N_H
+#define MW_CLIENT_I18N_H
+
+#include <libintl.h>
+
+#define _(s)		gettext(s)
+#define N_(s)		(s)
+#define C_(ctx, s)	i18n_pgettext(ctx "\004" s, s)
+
+/*
+ * Sets up gettext for domain "mitwirkung": the process locale from the
+ * environment (falling back to C.UTF-8 so UTF-8 output always works),
+ * catalogues from the build folder when present, else the installed ones.
+ * lang ("de", "en", NULL for LANGUAGE/LC_ALL/LC_MESSAGES/LANG) selects the
+ * language. Returns 0, or -1 when no UTF-8 locale could be set.
+ */
+int		 i18n_init(const char *lang);
+
+/* Switches the language at run time ("de", "en"); returns 0 or -1. */
+int		 i18n_set_lang(const char *lang);
+
+/* The active two-letter language code ("de" or "en"); borrowed. This is
+ * also the language the API is asked for. */
+const char	*i18n_lang(void);
+
+/* pgettext: msgctxt "\004" msgid, falling back to msgid. */
+const char	*i18n_pgettext(const char *ctx_id, const char *msgid);
+
+#endif
