@@ -27,11 +27,14 @@ const char *text_check_str(int code);
 
 /*
  * Returns a new NUL-terminated copy of len bytes of s that is safe to show
- * on any terminal: invalid UTF-8 becomes U+FFFD, C0 controls (but \n with
- * TEXT_MULTILINE, TAB with TEXT_KEEP_TAB; otherwise TAB becomes a space) and
- * lone CR, DEL, C1, and the bidi controls U+202A..U+202E, U+2066..U+2069,
- * U+200E, U+200F, U+061C are dropped. A CR LF pair becomes \n. ESC is
- * dropped together with the sequence it starts (CSI, OSC, DCS, ...).
+ * on any terminal: invalid UTF-8 becomes U+FFFD (one per broken
+ * sequence), C0 controls (but \n with TEXT_MULTILINE, TAB with
+ * TEXT_KEEP_TAB; otherwise \n and TAB become a space so words stay apart),
+ * NUL, lone CR, DEL, C1, and the bidi controls U+202A..U+202E,
+ * U+2066..U+2069, U+200E, U+200F, U+061C are dropped. A CR LF pair becomes
+ * \n. ESC, and the C1 introducers U+0090/98/9B/9D/9E/9F, are dropped
+ * together with the sequence they start (CSI, OSC with its payload up to
+ * BEL or ST, DCS, SOS, PM, APC, charset and two-byte escapes).
  * The caller frees the result. Returns NULL only when out of memory.
  */
 char	*text_sanitize(const char *s, size_t len, int flags);
