@@ -1,0 +1,257 @@
+# test_api_accounts.py — register, confirm (token from the mail file), login,
+# logout, /me, tokens (missing, forged, expired, logged out), conflicts,
+# account input rules and login rate limiting with Retry-After.
+import json
+import os
+import re
+import subprocess
+import sys
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from lib_api import (Server, Skip, Suite, eq, error, has_fields, has_option,  # noqa: E402
+                     is_rfc3339, ok, status)
+
+S = Suite("test_api_accounts")
+USER_FIELDS = ["id", "username", "display_name", "role", "created_at"]
+OWNER_FIELDS = USER_FIELDS + ["email", "locale", "status"]
+
+
+def setup():
+    return S.server().start()
+
+
+@S.test
+def test_help_and_version(srv):
+    h = srv.cli("--help")
+    eq(h.returncode, 0, "--help exit status")
+    out = (h.stdout + h.stderr).decode()
+    for word in ("serve", "useradd", "seed", "--db", "--listen", "--mail-dir", "--smtp"):
+        ok(word in out, "--help mentions %s" % word)
+    v = srv.cli("--version")
+    eq(v.returncode, 0, "--version exit status")
+    ok(re.search(rb"\d+\.\d+", v.stdout + v.stderr), "--version prints a version")
+    try:
+        bad = srv.cli("serve", "--no-such-option", "--db", srv.db + "-x", timeout=5)
+    except subprocess.TimeoutExpired:
+        raise AssertionError("serve with an unknown option kept running")
+    ok(bad.returncode != 0, "unknown option fails")
+
+
+@S.test
+def test_register_confirm_login_logout(srv):
+    r, u = srv.register(display_name="Erika Muster")
+    status(r, 201, "register")
+    has_fields(r.json, OWNER_FIELDS, "registered user")
+    eq(r.json["status"], "pending", "new account status")
+    eq(r.json["username"], u["username"], "username echoed")
+    eq(r.json["display_name"], "Erika Muster", "display_name")
+    eq(r.json["role"], "citizen", "new accounts are citizens")
+    ok(is_rfc3339(r.json["created_at"]), "created_at RFC 3339: %r" % r.json["created_at"])
+    ok("password" not in json.dumps(r.json).lower(), "no password (hash) in the answer")
+    error(srv.login(u["username"], u["password"]), 403, "not_confirmed",
+          what="login before confirming")
+    tok = srv.mail_token(u["email"])
+    c = status(srv.post("/auth/confirm", {"token": tok}), 200, "confirm")
+    eq(c.json["status"], "active", "confirmed account status")
+    eq(c.json["username"], u["username"], "confirm answers the user")
+    again = srv.post("/auth/confirm", {"token": tok})
+    ok(400 <= again.status < 500 and again.json.get("error"),
+       "a confirmation token works once, second use got %r" % again)
+    lg = status(srv.login(u["username"], u["password"]), 200, "login by name")
+    has_fields(lg.json, ["token", "expires_at", "user"], "login answer")
+    ok(is_rfc3339(lg.json["expires_at"]), "expires_at RFC 3339")
+    eq(lg.json["user"]["username"], u["username"], "login user")
+    t = lg.json["token"]
+    ok(len(t) >= 20, "token long enough to be unguessable")
+    lg2 = status(srv.login(u["email"], u["password"]), 200, "login by email")
+    ok(lg2.json["token"] != t, "each login gets its own token")
+    me = status(srv.get("/me", token=t), 200, "/me").json
+    has_fields(me, OWNER_FIELDS, "/me")
+    eq(me["email"], u["email"], "/me email")
+    eq(me["status"], "active", "/me status")
+    status(srv.post("/auth/logout", token=t), 204, "logout")
+    error(srv.get("/me", token=t), 401, "unauthorized", what="token after logout")
+    status(srv.get("/me", token=lg2.json["token"]), 200, "other session survives logout")
+    error(srv.post("/auth/logout"), 401, "unauthorized", what="logout without token")
+
+
+@S.test
+def test_mail_file_is_rfc5322(srv):
+    r, u = srv.register()
+    status(r, 201)
+    names = [n for n in os.listdir(srv.mail) if n.endswith(".eml")]
+    ok(names, "mail written as .eml files")
+    found = False
+    for n in names:
+        with open(os.path.join(srv.mail, n), "rb") as f:
+            data = f.read()
+        if u["email"].encode() in data:
+            found = True
+            head = data.split(b"\r\n\r\n", 1)[0] if b"\r\n\r\n" in data else data.split(b"\n\n", 1)[0]
+            for h in (b"From:", b"To:", b"Subject:", b"Date:", b"Message-ID:"):
+                ok(re.search(b"(?im)^" + h, head), "mail header %r missing" % h)
+    ok(found, "a mail to the new address")
+
+
+@S.test
+def test_bad_confirm_tokens(srv):
+    for tok in ("", "x", "A" * 64, "../../etc/passwd"):
+        r = srv.post("/auth/confirm", {"token": tok})
+        ok(r.status in (400, 401, 404, 409, 422), "confirm %r refused, got %r" % (tok, r))
+        ok(isinstance(r.json.get("error"), dict), "error body for confirm %r" % tok)
+    error(srv.post("/auth/confirm", {"token": 12345}), 400, "bad_request",
+          what="confirm token of wrong type")
+
+
+@S.test
+def test_invalid_credentials_alike(srv):
+    u = srv.new_user()
+    a = error(srv.login(u["username"], "wrong password 1"), 401, "invalid_credentials",
+              what="wrong password")
+    b = error(srv.login("nosuchuser42", "wrong password 1"), 401, "invalid_credentials",
+              what="unknown name")
+    c = error(srv.login("nobody@example.org", "wrong password 1"), 401, "invalid_credentials",
+              what="unknown email")
+    eq(a["message"], b["message"], "same message for unknown name and wrong password")
+    eq(a.get("field"), b.get("field"), "same field for unknown name and wrong password")
+    eq(b["message"], c["message"], "same message for unknown email")
+
+
+@S.test
+def test_register_conflicts(srv):
+    u = srv.new_user()
+    r, _ = srv.register(username=u["username"], email_addr="other-%s@example.org" % u["username"])
+    e = error(r, 409, "conflict", what="taken username")
+    ok(e.get("field") in (None, "username"), "conflict field for name: %r" % e.get("field"))
+    r, _ = srv.register(username=srv.unique("x"), email_addr=u["email"])
+    e = error(r, 409, "conflict", what="taken email")
+    ok(e.get("field") in (None, "email"), "conflict field for email: %r" % e.get("field"))
+    r, _ = srv.register(username=srv.unique("x"), email_addr=u["email"].upper())
+    error(r, 409, "conflict", what="taken email in other case")
+    # Seeded demo accounts count too.
+    r, _ = srv.register(username="demo", email_addr="demo-%s@example.org" % srv.unique())
+    error(r, 409, "conflict", what="demo name taken")
+    # A pending (unconfirmed) registration holds its name as well.
+    r, p = srv.register()
+    status(r, 201)
+    r, _ = srv.register(username=p["username"], email_addr="y" + p["email"])
+    error(r, 409, "conflict", what="name of a pending account")
+
+
+@S.test
+def test_register_input_rules(srv):
+    def reg(**over):
+        b = {"username": srv.unique("r"), "email": srv.unique("r") + "@example.org",
+             "password": "correct horse 1"}
+        b.update(over)
+        for k in [k for k, v in b.items() if v is None]:
+            del b[k]
+        return srv.post("/auth/register", b)
+    for name in ("ab", "a" * 33, "Abc", "ab c", "abc!", "äbc", "ab\u202ec", ""):
+        error(reg(username=name), 422, "validation_failed", "username", "username %r" % name)
+    status(reg(username="a.b_" + srv.unique("")[-8:]), 201, "dot and underscore allowed")
+    n32 = (srv.unique("q") + "x" * 32)[:32]
+    status(reg(username=n32), 201, "32 chars allowed")
+    status(reg(username="z-9"), 201, "3 chars with a dash allowed")
+    for pw in ("1234567", "x" * 257, "ü" * 129):
+        error(reg(password=pw), 422, "validation_failed", "password", "password %d bytes"
+              % len(pw.encode()))
+    status(reg(password="12345678"), 201, "8-byte password")
+    status(reg(password="p" * 256), 201, "256-byte password")
+    status(reg(password="üüüü"), 201, "8 bytes of UTF-8 is 8 bytes")
+    for mail in ("no-at-sign", "a@", "@b.org", "a b@c.org", "a@b\u0007.org", ""):
+        error(reg(email=mail), 422, "validation_failed", "email", "email %r" % mail)
+    error(reg(display_name="Tab\there"), 422, "validation_failed", "display_name",
+          "control char in display_name")
+    error(reg(display_name="line\nbreak"), 422, "validation_failed", "display_name",
+          "newline in a one-line field")
+    error(reg(display_name="evil\u202etxt"), 422, "validation_failed", "display_name",
+          "bidi override in display_name")
+    error(reg(display_name="iso\u2067x"), 422, "validation_failed", "display_name",
+          "bidi isolate in display_name")
+    error(reg(display_name="c1\u0085x"), 422, "validation_failed", "display_name",
+          "C1 control in display_name")
+    r = reg(username=None)
+    ok(r.status in (400, 422), "missing username refused, got %r" % r)
+    if r.status == 422:
+        error(r, 422, "validation_failed", "username", "missing username")
+    error(reg(username=12345), 400, "bad_request", what="username of wrong type")
+    error(reg(password=["x"]), 400, "bad_request", what="password of wrong type")
+    error(srv.post("/auth/register", ["not", "an", "object"]), 400, "bad_request",
+          what="array instead of object")
+
+
+@S.test
+def test_display_name_kept_as_written(srv):
+    name = "Zoë Ünal — 北京 🚲"
+    r, u = srv.register(display_name=name)
+    status(r, 201)
+    eq(r.json["display_name"], name, "display_name returned as written")
+
+
+@S.test
+def test_tokens_missing_forged_malformed(srv):
+    u = srv.new_user()
+    error(srv.get("/me"), 401, "unauthorized", what="/me without token")
+    error(srv.get("/me", token="forged" + u["token"][6:]), 401, "unauthorized",
+          what="forged token")
+    error(srv.get("/me", token=u["token"] + "x"), 401, "unauthorized", what="token + x")
+    error(srv.get("/me", token=u["token"][:-1]), 401, "unauthorized", what="truncated token")
+    for h in ("Basic " + u["token"], "Bearer", "Bearer  ", u["token"], "bearer"):
+        r = srv.get("/me", headers={"Authorization": h})
+        error(r, 401, "unauthorized", what="Authorization %r" % h[:20])
+    status(srv.get("/me", token=u["token"]), 200, "real token still works")
+
+
+@S.test
+def test_me_export(srv):
+    u = srv.new_user()
+    r = status(srv.get("/me/export", token=u["token"]), 200, "/me/export")
+    text = r.body.decode("utf-8")
+    j = r.json
+    ok(isinstance(j, dict), "export is a JSON object")
+    ok(u["username"] in text and u["email"] in text, "export holds name and email")
+    ok(u["password"] not in text, "export has no password")
+    ok("argon2" not in text.lower() and "$" + "argon" not in text, "export has no hash")
+    ok(u["token"] not in text, "export has no session token")
+    error(srv.get("/me/export"), 401, "unauthorized", what="export without token")
+
+
+@S.test
+def test_expired_token(_srv):
+    if not has_option("--token-ttl"):
+        raise Skip("server has no --token-ttl option; expiry not testable")
+    s = S.server(extra=["--token-ttl", "2"]).start()
+    u = s.new_user()
+    status(s.get("/me", token=u["token"]), 200, "fresh token")
+    time.sleep(3.2)
+    error(s.get("/me", token=u["token"]), 401, "unauthorized", what="expired token")
+
+
+@S.test
+def test_login_rate_limit(_srv):
+    # Own server: the limit may be per address and would spoil other tests.
+    s = S.server().start()
+    u = s.new_user()
+    got = None
+    for i in range(40):
+        r = s.login(u["username"], "wrong password %d" % i)
+        if r.status == 429:
+            got = r
+            break
+        error(r, 401, "invalid_credentials", what="failed login %d" % i)
+    ok(got is not None, "no 429 after 40 failed logins")
+    error(got, 429, "rate_limited", what="rate limited login")
+    ra = got.header("retry-after")
+    ok(ra and ra.isdigit() and 0 < int(ra) <= 3600, "Retry-After seconds: %r" % ra)
+    error(s.login(u["username"], u["password"]), 429, "rate_limited",
+          what="even the right password while limited")
+    # Another account is not locked out by someone guessing at this one
+    # (when the limit is per account), or the answer is a 429 too.
+    r = s.login("demo", "wrong")
+    ok(r.status in (401, 429), "other login while limited: %r" % r)
+
+
+if __name__ == "__main__":
+    S.run(setup)
