@@ -1,0 +1,976 @@
+/* api_calls.c — one function per endpoint of api-v1.md, built on api_request(). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <curl/curl.h>
+
+#include "client/api/api_int.h"
+#include "client/i18n.h"
+
+typedef int (*api_obj_parse_fn)(const cJSON *, void *);
+
+#define API_V(fn, type) \
+	static int fn##_v(const cJSON *j, void *p) { return fn(j, (type *)p); }
+
+API_V(api_parse_user, struct api_user)
+API_V(api_parse_project, struct api_project)
+API_V(api_parse_idea, struct api_idea)
+API_V(api_parse_comment, struct api_comment)
+API_V(api_parse_poll, struct api_poll)
+API_V(api_parse_ballot, struct api_ballot)
+API_V(api_parse_results, struct api_results)
+API_V(api_parse_survey, struct api_survey)
+API_V(api_parse_login, struct api_login)
+API_V(api_parse_project_list, struct api_project_list)
+API_V(api_parse_idea_list, struct api_idea_list)
+API_V(api_parse_comment_list, struct api_comment_list)
+API_V(api_parse_queue_list, struct api_queue_list)
+
+static void
+api_fail_contract(struct api *a)
+{
+	api_fail(a, API_ERR_SERVER,
+	    _("The server sent an answer that does not fit the API (v1)."));
+}
+
+/* Parses j (consumed) into a new struct of size bytes stored in *out;
+ * out NULL just drops the answer. */
+static int
+api_obj(struct api *a, cJSON *j, size_t size, api_obj_parse_fn parse,
+    void **out)
+{
+	void *o;
+
+	if (out == NULL) {
+		cJSON_Delete(j);
+		return 0;
+	}
+	o = calloc(1, size);
+	if (o == NULL) {
+		cJSON_Delete(j);
+		api_fail(a, API_ERR_LOCAL, _("Out of memory."));
+		return -1;
+	}
+	if (j == NULL || parse(j, o) < 0) {
+		free(o);
+		cJSON_Delete(j);
+		api_fail_contract(a);
+		return -1;
+	}
+	cJSON_Delete(j);
+	*out = o;
+	return 0;
+}
+
+/* Request + parse in one: the common shape of most endpoints. */
+static int
+api_call(struct api *a, const char *method, const char *path,
+    const char *query, const cJSON *body, size_t size, api_obj_parse_fn parse,
+    void **out)
+{
+	cJSON *j = NULL;
+
+	if (out != NULL)
+		*out = NULL;
+	if (api_request(a, method, path, query, body, API_WANT_JSON, &j, NULL) < 0)
+		return -1;
+	return api_obj(a, j, size, parse, out);
+}
+
+/* Appends "&key=value" (escaped) to q of size qsz; value NULL or "" is
+ * left out. Returns 0, or -1 when it does not fit. */
+static int
+api_q_add(char *q, size_t qsz, const char *key, const char *value)
+{
+	char *esc;
+	size_t n = strlen(q);
+	int w;
+
+	if (value == NULL || *value == '\0')
+		return 0;
+	esc = curl_easy_escape(NULL, value, 0);
+	if (esc == NULL)
+		return -1;
+	w = snprintf(q + n, qsz - n, "%s%s=%s", n > 0 ? "&" : "", key, esc);
+	curl_free(esc);
+	return w < 0 || (size_t)w >= qsz - n ? -1 : 0;
+}
+
+static int
+api_q_page(char *q, size_t qsz, const char *after, int limit)
+{
+	char num[24];
+
+	if (limit > 0) {
+		snprintf(num, sizeof(num), "%d", limit);
+		if (api_q_add(q, qsz, "limit", num) < 0)
+			return -1;
+	}
+	return api_q_add(q, qsz, "after", after);
+}
+
+static int
+api_bad_arg(struct api *a)
+{
+	api_fail(a, API_ERR_LOCAL, _("Invalid argument."));
+	return -1;
+}
+
+/* Deletes a request body after wiping a secret member in it. */
+static void
+api_body_free(cJSON *body, const char *secret)
+{
+	cJSON *v;
+
+	if (body == NULL)
+		return;
+	v = secret != NULL ? cJSON_GetObjectItemCaseSensitive(body, secret) : NULL;
+	if (cJSON_IsString(v) && v->valuestring != NULL)
+		explicit_bzero(v->valuestring, strlen(v->valuestring));
+	cJSON_Delete(body);
+}
+
+/* Adds name: {"de": ..., "en": ...} unless both are NULL. */
+static int
+api_add_text(cJSON *obj, const char *name, const struct api_text_in *t)
+{
+	cJSON *o;
+
+	if (t->de == NULL && t->en == NULL)
+		return 0;
+	o = cJSON_AddObjectToObject(obj, name);
+	if (o == NULL)
+		return -1;
+	if (t->de != NULL && cJSON_AddStringToObject(o, "de", t->de) == NULL)
+		return -1;
+	if (t->en != NULL && cJSON_AddStringToObject(o, "en", t->en) == NULL)
+		return -1;
+	return 0;
+}
+
+static int
+api_add_str(cJSON *obj, const char *name, const char *v)
+{
+	if (v == NULL)
+		return 0;
+	return cJSON_AddStringToObject(obj, name, v) == NULL ? -1 : 0;
+}
+
+static int
+api_add_ids(cJSON *obj, const char *name, const long long *ids, size_t n)
+{
+	cJSON *arr = cJSON_AddArrayToObject(obj, name);
+	size_t i;
+
+	if (arr == NULL)
+		return -1;
+	for (i = 0; i < n; i++) {
+		cJSON *v = cJSON_CreateNumber((double)ids[i]);
+
+		if (v == NULL || !cJSON_AddItemToArray(arr, v)) {
+			cJSON_Delete(v);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* ----------------------------------------------------------- public */
+
+int
+api_health(struct api *a, char **version)
+{
+	cJSON *j = NULL;
+	char *v = NULL;
+
+	if (version != NULL)
+		*version = NULL;
+	if (api_request(a, "GET", "/health", NULL, NULL, API_WANT_JSON, &j, NULL) < 0)
+		return -1;
+	if (api_json_str(j, "version", 0, &v) < 0) {
+		cJSON_Delete(j);
+		api_fail(a, API_ERR_LOCAL, _("Out of memory."));
+		return -1;
+	}
+	cJSON_Delete(j);
+	if (version != NULL)
+		*version = v;
+	else
+		free(v);
+	return 0;
+}
+
+int
+api_projects(struct api *a, const char *status, const char *category,
+    const char *after, int limit, struct api_project_list **out)
+{
+	char q[1024] = "";
+
+	*out = NULL;
+	if (api_q_add(q, sizeof(q), "status", status) < 0 ||
+	    api_q_add(q, sizeof(q), "category", category) < 0 ||
+	    api_q_page(q, sizeof(q), after, limit) < 0)
+		return api_bad_arg(a);
+	return api_call(a, "GET", "/projects", q, NULL, sizeof(**out),
+	    api_parse_project_list_v, (void **)out);
+}
+
+int
+api_project_get(struct api *a, const char *ref, struct api_project **out)
+{
+	char path[512];
+	char *esc;
+
+	*out = NULL;
+	if (ref == NULL || *ref == '\0' || strlen(ref) > 200)
+		return api_bad_arg(a);
+	esc = curl_easy_escape(NULL, ref, 0);
+	if (esc == NULL)
+		return api_bad_arg(a);
+	snprintf(path, sizeof(path), "/projects/%s", esc);
+	curl_free(esc);
+	return api_call(a, "GET", path, NULL, NULL, sizeof(**out),
+	    api_parse_project_v, (void **)out);
+}
+
+int
+api_project_ideas(struct api *a, long long project_id, const char *sort,
+    const char *after, int limit, struct api_idea_list **out)
+{
+	char path[64], q[1024] = "";
+
+	*out = NULL;
+	if (api_q_add(q, sizeof(q), "sort", sort) < 0 ||
+	    api_q_page(q, sizeof(q), after, limit) < 0)
+		return api_bad_arg(a);
+	snprintf(path, sizeof(path), "/projects/%lld/ideas", project_id);
+	return api_call(a, "GET", path, q, NULL, sizeof(**out),
+	    api_parse_idea_list_v, (void **)out);
+}
+
+int
+api_idea_get(struct api *a, long long id, struct api_idea **out)
+{
+	char path[64];
+
+	snprintf(path, sizeof(path), "/ideas/%lld", id);
+	return api_call(a, "GET", path, NULL, NULL, sizeof(**out),
+	    api_parse_idea_v, (void **)out);
+}
+
+static int
+api_comments(struct api *a, const char *what, long long id, const char *after,
+    int limit, struct api_comment_list **out)
+{
+	char path[64], q[1024] = "";
+
+	*out = NULL;
+	if (api_q_page(q, sizeof(q), after, limit) < 0)
+		return api_bad_arg(a);
+	snprintf(path, sizeof(path), "/%s/%lld/comments", what, id);
+	return api_call(a, "GET", path, q, NULL, sizeof(**out),
+	    api_parse_comment_list_v, (void **)out);
+}
+
+int
+api_idea_comments(struct api *a, long long idea_id, const char *after,
+    int limit, struct api_comment_list **out)
+{
+	return api_comments(a, "ideas", idea_id, after, limit, out);
+}
+
+int
+api_project_comments(struct api *a, long long project_id, const char *after,
+    int limit, struct api_comment_list **out)
+{
+	return api_comments(a, "projects", project_id, after, limit, out);
+}
+
+int
+api_poll_get(struct api *a, long long id, struct api_poll **out)
+{
+	char path[64];
+
+	snprintf(path, sizeof(path), "/polls/%lld", id);
+	return api_call(a, "GET", path, NULL, NULL, sizeof(**out),
+	    api_parse_poll_v, (void **)out);
+}
+
+int
+api_poll_results(struct api *a, long long id, struct api_results **out)
+{
+	char path[64];
+
+	snprintf(path, sizeof(path), "/polls/%lld/results", id);
+	return api_call(a, "GET", path, NULL, NULL, sizeof(**out),
+	    api_parse_results_v, (void **)out);
+}
+
+int
+api_survey_get(struct api *a, long long id, struct api_survey **out)
+{
+	char path[64];
+
+	snprintf(path, sizeof(path), "/surveys/%lld", id);
+	return api_call(a, "GET", path, NULL, NULL, sizeof(**out),
+	    api_parse_survey_v, (void **)out);
+}
+
+/* --------------------------------------------------------- residents */
+
+int
+api_idea_create(struct api *a, long long project_id, const char *title,
+    const char *body, struct api_idea **out)
+{
+	char path[64];
+	cJSON *b;
+	int r = -1;
+
+	if (out != NULL)
+		*out = NULL;
+	b = cJSON_CreateObject();
+	if (b == NULL || api_add_str(b, "title", title ? title : "") < 0 ||
+	    api_add_str(b, "body", body ? body : "") < 0) {
+		cJSON_Delete(b);
+		return api_bad_arg(a);
+	}
+	snprintf(path, sizeof(path), "/projects/%lld/ideas", project_id);
+	r = api_call(a, "POST", path, NULL, b, sizeof(**out), api_parse_idea_v,
+	    (void **)out);
+	cJSON_Delete(b);
+	return r;
+}
+
+static int
+api_support(struct api *a, const char *method, long long idea_id,
+    struct api_support *out)
+{
+	char path[64];
+	cJSON *j = NULL;
+	int s;
+
+	if (out != NULL)
+		memset(out, 0, sizeof(*out));
+	snprintf(path, sizeof(path), "/ideas/%lld/support", idea_id);
+	if (api_request(a, method, path, NULL, NULL, API_WANT_JSON, &j, NULL) < 0)
+		return -1;
+	s = (int)cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(j, "supported"));
+	if (out != NULL) {
+		const cJSON *n = cJSON_GetObjectItemCaseSensitive(j, "supports");
+
+		out->supported = s;
+		out->supports = cJSON_IsNumber(n) ? (long)n->valuedouble : 0;
+	}
+	cJSON_Delete(j);
+	return 0;
+}
+
+int
+api_idea_support(struct api *a, long long idea_id, struct api_support *out)
+{
+	return api_support(a, "PUT", idea_id, out);
+}
+
+int
+api_idea_unsupport(struct api *a, long long idea_id, struct api_support *out)
+{
+	return api_support(a, "DELETE", idea_id, out);
+}
+
+static int
+api_comment_post(struct api *a, const char *what, long long id,
+    long long parent_id, const char *body, struct api_comment **out)
+{
+	char path[64];
+	cJSON *b;
+	int r;
+
+	if (out != NULL)
+		*out = NULL;
+	b = cJSON_CreateObject();
+	if (b == NULL || api_add_str(b, "body", body ? body : "") < 0 ||
+	    (parent_id > 0 &&
+	    cJSON_AddNumberToObject(b, "parent_id", (double)parent_id) == NULL)) {
+		cJSON_Delete(b);
+		return api_bad_arg(a);
+	}
+	snprintf(path, sizeof(path), "/%s/%lld/comments", what, id);
+	r = api_call(a, "POST", path, NULL, b, sizeof(**out),
+	    api_parse_comment_v, (void **)out);
+	cJSON_Delete(b);
+	return r;
+}
+
+int
+api_idea_comment(struct api *a, long long idea_id, long long parent_id,
+    const char *body, struct api_comment **out)
+{
+	return api_comment_post(a, "ideas", idea_id, parent_id, body, out);
+}
+
+int
+api_project_comment(struct api *a, long long project_id, long long parent_id,
+    const char *body, struct api_comment **out)
+{
+	return api_comment_post(a, "projects", project_id, parent_id, body, out);
+}
+
+static int
+api_report(struct api *a, const char *what, long long id, const char *reason)
+{
+	char path[64];
+	cJSON *b;
+	int r;
+
+	b = cJSON_CreateObject();
+	if (b == NULL || api_add_str(b, "reason", reason ? reason : "") < 0) {
+		cJSON_Delete(b);
+		return api_bad_arg(a);
+	}
+	snprintf(path, sizeof(path), "/%s/%lld/report", what, id);
+	r = api_call(a, "POST", path, NULL, b, 0, NULL, NULL);
+	cJSON_Delete(b);
+	return r;
+}
+
+int
+api_idea_report(struct api *a, long long idea_id, const char *reason)
+{
+	return api_report(a, "ideas", idea_id, reason);
+}
+
+int
+api_comment_report(struct api *a, long long comment_id, const char *reason)
+{
+	return api_report(a, "comments", comment_id, reason);
+}
+
+int
+api_ballot_put(struct api *a, long long poll_id, const long long *choices,
+    size_t n, struct api_ballot **out)
+{
+	char path[64];
+	cJSON *b;
+	int r;
+
+	if (out != NULL)
+		*out = NULL;
+	b = cJSON_CreateObject();
+	if (b == NULL || (n > 0 && choices == NULL) ||
+	    api_add_ids(b, "choices", choices, n) < 0) {
+		cJSON_Delete(b);
+		return api_bad_arg(a);
+	}
+	snprintf(path, sizeof(path), "/polls/%lld/ballot", poll_id);
+	r = api_call(a, "PUT", path, NULL, b, sizeof(**out), api_parse_ballot_v,
+	    (void **)out);
+	cJSON_Delete(b);
+	return r;
+}
+
+int
+api_ballot_delete(struct api *a, long long poll_id)
+{
+	char path[64];
+
+	snprintf(path, sizeof(path), "/polls/%lld/ballot", poll_id);
+	return api_call(a, "DELETE", path, NULL, NULL, 0, NULL, NULL);
+}
+
+int
+api_survey_respond(struct api *a, long long survey_id,
+    const struct api_answer *answers, size_t n)
+{
+	char path[64];
+	cJSON *b, *arr;
+	size_t i;
+	int r;
+
+	b = cJSON_CreateObject();
+	arr = cJSON_AddArrayToObject(b, "answers");
+	if (b == NULL || arr == NULL || (n > 0 && answers == NULL))
+		goto bad;
+	for (i = 0; i < n; i++) {
+		const struct api_answer *an = &answers[i];
+		cJSON *o = cJSON_CreateObject();
+
+		if (o == NULL || !cJSON_AddItemToArray(arr, o)) {
+			cJSON_Delete(o);
+			goto bad;
+		}
+		if (cJSON_AddNumberToObject(o, "question_id",
+		    (double)an->question_id) == NULL)
+			goto bad;
+		if (an->choices != NULL &&
+		    api_add_ids(o, "choices", an->choices, an->n_choices) < 0)
+			goto bad;
+		if (api_add_str(o, "text", an->text) < 0)
+			goto bad;
+		if (an->has_value &&
+		    cJSON_AddNumberToObject(o, "value", an->value) == NULL)
+			goto bad;
+	}
+	snprintf(path, sizeof(path), "/surveys/%lld/response", survey_id);
+	r = api_call(a, "PUT", path, NULL, b, 0, NULL, NULL);
+	cJSON_Delete(b);
+	return r;
+bad:
+	cJSON_Delete(b);
+	return api_bad_arg(a);
+}
+
+int
+api_me(struct api *a, struct api_user **out)
+{
+	return api_call(a, "GET", "/me", NULL, NULL, sizeof(**out),
+	    api_parse_user_v, (void **)out);
+}
+
+int
+api_me_export(struct api *a, char **json)
+{
+	*json = NULL;
+	if (api_call(a, "GET", "/me/export", NULL, NULL, 0, NULL, NULL) < 0)
+		return -1;
+	if (api_json(a) == NULL) {
+		api_fail_contract(a);
+		return -1;
+	}
+	*json = strdup(api_json(a));
+	if (*json == NULL) {
+		api_fail(a, API_ERR_LOCAL, _("Out of memory."));
+		return -1;
+	}
+	return 0;
+}
+
+int
+api_me_delete(struct api *a, const char *password)
+{
+	cJSON *b = cJSON_CreateObject();
+	int r;
+
+	if (b == NULL || api_add_str(b, "password", password ? password : "") < 0) {
+		api_body_free(b, "password");
+		return api_bad_arg(a);
+	}
+	r = api_call(a, "DELETE", "/me", NULL, b, 0, NULL, NULL);
+	api_body_free(b, "password");
+	if (r == 0)
+		api_set_token(a, NULL);
+	return r;
+}
+
+/* ---------------------------------------------------------- accounts */
+
+int
+api_register(struct api *a, const char *username, const char *email,
+    const char *password, const char *display_name, struct api_user **out)
+{
+	cJSON *b = cJSON_CreateObject();
+	int r;
+
+	if (out != NULL)
+		*out = NULL;
+	if (b == NULL || api_add_str(b, "username", username ? username : "") < 0 ||
+	    api_add_str(b, "email", email ? email : "") < 0 ||
+	    api_add_str(b, "password", password ? password : "") < 0 ||
+	    api_add_str(b, "display_name", display_name) < 0) {
+		api_body_free(b, "password");
+		return api_bad_arg(a);
+	}
+	r = api_call(a, "POST", "/auth/register", NULL, b, sizeof(**out),
+	    api_parse_user_v, (void **)out);
+	api_body_free(b, "password");
+	return r;
+}
+
+int
+api_confirm(struct api *a, const char *token, struct api_user **out)
+{
+	cJSON *b = cJSON_CreateObject();
+	int r;
+
+	if (out != NULL)
+		*out = NULL;
+	if (b == NULL || api_add_str(b, "token", token ? token : "") < 0) {
+		api_body_free(b, "token");
+		return api_bad_arg(a);
+	}
+	r = api_call(a, "POST", "/auth/confirm", NULL, b, sizeof(**out),
+	    api_parse_user_v, (void **)out);
+	api_body_free(b, "token");
+	return r;
+}
+
+int
+api_login(struct api *a, const char *login, const char *password,
+    struct api_login **out)
+{
+	struct api_login *l = NULL;
+	cJSON *b = cJSON_CreateObject();
+	int r;
+
+	if (out != NULL)
+		*out = NULL;
+	if (b == NULL || api_add_str(b, "login", login ? login : "") < 0 ||
+	    api_add_str(b, "password", password ? password : "") < 0) {
+		api_body_free(b, "password");
+		return api_bad_arg(a);
+	}
+	r = api_call(a, "POST", "/auth/login", NULL, b, sizeof(*l),
+	    api_parse_login_v, (void **)&l);
+	api_body_free(b, "password");
+	if (r < 0)
+		return -1;
+	if (api_set_token(a, l->token) < 0) {
+		api_login_free(l);
+		api_fail(a, API_ERR_LOCAL, _("Out of memory."));
+		return -1;
+	}
+	if (out != NULL)
+		*out = l;
+	else
+		api_login_free(l);
+	return 0;
+}
+
+int
+api_logout(struct api *a)
+{
+	int r = 0;
+
+	if (api_token(a) != NULL)
+		r = api_call(a, "POST", "/auth/logout", NULL, NULL, 0, NULL, NULL);
+	api_set_token(a, NULL);
+	return r;
+}
+
+/* -------------------------------------------------------- moderators */
+
+int
+api_moderation_queue(struct api *a, const char *type, const char *after,
+    int limit, struct api_queue_list **out)
+{
+	char q[1024] = "";
+
+	*out = NULL;
+	if (api_q_add(q, sizeof(q), "type", type) < 0 ||
+	    api_q_page(q, sizeof(q), after, limit) < 0)
+		return api_bad_arg(a);
+	return api_call(a, "GET", "/moderation/queue", q, NULL, sizeof(**out),
+	    api_parse_queue_list_v, (void **)out);
+}
+
+static int
+api_moderate(struct api *a, const char *what, long long id, const char *action,
+    const char *reason)
+{
+	char path[64];
+	cJSON *b = cJSON_CreateObject();
+	int r;
+
+	if (b == NULL || action == NULL || api_add_str(b, "action", action) < 0 ||
+	    api_add_str(b, "reason", reason) < 0) {
+		cJSON_Delete(b);
+		return api_bad_arg(a);
+	}
+	snprintf(path, sizeof(path), "/moderation/%s/%lld", what, id);
+	r = api_call(a, "POST", path, NULL, b, 0, NULL, NULL);
+	cJSON_Delete(b);
+	return r;
+}
+
+int
+api_moderate_idea(struct api *a, long long idea_id, const char *action,
+    const char *reason)
+{
+	return api_moderate(a, "ideas", idea_id, action, reason);
+}
+
+int
+api_moderate_comment(struct api *a, long long comment_id, const char *action,
+    const char *reason)
+{
+	return api_moderate(a, "comments", comment_id, action, reason);
+}
+
+/* ------------------------------------------------------------- staff */
+
+static cJSON *
+api_project_body(const struct api_project_in *in)
+{
+	cJSON *b = cJSON_CreateObject();
+
+	if (b == NULL)
+		return NULL;
+	if (api_add_str(b, "slug", in->slug) < 0 ||
+	    api_add_str(b, "category", in->category) < 0 ||
+	    api_add_text(b, "title", &in->title) < 0 ||
+	    api_add_text(b, "summary", &in->summary) < 0 ||
+	    api_add_text(b, "description", &in->description) < 0 ||
+	    api_add_str(b, "status", in->status) < 0 ||
+	    api_add_str(b, "starts_at", in->starts_at) < 0 ||
+	    api_add_str(b, "ends_at", in->ends_at) < 0)
+		goto fail;
+	if (in->ideas_open >= 0) {
+		cJSON *f = cJSON_AddObjectToObject(b, "formats");
+		cJSON *i = f ? cJSON_AddObjectToObject(f, "ideas") : NULL;
+
+		if (i == NULL || cJSON_AddBoolToObject(i, "open", in->ideas_open) == NULL)
+			goto fail;
+	}
+	return b;
+fail:
+	cJSON_Delete(b);
+	return NULL;
+}
+
+int
+api_project_create(struct api *a, const struct api_project_in *in,
+    struct api_project **out)
+{
+	cJSON *b = in != NULL ? api_project_body(in) : NULL;
+	int r;
+
+	if (out != NULL)
+		*out = NULL;
+	if (b == NULL)
+		return api_bad_arg(a);
+	r = api_call(a, "POST", "/projects", NULL, b, sizeof(**out),
+	    api_parse_project_v, (void **)out);
+	cJSON_Delete(b);
+	return r;
+}
+
+int
+api_project_update(struct api *a, long long id, const struct api_project_in *in,
+    struct api_project **out)
+{
+	cJSON *b = in != NULL ? api_project_body(in) : NULL;
+	char path[64];
+	int r;
+
+	if (out != NULL)
+		*out = NULL;
+	if (b == NULL)
+		return api_bad_arg(a);
+	snprintf(path, sizeof(path), "/projects/%lld", id);
+	r = api_call(a, "PATCH", path, NULL, b, sizeof(**out),
+	    api_parse_project_v, (void **)out);
+	cJSON_Delete(b);
+	return r;
+}
+
+static cJSON *
+api_poll_body(const struct api_poll_in *in)
+{
+	cJSON *b = cJSON_CreateObject(), *arr;
+	size_t i;
+
+	if (b == NULL)
+		return NULL;
+	if (api_add_text(b, "title", &in->title) < 0 ||
+	    api_add_text(b, "question", &in->question) < 0 ||
+	    api_add_str(b, "kind", in->kind) < 0 ||
+	    (in->max_choices > 0 &&
+	    cJSON_AddNumberToObject(b, "max_choices", in->max_choices) == NULL) ||
+	    api_add_str(b, "status", in->status) < 0 ||
+	    api_add_str(b, "opens_at", in->opens_at) < 0 ||
+	    api_add_str(b, "closes_at", in->closes_at) < 0 ||
+	    (in->results_visible >= 0 && cJSON_AddBoolToObject(b,
+	    "results_visible", in->results_visible) == NULL))
+		goto fail;
+	if (in->options == NULL)
+		return b;
+	if ((arr = cJSON_AddArrayToObject(b, "options")) == NULL)
+		goto fail;
+	for (i = 0; i < in->n_options; i++) {
+		const struct api_option_in *o = &in->options[i];
+		cJSON *oj = cJSON_CreateObject(), *loc;
+
+		if (oj == NULL || !cJSON_AddItemToArray(arr, oj)) {
+			cJSON_Delete(oj);
+			goto fail;
+		}
+		if (api_add_text(oj, "title", &o->title) < 0 ||
+		    api_add_text(oj, "description", &o->description) < 0)
+			goto fail;
+		if (o->address != NULL) {
+			loc = cJSON_AddObjectToObject(oj, "location");
+			if (loc == NULL || api_add_str(loc, "address", o->address) < 0 ||
+			    cJSON_AddNumberToObject(loc, "lat", o->lat) == NULL ||
+			    cJSON_AddNumberToObject(loc, "lon", o->lon) == NULL)
+				goto fail;
+		}
+	}
+	return b;
+fail:
+	cJSON_Delete(b);
+	return NULL;
+}
+
+int
+api_poll_create(struct api *a, long long project_id, const struct api_poll_in *in,
+    struct api_poll **out)
+{
+	cJSON *b = in != NULL ? api_poll_body(in) : NULL;
+	char path[64];
+	int r;
+
+	if (out != NULL)
+		*out = NULL;
+	if (b == NULL)
+		return api_bad_arg(a);
+	snprintf(path, sizeof(path), "/projects/%lld/polls", project_id);
+	r = api_call(a, "POST", path, NULL, b, sizeof(**out), api_parse_poll_v,
+	    (void **)out);
+	cJSON_Delete(b);
+	return r;
+}
+
+int
+api_poll_update(struct api *a, long long id, const struct api_poll_in *in,
+    struct api_poll **out)
+{
+	cJSON *b = in != NULL ? api_poll_body(in) : NULL;
+	char path[64];
+	int r;
+
+	if (out != NULL)
+		*out = NULL;
+	if (b == NULL)
+		return api_bad_arg(a);
+	snprintf(path, sizeof(path), "/polls/%lld", id);
+	r = api_call(a, "PATCH", path, NULL, b, sizeof(**out), api_parse_poll_v,
+	    (void **)out);
+	cJSON_Delete(b);
+	return r;
+}
+
+static int
+api_question_body(cJSON *arr, const struct api_question_in *q)
+{
+	cJSON *o = cJSON_CreateObject(), *opts, *sc;
+	size_t i;
+
+	if (o == NULL || !cJSON_AddItemToArray(arr, o)) {
+		cJSON_Delete(o);
+		return -1;
+	}
+	if (api_add_str(o, "kind", q->kind) < 0 ||
+	    api_add_text(o, "text", &q->text) < 0 ||
+	    cJSON_AddBoolToObject(o, "required", q->required) == NULL ||
+	    (q->max_choices > 0 &&
+	    cJSON_AddNumberToObject(o, "max_choices", q->max_choices) == NULL) ||
+	    (q->max_length > 0 &&
+	    cJSON_AddNumberToObject(o, "max_length", q->max_length) == NULL))
+		return -1;
+	if (q->options != NULL) {
+		if ((opts = cJSON_AddArrayToObject(o, "options")) == NULL)
+			return -1;
+		for (i = 0; i < q->n_options; i++) {
+			cJSON *oj = cJSON_CreateObject();
+
+			if (oj == NULL || !cJSON_AddItemToArray(opts, oj)) {
+				cJSON_Delete(oj);
+				return -1;
+			}
+			if (api_add_text(oj, "title", &q->options[i]) < 0)
+				return -1;
+		}
+	}
+	if (q->has_scale) {
+		sc = cJSON_AddObjectToObject(o, "scale");
+		if (sc == NULL ||
+		    cJSON_AddNumberToObject(sc, "min", q->scale_min) == NULL ||
+		    cJSON_AddNumberToObject(sc, "max", q->scale_max) == NULL ||
+		    api_add_text(sc, "min_label", &q->min_label) < 0 ||
+		    api_add_text(sc, "max_label", &q->max_label) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+int
+api_survey_create(struct api *a, long long project_id,
+    const struct api_survey_in *in, struct api_survey **out)
+{
+	cJSON *b = NULL, *arr;
+	char path[64];
+	size_t i;
+	int r;
+
+	if (out != NULL)
+		*out = NULL;
+	if (in == NULL || (b = cJSON_CreateObject()) == NULL)
+		goto bad;
+	if (api_add_text(b, "title", &in->title) < 0 ||
+	    api_add_text(b, "intro", &in->intro) < 0 ||
+	    api_add_str(b, "status", in->status) < 0 ||
+	    (arr = cJSON_AddArrayToObject(b, "questions")) == NULL)
+		goto bad;
+	for (i = 0; i < in->n_questions; i++)
+		if (api_question_body(arr, &in->questions[i]) < 0)
+			goto bad;
+	snprintf(path, sizeof(path), "/projects/%lld/surveys", project_id);
+	r = api_call(a, "POST", path, NULL, b, sizeof(**out),
+	    api_parse_survey_v, (void **)out);
+	cJSON_Delete(b);
+	return r;
+bad:
+	cJSON_Delete(b);
+	return api_bad_arg(a);
+}
+
+int
+api_poll_analog(struct api *a, long long poll_id, const char *source,
+    const struct api_tally *counts, size_t n)
+{
+	cJSON *b = cJSON_CreateObject(), *c;
+	char path[64], key[32];
+	size_t i;
+	int r;
+
+	if (b == NULL || (n > 0 && counts == NULL) ||
+	    api_add_str(b, "source", source ? source : "") < 0 ||
+	    (c = cJSON_AddObjectToObject(b, "counts")) == NULL)
+		goto bad;
+	for (i = 0; i < n; i++) {
+		snprintf(key, sizeof(key), "%lld", counts[i].option_id);
+		if (cJSON_AddNumberToObject(c, key, (double)counts[i].count) == NULL)
+			goto bad;
+	}
+	snprintf(path, sizeof(path), "/polls/%lld/analog", poll_id);
+	r = api_call(a, "POST", path, NULL, b, 0, NULL, NULL);
+	cJSON_Delete(b);
+	return r;
+bad:
+	cJSON_Delete(b);
+	return api_bad_arg(a);
+}
+
+static int
+api_csv(struct api *a, const char *path, char **csv)
+{
+	return api_request(a, "GET", path, NULL, NULL, API_WANT_TEXT, NULL, csv);
+}
+
+int
+api_poll_results_csv(struct api *a, long long poll_id, char **csv)
+{
+	char path[64];
+
+	snprintf(path, sizeof(path), "/polls/%lld/results.csv", poll_id);
+	return api_csv(a, path, csv);
+}
+
+int
+api_survey_responses_csv(struct api *a, long long survey_id, char **csv)
+{
+	char path[64];
+
+	snprintf(path, sizeof(path), "/surveys/%lld/responses.csv", survey_id);
+	return api_csv(a, path, csv);
+}
