@@ -1,0 +1,88 @@
+/* main.c — the mitwirkung client: options, then a command, line mode or full screen. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "client/api/api.h"
+#include "client/client.h"
+#include "client/i18n.h"
+#include "client/opts.h"
+#include "client/session.h"
+#include "client/term/screen.h"
+
+/*
+ * Line mode lives in client/line/. A build without it (MW_NO_LINE_UI)
+ * says so plainly instead of pretending; the full build links line_main().
+ */
+static int
+main_line(const struct client_opts *o)
+{
+#ifdef MW_NO_LINE_UI
+	(void)o;
+	fputs(_("mitwirkung: this build has no line mode; use a terminal that "
+	    "can move the cursor, or --ui full.\n"), stderr);
+	return CLIENT_EXIT_USAGE;
+#else
+	return line_main(o);
+#endif
+}
+
+int
+main(int argc, char **argv)
+{
+	struct client_opts o;
+	const char *prog;
+	char err[256], *base;
+	int r, cmd;
+
+	prog = "mitwirkung";
+	/* The environment's language first, so usage errors are readable;
+	 * --lang switches once it is parsed. */
+	i18n_init(NULL);
+	r = opts_parse(&o, argc, argv, &cmd, err, sizeof(err));
+	if (r == OPTS_ERROR) {
+		fprintf(stderr, "%s: %s\n", prog, err);
+		fprintf(stderr, _("Try '%s --help'.\n"), prog);
+		return CLIENT_EXIT_USAGE;
+	}
+	if (o.lang != NULL && i18n_set_lang(o.lang) != 0) {
+		fprintf(stderr, _("%s: language '%s' is not available\n"), prog,
+		    o.lang);
+		return CLIENT_EXIT_USAGE;
+	}
+	if (r == OPTS_HELP) {
+		opts_usage(stdout, prog);
+		return CLIENT_EXIT_OK;
+	}
+	if (r == OPTS_VERSION) {
+		printf("mitwirkung %s\n", MW_VERSION);
+		return CLIENT_EXIT_OK;
+	}
+	/* Kiosk terminals keep nothing on disk, whatever runs. */
+	if (o.kiosk)
+		session_set_nodisk(1);
+	base = api_resolve_base(o.api_url);
+	if (base == NULL) {
+		fprintf(stderr, _("%s: out of memory\n"), prog);
+		return CLIENT_EXIT_USAGE;
+	}
+	o.api_url = base;
+
+	if (cmd < argc) {
+		if (!cmd_is_command(argv[cmd])) {
+			fprintf(stderr, _("%s: unknown command '%s'\n"), prog,
+			    argv[cmd]);
+			fprintf(stderr, _("Try '%s help'.\n"), prog);
+			r = CLIENT_EXIT_USAGE;
+		} else {
+			r = cmd_main(&o, argc - cmd, argv + cmd);
+		}
+	} else if (o.ui == CLIENT_UI_LINE ||
+	    (o.ui == CLIENT_UI_AUTO && !screen_can_address())) {
+		r = main_line(&o);
+	} else {
+		r = term_main(&o);
+	}
+	free(base);
+	return r;
+}

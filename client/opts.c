@@ -1,0 +1,201 @@
+/* opts.c — parses the client's command line into struct client_opts. */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "client/i18n.h"
+#include "client/opts.h"
+
+/* Options that take a value; the rest are flags. */
+enum opts_id {
+	OPT_API, OPT_LANG, OPT_UI, OPT_KEYMAP, OPT_KIOSK, OPT_IDLE, OPT_NO_COLOR,
+	OPT_JSON, OPT_HELP, OPT_VERSION
+};
+
+static const struct {
+	const char	*name;
+	enum opts_id	 id;
+	int		 has_arg;
+} opts_table[] = {
+	{ "api",	OPT_API,	1 },
+	{ "lang",	OPT_LANG,	1 },
+	{ "ui",		OPT_UI,		1 },
+	{ "keymap",	OPT_KEYMAP,	1 },
+	{ "kiosk",	OPT_KIOSK,	0 },
+	{ "idle-reset",	OPT_IDLE,	1 },
+	{ "no-color",	OPT_NO_COLOR,	0 },
+	{ "no-colour",	OPT_NO_COLOR,	0 },
+	{ "json",	OPT_JSON,	0 },
+	{ "help",	OPT_HELP,	0 },
+	{ "version",	OPT_VERSION,	0 },
+};
+
+static int opts_fail(char *err, size_t errsz, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static int
+opts_fail(char *err, size_t errsz, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (err != NULL && errsz > 0) {
+		va_start(ap, fmt);
+		vsnprintf(err, errsz, fmt, ap);
+		va_end(ap);
+	}
+	return OPTS_ERROR;
+}
+
+/* Applies one option with its value (NULL for flags). */
+static int
+opts_apply(struct client_opts *o, enum opts_id id, const char *val,
+    const char *name, char *err, size_t errsz)
+{
+	char *end;
+	long n;
+
+	switch (id) {
+	case OPT_API:
+		if (*val == '\0')
+			return opts_fail(err, errsz, _("--%s needs a URL"), name);
+		o->api_url = val;
+		break;
+	case OPT_LANG:
+		if (strcmp(val, "de") != 0 && strcmp(val, "en") != 0)
+			return opts_fail(err, errsz,
+			    _("--lang must be de or en, not '%s'"), val);
+		o->lang = val;
+		break;
+	case OPT_UI:
+		if (strcmp(val, "full") == 0)
+			o->ui = CLIENT_UI_FULL;
+		else if (strcmp(val, "line") == 0)
+			o->ui = CLIENT_UI_LINE;
+		else
+			return opts_fail(err, errsz,
+			    _("--ui must be full or line, not '%s'"), val);
+		break;
+	case OPT_KEYMAP:
+		if (*val == '\0')
+			return opts_fail(err, errsz,
+			    _("--%s needs a name or a path"), name);
+		o->keymap = val;
+		break;
+	case OPT_KIOSK:
+		o->kiosk = 1;
+		break;
+	case OPT_IDLE:
+		errno = 0;
+		n = strtol(val, &end, 10);
+		if (errno != 0 || end == val || *end != '\0' ||
+		    n < OPTS_IDLE_MIN || n > 86400)
+			return opts_fail(err, errsz,
+			    _("--idle-reset needs seconds from 60 to 86400, not '%s'"),
+			    val);
+		o->idle_reset = (int)n;
+		break;
+	case OPT_NO_COLOR:
+		o->no_color = 1;
+		break;
+	case OPT_JSON:
+		o->json = 1;
+		break;
+	case OPT_HELP:
+		return OPTS_HELP;
+	case OPT_VERSION:
+		return OPTS_VERSION;
+	}
+	return OPTS_RUN;
+}
+
+int
+opts_parse(struct client_opts *o, int argc, char **argv, int *cmd,
+    char *err, size_t errsz)
+{
+	const char *nc, *arg, *eq, *val;
+	size_t len, k;
+	int i, r, found;
+
+	memset(o, 0, sizeof(*o));
+	o->ui = CLIENT_UI_AUTO;
+	o->idle_reset = OPTS_IDLE_DEFAULT;
+	nc = getenv("NO_COLOR");
+	if (nc != NULL && *nc != '\0')
+		o->no_color = 1;
+	if (err != NULL && errsz > 0)
+		err[0] = '\0';
+	*cmd = argc;
+
+	for (i = 1; i < argc; i++) {
+		arg = argv[i];
+		if (strcmp(arg, "--") == 0) {
+			i++;
+			break;
+		}
+		if (strcmp(arg, "-h") == 0)
+			return OPTS_HELP;
+		if (strcmp(arg, "-V") == 0)
+			return OPTS_VERSION;
+		if (strncmp(arg, "--", 2) != 0) {
+			if (arg[0] == '-' && arg[1] != '\0')
+				return opts_fail(err, errsz,
+				    _("unknown option '%s'"), arg);
+			break;
+		}
+		arg += 2;
+		eq = strchr(arg, '=');
+		len = eq != NULL ? (size_t)(eq - arg) : strlen(arg);
+		found = 0;
+		for (k = 0; k < sizeof(opts_table) / sizeof(opts_table[0]); k++) {
+			if (strlen(opts_table[k].name) != len ||
+			    strncmp(opts_table[k].name, arg, len) != 0)
+				continue;
+			found = 1;
+			val = NULL;
+			if (opts_table[k].has_arg) {
+				if (eq != NULL)
+					val = eq + 1;
+				else if (i + 1 < argc)
+					val = argv[++i];
+				else
+					return opts_fail(err, errsz,
+					    _("option '--%s' needs a value"),
+					    opts_table[k].name);
+			} else if (eq != NULL) {
+				return opts_fail(err, errsz,
+				    _("option '--%s' takes no value"),
+				    opts_table[k].name);
+			}
+			r = opts_apply(o, opts_table[k].id, val,
+			    opts_table[k].name, err, errsz);
+			if (r != OPTS_RUN)
+				return r;
+			break;
+		}
+		if (!found)
+			return opts_fail(err, errsz, _("unknown option '%s'"),
+			    argv[i]);
+	}
+	*cmd = i;
+	return OPTS_RUN;
+}
+
+void
+opts_usage(FILE *f, const char *prog)
+{
+	/* L10N: %s is the program name. Keep the option names as they are. */
+	fprintf(f, _("Usage: %s [options] [command [arguments]]\n"), prog);
+	fputs(_("Without a command, opens the interactive interface.\n\n"), f);
+	fputs(_("Options:\n"
+	    "  --api URL            platform API, e.g. http://127.0.0.1:8080/api/v1\n"
+	    "  --lang de|en         language\n"
+	    "  --ui full|line       full-screen interface or line mode\n"
+	    "  --keymap NAME|PATH   key map: default, vi, numpad or a file\n"
+	    "  --kiosk              mode for shared public terminals\n"
+	    "  --idle-reset SECONDS idle time before a kiosk session resets (300)\n"
+	    "  --no-color           no colours (also when NO_COLOR is set)\n"
+	    "  --json               commands print JSON\n"
+	    "  --help, --version\n\n"), f);
+	fprintf(f, _("Commands: '%s help' lists them.\n"), prog);
+}

@@ -1,0 +1,492 @@
+/* layout.c — page to canvas: the one layout that the terminal and the tests see. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "client/i18n.h"
+#include "client/term/layout.h"
+#include "client/ui/field.h"
+#include "common/text.h"
+
+/* One line of the body before it is scrolled onto the canvas. */
+struct lay_line {
+	char	*text;
+	int	 attr;
+	size_t	 span_to;	/* bytes [0, span_to) are the focus marker */
+	int	 item;		/* the item it belongs to, or -1 */
+};
+
+struct lay_buf {
+	struct lay_line	*l;
+	size_t		 n;
+	size_t		 cap;
+	int		 err;
+};
+
+#define LAY_STATUS_MAX	3	/* rows a long status message may take */
+#define LAY_BAR_MAX	30	/* columns of a results bar at most */
+
+void
+layout_init(struct layout *l)
+{
+	memset(l, 0, sizeof(*l));
+	l->focus_row = -1;
+}
+
+void
+layout_free(struct layout *l)
+{
+	if (l == NULL)
+		return;
+	free(l->page_key);
+	l->page_key = NULL;
+}
+
+static void
+lay_buf_free(struct lay_buf *b)
+{
+	size_t i;
+
+	for (i = 0; i < b->n; i++)
+		free(b->l[i].text);
+	free(b->l);
+}
+
+/* Appends prefix + s as one line; a failure is remembered in b->err. */
+static void
+lay_add(struct lay_buf *b, const char *prefix, const char *s, int attr,
+    int item)
+{
+	struct lay_line *nl;
+	size_t pl, sl;
+	char *t;
+
+	if (b->err)
+		return;
+	if (b->n == b->cap) {
+		nl = realloc(b->l, (b->cap ? b->cap * 2 : 32) * sizeof(*nl));
+		if (nl == NULL) {
+			b->err = 1;
+			return;
+		}
+		b->l = nl;
+		b->cap = b->cap ? b->cap * 2 : 32;
+	}
+	pl = strlen(prefix);
+	sl = strlen(s);
+	t = malloc(pl + sl + 1);
+	if (t == NULL) {
+		b->err = 1;
+		return;
+	}
+	memcpy(t, prefix, pl);
+	memcpy(t + pl, s, sl + 1);
+	b->l[b->n].text = t;
+	b->l[b->n].attr = attr;
+	b->l[b->n].span_to = 0;
+	b->l[b->n].item = item;
+	b->n++;
+}
+
+/* Wraps s to width columns less the prefix; the first line gets first,
+ * the others rest (both of the same display width). */
+static void
+lay_wrap(struct lay_buf *b, const char *first, const char *rest,
+    const char *s, int width, int attr, int item)
+{
+	struct text_lines tl;
+	size_t i, pw, w;
+
+	pw = text_width(rest);
+	w = (size_t)width > pw + 1 ? (size_t)width - pw : 1;
+	if (text_wrap(s, w, &tl) != 0) {
+		b->err = 1;
+		return;
+	}
+	if (tl.n == 0)
+		lay_add(b, first, "", attr, item);
+	for (i = 0; i < tl.n; i++)
+		lay_add(b, i == 0 ? first : rest, tl.line[i], attr, item);
+	text_lines_free(&tl);
+}
+
+static void
+lay_texts(struct lay_buf *b, const struct page *p, int width)
+{
+	const struct page_text *t;
+	size_t i;
+	int prev;
+
+	prev = -1;
+	for (i = 0; i < p->n_text; i++) {
+		t = &p->text[i];
+		if (t->text == NULL)
+			continue;
+		/* Blank lines separate paragraphs; notes stay together. */
+		if (prev != -1 && (t->kind != PAGE_TEXT_NOTE ||
+		    prev != PAGE_TEXT_NOTE))
+			lay_add(b, "", "", 0, -1);
+		lay_wrap(b, "", "", t->text, width,
+		    t->kind == PAGE_TEXT_HEADING ? CANVAS_BOLD | CANVAS_HEADING : 0,
+		    -1);
+		prev = (int)t->kind;
+	}
+}
+
+static int
+lay_digits(int n)
+{
+	int d;
+
+	for (d = 1; n >= 10; n /= 10)
+		d++;
+	return d;
+}
+
+/* The state goes before the label when it is a mark like "[x]", "(*)",
+ * "1."; words ("you support this") go after it in parentheses. */
+static int
+lay_state_first(const struct page_item *it)
+{
+	if (it->state == NULL || it->state[0] == '\0')
+		return 0;
+	if (it->kind != PAGE_ITEM_CHECKBOX && it->kind != PAGE_ITEM_RADIO &&
+	    it->kind != PAGE_ITEM_RANKED)
+		return 0;
+	return text_width(it->state) <= 4;
+}
+
+static int
+lay_is_field(const struct page_item *it)
+{
+	return it->field != NULL && (it->kind == PAGE_ITEM_FIELD ||
+	    it->kind == PAGE_ITEM_MULTILINE || it->kind == PAGE_ITEM_PASSWORD);
+}
+
+/* Where the caret of the focused field is, in body lines and columns. */
+struct lay_caret {
+	size_t	line;
+	int	col;
+	int	set;
+	int	cols;
+};
+
+static void
+lay_item(struct lay_buf *b, const struct page *p, int i, int numw,
+    int width, struct lay_caret *caret)
+{
+	const struct page_item *it;
+	struct text_lines tl;
+	char first[64], rest[64], bar[LAY_BAR_MAX + 1];
+	char *label;
+	size_t k, row, col, start, ll;
+	int focused, ind, pw, bw;
+
+	it = &p->item[i];
+	focused = i == p->focus;
+	ind = it->indent > 0 ? (it->indent > 4 ? 4 : it->indent) * 2 : 0;
+	/* Masks keep the widths small enough for the buffer. */
+	if (it->number > 0)
+		snprintf(first, sizeof(first), "%c %*s%*d. ", focused ? '>' : ' ',
+		    ind & 15, "", numw & 7, it->number);
+	else
+		snprintf(first, sizeof(first), "%c %*s%*s  ", focused ? '>' : ' ',
+		    ind & 15, "", numw & 7, "");
+	pw = (int)strlen(first);
+	snprintf(rest, sizeof(rest), "%*s", pw, "");
+
+	label = NULL;
+	ll = strlen(it->label != NULL ? it->label : "");
+	if (lay_state_first(it)) {
+		label = malloc(strlen(it->state) + ll + 2);
+		if (label != NULL)
+			snprintf(label, strlen(it->state) + ll + 2, "%s %s",
+			    it->state, it->label != NULL ? it->label : "");
+	} else if (it->state != NULL && it->state[0] != '\0') {
+		label = malloc(strlen(it->state) + ll + 4);
+		if (label != NULL)
+			snprintf(label, strlen(it->state) + ll + 4, "%s (%s)",
+			    it->label != NULL ? it->label : "", it->state);
+	} else {
+		label = strdup(it->label != NULL ? it->label : "");
+	}
+	if (label == NULL) {
+		b->err = 1;
+		return;
+	}
+	start = b->n;
+	lay_wrap(b, first, rest, label, width,
+	    it->checked ? CANVAS_CHECKED : 0, i);
+	free(label);
+	if (b->err)
+		return;
+	/* Reverse video only adds to the printed '>'; it covers the marker
+	 * and number, so a focus move rewrites few bytes. */
+	if (focused)
+		b->l[start].span_to = (size_t)pw;
+
+	if (it->has_bar) {
+		bw = width - pw;
+		if (bw > LAY_BAR_MAX)
+			bw = LAY_BAR_MAX;
+		if (bw < 1)
+			bw = 1;
+		page_bar(it->bar, (size_t)bw, bar);
+		lay_add(b, rest, bar, 0, i);
+	}
+	if (lay_is_field(it)) {
+		bw = width - pw > 1 ? width - pw : 1;
+		if (field_layout(it->field, (size_t)bw, &tl, &row, &col) != 0) {
+			b->err = 1;
+			return;
+		}
+		if (focused) {
+			caret->line = b->n + row;
+			caret->col = pw + (int)col;
+			caret->set = 1;
+			caret->cols = bw;
+		}
+		for (k = 0; k < tl.n; k++)
+			lay_add(b, rest, tl.line[k], CANVAS_UNDERLINE, i);
+		if (tl.n == 0)
+			lay_add(b, rest, "", 0, i);
+		text_lines_free(&tl);
+		if (it->field->error != NULL)
+			lay_wrap(b, rest, rest, it->field->error, width,
+			    CANVAS_ERROR | CANVAS_BOLD, i);
+	}
+	if (it->detail != NULL && it->detail[0] != '\0')
+		lay_wrap(b, rest, rest, it->detail, width, 0, i);
+}
+
+static int
+lay_strcmp0(const char *a, const char *b)
+{
+	if (a == NULL || b == NULL)
+		return a != b;
+	return strcmp(a, b);
+}
+
+/* Lays out the body; item_first[i] / item_last[i] get the line range of
+ * item i, its group heading included. */
+static void
+lay_body(struct lay_buf *b, const struct page *p, int width, int *item_first,
+    int *item_last, struct lay_caret *caret)
+{
+	const char *prev_group;
+	size_t i;
+	int numw, maxn;
+
+	lay_texts(b, p, width);
+	maxn = 0;
+	for (i = 0; i < p->n_item; i++)
+		if (p->item[i].number > maxn)
+			maxn = p->item[i].number;
+	numw = maxn > 0 ? lay_digits(maxn) : 0;
+	prev_group = NULL;
+	for (i = 0; i < p->n_item; i++) {
+		item_first[i] = (int)b->n;
+		if (lay_strcmp0(p->item[i].group, prev_group) != 0 ||
+		    (i == 0 && b->n > 0)) {
+			if (b->n > 0)
+				lay_add(b, "", "", 0, (int)i);
+			if (p->item[i].group != NULL)
+				lay_wrap(b, "", "", p->item[i].group, width,
+				    CANVAS_BOLD | CANVAS_HEADING, (int)i);
+		}
+		prev_group = p->item[i].group;
+		lay_item(b, p, (int)i, numw, width, caret);
+		item_last[i] = (int)b->n - 1;
+	}
+}
+
+/* The key-hint line: "Enter open, Esc back, ? help", as many as fit. */
+static void
+lay_hints(const struct page *p, layout_key_cb keyname, void *ud, int width,
+    char *out, size_t outsz)
+{
+	const char *k;
+	char one[128];
+	size_t i, used;
+
+	out[0] = '\0';
+	used = 0;
+	for (i = 0; i < p->n_action; i++) {
+		if (p->action[i].label == NULL)
+			continue;
+		k = keyname(p->context != NULL ? p->context : "list",
+		    p->action[i].action, ud);
+		if (k == NULL)
+			continue;
+		snprintf(one, sizeof(one), "%s%s %s", used > 0 ? ", " : "", k,
+		    p->action[i].label);
+		if (text_width(out) + text_width(one) > (size_t)width ||
+		    used + strlen(one) + 1 > outsz)
+			break;
+		memcpy(out + used, one, strlen(one) + 1);
+		used += strlen(one);
+	}
+}
+
+/* Chooses the first body line to show so the focused item is visible,
+ * moving as little as possible from the last frame. */
+static int
+lay_scroll(int top, int n, int rows, int first, int last, int caret_line)
+{
+	if (first < 0)
+		return 0;
+	if (last >= top + rows)
+		top = last - rows + 1;
+	if (first < top)
+		top = first;
+	/* Moving up to an item near the start shows the text above it. */
+	if (first < top + rows && last < rows)
+		top = 0;
+	/* In a field taller than the body, the caret must stay in view. */
+	if (caret_line >= 0) {
+		if (caret_line >= top + rows)
+			top = caret_line - rows + 1;
+		if (caret_line < top)
+			top = caret_line;
+	}
+	if (top > n - rows)
+		top = n - rows;
+	if (top < 0)
+		top = 0;
+	return top;
+}
+
+int
+layout_page(struct layout *l, const struct page *p, const char *status,
+    layout_key_cb keyname, void *ud, struct canvas *c)
+{
+	struct lay_buf b;
+	struct lay_caret caret;
+	struct text_lines head, st;
+	char hints[512], *key;
+	const char *bc, *hd;
+	int *item_first, *item_last;
+	int y, rows, cols, top_rows, st_rows, hint_row, body_y, body_rows;
+	int first, last, caret_line, ret;
+	size_t i, keylen;
+
+	memset(&b, 0, sizeof(b));
+	memset(&caret, 0, sizeof(caret));
+	memset(&head, 0, sizeof(head));
+	memset(&st, 0, sizeof(st));
+	item_first = item_last = NULL;
+	ret = -1;
+	canvas_clear(c);
+	rows = c->rows;
+	cols = c->cols;
+	bc = p->breadcrumb;
+	hd = p->heading != NULL ? p->heading : "";
+
+	/* A new page starts at its top. */
+	keylen = strlen(bc != NULL ? bc : "") + strlen(hd) + 2;
+	key = malloc(keylen);
+	if (key == NULL)
+		goto out;
+	snprintf(key, keylen, "%s\n%s", bc != NULL ? bc : "", hd);
+	if (l->page_key == NULL || strcmp(l->page_key, key) != 0) {
+		free(l->page_key);
+		l->page_key = key;
+		l->top = 0;
+	} else {
+		free(key);
+	}
+
+	/* Top: breadcrumb, heading (at most two rows), a blank row if room. */
+	y = 0;
+	if (bc != NULL && bc[0] != '\0' && rows >= 8) {
+		if (canvas_put(c, y++, bc, CANVAS_HEADING) < 0)
+			goto out;
+	}
+	if (text_wrap(hd, (size_t)cols, &head) != 0)
+		goto out;
+	l->focus_row = -1;
+	canvas_cursor(c, y, 0);
+	for (i = 0; i < head.n && i < 2; i++)
+		if (canvas_put(c, y++, head.line[i], CANVAS_BOLD | CANVAS_HEADING) < 0)
+			goto out;
+	if (head.n == 0)
+		y++;
+	if (rows >= 16)
+		y++;
+	top_rows = y;
+
+	/* Bottom: the status (wrapped up to three rows), the hint line above. */
+	if (p->loading && (status == NULL || status[0] == '\0'))
+		status = _("Loading…");
+	st_rows = 1;
+	if (status != NULL && status[0] != '\0') {
+		if (text_wrap(status, (size_t)cols, &st) != 0)
+			goto out;
+		st_rows = st.n < 1 ? 1 : (int)st.n;
+		if (st_rows > LAY_STATUS_MAX)
+			st_rows = LAY_STATUS_MAX;
+		if (rows < 12 && st_rows > 2)
+			st_rows = 2;
+		for (i = 0; i < (size_t)st_rows && i < st.n; i++)
+			if (canvas_put(c, rows - st_rows + (int)i, st.line[i],
+			    CANVAS_STATUS | CANVAS_BOLD) < 0)
+				goto out;
+	}
+	hint_row = -1;
+	if (keyname != NULL && p->n_action > 0 && rows >= 6) {
+		hint_row = rows - st_rows - 1;
+		lay_hints(p, keyname, ud, cols, hints, sizeof(hints));
+		if (canvas_put(c, hint_row, hints, CANVAS_HINT | CANVAS_DIM) < 0)
+			goto out;
+	}
+	body_y = top_rows;
+	body_rows = (hint_row >= 0 ? hint_row : rows - st_rows) - body_y;
+	if (body_rows < 1)
+		body_rows = 1;
+	l->body_rows = body_rows;
+
+	/* The body, scrolled to the focus. */
+	if (p->n_item > 0) {
+		item_first = calloc(p->n_item, sizeof(int));
+		item_last = calloc(p->n_item, sizeof(int));
+		if (item_first == NULL || item_last == NULL)
+			goto out;
+	}
+	lay_body(&b, p, cols, item_first, item_last, &caret);
+	if (b.err)
+		goto out;
+	first = last = -1;
+	caret_line = -1;
+	if (p->focus >= 0 && (size_t)p->focus < p->n_item) {
+		first = item_first[p->focus];
+		last = item_last[p->focus];
+		if (caret.set)
+			caret_line = (int)caret.line;
+	}
+	l->top = lay_scroll(l->top, (int)b.n, body_rows, first, last,
+	    caret_line);
+	for (y = 0; y < body_rows && (size_t)(l->top + y) < b.n; y++) {
+		const struct lay_line *ln = &b.l[l->top + y];
+
+		if (canvas_put(c, body_y + y, ln->text, ln->attr) < 0)
+			goto out;
+		if (ln->span_to > 0)
+			canvas_span(c, body_y + y, 0, ln->span_to,
+			    CANVAS_REVERSE | CANVAS_FOCUS);
+		if (ln->span_to > 0 && ln->item == p->focus) {
+			l->focus_row = body_y + y;
+			canvas_cursor(c, body_y + y, 0);
+		}
+	}
+	l->field_cols = caret.set ? caret.cols : 0;
+	if (caret.set && caret_line >= l->top && caret_line < l->top + body_rows)
+		canvas_cursor(c, body_y + caret_line - l->top, caret.col);
+	ret = 0;
+out:
+	text_lines_free(&head);
+	text_lines_free(&st);
+	free(item_first);
+	free(item_last);
+	lay_buf_free(&b);
+	return ret;
+}

@@ -1,0 +1,452 @@
+/* term.c — the full-screen UI: reads keys, hands actions to the app, draws frames. */
+#include <curses.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "client/client.h"
+#include "client/i18n.h"
+#include "client/keys/keys.h"
+#include "client/term/layout.h"
+#include "client/term/screen.h"
+#include "client/term/term.h"
+#include "client/ui/app.h"
+
+/* Seconds before a kiosk reset that the warning comes (at least 20). */
+#define TERM_IDLE_WARN	30
+
+struct term {
+	const struct client_opts *opts;
+	struct app		*app;
+	struct keys_map		*keys;
+	struct canvas		*canvas;
+	struct layout		 layout;
+	char			*note;		/* the renderer's own status text */
+	char			 keybuf[64];	/* for term_keyname() */
+	int			 digits;	/* number typed so far, or 0 */
+	time_t			 last_key;
+	int			 warned;	/* the kiosk idle warning is showing */
+};
+
+key_code
+term_key_from_curses(int is_code, unsigned int c)
+{
+	if (!is_code) {
+		if (c == 9)
+			return KEYS_TAB;
+		if (c == 10 || c == 13)
+			return KEYS_ENTER;
+		if (c == 27)
+			return KEYS_ESC;
+		if (c == 8 || c == 127)
+			return KEYS_BACKSPACE;
+		if (c >= 1 && c <= 26)
+			return KEYS_CTRL((int)('a' + c - 1));
+		if (c >= 0x20 && c <= 0x10FFFF && (c < 0x80 || c > 0x9F))
+			return (key_code)c;
+		return KEYS_NONE;
+	}
+	switch (c) {
+	case KEY_UP:		return KEYS_UP;
+	case KEY_DOWN:		return KEYS_DOWN;
+	case KEY_LEFT:		return KEYS_LEFT;
+	case KEY_RIGHT:		return KEYS_RIGHT;
+	case KEY_HOME:		return KEYS_HOME;
+	case KEY_END:		return KEYS_END;
+	case KEY_PPAGE:		return KEYS_PAGE_UP;
+	case KEY_NPAGE:		return KEYS_PAGE_DOWN;
+	case KEY_IC:		return KEYS_INSERT;
+	case KEY_DC:		return KEYS_DELETE;
+	case KEY_BACKSPACE:	return KEYS_BACKSPACE;
+	case KEY_BTAB:		return KEYS_BTAB;
+	case KEY_ENTER:		return KEYS_KP_ENTER;
+	case KEY_A1:		return KEYS_KP(7);
+	case KEY_A3:		return KEYS_KP(9);
+	case KEY_B2:		return KEYS_KP(5);
+	case KEY_C1:		return KEYS_KP(1);
+	case KEY_C3:		return KEYS_KP(3);
+	default:
+		break;
+	}
+	if (c >= (unsigned int)KEY_F(1) && c <= (unsigned int)KEY_F(12))
+		return KEYS_F((int)(c - (unsigned int)KEY_F(0)));
+	return KEYS_NONE;
+}
+
+static enum keys_context
+term_context(const struct page *p)
+{
+	int ctx;
+
+	ctx = keys_context_parse(p->context != NULL ? p->context : "list");
+	return ctx < 0 ? KEYS_CTX_LIST : (enum keys_context)ctx;
+}
+
+/* The first key bound to action, for the key-hint line. */
+static const char *
+term_keyname(const char *context, enum action action, void *ud)
+{
+	struct term *t;
+	int ctx;
+
+	t = ud;
+	ctx = keys_context_parse(context);
+	if (ctx < 0)
+		ctx = KEYS_CTX_LIST;
+	if (keys_map_keys_for(t->keys, (enum keys_context)ctx, action,
+	    t->keybuf, sizeof(t->keybuf), 1) == 0)
+		return NULL;
+	return t->keybuf;
+}
+
+static void
+term_note(struct term *t, const char *text)
+{
+	free(t->note);
+	t->note = text != NULL ? strdup(text) : NULL;
+}
+
+static void
+term_frame(struct term *t)
+{
+	const struct page *p;
+	const char *status;
+
+	p = app_page(t->app);
+	status = t->note != NULL ? t->note : app_status(t->app);
+	if (layout_page(&t->layout, p, status, term_keyname, t, t->canvas) != 0)
+		return;
+	app_set_viewport(t->app, t->layout.body_rows,
+	    t->layout.field_cols > 0 ? t->layout.field_cols : t->canvas->cols);
+	screen_draw(t->canvas);
+}
+
+/* The app is about to wait for the network: say it once, on the status
+ * line of the frame already shown, and nothing else until the result. */
+static void
+term_loading(void *ud, const char *what)
+{
+	struct term *t;
+	int y;
+
+	t = ud;
+	if (t->canvas == NULL)
+		return;
+	y = t->canvas->rows - 1;
+	canvas_put(t->canvas, y, what, CANVAS_STATUS | CANVAS_BOLD);
+	screen_draw(t->canvas);
+}
+
+static void
+term_reset(void *ud)
+{
+	struct term *t;
+
+	t = ud;
+	term_note(t, NULL);
+	t->digits = 0;
+	layout_free(&t->layout);
+	layout_init(&t->layout);
+	screen_wipe();
+}
+
+static void
+term_resize(struct term *t)
+{
+	int rows, cols;
+
+	screen_size(&rows, &cols);
+	canvas_resize(t->canvas, rows, cols);
+	screen_invalidate();
+}
+
+static int
+term_utf8(unsigned int cp, char *out)
+{
+	if (cp < 0x80) {
+		out[0] = (char)cp;
+		out[1] = '\0';
+		return 1;
+	}
+	if (cp < 0x800) {
+		out[0] = (char)(0xC0 | (cp >> 6));
+		out[1] = (char)(0x80 | (cp & 0x3F));
+		out[2] = '\0';
+		return 2;
+	}
+	if (cp < 0x10000) {
+		out[0] = (char)(0xE0 | (cp >> 12));
+		out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		out[2] = (char)(0x80 | (cp & 0x3F));
+		out[3] = '\0';
+		return 3;
+	}
+	out[0] = (char)(0xF0 | (cp >> 18));
+	out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+	out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+	out[3] = (char)(0x80 | (cp & 0x3F));
+	out[4] = '\0';
+	return 4;
+}
+
+static int
+term_is_field(const struct page_item *it)
+{
+	return it != NULL && it->field != NULL &&
+	    (it->kind == PAGE_ITEM_FIELD || it->kind == PAGE_ITEM_MULTILINE ||
+	    it->kind == PAGE_ITEM_PASSWORD);
+}
+
+/* Editing keys of a focused text field; returns 1 when key was one. */
+static int
+term_edit_key(struct term *t, key_code key)
+{
+	enum app_edit op;
+
+	switch (key) {
+	case KEYS_LEFT:		op = APP_EDIT_LEFT; break;
+	case KEYS_RIGHT:	op = APP_EDIT_RIGHT; break;
+	case KEYS_HOME:		op = APP_EDIT_HOME; break;
+	case KEYS_CTRL('a'):	op = APP_EDIT_HOME; break;
+	case KEYS_END:		op = APP_EDIT_END; break;
+	case KEYS_CTRL('e'):	op = APP_EDIT_END; break;
+	case KEYS_BACKSPACE:	op = APP_EDIT_BACKSPACE; break;
+	case KEYS_DELETE:	op = APP_EDIT_DELETE; break;
+	case KEYS_CTRL('d'):	op = APP_EDIT_DELETE; break;
+	case KEYS_ENTER:	op = APP_EDIT_NEWLINE; break;
+	case KEYS_KP_ENTER:	op = APP_EDIT_NEWLINE; break;
+	case KEYS_UP:		op = APP_EDIT_UP; break;
+	case KEYS_DOWN:		op = APP_EDIT_DOWN; break;
+	default:
+		return 0;
+	}
+	app_edit(t->app, op);
+	return 1;
+}
+
+/* Digits choose an item by number; a second digit extends the number
+ * when such an item exists ("1" then "2" is item 12), else starts anew. */
+static int
+term_jump(struct term *t, const struct page *p, int d)
+{
+	int n;
+
+	n = t->digits * 10 + d;
+	if (t->digits == 0 || page_find_number(p, n) < 0)
+		n = d;
+	t->digits = n;
+	if (page_find_number(p, n) < 0) {
+		t->digits = 0;
+		return APP_OK;
+	}
+	return app_action(t->app, ACTION_JUMP, n);
+}
+
+/* Handles one key; returns APP_OK or APP_QUIT. */
+static int
+term_key(struct term *t, key_code key)
+{
+	const struct page *p;
+	const struct page_item *it;
+	enum keys_context ctx;
+	enum action a;
+	char buf[8];
+	int r, digits;
+
+	/* A message stays until the next key. */
+	term_note(t, NULL);
+	app_status_clear(t->app);
+	digits = t->digits;
+	t->digits = 0;
+	p = app_page(t->app);
+	it = page_focused(p);
+	ctx = term_context(p);
+
+	if (term_is_field(it)) {
+		a = keys_map_lookup(t->keys, KEYS_CTX_EDITOR, key);
+		if (keys_is_text(key) && a == ACTION_NONE) {
+			term_utf8((unsigned int)key, buf);
+			app_input_text(t->app, buf);
+			return APP_OK;
+		}
+		if (term_edit_key(t, key))
+			return APP_OK;
+		if (a == ACTION_NONE)
+			a = keys_map_lookup(t->keys, ctx, key);
+	} else {
+		a = keys_map_lookup(t->keys, ctx, key);
+		if (key >= '0' && key <= '9' &&
+		    (a == ACTION_NONE || a == ACTION_JUMP)) {
+			t->digits = digits;
+			return term_jump(t, p, key - '0');
+		}
+	}
+	switch (a) {
+	case ACTION_NONE:
+		return APP_OK;
+	case ACTION_COLOR:
+		/* Colour is the renderer's business; the text says it all. */
+		if (screen_set_color(!screen_color()))
+			term_note(t, _("Colours on."));
+		else
+			term_note(t, _("Colours off."));
+		return APP_OK;
+	default:
+		break;
+	}
+	r = app_action(t->app, a, 0);
+	if (r == APP_ERR)
+		return APP_OK;
+	return r;
+}
+
+static void
+term_show_keymap_errors(struct term *t)
+{
+	const char *e;
+	size_t i, n, len, used;
+	char *s;
+
+	n = keys_map_nerrors(t->keys);
+	if (n == 0)
+		return;
+	len = 1;
+	for (i = 0; i < n; i++)
+		len += strlen(keys_map_error(t->keys, i)) + 2;
+	s = malloc(len);
+	if (s == NULL)
+		return;
+	used = 0;
+	for (i = 0; i < n; i++) {
+		if (i > 0) {
+			memcpy(s + used, "; ", 2);
+			used += 2;
+		}
+		e = keys_map_error(t->keys, i);
+		memcpy(s + used, e, strlen(e));
+		used += strlen(e);
+	}
+	s[used] = '\0';
+	free(t->note);
+	t->note = s;
+}
+
+/* Milliseconds to wait for a key: for ever, except for a kiosk waiting
+ * to warn or to reset. Nothing is drawn while waiting. */
+static int
+term_wait_ms(const struct term *t)
+{
+	time_t now, due;
+
+	if (!t->opts->kiosk)
+		return -1;
+	now = time(NULL);
+	due = t->last_key + t->opts->idle_reset;
+	if (!t->warned)
+		due -= TERM_IDLE_WARN;
+	if (due <= now)
+		return 0;
+	return (int)(due - now) * 1000;
+}
+
+static void
+term_idle(struct term *t)
+{
+	char msg[256];
+
+	if (!t->warned) {
+		t->warned = 1;
+		snprintf(msg, sizeof(msg),
+		    _("Are you still there? This session ends in %d seconds. "
+		    "Press any key to continue."), TERM_IDLE_WARN);
+		term_note(t, msg);
+		return;
+	}
+	t->warned = 0;
+	t->last_key = time(NULL);
+	app_reset(t->app);
+}
+
+int
+term_main(const struct client_opts *opts)
+{
+	struct app_hooks hooks;
+	struct term t;
+	unsigned int ch;
+	key_code key;
+	int rows, cols, kind, alt, r, ret;
+
+	memset(&t, 0, sizeof(t));
+	t.opts = opts;
+	layout_init(&t.layout);
+	ret = 1;
+	t.keys = keys_map_setup(opts->keymap);
+	if (t.keys == NULL) {
+		fputs(_("mitwirkung: out of memory\n"), stderr);
+		goto out;
+	}
+	if (screen_start(opts->no_color, opts->kiosk) != 0) {
+		fputs(_("mitwirkung: this terminal cannot be used full screen; "
+		    "try --ui line\n"), stderr);
+		goto out;
+	}
+	screen_size(&rows, &cols);
+	t.canvas = canvas_new(rows, cols);
+	hooks.loading = term_loading;
+	hooks.reset = term_reset;
+	t.app = t.canvas != NULL ? app_new(opts, &hooks, &t) : NULL;
+	if (t.app == NULL) {
+		screen_stop();
+		fputs(_("mitwirkung: out of memory\n"), stderr);
+		goto out;
+	}
+	/* The viewport is known before the first page is fetched. */
+	app_set_viewport(t.app, rows > 6 ? rows - 5 : 1, cols);
+	term_show_keymap_errors(&t);
+	t.last_key = time(NULL);
+	ret = CLIENT_EXIT_OK;
+	for (;;) {
+		term_frame(&t);
+		kind = screen_read_key(term_wait_ms(&t), &ch, &alt);
+		if (kind == SCREEN_KEY_EOF)
+			break;
+		if (kind == SCREEN_KEY_NONE) {
+			if (opts->kiosk && term_wait_ms(&t) == 0)
+				term_idle(&t);
+			continue;
+		}
+		t.last_key = time(NULL);
+		if (t.warned) {
+			/* The key that answers the warning does nothing else. */
+			t.warned = 0;
+			term_note(&t, NULL);
+			continue;
+		}
+		if (kind == SCREEN_KEY_RESIZE) {
+			term_resize(&t);
+			continue;
+		}
+		key = term_key_from_curses(kind == SCREEN_KEY_CODE, ch);
+		/* Alt+key reaches the app as Esc then the key, as it was typed. */
+		if (alt) {
+			r = term_key(&t, KEYS_ESC);
+			if (r == APP_QUIT)
+				break;
+		}
+		if (key == KEYS_NONE)
+			continue;
+		r = term_key(&t, key);
+		if (r == APP_QUIT)
+			break;
+	}
+	screen_stop();
+out:
+	app_free(t.app);
+	canvas_free(t.canvas);
+	layout_free(&t.layout);
+	keys_map_free(t.keys);
+	free(t.note);
+	return ret;
+}
