@@ -1,0 +1,15 @@
+#!/bin/sh
+# build.sh — builds the libFuzzer targets into $BUILD/fuzz (not part of make
+# check). Run one with e.g.: build/fuzz/fuzz_text -max_total_time=60
+set -eu
+top=$(cd "$(dirname "$0")/../.." && pwd)
+BUILD=${BUILD:-build}
+case "$BUILD" in /*) out=$BUILD/fuzz ;; *) out=$top/$BUILD/fuzz ;; esac
+mkdir -p "$out"
+cd "$top"
+for src in tests/fuzz/fuzz_*.c; do
+	name=$(basename "$src" .c)
+	clang -std=c11 -D_GNU_SOURCE -g -O1 -I. -fsanitize=fuzzer,address,undefined \
+		-o "$out/$name" "$src" common/*.c
+	echo "built $out/$name"
+done
