@@ -1,0 +1,50 @@
+/* keycode.c — ncursesw key codes to the keys of client/keys/keys.h. */
+#include <curses.h>
+
+#include "client/keys/keys.h"
+#include "client/term/term.h"
+
+key_code
+term_key_from_curses(int is_code, unsigned int c)
+{
+	if (!is_code) {
+		if (c == 9)
+			return KEYS_TAB;
+		if (c == 10 || c == 13)
+			return KEYS_ENTER;
+		if (c == 27)
+			return KEYS_ESC;
+		if (c == 8 || c == 127)
+			return KEYS_BACKSPACE;
+		if (c >= 1 && c <= 26)
+			return KEYS_CTRL((int)('a' + c - 1));
+		if (c >= 0x20 && c <= 0x10FFFF && (c < 0x80 || c > 0x9F))
+			return (key_code)c;
+		return KEYS_NONE;
+	}
+	switch (c) {
+	case KEY_UP:		return KEYS_UP;
+	case KEY_DOWN:		return KEYS_DOWN;
+	case KEY_LEFT:		return KEYS_LEFT;
+	case KEY_RIGHT:		return KEYS_RIGHT;
+	case KEY_HOME:		return KEYS_HOME;
+	case KEY_END:		return KEYS_END;
+	case KEY_PPAGE:		return KEYS_PAGE_UP;
+	case KEY_NPAGE:		return KEYS_PAGE_DOWN;
+	case KEY_IC:		return KEYS_INSERT;
+	case KEY_DC:		return KEYS_DELETE;
+	case KEY_BACKSPACE:	return KEYS_BACKSPACE;
+	case KEY_BTAB:		return KEYS_BTAB;
+	case KEY_ENTER:		return KEYS_KP_ENTER;
+	case KEY_A1:		return KEYS_KP(7);
+	case KEY_A3:		return KEYS_KP(9);
+	case KEY_B2:		return KEYS_KP(5);
+	case KEY_C1:		return KEYS_KP(1);
+	case KEY_C3:		return KEYS_KP(3);
+	default:
+		break;
+	}
+	if (c >= (unsigned int)KEY_F(1) && c <= (unsigned int)KEY_F(12))
+		return KEYS_F((int)(c - (unsigned int)KEY_F(0)));
+	return KEYS_NONE;
+}

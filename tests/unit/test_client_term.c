@@ -1,0 +1,425 @@
+/* test_client_term.c — the full UI's frame on an in-memory canvas at 80x24 and 40x12. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "client/term/canvas.h"
+#include "client/term/layout.h"
+#include "client/term/term.h"
+#include "client/ui/field.h"
+#include "client/ui/page.h"
+#include "common/text.h"
+
+static const char *
+fake_keyname(const char *context, enum action action, void *ud)
+{
+	(void)context;
+	(void)ud;
+	switch (action) {
+	case ACTION_OPEN:	return "Enter";
+	case ACTION_BACK:	return "Esc";
+	case ACTION_HELP:	return "?";
+	default:		return NULL;
+	}
+}
+
+/* A project page like the real one: breadcrumb, heading, text, n items. */
+static struct page *
+make_page(int n, int focus)
+{
+	struct page *p;
+	struct page_item *it;
+	int i;
+
+	p = page_new();
+	assert_non_null(p);
+	assert_int_equal(page_set_breadcrumb(p, "Projekte / Stadt.Raum.Wir."), 0);
+	assert_int_equal(page_set_heading(p, "Stadt.Raum.Wir."), 0);
+	assert_int_equal(page_add_text(p, PAGE_TEXT_NOTE,
+	    "Offen bis 30. April 2026"), 0);
+	for (i = 0; i < n; i++) {
+		char label[64];
+
+		snprintf(label, sizeof(label), "Veranstaltung %d", i + 1);
+		it = page_add_item(p, PAGE_ITEM_LINK, label);
+		assert_non_null(it);
+		if (i >= n / 2)
+			assert_int_equal(page_item_group(it, "Umfragen"), 0);
+	}
+	assert_int_equal(page_add_action(p, ACTION_OPEN, "open"), 0);
+	assert_int_equal(page_add_action(p, ACTION_BACK, "back"), 0);
+	assert_int_equal(page_add_action(p, ACTION_HELP, "help"), 0);
+	p->focus = focus;
+	return p;
+}
+
+/* Every row fits the width and exactly one row carries the '>' marker,
+ * on the cursor's row, in column 0. */
+static void
+check_frame(const struct canvas *c)
+{
+	int y, marks;
+
+	marks = 0;
+	for (y = 0; y < c->rows; y++) {
+		assert_true(text_width(canvas_text(c, y)) <= (size_t)c->cols);
+		if (canvas_text(c, y)[0] == '>') {
+			marks++;
+			assert_int_equal(c->cur_y, y);
+			assert_int_equal(c->cur_x, 0);
+		}
+	}
+	assert_int_equal(marks, 1);
+}
+
+static void
+test_canvas_free_null(void **state)
+{
+	(void)state;
+	canvas_free(NULL);
+	layout_free(NULL);
+}
+
+static void
+test_canvas_new_clamps_size(void **state)
+{
+	struct canvas *c;
+
+	(void)state;
+	c = canvas_new(0, -3);
+	assert_non_null(c);
+	assert_int_equal(c->rows, 1);
+	assert_int_equal(c->cols, 1);
+	assert_string_equal(canvas_text(c, 0), "");
+	assert_string_equal(canvas_text(c, 5), "");
+	canvas_free(c);
+}
+
+static void
+test_canvas_put_fits_wide_text(void **state)
+{
+	struct canvas *c;
+
+	(void)state;
+	c = canvas_new(2, 5);
+	assert_non_null(c);
+	/* Three wide characters need 6 columns: only two fit. */
+	assert_int_equal(canvas_put(c, 0, "日本語", 0), 6);
+	assert_string_equal(canvas_text(c, 0), "日本");
+	/* A combining mark stays with its base. */
+	canvas_put(c, 1, "abcde\xcc\x81xyz", 0);
+	assert_string_equal(canvas_text(c, 1), "abcde\xcc\x81");
+	assert_int_equal(canvas_put(c, 7, "outside", 0), 0);
+	canvas_free(c);
+}
+
+static void
+test_canvas_row_equal_and_copy(void **state)
+{
+	struct canvas *a, *b;
+
+	(void)state;
+	a = canvas_new(3, 10);
+	b = canvas_new(3, 10);
+	canvas_put(a, 1, "Hallo", CANVAS_BOLD);
+	assert_false(canvas_row_equal(a, b, 1));
+	assert_true(canvas_row_equal(a, b, 0));
+	assert_int_equal(canvas_copy(b, a), 0);
+	assert_true(canvas_row_equal(a, b, 1));
+	canvas_span(a, 1, 0, 2, CANVAS_REVERSE);
+	assert_false(canvas_row_equal(a, b, 1));
+	assert_int_equal(canvas_find(a, "all"), 1);
+	assert_int_equal(canvas_find(a, "nothing"), -1);
+	canvas_free(a);
+	canvas_free(b);
+}
+
+static void
+test_layout_page_80x24(void **state)
+{
+	struct layout l;
+	struct canvas *c;
+	struct page *p;
+	char *dump;
+	int y;
+
+	(void)state;
+	layout_init(&l);
+	c = canvas_new(24, 80);
+	p = make_page(6, 2);
+	assert_int_equal(layout_page(&l, p, "Willkommen.", fake_keyname, NULL,
+	    c), 0);
+	dump = canvas_dump(c);
+	assert_non_null(dump);
+	assert_string_equal(canvas_text(c, 0), "Projekte / Stadt.Raum.Wir.");
+	assert_string_equal(canvas_text(c, 1), "Stadt.Raum.Wir.");
+	assert_string_equal(canvas_text(c, 2), "");
+	assert_string_equal(canvas_text(c, 3), "Offen bis 30. April 2026");
+	y = canvas_find(c, "Veranstaltung 3");
+	assert_string_equal(canvas_text(c, y), "> 3. Veranstaltung 3");
+	assert_string_equal(canvas_text(c, y - 1), "  2. Veranstaltung 2");
+	/* The group heading comes after a blank line. */
+	y = canvas_find(c, "Umfragen");
+	assert_true(y > 0);
+	assert_string_equal(canvas_text(c, y - 1), "");
+	assert_string_equal(canvas_text(c, y + 1), "  4. Veranstaltung 4");
+	assert_string_equal(canvas_text(c, 22), "Enter open, Esc back, ? help");
+	assert_string_equal(canvas_text(c, 23), "Willkommen.");
+	check_frame(c);
+	assert_int_equal(l.focus_row, c->cur_y);
+	free(dump);
+	page_free(p);
+	canvas_free(c);
+	layout_free(&l);
+}
+
+static void
+test_layout_page_40x12_scrolls_to_focus(void **state)
+{
+	struct layout l;
+	struct canvas *c;
+	struct page *p;
+	int i;
+
+	(void)state;
+	layout_init(&l);
+	c = canvas_new(12, 40);
+	p = make_page(30, 0);
+	for (i = 0; i < 30; i++) {
+		p->focus = i;
+		assert_int_equal(layout_page(&l, p, NULL, fake_keyname, NULL,
+		    c), 0);
+		check_frame(c);
+		assert_non_null(strstr(canvas_text(c, c->cur_y), "Veranstaltung"));
+		/* Heading, hints and status stay where they are. */
+		assert_string_equal(canvas_text(c, 1), "Stadt.Raum.Wir.");
+		assert_string_equal(canvas_text(c, 10),
+		    "Enter open, Esc back, ? help");
+	}
+	assert_non_null(strstr(canvas_text(c, c->cur_y), "30. Veranstaltung 30"));
+	/* Back up to the first item: the text above it shows again. */
+	for (i = 29; i >= 0; i--) {
+		p->focus = i;
+		assert_int_equal(layout_page(&l, p, NULL, fake_keyname, NULL,
+		    c), 0);
+		check_frame(c);
+	}
+	assert_string_equal(canvas_text(c, 2), "Offen bis 30. April 2026");
+	page_free(p);
+	canvas_free(c);
+	layout_free(&l);
+}
+
+static void
+test_layout_page_wraps_wide_and_combining(void **state)
+{
+	struct layout l;
+	struct canvas *c;
+	struct page *p;
+	struct page_item *it;
+	const char *para;
+	int y, found;
+
+	(void)state;
+	layout_init(&l);
+	c = canvas_new(12, 40);
+	p = page_new();
+	page_set_heading(p, "Ideen");
+	/* Wide CJK, combining accents (e + U+0301) and plain words. */
+	para = "Mehr Sitzbänke am Stiftsplatz 日本語の文字はとても幅が広いです "
+	    "cafe\xcc\x81 cafe\xcc\x81 cafe\xcc\x81 cafe\xcc\x81 cafe\xcc\x81 "
+	    "cafe\xcc\x81 ende";
+	page_add_text(p, PAGE_TEXT_PARA, "%s", para);
+	it = page_add_item(p, PAGE_ITEM_LINK,
+	    "Ein sehr langer Titel einer Idee, der nicht in eine Zeile passt");
+	assert_non_null(it);
+	p->focus = 0;
+	assert_int_equal(layout_page(&l, p, NULL, NULL, NULL, c), 0);
+	found = 0;
+	for (y = 0; y < c->rows; y++) {
+		assert_true(text_width(canvas_text(c, y)) <= 40);
+		if (strstr(canvas_text(c, y), "ende") != NULL)
+			found = 1;
+	}
+	assert_true(found);
+	/* The long label continues under its first letter, not under '>'. */
+	y = c->cur_y;
+	assert_memory_equal(canvas_text(c, y), "> 1. Ein sehr", 13);
+	assert_memory_equal(canvas_text(c, y + 1), "     ", 5);
+	assert_true(canvas_text(c, y + 1)[5] != ' ');
+	check_frame(c);
+	page_free(p);
+	canvas_free(c);
+	layout_free(&l);
+}
+
+static void
+test_layout_page_marks_as_text(void **state)
+{
+	struct layout l;
+	struct canvas *c;
+	struct page *p;
+	struct page_item *it;
+
+	(void)state;
+	layout_init(&l);
+	c = canvas_new(24, 80);
+	p = page_new();
+	page_set_heading(p, "Abstimmung");
+	it = page_add_item(p, PAGE_ITEM_CHECKBOX, "Lautern tanzt");
+	page_item_state(it, "[x]");
+	it->checked = 1;
+	it = page_add_item(p, PAGE_ITEM_RADIO, "Kino im Park");
+	page_item_state(it, "( )");
+	it = page_add_item(p, PAGE_ITEM_RANKED, "Nachtflohmarkt");
+	page_item_state(it, "1.");
+	it = page_add_item(p, PAGE_ITEM_LINK, "Mehr Bänke");
+	page_item_state(it, "you support this");
+	it = page_add_item(p, PAGE_ITEM_ENTRY, "Ergebnis");
+	it->has_bar = 1;
+	it->bar = 0.5;
+	p->focus = 1;
+	assert_int_equal(layout_page(&l, p, NULL, NULL, NULL, c), 0);
+	assert_true(canvas_find(c, "  1. [x] Lautern tanzt") >= 0);
+	assert_true(canvas_find(c, "> 2. ( ) Kino im Park") >= 0);
+	assert_true(canvas_find(c, "  3. 1. Nachtflohmarkt") >= 0);
+	assert_true(canvas_find(c, "  4. Mehr Bänke (you support this)") >= 0);
+	assert_true(canvas_find(c, "#####") >= 0);
+	check_frame(c);
+	/* Reverse video only adds to the marker and number. */
+	assert_int_equal(c->row[c->cur_y].span_from, 0);
+	assert_int_equal(c->row[c->cur_y].span_to, strlen("> 2. "));
+	page_free(p);
+	canvas_free(c);
+	layout_free(&l);
+}
+
+static void
+test_layout_page_cursor_on_field_caret(void **state)
+{
+	struct layout l;
+	struct canvas *c;
+	struct page *p;
+	struct page_item *it;
+	struct page_field f;
+	int y;
+
+	(void)state;
+	layout_init(&l);
+	c = canvas_new(12, 40);
+	p = page_new();
+	page_set_heading(p, "Neue Idee");
+	assert_int_equal(field_init(&f, "Titel", "Titel", 120, 0, 0), 0);
+	assert_int_equal(field_set(&f, "Bänke"), 0);
+	field_left(&f);
+	field_left(&f);
+	it = page_add_item(p, PAGE_ITEM_FIELD, "Titel");
+	it->field = &f;
+	p->focus = 0;
+	assert_int_equal(layout_page(&l, p, NULL, NULL, NULL, c), 0);
+	y = canvas_find(c, "> 1. Titel");
+	assert_true(y >= 0);
+	assert_string_equal(canvas_text(c, y + 1), "     Bänke");
+	/* The caret is before "ke": column 5 + 3. */
+	assert_int_equal(c->cur_y, y + 1);
+	assert_int_equal(c->cur_x, 8);
+	assert_int_equal(l.field_cols, 35);
+	page_free(p);
+	field_clear(&f);
+	canvas_free(c);
+	layout_free(&l);
+}
+
+static void
+test_layout_page_no_focus_cursor_on_heading(void **state)
+{
+	struct layout l;
+	struct canvas *c;
+	struct page *p;
+
+	(void)state;
+	layout_init(&l);
+	c = canvas_new(24, 80);
+	p = make_page(3, -1);
+	p->loading = 1;
+	assert_int_equal(layout_page(&l, p, NULL, fake_keyname, NULL, c), 0);
+	assert_int_equal(c->cur_y, 1);
+	assert_int_equal(c->cur_x, 0);
+	assert_int_equal(canvas_find(c, ">"), -1);
+	/* "Loading…" once, on the status line. */
+	assert_true(strlen(canvas_text(c, 23)) > 0);
+	page_free(p);
+	canvas_free(c);
+	layout_free(&l);
+}
+
+static void
+test_layout_page_long_status_wraps(void **state)
+{
+	struct layout l;
+	struct canvas *c;
+	struct page *p;
+
+	(void)state;
+	layout_init(&l);
+	c = canvas_new(12, 40);
+	p = make_page(3, 0);
+	assert_int_equal(layout_page(&l, p,
+	    "Your vote for 'Lautern tanzt' is saved. You can change it "
+	    "until 30 April.", fake_keyname, NULL, c), 0);
+	assert_string_equal(canvas_text(c, 10), "Your vote for 'Lautern tanzt' is saved.");
+	assert_string_equal(canvas_text(c, 11), "You can change it until 30 April.");
+	assert_string_equal(canvas_text(c, 9), "Enter open, Esc back, ? help");
+	check_frame(c);
+	page_free(p);
+	canvas_free(c);
+	layout_free(&l);
+}
+
+static void
+test_term_key_from_curses_maps(void **state)
+{
+	(void)state;
+	assert_int_equal(term_key_from_curses(0, 'q'), 'q');
+	assert_int_equal(term_key_from_curses(0, 0xE4), 0xE4);
+	assert_int_equal(term_key_from_curses(0, 13), KEYS_ENTER);
+	assert_int_equal(term_key_from_curses(0, 10), KEYS_ENTER);
+	assert_int_equal(term_key_from_curses(0, 27), KEYS_ESC);
+	assert_int_equal(term_key_from_curses(0, 127), KEYS_BACKSPACE);
+	assert_int_equal(term_key_from_curses(0, 9), KEYS_TAB);
+	assert_int_equal(term_key_from_curses(0, 3), KEYS_CTRL('c'));
+	assert_int_equal(term_key_from_curses(0, 0x85), KEYS_NONE);
+	assert_int_equal(term_key_from_curses(1, KEY_UP), KEYS_UP);
+	assert_int_equal(term_key_from_curses(1, KEY_NPAGE), KEYS_PAGE_DOWN);
+	assert_int_equal(term_key_from_curses(1, KEY_F(1)), KEYS_F(1));
+	assert_int_equal(term_key_from_curses(1, KEY_ENTER), KEYS_KP_ENTER);
+	assert_int_equal(term_key_from_curses(1, KEY_RESIZE), KEYS_NONE);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_canvas_free_null),
+		cmocka_unit_test(test_canvas_new_clamps_size),
+		cmocka_unit_test(test_canvas_put_fits_wide_text),
+		cmocka_unit_test(test_canvas_row_equal_and_copy),
+		cmocka_unit_test(test_layout_page_80x24),
+		cmocka_unit_test(test_layout_page_40x12_scrolls_to_focus),
+		cmocka_unit_test(test_layout_page_wraps_wide_and_combining),
+		cmocka_unit_test(test_layout_page_marks_as_text),
+		cmocka_unit_test(test_layout_page_cursor_on_field_caret),
+		cmocka_unit_test(test_layout_page_no_focus_cursor_on_heading),
+		cmocka_unit_test(test_layout_page_long_status_wraps),
+		cmocka_unit_test(test_term_key_from_curses_maps),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
