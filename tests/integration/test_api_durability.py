@@ -1,0 +1,133 @@
+# test_api_durability.py — several threads stream ballots; the server gets
+# SIGKILL in the middle of the stream and is restarted on the same database.
+# Every ballot answered 200 must be there: each account's my_ballot is its
+# last acknowledged ballot, or the one request that was still in flight.
+import os
+import sys
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from lib_api import Suite, demo_index, eq, ok, status  # noqa: E402
+
+S = Suite("test_api_durability")
+ACCOUNTS = 48
+THREADS = 6
+C = {}
+
+
+def make_account(srv, i):
+    r, u = srv.register(username="dura%03d" % i, password="durable pw %d" % i)
+    assert r.status == 201, "register: %r" % r
+    assert srv.post("/auth/confirm", {"token": srv.mail_token(u["email"])}).status == 200
+    lg = srv.login(u["username"], u["password"])
+    assert lg.status == 200, "login: %r" % lg
+    u["token"] = lg.json["token"]
+    return u
+
+
+def setup():
+    srv = S.server().start()
+    C["demo"] = demo_index(srv)
+    with ThreadPoolExecutor(max_workers=8) as ex:
+        C["users"] = list(ex.map(lambda i: make_account(srv, i), range(ACCOUNTS)))
+    return srv
+
+
+def ballots_of(ids):
+    """A cycle of distinct ranking ballots, so each write is recognisable."""
+    out = []
+    for a in ids:
+        for b in ids:
+            for c in ids:
+                if len({a, b, c}) == 3:
+                    out.append([a, b, c])
+    return out
+
+
+@S.test
+def test_sigkill_mid_stream(srv):
+    poll = C["demo"]["polls"]["ranking"]
+    variants = ballots_of([o["id"] for o in poll["options"]])
+    users = C["users"]
+    acked = {}          # account index -> list of acknowledged choices, in order
+    inflight = {}       # account index -> choices sent but not answered
+    stop = threading.Event()
+    counts = {"ok": 0, "err": 0, "other": 0}
+    lock = threading.Lock()
+
+    def worker(t):
+        mine = list(range(t, len(users), THREADS))
+        k = 0
+        conn = None
+        while not stop.is_set() and k < 100000:
+            i = mine[k % len(mine)]
+            ch = variants[(k * 7 + i) % len(variants)]
+            k += 1
+            with lock:
+                inflight[i] = ch
+            try:
+                if conn is None:
+                    conn = srv.conn(timeout=5)
+                r = srv.put("/polls/%s/ballot" % poll["id"], {"choices": ch},
+                            token=users[i]["token"], conn=conn)
+            except (OSError, Exception):
+                with lock:
+                    counts["err"] += 1
+                if conn is not None:
+                    conn.close()
+                conn = None
+                if stop.is_set():
+                    return
+                time.sleep(0.01)
+                continue
+            with lock:
+                if r.status == 200 and r.json.get("choices") == ch:
+                    acked.setdefault(i, []).append(ch)
+                    del inflight[i]
+                    counts["ok"] += 1
+                else:
+                    counts["other"] += 1
+                    del inflight[i]
+        if conn is not None:
+            conn.close()
+
+    base = status(srv.get("/polls/%s/results" % poll["id"]), 200).json["ballots"]["online"]
+    threads = [threading.Thread(target=worker, args=(t,)) for t in range(THREADS)]
+    for t in threads:
+        t.start()
+    # Let the stream run, then kill while requests are in flight.
+    deadline = time.time() + 10
+    while time.time() < deadline and counts["ok"] < 300:
+        time.sleep(0.05)
+    ok(counts["ok"] > 0, "no ballot was acknowledged before the kill")
+    srv.kill()
+    time.sleep(0.3)
+    stop.set()
+    for t in threads:
+        t.join(timeout=30)
+    print("  acknowledged %d ballots before SIGKILL (%d errors, %d other)"
+          % (counts["ok"], counts["err"], counts["other"]))
+    eq(counts["other"], 0, "every answered ballot was a 200")
+    srv.start()
+    lost = []
+    stored = 0
+    for i, u in enumerate(users):
+        j = status(srv.get("/polls/%s" % poll["id"], token=u["token"]), 200,
+                   "poll after restart").json
+        stored += j["my_ballot"] is not None
+        if i not in acked:
+            continue
+        allowed = [acked[i][-1]]
+        if i in inflight:
+            allowed.append(inflight[i])
+        if j["my_ballot"] not in allowed:
+            lost.append((u["username"], acked[i][-1], j["my_ballot"]))
+    eq(lost, [], "acknowledged ballots lost by SIGKILL (name, acked, found)")
+    res = status(srv.get("/polls/%s/results" % poll["id"]), 200).json
+    eq(res["ballots"]["online"], base + stored, "results count exactly the stored ballots")
+
+
+if __name__ == "__main__":
+    S.run(setup)

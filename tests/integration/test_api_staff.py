@@ -1,0 +1,245 @@
+# test_api_staff.py — staff endpoints: projects, polls and surveys created and
+# changed with translated texts, the analog tally (counted and audited), and
+# the CSV exports (no personal data); every one refused to lower roles.
+import csv
+import io
+import os
+import sys
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from lib_api import (Suite, demo_index, eq, error, find, has_fields, iso,  # noqa: E402
+                     make_poll, make_project, ok, status, tr)
+
+S = Suite("test_api_staff")
+C = {}
+
+
+def setup():
+    srv = S.server().start()
+    C["demo"] = demo_index(srv)
+    C["staff"] = srv.new_user("staff")
+    C["mod"] = srv.new_user("moderator")
+    C["cit"] = srv.new_user()
+    return srv
+
+
+def st():
+    return C["staff"]["token"]
+
+
+@S.test
+def test_roles_refused(srv):
+    pid = C["demo"]["projects"]["stadtraum"]["id"]
+    poll = C["demo"]["polls"]["location"]
+    sv = C["demo"]["surveys"]["box"]
+    calls = [("POST", "/projects", {"slug": "x-y", "title": tr("X")}),
+             ("PATCH", "/projects/%s" % pid, {"title": tr("X")}),
+             ("POST", "/projects/%s/polls" % pid, {"title": tr("X")}),
+             ("PATCH", "/polls/%s" % poll["id"], {"title": tr("X")}),
+             ("POST", "/projects/%s/surveys" % pid, {"title": tr("X")}),
+             ("POST", "/polls/%s/analog" % poll["id"],
+              {"source": "x", "counts": {str(poll["options"][0]["id"]): 1}}),
+             ("GET", "/polls/%s/results.csv" % poll["id"], None),
+             ("GET", "/surveys/%s/responses.csv" % sv["id"], None)]
+    before = status(srv.get("/polls/%s/results" % poll["id"]), 200).json["ballots"]["analog"]
+    for method, path, body in calls:
+        error(srv.request(method, path, body), 401, "unauthorized", what="%s %s no token"
+              % (method, path))
+        for who in ("cit", "mod"):
+            error(srv.request(method, path, body, token=C[who]["token"]), 403, "forbidden",
+                  what="%s %s as %s" % (method, path, who))
+    # Nothing was changed by the refused calls.
+    eq(status(srv.get("/polls/%s/results" % poll["id"]), 200).json["ballots"]["analog"],
+       before, "refused analog tallies not counted")
+
+
+@S.test
+def test_project_create_patch(srv):
+    p = make_project(srv, st(), title=tr("Neues Projekt", "New project"),
+                     summary=tr("Kurz", "Short"))
+    has_fields(p, ["id", "slug", "category", "title", "summary", "status", "lang"], "new project")
+    g = status(srv.get("/projects/%s" % p["id"]), 200).json
+    eq(g["title"], "Neues Projekt", "German title")
+    en = status(srv.get("/projects/%s?lang=en" % p["id"]), 200).json
+    eq(en["title"], "New project", "English title")
+    eq(en["lang"], "en", "lang")
+    r = status(srv.patch("/projects/%s" % p["id"], {"title": tr("Umbenannt", "Renamed")},
+                         token=st()), 200, "PATCH project")
+    eq(status(srv.get("/projects/%s?lang=en" % p["id"]), 200).json["title"], "Renamed",
+       "patched English title")
+    eq(status(srv.get("/projects/%s" % p["id"]), 200).json["summary"], "Kurz",
+       "PATCH leaves other fields alone")
+    del r
+    only_de = make_project(srv, st(), title={"de": "Nur Deutsch"})
+    f = status(srv.get("/projects/%s?lang=en" % only_de["id"]), 200).json
+    eq((f["title"], f["lang"]), ("Nur Deutsch", "de"), "missing en falls back to de")
+    r = srv.post("/projects", {"slug": p["slug"], "category": "smart-city",
+                               "title": tr("Doppelt"), "summary": tr("s"),
+                               "description": tr("d"), "starts_at": iso(time.time()),
+                               "ends_at": iso(time.time() + 3600)}, token=st())
+    error(r, 409, "conflict", what="duplicate slug")
+    r = srv.post("/projects", {"slug": srv.unique("np-"), "category": "smart-city",
+                               "title": {"en": "English only"}, "summary": tr("s"),
+                               "description": tr("d"), "starts_at": iso(time.time()),
+                               "ends_at": iso(time.time() + 3600)}, token=st())
+    error(r, 422, "validation_failed", what="title without de")
+    r = srv.post("/projects", {"slug": srv.unique("np-"), "category": "smart-city",
+                               "title": tr("Steuer\u202ezeichen"), "summary": tr("s"),
+                               "description": tr("d"), "starts_at": iso(time.time()),
+                               "ends_at": iso(time.time() + 3600)}, token=st())
+    e = error(r, 422, "validation_failed", what="bidi in a translated title")
+    ok(e.get("field", "").startswith("title"), "field names the title: %r" % e.get("field"))
+    error(srv.patch("/projects/999999", {"title": tr("x")}, token=st()), 404, "not_found",
+          what="PATCH unknown project")
+    error(srv.post("/projects", "not an object", token=st()), 400, "bad_request",
+          what="project body a string")
+
+
+@S.test
+def test_poll_create_patch_close(srv):
+    pid = C["demo"]["projects"]["stadtraum"]["id"]
+    po = make_poll(srv, st(), pid, kind="single", n=3)
+    has_fields(po, ["id", "project_id", "title", "question", "kind", "max_choices", "status",
+                    "opens_at", "closes_at", "results_visible", "options"], "new poll")
+    eq(po["status"], "open", "poll open now")
+    proj = status(srv.get("/projects/%s" % pid), 200).json
+    ok(find(proj["formats"]["polls"], id=po["id"]), "new poll in the project's formats")
+    u = srv.new_user()
+    status(srv.put("/polls/%s/ballot" % po["id"], {"choices": [po["options"][0]["id"]]},
+                   token=u["token"]), 200)
+    status(srv.patch("/polls/%s" % po["id"], {"closes_at": iso(time.time() - 1)}, token=st()),
+           200, "close poll by PATCH")
+    g = status(srv.get("/polls/%s" % po["id"]), 200).json
+    eq(g["status"], "closed", "closed after PATCH")
+    error(srv.put("/polls/%s/ballot" % po["id"], {"choices": [po["options"][1]["id"]]},
+                  token=u["token"]), 409, "closed", what="ballot after close")
+    res = status(srv.get("/polls/%s/results" % po["id"]), 200).json
+    eq(res["final"], True, "closed results final")
+    eq(res["ballots"]["online"], 1, "ballot kept")
+    hid = make_poll(srv, st(), pid, visible=False)
+    error(srv.get("/polls/%s/results" % hid["id"]), 403, "results_hidden", what="hidden")
+    status(srv.patch("/polls/%s" % hid["id"], {"closes_at": iso(time.time() - 1)}, token=st()),
+           200)
+    status(srv.get("/polls/%s/results" % hid["id"]), 200, "hidden results shown once closed")
+    for over, what in (({"max_choices": 5}, "max_choices above option count"),
+                       ({"kind": "lottery"}, "unknown kind"),
+                       ({"closes_at": iso(time.time() - 7200)}, "closes before opens"),
+                       ({"options": [{"title": tr("Nur eine")}]}, "one option")):
+        body = {"title": tr("T"), "question": tr("Q"), "kind": "multiple", "max_choices": 2,
+                "opens_at": iso(time.time() - 3600), "closes_at": iso(time.time() + 3600),
+                "results_visible": True,
+                "options": [{"title": tr("A"), "description": tr("a")},
+                            {"title": tr("B"), "description": tr("b")},
+                            {"title": tr("C"), "description": tr("c")}]}
+        body.update(over)
+        error(srv.post("/projects/%s/polls" % pid, body, token=st()), 422, "validation_failed",
+              what=what)
+    loc = make_poll(srv, st(), pid, options=[
+        {"title": tr("Rathausplatz"), "description": tr("Vor dem Haupteingang, links."),
+         "location": {"address": "Willy-Brandt-Platz 1, 67657 Kaiserslautern",
+                      "lat": 49.4447, "lon": 7.7690}},
+        {"title": tr("Stiftsplatz"), "description": tr("Neben dem Brunnen.")}])
+    o = loc["options"]
+    eq(o[0]["location"]["address"], "Willy-Brandt-Platz 1, 67657 Kaiserslautern", "address kept")
+    eq(o[1]["location"], None, "no location is null")
+    error(srv.patch("/polls/999999", {"title": tr("x")}, token=st()), 404, "not_found",
+          what="PATCH unknown poll")
+
+
+@S.test
+def test_survey_create_and_csv(srv):
+    pid = C["demo"]["projects"]["stadtraum"]["id"]
+    body = {"title": tr("Umfrage"), "intro": tr("Bitte antworten."),
+            "opens_at": iso(time.time() - 60), "closes_at": iso(time.time() + 3600),
+            "questions": [
+                {"kind": "single", "text": tr("Wie oft?"), "required": True,
+                 "options": [{"title": tr("Oft")}, {"title": tr("Selten")}]},
+                {"kind": "scale", "text": tr("Wie gut?"), "required": True,
+                 "scale": {"min": 1, "max": 5, "min_label": tr("schlecht"),
+                           "max_label": tr("gut")}},
+                {"kind": "text", "text": tr("Was noch?"), "required": False,
+                 "max_length": 500}]}
+    r = status(srv.post("/projects/%s/surveys" % pid, body, token=st()), 201, "POST survey").json
+    has_fields(r, ["id", "project_id", "title", "intro", "status", "questions"], "new survey")
+    eq(len(r["questions"]), 3, "three questions")
+    qs = r["questions"]
+    u = srv.new_user()
+    secret_name = u["username"]
+    ans = {"answers": [{"question_id": qs[0]["id"], "choices": [qs[0]["options"][1]["id"]]},
+                       {"question_id": qs[1]["id"], "value": 4},
+                       {"question_id": qs[2]["id"], "text": "Mehr Schatten, bitte"}]}
+    status(srv.put("/surveys/%s/response" % r["id"], ans, token=u["token"]), 200, "answer")
+    c = status(srv.get("/surveys/%s/responses.csv" % r["id"], token=st()), 200, "responses.csv")
+    ok((c.header("content-type") or "").startswith("text/csv"), "CSV content type %r"
+       % c.header("content-type"))
+    text = c.body.decode("utf-8")
+    rows = list(csv.reader(io.StringIO(text)))
+    ok(len(rows) == 2, "header + one response row, got %d rows" % len(rows))
+    ok("Mehr Schatten, bitte" in text, "free text answer exported")
+    ok("4" in rows[1], "scale value exported")
+    ok(secret_name not in text and u["email"] not in text, "no personal data in the CSV")
+
+
+@S.test
+def test_analog_tally_and_results_csv(srv):
+    pid = C["demo"]["projects"]["stadtraum"]["id"]
+    po = make_poll(srv, st(), pid, kind="single", n=3)
+    a, b, c = [o["id"] for o in po["options"]]
+    u = srv.new_user()
+    status(srv.put("/polls/%s/ballot" % po["id"], {"choices": [a]}, token=u["token"]), 200)
+    src = "Stand bei 'Lautern blüht auf', 2.–3. April"
+    r = srv.post("/polls/%s/analog" % po["id"], {"source": src, "counts": {str(b): 7, str(c): 2}},
+                 token=st())
+    ok(r.status in (200, 201), "analog tally recorded, got %r" % r)
+    res = status(srv.get("/polls/%s/results" % po["id"]), 200).json
+    eq(res["ballots"], {"online": 1, "analog": 9, "total": 10}, "ballots with analog")
+    ob = find(res["options"], id=b)
+    eq((ob["online"], ob["analog"], ob["total"]), (0, 7, 7), "option b")
+    ok(abs(ob["share"] - 0.7) < 1e-6, "share of b")
+    eq(ob["rank"], 1, "b first")
+    for bad, what in (({"source": src, "counts": {"999999": 1}}, "foreign option"),
+                      ({"source": src, "counts": {str(a): -1}}, "negative count"),
+                      ({"source": "", "counts": {str(a): 1}}, "empty source"),
+                      ({"source": "x\x00y", "counts": {str(a): 1}}, "NUL in source")):
+        error(srv.post("/polls/%s/analog" % po["id"], bad, token=st()), 422,
+              "validation_failed", what=what)
+    error(srv.post("/polls/%s/analog" % po["id"], {"source": src, "counts": {str(a): "3"}},
+                   token=st()), 400, "bad_request", what="count as a string")
+    error(srv.post("/polls/999999/analog", {"source": src, "counts": {}}, token=st()), 404,
+          "not_found", what="unknown poll")
+    eq(status(srv.get("/polls/%s/results" % po["id"]), 200).json["ballots"]["analog"], 9,
+       "refused tallies not counted")
+    cs = status(srv.get("/polls/%s/results.csv" % po["id"], token=st()), 200, "results.csv")
+    ok((cs.header("content-type") or "").startswith("text/csv"), "CSV content type")
+    text = cs.body.decode("utf-8")
+    rows = list(csv.reader(io.StringIO(text)))
+    ok(len(rows) == 4, "header + 3 options, got %r" % rows)
+    flat = [",".join(x) for x in rows[1:]]
+    ok(any("Option 1" in x and ",7," in "," + x + "," for x in flat), "b's analog 7 in CSV: %r"
+       % flat)
+    ok(u["username"] not in text, "no personal data in results.csv")
+    # Audited: the tally source is in the audit log.
+    from test_api_moderation import audit_rows
+    C["admin"] = C["staff"]
+    rows, where = audit_rows(srv)
+    ok(any(src in str(x) for x in rows), "analog tally audited (%s)" % where)
+
+
+@S.test
+def test_analog_ranking_points(srv):
+    po = C["demo"]["polls"]["ranking"]
+    before = status(srv.get("/polls/%s/results" % po["id"]), 200).json
+    o = po["options"][4]["id"]
+    r = srv.post("/polls/%s/analog" % po["id"], {"source": "Infostand", "counts": {str(o): 30}},
+                 token=st())
+    ok(r.status in (200, 201), "ranking tally: %r" % r)
+    after = status(srv.get("/polls/%s/results" % po["id"]), 200).json
+    eq(find(after["options"], id=o)["points"] - find(before["options"], id=o)["points"], 30,
+       "ranking analog counts are points")
+    eq(find(after["options"], id=o)["analog"] - find(before["options"], id=o)["analog"], 30,
+       "analog column")
+
+
+if __name__ == "__main__":
+    S.run(setup)
