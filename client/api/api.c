@@ -97,6 +97,12 @@ api_fail(struct api *a, enum api_err_kind kind, const char *fmt, ...)
 	api_utf8_trim(a->err.message, sizeof(a->err.message));
 }
 
+void
+api_fail_field(struct api *a, const char *field)
+{
+	api_copy_field(a->err.field, sizeof(a->err.field), field);
+}
+
 const struct api_error *
 api_error(const struct api *a)
 {

@@ -430,6 +430,13 @@ int	api_ballot_delete(struct api *a, long long poll_id);
 int	api_survey_respond(struct api *a, long long survey_id,
 	    const struct api_answer *answers, size_t n);
 
+/* PUT /surveys/{id}/response with answers given as JSON text: either the
+ * array of answers or {"answers": [...]} (as in `survey --answers FILE`).
+ * Text that is not JSON of that shape is an API_ERR_VALIDATION with field
+ * "answers", without a request. */
+int	api_survey_respond_json(struct api *a, long long survey_id,
+	    const char *json);
+
 /* GET /me. */
 int	api_me(struct api *a, struct api_user **out);
 

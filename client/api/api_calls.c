@@ -521,6 +521,39 @@ bad:
 }
 
 int
+api_survey_respond_json(struct api *a, long long survey_id, const char *json)
+{
+	cJSON *in, *arr, *b = NULL;
+	char path[64];
+	int r;
+
+	in = json != NULL ? cJSON_Parse(json) : NULL;
+	arr = cJSON_IsArray(in) ? in :
+	    cJSON_GetObjectItemCaseSensitive(in, "answers");
+	if (!cJSON_IsArray(arr)) {
+		cJSON_Delete(in);
+		api_fail(a, API_ERR_VALIDATION,
+		    _("The answers are not JSON of the form [{\"question_id\": 1, ...}]."));
+		api_fail_field(a, "answers");
+		return -1;
+	}
+	if (arr == in) {
+		b = cJSON_CreateObject();
+		if (b == NULL || !cJSON_AddItemToObject(b, "answers", in)) {
+			cJSON_Delete(b);
+			cJSON_Delete(in);
+			return api_bad_arg(a);
+		}
+	} else {
+		b = in;
+	}
+	snprintf(path, sizeof(path), "/surveys/%lld/response", survey_id);
+	r = api_call(a, "PUT", path, NULL, b, 0, NULL, NULL);
+	cJSON_Delete(b);
+	return r;
+}
+
+int
 api_me(struct api *a, struct api_user **out)
 {
 	return api_call(a, "GET", "/me", NULL, NULL, sizeof(**out),

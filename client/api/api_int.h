@@ -25,6 +25,9 @@ int	api_request(struct api *a, const char *method, const char *path,
 void	api_fail(struct api *a, enum api_err_kind kind, const char *fmt, ...)
 	    __attribute__((format(printf, 3, 4)));
 
+/* Names the field of the handle's current error (validation failures). */
+void	api_fail_field(struct api *a, const char *field);
+
 /* Turns an HTTP error answer (status, body of len bytes) into *e. */
 void	api_error_from_http(struct api_error *e, long status, const char *body,
 	    size_t len, int retry_after);

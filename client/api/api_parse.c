@@ -979,7 +979,7 @@ api_json_print(const cJSON *j)
 	free(raw);
 	if (clean == NULL)
 		return NULL;
-	raw = text_sanitize(clean, n + 1, TEXT_MULTILINE | TEXT_KEEP_TAB);
+	raw = text_sanitize(clean, n + 1, TEXT_MULTILINE);
 	free(clean);
 	return raw;
 }
