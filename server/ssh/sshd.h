@@ -1,0 +1,78 @@
+/* sshd.h — configuration and the module interfaces of mitwirkung-sshd. */
+#ifndef MW_SSHD_H
+#define MW_SSHD_H
+
+#include <stddef.h>
+#include <sys/types.h>
+
+/* Exit statuses of a connection child that did not write its own log line;
+ * the listener logs those connections for it. */
+#define SSHD_CHILD_OK		0
+#define SSHD_CHILD_GRACE	3	/* login grace time ran out */
+#define SSHD_CHILD_SETUP	4	/* privilege drop or set-up failed */
+
+struct sshd_config {
+	char	 host[256];		/* --listen HOST */
+	int	 port;			/* --listen PORT, 0 = any free port */
+	const char *hostkey_dir;	/* --hostkey-dir */
+	const char *client_path;	/* --client, absolute path */
+	const char *api_url;		/* --api, given to the client as MITWIRKUNG_API */
+	const char *user;		/* --user, used when started as root */
+	const char *tmp_dir;		/* --tmp-dir, parent of the private HOMEs */
+	int	 max_sessions;		/* --max-sessions */
+	int	 max_per_source;	/* --max-per-source */
+	int	 rate_per_source;	/* --rate-per-source, connections per minute */
+	int	 login_grace;		/* --login-grace seconds */
+	int	 idle_timeout;		/* --idle-timeout seconds, 0 = off */
+	int	 max_session;		/* --max-session seconds, 0 = off */
+	int	 hangup_grace;		/* seconds between SIGHUP and SIGKILL */
+	int	 verbose;		/* -v: libssh log level */
+	int	 drop;			/* set by privdrop_resolve() */
+	uid_t	 run_uid;
+	gid_t	 run_gid;
+};
+
+/* The host keys of the server, loaded once by the privileged listener. */
+struct sshd_hostkeys;
+
+/*
+ * Loads DIR/ssh_host_ed25519_key and DIR/ssh_host_rsa_key, creating any
+ * that is missing (mode 0600, never overwriting a file). Refuses keys that
+ * others can read. Returns 0 and a new key set in *out, or -1 after logging
+ * why. The caller frees it with hostkeys_free().
+ */
+int	hostkeys_load(const char *dir, struct sshd_hostkeys **out);
+/* Logs the SHA256 fingerprints of the keys. */
+void	hostkeys_log(const struct sshd_hostkeys *keys);
+void	hostkeys_free(struct sshd_hostkeys *keys);
+
+/*
+ * Runs the listener until SIGTERM or SIGINT: accepts, enforces the
+ * connection limits and forks one child per connection that runs
+ * conn_main(). listen_fd is a listening socket. Returns an exit status.
+ */
+int	listener_run(const struct sshd_config *cfg, int listen_fd,
+	    struct sshd_hostkeys *keys);
+
+/*
+ * Serves one connection in a forked child: drops privileges, does the
+ * key exchange and runs the client. fd is the accepted socket, source the
+ * printable peer address. Never returns: exits with an SSHD_CHILD_* code.
+ */
+void	conn_main(const struct sshd_config *cfg, struct sshd_hostkeys *keys,
+	    int fd, const char *source) __attribute__((noreturn));
+
+/*
+ * When running as root, looks up cfg->user ("nobody" when unset; never
+ * root) and stores its uid and gid in cfg. Returns 0 or -1 after logging.
+ */
+int	privdrop_resolve(struct sshd_config *cfg);
+
+/*
+ * Drops to the resolved user when running as root (supplementary groups,
+ * gid, uid, checked), then sets PR_SET_NO_NEW_PRIVS, no core files and a
+ * small descriptor limit. Returns 0 or -1 after logging why.
+ */
+int	privdrop_demote(const struct sshd_config *cfg);
+
+#endif

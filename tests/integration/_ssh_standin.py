@@ -1,0 +1,64 @@
+#!/usr/bin/python3
+# _ssh_standin.py — a stand-in for the client, used by test_ssh*.py to see
+# exactly what mitwirkung-sshd hands over: argv, environment, keys, size.
+import os
+import signal
+import sys
+
+
+def out(s):
+    os.write(1, (s + "\r\n").encode())
+
+
+def size():
+    try:
+        import fcntl, struct, termios
+        rows, cols, _, _ = struct.unpack("HHHH", fcntl.ioctl(0, termios.TIOCGWINSZ, b"\0" * 8))
+        return "%dx%d" % (cols, rows)
+    except OSError:
+        return "none"
+
+
+def main():
+    args = sys.argv[1:]
+    env = ",".join("%s=%s" % kv for kv in sorted(os.environ.items()))
+    if args and args[0] not in ("--ui",):
+        # one-shot command: print and exit with a status derived from argv
+        print("STANDIN-CMD argv=%r" % (args,))
+        print("STANDIN-ENV %s" % env)
+        if args[0] == "poll" and len(args) > 1 and args[1].isdigit():
+            sys.exit(int(args[1]) % 256)
+        sys.exit(0)
+    home = os.environ.get("HOME", "")
+    try:
+        open(os.path.join(home, "written-by-client"), "w").write("x")
+    except OSError:
+        pass
+    signal.signal(signal.SIGWINCH, lambda *a: out("SIZE %s" % size()))
+    out("STANDIN-READY pid=%d tty=%s argv=%r" % (os.getpid(), os.isatty(0), args))
+    out("STANDIN-ENV %s" % env)
+    out("SIZE %s" % size())
+    if os.isatty(0):
+        import termios, tty
+        tty.setraw(0)
+    while True:
+        try:
+            b = os.read(0, 1024)
+        except InterruptedError:
+            continue
+        if not b:
+            out("STANDIN-EOF")
+            sys.exit(0)
+        for ch in b:
+            out("KEY %02x" % ch)
+            if ch == ord("q"):
+                out("STANDIN-BYE")
+                sys.exit(0)
+            if ch == ord("x"):
+                sys.exit(3)
+            if ch == ord("B"):
+                os.write(1, b"B" * 200000 + b"\r\nBIG-END\r\n")
+
+
+if __name__ == "__main__":
+    main()
