@@ -1,6 +1,7 @@
 /* term.c — the full-screen UI: reads keys, hands actions to the app, draws frames. */
 #include <curses.h>
 
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +17,31 @@
 
 /* Seconds before a kiosk reset that the warning comes (at least 20). */
 #define TERM_IDLE_WARN	30
+
+/* Set by SIGINT, SIGTERM and SIGHUP: leave the loop, restore the terminal
+ * and wipe secrets instead of dying with the terminal in raw mode. */
+static volatile sig_atomic_t term_stop;
+
+static void
+term_on_signal(int sig)
+{
+	(void)sig;
+	term_stop = 1;
+}
+
+/* Without SA_RESTART, so a blocked key read returns at once. */
+static void
+term_signals(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = term_on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+}
 
 struct term {
 	const struct client_opts *opts;
@@ -342,6 +368,7 @@ term_main(const struct client_opts *opts)
 		fputs(_("mitwirkung: out of memory\n"), stderr);
 		goto out;
 	}
+	term_signals();
 	if (screen_start(opts->no_color, opts->kiosk) != 0) {
 		fputs(_("mitwirkung: this terminal cannot be used full screen; "
 		    "try --ui line\n"), stderr);
@@ -365,7 +392,7 @@ term_main(const struct client_opts *opts)
 	for (;;) {
 		term_frame(&t);
 		kind = screen_read_key(term_wait_ms(&t), &ch, &alt);
-		if (kind == SCREEN_KEY_EOF)
+		if (kind == SCREEN_KEY_EOF || term_stop)
 			break;
 		if (kind == SCREEN_KEY_NONE) {
 			if (opts->kiosk && term_wait_ms(&t) == 0)
