@@ -102,6 +102,12 @@ int		 app_set_lang(struct app *app, const char *lang);
  * hooks->reset. Also used when the person ends the session in kiosk mode. */
 void		 app_reset(struct app *app);
 
+/* Gives the app the keymap the renderer uses (borrowed; must outlive the
+ * app or be replaced), so the help page lists the keys that really work.
+ * Without it the help page loads the keymap named in opts itself. */
+struct keys_map;
+void		 app_set_keymap(struct app *app, const struct keys_map *keys);
+
 /* 1 when a session token is held. */
 int		 app_logged_in(const struct app *app);
 /* The logged-in person's display name, or NULL (borrowed). */

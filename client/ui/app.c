@@ -1,0 +1,753 @@
+/* app.c — the client's core: screen stack, action dispatch, status line, drafts, login state. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "client/keys/keys.h"
+#include "client/session.h"
+#include "client/ui/listwin.h"
+#include "client/ui/ui.h"
+
+#define APP_MAX_MSGS	100
+
+static void
+app_wipe_free(char *s)
+{
+	volatile char *v = s;
+
+	if (s == NULL)
+		return;
+	while (*v != '\0')
+		*v++ = 0;
+	free(s);
+}
+
+/* ------------------------------------------------------------ screens */
+
+static void
+screen_free(struct app *app, struct screen *s)
+{
+	if (s == NULL)
+		return;
+	if (s->type->free != NULL)
+		s->type->free(app, s);
+	free(s->error);
+	free(s);
+}
+
+int
+ui_push(struct app *app, const struct screen_type *type, void *data)
+{
+	struct screen *s = calloc(1, sizeof(*s));
+
+	if (s == NULL) {
+		struct screen tmp = { .type = type, .data = data };
+
+		if (type->free != NULL)
+			type->free(app, &tmp);
+		ui_status(app, "%s", _("Out of memory."));
+		return -1;
+	}
+	s->type = type;
+	s->data = data;
+	s->below = app->top;
+	app->top = s;
+	app->dirty = 1;
+	return 0;
+}
+
+void
+ui_pop(struct app *app)
+{
+	struct screen *s = app->top;
+
+	if (s == NULL || s->below == NULL)
+		return;
+	app->top = s->below;
+	screen_free(app, s);
+	app->dirty = 1;
+}
+
+void
+ui_pop_to(struct app *app, struct screen *s)
+{
+	while (app->top != NULL && app->top != s && app->top->below != NULL)
+		ui_pop(app);
+}
+
+void
+ui_invalidate(struct app *app)
+{
+	struct screen *s;
+
+	for (s = app->top; s != NULL; s = s->below) {
+		s->loaded = 0;
+		s->failed = 0;
+	}
+	app->dirty = 1;
+}
+
+/* ------------------------------------------------------------- status */
+
+void
+ui_status(struct app *app, const char *fmt, ...)
+{
+	va_list ap;
+	char *s = NULL, **m;
+
+	va_start(ap, fmt);
+	if (vasprintf(&s, fmt, ap) < 0)
+		s = NULL;
+	va_end(ap);
+	if (s == NULL)
+		return;
+	free(app->status);
+	app->status = s;
+	app->dirty = 1;
+	if (app->n_msgs == APP_MAX_MSGS) {
+		free(app->msgs[0]);
+		memmove(app->msgs, app->msgs + 1, (APP_MAX_MSGS - 1) * sizeof(*m));
+		app->n_msgs--;
+	}
+	if ((m = realloc(app->msgs, (app->n_msgs + 1) * sizeof(*m))) == NULL)
+		return;
+	app->msgs = m;
+	if ((m[app->n_msgs] = strdup(s)) != NULL)
+		app->n_msgs++;
+}
+
+const char *
+app_status(const struct app *app)
+{
+	return app != NULL ? app->status : NULL;
+}
+
+void
+app_status_clear(struct app *app)
+{
+	if (app == NULL || app->status == NULL)
+		return;
+	free(app->status);
+	app->status = NULL;
+	app->dirty = 1;
+}
+
+size_t
+app_message_count(const struct app *app)
+{
+	return app != NULL ? app->n_msgs : 0;
+}
+
+const char *
+app_message(const struct app *app, size_t i)
+{
+	if (app == NULL || i >= app->n_msgs)
+		return NULL;
+	return app->msgs[i];
+}
+
+void
+ui_loading(struct app *app)
+{
+	if (app->hooks.loading != NULL)
+		app->hooks.loading(app->ud, _("Loading…"));
+}
+
+/* Forgets the login everywhere: in the API handle, on disk, in memory. */
+static void
+app_drop_login(struct app *app)
+{
+	api_set_token(app->api, NULL);
+	if (!app->opts.kiosk)
+		session_remove();
+	api_user_free(app->me);
+	app->me = NULL;
+	app->me_asked = 1;
+}
+
+int
+ui_fail(struct app *app, const char *what, int keeps_text)
+{
+	const struct api_error *e = api_error(app->api);
+	const char *msg = e != NULL && e->message[0] != '\0' ? e->message : _("Unknown error.");
+
+	if (e != NULL && e->kind == API_ERR_LOGIN && keeps_text) {
+		int had = api_token(app->api) != NULL;
+
+		app_drop_login(app);
+		/* L10N: %s says what failed ("Your idea was not sent."). */
+		ui_status(app, _("%s %s Please log in; what you entered is kept and you can send it again."),
+		    what, had ? _("Your session has ended.") : _("You are not logged in."));
+		scr_login_open(app);
+		return -1;
+	}
+	if (keeps_text)
+		/* L10N: what failed, then why (from the server or the network). */
+		ui_status(app, _("%s %s What you entered is kept; try sending again."), what, msg);
+	else
+		ui_status(app, "%s %s", what, msg);
+	return -1;
+}
+
+int
+ui_role_at_least(const struct app *app, const char *role)
+{
+	static const char *order[] = { "citizen", "moderator", "staff", "admin" };
+	int have = -1, want = -1, i;
+
+	if (app->me == NULL || app->me->role == NULL)
+		return 0;
+	for (i = 0; i < 4; i++) {
+		if (strcmp(app->me->role, order[i]) == 0)
+			have = i;
+		if (strcmp(role, order[i]) == 0)
+			want = i;
+	}
+	return have >= 0 && want >= 0 && have >= want;
+}
+
+/* ------------------------------------------------------------- drafts */
+
+static struct ui_draft **
+app_draft_find(struct app *app, const char *key)
+{
+	struct ui_draft **d;
+
+	for (d = &app->drafts; *d != NULL; d = &(*d)->next)
+		if (strcmp((*d)->key, key) == 0)
+			return d;
+	return NULL;
+}
+
+static void
+app_draft_free(struct ui_draft *d)
+{
+	size_t i;
+
+	if (d == NULL)
+		return;
+	for (i = 0; i < d->n; i++)
+		app_wipe_free(d->text[i]);
+	free(d->text);
+	free(d->key);
+	free(d);
+}
+
+void
+ui_draft_drop(struct app *app, const char *key)
+{
+	struct ui_draft **d = app_draft_find(app, key), *x;
+
+	if (d == NULL)
+		return;
+	x = *d;
+	*d = x->next;
+	app_draft_free(x);
+}
+
+int
+ui_draft_save(struct app *app, const char *key, const char *const *text, size_t n)
+{
+	struct ui_draft *d;
+	size_t i;
+
+	ui_draft_drop(app, key);
+	if ((d = calloc(1, sizeof(*d))) == NULL)
+		return -1;
+	if ((d->key = strdup(key)) == NULL || (d->text = calloc(n ? n : 1, sizeof(char *))) == NULL)
+		goto fail;
+	for (i = 0; i < n; i++) {
+		if ((d->text[i] = strdup(text[i] != NULL ? text[i] : "")) == NULL)
+			goto fail;
+		d->n++;
+	}
+	d->next = app->drafts;
+	app->drafts = d;
+	return 0;
+fail:
+	app_draft_free(d);
+	return -1;
+}
+
+int
+ui_draft_load(struct app *app, const char *key, char ***text, size_t *n)
+{
+	struct ui_draft **d = app_draft_find(app, key);
+
+	*text = NULL;
+	*n = 0;
+	if (d == NULL)
+		return 0;
+	*text = (*d)->text;
+	*n = (*d)->n;
+	return 1;
+}
+
+static void
+app_drafts_free(struct app *app)
+{
+	struct ui_draft *d, *next;
+
+	for (d = app->drafts; d != NULL; d = next) {
+		next = d->next;
+		app_draft_free(d);
+	}
+	app->drafts = NULL;
+}
+
+/* ------------------------------------------------------------ the app */
+
+struct app *
+app_new(const struct client_opts *opts, const struct app_hooks *hooks, void *ud)
+{
+	struct app *app;
+	char *base = NULL, *token = NULL;
+
+	if ((app = calloc(1, sizeof(*app))) == NULL)
+		return NULL;
+	if (opts != NULL)
+		app->opts = *opts;
+	if (hooks != NULL)
+		app->hooks = *hooks;
+	app->ud = ud;
+	app->rows = 10;
+	app->cols = 0;
+	session_set_nodisk(app->opts.kiosk);
+	if ((app->default_lang = strdup(i18n_lang() != NULL ? i18n_lang() : "de")) == NULL)
+		goto fail;
+	if ((base = api_resolve_base(app->opts.api_url)) == NULL)
+		goto fail;
+	if ((app->api = api_new(base)) == NULL)
+		goto fail;
+	if ((app->page = page_new()) == NULL)
+		goto fail;
+	if (!app->opts.kiosk && (token = session_load()) != NULL) {
+		api_set_token(app->api, token);
+		app_wipe_free(token);
+	} else {
+		app->me_asked = 1;
+	}
+	if (scr_projects_open(app) < 0)
+		goto fail;
+	free(base);
+	app->dirty = 1;
+	return app;
+fail:
+	free(base);
+	app_free(app);
+	return NULL;
+}
+
+void
+app_free(struct app *app)
+{
+	size_t i;
+
+	if (app == NULL)
+		return;
+	while (app->top != NULL) {
+		struct screen *s = app->top;
+
+		app->top = s->below;
+		screen_free(app, s);
+	}
+	app_drafts_free(app);
+	page_free(app->page);
+	api_user_free(app->me);
+	api_free(app->api);
+	free(app->status);
+	for (i = 0; i < app->n_msgs; i++)
+		free(app->msgs[i]);
+	free(app->msgs);
+	free(app->default_lang);
+	keys_map_free(app->own_keys);
+	free(app);
+}
+
+void
+app_set_keymap(struct app *app, const struct keys_map *keys)
+{
+	if (app != NULL)
+		app->keys = keys;
+}
+
+/* Asks who is logged in once, so the pages can greet and offer the
+ * moderation queue; an expired saved token is dropped quietly. */
+static void
+app_whoami(struct app *app)
+{
+	if (app->me_asked || api_token(app->api) == NULL)
+		return;
+	app->me_asked = 1;
+	ui_loading(app);
+	if (api_me(app->api, &app->me) < 0) {
+		if (api_error(app->api)->kind == API_ERR_LOGIN)
+			app_drop_login(app);
+	}
+}
+
+static void
+app_build(struct app *app)
+{
+	struct screen *s = app->top;
+	struct page *p = app->page;
+	const struct page_item *it;
+
+	app_whoami(app);
+	if (s->type->load != NULL && !s->loaded && !s->failed) {
+		ui_loading(app);
+		free(s->error);
+		s->error = NULL;
+		if (s->type->load(app, s) == 0) {
+			s->loaded = 1;
+		} else {
+			s->failed = 1;
+			s->error = app->status != NULL ? strdup(app->status) : NULL;
+		}
+	}
+	page_clear(p);
+	if (s->failed) {
+		page_set_heading(p, "%s", _("This page could not be loaded"));
+		page_add_text(p, PAGE_TEXT_PARA, "%s", s->error != NULL ? s->error : "");
+		page_add_action(p, ACTION_REFRESH, _("try again"));
+	} else {
+		s->type->build(app, s, p);
+	}
+	if (s->below != NULL)
+		page_add_action(p, ACTION_BACK, _("back"));
+	page_add_action(p, ACTION_HELP, _("help"));
+	if (p->heading == NULL)
+		page_set_heading(p, "%s", "");
+	if (p->n_item == 0) {
+		s->focus = -1;
+	} else {
+		if (s->focus < 0)
+			s->focus = 0;
+		if ((size_t)s->focus >= p->n_item)
+			s->focus = (int)p->n_item - 1;
+	}
+	p->focus = s->focus;
+	it = page_focused(p);
+	if (it != NULL && it->field != NULL)
+		p->context = "editor";
+	p->status = app->status;
+	app->dirty = 0;
+}
+
+const struct page *
+app_page(struct app *app)
+{
+	if (app->dirty || app->page->heading == NULL)
+		app_build(app);
+	return app->page;
+}
+
+void
+app_set_viewport(struct app *app, int rows, int cols)
+{
+	if (app == NULL)
+		return;
+	app->rows = rows > 0 ? rows : 1;
+	app->cols = cols > 0 ? cols : 0;
+}
+
+int
+app_logged_in(const struct app *app)
+{
+	return app != NULL && api_token(app->api) != NULL;
+}
+
+const char *
+app_user_name(const struct app *app)
+{
+	if (app == NULL || app->me == NULL)
+		return NULL;
+	return app->me->display_name != NULL ? app->me->display_name : app->me->username;
+}
+
+int
+app_kiosk(const struct app *app)
+{
+	return app != NULL && app->opts.kiosk;
+}
+
+int
+app_set_lang(struct app *app, const char *lang)
+{
+	if (lang == NULL)
+		lang = strcmp(i18n_lang(), "de") == 0 ? "en" : "de";
+	if (i18n_set_lang(lang) < 0)
+		return -1;
+	ui_invalidate(app);
+	/* L10N: said in the new language after switching. */
+	ui_status(app, "%s", _("Language: English."));
+	return 0;
+}
+
+void
+app_reset(struct app *app)
+{
+	size_t i;
+
+	if (api_token(app->api) != NULL)
+		api_logout(app->api);
+	app_drop_login(app);
+	app->me_asked = 1;
+	while (app->top != NULL) {
+		struct screen *s = app->top;
+
+		app->top = s->below;
+		screen_free(app, s);
+	}
+	app_drafts_free(app);
+	api_cache_clear(app->api);
+	free(app->status);
+	app->status = NULL;
+	for (i = 0; i < app->n_msgs; i++)
+		app_wipe_free(app->msgs[i]);
+	free(app->msgs);
+	app->msgs = NULL;
+	app->n_msgs = 0;
+	i18n_set_lang(app->default_lang);
+	scr_projects_open(app);
+	app->dirty = 1;
+	if (app->hooks.reset != NULL)
+		app->hooks.reset(app->ud);
+}
+
+/* ----------------------------------------------------------- actions */
+
+static struct page_field *
+app_focused_field(struct app *app)
+{
+	const struct page *p = app_page(app);
+	const struct page_item *it = page_focused(p);
+
+	return it != NULL ? it->field : NULL;
+}
+
+static int
+app_move_focus(struct app *app, enum action action, int arg)
+{
+	const struct page *p = app_page(app);
+	struct listwin w;
+	int i;
+
+	listwin_init(&w, app->rows);
+	listwin_set_count(&w, (int)p->n_item);
+	listwin_select(&w, app->top->focus);
+	switch (action) {
+	case ACTION_UP:
+	case ACTION_PREV_FIELD:
+		listwin_move(&w, -1);
+		break;
+	case ACTION_DOWN:
+	case ACTION_NEXT_FIELD:
+		listwin_move(&w, 1);
+		break;
+	case ACTION_PAGE_UP:
+		listwin_page_up(&w);
+		break;
+	case ACTION_PAGE_DOWN:
+		listwin_page_down(&w);
+		break;
+	case ACTION_FIRST:
+		listwin_first(&w);
+		break;
+	case ACTION_LAST:
+		listwin_last(&w);
+		break;
+	case ACTION_JUMP:
+		if ((i = page_find_number(p, arg)) < 0) {
+			/* L10N: the number typed does not belong to an item. */
+			ui_status(app, _("There is no item %d on this page."), arg);
+			return APP_OK;
+		}
+		listwin_select(&w, i);
+		break;
+	default:
+		break;
+	}
+	app->top->focus = w.sel;
+	app->dirty = 1;
+	return APP_OK;
+}
+
+int
+app_action(struct app *app, enum action action, int arg)
+{
+	struct screen *s;
+	int rc;
+
+	if (app == NULL)
+		return APP_ERR;
+	app_page(app);
+	s = app->top;
+	app->dirty = 1;
+	if (s->failed && action == ACTION_REFRESH) {
+		s->failed = 0;
+		s->loaded = 0;
+		return APP_OK;
+	}
+	if (!s->failed && s->type->action != NULL) {
+		rc = s->type->action(app, s, action, arg);
+		if (rc != SCREEN_PASS)
+			return rc;
+	}
+	switch (action) {
+	case ACTION_UP:
+	case ACTION_DOWN:
+	case ACTION_PAGE_UP:
+	case ACTION_PAGE_DOWN:
+	case ACTION_FIRST:
+	case ACTION_LAST:
+	case ACTION_JUMP:
+	case ACTION_NEXT_FIELD:
+	case ACTION_PREV_FIELD:
+		return app_move_focus(app, action, arg);
+	case ACTION_BACK:
+	case ACTION_CANCEL:
+		if (s->below == NULL)
+			ui_status(app, "%s", _("This is the first page. Press q to quit."));
+		else
+			ui_pop(app);
+		return APP_OK;
+	case ACTION_HOME:
+		while (app->top->below != NULL)
+			ui_pop(app);
+		return APP_OK;
+	case ACTION_HELP:
+		scr_help_open(app);
+		return APP_OK;
+	case ACTION_MESSAGES:
+		scr_messages_open(app);
+		return APP_OK;
+	case ACTION_QUIT:
+		if (app->opts.kiosk) {
+			scr_end_session_open(app);
+			return APP_OK;
+		}
+		return APP_QUIT;
+	case ACTION_LANGUAGE:
+		app_set_lang(app, NULL);
+		return APP_OK;
+	case ACTION_REFRESH:
+		s->loaded = 0;
+		return APP_OK;
+	case ACTION_LOGIN:
+		if (app_logged_in(app))
+			ui_status(app, _("You are logged in as %s."),
+			    app_user_name(app) != NULL ? app_user_name(app) : "?");
+		else
+			scr_login_open(app);
+		return APP_OK;
+	case ACTION_REGISTER:
+		scr_register_open(app);
+		return APP_OK;
+	case ACTION_LOGOUT:
+		if (!app_logged_in(app)) {
+			ui_status(app, "%s", _("You are not logged in."));
+			return APP_OK;
+		}
+		api_logout(app->api);
+		app_drop_login(app);
+		ui_invalidate(app);
+		ui_status(app, "%s", _("You are logged out."));
+		return APP_OK;
+	case ACTION_ACCOUNT:
+		if (!app_logged_in(app)) {
+			ui_status(app, "%s", _("Please log in to see your account."));
+			scr_login_open(app);
+		} else {
+			scr_account_open(app);
+		}
+		return APP_OK;
+	case ACTION_MODERATION:
+		if (!ui_role_at_least(app, "moderator"))
+			ui_status(app, "%s", _("The moderation queue is for moderators. Please log in as one."));
+		else
+			scr_moderation_open(app);
+		return APP_OK;
+	default:
+		return APP_OK;
+	}
+}
+
+int
+app_input_text(struct app *app, const char *utf8)
+{
+	struct page_field *f = app != NULL ? app_focused_field(app) : NULL;
+
+	if (f == NULL)
+		return APP_OK;
+	if (field_insert(f, utf8) == 1)
+		/* L10N: %s is the field name, %zu its limit. */
+		ui_status(app, _("%s: at most %zu characters; the rest was not taken."),
+		    f->name != NULL ? f->name : "", f->max_chars);
+	field_set_error(f, NULL);
+	app->dirty = 1;
+	return APP_OK;
+}
+
+int
+app_field_set(struct app *app, const char *utf8)
+{
+	struct page_field *f = app != NULL ? app_focused_field(app) : NULL;
+
+	if (f == NULL)
+		return APP_OK;
+	if (field_set(f, utf8) == 1)
+		ui_status(app, _("%s: at most %zu characters; the rest was not taken."),
+		    f->name != NULL ? f->name : "", f->max_chars);
+	field_set_error(f, NULL);
+	app->dirty = 1;
+	return APP_OK;
+}
+
+int
+app_edit(struct app *app, enum app_edit op)
+{
+	struct page_field *f = app != NULL ? app_focused_field(app) : NULL;
+	size_t w;
+
+	if (f == NULL)
+		return APP_OK;
+	w = f->multiline ? (size_t)app->cols : 0;
+	app->dirty = 1;
+	switch (op) {
+	case APP_EDIT_LEFT:
+		field_left(f);
+		break;
+	case APP_EDIT_RIGHT:
+		field_right(f);
+		break;
+	case APP_EDIT_HOME:
+		field_home(f, w);
+		break;
+	case APP_EDIT_END:
+		field_end(f, w);
+		break;
+	case APP_EDIT_BACKSPACE:
+		field_backspace(f);
+		break;
+	case APP_EDIT_DELETE:
+		field_delete(f);
+		break;
+	case APP_EDIT_NEWLINE:
+		if (f->multiline)
+			field_insert(f, "\n");
+		else
+			return app_move_focus(app, ACTION_NEXT_FIELD, 0);
+		break;
+	case APP_EDIT_UP:
+		if (!f->multiline || !field_up(f, w))
+			return app_move_focus(app, ACTION_UP, 0);
+		break;
+	case APP_EDIT_DOWN:
+		if (!f->multiline || !field_down(f, w))
+			return app_move_focus(app, ACTION_DOWN, 0);
+		break;
+	}
+	return APP_OK;
+}

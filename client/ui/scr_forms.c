@@ -1,0 +1,581 @@
+/* scr_forms.c — screens with text fields: login, registration, confirmation, new idea, comment. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "client/session.h"
+#include "client/ui/ui.h"
+
+/*
+ * A form: text fields, then buttons. Fields are owned here, so a login in
+ * between or a failed send never loses what was typed; forms with a draft
+ * key also keep unsent text in the app when they are left.
+ */
+#define FORM_MAX_FIELDS	5
+
+struct form;
+
+struct form_kind {
+	const char	*name;
+	int		(*submit)(struct app *, struct screen *);	/* Enter on the main button */
+	void		(*intro)(struct app *, struct form *, struct page *);
+};
+
+struct form {
+	const struct form_kind	*kind;
+	struct page_field	 f[FORM_MAX_FIELDS];
+	enum page_item_kind	 fkind[FORM_MAX_FIELDS];
+	size_t			 n;
+	const char		*button;	/* translated label of the main button */
+	int			 min[FORM_MAX_FIELDS];	/* fewest characters; 0: optional */
+	char			*draft_key;	/* NULL: no draft kept */
+	int			 sent;
+	long long		 idea_id;	/* comment and idea forms */
+	long long		 project_id;
+	long long		 parent_id;
+	char			*about;		/* what is commented, or the project's title */
+};
+
+enum { FORM_FIELD = 1, FORM_SUBMIT, FORM_REGISTER, FORM_CONFIRM };
+
+static struct form *
+form_new(const struct form_kind *kind)
+{
+	struct form *f = calloc(1, sizeof(*f));
+
+	if (f != NULL)
+		f->kind = kind;
+	return f;
+}
+
+static int
+form_add(struct form *f, enum page_item_kind kind, const char *name, const char *prompt,
+    size_t max, int min)
+{
+	if (f->n >= FORM_MAX_FIELDS)
+		return -1;
+	if (field_init(&f->f[f->n], name, prompt, max, kind == PAGE_ITEM_MULTILINE,
+	    kind == PAGE_ITEM_PASSWORD) < 0)
+		return -1;
+	f->fkind[f->n] = kind;
+	f->min[f->n] = min;
+	f->n++;
+	return 0;
+}
+
+static void
+form_restore(struct app *app, struct form *f)
+{
+	char **txt;
+	size_t n, i;
+
+	if (f->draft_key == NULL || !ui_draft_load(app, f->draft_key, &txt, &n))
+		return;
+	for (i = 0; i < n && i < f->n; i++)
+		field_set(&f->f[i], txt[i]);
+}
+
+static void
+form_free(struct app *app, struct screen *s)
+{
+	struct form *f = s->data;
+	const char *txt[FORM_MAX_FIELDS];
+	size_t i;
+	int any = 0;
+
+	if (f == NULL)
+		return;
+	if (f->draft_key != NULL && !f->sent) {
+		for (i = 0; i < f->n; i++) {
+			txt[i] = f->f[i].text;
+			if (f->f[i].len > 0)
+				any = 1;
+		}
+		if (any)
+			ui_draft_save(app, f->draft_key, txt, f->n);
+	}
+	for (i = 0; i < f->n; i++)
+		field_clear(&f->f[i]);
+	free(f->draft_key);
+	free(f->about);
+	free(f);
+}
+
+static void
+form_build(struct app *app, struct screen *s, struct page *p)
+{
+	struct form *f = s->data;
+	struct page_item *it;
+	size_t i;
+
+	p->context = "form";
+	if (f->kind->intro != NULL)
+		f->kind->intro(app, f, p);
+	for (i = 0; i < f->n; i++) {
+		if ((it = page_add_item(p, f->fkind[i], f->f[i].name)) == NULL)
+			return;
+		it->field = &f->f[i];
+		it->ref = FORM_FIELD;
+		it->id = (long)i;
+		if (f->f[i].error != NULL)
+			page_item_state(it, "%s", f->f[i].error);
+		else if (f->f[i].max_chars > 0 && f->fkind[i] == PAGE_ITEM_MULTILINE)
+			/* L10N: characters typed of the allowed number. */
+			page_item_state(it, _("%zu of %zu characters"), field_chars(&f->f[i]), f->f[i].max_chars);
+	}
+	if ((it = page_add_item(p, PAGE_ITEM_BUTTON, f->button)) != NULL)
+		it->ref = FORM_SUBMIT;
+	page_add_action(p, ACTION_NEXT_FIELD, _("next field"));
+	page_add_action(p, ACTION_SEND, f->button);
+}
+
+/* Checks the lengths; names the first wrong field and puts the focus on it. */
+static int
+form_check(struct app *app, struct screen *s)
+{
+	struct form *f = s->data;
+	size_t i, c;
+	int bad = -1;
+	char msg[256];
+
+	for (i = 0; i < f->n; i++) {
+		c = field_chars(&f->f[i]);
+		field_set_error(&f->f[i], NULL);
+		if (f->min[i] > 0 && c < (size_t)f->min[i]) {
+			if (c == 0)
+				/* L10N: %s is a field name. */
+				snprintf(msg, sizeof(msg), _("%s: please fill this in."), f->f[i].name);
+			else
+				snprintf(msg, sizeof(msg), _("%s: at least %d characters, you have %zu."),
+				    f->f[i].name, f->min[i], c);
+			field_set_error(&f->f[i], msg);
+			if (bad < 0) {
+				bad = (int)i;
+				ui_status(app, "%s", msg);
+			}
+		}
+	}
+	if (bad >= 0) {
+		s->focus = bad;
+		return -1;
+	}
+	return 0;
+}
+
+/* Puts the server's complaint on the field it names. */
+static void
+form_server_field(struct screen *s, const struct api_error *e, const char *const *names)
+{
+	struct form *f = s->data;
+	size_t i;
+
+	if (e == NULL || e->field[0] == '\0')
+		return;
+	for (i = 0; i < f->n && names[i] != NULL; i++) {
+		if (strcmp(e->field, names[i]) == 0) {
+			char msg[700];
+
+			snprintf(msg, sizeof(msg), "%s: %s", f->f[i].name, e->message);
+			field_set_error(&f->f[i], msg);
+			s->focus = (int)i;
+		}
+	}
+}
+
+static int
+form_action(struct app *app, struct screen *s, enum action a, int arg)
+{
+	struct form *f = s->data;
+	const struct page_item *it = page_focused(app->page);
+
+	(void)arg;
+	switch (a) {
+	case ACTION_OPEN:
+	case ACTION_TOGGLE:
+		if (it == NULL)
+			return APP_OK;
+		if (it->ref == FORM_FIELD) {
+			s->focus++;
+			return APP_OK;
+		}
+		if (it->ref == FORM_REGISTER) {
+			scr_register_open(app);
+			return APP_OK;
+		}
+		if (it->ref == FORM_CONFIRM) {
+			scr_confirm_open(app);
+			return APP_OK;
+		}
+		return f->kind->submit(app, s);
+	case ACTION_SEND:
+	case ACTION_REVIEW:
+		return f->kind->submit(app, s);
+	default:
+		return SCREEN_PASS;
+	}
+}
+
+/* ------------------------------------------------------------- login */
+
+static void
+login_intro(struct app *app, struct form *f, struct page *p)
+{
+	(void)app;
+	(void)f;
+	page_set_heading(p, "%s", _("Log in"));
+	if (app_kiosk(app))
+		page_add_text(p, PAGE_TEXT_NOTE, "%s", _("This is a public terminal: your login ends when you end the session."));
+}
+
+static void
+login_build(struct app *app, struct screen *s, struct page *p)
+{
+	struct page_item *it;
+
+	form_build(app, s, p);
+	if ((it = page_add_item(p, PAGE_ITEM_LINK, _("Register a new account"))) != NULL)
+		it->ref = FORM_REGISTER;
+	if ((it = page_add_item(p, PAGE_ITEM_LINK, _("Confirm a new account with the token from the mail"))) != NULL)
+		it->ref = FORM_CONFIRM;
+}
+
+static int
+login_submit(struct app *app, struct screen *s)
+{
+	struct form *f = s->data;
+	struct api_login *out = NULL;
+	const char *who;
+
+	if (form_check(app, s) < 0)
+		return APP_OK;
+	ui_loading(app);
+	if (api_login(app->api, f->f[0].text, f->f[1].text, &out) < 0) {
+		ui_fail(app, _("You are not logged in."), 0);
+		field_set(&f->f[1], "");
+		s->focus = 1;
+		return APP_OK;
+	}
+	if (!app->opts.kiosk && session_save(out->token) < 0)
+		ui_status(app, "%s", _("The login could not be kept for the next start."));
+	api_user_free(app->me);
+	app->me = out->user;
+	out->user = NULL;
+	app->me_asked = 1;
+	api_login_free(out);
+	ui_pop(app);
+	ui_invalidate(app);
+	who = app_user_name(app) != NULL ? app_user_name(app) : "";
+	if (app->top->type->send != NULL)
+		/* L10N: after logging in on the way to sending something. */
+		ui_status(app, _("Logged in as %s. What you entered is still here; send it again."), who);
+	else
+		ui_status(app, _("Logged in as %s."), who);
+	return APP_OK;
+}
+
+static const struct form_kind form_login = { "login", login_submit, login_intro };
+
+static const struct screen_type scr_login = {
+	.name = "login",
+	.build = login_build,
+	.action = form_action,
+	.free = form_free,
+};
+
+int
+scr_login_open(struct app *app)
+{
+	struct form *f = form_new(&form_login);
+
+	if (f == NULL)
+		return -1;
+	if (form_add(f, PAGE_ITEM_FIELD, _("User name or e-mail"), _("User name or e-mail:"), 254, 1) < 0 ||
+	    form_add(f, PAGE_ITEM_PASSWORD, _("Password"), _("Password (not shown):"), 256, 1) < 0) {
+		struct screen tmp = { .data = f };
+
+		form_free(app, &tmp);
+		return -1;
+	}
+	f->button = _("Log in");
+	return ui_push(app, &scr_login, f);
+}
+
+/* ---------------------------------------------------------- register */
+
+static void
+register_intro(struct app *app, struct form *f, struct page *p)
+{
+	(void)app;
+	(void)f;
+	page_set_heading(p, "%s", _("Register"));
+	page_add_text(p, PAGE_TEXT_PARA, "%s",
+	    _("We send you a mail with a token. Type it in on the next page to confirm your account."));
+}
+
+static int
+register_submit(struct app *app, struct screen *s)
+{
+	struct form *f = s->data;
+	static const char *const names[] = { "username", "email", "display_name", "password", NULL };
+	char mail[300];
+
+	if (form_check(app, s) < 0)
+		return APP_OK;
+	ui_loading(app);
+	if (api_register(app->api, f->f[0].text, f->f[1].text, f->f[3].text,
+	    f->f[2].len > 0 ? f->f[2].text : NULL, NULL) < 0) {
+		ui_fail(app, _("The account was not created."), 0);
+		form_server_field(s, api_error(app->api), names);
+		return APP_OK;
+	}
+	snprintf(mail, sizeof(mail), "%s", f->f[1].text);
+	ui_pop(app);
+	scr_confirm_open(app);
+	/* L10N: %s is the e-mail address. */
+	ui_status(app, _("Your account is created. We sent a mail with a token to %s; type it in here."), mail);
+	return APP_OK;
+}
+
+static const struct form_kind form_register = { "register", register_submit, register_intro };
+
+static const struct screen_type scr_register = {
+	.name = "register",
+	.build = form_build,
+	.action = form_action,
+	.free = form_free,
+};
+
+int
+scr_register_open(struct app *app)
+{
+	struct form *f = form_new(&form_register);
+
+	if (f == NULL)
+		return -1;
+	if (form_add(f, PAGE_ITEM_FIELD, _("User name"), _("User name (3 to 32 of a-z, 0-9, . _ -):"), 32, 3) < 0 ||
+	    form_add(f, PAGE_ITEM_FIELD, _("E-mail"), _("E-mail address:"), 254, 3) < 0 ||
+	    form_add(f, PAGE_ITEM_FIELD, _("Display name"), _("Name others see (optional):"), 64, 0) < 0 ||
+	    form_add(f, PAGE_ITEM_PASSWORD, _("Password"), _("Password, at least 8 characters (not shown):"), 256, 8) < 0) {
+		struct screen tmp = { .data = f };
+
+		form_free(app, &tmp);
+		return -1;
+	}
+	f->button = _("Register");
+	return ui_push(app, &scr_register, f);
+}
+
+/* ----------------------------------------------------------- confirm */
+
+static void
+confirm_intro(struct app *app, struct form *f, struct page *p)
+{
+	(void)app;
+	(void)f;
+	page_set_heading(p, "%s", _("Confirm your account"));
+	page_add_text(p, PAGE_TEXT_PARA, "%s", _("Type in the token from the mail we sent you."));
+}
+
+static int
+confirm_submit(struct app *app, struct screen *s)
+{
+	struct form *f = s->data;
+
+	if (form_check(app, s) < 0)
+		return APP_OK;
+	ui_loading(app);
+	if (api_confirm(app->api, f->f[0].text, NULL) < 0) {
+		ui_fail(app, _("The account was not confirmed."), 0);
+		return APP_OK;
+	}
+	ui_pop(app);
+	if (!app_logged_in(app) && strcmp(app->top->type->name, "login") != 0)
+		scr_login_open(app);
+	ui_status(app, "%s", _("Your account is active. Please log in."));
+	return APP_OK;
+}
+
+static const struct form_kind form_confirm = { "confirm", confirm_submit, confirm_intro };
+
+static const struct screen_type scr_confirm = {
+	.name = "confirm",
+	.build = form_build,
+	.action = form_action,
+	.free = form_free,
+};
+
+int
+scr_confirm_open(struct app *app)
+{
+	struct form *f = form_new(&form_confirm);
+
+	if (f == NULL)
+		return -1;
+	if (form_add(f, PAGE_ITEM_FIELD, _("Token"), _("Token from the mail:"), 200, 1) < 0) {
+		struct screen tmp = { .data = f };
+
+		form_free(app, &tmp);
+		return -1;
+	}
+	f->button = _("Confirm");
+	return ui_push(app, &scr_confirm, f);
+}
+
+/* ---------------------------------------------------- idea / comment */
+
+static void
+idea_form_intro(struct app *app, struct form *f, struct page *p)
+{
+	(void)app;
+	page_set_breadcrumb(p, _("Projects / %s"), f->about);
+	page_set_heading(p, "%s", _("New idea"));
+	page_add_text(p, PAGE_TEXT_NOTE, "%s",
+	    _("Others see your idea after a moderator has approved it."));
+}
+
+static void
+comment_form_intro(struct app *app, struct form *f, struct page *p)
+{
+	(void)app;
+	if (f->parent_id != 0) {
+		page_set_heading(p, "%s", _("Reply"));
+		/* L10N: %.80s is the start of the comment replied to. */
+		page_add_text(p, PAGE_TEXT_NOTE, _("Reply to: %.80s"), f->about);
+	} else {
+		page_set_heading(p, "%s", _("New comment"));
+		page_add_text(p, PAGE_TEXT_NOTE, _("On: %s"), f->about);
+	}
+	page_add_text(p, PAGE_TEXT_NOTE, "%s", _("Others see your comment after a moderator has approved it."));
+}
+
+static int
+post_submit(struct app *app, struct screen *s)
+{
+	if (form_check(app, s) < 0)
+		return APP_OK;
+	scr_review_open(app);
+	return APP_OK;
+}
+
+static void
+post_review(struct app *app, struct screen *s, struct page *p)
+{
+	struct form *f = s->data;
+	size_t i;
+
+	(void)app;
+	for (i = 0; i < f->n; i++) {
+		page_add_text(p, PAGE_TEXT_HEADING, "%s", f->f[i].name);
+		page_add_text(p, PAGE_TEXT_PARA, "%s", f->f[i].text);
+	}
+}
+
+static int
+post_send(struct app *app, struct screen *s)
+{
+	struct form *f = s->data;
+	struct screen *b;
+	int rc;
+
+	if (!app_logged_in(app)) {
+		ui_status(app, "%s", _("Please log in to send; what you entered is kept."));
+		scr_login_open(app);
+		return -1;
+	}
+	ui_loading(app);
+	if (f->kind->intro == idea_form_intro)
+		rc = api_idea_create(app->api, f->project_id, f->f[0].text, f->f[1].text, NULL);
+	else if (f->idea_id != 0)
+		rc = api_idea_comment(app->api, f->idea_id, f->parent_id, f->f[0].text, NULL);
+	else
+		rc = api_project_comment(app->api, f->project_id, f->parent_id, f->f[0].text, NULL);
+	if (rc < 0) {
+		static const char *const names[] = { "title", "body", NULL };
+		static const char *const cnames[] = { "body", NULL };
+
+		form_server_field(s, api_error(app->api), f->n == 2 ? names : cnames);
+		return ui_fail(app, f->n == 2 ? _("Your idea was not sent.") : _("Your comment was not sent."), 1);
+	}
+	f->sent = 1;
+	ui_draft_drop(app, f->draft_key);
+	ui_pop_to(app, s);
+	ui_pop(app);
+	for (b = app->top; b != NULL; b = b->below)
+		b->loaded = 0;
+	ui_status(app, "%s", f->n == 2
+	    ? _("Your idea is sent. It is waiting for moderation; you find it under my account.")
+	    : _("Your comment is sent. It is waiting for moderation."));
+	return 0;
+}
+
+static const struct form_kind form_idea = { "idea", post_submit, idea_form_intro };
+static const struct form_kind form_comment = { "comment", post_submit, comment_form_intro };
+
+static void
+post_build(struct app *app, struct screen *s, struct page *p)
+{
+	form_build(app, s, p);
+	if (!app_logged_in(app))
+		page_add_action(p, ACTION_LOGIN, _("log in"));
+}
+
+static const struct screen_type scr_post = {
+	.name = "post",
+	.build = post_build,
+	.action = form_action,
+	.review = post_review,
+	.send = post_send,
+	.free = form_free,
+};
+
+int
+scr_idea_form_open(struct app *app, long long project_id, const char *project_title)
+{
+	struct form *f = form_new(&form_idea);
+
+	if (f == NULL)
+		return -1;
+	f->project_id = project_id;
+	if (asprintf(&f->draft_key, "idea:%lld", project_id) < 0)
+		f->draft_key = NULL;
+	f->about = strdup(project_title != NULL ? project_title : "");
+	if (f->draft_key == NULL || f->about == NULL ||
+	    form_add(f, PAGE_ITEM_FIELD, _("Title"), _("Title (3 to 120 characters):"), 120, 3) < 0 ||
+	    form_add(f, PAGE_ITEM_MULTILINE, _("Text"), _("Your idea (10 to 5000 characters):"), 5000, 10) < 0) {
+		struct screen tmp = { .data = f };
+
+		f->sent = 1;
+		form_free(app, &tmp);
+		return -1;
+	}
+	f->button = _("Review and send");
+	form_restore(app, f);
+	return ui_push(app, &scr_post, f);
+}
+
+int
+scr_comment_form_open(struct app *app, long long idea_id, long long project_id,
+    long long parent_id, const char *about)
+{
+	struct form *f = form_new(&form_comment);
+
+	if (f == NULL)
+		return -1;
+	f->idea_id = idea_id;
+	f->project_id = project_id;
+	f->parent_id = parent_id;
+	if (asprintf(&f->draft_key, "comment:%lld:%lld:%lld", idea_id, project_id, parent_id) < 0)
+		f->draft_key = NULL;
+	f->about = strdup(about != NULL ? about : "");
+	if (f->draft_key == NULL || f->about == NULL ||
+	    form_add(f, PAGE_ITEM_MULTILINE, _("Comment"), _("Your comment (up to 2000 characters):"), 2000, 1) < 0) {
+		struct screen tmp = { .data = f };
+
+		f->sent = 1;
+		form_free(app, &tmp);
+		return -1;
+	}
+	f->button = _("Review and send");
+	form_restore(app, f);
+	return ui_push(app, &scr_post, f);
+}

@@ -1,0 +1,715 @@
+/* scr_poll.c — screens: a poll (single, multiple, ranking) with its ballot, the review step and results. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "client/ui/ui.h"
+
+struct poll {
+	long long	 id;
+	struct api_poll	*poll;
+	long long	*sel;		/* chosen option ids, in rank order */
+	size_t		 n_sel;
+	int		 sel_init;	/* sel came from a draft or the own ballot */
+};
+
+enum { POLL_OPTION = 1, POLL_REVIEW, POLL_WITHDRAW, POLL_RESULTS, POLL_TALLY };
+
+static int
+poll_kind(const struct api_poll *p, const char *k)
+{
+	return p->kind != NULL && strcmp(p->kind, k) == 0;
+}
+
+static int
+poll_is_open(const struct api_poll *p)
+{
+	return p->status != NULL && strcmp(p->status, "open") == 0;
+}
+
+static size_t
+poll_max(const struct api_poll *p)
+{
+	if (poll_kind(p, "single"))
+		return 1;
+	if (p->max_choices > 0)
+		return (size_t)p->max_choices;
+	return p->n_options;
+}
+
+static const struct api_option *
+poll_option(const struct api_poll *p, long long id)
+{
+	size_t i;
+
+	for (i = 0; i < p->n_options; i++)
+		if (p->options[i].id == id)
+			return &p->options[i];
+	return NULL;
+}
+
+/* Position of id in the selection (0-based), or -1. */
+static int
+poll_sel_index(const struct poll *d, long long id)
+{
+	size_t i;
+
+	for (i = 0; i < d->n_sel; i++)
+		if (d->sel[i] == id)
+			return (int)i;
+	return -1;
+}
+
+static void
+poll_draft_key(const struct poll *d, char *key, size_t size)
+{
+	snprintf(key, size, "poll:%lld", d->id);
+}
+
+/* Keeps the unsent choices in the app, so leaving the poll loses nothing. */
+static void
+poll_draft_keep(struct app *app, const struct poll *d)
+{
+	char key[48], buf[24];
+	char **txt;
+	size_t i;
+
+	poll_draft_key(d, key, sizeof(key));
+	if ((txt = calloc(d->n_sel + 1, sizeof(*txt))) == NULL)
+		return;
+	for (i = 0; i < d->n_sel; i++) {
+		snprintf(buf, sizeof(buf), "%lld", d->sel[i]);
+		txt[i] = strdup(buf);
+	}
+	ui_draft_save(app, key, (const char *const *)txt, d->n_sel);
+	for (i = 0; i < d->n_sel; i++)
+		free(txt[i]);
+	free(txt);
+}
+
+static int
+poll_set_sel(struct poll *d, const long long *ids, size_t n)
+{
+	long long *c = NULL;
+	size_t i, k = 0;
+
+	if (n > 0 && (c = calloc(n, sizeof(*c))) == NULL)
+		return -1;
+	for (i = 0; i < n; i++)
+		if (poll_option(d->poll, ids[i]) != NULL)
+			c[k++] = ids[i];
+	free(d->sel);
+	d->sel = c;
+	d->n_sel = k;
+	return 0;
+}
+
+static int
+poll_load(struct app *app, struct screen *s)
+{
+	struct poll *d = s->data;
+	char key[48], **txt;
+	size_t n, i;
+	long long *ids;
+
+	api_poll_free(d->poll);
+	d->poll = NULL;
+	if (api_poll_get(app->api, d->id, &d->poll) < 0)
+		return ui_fail(app, _("The poll could not be loaded."), 0);
+	poll_draft_key(d, key, sizeof(key));
+	if (ui_draft_load(app, key, &txt, &n)) {
+		if ((ids = calloc(n + 1, sizeof(*ids))) == NULL)
+			return -1;
+		for (i = 0; i < n; i++)
+			ids[i] = strtoll(txt[i], NULL, 10);
+		poll_set_sel(d, ids, n);
+		free(ids);
+		d->sel_init = 1;
+	} else if (!d->sel_init || d->poll->has_ballot) {
+		/* Nothing unsent: show the own ballot as the starting point. */
+		poll_set_sel(d, d->poll->my_ballot, d->poll->has_ballot ? d->poll->n_my_ballot : 0);
+		d->sel_init = 1;
+	} else {
+		poll_set_sel(d, d->sel, d->n_sel);
+	}
+	return 0;
+}
+
+/* "1. Lautern tanzt, 2. Roundnet" or "Lautern tanzt, Roundnet". */
+static char *
+poll_list_text(const struct api_poll *p, const long long *ids, size_t n)
+{
+	char *out = NULL, *t;
+	size_t i;
+	int rank = poll_kind(p, "ranking");
+
+	if ((out = strdup("")) == NULL)
+		return NULL;
+	for (i = 0; i < n; i++) {
+		const struct api_option *o = poll_option(p, ids[i]);
+		const char *title = o != NULL ? o->title : "?";
+
+		if (rank) {
+			if (asprintf(&t, "%s%s%zu. %s", out, i ? ", " : "", i + 1, title) < 0)
+				t = NULL;
+		} else if (asprintf(&t, "%s%s%s", out, i ? ", " : "", title) < 0) {
+			t = NULL;
+		}
+		free(out);
+		if ((out = t) == NULL)
+			return NULL;
+	}
+	return out;
+}
+
+static void
+poll_option_detail(struct page_item *it, const struct api_option *o)
+{
+	if (o->has_location && o->address != NULL && o->description != NULL)
+		/* L10N: a place to choose: its address, then its description in words. */
+		page_item_detail(it, _("Address: %s\n%s"), o->address, o->description);
+	else if (o->has_location && o->address != NULL)
+		page_item_detail(it, _("Address: %s"), o->address);
+	else if (o->description != NULL)
+		page_item_detail(it, "%s", o->description);
+}
+
+static void
+poll_add_option(struct page *p, const struct poll *d, const struct api_option *o, int open)
+{
+	const struct api_poll *po = d->poll;
+	struct page_item *it;
+	int k = poll_sel_index(d, o->id);
+
+	if (!open) {
+		if ((it = page_add_item(p, PAGE_ITEM_ENTRY, o->title)) == NULL)
+			return;
+		if (k >= 0 && po->has_ballot)
+			page_item_state(it, "%s", _("your choice"));
+	} else if (poll_kind(po, "ranking")) {
+		if ((it = page_add_item(p, PAGE_ITEM_RANKED, o->title)) == NULL)
+			return;
+		it->rank = k + 1;
+		if (k >= 0)
+			/* L10N: the rank given to an option in a ranking poll. */
+			page_item_state(it, _("your choice %d"), k + 1);
+		else
+			page_item_state(it, "%s", _("not chosen"));
+	} else if (poll_kind(po, "multiple")) {
+		if ((it = page_add_item(p, PAGE_ITEM_CHECKBOX, o->title)) == NULL)
+			return;
+		it->checked = k >= 0;
+		page_item_state(it, "%s", k >= 0 ? "[x]" : "[ ]");
+	} else {
+		if ((it = page_add_item(p, PAGE_ITEM_RADIO, o->title)) == NULL)
+			return;
+		it->checked = k >= 0;
+		page_item_state(it, "%s", k >= 0 ? "(*)" : "( )");
+	}
+	it->id = o->id;
+	it->ref = POLL_OPTION;
+	page_item_group(it, _("Options"));
+	poll_option_detail(it, o);
+}
+
+static void
+poll_build(struct app *app, struct screen *s, struct page *p)
+{
+	struct poll *d = s->data;
+	const struct api_poll *po = d->poll;
+	struct page_item *it;
+	char when[96], *list;
+	size_t i, max = poll_max(po);
+	int open = poll_is_open(po);
+
+	page_set_breadcrumb(p, "%s", _("Poll"));
+	page_set_heading(p, "%s", po->title);
+	p->context = poll_kind(po, "ranking") && open ? "ranking" : "poll";
+	if (po->question != NULL)
+		page_add_text(p, PAGE_TEXT_PARA, "%s", po->question);
+	/* L10N: "This poll is open until 30 April 2026." */
+	page_add_text(p, PAGE_TEXT_NOTE, _("This poll is %s."),
+	    ui_window_text(po->status, po->opens_at, po->closes_at, when, sizeof(when)));
+	if (open) {
+		if (poll_kind(po, "ranking"))
+			page_add_text(p, PAGE_TEXT_NOTE, _("Rank up to %zu options: choose them in your order, move a choice up or down to change it."), max);
+		else if (poll_kind(po, "multiple"))
+			page_add_text(p, PAGE_TEXT_NOTE, _("Choose up to %zu options."), max);
+		else
+			page_add_text(p, PAGE_TEXT_NOTE, "%s", _("Choose one option."));
+	}
+	if (po->has_ballot && (list = poll_list_text(po, po->my_ballot, po->n_my_ballot)) != NULL) {
+		if (open)
+			/* L10N: the own saved ballot; %s the choices, then a date. */
+			page_add_text(p, PAGE_TEXT_NOTE, _("Your vote is saved: %s. You can change or withdraw it until %s."),
+			    list, ui_date(po->closes_at, when, sizeof(when)));
+		else
+			page_add_text(p, PAGE_TEXT_NOTE, _("Your vote: %s."), list);
+		free(list);
+	} else if (!app_logged_in(app) && open) {
+		page_add_text(p, PAGE_TEXT_NOTE, "%s", _("You can choose now; to send your vote you log in."));
+	}
+	if (open && !poll_kind(po, "single"))
+		/* L10N: progress of a ballot: "2 of 3 choices made." */
+		page_add_text(p, PAGE_TEXT_NOTE, _("%zu of %zu choices made."), d->n_sel, max);
+
+	if (open && poll_kind(po, "ranking")) {
+		/* Ranked choices first, in their order, then the rest. */
+		for (i = 0; i < d->n_sel; i++)
+			poll_add_option(p, d, poll_option(po, d->sel[i]), 1);
+		for (i = 0; i < po->n_options; i++)
+			if (poll_sel_index(d, po->options[i].id) < 0)
+				poll_add_option(p, d, &po->options[i], 1);
+	} else {
+		for (i = 0; i < po->n_options; i++)
+			poll_add_option(p, d, &po->options[i], open);
+	}
+	if (open && (it = page_add_item(p, PAGE_ITEM_BUTTON, _("Review my vote"))) != NULL)
+		it->ref = POLL_REVIEW;
+	if (open && po->has_ballot && (it = page_add_item(p, PAGE_ITEM_BUTTON, _("Withdraw my vote"))) != NULL)
+		it->ref = POLL_WITHDRAW;
+	if ((it = page_add_item(p, PAGE_ITEM_LINK, _("Results"))) != NULL)
+		it->ref = POLL_RESULTS;
+	if (ui_role_at_least(app, "staff") && (it = page_add_item(p, PAGE_ITEM_LINK, _("Enter paper ballots"))) != NULL)
+		it->ref = POLL_TALLY;
+	if (open) {
+		page_add_action(p, ACTION_TOGGLE, _("choose"));
+		if (poll_kind(po, "ranking")) {
+			page_add_action(p, ACTION_MOVE_UP, _("move up"));
+			page_add_action(p, ACTION_MOVE_DOWN, _("move down"));
+		}
+		page_add_action(p, ACTION_REVIEW, _("review"));
+		if (po->has_ballot)
+			page_add_action(p, ACTION_WITHDRAW, _("withdraw"));
+	}
+	page_add_action(p, ACTION_RESULTS, _("results"));
+}
+
+/* Puts the focus on option id wherever the rebuilt page will show it. */
+static void
+poll_focus_option(struct screen *s, long long id)
+{
+	struct poll *d = s->data;
+	const struct api_poll *po = d->poll;
+	int k = poll_sel_index(d, id), n = 0;
+	size_t i;
+
+	if (!poll_kind(po, "ranking")) {
+		for (i = 0; i < po->n_options; i++)
+			if (po->options[i].id == id)
+				s->focus = (int)i;
+		return;
+	}
+	if (k >= 0) {
+		s->focus = k;
+		return;
+	}
+	for (i = 0; i < po->n_options; i++) {
+		if (po->options[i].id == id) {
+			s->focus = (int)d->n_sel + n;
+			return;
+		}
+		if (poll_sel_index(d, po->options[i].id) < 0)
+			n++;
+	}
+}
+
+static int
+poll_toggle(struct app *app, struct screen *s, long long id)
+{
+	struct poll *d = s->data;
+	const struct api_poll *po = d->poll;
+	const struct api_option *o = poll_option(po, id);
+	size_t max = poll_max(po);
+	int k = poll_sel_index(d, id);
+	long long *n;
+
+	if (o == NULL)
+		return APP_OK;
+	if (poll_kind(po, "single")) {
+		if (d->n_sel == 0 && (d->sel = calloc(1, sizeof(*d->sel))) == NULL)
+			return APP_ERR;
+		d->sel[0] = id;
+		d->n_sel = 1;
+		ui_status(app, _("You chose '%s'."), o->title);
+	} else if (k >= 0) {
+		memmove(&d->sel[k], &d->sel[k + 1], (d->n_sel - (size_t)k - 1) * sizeof(*d->sel));
+		d->n_sel--;
+		/* L10N: an option was removed from the ballot; then the progress. */
+		ui_status(app, _("'%s' is no longer chosen. %zu of %zu choices made."), o->title, d->n_sel, max);
+	} else if (d->n_sel >= max) {
+		ui_status(app, _("You can choose at most %zu. Remove a choice first."), max);
+		return APP_OK;
+	} else {
+		if ((n = realloc(d->sel, (d->n_sel + 1) * sizeof(*n))) == NULL)
+			return APP_ERR;
+		d->sel = n;
+		d->sel[d->n_sel++] = id;
+		if (poll_kind(po, "ranking"))
+			/* L10N: "'Roundnet' is your choice 2. 2 of 3 choices made." */
+			ui_status(app, _("'%s' is your choice %zu. %zu of %zu choices made."), o->title,
+			    d->n_sel, d->n_sel, max);
+		else
+			ui_status(app, _("'%s' is chosen. %zu of %zu choices made."), o->title, d->n_sel, max);
+	}
+	poll_focus_option(s, id);
+	poll_draft_keep(app, d);
+	return APP_OK;
+}
+
+static int
+poll_move(struct app *app, struct screen *s, long long id, int dir)
+{
+	struct poll *d = s->data;
+	int k = poll_sel_index(d, id), j = k + dir;
+	long long t;
+
+	if (!poll_kind(d->poll, "ranking"))
+		return APP_OK;
+	if (k < 0) {
+		ui_status(app, "%s", _("Choose this option first; then you can move it."));
+		return APP_OK;
+	}
+	if (j < 0 || (size_t)j >= d->n_sel) {
+		ui_status(app, "%s", dir < 0 ? _("This is already your first choice.") : _("This is already your last choice."));
+		return APP_OK;
+	}
+	t = d->sel[k];
+	d->sel[k] = d->sel[j];
+	d->sel[j] = t;
+	ui_status(app, _("'%s' is now your choice %d."), poll_option(d->poll, id)->title, j + 1);
+	poll_focus_option(s, id);
+	poll_draft_keep(app, d);
+	return APP_OK;
+}
+
+static int
+poll_withdraw(struct app *app, struct screen *s)
+{
+	struct poll *d = s->data;
+	char when[64];
+
+	if (!d->poll->has_ballot)
+		return APP_OK;
+	ui_loading(app);
+	if (api_ballot_delete(app->api, d->id) < 0) {
+		ui_fail(app, _("Your vote was not withdrawn."), 0);
+		return APP_OK;
+	}
+	ui_status(app, _("Your vote is withdrawn. You can vote again until %s."),
+	    ui_date(d->poll->closes_at, when, sizeof(when)));
+	free(d->sel);
+	d->sel = NULL;
+	d->n_sel = 0;
+	s->loaded = 0;
+	return APP_OK;
+}
+
+static int
+poll_action(struct app *app, struct screen *s, enum action a, int arg)
+{
+	struct poll *d = s->data;
+	const struct page_item *it = page_focused(app->page);
+	int open = poll_is_open(d->poll);
+
+	(void)arg;
+	switch (a) {
+	case ACTION_OPEN:
+	case ACTION_TOGGLE:
+		if (it == NULL)
+			return APP_OK;
+		switch (it->ref) {
+		case POLL_OPTION:
+			return open ? poll_toggle(app, s, it->id) : APP_OK;
+		case POLL_REVIEW:
+			return poll_action(app, s, ACTION_REVIEW, 0);
+		case POLL_WITHDRAW:
+			return poll_withdraw(app, s);
+		case POLL_RESULTS:
+			scr_results_open(app, d->id, d->poll->title);
+			return APP_OK;
+		case POLL_TALLY:
+			scr_tally_open(app, d->id);
+			return APP_OK;
+		}
+		return APP_OK;
+	case ACTION_MOVE_UP:
+	case ACTION_MOVE_DOWN:
+		if (it == NULL || it->ref != POLL_OPTION || !open)
+			return APP_OK;
+		return poll_move(app, s, it->id, a == ACTION_MOVE_UP ? -1 : 1);
+	case ACTION_REVIEW:
+	case ACTION_SEND:
+		if (!open)
+			return APP_OK;
+		if (d->n_sel == 0) {
+			ui_status(app, "%s", _("Choose at least one option first."));
+			return APP_OK;
+		}
+		scr_review_open(app);
+		return APP_OK;
+	case ACTION_WITHDRAW:
+		return open ? poll_withdraw(app, s) : APP_OK;
+	case ACTION_RESULTS:
+		scr_results_open(app, d->id, d->poll->title);
+		return APP_OK;
+	case ACTION_TALLY:
+		if (ui_role_at_least(app, "staff"))
+			scr_tally_open(app, d->id);
+		return APP_OK;
+	default:
+		return SCREEN_PASS;
+	}
+}
+
+static void
+poll_review(struct app *app, struct screen *s, struct page *p)
+{
+	struct poll *d = s->data;
+	char *list = poll_list_text(d->poll, d->sel, d->n_sel);
+
+	(void)app;
+	page_set_heading(p, _("Check your vote: %s"), d->poll->title);
+	/* L10N: the review step: %s lists the choices in order. */
+	page_add_text(p, PAGE_TEXT_PARA, _("You are voting for: %s."), list != NULL ? list : "");
+	if (d->poll->has_ballot)
+		page_add_text(p, PAGE_TEXT_NOTE, "%s", _("This replaces the vote you sent before."));
+	free(list);
+}
+
+static int
+poll_send(struct app *app, struct screen *s)
+{
+	struct poll *d = s->data;
+	char key[48], when[64];
+
+	if (!app_logged_in(app)) {
+		ui_status(app, "%s", _("Please log in to send your vote; your choices are kept."));
+		scr_login_open(app);
+		return -1;
+	}
+	ui_loading(app);
+	if (api_ballot_put(app->api, d->id, d->sel, d->n_sel, NULL) < 0)
+		return ui_fail(app, _("Your vote was not sent."), 1);
+	poll_draft_key(d, key, sizeof(key));
+	ui_draft_drop(app, key);
+	ui_pop_to(app, s);
+	s->loaded = 0;
+	s->focus = 0;
+	/* L10N: after sending a ballot: poll title, then the closing date. */
+	ui_status(app, _("Your vote for '%s' is saved. You can change it until %s."),
+	    d->poll->title, ui_date(d->poll->closes_at, when, sizeof(when)));
+	return 0;
+}
+
+static void
+poll_free(struct app *app, struct screen *s)
+{
+	struct poll *d = s->data;
+
+	(void)app;
+	if (d == NULL)
+		return;
+	api_poll_free(d->poll);
+	free(d->sel);
+	free(d);
+}
+
+static const struct screen_type scr_poll = {
+	.name = "poll",
+	.load = poll_load,
+	.build = poll_build,
+	.action = poll_action,
+	.review = poll_review,
+	.send = poll_send,
+	.free = poll_free,
+};
+
+int
+scr_poll_open(struct app *app, long long id)
+{
+	struct poll *d = calloc(1, sizeof(*d));
+
+	if (d == NULL)
+		return -1;
+	d->id = id;
+	return ui_push(app, &scr_poll, d);
+}
+
+/* ------------------------------------------------------------ review */
+
+enum { REVIEW_SEND = 1, REVIEW_EDIT };
+
+static void
+review_build(struct app *app, struct screen *s, struct page *p)
+{
+	struct page_item *it;
+
+	p->context = "form";
+	page_set_heading(p, "%s", _("Check before sending"));
+	s->below->type->review(app, s->below, p);
+	if ((it = page_add_item(p, PAGE_ITEM_BUTTON, _("Send"))) != NULL)
+		it->ref = REVIEW_SEND;
+	if ((it = page_add_item(p, PAGE_ITEM_BUTTON, _("Change it"))) != NULL)
+		it->ref = REVIEW_EDIT;
+	page_add_action(p, ACTION_SEND, _("send"));
+	page_add_action(p, ACTION_EDIT, _("edit"));
+}
+
+static int
+review_action(struct app *app, struct screen *s, enum action a, int arg)
+{
+	const struct page_item *it = page_focused(app->page);
+
+	(void)arg;
+	if (a == ACTION_OPEN || a == ACTION_TOGGLE) {
+		if (it == NULL)
+			return APP_OK;
+		a = it->ref == REVIEW_SEND ? ACTION_SEND : ACTION_EDIT;
+	}
+	switch (a) {
+	case ACTION_SEND:
+		s->below->type->send(app, s->below);
+		return APP_OK;
+	case ACTION_EDIT:
+	case ACTION_CANCEL:
+		ui_pop(app);
+		return APP_OK;
+	default:
+		return SCREEN_PASS;
+	}
+}
+
+static const struct screen_type scr_review = {
+	.name = "review",
+	.build = review_build,
+	.action = review_action,
+};
+
+int
+scr_review_open(struct app *app)
+{
+	if (app->top->type->review == NULL || app->top->type->send == NULL)
+		return -1;
+	return ui_push(app, &scr_review, NULL);
+}
+
+/* ----------------------------------------------------------- results */
+
+struct results {
+	long long		 poll_id;
+	char			*title;
+	struct api_results	*r;
+	int			 hidden;
+};
+
+static int
+results_load(struct app *app, struct screen *s)
+{
+	struct results *d = s->data;
+	const struct api_error *e;
+
+	api_results_free(d->r);
+	d->r = NULL;
+	d->hidden = 0;
+	if (api_poll_results(app->api, d->poll_id, &d->r) < 0) {
+		e = api_error(app->api);
+		if (e != NULL && strcmp(e->code, "results_hidden") == 0) {
+			d->hidden = 1;
+			return 0;
+		}
+		return ui_fail(app, _("The results could not be loaded."), 0);
+	}
+	return 0;
+}
+
+static void
+results_build(struct app *app, struct screen *s, struct page *p)
+{
+	struct results *d = s->data;
+	const struct api_results *r = d->r;
+	struct page_item *it;
+	size_t i;
+	int rank, ranking;
+	long most = 0;
+
+	(void)app;
+	p->context = "results";
+	page_set_breadcrumb(p, "%s", _("Poll"));
+	page_set_heading(p, _("Results: %s"), d->title);
+	if (d->hidden) {
+		page_add_text(p, PAGE_TEXT_PARA, "%s", _("The results are shown when the poll has closed."));
+		return;
+	}
+	ranking = r->kind != NULL && strcmp(r->kind, "ranking") == 0;
+	page_add_text(p, PAGE_TEXT_NOTE, "%s", r->final ? _("Final results.") : _("Interim results: the poll is still open."));
+	/* L10N: ballots counted: online, on paper, together. */
+	page_add_text(p, PAGE_TEXT_NOTE, _("Ballots: %ld online, %ld on paper, %ld in total."),
+	    r->ballots_online, r->ballots_analog, r->ballots_total);
+	for (i = 0; i < r->n_options; i++)
+		if (r->options[i].has_points && r->options[i].points > most)
+			most = r->options[i].points;
+	/* Shown by rank, best first; ties keep the server's order. */
+	for (rank = 1; rank <= (int)r->n_options + 1; rank++) {
+		for (i = 0; i < r->n_options; i++) {
+			const struct api_result_option *o = &r->options[i];
+			int orank = o->rank > 0 ? o->rank : (int)r->n_options + 1;
+
+			if (orank != rank)
+				continue;
+			if ((it = page_add_item(p, PAGE_ITEM_ENTRY, o->title)) == NULL)
+				return;
+			it->id = o->id;
+			it->rank = o->rank;
+			it->has_bar = 1;
+			if (ranking && o->has_points) {
+				it->bar = most > 0 ? (double)o->points / (double)most : 0;
+				/* L10N: a ranking result: points, rank, then online and paper parts. */
+				page_item_detail(it, _("%ld points, rank %d — %ld online, %ld paper"),
+				    o->points, o->rank, o->online, o->analog);
+			} else {
+				it->bar = o->share;
+				/* L10N: a result: votes, share in percent, rank — online and paper votes. */
+				page_item_detail(it, _("%ld votes, %.0f %%, rank %d — %ld online, %ld paper"),
+				    o->total, o->share * 100.0, o->rank, o->online, o->analog);
+			}
+			page_item_state(it, _("rank %d"), o->rank);
+		}
+	}
+	page_add_action(p, ACTION_REFRESH, _("refresh"));
+}
+
+static void
+results_free(struct app *app, struct screen *s)
+{
+	struct results *d = s->data;
+
+	(void)app;
+	if (d == NULL)
+		return;
+	api_results_free(d->r);
+	free(d->title);
+	free(d);
+}
+
+static const struct screen_type scr_results = {
+	.name = "results",
+	.load = results_load,
+	.build = results_build,
+	.free = results_free,
+};
+
+int
+scr_results_open(struct app *app, long long poll_id, const char *title)
+{
+	struct results *d = calloc(1, sizeof(*d));
+
+	if (d == NULL)
+		return -1;
+	d->poll_id = poll_id;
+	if ((d->title = strdup(title != NULL ? title : "")) == NULL) {
+		free(d);
+		return -1;
+	}
+	return ui_push(app, &scr_results, d);
+}

@@ -1,0 +1,566 @@
+/* scr_projects.c — screens: the project list, its filter and one project's page. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "client/ui/ui.h"
+
+/* ------------------------------------------------------ project list */
+
+struct projects {
+	char			 status[16];	/* open | upcoming | closed | all */
+	char			 category[16];	/* "" for all */
+	struct api_project_list	*list;
+	char			*after;		/* cursor of the page shown, NULL: first */
+	char			**prev;		/* cursors of the pages before */
+	size_t			 n_prev;
+};
+
+static const char *
+projects_category_word(const char *c)
+{
+	if (c == NULL || *c == '\0')
+		return _("all categories");
+	if (strcmp(c, "smart-city") == 0)
+		return _("Smart City");
+	if (strcmp(c, "city-hall") == 0)
+		return _("City Hall");
+	return c;
+}
+
+static const char *
+projects_status_phrase(const char *s)
+{
+	if (strcmp(s, "upcoming") == 0)
+		return _("upcoming projects");
+	if (strcmp(s, "closed") == 0)
+		return _("closed projects");
+	if (strcmp(s, "all") == 0)
+		return _("all projects");
+	return _("open projects");
+}
+
+static int
+projects_load(struct app *app, struct screen *s)
+{
+	struct projects *d = s->data;
+
+	api_project_list_free(d->list);
+	d->list = NULL;
+	if (api_projects(app->api, d->status, d->category[0] ? d->category : NULL,
+	    d->after, 0, &d->list) < 0)
+		return ui_fail(app, _("The projects could not be loaded."), 0);
+	return 0;
+}
+
+static void
+projects_build(struct app *app, struct screen *s, struct page *p)
+{
+	struct projects *d = s->data;
+	struct page_item *it;
+	char when[96];
+	size_t i;
+
+	page_set_heading(p, "%s", _("Projects"));
+	if (s->below == NULL)
+		page_add_text(p, PAGE_TEXT_PARA, "%s",
+		    _("Welcome to MitWirkung: take part in the projects of the city — ideas, comments, polls and surveys."));
+	if (app_user_name(app) != NULL)
+		page_add_text(p, PAGE_TEXT_NOTE, _("Logged in as %s."), app_user_name(app));
+	if (d->list == NULL)
+		return;
+	/* L10N: "Showing open projects, all categories: 3 of 12." */
+	page_add_text(p, PAGE_TEXT_NOTE, _("Showing %s, %s: %zu of %ld."),
+	    projects_status_phrase(d->status), projects_category_word(d->category),
+	    d->n_prev * 20 + d->list->n, d->list->total);
+	if (d->list->n == 0)
+		page_add_text(p, PAGE_TEXT_PARA, "%s", _("No projects match this filter."));
+	for (i = 0; i < d->list->n; i++) {
+		const struct api_project *pr = &d->list->items[i];
+
+		if ((it = page_add_item(p, PAGE_ITEM_LINK, pr->title)) == NULL)
+			return;
+		it->id = pr->id;
+		it->ref = 1;
+		if (pr->summary != NULL)
+			page_item_detail(it, "%s", pr->summary);
+		page_item_state(it, "%s", ui_window_text(pr->status, pr->starts_at, pr->ends_at,
+		    when, sizeof(when)));
+	}
+	if (d->list->next != NULL) {
+		if ((it = page_add_item(p, PAGE_ITEM_BUTTON, _("More projects"))) != NULL)
+			it->ref = 2;
+		page_add_action(p, ACTION_NEXT_PAGE, _("more"));
+	}
+	if (d->n_prev > 0)
+		page_add_action(p, ACTION_PREV_PAGE, _("earlier"));
+	page_add_action(p, ACTION_OPEN, _("open"));
+	page_add_action(p, ACTION_FILTER, _("filter"));
+	page_add_action(p, ACTION_LANGUAGE, _("Deutsch"));
+	if (app_logged_in(app))
+		page_add_action(p, ACTION_ACCOUNT, _("my account"));
+	else
+		page_add_action(p, ACTION_LOGIN, _("log in"));
+	if (ui_role_at_least(app, "moderator"))
+		page_add_action(p, ACTION_MODERATION, _("moderation"));
+	page_add_action(p, ACTION_QUIT, app_kiosk(app) ? _("end session") : _("quit"));
+}
+
+static int
+projects_next(struct app *app, struct screen *s)
+{
+	struct projects *d = s->data;
+	char **n, *cur;
+
+	if (d->list == NULL || d->list->next == NULL) {
+		ui_status(app, "%s", _("This is the last page."));
+		return APP_OK;
+	}
+	if ((cur = strdup(d->list->next)) == NULL)
+		return APP_ERR;
+	if ((n = realloc(d->prev, (d->n_prev + 1) * sizeof(*n))) == NULL) {
+		free(cur);
+		return APP_ERR;
+	}
+	d->prev = n;
+	/* The first page has no cursor; keep an empty string for it. */
+	if ((n[d->n_prev] = d->after != NULL ? d->after : strdup("")) == NULL) {
+		free(cur);
+		return APP_ERR;
+	}
+	d->n_prev++;
+	d->after = cur;
+	s->loaded = 0;
+	s->focus = 0;
+	return APP_OK;
+}
+
+static int
+projects_prev(struct app *app, struct screen *s)
+{
+	struct projects *d = s->data;
+
+	if (d->n_prev == 0) {
+		ui_status(app, "%s", _("This is the first page."));
+		return APP_OK;
+	}
+	free(d->after);
+	d->after = d->prev[--d->n_prev];
+	if (d->after[0] == '\0') {
+		free(d->after);
+		d->after = NULL;
+	}
+	s->loaded = 0;
+	s->focus = 0;
+	return APP_OK;
+}
+
+static int scr_filter_open(struct app *app, struct projects *d);
+
+static int
+projects_action(struct app *app, struct screen *s, enum action a, int arg)
+{
+	struct projects *d = s->data;
+	const struct page_item *it = page_focused(app->page);
+
+	(void)arg;
+	switch (a) {
+	case ACTION_OPEN:
+	case ACTION_TOGGLE:
+		if (it == NULL)
+			return APP_OK;
+		if (it->ref == 2)
+			return projects_next(app, s);
+		scr_project_open(app, it->id);
+		return APP_OK;
+	case ACTION_NEXT_PAGE:
+		return projects_next(app, s);
+	case ACTION_PREV_PAGE:
+		return projects_prev(app, s);
+	case ACTION_FILTER:
+		scr_filter_open(app, d);
+		return APP_OK;
+	default:
+		return SCREEN_PASS;
+	}
+}
+
+static void
+projects_reset_paging(struct projects *d)
+{
+	size_t i;
+
+	for (i = 0; i < d->n_prev; i++)
+		free(d->prev[i]);
+	free(d->prev);
+	d->prev = NULL;
+	d->n_prev = 0;
+	free(d->after);
+	d->after = NULL;
+}
+
+static void
+projects_free(struct app *app, struct screen *s)
+{
+	struct projects *d = s->data;
+
+	(void)app;
+	if (d == NULL)
+		return;
+	projects_reset_paging(d);
+	api_project_list_free(d->list);
+	free(d);
+}
+
+static const struct screen_type scr_projects = {
+	.name = "projects",
+	.load = projects_load,
+	.build = projects_build,
+	.action = projects_action,
+	.free = projects_free,
+};
+
+int
+scr_projects_open(struct app *app)
+{
+	struct projects *d = calloc(1, sizeof(*d));
+
+	if (d == NULL)
+		return -1;
+	snprintf(d->status, sizeof(d->status), "open");
+	return ui_push(app, &scr_projects, d);
+}
+
+/* ------------------------------------------------------------ filter */
+
+struct filter {
+	struct projects	*list;	/* the list screen right below */
+};
+
+static const char *const filter_status[] = { "open", "upcoming", "closed", "all" };
+static const char *const filter_category[] = { "", "smart-city", "city-hall" };
+
+static void
+filter_build(struct app *app, struct screen *s, struct page *p)
+{
+	struct filter *d = s->data;
+	struct page_item *it;
+	size_t i;
+
+	(void)app;
+	page_set_heading(p, "%s", _("Filter projects"));
+	page_set_breadcrumb(p, "%s", _("Projects"));
+	p->context = "form";
+	for (i = 0; i < 4; i++) {
+		if ((it = page_add_item(p, PAGE_ITEM_RADIO, projects_status_phrase(filter_status[i]))) == NULL)
+			return;
+		page_item_group(it, _("Which projects"));
+		it->ref = 1;
+		it->id = (long)i;
+		it->checked = strcmp(d->list->status, filter_status[i]) == 0;
+		page_item_state(it, "%s", it->checked ? "(*)" : "( )");
+	}
+	for (i = 0; i < 3; i++) {
+		if ((it = page_add_item(p, PAGE_ITEM_RADIO, projects_category_word(filter_category[i]))) == NULL)
+			return;
+		page_item_group(it, _("Category"));
+		it->ref = 2;
+		it->id = (long)i;
+		it->checked = strcmp(d->list->category, filter_category[i]) == 0;
+		page_item_state(it, "%s", it->checked ? "(*)" : "( )");
+	}
+	if ((it = page_add_item(p, PAGE_ITEM_BUTTON, _("Show these projects"))) != NULL)
+		it->ref = 3;
+	page_add_action(p, ACTION_TOGGLE, _("choose"));
+}
+
+static int
+filter_action(struct app *app, struct screen *s, enum action a, int arg)
+{
+	struct filter *d = s->data;
+	const struct page_item *it = page_focused(app->page);
+
+	(void)arg;
+	if (a != ACTION_OPEN && a != ACTION_TOGGLE)
+		return SCREEN_PASS;
+	if (it == NULL)
+		return APP_OK;
+	if (it->ref == 3) {
+		ui_pop(app);
+		return APP_OK;
+	}
+	if (it->ref == 1)
+		snprintf(d->list->status, sizeof(d->list->status), "%s", filter_status[it->id]);
+	else
+		snprintf(d->list->category, sizeof(d->list->category), "%s", filter_category[it->id]);
+	projects_reset_paging(d->list);
+	s->below->loaded = 0;
+	s->below->focus = 0;
+	/* L10N: "Showing closed projects, all categories." */
+	ui_status(app, _("Showing %s, %s."), projects_status_phrase(d->list->status),
+	    projects_category_word(d->list->category));
+	return APP_OK;
+}
+
+static void
+filter_free(struct app *app, struct screen *s)
+{
+	(void)app;
+	free(s->data);
+}
+
+static const struct screen_type scr_filter = {
+	.name = "filter",
+	.build = filter_build,
+	.action = filter_action,
+	.free = filter_free,
+};
+
+static int
+scr_filter_open(struct app *app, struct projects *list)
+{
+	struct filter *d = calloc(1, sizeof(*d));
+
+	if (d == NULL)
+		return -1;
+	d->list = list;
+	return ui_push(app, &scr_filter, d);
+}
+
+/* ----------------------------------------------------- one project */
+
+struct project {
+	long long		 id;
+	struct api_project	*p;
+	struct api_comment_list	*comments;
+};
+
+enum { PRJ_IDEAS = 1, PRJ_NEW_IDEA, PRJ_POLL, PRJ_SURVEY, PRJ_COMMENT, PRJ_WRITE };
+
+static int
+project_load(struct app *app, struct screen *s)
+{
+	struct project *d = s->data;
+	char ref[32];
+
+	api_project_free(d->p);
+	d->p = NULL;
+	api_comment_list_free(d->comments);
+	d->comments = NULL;
+	snprintf(ref, sizeof(ref), "%lld", d->id);
+	if (api_project_get(app->api, ref, &d->p) < 0)
+		return ui_fail(app, _("The project could not be loaded."), 0);
+	/* Comments are a part of the page, not the whole of it. */
+	if (api_project_comments(app->api, d->id, NULL, 100, &d->comments) < 0)
+		d->comments = NULL;
+	return 0;
+}
+
+static const char *
+project_kind_word(const char *kind)
+{
+	if (kind == NULL)
+		return "";
+	/* L10N: kinds of polls. */
+	if (strcmp(kind, "single") == 0)
+		return _("one choice");
+	if (strcmp(kind, "multiple") == 0)
+		return _("several choices");
+	if (strcmp(kind, "ranking") == 0)
+		return _("ranking");
+	return kind;
+}
+
+void
+ui_add_comments(struct page *p, const struct api_comment_list *l, int ref)
+{
+	struct page_item *it;
+	char group[96], when[64];
+	size_t i;
+
+	if (l == NULL)
+		return;
+	/* L10N: sub-heading with the number of comments. */
+	snprintf(group, sizeof(group), _("Comments (%ld)"), l->total);
+	for (i = 0; i < l->n; i++) {
+		const struct api_comment *c = &l->items[i];
+
+		ui_date(c->created_at, when, sizeof(when));
+		/* L10N: who wrote a comment and when: "Anna, 3 April 2026". */
+		if ((it = page_add_item(p, PAGE_ITEM_ENTRY, "")) == NULL)
+			return;
+		free(it->label);
+		it->label = NULL;
+		if (asprintf(&it->label, _("%s, %s"), c->author != NULL ? c->author : _("deleted account"), when) < 0)
+			it->label = strdup("");
+		page_item_detail(it, "%s", c->body != NULL ? c->body : "");
+		page_item_group(it, group);
+		it->indent = c->parent_id != 0;
+		it->id = c->parent_id != 0 ? c->parent_id : c->id;
+		it->ref = ref;
+		if (c->status != NULL && strcmp(c->status, "published") != 0)
+			page_item_state(it, "%s", ui_status_word(c->status));
+		else if (it->indent)
+			page_item_state(it, "%s", _("reply"));
+	}
+}
+
+static void
+project_build(struct app *app, struct screen *s, struct page *p)
+{
+	struct project *d = s->data;
+	const struct api_project *pr = d->p;
+	struct page_item *it;
+	char when[96], a[64], b[64], group[96];
+	size_t i;
+
+	(void)app;
+	page_set_breadcrumb(p, "%s", _("Projects"));
+	page_set_heading(p, "%s", pr->title);
+	if (pr->summary != NULL)
+		page_add_text(p, PAGE_TEXT_PARA, "%s", pr->summary);
+	ui_date(pr->starts_at, a, sizeof(a));
+	ui_date(pr->ends_at, b, sizeof(b));
+	/* L10N: state, then the dates: "open until 30 April 2026 (1 March 2026 to 30 April 2026)". */
+	page_add_text(p, PAGE_TEXT_NOTE, _("%s (%s to %s), %s."),
+	    ui_window_text(pr->status, pr->starts_at, pr->ends_at, when, sizeof(when)), a, b,
+	    projects_category_word(pr->category));
+	/* L10N: counts of a project. */
+	page_add_text(p, PAGE_TEXT_NOTE, _("%ld ideas, %ld comments, %ld participants."),
+	    pr->n_ideas, pr->n_comments, pr->n_participants);
+	if (pr->description != NULL) {
+		page_add_text(p, PAGE_TEXT_HEADING, "%s", _("Description"));
+		ui_add_paragraphs(p, pr->description);
+	}
+
+	/* L10N: sub-heading of the ideas board of a project. */
+	snprintf(group, sizeof(group), "%s", _("Ideas"));
+	if ((it = page_add_item(p, PAGE_ITEM_LINK, "")) != NULL) {
+		free(it->label);
+		if (asprintf(&it->label, _("All ideas (%ld)"), pr->n_ideas) < 0)
+			it->label = strdup("");
+		page_item_group(it, group);
+		it->ref = PRJ_IDEAS;
+	}
+	if (pr->ideas_open && (it = page_add_item(p, PAGE_ITEM_BUTTON, _("Write a new idea"))) != NULL) {
+		page_item_group(it, group);
+		it->ref = PRJ_NEW_IDEA;
+	}
+	for (i = 0; i < pr->n_polls; i++) {
+		const struct api_format_poll *po = &pr->polls[i];
+
+		if ((it = page_add_item(p, PAGE_ITEM_LINK, po->title)) == NULL)
+			return;
+		page_item_group(it, _("Polls"));
+		/* L10N: a poll's kind and state: "ranking, open". */
+		page_item_state(it, _("%s, %s"), project_kind_word(po->kind), ui_status_word(po->status));
+		it->ref = PRJ_POLL;
+		it->id = po->id;
+	}
+	for (i = 0; i < pr->n_surveys; i++) {
+		const struct api_format_survey *su = &pr->surveys[i];
+
+		if ((it = page_add_item(p, PAGE_ITEM_LINK, su->title)) == NULL)
+			return;
+		page_item_group(it, _("Surveys"));
+		page_item_state(it, "%s", ui_status_word(su->status));
+		it->ref = PRJ_SURVEY;
+		it->id = su->id;
+	}
+	ui_add_comments(p, d->comments, PRJ_COMMENT);
+	if ((it = page_add_item(p, PAGE_ITEM_BUTTON, _("Write a comment on the project"))) != NULL) {
+		snprintf(group, sizeof(group), _("Comments (%ld)"), d->comments != NULL ? d->comments->total : 0L);
+		page_item_group(it, group);
+		it->ref = PRJ_WRITE;
+	}
+	page_add_action(p, ACTION_OPEN, _("open"));
+	if (pr->ideas_open)
+		page_add_action(p, ACTION_NEW_IDEA, _("new idea"));
+	page_add_action(p, ACTION_COMMENT, _("comment"));
+	page_add_action(p, ACTION_REPLY, _("reply"));
+}
+
+static int
+project_action(struct app *app, struct screen *s, enum action a, int arg)
+{
+	struct project *d = s->data;
+	const struct page_item *it = page_focused(app->page);
+
+	(void)arg;
+	switch (a) {
+	case ACTION_OPEN:
+	case ACTION_TOGGLE:
+		if (it == NULL)
+			return APP_OK;
+		switch (it->ref) {
+		case PRJ_IDEAS:
+			scr_ideas_open(app, d->id, d->p->title);
+			break;
+		case PRJ_NEW_IDEA:
+			scr_idea_form_open(app, d->id, d->p->title);
+			break;
+		case PRJ_POLL:
+			scr_poll_open(app, it->id);
+			break;
+		case PRJ_SURVEY:
+			scr_survey_open(app, it->id);
+			break;
+		case PRJ_COMMENT:
+			scr_comment_form_open(app, 0, d->id, it->id, it->detail);
+			break;
+		case PRJ_WRITE:
+			scr_comment_form_open(app, 0, d->id, 0, d->p->title);
+			break;
+		}
+		return APP_OK;
+	case ACTION_NEW_IDEA:
+		if (!d->p->ideas_open)
+			ui_status(app, "%s", _("This project takes no new ideas now."));
+		else
+			scr_idea_form_open(app, d->id, d->p->title);
+		return APP_OK;
+	case ACTION_COMMENT:
+		scr_comment_form_open(app, 0, d->id, 0, d->p->title);
+		return APP_OK;
+	case ACTION_REPLY:
+		if (it == NULL || it->ref != PRJ_COMMENT)
+			ui_status(app, "%s", _("Move to a comment first, then reply."));
+		else
+			scr_comment_form_open(app, 0, d->id, it->id, it->detail);
+		return APP_OK;
+	default:
+		return SCREEN_PASS;
+	}
+}
+
+static void
+project_free(struct app *app, struct screen *s)
+{
+	struct project *d = s->data;
+
+	(void)app;
+	if (d == NULL)
+		return;
+	api_project_free(d->p);
+	api_comment_list_free(d->comments);
+	free(d);
+}
+
+static const struct screen_type scr_project = {
+	.name = "project",
+	.load = project_load,
+	.build = project_build,
+	.action = project_action,
+	.free = project_free,
+};
+
+int
+scr_project_open(struct app *app, long long id)
+{
+	struct project *d = calloc(1, sizeof(*d));
+
+	if (d == NULL)
+		return -1;
+	d->id = id;
+	return ui_push(app, &scr_project, d);
+}

@@ -1,0 +1,157 @@
+/* ui.h — private to client/ui: the app's state, the screen table and helpers screens share. */
+#ifndef MW_CLIENT_UI_UI_H
+#define MW_CLIENT_UI_UI_H
+
+#include <stddef.h>
+
+#include "client/api/api.h"
+#include "client/client.h"
+#include "client/i18n.h"
+#include "client/ui/app.h"
+#include "client/ui/field.h"
+#include "client/ui/page.h"
+
+/* A screen's action callback returns this when it does not take the
+ * action, so the app's common handling runs. */
+#define SCREEN_PASS	2
+
+struct app;
+struct screen;
+
+/*
+ * A screen is a table of callbacks, as tmux's window modes are. Every
+ * callback but build may be NULL.
+ * - load: fetches the screen's data (again: after login, language switch,
+ *   refresh). Returns 0, or -1 after ui_fail() has said why.
+ * - build: turns the screen's data into the page (never fetches).
+ * - action: returns APP_OK, APP_QUIT, APP_ERR or SCREEN_PASS.
+ * - review: adds to a review page what is about to be sent.
+ * - send: sends the reviewed draft; returns 0 (the screen has popped
+ *   itself and said so) or -1 (nothing lost; the status says why).
+ * - free: frees data; a form keeps its unsent text as a draft first.
+ */
+struct screen_type {
+	const char	*name;
+	int		(*load)(struct app *, struct screen *);
+	void		(*build)(struct app *, struct screen *, struct page *);
+	int		(*action)(struct app *, struct screen *, enum action, int);
+	void		(*review)(struct app *, struct screen *, struct page *);
+	int		(*send)(struct app *, struct screen *);
+	void		(*free)(struct app *, struct screen *);
+};
+
+struct screen {
+	const struct screen_type *type;
+	void		*data;
+	int		 focus;		/* item index kept across rebuilds */
+	int		 loaded;
+	int		 failed;	/* the last load failed; refresh tries again */
+	char		*error;		/* why it failed (translated) */
+	struct screen	*below;
+};
+
+/* Unsent text kept in memory under a key ("idea:12", "poll:3"). */
+struct ui_draft {
+	char		*key;
+	char		**text;
+	size_t		 n;
+	struct ui_draft	*next;
+};
+
+struct app {
+	struct client_opts	 opts;
+	struct app_hooks	 hooks;
+	void			*ud;
+	struct api		*api;
+	struct screen		*top;
+	struct page		*page;
+	int			 dirty;
+	int			 rows;
+	int			 cols;
+	char			*status;
+	char			**msgs;
+	size_t			 n_msgs;
+	struct ui_draft		*drafts;
+	struct api_user		*me;	/* NULL when logged out or not yet asked */
+	int			 me_asked;
+	char			*default_lang;
+	const struct keys_map	*keys;		/* the renderer's, borrowed */
+	struct keys_map		*own_keys;	/* loaded here when none was given */
+};
+
+/* Pushes a new screen on top (data owned by the screen from now on, also
+ * when this fails). Returns 0 or -1. */
+int	ui_push(struct app *app, const struct screen_type *type, void *data);
+/* Pops the top screen (never the last one). */
+void	ui_pop(struct app *app);
+/* Pops every screen above s (s stays). */
+void	ui_pop_to(struct app *app, struct screen *s);
+/* Marks every screen for a fresh load (after login, logout, language). */
+void	ui_invalidate(struct app *app);
+
+/* Sets the status line and keeps it in the history. */
+void	ui_status(struct app *app, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/*
+ * Says why the last API call failed, beginning with what (translated,
+ * "Your vote was not sent."). With keeps_text the person is told nothing
+ * is lost; a 401 then opens the login screen on top, which returns here
+ * after logging in. Returns -1 for convenience.
+ */
+int	ui_fail(struct app *app, const char *what, int keeps_text);
+
+/* Tells the renderer once that a request is under way. */
+void	ui_loading(struct app *app);
+
+/* The logged-in person's role is at least role ("moderator", "staff"). */
+int	ui_role_at_least(const struct app *app, const char *role);
+
+/* Drafts: save copies n texts under key, load fills at most n fields (returns
+ * 1 when a draft was found), drop forgets it (wiping the text). */
+int	ui_draft_save(struct app *app, const char *key, const char *const *text, size_t n);
+int	ui_draft_load(struct app *app, const char *key, char ***text, size_t *n);
+void	ui_draft_drop(struct app *app, const char *key);
+
+/* Writes a date of an RFC 3339 time or YYYY-MM-DD into buf in words of
+ * the active language ("30 April 2026"); the raw text when it cannot be
+ * read. Returns buf. */
+char	*ui_date(const char *when, char *buf, size_t size);
+
+/* Status words of projects, polls, ideas and comments ("open", "waiting
+ * for moderation"); unknown values are returned as given. */
+const char *ui_status_word(const char *status);
+/* "open until 30 April 2026", "closed on 1 May 2026", "opens on ...". */
+char	*ui_window_text(const char *status, const char *opens, const char *closes,
+	    char *buf, size_t size);
+
+/* Adds the common paragraphs of a multi-line text (split at blank lines). */
+void	ui_add_paragraphs(struct page *p, const char *text);
+
+/* Adds comments as items of a "Comments (N)" group, replies indented and
+ * carrying the id of their top comment (replies are one level deep), so
+ * replying to any of them works. ref tags the items. */
+void	ui_add_comments(struct page *p, const struct api_comment_list *l, int ref);
+
+/* Screens that other screens open. */
+int	scr_projects_open(struct app *app);
+int	scr_project_open(struct app *app, long long id);
+int	scr_ideas_open(struct app *app, long long project_id, const char *project_title);
+int	scr_idea_open(struct app *app, long long id);
+int	scr_poll_open(struct app *app, long long id);
+int	scr_results_open(struct app *app, long long poll_id, const char *title);
+int	scr_review_open(struct app *app);
+int	scr_login_open(struct app *app);
+int	scr_register_open(struct app *app);
+int	scr_confirm_open(struct app *app);
+int	scr_idea_form_open(struct app *app, long long project_id, const char *project_title);
+int	scr_comment_form_open(struct app *app, long long idea_id, long long project_id,
+	    long long parent_id, const char *about);
+int	scr_account_open(struct app *app);
+int	scr_help_open(struct app *app);
+int	scr_messages_open(struct app *app);
+int	scr_end_session_open(struct app *app);
+int	scr_survey_open(struct app *app, long long id);
+int	scr_moderation_open(struct app *app);
+int	scr_tally_open(struct app *app, long long poll_id);
+
+#endif

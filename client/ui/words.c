@@ -1,0 +1,97 @@
+/* words.c — dates, states and texts said in words of the active language. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "client/ui/ui.h"
+
+static const char *const words_months[12] = {
+	N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"),
+	N_("July"), N_("August"), N_("September"), N_("October"), N_("November"),
+	N_("December")
+};
+
+char *
+ui_date(const char *when, char *buf, size_t size)
+{
+	int y, m, d;
+
+	if (size == 0)
+		return buf;
+	buf[0] = '\0';
+	if (when == NULL)
+		return buf;
+	if (sscanf(when, "%4d-%2d-%2d", &y, &m, &d) != 3 || m < 1 || m > 12 || d < 1 || d > 31) {
+		snprintf(buf, size, "%s", when);
+		return buf;
+	}
+	/* L10N: a date: %1$d day, %2$s month name, %3$d year ("30 April 2026";
+	 * German "30. April 2026"). */
+	snprintf(buf, size, _("%1$d %2$s %3$d"), d, _(words_months[m - 1]), y);
+	return buf;
+}
+
+const char *
+ui_status_word(const char *status)
+{
+	if (status == NULL)
+		return "";
+	/* L10N: states of projects, polls and surveys. */
+	if (strcmp(status, "open") == 0)
+		return _("open");
+	if (strcmp(status, "upcoming") == 0)
+		return _("upcoming");
+	if (strcmp(status, "closed") == 0)
+		return _("closed");
+	/* L10N: moderation states of ideas and comments. */
+	if (strcmp(status, "pending") == 0)
+		return _("waiting for moderation");
+	if (strcmp(status, "published") == 0)
+		return _("published");
+	if (strcmp(status, "rejected") == 0)
+		return _("rejected");
+	if (strcmp(status, "hidden") == 0)
+		return _("hidden by moderation");
+	if (strcmp(status, "active") == 0)
+		return _("active");
+	return status;
+}
+
+char *
+ui_window_text(const char *status, const char *opens, const char *closes, char *buf, size_t size)
+{
+	char a[64], b[64];
+
+	ui_date(opens, a, sizeof(a));
+	ui_date(closes, b, sizeof(b));
+	if (status != NULL && strcmp(status, "open") == 0 && closes != NULL)
+		/* L10N: %s is a date. */
+		snprintf(buf, size, _("open until %s"), b);
+	else if (status != NULL && strcmp(status, "upcoming") == 0 && opens != NULL)
+		snprintf(buf, size, _("opens on %s"), a);
+	else if (status != NULL && strcmp(status, "closed") == 0 && closes != NULL)
+		snprintf(buf, size, _("closed on %s"), b);
+	else
+		snprintf(buf, size, "%s", ui_status_word(status));
+	return buf;
+}
+
+void
+ui_add_paragraphs(struct page *p, const char *text)
+{
+	const char *s = text, *e;
+
+	if (text == NULL)
+		return;
+	while (*s != '\0') {
+		while (*s == '\n')
+			s++;
+		if (*s == '\0')
+			break;
+		e = strstr(s, "\n\n");
+		if (e == NULL)
+			e = s + strlen(s);
+		page_add_text(p, PAGE_TEXT_PARA, "%.*s", (int)(e - s), s);
+		s = e;
+	}
+}
