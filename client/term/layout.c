@@ -357,6 +357,26 @@ lay_scroll(int top, int n, int rows, int first, int last, int caret_line)
 }
 
 int
+layout_read(struct layout *l, int has_focus, int lines)
+{
+	int top;
+
+	top = l->top + lines;
+	if (top < 0)
+		top = 0;
+	if (top > l->max_top)
+		top = l->max_top;
+	if (top == l->top && !l->reading)
+		return 0;
+	l->top = top;
+	l->reading = 1;
+	/* Scrolling down to where the focused item shows ends reading. */
+	if (has_focus && lines > 0 && top >= l->focus_top)
+		l->reading = 0;
+	return 1;
+}
+
+int
 layout_page(struct layout *l, const struct page *p, const char *status,
     layout_key_cb keyname, void *ud, struct canvas *c)
 {
@@ -392,6 +412,7 @@ layout_page(struct layout *l, const struct page *p, const char *status,
 		free(l->page_key);
 		l->page_key = key;
 		l->top = 0;
+		l->reading = 0;
 	} else {
 		free(key);
 	}
@@ -463,8 +484,15 @@ layout_page(struct layout *l, const struct page *p, const char *status,
 		if (caret.set)
 			caret_line = (int)caret.line;
 	}
-	l->top = lay_scroll(l->top, (int)b.n, body_rows, first, last,
+	l->max_top = (int)b.n > body_rows ? (int)b.n - body_rows : 0;
+	l->focus_top = lay_scroll(l->top, (int)b.n, body_rows, first, last,
 	    caret_line);
+	if (!l->reading)
+		l->top = l->focus_top;
+	else if (l->top > l->max_top)
+		l->top = l->max_top;
+	if (l->reading)
+		canvas_cursor(c, body_y, 0);
 	for (y = 0; y < body_rows && (size_t)(l->top + y) < b.n; y++) {
 		const struct lay_line *ln = &b.l[l->top + y];
 

@@ -18,7 +18,20 @@ struct layout {
 	int	 body_rows;	/* rows of the body in the last frame */
 	int	 focus_row;	/* canvas row of the focused item's first line, or -1 */
 	int	 field_cols;	/* columns of the focused field's text, or 0 */
+	int	 reading;	/* 1: the person scrolls text; top is kept as set */
+	int	 focus_top;	/* the top that shows the focused item */
+	int	 max_top;	/* the largest useful top */
 };
+
+/*
+ * Reading mode: a text taller than the body (a long description above the
+ * first item, or a page without items) is read by scrolling. While
+ * l->reading is set the body stays at l->top (clamped to 0..max_top) and
+ * the cursor goes to the focused item when it is in view, else to the
+ * first row of the body. layout_read() moves top by lines and says
+ * whether reading goes on; a new page ends reading mode.
+ */
+int	layout_read(struct layout *l, int has_focus, int lines);
 
 void	layout_init(struct layout *l);
 void	layout_free(struct layout *l);	/* frees what l holds, not l */

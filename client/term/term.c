@@ -225,6 +225,39 @@ term_jump(struct term *t, const struct page *p, int d)
 	return app_action(t->app, ACTION_JUMP, n);
 }
 
+/*
+ * Text taller than the body is read by scrolling: Up at the first item
+ * (or on a page without items) scrolls back through the text above it,
+ * Down scrolls on until the focused item shows again. Returns 1 when the
+ * action was used for that.
+ */
+static int
+term_scroll(struct term *t, const struct page *p, enum action a)
+{
+	int step, has_focus;
+
+	step = t->layout.body_rows > 2 ? t->layout.body_rows - 1 : 1;
+	has_focus = p->focus >= 0;
+	switch (a) {
+	case ACTION_UP:
+	case ACTION_PAGE_UP:
+		if (!t->layout.reading && p->focus > 0)
+			return 0;
+		return layout_read(&t->layout, has_focus, -step);
+	case ACTION_DOWN:
+	case ACTION_PAGE_DOWN:
+	case ACTION_OPEN:
+		/* While reading, Enter reads on instead of opening an item
+		 * the person cannot see. */
+		if (!t->layout.reading && (has_focus || a == ACTION_OPEN))
+			return 0;
+		return layout_read(&t->layout, has_focus, step);
+	default:
+		t->layout.reading = 0;
+		return 0;
+	}
+}
+
 /* Handles one key; returns APP_OK or APP_QUIT. */
 static int
 term_key(struct term *t, key_code key)
@@ -264,6 +297,8 @@ term_key(struct term *t, key_code key)
 			return term_jump(t, p, key - '0');
 		}
 	}
+	if (a != ACTION_NONE && !term_is_field(it) && term_scroll(t, p, a))
+		return APP_OK;
 	switch (a) {
 	case ACTION_NONE:
 		return APP_OK;

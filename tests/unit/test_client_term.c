@@ -384,6 +384,53 @@ test_layout_page_long_status_wraps(void **state)
 }
 
 static void
+test_layout_read_scrolls_long_text(void **state)
+{
+	struct layout l;
+	struct canvas *c;
+	struct page *p;
+	int i, guard;
+
+	(void)state;
+	layout_init(&l);
+	c = canvas_new(12, 40);
+	p = page_new();
+	page_set_heading(p, "Idee");
+	for (i = 0; i < 12; i++)
+		page_add_text(p, PAGE_TEXT_NOTE, "Zeile %d des langen Textes", i + 1);
+	page_add_item(p, PAGE_ITEM_ENTRY, "Kommentar");
+	p->focus = 0;
+	assert_int_equal(layout_page(&l, p, NULL, NULL, NULL, c), 0);
+	/* The focus shows; the start of the text does not fit. */
+	check_frame(c);
+	assert_int_equal(canvas_find(c, "Zeile 1 "), -1);
+	assert_true(l.top > 0);
+	/* Scrolling up reads the text; the cursor is on the body's first row. */
+	assert_int_equal(layout_read(&l, 1, -(l.body_rows - 1)), 1);
+	assert_int_equal(layout_page(&l, p, NULL, NULL, NULL, c), 0);
+	assert_true(l.reading);
+	assert_true(canvas_find(c, "Zeile 1 ") >= 0);
+	assert_int_equal(c->cur_y, canvas_find(c, "Zeile 1 "));
+	/* Down reads on until the focused item shows again. */
+	for (guard = 0; l.reading && guard < 10; guard++) {
+		layout_read(&l, 1, l.body_rows - 1);
+		assert_int_equal(layout_page(&l, p, NULL, NULL, NULL, c), 0);
+	}
+	assert_false(l.reading);
+	check_frame(c);
+	/* At the top, Up has nothing more to show. */
+	l.top = 0;
+	l.reading = 0;
+	page_free(p);
+	p = make_page(2, 0);
+	assert_int_equal(layout_page(&l, p, NULL, NULL, NULL, c), 0);
+	assert_int_equal(layout_read(&l, 1, -5), 0);
+	page_free(p);
+	canvas_free(c);
+	layout_free(&l);
+}
+
+static void
 test_term_key_from_curses_maps(void **state)
 {
 	(void)state;
@@ -418,6 +465,7 @@ main(void)
 		cmocka_unit_test(test_layout_page_cursor_on_field_caret),
 		cmocka_unit_test(test_layout_page_no_focus_cursor_on_heading),
 		cmocka_unit_test(test_layout_page_long_status_wraps),
+		cmocka_unit_test(test_layout_read_scrolls_long_text),
 		cmocka_unit_test(test_term_key_from_curses_maps),
 	};
 
