@@ -1,0 +1,254 @@
+/* store_schema.c — the schema as ordered migration steps kept in PRAGMA user_version. */
+#include <stdio.h>
+#include <string.h>
+
+#include "server/api/store_int.h"
+
+/*
+ * Each step brings the file from version i-1 to i. Steps are never edited
+ * once shipped: a change is a new step at the end. Version 1 is the base
+ * tables; version 2 adds the audit log, the denormalized support counter of
+ * ideas (filled from the supports already stored) and the indexes the list
+ * queries use.
+ */
+static const char schema_v1[] =
+	"CREATE TABLE meta_version(area INTEGER PRIMARY KEY,"
+	" version INTEGER NOT NULL DEFAULT 0);"
+	"INSERT INTO meta_version(area, version) VALUES (1, 0), (2, 0), (4, 0);"
+	"CREATE TABLE account(id INTEGER PRIMARY KEY,"
+	" username TEXT COLLATE NOCASE UNIQUE, email TEXT COLLATE NOCASE UNIQUE,"
+	" display_name TEXT, locale TEXT NOT NULL DEFAULT 'de',"
+	" role INTEGER NOT NULL, status INTEGER NOT NULL, pwhash TEXT,"
+	" created_at INTEGER NOT NULL, deleted_at INTEGER);"
+	"CREATE TABLE session(hash BLOB PRIMARY KEY,"
+	" user_id INTEGER NOT NULL REFERENCES account(id) ON DELETE CASCADE,"
+	" created_at INTEGER NOT NULL, expires_at INTEGER NOT NULL) WITHOUT ROWID;"
+	"CREATE TABLE token(hash BLOB PRIMARY KEY, kind INTEGER NOT NULL,"
+	" user_id INTEGER NOT NULL REFERENCES account(id) ON DELETE CASCADE,"
+	" created_at INTEGER NOT NULL, expires_at INTEGER NOT NULL) WITHOUT ROWID;"
+	"CREATE TABLE project(id INTEGER PRIMARY KEY, slug TEXT NOT NULL UNIQUE,"
+	" category TEXT NOT NULL, status INTEGER NOT NULL,"
+	" starts_at INTEGER NOT NULL, ends_at INTEGER NOT NULL DEFAULT 0,"
+	" ideas_open INTEGER NOT NULL DEFAULT 0, created_at INTEGER NOT NULL);"
+	"CREATE TABLE project_tr(project_id INTEGER NOT NULL"
+	" REFERENCES project(id) ON DELETE CASCADE, lang TEXT NOT NULL,"
+	" title TEXT, summary TEXT, description TEXT,"
+	" PRIMARY KEY(project_id, lang)) WITHOUT ROWID;"
+	"CREATE TABLE idea(id INTEGER PRIMARY KEY,"
+	" project_id INTEGER NOT NULL REFERENCES project(id),"
+	" author_id INTEGER REFERENCES account(id),"
+	" title TEXT NOT NULL, body TEXT NOT NULL, status INTEGER NOT NULL,"
+	" moderation_reason TEXT, created_at INTEGER NOT NULL);"
+	"CREATE TABLE support(idea_id INTEGER NOT NULL REFERENCES idea(id),"
+	" user_id INTEGER REFERENCES account(id), created_at INTEGER NOT NULL,"
+	" UNIQUE(idea_id, user_id));"
+	"CREATE TABLE comment(id INTEGER PRIMARY KEY,"
+	" project_id INTEGER NOT NULL REFERENCES project(id),"
+	" idea_id INTEGER REFERENCES idea(id),"
+	" parent_id INTEGER REFERENCES comment(id),"
+	" author_id INTEGER REFERENCES account(id), body TEXT NOT NULL,"
+	" status INTEGER NOT NULL, moderation_reason TEXT,"
+	" created_at INTEGER NOT NULL);"
+	"CREATE TABLE report(id INTEGER PRIMARY KEY, target INTEGER NOT NULL,"
+	" target_id INTEGER NOT NULL, reporter_id INTEGER REFERENCES account(id),"
+	" reason TEXT NOT NULL, created_at INTEGER NOT NULL, handled_at INTEGER,"
+	" UNIQUE(target, target_id, reporter_id));"
+	"CREATE TABLE poll(id INTEGER PRIMARY KEY,"
+	" project_id INTEGER NOT NULL REFERENCES project(id),"
+	" kind INTEGER NOT NULL, max_choices INTEGER NOT NULL,"
+	" opens_at INTEGER NOT NULL, closes_at INTEGER NOT NULL,"
+	" results_visible INTEGER NOT NULL, created_at INTEGER NOT NULL);"
+	"CREATE TABLE poll_tr(poll_id INTEGER NOT NULL"
+	" REFERENCES poll(id) ON DELETE CASCADE, lang TEXT NOT NULL,"
+	" title TEXT, question TEXT, PRIMARY KEY(poll_id, lang)) WITHOUT ROWID;"
+	"CREATE TABLE poll_option(id INTEGER PRIMARY KEY,"
+	" poll_id INTEGER NOT NULL REFERENCES poll(id), position INTEGER NOT NULL,"
+	" address TEXT, lat REAL, lon REAL);"
+	"CREATE TABLE option_tr(option_id INTEGER NOT NULL"
+	" REFERENCES poll_option(id) ON DELETE CASCADE, lang TEXT NOT NULL,"
+	" title TEXT, description TEXT, PRIMARY KEY(option_id, lang)) WITHOUT ROWID;"
+	"CREATE TABLE ballot(id INTEGER PRIMARY KEY,"
+	" poll_id INTEGER NOT NULL REFERENCES poll(id),"
+	" user_id INTEGER REFERENCES account(id), updated_at INTEGER NOT NULL,"
+	" UNIQUE(poll_id, user_id));"
+	"CREATE TABLE ballot_choice(ballot_id INTEGER NOT NULL"
+	" REFERENCES ballot(id) ON DELETE CASCADE, position INTEGER NOT NULL,"
+	" poll_id INTEGER NOT NULL, option_id INTEGER NOT NULL"
+	" REFERENCES poll_option(id), PRIMARY KEY(ballot_id, position)) WITHOUT ROWID;"
+	"CREATE INDEX ballot_choice_count ON ballot_choice(poll_id, option_id, position);"
+	"CREATE TABLE analog_tally(id INTEGER PRIMARY KEY,"
+	" poll_id INTEGER NOT NULL REFERENCES poll(id), source TEXT NOT NULL,"
+	" ballots INTEGER, actor_id INTEGER REFERENCES account(id),"
+	" created_at INTEGER NOT NULL);"
+	"CREATE TABLE analog_count(tally_id INTEGER NOT NULL"
+	" REFERENCES analog_tally(id) ON DELETE CASCADE,"
+	" option_id INTEGER NOT NULL REFERENCES poll_option(id),"
+	" count INTEGER NOT NULL, PRIMARY KEY(tally_id, option_id)) WITHOUT ROWID;"
+	"CREATE TABLE survey(id INTEGER PRIMARY KEY,"
+	" project_id INTEGER NOT NULL REFERENCES project(id),"
+	" opens_at INTEGER NOT NULL, closes_at INTEGER NOT NULL,"
+	" created_at INTEGER NOT NULL);"
+	"CREATE TABLE survey_tr(survey_id INTEGER NOT NULL"
+	" REFERENCES survey(id) ON DELETE CASCADE, lang TEXT NOT NULL,"
+	" title TEXT, intro TEXT, PRIMARY KEY(survey_id, lang)) WITHOUT ROWID;"
+	"CREATE TABLE question(id INTEGER PRIMARY KEY,"
+	" survey_id INTEGER NOT NULL REFERENCES survey(id),"
+	" position INTEGER NOT NULL, kind INTEGER NOT NULL,"
+	" required INTEGER NOT NULL, max_choices INTEGER NOT NULL DEFAULT 0,"
+	" max_length INTEGER NOT NULL DEFAULT 0, scale_min INTEGER NOT NULL DEFAULT 0,"
+	" scale_max INTEGER NOT NULL DEFAULT 0);"
+	"CREATE TABLE question_tr(question_id INTEGER NOT NULL"
+	" REFERENCES question(id) ON DELETE CASCADE, lang TEXT NOT NULL,"
+	" text TEXT, min_label TEXT, max_label TEXT,"
+	" PRIMARY KEY(question_id, lang)) WITHOUT ROWID;"
+	"CREATE TABLE qoption(id INTEGER PRIMARY KEY,"
+	" question_id INTEGER NOT NULL REFERENCES question(id),"
+	" position INTEGER NOT NULL);"
+	"CREATE TABLE qoption_tr(qoption_id INTEGER NOT NULL"
+	" REFERENCES qoption(id) ON DELETE CASCADE, lang TEXT NOT NULL,"
+	" title TEXT, PRIMARY KEY(qoption_id, lang)) WITHOUT ROWID;"
+	"CREATE TABLE response(id INTEGER PRIMARY KEY,"
+	" survey_id INTEGER NOT NULL REFERENCES survey(id),"
+	" user_id INTEGER REFERENCES account(id), updated_at INTEGER NOT NULL,"
+	" UNIQUE(survey_id, user_id));"
+	"CREATE TABLE answer(response_id INTEGER NOT NULL"
+	" REFERENCES response(id) ON DELETE CASCADE,"
+	" question_id INTEGER NOT NULL REFERENCES question(id),"
+	" choices TEXT, text TEXT, value INTEGER,"
+	" PRIMARY KEY(response_id, question_id)) WITHOUT ROWID;";
+
+static const char schema_v2[] =
+	"CREATE TABLE audit(id INTEGER PRIMARY KEY,"
+	" actor_id INTEGER REFERENCES account(id), action TEXT NOT NULL,"
+	" target TEXT NOT NULL, target_id INTEGER NOT NULL, detail TEXT,"
+	" created_at INTEGER NOT NULL);"
+	"ALTER TABLE idea ADD COLUMN supports INTEGER NOT NULL DEFAULT 0;"
+	"UPDATE idea SET supports ="
+	" (SELECT count(*) FROM support WHERE support.idea_id = idea.id);"
+	"CREATE INDEX idea_new ON idea(project_id, status, created_at, id);"
+	"CREATE INDEX idea_top ON idea(project_id, status, supports, id);"
+	"CREATE INDEX idea_author ON idea(author_id);"
+	"CREATE INDEX idea_queue ON idea(status, created_at, id);"
+	"CREATE INDEX comment_idea ON comment(idea_id, status);"
+	"CREATE INDEX comment_project ON comment(project_id, idea_id, status);"
+	"CREATE INDEX comment_author ON comment(author_id);"
+	"CREATE INDEX comment_queue ON comment(status, created_at, id);"
+	"CREATE INDEX support_user ON support(user_id);"
+	"CREATE INDEX report_open ON report(handled_at, created_at, id);"
+	"CREATE INDEX report_reporter ON report(reporter_id);"
+	"CREATE INDEX session_user ON session(user_id);"
+	"CREATE INDEX token_user ON token(user_id);"
+	"CREATE INDEX poll_project ON poll(project_id);"
+	"CREATE INDEX option_poll ON poll_option(poll_id, position);"
+	"CREATE INDEX ballot_user ON ballot(user_id);"
+	"CREATE INDEX tally_poll ON analog_tally(poll_id);"
+	"CREATE INDEX survey_project ON survey(project_id);"
+	"CREATE INDEX question_survey ON question(survey_id, position);"
+	"CREATE INDEX qoption_question ON qoption(question_id, position);"
+	"CREATE INDEX response_user ON response(user_id);"
+	"CREATE INDEX audit_actor ON audit(actor_id);";
+
+static const char *const schema_steps[] = { NULL, schema_v1, schema_v2 };
+
+_Static_assert(sizeof(schema_steps) / sizeof(schema_steps[0]) ==
+    STORE_SCHEMA_VERSION + 1, "one step per schema version");
+
+const char *
+store_schema_step(int v)
+{
+	if (v < 1 || v > STORE_SCHEMA_VERSION)
+		return NULL;
+	return schema_steps[v];
+}
+
+static int
+schema_exec(struct store *s, const char *sql)
+{
+	char *msg = NULL;
+	int rc;
+
+	rc = sqlite3_exec(s->db, sql, NULL, NULL, &msg);
+	if (rc != SQLITE_OK) {
+		store_seterr(s, "%s", msg != NULL ? msg : sqlite3_errstr(rc));
+		sqlite3_free(msg);
+		return rc == SQLITE_BUSY ? STORE_EBUSY : STORE_EIO;
+	}
+	return 0;
+}
+
+static int
+schema_version(struct store *s, int *v)
+{
+	sqlite3_stmt *q = NULL;
+	int rc;
+
+	*v = -1;
+	rc = sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &q, NULL);
+	if (rc == SQLITE_OK && (rc = sqlite3_step(q)) == SQLITE_ROW) {
+		*v = sqlite3_column_int(q, 0);
+		rc = SQLITE_OK;
+	}
+	sqlite3_finalize(q);
+	return rc == SQLITE_OK ? 0 : store_sqlerr(s, rc);
+}
+
+int
+store_schema_version(struct store *s, int *version)
+{
+	if (s == NULL || version == NULL)
+		return STORE_EINVALID;
+	return schema_version(s, version);
+}
+
+/*
+ * Upgrades inside one IMMEDIATE transaction so that two programs opening
+ * the same old file at once cannot both migrate, and a failed step leaves
+ * the file exactly as it was.
+ */
+int
+store_schema_migrate(struct store *s, char *err, size_t errsz)
+{
+	char buf[32];
+	int v, rc, i;
+
+	if ((rc = schema_version(s, &v)) != 0)
+		goto out;
+	if (v == STORE_SCHEMA_VERSION)
+		return 0;
+	if (v > STORE_SCHEMA_VERSION) {
+		rc = STORE_ESCHEMA;
+		store_seterr(s, "database schema version %d is newer than this "
+		    "program's version %d; use a newer mitwirkung-api", v,
+		    STORE_SCHEMA_VERSION);
+		goto out;
+	}
+	if ((rc = schema_exec(s, "BEGIN IMMEDIATE")) != 0)
+		goto out;
+	/* Read again: another process may have migrated meanwhile. */
+	if ((rc = schema_version(s, &v)) != 0)
+		goto fail;
+	if (v > STORE_SCHEMA_VERSION) {
+		rc = STORE_ESCHEMA;
+		store_seterr(s, "database schema version %d is newer than this "
+		    "program's version %d", v, STORE_SCHEMA_VERSION);
+		goto fail;
+	}
+	for (i = v + 1; i <= STORE_SCHEMA_VERSION; i++) {
+		if ((rc = schema_exec(s, schema_steps[i])) != 0) {
+			rc = STORE_ESCHEMA;
+			goto fail;
+		}
+	}
+	snprintf(buf, sizeof(buf), "PRAGMA user_version = %d",
+	    STORE_SCHEMA_VERSION);
+	if ((rc = schema_exec(s, buf)) != 0 ||
+	    (rc = schema_exec(s, "COMMIT")) != 0)
+		goto fail;
+	return 0;
+fail:
+	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+out:
+	if (err != NULL && errsz > 0)
+		snprintf(err, errsz, "%s", s->err);
+	return rc;
+}
