@@ -180,15 +180,18 @@ struct keys_binding {
 
 /*
  * Fills out[0..max) with the bindings active in ctx (its own, then the
- * common ones it does not override or hide), ordered by action, then by
- * key. Returns how many there are in total (may exceed max).
+ * common ones it does not override or hide), ordered by action, the
+ * context's own first, then in keymap file order (so the first key of an
+ * action is the one a file lists first). Returns how many there are in
+ * total (may exceed max).
  */
 size_t		 keys_map_list(const struct keys_map *m, enum keys_context ctx,
 		    struct keys_binding *out, size_t max);
 
 /*
  * Writes the names of the keys that reach action in ctx into buf,
- * separated by ", " ("Enter, Right"), at most max_keys of them (0 for all).
+ * separated by ", " ("Enter, Right"), at most max_keys of them (0 for all;
+ * 1 gives the key for a hint line).
  * Returns the number of keys found; buf is "" when there is none.
  */
 size_t		 keys_map_keys_for(const struct keys_map *m, enum keys_context ctx,
