@@ -1,0 +1,956 @@
+/* test_client_api.c — the API layer: parsers and errors on canned JSON, then every kind of call against the real server. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <arpa/inet.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "client/api/api.h"
+#include "client/api/api_int.h"
+#include "client/client.h"
+
+/* ------------------------------------------------------------ helpers */
+
+/* Fails when s holds a byte a terminal could act on: C0 (but \n where
+ * allowed), DEL, ESC, C1 in UTF-8 form, or a bidi control. */
+static void
+assert_terminal_safe(const char *s, int multiline)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	if (s == NULL)
+		return;
+	for (; *p != '\0'; p++) {
+		if (*p < 0x20 && !(multiline && *p == '\n'))
+			fail_msg("control byte 0x%02x in \"%s\"", *p, s);
+		if (*p == 0x7f)
+			fail_msg("DEL in \"%s\"", s);
+		if (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)
+			fail_msg("C1 control in \"%s\"", s);
+		if (p[0] == 0xe2 && p[1] == 0x80 && p[2] >= 0xaa && p[2] <= 0xae)
+			fail_msg("bidi override in \"%s\"", s);
+		if (p[0] == 0xe2 && p[1] == 0x81 && p[2] >= 0xa6 && p[2] <= 0xa9)
+			fail_msg("bidi isolate in \"%s\"", s);
+	}
+}
+
+/* --------------------------------------------------- without a server */
+
+static void
+test_api_free_null(void **state)
+{
+	(void)state;
+	api_free(NULL);
+	api_user_free(NULL);
+	api_project_free(NULL);
+	api_project_list_free(NULL);
+	api_idea_free(NULL);
+	api_idea_list_free(NULL);
+	api_comment_free(NULL);
+	api_comment_list_free(NULL);
+	api_poll_free(NULL);
+	api_ballot_free(NULL);
+	api_results_free(NULL);
+	api_survey_free(NULL);
+	api_queue_list_free(NULL);
+	api_login_free(NULL);
+	assert_null(api_new(NULL));
+}
+
+/* Hostile text in every shape the server might (wrongly) let through. */
+static const char hostile_idea[] =
+    "{\"id\": 7, \"project_id\": 2, "
+    "\"title\": \"Skate\\u001b[2J\\u001b]0;owned\\u0007 ramp\\u009b31m\\u202eevil\\r!\", "
+    "\"author\": {\"username\": \"x\", \"display_name\": \"Eve\\u001b]52;c;aGk=\\u0007\\u2066\"}, "
+    "\"created_at\": \"2026-04-02T09:00:00Z\", \"status\": \"published\", "
+    "\"supports\": 3, \"comments\": 1, \"supported_by_me\": true, "
+    "\"body\": \"line one\\r\\nline two\\u001bP1;2|x\\u001b\\\\ \\u0000after\\tend\\u007f\\u0085\"}";
+
+static void
+test_api_parse_idea_sanitizes(void **state)
+{
+	struct api_idea it;
+	cJSON *j;
+
+	(void)state;
+	j = cJSON_Parse(hostile_idea);
+	assert_non_null(j);
+	assert_int_equal(api_parse_idea(j, &it), 0);
+	assert_int_equal(it.id, 7);
+	assert_int_equal(it.project_id, 2);
+	assert_int_equal(it.supports, 3);
+	assert_int_equal(it.supported_by_me, 1);
+	assert_terminal_safe(it.title, 0);
+	assert_terminal_safe(it.author, 0);
+	assert_terminal_safe(it.body, 1);
+	assert_non_null(strstr(it.title, "Skate"));
+	assert_non_null(strstr(it.title, "ramp"));
+	assert_null(strstr(it.title, "owned"));	/* OSC payload dropped with its ESC */
+	assert_string_equal(it.author, "Eve");
+	/* CR LF becomes one newline; the text around the DCS stays. */
+	assert_non_null(strstr(it.body, "line one\nline two"));
+	assert_null(it.moderation_reason);
+	api_idea_clear(&it);
+	cJSON_Delete(j);
+}
+
+static void
+test_api_parse_idea_invalid_utf8(void **state)
+{
+	struct api_idea it;
+	cJSON *j;
+	/* Raw bytes that are not UTF-8 inside a JSON string: cJSON keeps them. */
+	const char raw[] = "{\"id\":1,\"title\":\"a\xff\xfe" "b\xc0\xaf" "c\",\"author\":\"d\"}";
+
+	(void)state;
+	j = cJSON_Parse(raw);
+	assert_non_null(j);
+	assert_int_equal(api_parse_idea(j, &it), 0);
+	assert_terminal_safe(it.title, 0);
+	assert_non_null(strstr(it.title, "\xef\xbf\xbd"));	/* U+FFFD */
+	assert_string_equal(it.author, "d");
+	api_idea_clear(&it);
+	cJSON_Delete(j);
+}
+
+static void
+test_api_parse_idea_not_object(void **state)
+{
+	struct api_idea it;
+	cJSON *j = cJSON_Parse("[1,2]");
+
+	(void)state;
+	assert_int_equal(api_parse_idea(j, &it), -1);
+	assert_int_equal(api_parse_idea(NULL, &it), -1);
+	cJSON_Delete(j);
+}
+
+static void
+test_api_parse_poll_fields(void **state)
+{
+	struct api_poll p;
+	cJSON *j = cJSON_Parse(
+	    "{\"id\":3,\"project_id\":1,\"title\":\"Wo?\",\"question\":\"Q\\u001b[1m\","
+	    "\"kind\":\"ranking\",\"max_choices\":3,\"status\":\"open\","
+	    "\"results_visible\":true,\"options\":[{\"id\":10,\"title\":\"A\","
+	    "\"description\":\"d\\u202e\",\"location\":{\"address\":\"Markt 1\\u0007\","
+	    "\"lat\":49.4,\"lon\":7.7}},{\"id\":11,\"title\":\"B\",\"location\":null}],"
+	    "\"my_ballot\":[11,10]}");
+
+	(void)state;
+	assert_non_null(j);
+	assert_int_equal(api_parse_poll(j, &p), 0);
+	assert_int_equal(p.n_options, 2);
+	assert_int_equal(p.max_choices, 3);
+	assert_true(p.results_visible);
+	assert_true(p.options[0].has_location);
+	assert_string_equal(p.options[0].address, "Markt 1");
+	assert_string_equal(p.options[0].description, "d");
+	assert_false(p.options[1].has_location);
+	assert_null(p.options[1].description);
+	assert_string_equal(p.question, "Q");
+	assert_true(p.has_ballot);
+	assert_int_equal(p.n_my_ballot, 2);
+	assert_int_equal(p.my_ballot[0], 11);
+	api_poll_clear(&p);
+	cJSON_Delete(j);
+}
+
+static void
+test_api_parse_project_list_fields(void **state)
+{
+	struct api_project_list l;
+	cJSON *j = cJSON_Parse(
+	    "{\"items\":[{\"id\":1,\"slug\":\"a\",\"title\":\"T\\u009d\",\"counts\":"
+	    "{\"ideas\":4,\"comments\":5,\"participants\":6}},{\"id\":2}],"
+	    "\"next\":\"c\\u0007x\",\"total\":9}");
+
+	(void)state;
+	assert_int_equal(api_parse_project_list(j, &l), 0);
+	assert_int_equal(l.n, 2);
+	assert_int_equal(l.total, 9);
+	assert_string_equal(l.next, "cx");
+	assert_string_equal(l.items[0].title, "T");
+	assert_int_equal(l.items[0].n_participants, 6);
+	assert_null(l.items[1].title);
+	assert_false(l.items[0].has_formats);
+	while (l.n > 0)
+		api_project_clear(&l.items[--l.n]);
+	free(l.items);
+	free(l.next);
+	cJSON_Delete(j);
+	/* Without "items" the answer is not a list. */
+	j = cJSON_Parse("{\"next\":null}");
+	assert_int_equal(api_parse_project_list(j, &l), -1);
+	cJSON_Delete(j);
+}
+
+static void
+test_api_parse_survey_fields(void **state)
+{
+	struct api_survey s;
+	cJSON *j = cJSON_Parse(
+	    "{\"id\":4,\"title\":\"S\",\"intro\":\"a\\nb\",\"answered_by_me\":false,"
+	    "\"questions\":[{\"id\":1,\"kind\":\"multiple\",\"text\":\"M\",\"required\":true,"
+	    "\"options\":[{\"id\":5,\"title\":\"x\"}],\"max_choices\":2},"
+	    "{\"id\":2,\"kind\":\"scale\",\"text\":\"S\",\"required\":false,"
+	    "\"scale\":{\"min\":1,\"max\":5,\"min_label\":\"low\",\"max_label\":\"high\\u001b\"}}]}");
+
+	(void)state;
+	assert_int_equal(api_parse_survey(j, &s), 0);
+	assert_string_equal(s.intro, "a\nb");
+	assert_int_equal(s.answered_by_me, 0);
+	assert_int_equal(s.n_questions, 2);
+	assert_true(s.questions[0].required);
+	assert_int_equal(s.questions[0].n_options, 1);
+	assert_int_equal(s.questions[0].max_choices, 2);
+	assert_true(s.questions[1].has_scale);
+	assert_int_equal(s.questions[1].scale_max, 5);
+	assert_string_equal(s.questions[1].max_label, "high");
+	api_survey_clear(&s);
+	cJSON_Delete(j);
+}
+
+static void
+test_api_json_print_escapes(void **state)
+{
+	cJSON *j = cJSON_Parse(hostile_idea);
+	char *out;
+
+	(void)state;
+	out = api_json_print(j);
+	assert_non_null(out);
+	/* No raw ESC, C1 or bidi control, only \n line breaks; the ESC is
+	 * still visible as the JSON escape. */
+	assert_terminal_safe(out, 1);
+	assert_non_null(strstr(out, "\\u001b"));
+	assert_int_equal(out[strlen(out) - 1], '\n');
+	free(out);
+	cJSON_Delete(j);
+}
+
+static void
+test_api_error_from_http_validation(void **state)
+{
+	struct api_error e;
+	const char body[] = "{\"error\":{\"code\":\"validation_failed\","
+	    "\"message\":\"Titel zu kurz\\u001b[31m\",\"field\":\"title\"}}";
+
+	(void)state;
+	api_error_from_http(&e, 422, body, strlen(body), 0);
+	assert_int_equal(e.kind, API_ERR_VALIDATION);
+	assert_int_equal(e.status, 422);
+	assert_string_equal(e.code, "validation_failed");
+	assert_string_equal(e.field, "title");
+	assert_string_equal(e.message, "Titel zu kurz");
+	assert_int_equal(api_error_exit(&e), CLIENT_EXIT_REFUSED);
+}
+
+static void
+test_api_error_from_http_kinds(void **state)
+{
+	struct api_error e;
+
+	(void)state;
+	api_error_from_http(&e, 401, NULL, 0, 0);
+	assert_int_equal(e.kind, API_ERR_LOGIN);
+	assert_true(e.message[0] != '\0');	/* a message of our own */
+	assert_int_equal(api_error_exit(&e), CLIENT_EXIT_LOGIN);
+	api_error_from_http(&e, 404, "not json", 8, 0);
+	assert_int_equal(e.kind, API_ERR_NOT_FOUND);
+	assert_int_equal(api_error_exit(&e), CLIENT_EXIT_REFUSED);
+	api_error_from_http(&e, 409, "{\"error\":{\"code\":\"closed\"}}", 27, 0);
+	assert_int_equal(e.kind, API_ERR_REFUSED);
+	assert_string_equal(e.code, "closed");
+	api_error_from_http(&e, 429, NULL, 0, 30);
+	assert_int_equal(e.kind, API_ERR_REFUSED);
+	assert_int_equal(e.retry_after, 30);
+	api_error_from_http(&e, 503, NULL, 0, 0);
+	assert_int_equal(e.kind, API_ERR_SERVER);
+	assert_int_equal(api_error_exit(&e), CLIENT_EXIT_NETWORK);
+	e.kind = API_ERR_NETWORK;
+	assert_int_equal(api_error_exit(&e), CLIENT_EXIT_NETWORK);
+	e.kind = API_ERR_NONE;
+	assert_int_equal(api_error_exit(&e), CLIENT_EXIT_OK);
+	assert_int_equal(api_error_exit(NULL), CLIENT_EXIT_OK);
+}
+
+static void
+test_api_error_from_http_long_message(void **state)
+{
+	struct api_error e;
+	char body[2048];
+	size_t n;
+
+	(void)state;
+	/* 600 two-byte characters: the cut must not split one. */
+	n = (size_t)snprintf(body, sizeof(body), "{\"error\":{\"message\":\"");
+	while (n < 20 + 1200)
+		n += (size_t)snprintf(body + n, sizeof(body) - n, "\xc3\xa4");
+	snprintf(body + n, sizeof(body) - n, "\"}}");
+	api_error_from_http(&e, 400, body, strlen(body), 0);
+	assert_true(strlen(e.message) < sizeof(e.message));
+	assert_int_equal(strlen(e.message) % 2, 0);
+}
+
+static char test_tmp[256];
+
+static int
+rm_cb(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
+{
+	(void)sb;
+	(void)flag;
+	(void)ftw;
+	return remove(path);
+}
+
+static void
+write_file(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "w");
+
+	assert_non_null(f);
+	fputs(text, f);
+	fclose(f);
+}
+
+static void
+test_api_resolve_base_order(void **state)
+{
+	char dir[512], path[600];
+	char *b;
+
+	(void)state;
+	snprintf(test_tmp, sizeof(test_tmp), "/tmp/mw-capi-XXXXXX");
+	assert_non_null(mkdtemp(test_tmp));
+	snprintf(dir, sizeof(dir), "%s/mitwirkung", test_tmp);
+	assert_int_equal(mkdir(dir, 0700), 0);
+	snprintf(path, sizeof(path), "%s/config", dir);
+	write_file(path, "# comment\nkeymap = vi\n  api =  http://conf.example/api/v1/  # c\n");
+	setenv("XDG_CONFIG_HOME", test_tmp, 1);
+	setenv("MITWIRKUNG_API", "http://env.example/api/v1", 1);
+
+	b = api_resolve_base("http://cli.example/api/v1/");
+	assert_string_equal(b, "http://cli.example/api/v1");
+	free(b);
+	b = api_resolve_base(NULL);
+	assert_string_equal(b, "http://env.example/api/v1");
+	free(b);
+	unsetenv("MITWIRKUNG_API");
+	b = api_resolve_base(NULL);
+	assert_string_equal(b, "http://conf.example/api/v1");
+	free(b);
+	write_file(path, "apikey = nothing\n");
+	b = api_resolve_base(NULL);
+	assert_string_equal(b, "http://127.0.0.1:8080/api/v1");
+	free(b);
+	unsetenv("XDG_CONFIG_HOME");
+	nftw(test_tmp, rm_cb, 8, FTW_DEPTH | FTW_PHYS);
+}
+
+/* ------------------------------------------------- against the server */
+
+static pid_t srv_pid = -1;
+static char srv_base[128];
+static char srv_tmp[256];
+
+static const char *
+srv_bin(void)
+{
+	static char path[1024];
+	const char *env = getenv("MW_API_BIN"), *build = getenv("BUILD");
+
+	if (env != NULL && *env != '\0')
+		return env;
+	snprintf(path, sizeof(path), "%s/mitwirkung-api",
+	    build != NULL && *build != '\0' ? build : "build");
+	return path;
+}
+
+/* Starts mitwirkung-api on a free port with a temporary db and the demo
+ * data; its stderr goes to a file that is read for the port, so the
+ * request log can never fill a pipe and stall the server. */
+static int
+srv_start(void **state)
+{
+	char db[512], mail[512], log[512], line[256];
+	const char *bin = srv_bin();
+	int i, port = 0;
+
+	(void)state;
+	signal(SIGPIPE, SIG_IGN);
+	snprintf(srv_tmp, sizeof(srv_tmp), "/tmp/mw-capi-srv-XXXXXX");
+	if (mkdtemp(srv_tmp) == NULL)
+		return -1;
+	snprintf(db, sizeof(db), "%s/db", srv_tmp);
+	snprintf(mail, sizeof(mail), "%s/mail", srv_tmp);
+	snprintf(log, sizeof(log), "%s/server.log", srv_tmp);
+	mkdir(mail, 0700);
+	srv_pid = fork();
+	if (srv_pid < 0)
+		return -1;
+	if (srv_pid == 0) {
+		int fd = open(log, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+		int nul = open("/dev/null", O_RDWR);
+
+		if (fd < 0 || nul < 0)
+			_exit(127);
+		dup2(nul, 0);
+		dup2(nul, 1);
+		dup2(fd, 2);
+		execl(bin, bin, "serve", "--db", db, "--listen", "127.0.0.1:0",
+		    "--mail-dir", mail, "--seed", "demo", (char *)NULL);
+		_exit(127);
+	}
+	/* Bounded wait for the first line: 20 s in 50 ms steps. */
+	for (i = 0; i < 400 && port == 0; i++) {
+		FILE *f = fopen(log, "r");
+		int status;
+
+		if (f != NULL) {
+			while (fgets(line, sizeof(line), f) != NULL)
+				if (sscanf(line, "listening on 127.0.0.1:%d", &port) == 1)
+					break;
+			fclose(f);
+		}
+		if (port == 0 && waitpid(srv_pid, &status, WNOHANG) == srv_pid) {
+			fprintf(stderr, "server %s exited before listening\n", bin);
+			srv_pid = -1;
+			return -1;
+		}
+		if (port == 0) {
+			struct timespec ts = { 0, 50 * 1000 * 1000 };
+
+			nanosleep(&ts, NULL);
+		}
+	}
+	if (port == 0) {
+		fprintf(stderr, "server %s did not say where it listens\n", bin);
+		return -1;
+	}
+	snprintf(srv_base, sizeof(srv_base), "http://127.0.0.1:%d/api/v1", port);
+	return 0;
+}
+
+static int
+srv_stop(void **state)
+{
+	int i, status;
+
+	(void)state;
+	if (srv_pid > 0) {
+		kill(srv_pid, SIGTERM);
+		for (i = 0; i < 100; i++) {
+			struct timespec ts = { 0, 50 * 1000 * 1000 };
+
+			if (waitpid(srv_pid, &status, WNOHANG) == srv_pid)
+				break;
+			nanosleep(&ts, NULL);
+		}
+		if (i == 100) {
+			kill(srv_pid, SIGKILL);
+			waitpid(srv_pid, &status, 0);
+		}
+		srv_pid = -1;
+	}
+	if (srv_tmp[0] != '\0')
+		nftw(srv_tmp, rm_cb, 8, FTW_DEPTH | FTW_PHYS);
+	return 0;
+}
+
+static struct api *
+srv_api(void)
+{
+	struct api *a = api_new(srv_base);
+
+	assert_non_null(a);
+	return a;
+}
+
+/* The id of the demo project whose title contains word. */
+static long long
+srv_project(struct api *a, const char *word)
+{
+	struct api_project_list *l = NULL;
+	long long id = 0;
+	size_t i;
+
+	assert_int_equal(api_projects(a, "all", NULL, NULL, 100, &l), 0);
+	for (i = 0; i < l->n; i++)
+		if (l->items[i].title != NULL && strstr(l->items[i].title, word))
+			id = l->items[i].id;
+	api_project_list_free(l);
+	assert_true(id > 0);
+	return id;
+}
+
+static void
+test_api_health_ok(void **state)
+{
+	struct api *a = srv_api();
+	char *v = NULL;
+
+	(void)state;
+	assert_int_equal(api_health(a, &v), 0);
+	assert_non_null(v);
+	assert_int_equal(api_error(a)->kind, API_ERR_NONE);
+	free(v);
+	api_free(a);
+}
+
+static void
+test_api_projects_list(void **state)
+{
+	struct api *a = srv_api();
+	struct api_project_list *l = NULL;
+	size_t i;
+	int stadt = 0, lokale = 0;
+
+	(void)state;
+	assert_int_equal(api_projects(a, NULL, NULL, NULL, 0, &l), 0);
+	assert_true(l->n >= 2);
+	assert_true(l->total >= (long)l->n);
+	for (i = 0; i < l->n; i++) {
+		assert_true(l->items[i].id > 0);
+		assert_non_null(l->items[i].title);
+		assert_non_null(l->items[i].status);
+		stadt |= strstr(l->items[i].title, "Stadt.Raum.Wir.") != NULL;
+		lokale |= strstr(l->items[i].title, "Lokale Logistik") != NULL;
+	}
+	assert_true(stadt && lokale);
+	api_project_list_free(l);
+	/* A filter that keeps nothing open out. */
+	assert_int_equal(api_projects(a, "open", "smart-city", NULL, 0, &l), 0);
+	for (i = 0; i < l->n; i++) {
+		assert_string_equal(l->items[i].status, "open");
+		assert_string_equal(l->items[i].category, "smart-city");
+	}
+	api_project_list_free(l);
+	/* Paging: one per page, the cursor leads to a different project. */
+	assert_int_equal(api_projects(a, "all", NULL, NULL, 1, &l), 0);
+	assert_int_equal(l->n, 1);
+	assert_non_null(l->next);
+	{
+		struct api_project_list *l2 = NULL;
+		long long first = l->items[0].id;
+
+		assert_int_equal(api_projects(a, "all", NULL, l->next, 1, &l2), 0);
+		assert_int_equal(l2->n, 1);
+		assert_true(l2->items[0].id != first);
+		api_project_list_free(l2);
+	}
+	api_project_list_free(l);
+	api_free(a);
+}
+
+static void
+test_api_project_get_detail(void **state)
+{
+	struct api *a = srv_api();
+	struct api_project *p = NULL;
+	char ref[32];
+	long long id = srv_project(a, "Stadt.Raum.Wir.");
+
+	(void)state;
+	snprintf(ref, sizeof(ref), "%lld", id);
+	assert_int_equal(api_project_get(a, ref, &p), 0);
+	assert_int_equal(p->id, id);
+	assert_non_null(p->description);
+	assert_true(p->has_formats);
+	assert_true(p->n_polls >= 1);
+	assert_true(p->ideas_open);
+	/* By slug as well. */
+	{
+		struct api_project *p2 = NULL;
+
+		assert_non_null(p->slug);
+		assert_int_equal(api_project_get(a, p->slug, &p2), 0);
+		assert_int_equal(p2->id, id);
+		api_project_free(p2);
+	}
+	api_project_free(p);
+	api_free(a);
+}
+
+static void
+test_api_ideas_detail_comments(void **state)
+{
+	struct api *a = srv_api();
+	struct api_idea_list *l = NULL;
+	struct api_idea *it = NULL;
+	struct api_comment_list *cl = NULL;
+	long long pid = srv_project(a, "Stadt.Raum.Wir."), with_comments = 0;
+	size_t i;
+
+	(void)state;
+	assert_int_equal(api_project_ideas(a, pid, "top", NULL, 0, &l), 0);
+	assert_true(l->n >= 3);
+	for (i = 0; i < l->n; i++) {
+		assert_string_equal(l->items[i].status, "published");
+		assert_null(l->items[i].body);
+		if (i > 0)
+			assert_true(l->items[i - 1].supports >= l->items[i].supports);
+		if (l->items[i].comments > 0)
+			with_comments = l->items[i].id;
+	}
+	assert_true(with_comments > 0);
+	assert_int_equal(api_idea_get(a, l->items[0].id, &it), 0);
+	assert_non_null(it->body);
+	assert_non_null(it->author);
+	assert_int_equal(it->project_id, pid);
+	assert_int_equal(api_idea_comments(a, with_comments, NULL, 0, &cl), 0);
+	assert_true(cl->n >= 1);
+	assert_non_null(cl->items[0].body);
+	assert_int_equal(cl->items[0].parent_id, 0);
+	api_comment_list_free(cl);
+	api_idea_free(it);
+	api_idea_list_free(l);
+	assert_int_equal(api_project_ideas(a, pid, "new", NULL, 0, &l), 0);
+	api_idea_list_free(l);
+	api_free(a);
+}
+
+/* The ranking poll of Stadt.Raum.Wir. */
+static long long
+srv_ranking_poll(struct api *a)
+{
+	struct api_project *p = NULL;
+	char ref[32];
+	long long id = 0;
+	size_t i;
+
+	snprintf(ref, sizeof(ref), "%lld", srv_project(a, "Stadt.Raum.Wir."));
+	assert_int_equal(api_project_get(a, ref, &p), 0);
+	for (i = 0; i < p->n_polls; i++)
+		if (strcmp(p->polls[i].kind, "ranking") == 0)
+			id = p->polls[i].id;
+	api_project_free(p);
+	assert_true(id > 0);
+	return id;
+}
+
+static void
+test_api_poll_get_results(void **state)
+{
+	struct api *a = srv_api();
+	struct api_poll *p = NULL;
+	struct api_results *r = NULL;
+	long long id = srv_ranking_poll(a);
+
+	(void)state;
+	assert_int_equal(api_poll_get(a, id, &p), 0);
+	assert_string_equal(p->kind, "ranking");
+	assert_int_equal(p->max_choices, 3);
+	assert_int_equal(p->n_options, 5);
+	assert_false(p->has_ballot && p->n_my_ballot > 0);
+	assert_int_equal(api_poll_results(a, id, &r), 0);
+	assert_int_equal(r->poll_id, id);
+	assert_int_equal(r->n_options, 5);
+	assert_true(r->options[0].has_points);
+	assert_true(r->options[0].rank >= 1);
+	api_results_free(r);
+	api_poll_free(p);
+	api_free(a);
+}
+
+static void
+test_api_login_vote_support(void **state)
+{
+	struct api *a = srv_api();
+	struct api_login *l = NULL;
+	struct api_poll *p = NULL, *p2 = NULL;
+	struct api_ballot *b = NULL;
+	struct api_idea_list *il = NULL;
+	struct api_support s;
+	struct api_user *me = NULL;
+	long long poll = srv_ranking_poll(a), choice[3];
+
+	(void)state;
+	/* Wrong password: 401 invalid_credentials, exit status 3. */
+	assert_int_equal(api_login(a, "demo", "wrong-password", &l), -1);
+	assert_null(l);
+	assert_int_equal(api_error(a)->kind, API_ERR_LOGIN);
+	assert_int_equal(api_error(a)->status, 401);
+	assert_string_equal(api_error(a)->code, "invalid_credentials");
+	assert_int_equal(api_error_exit(api_error(a)), CLIENT_EXIT_LOGIN);
+	assert_null(api_token(a));
+
+	assert_int_equal(api_login(a, "demo", "demo-passwort", &l), 0);
+	assert_non_null(l->token);
+	assert_string_equal(l->user->username, "demo");
+	assert_string_equal(api_token(a), l->token);
+	assert_int_equal(api_me(a, &me), 0);
+	assert_string_equal(me->username, "demo");
+	assert_non_null(me->email);
+	api_user_free(me);
+
+	/* Rank three events; the ballot comes back in the same order. */
+	assert_int_equal(api_poll_get(a, poll, &p), 0);
+	choice[0] = p->options[2].id;
+	choice[1] = p->options[0].id;
+	choice[2] = p->options[4].id;
+	assert_int_equal(api_ballot_put(a, poll, choice, 3, &b), 0);
+	assert_int_equal(b->n_choices, 3);
+	assert_int_equal(b->choices[0], choice[0]);
+	assert_int_equal(b->choices[2], choice[2]);
+	assert_int_equal(api_poll_get(a, poll, &p2), 0);
+	assert_true(p2->has_ballot);
+	assert_int_equal(p2->n_my_ballot, 3);
+	assert_int_equal(p2->my_ballot[1], choice[1]);
+	api_poll_free(p2);
+	/* Four choices are more than max_choices: 422. */
+	{
+		long long four[4] = { p->options[0].id, p->options[1].id,
+		    p->options[2].id, p->options[3].id };
+
+		assert_int_equal(api_ballot_put(a, poll, four, 4, NULL), -1);
+		assert_int_equal(api_error(a)->kind, API_ERR_VALIDATION);
+		assert_int_equal(api_error_exit(api_error(a)), CLIENT_EXIT_REFUSED);
+	}
+	assert_int_equal(api_ballot_delete(a, poll), 0);
+	assert_int_equal(api_poll_get(a, poll, &p2), 0);
+	assert_false(p2->has_ballot && p2->n_my_ballot > 0);
+	api_poll_free(p2);
+
+	/* Support an idea and take it back; idempotent. */
+	assert_int_equal(api_project_ideas(a, p->project_id, "new", NULL, 0, &il), 0);
+	assert_true(il->n > 0);
+	assert_int_equal(api_idea_support(a, il->items[0].id, &s), 0);
+	assert_int_equal(s.supported, 1);
+	assert_int_equal(api_idea_support(a, il->items[0].id, &s), 0);
+	assert_int_equal(s.supported, 1);
+	assert_int_equal(s.supports, il->items[0].supports + (il->items[0].supported_by_me == 1 ? 0 : 1));
+	assert_int_equal(api_idea_unsupport(a, il->items[0].id, &s), 0);
+	assert_int_equal(s.supported, 0);
+
+	assert_int_equal(api_logout(a), 0);
+	assert_null(api_token(a));
+	api_idea_list_free(il);
+	api_ballot_free(b);
+	api_poll_free(p);
+	api_login_free(l);
+	api_free(a);
+}
+
+static void
+test_api_get_not_modified(void **state)
+{
+	struct api *a = srv_api();
+	struct api_project *p1 = NULL, *p2 = NULL;
+	struct api_stats s0, s1, s2;
+	char ref[32], *json1;
+	long long id = srv_project(a, "Lokale Logistik");
+
+	(void)state;
+	snprintf(ref, sizeof(ref), "%lld", id);
+	api_stats_get(a, &s0);
+	assert_int_equal(api_project_get(a, ref, &p1), 0);
+	api_stats_get(a, &s1);
+	json1 = strdup(api_json(a));
+	assert_int_equal(api_project_get(a, ref, &p2), 0);
+	api_stats_get(a, &s2);
+	/* The second GET is a 304 with no body: the same project, from the cache. */
+	assert_int_equal(s2.requests - s1.requests, 1);
+	assert_int_equal(s2.not_modified - s1.not_modified, 1);
+	assert_string_equal(api_json(a), json1);
+	assert_string_equal(p1->title, p2->title);
+	assert_string_equal(p1->description, p2->description);
+	assert_true(s2.bytes_in - s1.bytes_in < s1.bytes_in - s0.bytes_in);
+	assert_true(s2.bytes_in - s1.bytes_in < 600);
+	fprintf(stderr, "# project %s: first GET %llu bytes, repeated GET %llu bytes\n",
+	    ref, s1.bytes_in - s0.bytes_in, s2.bytes_in - s1.bytes_in);
+	free(json1);
+	api_project_free(p1);
+	api_project_free(p2);
+	api_free(a);
+}
+
+static void
+test_api_get_gzip(void **state)
+{
+	struct api *a = srv_api();
+	struct api_idea_list *l = NULL;
+	struct api_stats s0, s1;
+	long long pid = srv_project(a, "Stadt.Raum.Wir.");
+
+	(void)state;
+	api_stats_get(a, &s0);
+	assert_int_equal(api_project_ideas(a, pid, "top", NULL, 100, &l), 0);
+	api_stats_get(a, &s1);
+	/* A body of several KiB travels compressed: fewer bytes than its JSON. */
+	if (strlen(api_json(a)) > 2048)
+		assert_true(s1.bytes_in - s0.bytes_in < strlen(api_json(a)));
+	api_idea_list_free(l);
+	api_free(a);
+}
+
+static void
+test_api_errors_http(void **state)
+{
+	struct api *a = srv_api();
+	struct api_idea *it = NULL;
+	struct api_login *l = NULL;
+	long long pid = srv_project(a, "Stadt.Raum.Wir.");
+
+	(void)state;
+	/* 404 */
+	assert_int_equal(api_idea_get(a, 999999, &it), -1);
+	assert_null(it);
+	assert_int_equal(api_error(a)->kind, API_ERR_NOT_FOUND);
+	assert_int_equal(api_error(a)->status, 404);
+	assert_true(api_error(a)->message[0] != '\0');
+	assert_int_equal(api_error_exit(api_error(a)), CLIENT_EXIT_REFUSED);
+	/* 401 without a token */
+	assert_int_equal(api_idea_support(a, 1, NULL), -1);
+	assert_int_equal(api_error(a)->kind, API_ERR_LOGIN);
+	assert_int_equal(api_error_exit(api_error(a)), CLIENT_EXIT_LOGIN);
+	/* 401 with a token the server does not know */
+	assert_int_equal(api_set_token(a, "not-a-real-token"), 0);
+	assert_int_equal(api_idea_create(a, pid, "A good title", "A body that is long enough.", &it), -1);
+	assert_int_equal(api_error(a)->kind, API_ERR_LOGIN);
+	/* 422 naming the field */
+	assert_int_equal(api_login(a, "demo", "demo-passwort", &l), 0);
+	assert_int_equal(api_idea_create(a, pid, "x", "A body that is long enough.", &it), -1);
+	assert_int_equal(api_error(a)->kind, API_ERR_VALIDATION);
+	assert_int_equal(api_error(a)->status, 422);
+	assert_string_equal(api_error(a)->field, "title");
+	assert_int_equal(api_error_exit(api_error(a)), CLIENT_EXIT_REFUSED);
+	/* Escape sequences are refused by the server, naming the field. */
+	assert_int_equal(api_idea_create(a, pid, "Evil \x1b[2J title",
+	    "A body that is long enough.", &it), -1);
+	assert_int_equal(api_error(a)->kind, API_ERR_VALIDATION);
+	assert_string_equal(api_error(a)->field, "title");
+	assert_int_equal(api_idea_create(a, pid, "Fine title here",
+	    "Body with \x1b]52;c;aGk=\x07 clipboard", &it), -1);
+	assert_string_equal(api_error(a)->field, "body");
+	assert_terminal_safe(api_error(a)->message, 0);
+	/* And a good idea is accepted as pending, its text as sent. */
+	assert_int_equal(api_idea_create(a, pid, "Bänke am Stiftsplatz",
+	    "Mehr Bänke im Schatten.\nUnd Trinkwasser.", &it), 0);
+	assert_string_equal(it->status, "pending");
+	assert_string_equal(it->title, "Bänke am Stiftsplatz");
+	api_idea_free(it);
+	api_login_free(l);
+	api_free(a);
+}
+
+/* A port on 127.0.0.1 that nothing listens on. */
+static int
+closed_port(void)
+{
+	struct sockaddr_in sa;
+	socklen_t len = sizeof(sa);
+	int fd = socket(AF_INET, SOCK_STREAM, 0), port;
+
+	assert_true(fd >= 0);
+	memset(&sa, 0, sizeof(sa));
+	sa.sin_family = AF_INET;
+	sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	assert_int_equal(bind(fd, (struct sockaddr *)&sa, sizeof(sa)), 0);
+	assert_int_equal(getsockname(fd, (struct sockaddr *)&sa, &len), 0);
+	port = ntohs(sa.sin_port);
+	close(fd);
+	return port;
+}
+
+static void
+test_api_errors_network(void **state)
+{
+	struct api *a;
+	struct api_project_list *l = NULL;
+	char base[128];
+	int fd;
+	struct sockaddr_in sa;
+	socklen_t len = sizeof(sa);
+
+	(void)state;
+	/* Server down: connection refused. */
+	snprintf(base, sizeof(base), "http://127.0.0.1:%d/api/v1", closed_port());
+	a = api_new(base);
+	assert_int_equal(api_projects(a, NULL, NULL, NULL, 0, &l), -1);
+	assert_null(l);
+	assert_int_equal(api_error(a)->kind, API_ERR_NETWORK);
+	assert_int_equal(api_error(a)->net, API_NET_REFUSED);
+	assert_int_equal(api_error(a)->status, 0);
+	assert_non_null(strstr(api_error(a)->message, base));
+	assert_int_equal(api_error_exit(api_error(a)), CLIENT_EXIT_NETWORK);
+	api_free(a);
+
+	/* A server that accepts but never answers: timeout. */
+	fd = socket(AF_INET, SOCK_STREAM, 0);
+	memset(&sa, 0, sizeof(sa));
+	sa.sin_family = AF_INET;
+	sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	assert_int_equal(bind(fd, (struct sockaddr *)&sa, sizeof(sa)), 0);
+	assert_int_equal(listen(fd, 4), 0);
+	assert_int_equal(getsockname(fd, (struct sockaddr *)&sa, &len), 0);
+	snprintf(base, sizeof(base), "http://127.0.0.1:%d/api/v1", ntohs(sa.sin_port));
+	a = api_new(base);
+	api_set_timeouts(a, 1000, 300);
+	assert_int_equal(api_projects(a, NULL, NULL, NULL, 0, &l), -1);
+	assert_int_equal(api_error(a)->kind, API_ERR_NETWORK);
+	assert_int_equal(api_error(a)->net, API_NET_TIMEOUT);
+	api_free(a);
+	close(fd);
+
+	/* A name that cannot resolve (RFC 2606 .invalid). */
+	a = api_new("http://no-such-host.invalid/api/v1");
+	api_set_timeouts(a, 2000, 3000);
+	assert_int_equal(api_projects(a, NULL, NULL, NULL, 0, &l), -1);
+	assert_int_equal(api_error(a)->kind, API_ERR_NETWORK);
+	assert_true(api_error(a)->net == API_NET_DNS ||
+	    api_error(a)->net == API_NET_TIMEOUT);
+	api_free(a);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest offline[] = {
+		cmocka_unit_test(test_api_free_null),
+		cmocka_unit_test(test_api_parse_idea_not_object),
+		cmocka_unit_test(test_api_parse_idea_sanitizes),
+		cmocka_unit_test(test_api_parse_idea_invalid_utf8),
+		cmocka_unit_test(test_api_parse_poll_fields),
+		cmocka_unit_test(test_api_parse_project_list_fields),
+		cmocka_unit_test(test_api_parse_survey_fields),
+		cmocka_unit_test(test_api_json_print_escapes),
+		cmocka_unit_test(test_api_error_from_http_validation),
+		cmocka_unit_test(test_api_error_from_http_kinds),
+		cmocka_unit_test(test_api_error_from_http_long_message),
+		cmocka_unit_test(test_api_resolve_base_order),
+		cmocka_unit_test(test_api_errors_network),
+	};
+	const struct CMUnitTest server[] = {
+		cmocka_unit_test(test_api_health_ok),
+		cmocka_unit_test(test_api_projects_list),
+		cmocka_unit_test(test_api_project_get_detail),
+		cmocka_unit_test(test_api_ideas_detail_comments),
+		cmocka_unit_test(test_api_poll_get_results),
+		cmocka_unit_test(test_api_login_vote_support),
+		cmocka_unit_test(test_api_get_not_modified),
+		cmocka_unit_test(test_api_get_gzip),
+		cmocka_unit_test(test_api_errors_http),
+	};
+	int fails;
+
+	fails = cmocka_run_group_tests_name("api offline", offline, NULL, NULL);
+	fails += cmocka_run_group_tests_name("api against mitwirkung-api", server,
+	    srv_start, srv_stop);
+	return fails != 0;
+}
