@@ -171,6 +171,77 @@ struct lay_caret {
 	int	cols;
 };
 
+#define LAY_FIELD_MIN	10	/* columns a one-line field needs beside its label */
+
+/*
+ * A one-line field shares the line with its label ("> 1. Title: Bänke"),
+ * so a braille display shows name and value together where the caret is;
+ * a long value wraps under the value's first column. Its state and error
+ * go below. Returns 0 when the label leaves too little room (the caller
+ * then lays the field out below the label), 1 when done.
+ */
+static int
+lay_field_inline(struct lay_buf *b, const struct page_item *it, int i,
+    int focused, const char *first, const char *rest, int width,
+    struct lay_caret *caret)
+{
+	struct text_lines tl;
+	const char *label;
+	char *head, *pad;
+	size_t k, row, col, start, lw, hl;
+	int pw, fw;
+
+	label = it->label != NULL ? it->label : "";
+	pw = (int)strlen(first);
+	lw = text_width(label);
+	if (strchr(label, '\n') != NULL ||
+	    (int)lw + 2 + LAY_FIELD_MIN > width - pw)
+		return 0;
+	fw = width - pw - (int)lw - 2;
+	if (field_layout(it->field, (size_t)fw, &tl, &row, &col) != 0) {
+		b->err = 1;
+		return 1;
+	}
+	hl = strlen(first) + strlen(label) + 3;
+	head = malloc(hl);
+	pad = malloc((size_t)pw + lw + 3);
+	if (head == NULL || pad == NULL) {
+		b->err = 1;
+		goto out;
+	}
+	snprintf(head, hl, "%s%s: ", first, label);
+	memset(pad, ' ', (size_t)pw + lw + 2);
+	pad[(size_t)pw + lw + 2] = '\0';
+	start = b->n;
+	lay_add(b, head, tl.n > 0 ? tl.line[0] : "", 0, i);
+	for (k = 1; k < tl.n; k++)
+		lay_add(b, pad, tl.line[k], 0, i);
+	if (b->err)
+		goto out;
+	if (focused) {
+		b->l[start].span_to = strlen(first);
+		caret->line = start + row;
+		caret->col = pw + (int)lw + 2 + (int)col;
+		caret->set = 1;
+		caret->cols = fw;
+	}
+	if (it->state != NULL && it->state[0] != '\0')
+		lay_wrap(b, rest, rest, it->state, width,
+		    it->field->error != NULL && strcmp(it->state,
+		    it->field->error) == 0 ? CANVAS_ERROR | CANVAS_BOLD : 0, i);
+	if (it->field->error != NULL && (it->state == NULL ||
+	    strcmp(it->state, it->field->error) != 0))
+		lay_wrap(b, rest, rest, it->field->error, width,
+		    CANVAS_ERROR | CANVAS_BOLD, i);
+	if (it->detail != NULL && it->detail[0] != '\0')
+		lay_wrap(b, rest, rest, it->detail, width, 0, i);
+out:
+	text_lines_free(&tl);
+	free(head);
+	free(pad);
+	return 1;
+}
+
 static void
 lay_item(struct lay_buf *b, const struct page *p, int i, int numw,
     int width, struct lay_caret *caret)
@@ -194,6 +265,9 @@ lay_item(struct lay_buf *b, const struct page *p, int i, int numw,
 		    ind & 15, "", numw & 7, "");
 	pw = (int)strlen(first);
 	snprintf(rest, sizeof(rest), "%*s", pw, "");
+	if (lay_is_field(it) && it->kind != PAGE_ITEM_MULTILINE &&
+	    lay_field_inline(b, it, i, focused, first, rest, width, caret))
+		return;
 
 	label = NULL;
 	ll = strlen(it->label != NULL ? it->label : "");
@@ -251,7 +325,9 @@ lay_item(struct lay_buf *b, const struct page *p, int i, int numw,
 		if (tl.n == 0)
 			lay_add(b, rest, "", 0, i);
 		text_lines_free(&tl);
-		if (it->field->error != NULL)
+		/* The state already says the error when the screen put it there. */
+		if (it->field->error != NULL && (it->state == NULL ||
+		    strcmp(it->state, it->field->error) != 0))
 			lay_wrap(b, rest, rest, it->field->error, width,
 			    CANVAS_ERROR | CANVAS_BOLD, i);
 	}

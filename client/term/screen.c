@@ -3,6 +3,7 @@
 #include <term.h>
 
 #include <poll.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -132,9 +133,16 @@ screen_invalidate(void)
 void
 screen_wipe(void)
 {
+	char *e3;
+
 	screen_invalidate();
 	clear();
 	refresh();
+	/* The next person must not scroll back to what the last one did. */
+	e3 = tigetstr("E3");
+	if (e3 != NULL && e3 != (char *)-1)
+		putp(e3);
+	fflush(stdout);
 }
 
 /* Curses attributes for canvas attributes; roles add colour when on. */

@@ -434,15 +434,15 @@ term_main(const struct client_opts *opts)
 				term_idle(&t);
 			continue;
 		}
+		if (kind == SCREEN_KEY_RESIZE) {
+			term_resize(&t);
+			continue;
+		}
 		t.last_key = time(NULL);
 		if (t.warned) {
 			/* The key that answers the warning does nothing else. */
 			t.warned = 0;
 			term_note(&t, NULL);
-			continue;
-		}
-		if (kind == SCREEN_KEY_RESIZE) {
-			term_resize(&t);
 			continue;
 		}
 		key = term_key_from_curses(kind == SCREEN_KEY_CODE, ch);

@@ -323,13 +323,24 @@ test_layout_page_cursor_on_field_caret(void **state)
 	it = page_add_item(p, PAGE_ITEM_FIELD, "Titel");
 	it->field = &f;
 	p->focus = 0;
+	/* A one-line field shares the line with its name. */
+	assert_int_equal(layout_page(&l, p, NULL, NULL, NULL, c), 0);
+	y = canvas_find(c, "> 1. Titel: Bänke");
+	assert_true(y >= 0);
+	/* The caret is before "ke": column 12 + 3. */
+	assert_int_equal(c->cur_y, y);
+	assert_int_equal(c->cur_x, 15);
+	assert_int_equal(l.field_cols, 40 - 12);
+	/* A multi-line field goes below its name, with the error under it. */
+	it->kind = PAGE_ITEM_MULTILINE;
+	field_set_error(&f, "Titel: mindestens 10 Zeichen.");
 	assert_int_equal(layout_page(&l, p, NULL, NULL, NULL, c), 0);
 	y = canvas_find(c, "> 1. Titel");
 	assert_true(y >= 0);
 	assert_string_equal(canvas_text(c, y + 1), "     Bänke");
-	/* The caret is before "ke": column 5 + 3. */
 	assert_int_equal(c->cur_y, y + 1);
-	assert_int_equal(c->cur_x, 8);
+	assert_int_equal(c->cur_x, 5 + 3);
+	assert_string_equal(canvas_text(c, y + 2), "     Titel: mindestens 10 Zeichen.");
 	assert_int_equal(l.field_cols, 35);
 	page_free(p);
 	field_clear(&f);
