@@ -419,6 +419,8 @@ term_main(const struct client_opts *opts)
 		fputs(_("mitwirkung: out of memory\n"), stderr);
 		goto out;
 	}
+	/* Help lists the keys this renderer really uses. */
+	app_set_keymap(t.app, t.keys);
 	/* The viewport is known before the first page is fetched. */
 	app_set_viewport(t.app, rows > 6 ? rows - 5 : 1, cols);
 	term_show_keymap_errors(&t);
