@@ -1,0 +1,299 @@
+/* mail.c — writes confirmation mails as .eml files or sends them by SMTP. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <curl/curl.h>
+#include <sodium.h>
+
+#include "common/log.h"
+#include "server/api/mail.h"
+
+#define MAIL_DEFAULT_FROM "MitWirkung <noreply@mitwirkung.invalid>"
+
+/* A growing string buffer; on allocation failure it drops to NULL. */
+struct mail_buf {
+	char	*s;
+	size_t	 len;
+	size_t	 cap;
+};
+
+static void
+mail_buf_add(struct mail_buf *b, const char *s, size_t n)
+{
+	char *p;
+	size_t cap;
+
+	if (b->s == NULL && b->cap != 0)
+		return;		/* an earlier failure */
+	if (b->len + n + 1 > b->cap) {
+		cap = b->cap ? b->cap : 256;
+		while (cap < b->len + n + 1)
+			cap *= 2;
+		if ((p = realloc(b->s, cap)) == NULL) {
+			free(b->s);
+			b->s = NULL;
+			b->cap = 1;
+			return;
+		}
+		b->s = p;
+		b->cap = cap;
+	}
+	memcpy(b->s + b->len, s, n);
+	b->len += n;
+	b->s[b->len] = '\0';
+}
+
+static void
+mail_buf_str(struct mail_buf *b, const char *s)
+{
+	mail_buf_add(b, s, strlen(s));
+}
+
+char *
+mail_header_encode(const char *value)
+{
+	struct mail_buf b = { NULL, 0, 0 };
+	const unsigned char *v = (const unsigned char *)value;
+	size_t n = strlen(value), i, start, chunk;
+	int ascii = 1;
+	char enc[128];
+
+	for (i = 0; i < n; i++)
+		if (v[i] >= 0x80 || v[i] < 0x20)
+			ascii = 0;
+	if (ascii)
+		return strdup(value);
+	/* Up to 45 bytes per encoded-word keeps each word under 75 chars;
+	 * words split only between whole UTF-8 characters. */
+	for (start = 0; start < n; start += chunk) {
+		chunk = n - start < 45 ? n - start : 45;
+		while (start + chunk < n && (v[start + chunk] & 0xC0) == 0x80)
+			chunk--;
+		if (start > 0)
+			mail_buf_str(&b, "\r\n ");
+		mail_buf_str(&b, "=?UTF-8?B?");
+		sodium_bin2base64(enc, sizeof(enc), v + start, chunk,
+		    sodium_base64_VARIANT_ORIGINAL);
+		mail_buf_str(&b, enc);
+		mail_buf_str(&b, "?=");
+	}
+	if (b.s == NULL)
+		mail_buf_str(&b, "");
+	return b.s;
+}
+
+static void
+mail_buf_crlf(struct mail_buf *b, const char *s)
+{
+	for (; *s != '\0'; s++) {
+		if (*s == '\n')
+			mail_buf_add(b, "\r\n", 2);
+		else if (*s != '\r')
+			mail_buf_add(b, s, 1);
+	}
+}
+
+char *
+mail_compose(const char *from, const char *to, const char *subject,
+    const char *body, time_t now)
+{
+	struct mail_buf b = { NULL, 0, 0 };
+	unsigned char rnd[12];
+	char date[64], id[32], *subj;
+	struct tm tm;
+
+	if ((subj = mail_header_encode(subject)) == NULL)
+		return NULL;
+	gmtime_r(&now, &tm);
+	strftime(date, sizeof(date), "%a, %d %b %Y %H:%M:%S +0000", &tm);
+	randombytes_buf(rnd, sizeof(rnd));
+	sodium_bin2hex(id, sizeof(id), rnd, sizeof(rnd));
+	mail_buf_str(&b, "Date: ");
+	mail_buf_str(&b, date);
+	mail_buf_str(&b, "\r\nFrom: ");
+	mail_buf_str(&b, from);
+	mail_buf_str(&b, "\r\nTo: ");
+	mail_buf_str(&b, to);
+	mail_buf_str(&b, "\r\nSubject: ");
+	mail_buf_str(&b, subj);
+	mail_buf_str(&b, "\r\nMessage-ID: <");
+	mail_buf_str(&b, id);
+	mail_buf_str(&b, "@mitwirkung>\r\nMIME-Version: 1.0\r\n"
+	    "Content-Type: text/plain; charset=utf-8\r\n"
+	    "Content-Transfer-Encoding: 8bit\r\n\r\n");
+	mail_buf_crlf(&b, body);
+	free(subj);
+	return b.s;
+}
+
+/* Writes msg to a hidden temporary name in dir, then renames it, so that a
+ * reader never sees half a mail. */
+static int
+mail_write_file(const char *dir, const char *msg)
+{
+	char tmp[4096], final[4096], id[17];
+	unsigned char rnd[8];
+	size_t len = strlen(msg), off = 0;
+	ssize_t w;
+	int fd, rc = -1;
+
+	randombytes_buf(rnd, sizeof(rnd));
+	sodium_bin2hex(id, sizeof(id), rnd, sizeof(rnd));
+	if ((size_t)snprintf(tmp, sizeof(tmp), "%s/.tmp-%s", dir, id) >= sizeof(tmp) ||
+	    (size_t)snprintf(final, sizeof(final), "%s/%lld-%s.eml", dir,
+	    (long long)time(NULL), id) >= sizeof(final))
+		return -1;
+	if ((fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600)) < 0) {
+		log_msg("mail: cannot create %s: %s", tmp, strerror(errno));
+		return -1;
+	}
+	while (off < len) {
+		w = write(fd, msg + off, len - off);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			goto out;
+		off += (size_t)w;
+	}
+	if (fsync(fd) != 0)
+		goto out;
+	rc = 0;
+out:
+	if (close(fd) != 0)
+		rc = -1;
+	if (rc == 0 && rename(tmp, final) != 0)
+		rc = -1;
+	if (rc != 0) {
+		log_msg("mail: cannot write %s: %s", final, strerror(errno));
+		unlink(tmp);
+	}
+	return rc;
+}
+
+struct mail_upload {
+	const char	*p;
+	size_t		 left;
+};
+
+static size_t
+mail_read_cb(char *buf, size_t size, size_t nmemb, void *arg)
+{
+	struct mail_upload *u = arg;
+	size_t n = size * nmemb;
+
+	if (n > u->left)
+		n = u->left;
+	memcpy(buf, u->p, n);
+	u->p += n;
+	u->left -= n;
+	return n;
+}
+
+/* The bare address of "Name <addr>" or of "addr", for the SMTP envelope. */
+static void
+mail_envelope(const char *from, char *out, size_t outsz)
+{
+	const char *lt = strchr(from, '<'), *gt;
+
+	if (lt != NULL && (gt = strchr(lt, '>')) != NULL &&
+	    (size_t)(gt - lt) <= outsz) {
+		memcpy(out, lt, (size_t)(gt - lt) + 1);
+		out[gt - lt + 1] = '\0';
+		return;
+	}
+	snprintf(out, outsz, "<%s>", from);
+}
+
+static int
+mail_smtp(const struct mail_cfg *cfg, const char *from, const char *to,
+    const char *msg)
+{
+	struct curl_slist *rcpt = NULL;
+	struct mail_upload up = { msg, strlen(msg) };
+	char env_from[512], env_to[512];
+	CURL *c;
+	CURLcode res;
+
+	if ((c = curl_easy_init()) == NULL)
+		return -1;
+	mail_envelope(from, env_from, sizeof(env_from));
+	snprintf(env_to, sizeof(env_to), "<%s>", to);
+	rcpt = curl_slist_append(rcpt, env_to);
+	curl_easy_setopt(c, CURLOPT_URL, cfg->smtp_url);
+	curl_easy_setopt(c, CURLOPT_MAIL_FROM, env_from);
+	curl_easy_setopt(c, CURLOPT_MAIL_RCPT, rcpt);
+	curl_easy_setopt(c, CURLOPT_READFUNCTION, mail_read_cb);
+	curl_easy_setopt(c, CURLOPT_READDATA, &up);
+	curl_easy_setopt(c, CURLOPT_UPLOAD, 1L);
+	curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+	curl_easy_setopt(c, CURLOPT_TIMEOUT, 20L);
+	curl_easy_setopt(c, CURLOPT_USE_SSL, (long)CURLUSESSL_TRY);
+	res = curl_easy_perform(c);
+	if (res != CURLE_OK)
+		log_msg("mail: SMTP delivery failed: %s", curl_easy_strerror(res));
+	curl_slist_free_all(rcpt);
+	curl_easy_cleanup(c);
+	return res == CURLE_OK ? 0 : -1;
+}
+
+int
+mail_send(const struct mail_cfg *cfg, const char *to, const char *subject,
+    const char *body)
+{
+	const char *from;
+	char *msg;
+	int rc = -1;
+
+	if (cfg == NULL || (cfg->dir == NULL && cfg->smtp_url == NULL))
+		return -1;
+	from = cfg->from != NULL ? cfg->from : MAIL_DEFAULT_FROM;
+	if ((msg = mail_compose(from, to, subject, body, time(NULL))) == NULL)
+		return -1;
+	if (cfg->smtp_url != NULL)
+		rc = mail_smtp(cfg, from, to, msg);
+	else
+		rc = mail_write_file(cfg->dir, msg);
+	free(msg);
+	return rc;
+}
+
+int
+mail_send_confirm(const struct mail_cfg *cfg, const char *to,
+    const char *username, const char *token, const char *lang)
+{
+	struct mail_buf b = { NULL, 0, 0 };
+	int en = lang != NULL && strcmp(lang, "en") == 0, rc;
+
+	if (en) {
+		mail_buf_str(&b, "Hello ");
+		mail_buf_str(&b, username);
+		mail_buf_str(&b, ",\n\nplease confirm your MitWirkung account "
+		    "with this code:\n\n");
+		mail_buf_str(&b, token);
+		mail_buf_str(&b, "\n\nIn the program choose \"Confirm account\" "
+		    "and enter the code, or run:\n  mitwirkung confirm CODE\n\n"
+		    "If you did not register, ignore this mail; the account "
+		    "stays inactive.\n\n-- \nMitWirkung\n");
+	} else {
+		mail_buf_str(&b, "Hallo ");
+		mail_buf_str(&b, username);
+		mail_buf_str(&b, ",\n\nbitte bestätigen Sie Ihr Konto bei "
+		    "MitWirkung mit diesem Code:\n\n");
+		mail_buf_str(&b, token);
+		mail_buf_str(&b, "\n\nWählen Sie im Programm \"Konto bestätigen\" "
+		    "und geben Sie den Code ein, oder rufen Sie auf:\n"
+		    "  mitwirkung confirm CODE\n\n"
+		    "Wenn Sie sich nicht angemeldet haben, ignorieren Sie diese "
+		    "E-Mail; das Konto bleibt inaktiv.\n\n-- \nMitWirkung\n");
+	}
+	if (b.s == NULL)
+		return -1;
+	rc = mail_send(cfg, to, en ? "Confirm your MitWirkung account" :
+	    "Bestätigen Sie Ihr Konto bei MitWirkung", b.s);
+	free(b.s);
+	return rc;
+}

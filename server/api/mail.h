@@ -1,0 +1,42 @@
+/* mail.h — confirmation mails: SMTP through libcurl, or .eml files. */
+#ifndef MW_API_MAIL_H
+#define MW_API_MAIL_H
+
+#include <time.h>
+
+/* Where mail goes: smtp_url set -> SMTP; otherwise files in dir. */
+struct mail_cfg {
+	const char	*dir;		/* --mail-dir */
+	const char	*smtp_url;	/* --smtp smtp://host:port */
+	const char	*from;		/* --mail-from; a default is used when NULL */
+};
+
+/*
+ * Encodes a header value as RFC 2047 encoded-words (UTF-8, base64) when it
+ * holds non-ASCII bytes; otherwise returns a copy. Caller frees; NULL when
+ * out of memory.
+ */
+char	*mail_header_encode(const char *value);
+
+/*
+ * Builds one RFC 5322 message with CRLF line ends: Date (from now), From,
+ * To, Subject, Message-ID, MIME-Version, Content-Type text/plain; charset
+ * utf-8, Content-Transfer-Encoding 8bit, then body (LF is turned into
+ * CRLF). Caller frees; NULL when out of memory.
+ */
+char	*mail_compose(const char *from, const char *to, const char *subject,
+	    const char *body, time_t now);
+
+/*
+ * Sends the account confirmation mail to address `to` for username, with
+ * the one-time token on a line of its own, in lang ("en", else German).
+ * Returns 0, or -1 when the mail could not be written or sent.
+ */
+int	mail_send_confirm(const struct mail_cfg *cfg, const char *to,
+	    const char *username, const char *token, const char *lang);
+
+/* Sends a prepared subject/body to `to` through cfg. Returns 0 or -1. */
+int	mail_send(const struct mail_cfg *cfg, const char *to,
+	    const char *subject, const char *body);
+
+#endif

@@ -1,0 +1,841 @@
+/* render.c — JSON and CSV bodies of the API from store objects (cJSON). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <cjson/cJSON.h>
+
+#include "server/api/render.h"
+#include "server/api/results.h"
+
+void
+render_time(int64_t t, char *out, size_t outsz)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+
+	gmtime_r(&tt, &tm);
+	strftime(out, outsz, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+int
+render_time_parse(const char *s, int64_t *out)
+{
+	struct tm tm;
+	int y, mo, d, h = 0, mi = 0, se = 0, n = 0, oh = 0, om = 0, sign = 0;
+	const char *p;
+
+	*out = 0;
+	if (s == NULL)
+		return -1;
+	memset(&tm, 0, sizeof(tm));
+	if (sscanf(s, "%4d-%2d-%2d%n", &y, &mo, &d, &n) != 3 || n != 10)
+		return -1;
+	p = s + n;
+	if (*p == 'T' || *p == 't') {
+		if (sscanf(p + 1, "%2d:%2d:%2d%n", &h, &mi, &se, &n) != 3 || n != 8)
+			return -1;
+		p += 1 + n;
+		if (*p == '.') {
+			p++;
+			while (*p >= '0' && *p <= '9')
+				p++;
+		}
+		if (*p == 'Z' || *p == 'z') {
+			p++;
+		} else if (*p == '+' || *p == '-') {
+			sign = *p == '+' ? 1 : -1;
+			if (sscanf(p + 1, "%2d:%2d%n", &oh, &om, &n) != 2 || n != 5)
+				return -1;
+			p += 1 + n;
+		} else {
+			return -1;
+		}
+	}
+	if (*p != '\0' || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 ||
+	    mi > 59 || se > 60 || oh > 23 || om > 59 || y < 1970)
+		return -1;
+	tm.tm_year = y - 1900;
+	tm.tm_mon = mo - 1;
+	tm.tm_mday = d;
+	tm.tm_hour = h;
+	tm.tm_min = mi;
+	tm.tm_sec = se;
+	*out = (int64_t)timegm(&tm) - sign * (oh * 3600 + om * 60);
+	return 0;
+}
+
+/* Adds an RFC 3339 time, or null for 0 when nullable. */
+static void
+render_add_time(cJSON *o, const char *key, int64_t t, int nullable)
+{
+	char buf[32];
+
+	if (t == 0 && nullable) {
+		cJSON_AddNullToObject(o, key);
+		return;
+	}
+	render_time(t, buf, sizeof(buf));
+	cJSON_AddStringToObject(o, key, buf);
+}
+
+static void
+render_add_str(cJSON *o, const char *key, const char *s)
+{
+	if (s == NULL)
+		cJSON_AddNullToObject(o, key);
+	else
+		cJSON_AddStringToObject(o, key, s);
+}
+
+static void
+render_add_id(cJSON *o, const char *key, int64_t id)
+{
+	if (id == 0)
+		cJSON_AddNullToObject(o, key);
+	else
+		cJSON_AddNumberToObject(o, key, (double)id);
+}
+
+static void
+render_add_ids(cJSON *o, const char *key, const int64_t *ids, size_t n)
+{
+	cJSON *a = cJSON_AddArrayToObject(o, key);
+	size_t i;
+
+	for (i = 0; a != NULL && i < n; i++)
+		cJSON_AddItemToArray(a, cJSON_CreateNumber((double)ids[i]));
+}
+
+static const char *
+render_name(const char *s)
+{
+	return s != NULL ? s : "unknown";
+}
+
+/* Prints and frees o. */
+static char *
+render_done(cJSON *o)
+{
+	char *s;
+
+	if (o == NULL)
+		return NULL;
+	s = cJSON_PrintUnformatted(o);
+	cJSON_Delete(o);
+	return s;
+}
+
+/* The list envelope {items, next, total}; takes items. */
+static char *
+render_list(cJSON *items, const char *next, int64_t total)
+{
+	cJSON *o = cJSON_CreateObject();
+
+	if (o == NULL || items == NULL) {
+		cJSON_Delete(o);
+		cJSON_Delete(items);
+		return NULL;
+	}
+	cJSON_AddItemToObject(o, "items", items);
+	render_add_str(o, "next", next);
+	cJSON_AddNumberToObject(o, "total", (double)total);
+	return render_done(o);
+}
+
+char *
+render_error(const char *code, const char *message, const char *field)
+{
+	cJSON *o = cJSON_CreateObject(), *e;
+
+	if (o == NULL)
+		return NULL;
+	e = cJSON_AddObjectToObject(o, "error");
+	cJSON_AddStringToObject(e, "code", code);
+	cJSON_AddStringToObject(e, "message", message);
+	if (field != NULL)
+		cJSON_AddStringToObject(e, "field", field);
+	return render_done(o);
+}
+
+char *
+render_health(const char *version)
+{
+	cJSON *o = cJSON_CreateObject();
+
+	cJSON_AddStringToObject(o, "status", "ok");
+	cJSON_AddStringToObject(o, "version", version);
+	return render_done(o);
+}
+
+char *
+render_pair(const char *key, const char *value)
+{
+	cJSON *o = cJSON_CreateObject();
+
+	cJSON_AddStringToObject(o, key, value);
+	return render_done(o);
+}
+
+static cJSON *
+render_user_obj(const struct store_user *u, int owner)
+{
+	cJSON *o = cJSON_CreateObject();
+
+	if (o == NULL)
+		return NULL;
+	cJSON_AddNumberToObject(o, "id", (double)u->id);
+	render_add_str(o, "username", u->username);
+	render_add_str(o, "display_name",
+	    u->display_name != NULL ? u->display_name : u->username);
+	cJSON_AddStringToObject(o, "role", render_name(store_role_name(u->role)));
+	render_add_time(o, "created_at", u->created_at, 0);
+	if (owner) {
+		render_add_str(o, "email", u->email);
+		render_add_str(o, "locale", u->locale != NULL ? u->locale : "de");
+		cJSON_AddStringToObject(o, "status",
+		    render_name(store_user_status_name(u->status)));
+	}
+	return o;
+}
+
+char *
+render_user(const struct store_user *u, int owner)
+{
+	return render_done(render_user_obj(u, owner));
+}
+
+char *
+render_login(const char *token, int64_t expires_at, const struct store_user *u)
+{
+	cJSON *o = cJSON_CreateObject();
+
+	cJSON_AddStringToObject(o, "token", token);
+	render_add_time(o, "expires_at", expires_at, 0);
+	cJSON_AddItemToObject(o, "user", render_user_obj(u, 1));
+	return render_done(o);
+}
+
+static cJSON *
+render_project_obj(const struct store_project *p)
+{
+	cJSON *o = cJSON_CreateObject(), *c;
+
+	if (o == NULL)
+		return NULL;
+	cJSON_AddNumberToObject(o, "id", (double)p->id);
+	render_add_str(o, "slug", p->slug);
+	render_add_str(o, "category", p->category);
+	render_add_str(o, "title", p->title);
+	render_add_str(o, "summary", p->summary);
+	cJSON_AddStringToObject(o, "status", render_name(store_phase_name(p->status)));
+	render_add_time(o, "starts_at", p->starts_at, 1);
+	render_add_time(o, "ends_at", p->ends_at, 1);
+	cJSON_AddStringToObject(o, "lang", p->lang);
+	c = cJSON_AddObjectToObject(o, "counts");
+	cJSON_AddNumberToObject(c, "ideas", (double)p->n_ideas);
+	cJSON_AddNumberToObject(c, "comments", (double)p->n_comments);
+	cJSON_AddNumberToObject(c, "participants", (double)p->n_participants);
+	return o;
+}
+
+static cJSON *
+render_formats_arr(const struct store_format *f, size_t n, int polls)
+{
+	cJSON *a = cJSON_CreateArray(), *o;
+	size_t i;
+
+	for (i = 0; a != NULL && i < n; i++) {
+		o = cJSON_CreateObject();
+		cJSON_AddNumberToObject(o, "id", (double)f[i].id);
+		render_add_str(o, "title", f[i].title);
+		if (polls)
+			cJSON_AddStringToObject(o, "kind",
+			    render_name(store_poll_kind_name(f[i].kind)));
+		cJSON_AddStringToObject(o, "status",
+		    render_name(store_phase_name(f[i].status)));
+		cJSON_AddItemToArray(a, o);
+	}
+	return a;
+}
+
+char *
+render_project(const struct store_project *p, const struct store_formats *f)
+{
+	cJSON *o = render_project_obj(p), *fm, *ideas;
+
+	if (o == NULL)
+		return NULL;
+	render_add_str(o, "description", p->description != NULL ?
+	    p->description : "");
+	fm = cJSON_AddObjectToObject(o, "formats");
+	ideas = cJSON_AddObjectToObject(fm, "ideas");
+	cJSON_AddBoolToObject(ideas, "open",
+	    p->ideas_open && p->status == STORE_PHASE_OPEN);
+	cJSON_AddItemToObject(fm, "polls", render_formats_arr(
+	    f != NULL ? f->polls : NULL, f != NULL ? f->n_polls : 0, 1));
+	cJSON_AddItemToObject(fm, "surveys", render_formats_arr(
+	    f != NULL ? f->surveys : NULL, f != NULL ? f->n_surveys : 0, 0));
+	return render_done(o);
+}
+
+char *
+render_project_list(const struct store_project_list *l)
+{
+	cJSON *items = cJSON_CreateArray();
+	size_t i;
+
+	for (i = 0; items != NULL && i < l->n; i++)
+		cJSON_AddItemToArray(items, render_project_obj(&l->items[i]));
+	return render_list(items, l->next, l->total);
+}
+
+static int
+render_is_mod(const struct render_viewer *v)
+{
+	return v != NULL && v->role >= STORE_ROLE_MODERATOR;
+}
+
+static cJSON *
+render_idea_obj(const struct store_idea *i, const struct render_viewer *v,
+    int with_body)
+{
+	cJSON *o = cJSON_CreateObject();
+	int mine = v != NULL && v->user_id != 0 && v->user_id == i->author_id;
+
+	if (o == NULL)
+		return NULL;
+	cJSON_AddNumberToObject(o, "id", (double)i->id);
+	cJSON_AddNumberToObject(o, "project_id", (double)i->project_id);
+	render_add_str(o, "title", i->title);
+	render_add_str(o, "author", i->author);
+	render_add_time(o, "created_at", i->created_at, 0);
+	cJSON_AddStringToObject(o, "status",
+	    render_name(store_post_status_name(i->status)));
+	cJSON_AddNumberToObject(o, "supports", (double)i->supports);
+	cJSON_AddNumberToObject(o, "comments", (double)i->comments);
+	if (v != NULL && v->user_id != 0)
+		cJSON_AddBoolToObject(o, "supported_by_me", i->supported_by_me);
+	if (with_body)
+		render_add_str(o, "body", i->body);
+	if ((mine || render_is_mod(v)) && i->moderation_reason != NULL)
+		cJSON_AddStringToObject(o, "moderation_reason",
+		    i->moderation_reason);
+	return o;
+}
+
+char *
+render_idea(const struct store_idea *i, const struct render_viewer *v,
+    int with_body)
+{
+	return render_done(render_idea_obj(i, v, with_body));
+}
+
+char *
+render_idea_list(const struct store_idea_list *l, const struct render_viewer *v)
+{
+	cJSON *items = cJSON_CreateArray();
+	size_t i;
+
+	for (i = 0; items != NULL && i < l->n; i++)
+		cJSON_AddItemToArray(items, render_idea_obj(&l->items[i], v, 0));
+	return render_list(items, l->next, l->total);
+}
+
+char *
+render_support(int supported, int64_t supports)
+{
+	cJSON *o = cJSON_CreateObject();
+
+	cJSON_AddBoolToObject(o, "supported", supported);
+	cJSON_AddNumberToObject(o, "supports", (double)supports);
+	return render_done(o);
+}
+
+static cJSON *
+render_comment_obj(const struct store_comment *c, const struct render_viewer *v)
+{
+	cJSON *o = cJSON_CreateObject();
+	int mine = v != NULL && v->user_id != 0 && v->user_id == c->author_id;
+
+	if (o == NULL)
+		return NULL;
+	cJSON_AddNumberToObject(o, "id", (double)c->id);
+	render_add_id(o, "idea_id", c->idea_id);
+	cJSON_AddNumberToObject(o, "project_id", (double)c->project_id);
+	render_add_id(o, "parent_id", c->parent_id);
+	render_add_str(o, "author", c->author);
+	render_add_str(o, "body", c->body);
+	render_add_time(o, "created_at", c->created_at, 0);
+	cJSON_AddStringToObject(o, "status",
+	    render_name(store_post_status_name(c->status)));
+	if ((mine || render_is_mod(v)) && c->moderation_reason != NULL)
+		cJSON_AddStringToObject(o, "moderation_reason",
+		    c->moderation_reason);
+	return o;
+}
+
+char *
+render_comment(const struct store_comment *c, const struct render_viewer *v)
+{
+	return render_done(render_comment_obj(c, v));
+}
+
+char *
+render_comment_list(const struct store_comment_list *l,
+    const struct render_viewer *v)
+{
+	cJSON *items = cJSON_CreateArray();
+	size_t i;
+
+	for (i = 0; items != NULL && i < l->n; i++)
+		cJSON_AddItemToArray(items, render_comment_obj(&l->items[i], v));
+	return render_list(items, l->next, l->total);
+}
+
+char *
+render_poll(const struct store_poll *p, const struct render_viewer *v)
+{
+	cJSON *o = cJSON_CreateObject(), *opts, *x, *loc;
+	size_t i;
+
+	(void)v;
+	if (o == NULL)
+		return NULL;
+	cJSON_AddNumberToObject(o, "id", (double)p->id);
+	cJSON_AddNumberToObject(o, "project_id", (double)p->project_id);
+	render_add_str(o, "title", p->title);
+	render_add_str(o, "question", p->question);
+	cJSON_AddStringToObject(o, "kind", render_name(store_poll_kind_name(p->kind)));
+	cJSON_AddNumberToObject(o, "max_choices", p->max_choices);
+	cJSON_AddStringToObject(o, "status", render_name(store_phase_name(p->status)));
+	render_add_time(o, "opens_at", p->opens_at, 1);
+	render_add_time(o, "closes_at", p->closes_at, 1);
+	cJSON_AddBoolToObject(o, "results_visible", p->results_visible);
+	cJSON_AddStringToObject(o, "lang", p->lang);
+	opts = cJSON_AddArrayToObject(o, "options");
+	for (i = 0; i < p->n_options; i++) {
+		const struct store_option *op = &p->options[i];
+
+		x = cJSON_CreateObject();
+		cJSON_AddNumberToObject(x, "id", (double)op->id);
+		render_add_str(x, "title", op->title);
+		render_add_str(x, "description", op->description);
+		if (op->has_location) {
+			loc = cJSON_AddObjectToObject(x, "location");
+			render_add_str(loc, "address", op->address);
+			cJSON_AddNumberToObject(loc, "lat", op->lat);
+			cJSON_AddNumberToObject(loc, "lon", op->lon);
+		} else {
+			cJSON_AddNullToObject(x, "location");
+		}
+		cJSON_AddItemToArray(opts, x);
+	}
+	if (p->has_my_ballot)
+		render_add_ids(o, "my_ballot", p->my_ballot, p->n_my_ballot);
+	else
+		cJSON_AddNullToObject(o, "my_ballot");
+	return render_done(o);
+}
+
+char *
+render_results(const struct results *r)
+{
+	cJSON *o = cJSON_CreateObject(), *b, *opts, *x;
+	size_t i;
+
+	if (o == NULL)
+		return NULL;
+	cJSON_AddNumberToObject(o, "poll_id", (double)r->poll_id);
+	cJSON_AddStringToObject(o, "kind", render_name(store_poll_kind_name(r->kind)));
+	cJSON_AddBoolToObject(o, "final", r->final);
+	b = cJSON_AddObjectToObject(o, "ballots");
+	cJSON_AddNumberToObject(b, "online", (double)r->ballots_online);
+	cJSON_AddNumberToObject(b, "analog", (double)r->ballots_analog);
+	cJSON_AddNumberToObject(b, "total", (double)r->ballots_total);
+	opts = cJSON_AddArrayToObject(o, "options");
+	for (i = 0; i < r->n_options; i++) {
+		const struct results_option *op = &r->options[i];
+
+		x = cJSON_CreateObject();
+		cJSON_AddNumberToObject(x, "id", (double)op->id);
+		render_add_str(x, "title", op->title);
+		cJSON_AddNumberToObject(x, "online", (double)op->online);
+		cJSON_AddNumberToObject(x, "analog", (double)op->analog);
+		cJSON_AddNumberToObject(x, "total", (double)op->total);
+		cJSON_AddNumberToObject(x, "share", op->share);
+		if (r->kind == STORE_POLL_RANKING)
+			cJSON_AddNumberToObject(x, "points", (double)op->points);
+		cJSON_AddNumberToObject(x, "rank", op->rank);
+		cJSON_AddItemToArray(opts, x);
+	}
+	return render_done(o);
+}
+
+char *
+render_ballot(int64_t poll_id, const int64_t *choices, size_t n,
+    int64_t updated_at)
+{
+	cJSON *o = cJSON_CreateObject();
+
+	cJSON_AddNumberToObject(o, "poll_id", (double)poll_id);
+	render_add_ids(o, "choices", choices, n);
+	render_add_time(o, "updated_at", updated_at, 0);
+	return render_done(o);
+}
+
+char *
+render_analog(int64_t poll_id, int64_t tally_id, const char *source)
+{
+	cJSON *o = cJSON_CreateObject();
+
+	cJSON_AddNumberToObject(o, "id", (double)tally_id);
+	cJSON_AddNumberToObject(o, "poll_id", (double)poll_id);
+	render_add_str(o, "source", source);
+	return render_done(o);
+}
+
+char *
+render_survey(const struct store_survey *s, const struct render_viewer *v)
+{
+	cJSON *o = cJSON_CreateObject(), *qs, *q, *opts, *x, *sc;
+	size_t i, j;
+
+	if (o == NULL)
+		return NULL;
+	cJSON_AddNumberToObject(o, "id", (double)s->id);
+	cJSON_AddNumberToObject(o, "project_id", (double)s->project_id);
+	render_add_str(o, "title", s->title);
+	render_add_str(o, "intro", s->intro);
+	cJSON_AddStringToObject(o, "status", render_name(store_phase_name(s->status)));
+	render_add_time(o, "opens_at", s->opens_at, 1);
+	render_add_time(o, "closes_at", s->closes_at, 1);
+	cJSON_AddStringToObject(o, "lang", s->lang);
+	cJSON_AddBoolToObject(o, "answered_by_me",
+	    v != NULL && v->user_id != 0 && s->answered_by_me);
+	qs = cJSON_AddArrayToObject(o, "questions");
+	for (i = 0; i < s->n_questions; i++) {
+		const struct store_question *qq = &s->questions[i];
+
+		q = cJSON_CreateObject();
+		cJSON_AddNumberToObject(q, "id", (double)qq->id);
+		cJSON_AddStringToObject(q, "kind",
+		    render_name(store_question_kind_name(qq->kind)));
+		render_add_str(q, "text", qq->text);
+		cJSON_AddBoolToObject(q, "required", qq->required);
+		if (qq->kind == STORE_Q_SINGLE || qq->kind == STORE_Q_MULTIPLE) {
+			opts = cJSON_AddArrayToObject(q, "options");
+			for (j = 0; j < qq->n_options; j++) {
+				x = cJSON_CreateObject();
+				cJSON_AddNumberToObject(x, "id",
+				    (double)qq->options[j].id);
+				render_add_str(x, "title", qq->options[j].title);
+				cJSON_AddItemToArray(opts, x);
+			}
+			cJSON_AddNumberToObject(q, "max_choices",
+			    qq->kind == STORE_Q_SINGLE ? 1 : qq->max_choices);
+		} else if (qq->kind == STORE_Q_TEXT) {
+			cJSON_AddNumberToObject(q, "max_length", qq->max_length);
+		} else if (qq->kind == STORE_Q_SCALE) {
+			sc = cJSON_AddObjectToObject(q, "scale");
+			cJSON_AddNumberToObject(sc, "min", qq->scale_min);
+			cJSON_AddNumberToObject(sc, "max", qq->scale_max);
+			render_add_str(sc, "min_label", qq->min_label);
+			render_add_str(sc, "max_label", qq->max_label);
+		}
+		cJSON_AddItemToArray(qs, q);
+	}
+	return render_done(o);
+}
+
+static cJSON *
+render_response_obj(const struct store_response *r)
+{
+	cJSON *o = cJSON_CreateObject(), *as, *a;
+	size_t i;
+
+	if (o == NULL)
+		return NULL;
+	cJSON_AddNumberToObject(o, "survey_id", (double)r->survey_id);
+	render_add_time(o, "updated_at", r->updated_at, 0);
+	as = cJSON_AddArrayToObject(o, "answers");
+	for (i = 0; i < r->n_answers; i++) {
+		const struct store_answer *an = &r->answers[i];
+
+		a = cJSON_CreateObject();
+		cJSON_AddNumberToObject(a, "question_id", (double)an->question_id);
+		if (an->n_choices > 0)
+			render_add_ids(a, "choices", an->choices, an->n_choices);
+		if (an->text != NULL)
+			cJSON_AddStringToObject(a, "text", an->text);
+		if (an->has_value)
+			cJSON_AddNumberToObject(a, "value", an->value);
+		cJSON_AddItemToArray(as, a);
+	}
+	return o;
+}
+
+char *
+render_response(const struct store_response *r)
+{
+	return render_done(render_response_obj(r));
+}
+
+char *
+render_queue(const struct store_queue *q, int type)
+{
+	cJSON *items = cJSON_CreateArray(), *o;
+	size_t i;
+
+	for (i = 0; items != NULL && i < q->n; i++) {
+		const struct store_queue_item *it = &q->items[i];
+
+		o = cJSON_CreateObject();
+		cJSON_AddStringToObject(o, "type", type == STORE_QUEUE_IDEAS ?
+		    "idea" : type == STORE_QUEUE_COMMENTS ? "comment" : "report");
+		cJSON_AddNumberToObject(o, "id", (double)it->id);
+		cJSON_AddStringToObject(o, "target",
+		    it->target == STORE_TARGET_IDEA ? "idea" : "comment");
+		cJSON_AddNumberToObject(o, "target_id", (double)it->target_id);
+		cJSON_AddNumberToObject(o, "project_id", (double)it->project_id);
+		render_add_id(o, "idea_id", it->idea_id);
+		render_add_str(o, "title", it->title);
+		render_add_str(o, "body", it->body);
+		render_add_str(o, "author", it->author);
+		cJSON_AddStringToObject(o, "status",
+		    render_name(store_post_status_name(it->status)));
+		render_add_time(o, "created_at", it->created_at, 0);
+		if (type == STORE_QUEUE_REPORTS) {
+			render_add_str(o, "reason", it->reason);
+			render_add_str(o, "reporter", it->reporter);
+		}
+		cJSON_AddItemToArray(items, o);
+	}
+	return render_list(items, q->next, q->total);
+}
+
+char *
+render_audit_list(const struct store_audit_list *l)
+{
+	cJSON *items = cJSON_CreateArray(), *o;
+	size_t i;
+
+	for (i = 0; items != NULL && i < l->n; i++) {
+		const struct store_audit *a = &l->items[i];
+
+		o = cJSON_CreateObject();
+		cJSON_AddNumberToObject(o, "id", (double)a->id);
+		render_add_str(o, "actor", a->actor);
+		render_add_str(o, "action", a->action);
+		render_add_str(o, "target", a->target);
+		cJSON_AddNumberToObject(o, "target_id", (double)a->target_id);
+		render_add_str(o, "detail", a->detail);
+		render_add_time(o, "created_at", a->created_at, 0);
+		cJSON_AddItemToArray(items, o);
+	}
+	return render_list(items, l->next, l->total);
+}
+
+char *
+render_export(const struct store_export *e)
+{
+	struct render_viewer v = { 0, 0 };
+	cJSON *o = cJSON_CreateObject(), *a, *x;
+	size_t i;
+
+	if (o == NULL)
+		return NULL;
+	if (e->user != NULL) {
+		v.user_id = e->user->id;
+		v.role = e->user->role;
+		cJSON_AddItemToObject(o, "user", render_user_obj(e->user, 1));
+	}
+	a = cJSON_AddArrayToObject(o, "ideas");
+	for (i = 0; i < e->n_ideas; i++)
+		cJSON_AddItemToArray(a, render_idea_obj(&e->ideas[i], &v, 1));
+	a = cJSON_AddArrayToObject(o, "comments");
+	for (i = 0; i < e->n_comments; i++)
+		cJSON_AddItemToArray(a, render_comment_obj(&e->comments[i], &v));
+	a = cJSON_AddArrayToObject(o, "supports");
+	for (i = 0; i < e->n_supports; i++) {
+		x = cJSON_CreateObject();
+		cJSON_AddNumberToObject(x, "idea_id", (double)e->supports[i].idea_id);
+		render_add_time(x, "created_at", e->supports[i].created_at, 0);
+		cJSON_AddItemToArray(a, x);
+	}
+	a = cJSON_AddArrayToObject(o, "ballots");
+	for (i = 0; i < e->n_ballots; i++) {
+		x = cJSON_CreateObject();
+		cJSON_AddNumberToObject(x, "poll_id", (double)e->ballots[i].poll_id);
+		render_add_ids(x, "choices", e->ballots[i].choices,
+		    e->ballots[i].n_choices);
+		render_add_time(x, "updated_at", e->ballots[i].updated_at, 0);
+		cJSON_AddItemToArray(a, x);
+	}
+	a = cJSON_AddArrayToObject(o, "survey_responses");
+	for (i = 0; i < e->n_responses; i++)
+		cJSON_AddItemToArray(a, render_response_obj(&e->responses[i]));
+	a = cJSON_AddArrayToObject(o, "reports");
+	for (i = 0; i < e->n_reports; i++) {
+		x = cJSON_CreateObject();
+		cJSON_AddStringToObject(x, "target",
+		    e->reports[i].target == STORE_TARGET_IDEA ? "idea" : "comment");
+		cJSON_AddNumberToObject(x, "target_id",
+		    (double)e->reports[i].target_id);
+		render_add_str(x, "reason", e->reports[i].reason);
+		render_add_time(x, "created_at", e->reports[i].created_at, 0);
+		cJSON_AddItemToArray(a, x);
+	}
+	cJSON_AddNumberToObject(o, "sessions", (double)e->n_sessions);
+	return render_done(o);
+}
+
+static int
+render_csv_add(char **buf, size_t *len, size_t *cap, const char *s, size_t n)
+{
+	char *p;
+	size_t c;
+
+	if (*len + n + 1 > *cap) {
+		c = *cap ? *cap : 1024;
+		while (c < *len + n + 1)
+			c *= 2;
+		if ((p = realloc(*buf, c)) == NULL)
+			return -1;
+		*buf = p;
+		*cap = c;
+	}
+	memcpy(*buf + *len, s, n);
+	*len += n;
+	(*buf)[*len] = '\0';
+	return 0;
+}
+
+int
+render_csv_field(char **buf, size_t *len, size_t *cap, const char *s)
+{
+	const char *p;
+
+	if (s == NULL)
+		s = "";
+	if (strpbrk(s, ",\"\r\n") == NULL)
+		return render_csv_add(buf, len, cap, s, strlen(s));
+	if (render_csv_add(buf, len, cap, "\"", 1) != 0)
+		return -1;
+	for (p = s; *p != '\0'; p++) {
+		if (*p == '"' && render_csv_add(buf, len, cap, "\"", 1) != 0)
+			return -1;
+		if (render_csv_add(buf, len, cap, p, 1) != 0)
+			return -1;
+	}
+	return render_csv_add(buf, len, cap, "\"", 1);
+}
+
+/* Appends one CSV row of n fields, then CRLF. */
+static int
+render_csv_row(char **buf, size_t *len, size_t *cap, const char *const *f,
+    size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (i > 0 && render_csv_add(buf, len, cap, ",", 1) != 0)
+			return -1;
+		if (render_csv_field(buf, len, cap, f[i]) != 0)
+			return -1;
+	}
+	return render_csv_add(buf, len, cap, "\r\n", 2);
+}
+
+char *
+render_results_csv(const struct results *r)
+{
+	static const char *const head[] = { "option_id", "title", "online",
+	    "analog", "total", "share", "points", "rank" };
+	char *buf = NULL, n[8][32];
+	const char *f[8];
+	size_t len = 0, cap = 0, i;
+
+	if (render_csv_row(&buf, &len, &cap, head, 8) != 0)
+		goto fail;
+	for (i = 0; i < r->n_options; i++) {
+		const struct results_option *o = &r->options[i];
+
+		snprintf(n[0], sizeof(n[0]), "%lld", (long long)o->id);
+		snprintf(n[2], sizeof(n[2]), "%lld", (long long)o->online);
+		snprintf(n[3], sizeof(n[3]), "%lld", (long long)o->analog);
+		snprintf(n[4], sizeof(n[4]), "%lld", (long long)o->total);
+		snprintf(n[5], sizeof(n[5]), "%.4f", o->share);
+		snprintf(n[6], sizeof(n[6]), "%lld", (long long)o->points);
+		snprintf(n[7], sizeof(n[7]), "%d", o->rank);
+		f[0] = n[0]; f[1] = o->title; f[2] = n[2]; f[3] = n[3];
+		f[4] = n[4]; f[5] = n[5]; f[6] = n[6]; f[7] = n[7];
+		if (render_csv_row(&buf, &len, &cap, f, 8) != 0)
+			goto fail;
+	}
+	return buf;
+fail:
+	free(buf);
+	return NULL;
+}
+
+static const struct store_question *
+render_find_q(const struct store_survey *s, int64_t id)
+{
+	size_t i;
+
+	for (i = 0; i < s->n_questions; i++)
+		if (s->questions[i].id == id)
+			return &s->questions[i];
+	return NULL;
+}
+
+char *
+render_responses_csv(const struct store_survey *s,
+    const struct store_response *items, size_t n)
+{
+	static const char *const head[] = { "response", "updated_at",
+	    "question_id", "question", "kind", "choices", "text", "value" };
+	char *buf = NULL, num[3][32], when[32], choices[1024];
+	const char *f[8];
+	size_t len = 0, cap = 0, i, j, k, off;
+
+	if (render_csv_row(&buf, &len, &cap, head, 8) != 0)
+		goto fail;
+	for (i = 0; i < n; i++) {
+		/* Responses are numbered 1..n here; no account id leaves. */
+		snprintf(num[0], sizeof(num[0]), "%zu", i + 1);
+		render_time(items[i].updated_at, when, sizeof(when));
+		for (j = 0; j < items[i].n_answers; j++) {
+			const struct store_answer *a = &items[i].answers[j];
+			const struct store_question *q = render_find_q(s,
+			    a->question_id);
+
+			snprintf(num[1], sizeof(num[1]), "%lld",
+			    (long long)a->question_id);
+			choices[0] = '\0';
+			for (k = 0, off = 0; k < a->n_choices &&
+			    off < sizeof(choices) - 24; k++)
+				off += (size_t)snprintf(choices + off,
+				    sizeof(choices) - off, "%s%lld",
+				    k > 0 ? ";" : "", (long long)a->choices[k]);
+			if (a->has_value)
+				snprintf(num[2], sizeof(num[2]), "%d", a->value);
+			else
+				num[2][0] = '\0';
+			f[0] = num[0]; f[1] = when; f[2] = num[1];
+			f[3] = q != NULL ? q->text : "";
+			f[4] = q != NULL ? store_question_kind_name(q->kind) : "";
+			f[5] = choices; f[6] = a->text; f[7] = num[2];
+			if (render_csv_row(&buf, &len, &cap, f, 8) != 0)
+				goto fail;
+		}
+	}
+	if (buf == NULL)
+		buf = strdup("");
+	return buf;
+fail:
+	free(buf);
+	return NULL;
+}

@@ -1,0 +1,196 @@
+/* writer.c — one thread that commits queued ballots and supports in groups. */
+#include <pthread.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "common/log.h"
+#include "server/api/http.h"
+#include "server/api/store.h"
+#include "server/api/writer.h"
+
+/* More ballots per commit do not help once a commit's fsync dominates,
+ * and a bound keeps each request's wait short. */
+#define WRITER_BATCH_MAX 2048
+
+static pthread_mutex_t writer_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t writer_cond = PTHREAD_COND_INITIALIZER;
+static struct writer_job *writer_head, *writer_tail;
+static int writer_running, writer_stopping;
+static pthread_t writer_thread;
+static struct store *writer_store;
+static uint64_t writer_ntx, writer_njobs;
+
+static void
+writer_apply(struct store *s, struct writer_job *j)
+{
+	switch (j->kind) {
+	case WRITER_BALLOT_PUT:
+		j->rc = store_ballot_put(s, j->target_id, j->user_id, j->choices,
+		    j->n_choices, j->now, &j->out);
+		break;
+	case WRITER_BALLOT_DELETE:
+		j->rc = store_ballot_delete(s, j->target_id, j->user_id, j->now);
+		break;
+	case WRITER_SUPPORT_SET:
+		j->rc = store_support_set(s, j->target_id, j->user_id, j->on,
+		    j->now, &j->out);
+		break;
+	default:
+		j->rc = STORE_EINVALID;
+	}
+}
+
+static void
+writer_finish(struct writer_job *list, int fail_rc)
+{
+	struct writer_job *j, *n;
+
+	for (j = list; j != NULL; j = n) {
+		n = j->next;
+		if (fail_rc != 0)
+			j->rc = fail_rc;
+		if (j->done != NULL)
+			j->done(j);
+	}
+}
+
+/* Runs one group: a transaction with a savepoint per job, one commit. */
+static void
+writer_run_batch(struct writer_job *list, size_t n)
+{
+	struct writer_job *j;
+	unsigned int areas = 0;
+	int rc, tries;
+
+	for (tries = 0; (rc = store_tx_begin(writer_store)) == STORE_EBUSY &&
+	    tries < 50; tries++)
+		usleep(2000);
+	if (rc != 0) {
+		log_msg("writer: cannot begin: %s", store_last_error(writer_store));
+		writer_finish(list, STORE_EIO);
+		return;
+	}
+	for (j = list; j != NULL; j = j->next) {
+		writer_apply(writer_store, j);
+		if (j->rc == STORE_OK)
+			areas |= j->kind == WRITER_SUPPORT_SET ?
+			    HTTP_AREA_CONTENT : HTTP_AREA_VOTES;
+	}
+	if (store_tx_commit(writer_store) != 0) {
+		log_msg("writer: commit failed: %s", store_last_error(writer_store));
+		writer_finish(list, STORE_EIO);
+		return;
+	}
+	writer_ntx++;
+	writer_njobs += n;
+	/* Caches must see the new data before any answer goes out. */
+	http_data_bump(areas);
+	writer_finish(list, 0);
+}
+
+static void *
+writer_main(void *arg)
+{
+	struct writer_job *list, *last;
+	size_t n;
+
+	(void)arg;
+	pthread_mutex_lock(&writer_lock);
+	for (;;) {
+		while (writer_head == NULL && !writer_stopping)
+			pthread_cond_wait(&writer_cond, &writer_lock);
+		if (writer_head == NULL && writer_stopping)
+			break;
+		list = writer_head;
+		for (n = 1, last = list; last->next != NULL &&
+		    n < WRITER_BATCH_MAX; n++)
+			last = last->next;
+		writer_head = last->next;
+		if (writer_head == NULL)
+			writer_tail = NULL;
+		last->next = NULL;
+		pthread_mutex_unlock(&writer_lock);
+		writer_run_batch(list, n);
+		pthread_mutex_lock(&writer_lock);
+	}
+	pthread_mutex_unlock(&writer_lock);
+	return NULL;
+}
+
+int
+writer_start(const char *db_path)
+{
+	char err[256];
+	sigset_t all, old;
+	int rc;
+
+	if (writer_running)
+		return 0;
+	if (store_open(db_path, &writer_store, err, sizeof(err)) != 0) {
+		log_msg("writer: %s", err);
+		return -1;
+	}
+	writer_stopping = 0;
+	sigfillset(&all);
+	pthread_sigmask(SIG_BLOCK, &all, &old);
+	rc = pthread_create(&writer_thread, NULL, writer_main, NULL);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	if (rc != 0) {
+		store_close(writer_store);
+		writer_store = NULL;
+		return -1;
+	}
+	writer_running = 1;
+	return 0;
+}
+
+void
+writer_submit(struct writer_job *job)
+{
+	job->next = NULL;
+	pthread_mutex_lock(&writer_lock);
+	if (!writer_running || writer_stopping) {
+		pthread_mutex_unlock(&writer_lock);
+		job->rc = STORE_EIO;
+		if (job->done != NULL)
+			job->done(job);
+		return;
+	}
+	if (writer_tail != NULL)
+		writer_tail->next = job;
+	else
+		writer_head = job;
+	writer_tail = job;
+	pthread_cond_signal(&writer_cond);
+	pthread_mutex_unlock(&writer_lock);
+}
+
+void
+writer_stop(void)
+{
+	pthread_mutex_lock(&writer_lock);
+	if (!writer_running) {
+		pthread_mutex_unlock(&writer_lock);
+		return;
+	}
+	writer_stopping = 1;
+	pthread_cond_signal(&writer_cond);
+	pthread_mutex_unlock(&writer_lock);
+	pthread_join(writer_thread, NULL);
+	pthread_mutex_lock(&writer_lock);
+	writer_running = 0;
+	pthread_mutex_unlock(&writer_lock);
+	store_close(writer_store);
+	writer_store = NULL;
+}
+
+void
+writer_stats(uint64_t *transactions, uint64_t *jobs)
+{
+	pthread_mutex_lock(&writer_lock);
+	*transactions = writer_ntx;
+	*jobs = writer_njobs;
+	pthread_mutex_unlock(&writer_lock);
+}
