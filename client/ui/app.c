@@ -57,6 +57,15 @@ ui_push(struct app *app, const struct screen_type *type, void *data)
 	return 0;
 }
 
+int
+ui_push_loaded(struct app *app, const struct screen_type *type, void *data)
+{
+	if (ui_push(app, type, data) < 0)
+		return -1;
+	app->top->loaded = 1;
+	return 0;
+}
+
 void
 ui_pop(struct app *app)
 {

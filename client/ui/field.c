@@ -319,12 +319,12 @@ field_segments(const struct page_field *f, size_t width, struct field_seg **out,
 		if (hard || i >= f->len) {
 			end = i;
 			next = hard ? i + 1 : i;
-		} else if (last_space != (size_t)-1 && last_space > pos) {
-			end = last_space;
-			next = last_space + 1;
 		} else if (f->text[i] == ' ') {
 			end = i;
 			next = i + 1;
+		} else if (last_space != (size_t)-1 && last_space > pos) {
+			end = last_space;
+			next = last_space + 1;
 		} else {
 			/* Keep combining marks with their base character. */
 			while (i < f->len && field_cp_at(f, i, &cl, &cp) == 0 && cp != '\n')

@@ -211,6 +211,21 @@ scr_ideas_open(struct app *app, long long project_id, const char *project_title)
 	return ui_push(app, &scr_ideas, d);
 }
 
+int
+scr_ideas_with(struct app *app, long long project_id, const char *title, struct api_idea_list *l)
+{
+	struct ideas *d;
+
+	if (l == NULL || scr_ideas_open(app, project_id, title) < 0) {
+		api_idea_list_free(l);
+		return -1;
+	}
+	d = app->top->data;
+	d->list = l;
+	app->top->loaded = 1;
+	return 0;
+}
+
 /* ---------------------------------------------------------- one idea */
 
 struct idea {
@@ -387,4 +402,21 @@ scr_idea_open(struct app *app, long long id)
 		return -1;
 	d->id = id;
 	return ui_push(app, &scr_idea, d);
+}
+
+int
+scr_idea_with(struct app *app, struct api_idea *i, struct api_comment_list *c)
+{
+	struct idea *d = calloc(1, sizeof(*d));
+
+	if (d == NULL || i == NULL) {
+		free(d);
+		api_idea_free(i);
+		api_comment_list_free(c);
+		return -1;
+	}
+	d->id = i->id;
+	d->idea = i;
+	d->comments = c;
+	return ui_push_loaded(app, &scr_idea, d);
 }

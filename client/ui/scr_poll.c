@@ -469,7 +469,7 @@ poll_review(struct app *app, struct screen *s, struct page *p)
 	char *list = poll_list_text(d->poll, d->sel, d->n_sel);
 
 	(void)app;
-	page_set_heading(p, _("Check your vote: %s"), d->poll->title);
+	page_set_breadcrumb(p, _("Poll / %s"), d->poll->title);
 	/* L10N: the review step: %s lists the choices in order. */
 	page_add_text(p, PAGE_TEXT_PARA, _("You are voting for: %s."), list != NULL ? list : "");
 	if (d->poll->has_ballot)
@@ -534,6 +534,23 @@ scr_poll_open(struct app *app, long long id)
 		return -1;
 	d->id = id;
 	return ui_push(app, &scr_poll, d);
+}
+
+int
+scr_poll_with(struct app *app, struct api_poll *p)
+{
+	struct poll *d = calloc(1, sizeof(*d));
+
+	if (d == NULL || p == NULL) {
+		free(d);
+		api_poll_free(p);
+		return -1;
+	}
+	d->id = p->id;
+	d->poll = p;
+	poll_set_sel(d, p->my_ballot, p->has_ballot ? p->n_my_ballot : 0);
+	d->sel_init = 1;
+	return ui_push_loaded(app, &scr_poll, d);
 }
 
 /* ------------------------------------------------------------ review */
@@ -712,4 +729,19 @@ scr_results_open(struct app *app, long long poll_id, const char *title)
 		return -1;
 	}
 	return ui_push(app, &scr_results, d);
+}
+
+int
+scr_results_with(struct app *app, const char *title, struct api_results *r)
+{
+	struct results *d;
+
+	if (r == NULL || scr_results_open(app, r->poll_id, title) < 0) {
+		api_results_free(r);
+		return -1;
+	}
+	d = app->top->data;
+	d->r = r;
+	app->top->loaded = 1;
+	return 0;
 }

@@ -231,6 +231,20 @@ scr_projects_open(struct app *app)
 	return ui_push(app, &scr_projects, d);
 }
 
+int
+scr_projects_with(struct app *app, struct api_project_list *l)
+{
+	struct projects *d = calloc(1, sizeof(*d));
+
+	if (d == NULL) {
+		api_project_list_free(l);
+		return -1;
+	}
+	snprintf(d->status, sizeof(d->status), "open");
+	d->list = l;
+	return ui_push_loaded(app, &scr_projects, d);
+}
+
 /* ------------------------------------------------------------ filter */
 
 struct filter {
@@ -563,4 +577,21 @@ scr_project_open(struct app *app, long long id)
 		return -1;
 	d->id = id;
 	return ui_push(app, &scr_project, d);
+}
+
+int
+scr_project_with(struct app *app, struct api_project *p, struct api_comment_list *c)
+{
+	struct project *d = calloc(1, sizeof(*d));
+
+	if (d == NULL || p == NULL) {
+		free(d);
+		api_project_free(p);
+		api_comment_list_free(c);
+		return -1;
+	}
+	d->id = p->id;
+	d->p = p;
+	d->comments = c;
+	return ui_push_loaded(app, &scr_project, d);
 }

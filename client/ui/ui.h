@@ -82,6 +82,9 @@ struct app {
 /* Pushes a new screen on top (data owned by the screen from now on, also
  * when this fails). Returns 0 or -1. */
 int	ui_push(struct app *app, const struct screen_type *type, void *data);
+/* Like ui_push() for data that is already fetched: the screen is not
+ * loaded again until a refresh, login or language switch. */
+int	ui_push_loaded(struct app *app, const struct screen_type *type, void *data);
 /* Pops the top screen (never the last one). */
 void	ui_pop(struct app *app);
 /* Pops every screen above s (s stays). */
@@ -153,5 +156,16 @@ int	scr_end_session_open(struct app *app);
 int	scr_survey_open(struct app *app, long long id);
 int	scr_moderation_open(struct app *app);
 int	scr_tally_open(struct app *app, long long poll_id);
+
+/* The same screens opened with API objects already fetched; the screen
+ * owns them from now on (also on failure). Used by tests to build every
+ * page from hand-made objects, without a network. */
+int	scr_projects_with(struct app *app, struct api_project_list *l);
+int	scr_project_with(struct app *app, struct api_project *p, struct api_comment_list *c);
+int	scr_ideas_with(struct app *app, long long project_id, const char *title,
+	    struct api_idea_list *l);
+int	scr_idea_with(struct app *app, struct api_idea *i, struct api_comment_list *c);
+int	scr_poll_with(struct app *app, struct api_poll *p);
+int	scr_results_with(struct app *app, const char *title, struct api_results *r);
 
 #endif

@@ -1,0 +1,1185 @@
+/* test_client_ui.c — list logic, field editor, page building of every screen, and the app against the real server. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+
+#include <ctype.h>
+#include <dirent.h>
+#include <errno.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "client/ui/listwin.h"
+#include "client/ui/ui.h"
+
+/* ------------------------------------------------------------ helpers */
+
+static char tmp_home[256];
+
+static char *
+S(const char *s)
+{
+	return s != NULL ? strdup(s) : NULL;
+}
+
+static void
+test_env(void)
+{
+	char path[300];
+
+	if (tmp_home[0] == '\0') {
+		snprintf(tmp_home, sizeof(tmp_home), "/tmp/mw-ui-test-XXXXXX");
+		assert_non_null(mkdtemp(tmp_home));
+	}
+	setenv("HOME", tmp_home, 1);
+	snprintf(path, sizeof(path), "%s/state", tmp_home);
+	setenv("XDG_STATE_HOME", path, 1);
+	snprintf(path, sizeof(path), "%s/config", tmp_home);
+	setenv("XDG_CONFIG_HOME", path, 1);
+	unsetenv("MITWIRKUNG_API");
+	setenv("LANGUAGE", "en", 1);
+	i18n_init("en");
+}
+
+/* An app whose API is unreachable: canned screens never ask it. */
+static struct app *
+test_app(int kiosk)
+{
+	struct client_opts o;
+	struct app *app;
+
+	test_env();
+	memset(&o, 0, sizeof(o));
+	o.api_url = "http://127.0.0.1:9/api/v1";
+	o.kiosk = kiosk;
+	app = app_new(&o, NULL, NULL);
+	assert_non_null(app);
+	return app;
+}
+
+static int
+has(const char *s, const char *needle)
+{
+	return s != NULL && strstr(s, needle) != NULL;
+}
+
+/* 1 when needle is anywhere a person would read it on the page. */
+static int
+page_has(const struct page *p, const char *needle)
+{
+	size_t i;
+
+	if (has(p->heading, needle) || has(p->breadcrumb, needle) || has(p->status, needle))
+		return 1;
+	for (i = 0; i < p->n_text; i++)
+		if (has(p->text[i].text, needle))
+			return 1;
+	for (i = 0; i < p->n_item; i++)
+		if (has(p->item[i].label, needle) || has(p->item[i].detail, needle) ||
+		    has(p->item[i].state, needle) || has(p->item[i].group, needle))
+			return 1;
+	return 0;
+}
+
+static void
+page_dump(const struct page *p)
+{
+	size_t i;
+
+	fprintf(stderr, "## %s [%s] focus %d\n", p->heading, p->context, p->focus);
+	for (i = 0; i < p->n_text; i++)
+		fprintf(stderr, "   %s\n", p->text[i].text);
+	for (i = 0; i < p->n_item; i++)
+		fprintf(stderr, "  %d. %s | %s | %s | %s\n", p->item[i].number, p->item[i].label,
+		    p->item[i].state ? p->item[i].state : "", p->item[i].detail ? p->item[i].detail : "",
+		    p->item[i].group ? p->item[i].group : "");
+	if (p->status)
+		fprintf(stderr, "   status: %s\n", p->status);
+}
+
+#define assert_page_has(p, s) do { if (!page_has((p), (s))) { page_dump(p); \
+	fail_msg("page lacks \"%s\"", (s)); } } while (0)
+
+/* Index of the first item whose label contains needle, or -1. */
+static int
+item_find(const struct page *p, const char *needle)
+{
+	size_t i;
+
+	for (i = 0; i < p->n_item; i++)
+		if (has(p->item[i].label, needle))
+			return (int)i;
+	return -1;
+}
+
+/* Focuses the item with label needle (by its number, as a person types it). */
+static void
+focus_on(struct app *app, const char *needle)
+{
+	const struct page *p = app_page(app);
+	int i = item_find(p, needle);
+
+	if (i < 0)
+		page_dump(p);
+	assert_true(i >= 0);
+	assert_int_equal(app_action(app, ACTION_JUMP, p->item[i].number), APP_OK);
+	assert_int_equal(app_page(app)->focus, i);
+}
+
+static struct api_option
+opt(long long id, const char *title, const char *desc, const char *address)
+{
+	struct api_option o;
+
+	memset(&o, 0, sizeof(o));
+	o.id = id;
+	o.title = S(title);
+	o.description = S(desc);
+	if (address != NULL) {
+		o.has_location = 1;
+		o.address = S(address);
+	}
+	return o;
+}
+
+static struct api_poll *
+canned_poll(const char *kind, int max, int with_ballot)
+{
+	struct api_poll *p = calloc(1, sizeof(*p));
+
+	p->id = 7;
+	p->project_id = 1;
+	p->title = S("Welche Veranstaltungen?");
+	p->question = S("Rank the events you like best.");
+	p->kind = S(kind);
+	p->max_choices = max;
+	p->status = S("open");
+	p->opens_at = S("2026-04-01T08:00:00Z");
+	p->closes_at = S("2026-04-30T22:00:00Z");
+	p->results_visible = 1;
+	p->n_options = 4;
+	p->options = calloc(4, sizeof(*p->options));
+	p->options[0] = opt(11, "Lautern tanzt", "Dancing in the street.", NULL);
+	p->options[1] = opt(12, "Roundnet", NULL, NULL);
+	p->options[2] = opt(13, "Kino im Park", NULL, "Stadtpark, Eingang Nord");
+	p->options[3] = opt(14, "Flohmarkt", "Second hand.", NULL);
+	if (with_ballot) {
+		p->has_ballot = 1;
+		p->n_my_ballot = 2;
+		p->my_ballot = calloc(2, sizeof(long long));
+		p->my_ballot[0] = 13;
+		p->my_ballot[1] = 11;
+	}
+	return p;
+}
+
+/* ---------------------------------------------------------- list logic */
+
+static void
+test_listwin_init_empty(void **state)
+{
+	struct listwin w;
+
+	(void)state;
+	listwin_init(&w, 0);
+	assert_int_equal(w.sel, -1);
+	assert_int_equal(w.rows, 1);
+	assert_int_equal(listwin_move(&w, 1), 0);
+	assert_int_equal(listwin_select(&w, 0), 0);
+	assert_int_equal(listwin_top_for(NULL, 0, 0, 0, 5), 0);
+}
+
+static void
+test_listwin_move_clamps_and_scrolls(void **state)
+{
+	struct listwin w;
+
+	(void)state;
+	listwin_init(&w, 3);
+	listwin_set_count(&w, 10);
+	assert_int_equal(w.sel, 0);
+	assert_int_equal(listwin_move(&w, -1), 0);
+	assert_int_equal(listwin_move(&w, 4), 1);
+	assert_int_equal(w.sel, 4);
+	assert_int_equal(w.top, 2);
+	listwin_page_down(&w);
+	assert_int_equal(w.sel, 6);
+	listwin_last(&w);
+	assert_int_equal(w.sel, 9);
+	assert_int_equal(w.top, 7);
+	listwin_page_up(&w);
+	assert_int_equal(w.sel, 7);
+	listwin_first(&w);
+	assert_int_equal(w.sel, 0);
+	assert_int_equal(w.top, 0);
+	listwin_set_count(&w, 2);
+	listwin_last(&w);
+	listwin_set_count(&w, 1);
+	assert_int_equal(w.sel, 0);
+	listwin_set_rows(&w, 1);
+	assert_int_equal(w.top, 0);
+}
+
+static void
+test_listwin_top_for_heights(void **state)
+{
+	int h[] = { 2, 3, 1, 4, 1 };
+
+	(void)state;
+	assert_int_equal(listwin_top_for(h, 5, 0, 0, 4), 0);
+	assert_int_equal(listwin_top_for(h, 5, 2, 0, 4), 1);	/* 3 + 1 fit */
+	assert_int_equal(listwin_top_for(h, 5, 3, 0, 4), 3);	/* tall item alone */
+	assert_int_equal(listwin_top_for(h, 5, 1, 3, 4), 1);	/* going up */
+	assert_int_equal(listwin_top_for(h, 5, 3, 3, 2), 3);	/* taller than the view */
+}
+
+/* -------------------------------------------------------------- editor */
+
+static void
+test_field_clear_null(void **state)
+{
+	(void)state;
+	field_clear(NULL);
+	page_free(NULL);
+}
+
+static void
+test_field_insert_utf8_moves(void **state)
+{
+	struct page_field f;
+
+	(void)state;
+	assert_int_equal(field_init(&f, "Title", NULL, 0, 0, 0), 0);
+	assert_string_equal(f.text, "");
+	field_insert(&f, "Grüße");
+	assert_int_equal(f.caret, strlen("Grüße"));
+	assert_int_equal(field_chars(&f), 5);
+	field_left(&f);			/* before e */
+	field_left(&f);			/* before ß (2 bytes) */
+	assert_int_equal(f.caret, 4);
+	field_backspace(&f);		/* removes ü (2 bytes) */
+	assert_string_equal(f.text, "Grße");
+	assert_int_equal(f.caret, 2);
+	field_delete(&f);
+	assert_string_equal(f.text, "Gre");
+	field_home(&f, 0);
+	assert_int_equal(f.caret, 0);
+	field_end(&f, 0);
+	assert_int_equal(f.caret, 3);
+	assert_int_equal(field_right(&f), 0);
+	field_clear(&f);
+}
+
+static void
+test_field_combining_moves_together(void **state)
+{
+	struct page_field f;
+
+	(void)state;
+	field_init(&f, "x", NULL, 0, 0, 0);
+	field_insert(&f, "e\xcc\x81x");	/* e + COMBINING ACUTE, x */
+	field_home(&f, 0);
+	field_right(&f);
+	assert_int_equal(f.caret, 3);
+	field_left(&f);
+	assert_int_equal(f.caret, 0);
+	field_delete(&f);
+	assert_string_equal(f.text, "x");
+	field_clear(&f);
+}
+
+static void
+test_field_insert_sanitizes_and_limits(void **state)
+{
+	struct page_field f;
+
+	(void)state;
+	field_init(&f, "Title", NULL, 5, 0, 0);
+	assert_int_equal(field_insert(&f, "a\x1b[31mb\nc"), 0);
+	assert_string_equal(f.text, "ab c");	/* one line: the break becomes a space */
+	assert_int_equal(field_insert(&f, "dü€f"), 1);	/* cut after 1 char */
+	assert_string_equal(f.text, "ab cd");
+	assert_int_equal(field_set(&f, "\xe2\x80\xaeok"), 0);	/* bidi override dropped */
+	assert_string_equal(f.text, "ok");
+	field_clear(&f);
+
+	field_init(&f, "Body", NULL, 0, 1, 0);
+	field_insert(&f, "one\ntwo");
+	assert_string_equal(f.text, "one\ntwo");
+	field_clear(&f);
+}
+
+static void
+test_field_layout_wraps_with_caret(void **state)
+{
+	struct page_field f;
+	struct text_lines l;
+	size_t r, c;
+
+	(void)state;
+	field_init(&f, "Body", NULL, 0, 1, 0);
+	field_set(&f, "Hallo Welt wie geht es");
+	assert_int_equal(field_layout(&f, 10, &l, &r, &c), 0);
+	assert_int_equal(l.n, 3);
+	assert_string_equal(l.line[0], "Hallo Welt");
+	assert_string_equal(l.line[1], "wie geht");
+	assert_string_equal(l.line[2], "es");
+	assert_int_equal(r, 2);
+	assert_int_equal(c, 2);
+	text_lines_free(&l);
+	/* Up keeps the column as well as the line allows. */
+	assert_int_equal(field_up(&f, 10), 1);
+	assert_int_equal(f.caret, strlen("Hallo Welt wi"));
+	assert_int_equal(field_up(&f, 10), 1);
+	assert_int_equal(f.caret, 2);
+	assert_int_equal(field_up(&f, 10), 0);
+	assert_int_equal(field_down(&f, 10), 1);
+	field_end(&f, 10);
+	assert_int_equal(f.caret, strlen("Hallo Welt wie geht"));
+	/* A long word is broken; a trailing newline gives an empty last line. */
+	field_set(&f, "Donaudampfschiff\n");
+	assert_int_equal(field_layout(&f, 6, &l, &r, &c), 0);
+	assert_int_equal(l.n, 4);
+	assert_string_equal(l.line[0], "Donaud");
+	assert_string_equal(l.line[3], "");
+	assert_int_equal(r, 3);
+	assert_int_equal(c, 0);
+	text_lines_free(&l);
+	/* Wide characters count two columns. */
+	field_set(&f, "日本語 です");
+	assert_int_equal(field_layout(&f, 6, &l, &r, &c), 0);
+	assert_string_equal(l.line[0], "日本語");
+	assert_string_equal(l.line[1], "です");
+	assert_int_equal(c, 4);
+	text_lines_free(&l);
+	field_clear(&f);
+}
+
+static void
+test_field_layout_secret_masks(void **state)
+{
+	struct page_field f;
+	struct text_lines l;
+	size_t r, c;
+
+	(void)state;
+	field_init(&f, "Password", NULL, 0, 0, 1);
+	field_layout(&f, 20, &l, &r, &c);
+	assert_int_equal(l.n, 1);
+	assert_string_equal(l.line[0], "");
+	text_lines_free(&l);
+	field_set(&f, "pässwort");
+	field_left(&f);
+	field_layout(&f, 20, &l, &r, &c);
+	assert_string_equal(l.line[0], "********");
+	assert_int_equal(c, 7);
+	text_lines_free(&l);
+	field_clear(&f);
+}
+
+/* ---------------------------------------------------------------- page */
+
+static void
+test_page_bar_ascii(void **state)
+{
+	char buf[16];
+
+	(void)state;
+	assert_string_equal(page_bar(0.5, 10, buf), "#####     ");
+	assert_string_equal(page_bar(0.01, 10, buf), "#         ");
+	assert_string_equal(page_bar(0, 4, buf), "    ");
+	assert_string_equal(page_bar(2, 4, buf), "####");
+	assert_string_equal(page_bar(-1, 0, buf), "");
+}
+
+static void
+test_page_builders_number_items(void **state)
+{
+	struct page *p = page_new();
+	struct page_item *it;
+
+	(void)state;
+	assert_int_equal(p->focus, -1);
+	assert_null(page_focused(p));
+	page_add_item(p, PAGE_ITEM_LINK, "a");
+	it = page_add_item(p, PAGE_ITEM_LINK, "b");
+	page_item_state(it, "%s", "[x]");
+	assert_int_equal(it->number, 2);
+	assert_int_equal(page_find_number(p, 2), 1);
+	assert_int_equal(page_find_number(p, 3), -1);
+	page_add_action(p, ACTION_OPEN, "open");
+	page_add_action(p, ACTION_OPEN, "open");
+	assert_int_equal(p->n_action, 1);
+	assert_true(page_offers(p, ACTION_OPEN));
+	page_clear(p);
+	assert_int_equal(p->n_item, 0);
+	page_free(p);
+}
+
+/* ------------------------------------------------------------- screens */
+
+static void
+test_app_free_null(void **state)
+{
+	(void)state;
+	app_free(NULL);
+	assert_null(app_status(NULL));
+	assert_int_equal(app_action(NULL, ACTION_DOWN, 0), APP_ERR);
+}
+
+static void
+test_scr_projects_builds_list(void **state)
+{
+	struct app *app = test_app(0);
+	struct api_project_list *l = calloc(1, sizeof(*l));
+	const struct page *p;
+
+	(void)state;
+	l->n = 2;
+	l->total = 2;
+	l->items = calloc(2, sizeof(*l->items));
+	l->items[0].id = 1;
+	l->items[0].title = S("Stadt.Raum.Wir.");
+	l->items[0].summary = S("Public space for everyone.");
+	l->items[0].status = S("open");
+	l->items[0].ends_at = S("2026-04-30T22:00:00Z");
+	l->items[1].id = 2;
+	l->items[1].title = S("Lokale Logistik");
+	l->items[1].status = S("closed");
+	l->items[1].ends_at = S("2026-05-01");
+	assert_int_equal(scr_projects_with(app, l), 0);
+	p = app_page(app);
+	assert_string_equal(p->heading, "Projects");
+	assert_string_equal(p->context, "list");
+	assert_int_equal(p->n_item, 2);
+	assert_int_equal(p->focus, 0);
+	assert_int_equal(p->item[0].number, 1);
+	assert_int_equal(p->item[0].kind, PAGE_ITEM_LINK);
+	assert_string_equal(p->item[0].state, "open until 30 April 2026");
+	assert_string_equal(p->item[1].state, "closed on 1 May 2026");
+	assert_page_has(p, "2 of 2");
+	assert_true(page_offers(p, ACTION_FILTER));
+	assert_true(page_offers(p, ACTION_BACK));
+	app_action(app, ACTION_DOWN, 0);
+	assert_int_equal(app_page(app)->focus, 1);
+	app_action(app, ACTION_DOWN, 0);
+	assert_int_equal(app_page(app)->focus, 1);
+	app_action(app, ACTION_JUMP, 5);
+	assert_page_has(app_page(app), "There is no item 5");
+	/* The filter screen chooses status and category. */
+	app_action(app, ACTION_FILTER, 0);
+	p = app_page(app);
+	assert_string_equal(p->heading, "Filter projects");
+	assert_int_equal(p->item[0].kind, PAGE_ITEM_RADIO);
+	assert_string_equal(p->item[0].state, "(*)");
+	focus_on(app, "closed projects");
+	app_action(app, ACTION_TOGGLE, 0);
+	p = app_page(app);
+	assert_string_equal(p->item[2].state, "(*)");
+	assert_string_equal(p->item[0].state, "( )");
+	focus_on(app, "City Hall");
+	app_action(app, ACTION_TOGGLE, 0);
+	assert_page_has(app_page(app), "Showing closed projects, City Hall.");
+	app_free(app);
+}
+
+static struct api_comment_list *
+canned_comments(void)
+{
+	struct api_comment_list *c = calloc(1, sizeof(*c));
+
+	c->n = 2;
+	c->total = 2;
+	c->items = calloc(2, sizeof(*c->items));
+	c->items[0].id = 31;
+	c->items[0].author = S("Anna");
+	c->items[0].body = S("Good idea.\nReally.");
+	c->items[0].created_at = S("2026-04-03T10:00:00Z");
+	c->items[0].status = S("published");
+	c->items[1].id = 32;
+	c->items[1].parent_id = 31;
+	c->items[1].author = S("Ben");
+	c->items[1].body = S("I agree.");
+	c->items[1].created_at = S("2026-04-04T10:00:00Z");
+	c->items[1].status = S("pending");
+	return c;
+}
+
+static void
+test_scr_project_builds_groups(void **state)
+{
+	struct app *app = test_app(0);
+	struct api_project *pr = calloc(1, sizeof(*pr));
+	const struct page *p;
+	int i;
+
+	(void)state;
+	pr->id = 1;
+	pr->title = S("Stadt.Raum.Wir.");
+	pr->summary = S("Short.");
+	pr->status = S("open");
+	pr->category = S("smart-city");
+	pr->starts_at = S("2026-03-01");
+	pr->ends_at = S("2026-04-30");
+	pr->n_ideas = 12;
+	pr->n_comments = 2;
+	pr->n_participants = 40;
+	pr->description = S("First paragraph.\n\nSecond paragraph.");
+	pr->has_formats = 1;
+	pr->ideas_open = 1;
+	pr->n_polls = 1;
+	pr->polls = calloc(1, sizeof(*pr->polls));
+	pr->polls[0].id = 7;
+	pr->polls[0].title = S("Events");
+	pr->polls[0].kind = S("ranking");
+	pr->polls[0].status = S("open");
+	pr->n_surveys = 1;
+	pr->surveys = calloc(1, sizeof(*pr->surveys));
+	pr->surveys[0].id = 9;
+	pr->surveys[0].title = S("Box survey");
+	pr->surveys[0].status = S("closed");
+	assert_int_equal(scr_project_with(app, pr, canned_comments()), 0);
+	p = app_page(app);
+	assert_string_equal(p->heading, "Stadt.Raum.Wir.");
+	assert_page_has(p, "open until 30 April 2026 (1 March 2026 to 30 April 2026), Smart City.");
+	assert_page_has(p, "12 ideas, 2 comments, 40 participants.");
+	assert_page_has(p, "Second paragraph.");
+	assert_true(item_find(p, "All ideas (12)") >= 0);
+	assert_true(item_find(p, "Write a new idea") >= 0);
+	i = item_find(p, "Events");
+	assert_string_equal(p->item[i].group, "Polls");
+	assert_string_equal(p->item[i].state, "ranking, open");
+	i = item_find(p, "Ben");
+	assert_true(i >= 0);
+	assert_int_equal(p->item[i].indent, 1);
+	assert_string_equal(p->item[i].state, "waiting for moderation");
+	assert_string_equal(p->item[i].group, "Comments (2)");
+	assert_true(page_offers(p, ACTION_NEW_IDEA));
+	/* Reply on a reply answers its top comment, in a form with a draft. */
+	focus_on(app, "Ben");
+	app_action(app, ACTION_REPLY, 0);
+	p = app_page(app);
+	assert_string_equal(p->heading, "Reply");
+	assert_string_equal(p->context, "editor");
+	assert_int_equal(p->item[0].kind, PAGE_ITEM_MULTILINE);
+	assert_non_null(p->item[0].field);
+	assert_true(p->item[0].field->multiline);
+	app_input_text(app, "Me too.");
+	app_action(app, ACTION_BACK, 0);
+	focus_on(app, "Ben");
+	app_action(app, ACTION_REPLY, 0);
+	assert_string_equal(app_page(app)->item[0].field->text, "Me too.");
+	app_free(app);
+}
+
+static void
+test_scr_ideas_and_idea(void **state)
+{
+	struct app *app = test_app(0);
+	struct api_idea_list *l = calloc(1, sizeof(*l));
+	struct api_idea *i = calloc(1, sizeof(*i));
+	const struct page *p;
+
+	(void)state;
+	l->n = 2;
+	l->total = 30;
+	l->next = S("cursor2");
+	l->items = calloc(2, sizeof(*l->items));
+	l->items[0].id = 5;
+	l->items[0].title = S("More benches");
+	l->items[0].author = S("Anna");
+	l->items[0].status = S("published");
+	l->items[0].supports = 12;
+	l->items[0].comments = 3;
+	l->items[0].supported_by_me = 1;
+	l->items[1].id = 6;
+	l->items[1].title = S("Trees");
+	l->items[1].author = S("Me");
+	l->items[1].status = S("pending");
+	assert_int_equal(scr_ideas_with(app, 1, "Stadt.Raum.Wir.", l), 0);
+	p = app_page(app);
+	assert_string_equal(p->heading, "Ideas for Stadt.Raum.Wir.");
+	assert_page_has(p, "Sorted by most support: 2 of 30.");
+	assert_string_equal(p->item[0].state, "you support this");
+	assert_string_equal(p->item[0].detail, "12 supports, 3 comments, by Anna");
+	assert_string_equal(p->item[1].state, "waiting for moderation");
+	assert_true(item_find(p, "More ideas") >= 0);
+	assert_true(page_offers(p, ACTION_NEXT_PAGE));
+	assert_true(page_offers(p, ACTION_SORT));
+
+	i->id = 5;
+	i->title = S("More benches");
+	i->author = S("Anna");
+	i->created_at = S("2026-04-02T09:00:00Z");
+	i->status = S("published");
+	i->supports = 1;
+	i->supported_by_me = 0;
+	i->body = S("Benches on the square.\n\nAnd in the park.");
+	assert_int_equal(scr_idea_with(app, i, canned_comments()), 0);
+	p = app_page(app);
+	assert_page_has(p, "by Anna on 2 April 2026.");
+	assert_page_has(p, "1 person supports this idea.");
+	assert_page_has(p, "And in the park.");
+	assert_string_equal(p->item[0].label, "Support this idea");
+	assert_true(page_offers(p, ACTION_SUPPORT));
+	assert_true(item_find(p, "Write a comment") >= 0);
+	/* Supporting needs a login: the login screen opens, nothing is lost. */
+	app_action(app, ACTION_SUPPORT, 0);
+	p = app_page(app);
+	assert_string_equal(p->heading, "Log in");
+	assert_page_has(p, "Please log in to support ideas.");
+	app_free(app);
+}
+
+static void
+test_scr_poll_single(void **state)
+{
+	struct app *app = test_app(0);
+	const struct page *p;
+
+	(void)state;
+	assert_int_equal(scr_poll_with(app, canned_poll("single", 1, 0)), 0);
+	p = app_page(app);
+	assert_string_equal(p->context, "poll");
+	assert_int_equal(p->item[0].kind, PAGE_ITEM_RADIO);
+	assert_string_equal(p->item[0].state, "( )");
+	assert_page_has(p, "Choose one option.");
+	assert_page_has(p, "This poll is open until 30 April 2026.");
+	/* A place is said in words: address and description. */
+	assert_string_equal(p->item[2].detail, "Address: Stadtpark, Eingang Nord");
+	app_action(app, ACTION_TOGGLE, 0);
+	focus_on(app, "Roundnet");
+	app_action(app, ACTION_TOGGLE, 0);
+	p = app_page(app);
+	assert_string_equal(p->item[0].state, "( )");
+	assert_string_equal(p->item[1].state, "(*)");
+	assert_true(p->item[1].checked);
+	/* Moving never chooses. */
+	app_action(app, ACTION_DOWN, 0);
+	assert_string_equal(app_page(app)->item[2].state, "( )");
+	app_free(app);
+}
+
+static void
+test_scr_poll_multiple_refuses_more_than_max(void **state)
+{
+	struct app *app = test_app(0);
+	const struct page *p;
+
+	(void)state;
+	assert_int_equal(scr_poll_with(app, canned_poll("multiple", 2, 0)), 0);
+	p = app_page(app);
+	assert_int_equal(p->item[0].kind, PAGE_ITEM_CHECKBOX);
+	assert_page_has(p, "0 of 2 choices made.");
+	focus_on(app, "Lautern");
+	app_action(app, ACTION_TOGGLE, 0);
+	focus_on(app, "Roundnet");
+	app_action(app, ACTION_TOGGLE, 0);
+	focus_on(app, "Kino");
+	app_action(app, ACTION_TOGGLE, 0);
+	p = app_page(app);
+	assert_page_has(p, "2 of 2 choices made.");
+	assert_page_has(p, "You can choose at most 2.");
+	assert_string_equal(p->item[0].state, "[x]");
+	assert_string_equal(p->item[2].state, "[ ]");
+	/* Unchecking frees a place. */
+	focus_on(app, "Lautern");
+	app_action(app, ACTION_TOGGLE, 0);
+	assert_page_has(app_page(app), "1 of 2 choices made.");
+	app_free(app);
+}
+
+static void
+test_scr_poll_ranking_review(void **state)
+{
+	struct app *app = test_app(0);
+	const struct page *p;
+
+	(void)state;
+	assert_int_equal(scr_poll_with(app, canned_poll("ranking", 3, 0)), 0);
+	p = app_page(app);
+	assert_string_equal(p->context, "ranking");
+	assert_int_equal(p->item[0].kind, PAGE_ITEM_RANKED);
+	assert_string_equal(p->item[0].state, "not chosen");
+	/* Review with nothing chosen is refused. */
+	app_action(app, ACTION_REVIEW, 0);
+	assert_page_has(app_page(app), "Choose at least one option first.");
+	focus_on(app, "Kino");
+	app_action(app, ACTION_TOGGLE, 0);
+	p = app_page(app);
+	/* The chosen option moves to the top and the focus follows it. */
+	assert_string_equal(p->item[0].label, "Kino im Park");
+	assert_string_equal(p->item[0].state, "your choice 1");
+	assert_int_equal(p->item[0].rank, 1);
+	assert_int_equal(p->focus, 0);
+	focus_on(app, "Lautern");
+	app_action(app, ACTION_TOGGLE, 0);
+	focus_on(app, "Flohmarkt");
+	app_action(app, ACTION_OPEN, 0);
+	p = app_page(app);
+	assert_page_has(p, "3 of 3 choices made.");
+	assert_string_equal(p->item[2].label, "Flohmarkt");
+	assert_int_equal(p->focus, 2);
+	focus_on(app, "Roundnet");
+	app_action(app, ACTION_TOGGLE, 0);
+	assert_page_has(app_page(app), "You can choose at most 3.");
+	/* Reorder: Flohmarkt up to 2. */
+	focus_on(app, "Flohmarkt");
+	app_action(app, ACTION_MOVE_UP, 0);
+	p = app_page(app);
+	assert_string_equal(p->item[1].label, "Flohmarkt");
+	assert_string_equal(p->item[1].state, "your choice 2");
+	assert_int_equal(p->focus, 1);
+	focus_on(app, "Kino");
+	app_action(app, ACTION_MOVE_UP, 0);
+	assert_page_has(app_page(app), "This is already your first choice.");
+	/* Review shows the order; edit goes back with nothing lost. */
+	app_action(app, ACTION_REVIEW, 0);
+	p = app_page(app);
+	assert_string_equal(p->heading, "Check before sending");
+	assert_page_has(p, "You are voting for: 1. Kino im Park, 2. Flohmarkt, 3. Lautern tanzt.");
+	assert_true(page_offers(p, ACTION_SEND));
+	assert_true(page_offers(p, ACTION_EDIT));
+	app_action(app, ACTION_EDIT, 0);
+	p = app_page(app);
+	assert_string_equal(p->item[2].label, "Lautern tanzt");
+	/* Sending without a login opens the login and keeps the ballot. */
+	app_action(app, ACTION_REVIEW, 0);
+	app_action(app, ACTION_SEND, 0);
+	p = app_page(app);
+	assert_string_equal(p->heading, "Log in");
+	app_action(app, ACTION_BACK, 0);
+	assert_string_equal(app_page(app)->heading, "Check before sending");
+	app_action(app, ACTION_BACK, 0);
+	app_action(app, ACTION_BACK, 0);
+	/* Leaving the poll keeps the unsent choices as a draft. */
+	assert_int_equal(scr_poll_with(app, canned_poll("ranking", 3, 0)), 0);
+	app_free(app);
+}
+
+static void
+test_scr_poll_shows_own_ballot(void **state)
+{
+	struct app *app = test_app(0);
+	const struct page *p;
+
+	(void)state;
+	assert_int_equal(scr_poll_with(app, canned_poll("ranking", 3, 1)), 0);
+	p = app_page(app);
+	assert_page_has(p, "Your vote is saved: 1. Kino im Park, 2. Lautern tanzt. You can change or withdraw it until 30 April 2026.");
+	assert_string_equal(p->item[0].state, "your choice 1");
+	assert_true(item_find(p, "Withdraw my vote") >= 0);
+	assert_true(page_offers(p, ACTION_WITHDRAW));
+	app_free(app);
+}
+
+static void
+test_scr_results_bars_and_numbers(void **state)
+{
+	struct app *app = test_app(0);
+	struct api_results *r = calloc(1, sizeof(*r));
+	const struct page *p;
+
+	(void)state;
+	r->poll_id = 7;
+	r->kind = S("single");
+	r->final = 1;
+	r->ballots_online = 30;
+	r->ballots_analog = 12;
+	r->ballots_total = 120;
+	r->n_options = 2;
+	r->options = calloc(2, sizeof(*r->options));
+	r->options[0].id = 11;
+	r->options[0].title = S("Roundnet");
+	r->options[0].total = 20;
+	r->options[0].share = 0.1667;
+	r->options[0].rank = 2;
+	r->options[1].id = 12;
+	r->options[1].title = S("Lautern tanzt");
+	r->options[1].online = 30;
+	r->options[1].analog = 12;
+	r->options[1].total = 42;
+	r->options[1].share = 0.35;
+	r->options[1].rank = 1;
+	assert_int_equal(scr_results_with(app, "Events", r), 0);
+	p = app_page(app);
+	assert_string_equal(p->context, "results");
+	assert_string_equal(p->heading, "Results: Events");
+	assert_page_has(p, "Final results.");
+	assert_page_has(p, "Ballots: 30 online, 12 on paper, 120 in total.");
+	assert_string_equal(p->item[0].label, "Lautern tanzt");
+	assert_string_equal(p->item[0].detail, "42 votes, 35 %, rank 1 — 30 online, 12 paper");
+	assert_true(p->item[0].has_bar);
+	assert_true(p->item[0].bar > 0.34 && p->item[0].bar < 0.36);
+	assert_string_equal(p->item[1].state, "rank 2");
+	app_free(app);
+}
+
+static void
+test_scr_login_form_names_field(void **state)
+{
+	struct app *app = test_app(0);
+	const struct page *p;
+
+	(void)state;
+	app_action(app, ACTION_LOGIN, 0);
+	p = app_page(app);
+	assert_string_equal(p->heading, "Log in");
+	assert_string_equal(p->context, "editor");
+	assert_int_equal(p->item[1].kind, PAGE_ITEM_PASSWORD);
+	assert_true(p->item[1].field->secret);
+	assert_non_null(p->item[0].field->prompt);
+	app_action(app, ACTION_SEND, 0);
+	p = app_page(app);
+	assert_page_has(p, "User name or e-mail: please fill this in.");
+	assert_int_equal(p->focus, 0);
+	assert_string_equal(p->item[0].field->error, "User name or e-mail: please fill this in.");
+	/* Editing keys work on the focused field. */
+	app_input_text(app, "anna");
+	app_edit(app, APP_EDIT_BACKSPACE);
+	app_edit(app, APP_EDIT_HOME);
+	app_input_text(app, "x");
+	assert_string_equal(app_page(app)->item[0].field->text, "xann");
+	assert_null(app_page(app)->item[0].field->error);
+	app_edit(app, APP_EDIT_NEWLINE);	/* one-line field: next field */
+	assert_int_equal(app_page(app)->focus, 1);
+	app_field_set(app, "secret");
+	assert_string_equal(app_page(app)->item[1].field->text, "secret");
+	app_action(app, ACTION_NEXT_FIELD, 0);
+	assert_string_equal(app_page(app)->context, "form");
+	app_free(app);
+}
+
+static void
+test_scr_idea_form_checks_and_keeps_draft(void **state)
+{
+	struct app *app = test_app(0);
+	const struct page *p;
+
+	(void)state;
+	assert_int_equal(scr_idea_form_open(app, 1, "Stadt.Raum.Wir."), 0);
+	p = app_page(app);
+	assert_string_equal(p->heading, "New idea");
+	app_input_text(app, "Ba");
+	app_action(app, ACTION_NEXT_FIELD, 0);
+	app_input_text(app, "Benches on the square, please.\nMany.");
+	app_action(app, ACTION_SEND, 0);
+	p = app_page(app);
+	assert_page_has(p, "Title: at least 3 characters, you have 2.");
+	assert_int_equal(p->focus, 0);
+	app_edit(app, APP_EDIT_END);
+	app_input_text(app, "nke");
+	app_action(app, ACTION_SEND, 0);
+	p = app_page(app);
+	assert_string_equal(p->heading, "Check before sending");
+	assert_page_has(p, "Banke");
+	assert_page_has(p, "Benches on the square, please.\nMany.");
+	app_action(app, ACTION_EDIT, 0);
+	app_action(app, ACTION_BACK, 0);
+	/* Back on the list; opening the form again brings the text back. */
+	assert_int_equal(scr_idea_form_open(app, 1, "Stadt.Raum.Wir."), 0);
+	p = app_page(app);
+	assert_string_equal(p->item[0].field->text, "Banke");
+	assert_string_equal(p->item[1].field->text, "Benches on the square, please.\nMany.");
+	/* Kiosk reset wipes drafts and messages. */
+	app_reset(app);
+	assert_int_equal(app_message_count(app), 0);
+	assert_int_equal(scr_idea_form_open(app, 1, "Stadt.Raum.Wir."), 0);
+	assert_string_equal(app_page(app)->item[0].field->text, "");
+	app_free(app);
+}
+
+static void
+test_scr_help_and_messages(void **state)
+{
+	struct app *app = test_app(1);
+	const struct page *p;
+
+	(void)state;
+	assert_int_equal(scr_poll_with(app, canned_poll("ranking", 3, 0)), 0);
+	app_page(app);
+	app_action(app, ACTION_HELP, 0);
+	p = app_page(app);
+	assert_string_equal(p->context, "help");
+	assert_string_equal(p->heading, "Help: the keys of this page");
+	assert_true(p->n_item > 5);
+	assert_page_has(p, "On this page");
+	app_action(app, ACTION_BACK, 0);
+	app_action(app, ACTION_TOGGLE, 0);
+	app_action(app, ACTION_MESSAGES, 0);
+	p = app_page(app);
+	assert_string_equal(p->heading, "Messages");
+	assert_page_has(p, "is your choice 1");
+	/* Kiosk: quit asks first, and ending the session goes home. */
+	app_action(app, ACTION_QUIT, 0);
+	assert_string_equal(app_page(app)->heading, "End your session?");
+	assert_int_equal(app_action(app, ACTION_QUIT, 0), APP_OK);
+	assert_int_equal(app_message_count(app), 0);
+	assert_null(app_status(app));
+	assert_string_equal(app_page(app)->heading, "This page could not be loaded");
+	app_free(app);
+}
+
+/* ------------------------------------------------- against the server */
+
+struct server {
+	pid_t	pid;
+	int	port;
+	char	dir[256];
+};
+
+static int
+server_start(struct server *s, const char *bin, int fast)
+{
+	char db[300], mail[300], line[256];
+	int pfd[2];
+	size_t n = 0;
+	struct pollfd pf;
+	time_t end = time(NULL) + 20;
+
+	snprintf(db, sizeof(db), "%s/db", s->dir);
+	snprintf(mail, sizeof(mail), "%s/mail", s->dir);
+	mkdir(mail, 0700);
+	if (pipe(pfd) < 0)
+		return -1;
+	if ((s->pid = fork()) == 0) {
+		dup2(pfd[1], 2);
+		close(pfd[0]);
+		if (fast)
+			execl(bin, bin, "serve", "--db", db, "--listen", "127.0.0.1:0", "--seed", "demo",
+			    "--mail-dir", mail, "--pwhash", "min", (char *)NULL);
+		execl(bin, bin, "serve", "--db", db, "--listen", "127.0.0.1:0", "--seed", "demo",
+		    "--mail-dir", mail, (char *)NULL);
+		_exit(127);
+	}
+	close(pfd[1]);
+	pf.fd = pfd[0];
+	pf.events = POLLIN;
+	while (n + 1 < sizeof(line) && time(NULL) < end) {
+		if (poll(&pf, 1, 1000) <= 0)
+			continue;
+		if (read(pfd[0], line + n, 1) != 1)
+			break;
+		if (line[n] == '\n')
+			break;
+		n++;
+	}
+	line[n] = '\0';
+	/* The rest of stderr is not read; keep the pipe open so the server
+	 * never gets SIGPIPE, and let the kernel buffer its logs. */
+	if (sscanf(line, "listening on 127.0.0.1:%d", &s->port) != 1) {
+		kill(s->pid, SIGTERM);
+		waitpid(s->pid, NULL, 0);
+		close(pfd[0]);
+		return -1;
+	}
+	return 0;
+}
+
+static void
+server_stop(struct server *s)
+{
+	int i;
+
+	kill(s->pid, SIGTERM);
+	for (i = 0; i < 50; i++) {
+		if (waitpid(s->pid, NULL, WNOHANG) == s->pid)
+			return;
+		usleep(100000);
+	}
+	kill(s->pid, SIGKILL);
+	waitpid(s->pid, NULL, 0);
+}
+
+/* The confirmation token: the longest run of [A-Za-z0-9_-] of 20 or more in any mail. */
+static int
+mail_token(const char *dir, char *tok, size_t size)
+{
+	char path[600], buf[16384];
+	struct dirent *e;
+	DIR *d;
+	FILE *f;
+	size_t n, i, j, best = 0;
+
+	tok[0] = '\0';
+	if ((d = opendir(dir)) == NULL)
+		return -1;
+	while ((e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;
+		snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
+		if ((f = fopen(path, "r")) == NULL)
+			continue;
+		n = fread(buf, 1, sizeof(buf) - 1, f);
+		fclose(f);
+		buf[n] = '\0';
+		for (i = 0; i < n; i = j + 1) {
+			for (j = i; j < n && (isalnum((unsigned char)buf[j]) || buf[j] == '_' || buf[j] == '-'); j++)
+				;
+			if (j - i >= 20 && j - i > best && j - i < size) {
+				best = j - i;
+				memcpy(tok, buf + i, best);
+				tok[best] = '\0';
+			}
+		}
+	}
+	closedir(d);
+	return best > 0 ? 0 : -1;
+}
+
+static void
+fill(struct app *app, const char *label, const char *text)
+{
+	focus_on(app, label);
+	app_field_set(app, text);
+}
+
+static void
+test_app_real_server_rank_flow(void **state)
+{
+	const char *build = getenv("BUILD");
+	struct client_opts o;
+	struct server srv;
+	struct app *app;
+	const struct page *p;
+	char bin[512], url[128], mail[300], tok[256];
+	int i, k;
+
+	(void)state;
+	snprintf(bin, sizeof(bin), "%s/mitwirkung-api", build != NULL ? build : "build");
+	if (access(bin, X_OK) != 0) {
+		fprintf(stderr, "%s not built: the real-server test is skipped\n", bin);
+		skip();
+	}
+	test_env();
+	memset(&srv, 0, sizeof(srv));
+	snprintf(srv.dir, sizeof(srv.dir), "/tmp/mw-ui-srv-XXXXXX");
+	assert_non_null(mkdtemp(srv.dir));
+	if (server_start(&srv, bin, 1) < 0)
+		assert_int_equal(server_start(&srv, bin, 0), 0);
+	snprintf(url, sizeof(url), "http://127.0.0.1:%d/api/v1", srv.port);
+	memset(&o, 0, sizeof(o));
+	o.api_url = url;
+	app = app_new(&o, NULL, NULL);
+	assert_non_null(app);
+
+	p = app_page(app);
+	assert_string_equal(p->heading, "Projects");
+	assert_true(item_find(p, "Stadt.Raum.Wir") >= 0);
+
+	/* Register and confirm with the token from the mail; leave the login. */
+	app_action(app, ACTION_REGISTER, 0);
+	fill(app, "User name", "uitest1");
+	fill(app, "E-mail", "uitest1@example.org");
+	fill(app, "Password", "correct horse 1");
+	app_action(app, ACTION_SEND, 0);
+	p = app_page(app);
+	assert_string_equal(p->heading, "Confirm your account");
+	snprintf(mail, sizeof(mail), "%s/mail", srv.dir);
+	for (i = 0; i < 50 && mail_token(mail, tok, sizeof(tok)) < 0; i++)
+		usleep(100000);
+	assert_true(tok[0] != '\0');
+	fill(app, "Token", tok);
+	app_action(app, ACTION_SEND, 0);
+	p = app_page(app);
+	assert_string_equal(p->heading, "Log in");
+	assert_page_has(p, "Your account is active.");
+	app_action(app, ACTION_BACK, 0);
+	assert_false(app_logged_in(app));
+
+	/* Open Stadt.Raum.Wir., its ranking poll, rank three events. */
+	focus_on(app, "Stadt.Raum.Wir");
+	app_action(app, ACTION_OPEN, 0);
+	p = app_page(app);
+	assert_true(has(p->heading, "Stadt.Raum.Wir"));
+	for (i = 0; i < (int)p->n_item; i++)
+		if (p->item[i].group != NULL && strcmp(p->item[i].group, "Polls") == 0 &&
+		    has(p->item[i].state, "ranking"))
+			break;
+	if (i == (int)p->n_item)
+		page_dump(p);
+	assert_true(i < (int)p->n_item);
+	app_action(app, ACTION_JUMP, p->item[i].number);
+	app_action(app, ACTION_OPEN, 0);
+	p = app_page(app);
+	assert_string_equal(p->context, "ranking");
+	for (k = 0; k < 3; k++) {
+		p = app_page(app);
+		/* The first unranked option is always just below the ranked ones. */
+		assert_int_equal(p->item[k].kind, PAGE_ITEM_RANKED);
+		assert_int_equal(p->item[k].rank, 0);
+		app_action(app, ACTION_JUMP, p->item[k].number);
+		app_action(app, ACTION_TOGGLE, 0);
+	}
+	p = app_page(app);
+	assert_page_has(p, "3 of 3 choices made.");
+	assert_string_equal(p->item[2].state, "your choice 3");
+	app_action(app, ACTION_REVIEW, 0);
+	p = app_page(app);
+	assert_page_has(p, "You are voting for: 1. ");
+	/* Send without login: the login opens, then sending works. */
+	app_action(app, ACTION_SEND, 0);
+	p = app_page(app);
+	assert_string_equal(p->heading, "Log in");
+	fill(app, "User name", "uitest1");
+	fill(app, "Password", "correct horse 1");
+	app_action(app, ACTION_SEND, 0);
+	p = app_page(app);
+	assert_string_equal(p->heading, "Check before sending");
+	assert_true(app_logged_in(app));
+	app_action(app, ACTION_SEND, 0);
+	p = app_page(app);
+	assert_page_has(p, "Your vote is saved: 1. ");
+	assert_page_has(p, "You can change or withdraw it until");
+	assert_string_equal(p->item[0].state, "your choice 1");
+	assert_page_has(p, "is saved. You can change it until");
+	/* Results exist and carry exact numbers. */
+	app_action(app, ACTION_RESULTS, 0);
+	p = app_page(app);
+	assert_true(has(p->heading, "Results"));
+	if (p->n_item > 0)
+		assert_true(has(p->item[0].detail, "points"));
+	app_free(app);
+	server_stop(&srv);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_listwin_init_empty),
+		cmocka_unit_test(test_listwin_move_clamps_and_scrolls),
+		cmocka_unit_test(test_listwin_top_for_heights),
+		cmocka_unit_test(test_field_clear_null),
+		cmocka_unit_test(test_field_insert_utf8_moves),
+		cmocka_unit_test(test_field_combining_moves_together),
+		cmocka_unit_test(test_field_insert_sanitizes_and_limits),
+		cmocka_unit_test(test_field_layout_wraps_with_caret),
+		cmocka_unit_test(test_field_layout_secret_masks),
+		cmocka_unit_test(test_page_bar_ascii),
+		cmocka_unit_test(test_page_builders_number_items),
+		cmocka_unit_test(test_app_free_null),
+		cmocka_unit_test(test_scr_projects_builds_list),
+		cmocka_unit_test(test_scr_project_builds_groups),
+		cmocka_unit_test(test_scr_ideas_and_idea),
+		cmocka_unit_test(test_scr_poll_single),
+		cmocka_unit_test(test_scr_poll_multiple_refuses_more_than_max),
+		cmocka_unit_test(test_scr_poll_ranking_review),
+		cmocka_unit_test(test_scr_poll_shows_own_ballot),
+		cmocka_unit_test(test_scr_results_bars_and_numbers),
+		cmocka_unit_test(test_scr_login_form_names_field),
+		cmocka_unit_test(test_scr_idea_form_checks_and_keeps_draft),
+		cmocka_unit_test(test_scr_help_and_messages),
+		cmocka_unit_test(test_app_real_server_rank_flow),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
