@@ -171,6 +171,21 @@ struct lay_caret {
 	int	cols;
 };
 
+/* Below an item: a field's error (unless the state says it already, as
+ * screens often put it there) and the detail text. */
+static void
+lay_notes(struct lay_buf *b, const struct page_item *it, int i,
+    const char *rest, int width)
+{
+	const char *err;
+
+	err = it->field != NULL ? it->field->error : NULL;
+	if (err != NULL && (it->state == NULL || strcmp(it->state, err) != 0))
+		lay_wrap(b, rest, rest, err, width, CANVAS_ERROR | CANVAS_BOLD, i);
+	if (it->detail != NULL && it->detail[0] != '\0')
+		lay_wrap(b, rest, rest, it->detail, width, 0, i);
+}
+
 #define LAY_FIELD_MIN	10	/* columns a one-line field needs beside its label */
 
 /*
@@ -229,12 +244,7 @@ lay_field_inline(struct lay_buf *b, const struct page_item *it, int i,
 		lay_wrap(b, rest, rest, it->state, width,
 		    it->field->error != NULL && strcmp(it->state,
 		    it->field->error) == 0 ? CANVAS_ERROR | CANVAS_BOLD : 0, i);
-	if (it->field->error != NULL && (it->state == NULL ||
-	    strcmp(it->state, it->field->error) != 0))
-		lay_wrap(b, rest, rest, it->field->error, width,
-		    CANVAS_ERROR | CANVAS_BOLD, i);
-	if (it->detail != NULL && it->detail[0] != '\0')
-		lay_wrap(b, rest, rest, it->detail, width, 0, i);
+	lay_notes(b, it, i, rest, width);
 out:
 	text_lines_free(&tl);
 	free(head);
@@ -325,14 +335,8 @@ lay_item(struct lay_buf *b, const struct page *p, int i, int numw,
 		if (tl.n == 0)
 			lay_add(b, rest, "", 0, i);
 		text_lines_free(&tl);
-		/* The state already says the error when the screen put it there. */
-		if (it->field->error != NULL && (it->state == NULL ||
-		    strcmp(it->state, it->field->error) != 0))
-			lay_wrap(b, rest, rest, it->field->error, width,
-			    CANVAS_ERROR | CANVAS_BOLD, i);
 	}
-	if (it->detail != NULL && it->detail[0] != '\0')
-		lay_wrap(b, rest, rest, it->detail, width, 0, i);
+	lay_notes(b, it, i, rest, width);
 }
 
 static int
