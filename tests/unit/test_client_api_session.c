@@ -86,7 +86,7 @@ test_session_save_modes(void **state)
 	assert_string_equal(t, "tok-456");
 	free(t);
 	{
-		char tmpf[600];
+		char tmpf[700];
 
 		snprintf(tmpf, sizeof(tmpf), "%s.%ld.tmp", path, (long)getpid());
 		assert_int_not_equal(access(tmpf, F_OK), 0);

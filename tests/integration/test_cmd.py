@@ -1,0 +1,457 @@
+# test_cmd.py — every one-shot command of `mitwirkung` and every exit status
+# (0 ok, 1 usage, 2 refused, 3 login needed, 4 network) against the real
+# mitwirkung-api with the demo data; HOME and the XDG folders are temporary,
+# the session file must be 0600 in a 0700 folder, and no output may carry a
+# control byte other than a newline.
+import json
+import os
+import re
+import shutil
+import socket
+import stat
+import subprocess
+import sys
+import tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from lib_api import TOP, BUILD, Suite, eq, ok  # noqa: E402
+
+S = Suite("test_cmd")
+C = {}
+
+CLIENT = os.environ.get("MW_CLIENT_BIN") or (
+    os.path.join(BUILD, "mitwirkung") if os.path.isabs(BUILD)
+    else os.path.join(TOP, BUILD, "mitwirkung"))
+
+CTRL = re.compile(rb"[\x00-\x09\x0b-\x1f\x7f]|\xc2[\x80-\x9f]|\xe2\x80[\xaa-\xae]|\xe2\x81[\xa6-\xa9]")
+
+
+def setup():
+    if not os.access(CLIENT, os.X_OK):
+        raise AssertionError("no client binary at %s (build it first)" % CLIENT)
+    srv = S.server().start()
+    home = tempfile.mkdtemp(prefix="mw-cmdtest-")
+    C.update(srv=srv, home=home, base="http://127.0.0.1:%d/api/v1" % srv.port)
+    r = run("projects", "--status", "all", "--json")
+    eq(r.rc, 0, "projects --json")
+    items = json.loads(r.out)["items"]
+    for p in items:
+        if "Stadt.Raum.Wir." in p["title"]:
+            C["stadt"] = p
+        if "Lokale Logistik" in p["title"]:
+            C["lokale"] = p
+    ok("stadt" in C and "lokale" in C, "demo projects missing: %r" % items)
+    r = run("project", str(C["stadt"]["id"]), "--json")
+    detail = json.loads(r.out)
+    C["ranking"] = [p for p in detail["formats"]["polls"] if p["kind"] == "ranking"][0]["id"]
+    r = run("project", str(C["lokale"]["id"]), "--json")
+    detail = json.loads(r.out)
+    C["survey"] = detail["formats"]["surveys"][0]["id"]
+    C["single"] = [p for p in detail["formats"]["polls"] if p["kind"] == "single"][0]["id"]
+    r = run("ideas", str(C["stadt"]["id"]), "--json")
+    C["ideas"] = json.loads(r.out)["items"]
+    return srv
+
+
+class Result:
+    def __init__(self, rc, out, err):
+        self.rc, self.outb, self.errb = rc, out, err
+        self.out = out.decode("utf-8")
+        self.err = err.decode("utf-8")
+
+    def __repr__(self):
+        return "<rc %d out %r err %r>" % (self.rc, self.out[:600], self.err[:600])
+
+
+def env(extra=None):
+    h = C["home"]
+    e = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": h,
+         "XDG_STATE_HOME": os.path.join(h, "state"),
+         "XDG_CONFIG_HOME": os.path.join(h, "config"),
+         "MITWIRKUNG_API": C["base"], "LANG": "C.UTF-8", "TERM": "dumb"}
+    e.update(extra or {})
+    return e
+
+
+def run(*args, stdin=b"", extra_env=None, lang="en", timeout=30):
+    """Runs the client; every byte on stdout and stderr must be free of
+    control characters (a newline aside)."""
+    pre = ["--lang", lang] if lang else []
+    p = subprocess.run([CLIENT] + pre + list(args), input=stdin, capture_output=True,
+                       env=env(extra_env), timeout=timeout)
+    for name, data in (("stdout", p.stdout), ("stderr", p.stderr)):
+        m = CTRL.search(data)
+        ok(m is None, "%s of %r has a control byte %r at %d: %r"
+           % (name, args, m and m.group(0), m and m.start(), data[:400]))
+    return Result(p.returncode, p.stdout, p.stderr)
+
+
+def session_file():
+    return os.path.join(C["home"], "state", "mitwirkung", "session")
+
+
+def login(name="demo", password="demo-passwort"):
+    r = run("login", name, stdin=(password + "\n").encode())
+    eq(r.rc, 0, "login %s: %r" % (name, r))
+    return r
+
+
+def logout():
+    r = run("logout")
+    eq(r.rc, 0, "logout: %r" % r)
+
+
+# --- help and usage (exit 1) -------------------------------------------
+
+@S.test
+def test_help(srv):
+    r = run("help")
+    eq(r.rc, 0, "help")
+    for cmd in ("projects", "project", "ideas", "idea", "comments", "poll", "results",
+                "vote", "unvote", "support", "unsupport", "submit-idea", "comment",
+                "survey", "login", "logout", "whoami", "register", "confirm"):
+        ok(re.search(r"(?m)^  %s\b" % re.escape(cmd), r.out), "help lists %s: %r" % (cmd, r))
+    r = run("vote", "--help")
+    eq(r.rc, 0, "vote --help")
+    ok("mitwirkung vote POLL OPTION" in r.out, "vote --help usage: %r" % r)
+    r = run("help", "submit-idea")
+    eq(r.rc, 0, "help submit-idea")
+    ok("--title" in r.out, "help submit-idea: %r" % r)
+
+
+@S.test
+def test_usage_errors(srv):
+    for args in (["no-such-command"], ["idea"], ["idea", "abc"], ["idea", "1", "2"],
+                 ["projects", "--bogus"], ["projects", "--status"],
+                 ["ideas", str(C["stadt"]["id"]), "--sort", "best"],
+                 ["submit-idea", str(C["stadt"]["id"])], ["vote", "1"],
+                 ["help", "nothing"]):
+        r = run(*args)
+        eq(r.rc, 1, "usage error for %r: %r" % (args, r))
+        ok(r.out == "", "usage error prints nothing on stdout: %r" % r)
+        ok(r.err.strip() != "", "usage error says why on stderr: %r" % r)
+
+
+# --- reading --------------------------------------------------------------
+
+@S.test
+def test_projects(srv):
+    r = run("projects")
+    eq(r.rc, 0, "projects")
+    ok("Stadt.Raum.Wir." in r.out and "Lokale Logistik" in r.out, "projects: %r" % r)
+    # One project per line, starting with its id.
+    for line in r.out.strip().split("\n"):
+        ok(re.match(r"^\d+  ", line), "project line: %r" % line)
+    r = run("projects", "--status", "closed")
+    eq(r.rc, 0, "projects --status closed")
+    ok("Lokale Logistik" not in r.out, "closed filter: %r" % r)
+    r = run("projects", "--category", "smart-city", "--status", "all")
+    eq(r.rc, 0, "projects --category")
+    ok("Lokale Logistik" in r.out, "category filter: %r" % r)
+    r = run("projects", "--json")
+    eq(r.rc, 0, "projects --json")
+    j = json.loads(r.out)
+    ok(isinstance(j.get("items"), list) and "total" in j, "projects --json: %r" % j)
+
+
+@S.test
+def test_projects_grep_pipe(srv):
+    # The issue's own example, through a shell pipe, in German.
+    p = subprocess.run("%s --lang de projects | grep Lokale" % CLIENT, shell=True,
+                       capture_output=True, env=env(), timeout=30)
+    eq(p.returncode, 0, "projects | grep Lokale: %r" % (p.stdout,))
+    ok(b"Lokale Logistik" in p.stdout, "grep output: %r" % p.stdout)
+
+
+@S.test
+def test_project_detail(srv):
+    r = run("project", str(C["stadt"]["id"]))
+    eq(r.rc, 0, "project")
+    ok(r.out.startswith(C["stadt"]["title"]), "project title first: %r" % r)
+    ok(re.search(r"(?m)^Poll %d " % C["ranking"], r.out), "project lists its poll: %r" % r)
+    r2 = run("project", C["stadt"]["slug"])
+    eq(r2.rc, 0, "project by slug")
+    eq(r2.out, r.out, "project by slug and by id")
+    r = run("project", "999999")
+    eq(r.rc, 2, "project not found: %r" % r)
+
+
+@S.test
+def test_ideas_idea_comments(srv):
+    pid = str(C["stadt"]["id"])
+    r = run("ideas", pid, "--sort", "top")
+    eq(r.rc, 0, "ideas")
+    lines = r.out.strip().split("\n")
+    ok(len(lines) >= 3, "ideas: %r" % r)
+    ok(all(re.match(r"^\d+  \d+ supports  \d+ comments  ", ln) for ln in lines),
+       "idea lines: %r" % lines)
+    r = run("ideas", C["stadt"]["slug"], "--sort", "new")
+    eq(r.rc, 0, "ideas by slug --sort new: %r" % r)
+    idea = max(C["ideas"], key=lambda i: i["comments"])
+    r = run("idea", str(idea["id"]))
+    eq(r.rc, 0, "idea")
+    ok(r.out.startswith(idea["title"]), "idea title: %r" % r)
+    r = run("comments", str(idea["id"]))
+    eq(r.rc, 0, "comments")
+    ok(r.out.strip() != "", "comments printed: %r" % r)
+    r = run("comments", str(idea["id"]), "--json")
+    eq(r.rc, 0, "comments --json")
+    ok(len(json.loads(r.out)["items"]) >= 1, "comments --json items")
+    r = run("idea", "999999")
+    eq(r.rc, 2, "idea not found: %r" % r)
+    ok(r.out == "" and r.err.strip(), "not found on stderr only: %r" % r)
+
+
+@S.test
+def test_poll_results(srv):
+    r = run("poll", str(C["ranking"]))
+    eq(r.rc, 0, "poll")
+    for name in ("Lautern tanzt", "Roundnet", "Open-Air-Lesung"):
+        ok(name in r.out, "poll option %s: %r" % (name, r))
+    r = run("poll", str(C["single"]))
+    eq(r.rc, 0, "location poll")
+    ok("Address:" in r.out, "location poll shows addresses: %r" % r)
+    r = run("results", str(C["ranking"]))
+    eq(r.rc, 0, "results")
+    ok(re.search(r"(?m)^1\. ", r.out) and "points" in r.out, "ranking results: %r" % r)
+    r = run("results", str(C["ranking"]), "--json")
+    eq(json.loads(r.out)["poll_id"], C["ranking"], "results --json")
+
+
+# --- login, session file, exit 3 -----------------------------------------
+
+@S.test
+def test_login_needed(srv):
+    if os.path.exists(session_file()):
+        os.unlink(session_file())
+    r = run("support", str(C["ideas"][0]["id"]))
+    eq(r.rc, 3, "support without login: %r" % r)
+    r = run("whoami")
+    eq(r.rc, 3, "whoami without login: %r" % r)
+    r = run("vote", str(C["ranking"]), "Roundnet")
+    eq(r.rc, 3, "vote without login: %r" % r)
+    r = run("login", "demo", stdin=b"wrong-password\n")
+    eq(r.rc, 3, "login with a wrong password: %r" % r)
+    ok(not os.path.exists(session_file()), "no session after a failed login")
+
+
+@S.test
+def test_login_session_logout(srv):
+    r = login()
+    ok("demo" in r.out, "login says who: %r" % r)
+    st = os.stat(session_file())
+    eq(stat.S_IMODE(st.st_mode), 0o600, "session file mode")
+    eq(stat.S_IMODE(os.stat(os.path.dirname(session_file())).st_mode), 0o700,
+       "session folder mode")
+    r = run("whoami")
+    eq(r.rc, 0, "whoami: %r" % r)
+    ok(r.out.startswith("demo "), "whoami: %r" % r)
+    r = run("whoami", "--json")
+    eq(json.loads(r.out)["username"], "demo", "whoami --json")
+    logout()
+    ok(not os.path.exists(session_file()), "logout removes the session file")
+    r = run("whoami")
+    eq(r.rc, 3, "whoami after logout")
+    r = run("logout")
+    eq(r.rc, 0, "logout when logged out: %r" % r)
+
+
+@S.test
+def test_stale_session(srv):
+    os.makedirs(os.path.dirname(session_file()), mode=0o700, exist_ok=True)
+    with open(session_file(), "w") as f:
+        f.write("not-a-valid-token\n")
+    r = run("whoami")
+    eq(r.rc, 3, "whoami with a dead token: %r" % r)
+    r = run("logout")
+    eq(r.rc, 0, "logout with a dead token: %r" % r)
+    ok(not os.path.exists(session_file()), "logout removes a dead session")
+
+
+@S.test
+def test_kiosk_writes_nothing(srv):
+    state = os.path.join(C["home"], "state")
+    shutil.rmtree(state, ignore_errors=True)
+    r = run("--kiosk", "login", "demo", stdin=b"demo-passwort\n")
+    eq(r.rc, 0, "kiosk login: %r" % r)
+    ok(not os.path.exists(state), "kiosk mode wrote %s" % state)
+
+
+# --- writing ----------------------------------------------------------------
+
+@S.test
+def test_vote_unvote(srv):
+    login()
+    try:
+        poll = str(C["ranking"])
+        r = run("vote", poll, "3D-Straßenmalerei", "Roundnet", "Lautern tanzt")
+        eq(r.rc, 0, "vote: %r" % r)
+        ok(re.search(r"(?m)^1\. 3D-Straßenmalerei$", r.out), "ballot order: %r" % r)
+        r = run("poll", poll)
+        ok(re.search(r"Roundnet - your choice 2", r.out), "own ballot shown: %r" % r)
+        # By option id, and too many choices for max_choices 3.
+        j = json.loads(run("poll", poll, "--json").out)
+        ids = [str(o["id"]) for o in j["options"]]
+        r = run("vote", poll, ids[0])
+        eq(r.rc, 0, "vote by id: %r" % r)
+        r = run("vote", poll, *ids[:4])
+        eq(r.rc, 2, "four choices refused: %r" % r)
+        r = run("vote", poll, "Nonexistent option")
+        eq(r.rc, 1, "unknown option is a usage error: %r" % r)
+        r = run("vote", poll, "Roundnet", "roundnet")
+        eq(r.rc, 1, "an option twice: %r" % r)
+        r = run("unvote", poll)
+        eq(r.rc, 0, "unvote: %r" % r)
+        r = run("poll", poll)
+        ok("your choice" not in r.out, "ballot withdrawn: %r" % r)
+        r = run("vote", "999999", "1")
+        eq(r.rc, 2, "vote on a missing poll: %r" % r)
+    finally:
+        logout()
+
+
+@S.test
+def test_support_unsupport(srv):
+    login()
+    try:
+        idea = str(C["ideas"][0]["id"])
+        r = run("support", idea)
+        eq(r.rc, 0, "support: %r" % r)
+        ok("You support idea %s" % idea in r.out, "support message: %r" % r)
+        r = run("ideas", str(C["stadt"]["id"]))
+        ok("you support this" in r.out, "ideas show own support: %r" % r)
+        r = run("unsupport", idea, "--json")
+        eq(r.rc, 0, "unsupport --json")
+        eq(json.loads(r.out)["supported"], False, "unsupport --json")
+    finally:
+        logout()
+
+
+@S.test
+def test_submit_idea_and_comment(srv):
+    login()
+    try:
+        pid = C["stadt"]["slug"]
+        body = "Mehr Bänke im Schatten am Stiftsplatz.\nUnd ein Trinkbrunnen.\n".encode()
+        r = run("submit-idea", pid, "--title", "Bänke und Wasser", stdin=body)
+        eq(r.rc, 0, "submit-idea: %r" % r)
+        m = re.search(r"Idea (\d+) is sent", r.out)
+        ok(m, "submit-idea says the id: %r" % r)
+        r = run("idea", m.group(1))
+        eq(r.rc, 0, "own pending idea visible to its author: %r" % r)
+        ok("pending" in r.out and "Trinkbrunnen" in r.out, "pending idea: %r" % r)
+        r = run("submit-idea", pid, "--title", "x", stdin=body)
+        eq(r.rc, 2, "short title refused: %r" % r)
+        ok("title" in r.err, "the error names the field: %r" % r)
+        r = run("submit-idea", pid, "--title", "Escape \x1b[2J here", stdin=body)
+        eq(r.rc, 2, "control characters refused: %r" % r)
+        idea = str(C["ideas"][0]["id"])
+        r = run("comment", idea, stdin="Gute Idee, bin dafür.\n".encode())
+        eq(r.rc, 0, "comment: %r" % r)
+        ok(re.search(r"Comment \d+ is sent", r.out), "comment id: %r" % r)
+        r = run("comment", idea, stdin=b"")
+        eq(r.rc, 2, "empty comment refused: %r" % r)
+    finally:
+        logout()
+
+
+@S.test
+def test_survey(srv):
+    login()
+    try:
+        sid = str(C["survey"])
+        s = srv.get("/surveys/%s" % sid).json
+        # Interactive: one answer line per question, in order.
+        lines = []
+        answers = []
+        for q in s["questions"]:
+            if q["kind"] in ("single", "multiple"):
+                lines.append("1")
+                answers.append({"question_id": q["id"], "choices": [q["options"][0]["id"]]})
+            elif q["kind"] == "scale":
+                lines.append(str(q["scale"]["max"]))
+                answers.append({"question_id": q["id"], "value": q["scale"]["min"]})
+            else:
+                lines.append("Werkzeug zum Ausleihen")
+                answers.append({"question_id": q["id"], "text": "Lastenrad"})
+        r = run("survey", sid, stdin=("\n".join(lines) + "\n").encode())
+        eq(r.rc, 0, "survey on stdin: %r" % r)
+        ok("saved" in r.out, "survey saved: %r" % r)
+        # Ends early: nothing is sent, usage status.
+        r = run("survey", sid, stdin=b"1\n")
+        eq(r.rc, 1, "survey input ended early: %r" % r)
+        # From a JSON file.
+        path = os.path.join(C["home"], "answers.json")
+        with open(path, "w") as f:
+            json.dump(answers, f)
+        r = run("survey", sid, "--answers", path)
+        eq(r.rc, 0, "survey --answers: %r" % r)
+        with open(path, "w") as f:
+            f.write("not json")
+        r = run("survey", sid, "--answers", path)
+        eq(r.rc, 2, "survey --answers with bad JSON: %r" % r)
+        r = run("survey", sid, "--answers", path + ".missing")
+        eq(r.rc, 1, "survey --answers missing file: %r" % r)
+    finally:
+        logout()
+
+
+@S.test
+def test_register_confirm(srv):
+    name = "cmd%d" % (os.getpid() % 100000)
+    addr = name + "@example.org"
+    r = run("register", name, "--email", addr, "--display-name", "Cmd Test",
+            stdin=b"a good password 1\n")
+    eq(r.rc, 0, "register: %r" % r)
+    r = run("register", name, "--email", addr, stdin=b"a good password 1\n")
+    eq(r.rc, 2, "register a taken name: %r" % r)
+    r = run("login", name, stdin=b"a good password 1\n")
+    eq(r.rc, 2, "login before confirming is refused (not_confirmed): %r" % r)
+    r = run("confirm", "not-the-token")
+    ok(r.rc == 2, "confirm with a wrong token: %r" % r)
+    tok = srv.mail_token(addr)
+    r = run("confirm", tok)
+    eq(r.rc, 0, "confirm: %r" % r)
+    ok(name in r.out, "confirm names the account: %r" % r)
+    login(name, "a good password 1")
+    r = run("whoami")
+    ok(r.out.startswith(name + " (Cmd Test)"), "whoami new account: %r" % r)
+    logout()
+
+
+# --- network (exit 4) ------------------------------------------------------
+
+@S.test
+def test_network_errors(srv):
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    port = s.getsockname()[1]
+    s.close()
+    base = "http://127.0.0.1:%d/api/v1" % port
+    r = run("--api", base, "projects")
+    eq(r.rc, 4, "server down: %r" % r)
+    ok("refused" in r.err and base in r.err, "connection refused said: %r" % r)
+    r = run("projects", extra_env={"MITWIRKUNG_API": base})
+    eq(r.rc, 4, "server down via MITWIRKUNG_API: %r" % r)
+    # The config file is the third place the address comes from.
+    cfg = os.path.join(C["home"], "config", "mitwirkung")
+    os.makedirs(cfg, exist_ok=True)
+    with open(os.path.join(cfg, "config"), "w") as f:
+        f.write("# test\napi = %s\n" % base)
+    e = env()
+    del e["MITWIRKUNG_API"]
+    p = subprocess.run([CLIENT, "projects"], capture_output=True, env=e, timeout=30)
+    eq(p.returncode, 4, "address from the config file: %r" % (p.stderr,))
+    with open(os.path.join(cfg, "config"), "w") as f:
+        f.write("api = %s\n" % C["base"])
+    p = subprocess.run([CLIENT, "projects"], capture_output=True, env=e, timeout=30)
+    eq(p.returncode, 0, "config file with the right address: %r" % (p.stderr,))
+    os.unlink(os.path.join(cfg, "config"))
+
+
+if __name__ == "__main__":
+    try:
+        S.run(setup)
+    finally:
+        if C.get("home"):
+            shutil.rmtree(C["home"], ignore_errors=True)
