@@ -118,8 +118,10 @@ int	store_tx_rollback(struct store *s);
  * Stores in *version the sum of the change counters of the areas in mask.
  * Each committed write increases the counter of its area, so the sum grows
  * whenever anything in those areas changed (also writes by other
- * connections or processes). GET /projects depends on CONTENT only (its
- * counts do not include ballots); poll results on CONTENT|VOTES.
+ * connections or processes). Project lists and projects depend on
+ * CONTENT|VOTES (their participant counts include voters); ideas and
+ * comments on CONTENT; poll results and surveys on CONTENT|VOTES; /me on
+ * USERS plus what it shows. STORE_AREA_ALL is always safe.
  */
 int	store_data_version(struct store *s, unsigned int mask, uint64_t *version);
 
@@ -303,7 +305,9 @@ struct store_project {
 	int	 ideas_open;		/* the ideas board takes ideas (when status is open) */
 	int64_t	 n_ideas;		/* published ideas */
 	int64_t	 n_comments;		/* published comments, on ideas and the project */
-	int64_t	 n_participants;	/* distinct accounts with a published idea or comment, or a support */
+	int64_t	 n_participants;	/* distinct accounts with a published idea or
+					 * comment, a support, a ballot or a survey
+					 * response in this project */
 };
 void	store_project_free(struct store_project *p);
 
