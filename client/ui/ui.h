@@ -167,5 +167,6 @@ int	scr_ideas_with(struct app *app, long long project_id, const char *title,
 int	scr_idea_with(struct app *app, struct api_idea *i, struct api_comment_list *c);
 int	scr_poll_with(struct app *app, struct api_poll *p);
 int	scr_results_with(struct app *app, const char *title, struct api_results *r);
+int	scr_survey_with(struct app *app, struct api_survey *sv);
 
 #endif

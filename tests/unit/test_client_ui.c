@@ -928,6 +928,77 @@ test_scr_help_and_messages(void **state)
 	app_free(app);
 }
 
+
+static void
+test_scr_survey_required_and_review(void **state)
+{
+	struct app *app = test_app(0);
+	struct api_survey *sv = calloc(1, sizeof(*sv));
+	struct api_question *q;
+	const struct page *p;
+
+	(void)state;
+	sv->id = 4;
+	sv->title = S("Packaging");
+	sv->intro = S("Tell us.");
+	sv->status = S("open");
+	sv->answered_by_me = 0;
+	sv->n_questions = 3;
+	sv->questions = q = calloc(3, sizeof(*q));
+	q[0].id = 1;
+	q[0].kind = S("multiple");
+	q[0].text = S("What do you buy?");
+	q[0].required = 1;
+	q[0].max_choices = 1;
+	q[0].n_options = 2;
+	q[0].options = calloc(2, sizeof(*q[0].options));
+	q[0].options[0].id = 5;
+	q[0].options[0].title = S("Food");
+	q[0].options[1].id = 6;
+	q[0].options[1].title = S("Books");
+	q[1].id = 2;
+	q[1].kind = S("scale");
+	q[1].text = S("How happy?");
+	q[1].has_scale = 1;
+	q[1].scale_min = 1;
+	q[1].scale_max = 3;
+	q[1].min_label = S("not at all");
+	q[1].max_label = S("very");
+	q[2].id = 3;
+	q[2].kind = S("text");
+	q[2].text = S("Anything else?");
+	q[2].max_length = 100;
+	assert_int_equal(scr_survey_with(app, sv), 0);
+	p = app_page(app);
+	assert_string_equal(p->heading, "Packaging");
+	assert_string_equal(p->item[0].group, "Question 1 of 3 (required): What do you buy?");
+	assert_string_equal(p->item[0].state, "[ ]");
+	assert_string_equal(p->item[2].label, "1 — not at all");
+	assert_int_equal(p->item[5].kind, PAGE_ITEM_MULTILINE);
+	/* A required question left open is named, and the focus goes there. */
+	focus_on(app, "Review my answers");
+	app_action(app, ACTION_OPEN, 0);
+	p = app_page(app);
+	assert_page_has(p, "Question 1: please answer it, it is required.");
+	assert_int_equal(p->focus, 0);
+	app_action(app, ACTION_TOGGLE, 0);
+	focus_on(app, "Books");
+	app_action(app, ACTION_TOGGLE, 0);
+	assert_page_has(app_page(app), "You can choose at most 1 here.");
+	focus_on(app, "very");
+	app_action(app, ACTION_TOGGLE, 0);
+	assert_string_equal(app_page(app)->item[4].state, "(*)");
+	focus_on(app, "Your answer");
+	app_input_text(app, "Less plastic.");
+	app_action(app, ACTION_REVIEW, 0);
+	p = app_page(app);
+	assert_string_equal(p->heading, "Check before sending");
+	assert_page_has(p, "Food");
+	assert_page_has(p, "3 on a scale from 1 to 3");
+	assert_page_has(p, "Less plastic.");
+	app_free(app);
+}
+
 /* ------------------------------------------------- against the server */
 
 struct server {
@@ -1178,6 +1249,7 @@ main(void)
 		cmocka_unit_test(test_scr_login_form_names_field),
 		cmocka_unit_test(test_scr_idea_form_checks_and_keeps_draft),
 		cmocka_unit_test(test_scr_help_and_messages),
+		cmocka_unit_test(test_scr_survey_required_and_review),
 		cmocka_unit_test(test_app_real_server_rank_flow),
 	};
 

@@ -1,0 +1,822 @@
+/* scr_survey.c — screens: a survey with every question kind, required checks and review; moderation queue; paper tally. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "client/ui/ui.h"
+
+/* ------------------------------------------------------------ survey */
+
+struct survey_answer {
+	long long		*choices;
+	size_t			 n;
+	struct page_field	 text;
+	int			 has_value;
+	int			 value;
+};
+
+struct survey {
+	long long		 id;
+	struct api_survey	*sv;
+	struct survey_answer	*ans;
+	size_t			 n;
+};
+
+/* Item refs: question index in the high bits, what the item is in the low. */
+#define SV_OPTION	1
+#define SV_TEXT		2
+#define SV_SCALE	3
+#define SV_REVIEW	4
+#define SV_REF(q, t)	(((q) << 3) | (t))
+#define SV_Q(ref)	((ref) >> 3)
+#define SV_T(ref)	((ref) & 7)
+
+static int
+survey_kind(const struct api_question *q, const char *k)
+{
+	return q->kind != NULL && strcmp(q->kind, k) == 0;
+}
+
+static void
+survey_answers_free(struct survey *d)
+{
+	size_t i;
+
+	for (i = 0; i < d->n; i++) {
+		free(d->ans[i].choices);
+		field_clear(&d->ans[i].text);
+	}
+	free(d->ans);
+	d->ans = NULL;
+	d->n = 0;
+}
+
+static int
+survey_setup(struct survey *d)
+{
+	size_t i;
+
+	survey_answers_free(d);
+	if (d->sv->n_questions == 0)
+		return 0;
+	if ((d->ans = calloc(d->sv->n_questions, sizeof(*d->ans))) == NULL)
+		return -1;
+	d->n = d->sv->n_questions;
+	for (i = 0; i < d->n; i++) {
+		const struct api_question *q = &d->sv->questions[i];
+
+		if (field_init(&d->ans[i].text, q->text, q->text,
+		    q->max_length > 0 ? (size_t)q->max_length : 2000, 1, 0) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+static int
+survey_load(struct app *app, struct screen *s)
+{
+	struct survey *d = s->data;
+	struct api_survey *sv = NULL;
+
+	if (api_survey_get(app->api, d->id, &sv) < 0)
+		return ui_fail(app, _("The survey could not be loaded."), 0);
+	/* Answers being given survive a reload (login, language): keep them
+	 * when the questions are the same. */
+	if (d->sv != NULL && d->sv->n_questions == sv->n_questions) {
+		api_survey_free(d->sv);
+		d->sv = sv;
+		return 0;
+	}
+	api_survey_free(d->sv);
+	d->sv = sv;
+	return survey_setup(d) < 0 ? -1 : 0;
+}
+
+static int
+survey_has(const struct survey_answer *a, long long id)
+{
+	size_t i;
+
+	for (i = 0; i < a->n; i++)
+		if (a->choices[i] == id)
+			return 1;
+	return 0;
+}
+
+static int
+survey_answered(const struct api_question *q, const struct survey_answer *a)
+{
+	if (survey_kind(q, "text"))
+		return a->text.len > 0;
+	if (survey_kind(q, "scale"))
+		return a->has_value;
+	return a->n > 0;
+}
+
+static void
+survey_build(struct app *app, struct screen *s, struct page *p)
+{
+	struct survey *d = s->data;
+	const struct api_survey *sv = d->sv;
+	struct page_item *it;
+	char group[600];
+	size_t i, k;
+	int v, open = sv->status != NULL && strcmp(sv->status, "open") == 0;
+
+	(void)app;
+	p->context = "poll";
+	page_set_breadcrumb(p, "%s", _("Survey"));
+	page_set_heading(p, "%s", sv->title);
+	ui_add_paragraphs(p, sv->intro);
+	page_add_text(p, PAGE_TEXT_NOTE, _("This survey is %s."), ui_status_word(sv->status));
+	if (sv->answered_by_me == 1)
+		page_add_text(p, PAGE_TEXT_NOTE, "%s", _("You have answered this survey; sending again replaces your answers."));
+	for (i = 0; i < d->n; i++) {
+		const struct api_question *q = &sv->questions[i];
+		struct survey_answer *a = &d->ans[i];
+
+		/* L10N: "Question 2 of 5 (required): How often ...?" */
+		snprintf(group, sizeof(group), q->required ? _("Question %zu of %zu (required): %s")
+		    : _("Question %zu of %zu: %s"), i + 1, d->n, q->text);
+		if (survey_kind(q, "text")) {
+			if ((it = page_add_item(p, PAGE_ITEM_MULTILINE, _("Your answer"))) == NULL)
+				return;
+			it->field = &a->text;
+			it->ref = SV_REF((int)i, SV_TEXT);
+			page_item_group(it, group);
+			if (a->text.error != NULL)
+				page_item_state(it, "%s", a->text.error);
+			continue;
+		}
+		if (survey_kind(q, "scale")) {
+			for (v = q->scale_min; v <= q->scale_max && v - q->scale_min < 100; v++) {
+				char label[300];
+
+				if (v == q->scale_min && q->min_label != NULL)
+					snprintf(label, sizeof(label), "%d — %s", v, q->min_label);
+				else if (v == q->scale_max && q->max_label != NULL)
+					snprintf(label, sizeof(label), "%d — %s", v, q->max_label);
+				else
+					snprintf(label, sizeof(label), "%d", v);
+				if ((it = page_add_item(p, PAGE_ITEM_RADIO, label)) == NULL)
+					return;
+				it->checked = a->has_value && a->value == v;
+				page_item_state(it, "%s", it->checked ? "(*)" : "( )");
+				it->ref = SV_REF((int)i, SV_SCALE);
+				it->id = v;
+				page_item_group(it, group);
+			}
+			continue;
+		}
+		for (k = 0; k < q->n_options; k++) {
+			int multi = survey_kind(q, "multiple");
+
+			if ((it = page_add_item(p, multi ? PAGE_ITEM_CHECKBOX : PAGE_ITEM_RADIO,
+			    q->options[k].title)) == NULL)
+				return;
+			it->checked = survey_has(a, q->options[k].id);
+			page_item_state(it, "%s", multi ? (it->checked ? "[x]" : "[ ]") : (it->checked ? "(*)" : "( )"));
+			it->ref = SV_REF((int)i, SV_OPTION);
+			it->id = q->options[k].id;
+			page_item_group(it, group);
+		}
+	}
+	if (open && (it = page_add_item(p, PAGE_ITEM_BUTTON, _("Review my answers"))) != NULL)
+		it->ref = SV_REVIEW;
+	if (open) {
+		page_add_action(p, ACTION_TOGGLE, _("choose"));
+		page_add_action(p, ACTION_REVIEW, _("review"));
+	}
+}
+
+static int
+survey_toggle(struct app *app, struct survey *d, int ref, long long id)
+{
+	size_t qi = (size_t)SV_Q(ref);
+	const struct api_question *q;
+	struct survey_answer *a;
+	long long *n;
+	size_t k;
+
+	if (qi >= d->n)
+		return APP_OK;
+	q = &d->sv->questions[qi];
+	a = &d->ans[qi];
+	if (SV_T(ref) == SV_SCALE) {
+		a->has_value = 1;
+		a->value = (int)id;
+		return APP_OK;
+	}
+	if (!survey_kind(q, "multiple")) {
+		if ((n = realloc(a->choices, sizeof(*n))) == NULL)
+			return APP_ERR;
+		a->choices = n;
+		a->choices[0] = id;
+		a->n = 1;
+		return APP_OK;
+	}
+	for (k = 0; k < a->n; k++) {
+		if (a->choices[k] == id) {
+			memmove(&a->choices[k], &a->choices[k + 1], (a->n - k - 1) * sizeof(*a->choices));
+			a->n--;
+			return APP_OK;
+		}
+	}
+	if (q->max_choices > 0 && a->n >= (size_t)q->max_choices) {
+		ui_status(app, _("You can choose at most %d here. Remove a choice first."), q->max_choices);
+		return APP_OK;
+	}
+	if ((n = realloc(a->choices, (a->n + 1) * sizeof(*n))) == NULL)
+		return APP_ERR;
+	a->choices = n;
+	a->choices[a->n++] = id;
+	return APP_OK;
+}
+
+/* Required questions answered? Otherwise names the first and focuses it. */
+static int
+survey_check(struct app *app, struct screen *s)
+{
+	struct survey *d = s->data;
+	size_t i, k;
+
+	for (i = 0; i < d->n; i++) {
+		if (!d->sv->questions[i].required || survey_answered(&d->sv->questions[i], &d->ans[i]))
+			continue;
+		/* L10N: %zu is the question's number. */
+		ui_status(app, _("Question %zu: please answer it, it is required."), i + 1);
+		for (k = 0; k < app->page->n_item; k++)
+			if (app->page->item[k].ref != SV_REVIEW && (size_t)SV_Q(app->page->item[k].ref) == i) {
+				s->focus = (int)k;
+				break;
+			}
+		return -1;
+	}
+	return 0;
+}
+
+static int
+survey_action(struct app *app, struct screen *s, enum action a, int arg)
+{
+	struct survey *d = s->data;
+	const struct page_item *it = page_focused(app->page);
+	int open = d->sv->status != NULL && strcmp(d->sv->status, "open") == 0;
+
+	(void)arg;
+	switch (a) {
+	case ACTION_OPEN:
+	case ACTION_TOGGLE:
+		if (it == NULL || !open)
+			return APP_OK;
+		if (it->ref == SV_REVIEW)
+			return survey_action(app, s, ACTION_REVIEW, 0);
+		if (SV_T(it->ref) == SV_TEXT) {
+			s->focus++;
+			return APP_OK;
+		}
+		return survey_toggle(app, d, it->ref, it->id);
+	case ACTION_REVIEW:
+	case ACTION_SEND:
+		if (open && survey_check(app, s) == 0)
+			scr_review_open(app);
+		return APP_OK;
+	default:
+		return SCREEN_PASS;
+	}
+}
+
+static void
+survey_review(struct app *app, struct screen *s, struct page *p)
+{
+	struct survey *d = s->data;
+	size_t i, k, j;
+
+	(void)app;
+	page_set_breadcrumb(p, _("Survey / %s"), d->sv->title);
+	for (i = 0; i < d->n; i++) {
+		const struct api_question *q = &d->sv->questions[i];
+		const struct survey_answer *a = &d->ans[i];
+
+		page_add_text(p, PAGE_TEXT_HEADING, "%zu. %s", i + 1, q->text);
+		if (!survey_answered(q, a)) {
+			page_add_text(p, PAGE_TEXT_PARA, "%s", _("(no answer)"));
+		} else if (survey_kind(q, "text")) {
+			page_add_text(p, PAGE_TEXT_PARA, "%s", a->text.text);
+		} else if (survey_kind(q, "scale")) {
+			page_add_text(p, PAGE_TEXT_PARA, _("%d on a scale from %d to %d"), a->value, q->scale_min, q->scale_max);
+		} else {
+			for (k = 0; k < a->n; k++)
+				for (j = 0; j < q->n_options; j++)
+					if (q->options[j].id == a->choices[k])
+						page_add_text(p, PAGE_TEXT_PARA, "%s", q->options[j].title);
+		}
+	}
+}
+
+static int
+survey_send(struct app *app, struct screen *s)
+{
+	struct survey *d = s->data;
+	struct api_answer *in;
+	size_t i, n = 0;
+	int rc;
+
+	if (!app_logged_in(app)) {
+		ui_status(app, "%s", _("Please log in to send your answers; they are kept."));
+		scr_login_open(app);
+		return -1;
+	}
+	if ((in = calloc(d->n ? d->n : 1, sizeof(*in))) == NULL)
+		return -1;
+	for (i = 0; i < d->n; i++) {
+		const struct api_question *q = &d->sv->questions[i];
+
+		if (!survey_answered(q, &d->ans[i]))
+			continue;
+		in[n].question_id = q->id;
+		if (survey_kind(q, "text")) {
+			in[n].text = d->ans[i].text.text;
+		} else if (survey_kind(q, "scale")) {
+			in[n].has_value = 1;
+			in[n].value = d->ans[i].value;
+		} else {
+			in[n].choices = d->ans[i].choices;
+			in[n].n_choices = d->ans[i].n;
+		}
+		n++;
+	}
+	ui_loading(app);
+	rc = api_survey_respond(app->api, d->id, in, n);
+	free(in);
+	if (rc < 0)
+		return ui_fail(app, _("Your answers were not sent."), 1);
+	ui_pop_to(app, s);
+	s->loaded = 0;
+	ui_status(app, _("Thank you. Your answers to '%s' are saved."), d->sv->title);
+	return 0;
+}
+
+static void
+survey_free(struct app *app, struct screen *s)
+{
+	struct survey *d = s->data;
+
+	(void)app;
+	if (d == NULL)
+		return;
+	survey_answers_free(d);
+	api_survey_free(d->sv);
+	free(d);
+}
+
+static const struct screen_type scr_survey = {
+	.name = "survey",
+	.load = survey_load,
+	.build = survey_build,
+	.action = survey_action,
+	.review = survey_review,
+	.send = survey_send,
+	.free = survey_free,
+};
+
+int
+scr_survey_open(struct app *app, long long id)
+{
+	struct survey *d = calloc(1, sizeof(*d));
+
+	if (d == NULL)
+		return -1;
+	d->id = id;
+	return ui_push(app, &scr_survey, d);
+}
+
+int
+scr_survey_with(struct app *app, struct api_survey *sv)
+{
+	struct survey *d = calloc(1, sizeof(*d));
+
+	if (d == NULL || sv == NULL) {
+		free(d);
+		api_survey_free(sv);
+		return -1;
+	}
+	d->id = sv->id;
+	d->sv = sv;
+	if (survey_setup(d) < 0) {
+		survey_answers_free(d);
+		api_survey_free(sv);
+		free(d);
+		return -1;
+	}
+	return ui_push_loaded(app, &scr_survey, d);
+}
+
+/* -------------------------------------------------------- moderation */
+
+struct moderation {
+	int			 type;		/* 0 ideas, 1 comments, 2 reports */
+	struct api_queue_list	*q;
+	struct page_field	 reason;
+	int			 target;	/* queue index last focused, -1 none */
+};
+
+static const char *const mod_types[] = { "ideas", "comments", "reports" };
+#define MOD_ENTRY	1
+#define MOD_REASON	2
+
+static int
+mod_load(struct app *app, struct screen *s)
+{
+	struct moderation *d = s->data;
+
+	api_queue_list_free(d->q);
+	d->q = NULL;
+	d->target = -1;
+	if (api_moderation_queue(app->api, mod_types[d->type], NULL, 100, &d->q) < 0)
+		return ui_fail(app, _("The moderation queue could not be loaded."), 0);
+	return 0;
+}
+
+static const char *
+mod_type_word(int type)
+{
+	/* L10N: what the moderation queue shows. */
+	return type == 0 ? _("ideas") : type == 1 ? _("comments") : _("reports");
+}
+
+static void
+mod_build(struct app *app, struct screen *s, struct page *p)
+{
+	struct moderation *d = s->data;
+	struct page_item *it;
+	char when[64];
+	size_t i;
+
+	(void)app;
+	page_set_heading(p, "%s", _("Moderation"));
+	/* L10N: "Waiting ideas: 3." */
+	page_add_text(p, PAGE_TEXT_NOTE, _("Waiting %s: %ld."), mod_type_word(d->type), d->q->total);
+	if (d->q->n == 0)
+		page_add_text(p, PAGE_TEXT_PARA, "%s", _("Nothing is waiting."));
+	for (i = 0; i < d->q->n; i++) {
+		const struct api_queue_item *q = &d->q->items[i];
+		const char *label = q->title != NULL ? q->title : q->body != NULL ? q->body : "";
+
+		if ((it = page_add_item(p, PAGE_ITEM_ENTRY, "")) == NULL)
+			return;
+		free(it->label);
+		if (asprintf(&it->label, "%.70s", label) < 0)
+			it->label = strdup("");
+		ui_date(q->created_at, when, sizeof(when));
+		if (q->reason != NULL)
+			/* L10N: a report: its reason, the reported text, who, when. */
+			page_item_detail(it, _("Reported: %s\n%s\nby %s on %s"), q->reason,
+			    q->body != NULL ? q->body : "", q->author != NULL ? q->author : "?", when);
+		else
+			page_item_detail(it, _("%s\nby %s on %s"), q->body != NULL ? q->body : "",
+			    q->author != NULL ? q->author : "?", when);
+		page_item_state(it, "%s", ui_status_word(q->status));
+		if ((int)i == d->target)
+			page_item_state(it, _("%s, chosen"), ui_status_word(q->status));
+		it->ref = MOD_ENTRY;
+		it->id = (long)i;
+	}
+	if ((it = page_add_item(p, PAGE_ITEM_FIELD, d->reason.name)) != NULL) {
+		it->field = &d->reason;
+		it->ref = MOD_REASON;
+		page_item_group(it, _("Reason for reject or hide (the author sees it)"));
+		if (d->reason.error != NULL)
+			page_item_state(it, "%s", d->reason.error);
+	}
+	page_add_action(p, ACTION_APPROVE, _("approve"));
+	page_add_action(p, ACTION_REJECT, _("reject"));
+	page_add_action(p, ACTION_HIDE, _("hide"));
+	page_add_action(p, ACTION_FILTER, _("ideas/comments/reports"));
+}
+
+static int
+mod_act(struct app *app, struct screen *s, const char *what)
+{
+	struct moderation *d = s->data;
+	const struct page_item *it = page_focused(app->page);
+	const struct api_queue_item *q;
+	int idx = it != NULL && it->ref == MOD_ENTRY ? (int)it->id : d->target;
+	int is_idea, rc;
+
+	if (idx < 0 || (size_t)idx >= d->q->n) {
+		ui_status(app, "%s", _("Move to an item of the queue first."));
+		return APP_OK;
+	}
+	d->target = idx;
+	q = &d->q->items[idx];
+	if (strcmp(what, "approve") != 0 && d->reason.len == 0) {
+		field_set_error(&d->reason, _("Reason: please say why; the author sees it."));
+		ui_status(app, "%s", d->reason.error);
+		s->focus = (int)d->q->n;
+		return APP_OK;
+	}
+	is_idea = q->target_type != NULL ? strcmp(q->target_type, "idea") == 0 : strcmp(q->type, "idea") == 0;
+	ui_loading(app);
+	if (is_idea)
+		rc = api_moderate_idea(app->api, q->target_id != 0 ? q->target_id : q->id, what,
+		    d->reason.len ? d->reason.text : NULL);
+	else
+		rc = api_moderate_comment(app->api, q->target_id != 0 ? q->target_id : q->id, what,
+		    d->reason.len ? d->reason.text : NULL);
+	if (rc < 0) {
+		ui_fail(app, _("The moderation was not saved."), 1);
+		return APP_OK;
+	}
+	/* L10N: %s is approved / rejected / hidden. */
+	ui_status(app, _("'%.60s' is %s."), q->title != NULL ? q->title : q->body != NULL ? q->body : "",
+	    strcmp(what, "approve") == 0 ? _("approved") : strcmp(what, "reject") == 0 ? _("rejected") : _("hidden"));
+	field_set(&d->reason, "");
+	field_set_error(&d->reason, NULL);
+	s->loaded = 0;
+	return APP_OK;
+}
+
+static int
+mod_action(struct app *app, struct screen *s, enum action a, int arg)
+{
+	struct moderation *d = s->data;
+	const struct page_item *it = page_focused(app->page);
+
+	(void)arg;
+	switch (a) {
+	case ACTION_OPEN:
+	case ACTION_TOGGLE:
+		if (it != NULL && it->ref == MOD_ENTRY) {
+			d->target = (int)it->id;
+			ui_status(app, "%s", _("Chosen. Approve, or type a reason below and reject or hide."));
+		}
+		return APP_OK;
+	case ACTION_APPROVE:
+		return mod_act(app, s, "approve");
+	case ACTION_REJECT:
+		return mod_act(app, s, "reject");
+	case ACTION_HIDE:
+		return mod_act(app, s, "hide");
+	case ACTION_FILTER:
+		d->type = (d->type + 1) % 3;
+		s->loaded = 0;
+		s->focus = 0;
+		ui_status(app, _("Showing waiting %s."), mod_type_word(d->type));
+		return APP_OK;
+	default:
+		return SCREEN_PASS;
+	}
+}
+
+static void
+mod_free(struct app *app, struct screen *s)
+{
+	struct moderation *d = s->data;
+
+	(void)app;
+	if (d == NULL)
+		return;
+	api_queue_list_free(d->q);
+	field_clear(&d->reason);
+	free(d);
+}
+
+static const struct screen_type scr_moderation = {
+	.name = "moderation",
+	.load = mod_load,
+	.build = mod_build,
+	.action = mod_action,
+	.free = mod_free,
+};
+
+int
+scr_moderation_open(struct app *app)
+{
+	struct moderation *d = calloc(1, sizeof(*d));
+
+	if (d == NULL)
+		return -1;
+	d->target = -1;
+	if (field_init(&d->reason, _("Reason"), _("Reason (for reject or hide):"), 500, 0, 0) < 0) {
+		free(d);
+		return -1;
+	}
+	return ui_push(app, &scr_moderation, d);
+}
+
+/* ------------------------------------------------------------- tally */
+
+struct tally {
+	long long		 poll_id;
+	struct api_poll		*poll;
+	struct page_field	 source;
+	struct page_field	*count;		/* one per option */
+	size_t			 n;
+};
+
+#define TALLY_SOURCE	1
+#define TALLY_COUNT	2
+#define TALLY_REVIEW	3
+
+static int
+tally_load(struct app *app, struct screen *s)
+{
+	struct tally *d = s->data;
+	size_t i;
+
+	if (d->poll != NULL)
+		return 0;	/* the counts typed stay; the options do not change */
+	if (api_poll_get(app->api, d->poll_id, &d->poll) < 0)
+		return ui_fail(app, _("The poll could not be loaded."), 0);
+	if ((d->count = calloc(d->poll->n_options ? d->poll->n_options : 1, sizeof(*d->count))) == NULL)
+		return -1;
+	for (i = 0; i < d->poll->n_options; i++) {
+		if (field_init(&d->count[i], d->poll->options[i].title, d->poll->options[i].title, 9, 0, 0) < 0)
+			return -1;
+		d->n++;
+	}
+	return 0;
+}
+
+static void
+tally_build(struct app *app, struct screen *s, struct page *p)
+{
+	struct tally *d = s->data;
+	int ranking = d->poll->kind != NULL && strcmp(d->poll->kind, "ranking") == 0;
+	struct page_item *it;
+	size_t i;
+
+	(void)app;
+	p->context = "form";
+	page_set_breadcrumb(p, _("Poll / %s"), d->poll->title);
+	page_set_heading(p, "%s", _("Enter paper ballots"));
+	page_add_text(p, PAGE_TEXT_PARA, "%s", ranking
+	    ? _("Type the points each option got on paper, and where the ballots were collected.")
+	    : _("Type how many paper ballots named each option, and where they were collected."));
+	if ((it = page_add_item(p, PAGE_ITEM_FIELD, d->source.name)) != NULL) {
+		it->field = &d->source;
+		it->ref = TALLY_SOURCE;
+		if (d->source.error != NULL)
+			page_item_state(it, "%s", d->source.error);
+	}
+	for (i = 0; i < d->n; i++) {
+		if ((it = page_add_item(p, PAGE_ITEM_FIELD, d->count[i].name)) == NULL)
+			return;
+		it->field = &d->count[i];
+		it->ref = TALLY_COUNT;
+		it->id = (long)i;
+		page_item_group(it, ranking ? _("Points") : _("Ballots"));
+		if (d->count[i].error != NULL)
+			page_item_state(it, "%s", d->count[i].error);
+	}
+	if ((it = page_add_item(p, PAGE_ITEM_BUTTON, _("Review and send"))) != NULL)
+		it->ref = TALLY_REVIEW;
+	page_add_action(p, ACTION_REVIEW, _("review"));
+}
+
+/* A count: digits only, empty is 0. Returns -1 when not a count. */
+static long
+tally_value(const struct page_field *f)
+{
+	char *end;
+	long v;
+
+	if (f->len == 0)
+		return 0;
+	if (f->text[0] < '0' || f->text[0] > '9')
+		return -1;
+	v = strtol(f->text, &end, 10);
+	return *end == '\0' && v >= 0 ? v : -1;
+}
+
+static int
+tally_check(struct app *app, struct screen *s)
+{
+	struct tally *d = s->data;
+	size_t i;
+	char msg[300];
+
+	if (d->source.len < 3) {
+		field_set_error(&d->source, _("Where from: please say where the ballots were collected."));
+		ui_status(app, "%s", d->source.error);
+		s->focus = 0;
+		return -1;
+	}
+	for (i = 0; i < d->n; i++) {
+		if (tally_value(&d->count[i]) < 0) {
+			/* L10N: %s is an option's title. */
+			snprintf(msg, sizeof(msg), _("%s: please type a whole number, 0 or more."), d->count[i].name);
+			field_set_error(&d->count[i], msg);
+			ui_status(app, "%s", msg);
+			s->focus = (int)i + 1;
+			return -1;
+		}
+		field_set_error(&d->count[i], NULL);
+	}
+	return 0;
+}
+
+static int
+tally_action(struct app *app, struct screen *s, enum action a, int arg)
+{
+	const struct page_item *it = page_focused(app->page);
+
+	(void)arg;
+	switch (a) {
+	case ACTION_OPEN:
+	case ACTION_TOGGLE:
+		if (it != NULL && it->ref != TALLY_REVIEW) {
+			s->focus++;
+			return APP_OK;
+		}
+		/* FALLTHROUGH */
+	case ACTION_REVIEW:
+	case ACTION_SEND:
+		if (tally_check(app, s) == 0)
+			scr_review_open(app);
+		return APP_OK;
+	default:
+		return SCREEN_PASS;
+	}
+}
+
+static void
+tally_review(struct app *app, struct screen *s, struct page *p)
+{
+	struct tally *d = s->data;
+	size_t i;
+
+	(void)app;
+	page_set_breadcrumb(p, _("Poll / %s"), d->poll->title);
+	page_add_text(p, PAGE_TEXT_PARA, _("Paper ballots from: %s"), d->source.text);
+	for (i = 0; i < d->n; i++)
+		page_add_text(p, PAGE_TEXT_NOTE, "%s: %ld", d->count[i].name, tally_value(&d->count[i]));
+}
+
+static int
+tally_send(struct app *app, struct screen *s)
+{
+	struct tally *d = s->data;
+	struct api_tally *c;
+	size_t i;
+	int rc;
+
+	if ((c = calloc(d->n ? d->n : 1, sizeof(*c))) == NULL)
+		return -1;
+	for (i = 0; i < d->n; i++) {
+		c[i].option_id = d->poll->options[i].id;
+		c[i].count = tally_value(&d->count[i]);
+	}
+	ui_loading(app);
+	rc = api_poll_analog(app->api, d->poll_id, d->source.text, c, d->n);
+	free(c);
+	if (rc < 0)
+		return ui_fail(app, _("The paper ballots were not saved."), 1);
+	ui_pop_to(app, s);
+	ui_pop(app);
+	ui_status(app, _("The paper ballots for '%s' are saved."), d->poll->title);
+	app->top->loaded = 0;
+	return 0;
+}
+
+static void
+tally_free(struct app *app, struct screen *s)
+{
+	struct tally *d = s->data;
+	size_t i;
+
+	(void)app;
+	if (d == NULL)
+		return;
+	for (i = 0; i < d->n; i++)
+		field_clear(&d->count[i]);
+	free(d->count);
+	field_clear(&d->source);
+	api_poll_free(d->poll);
+	free(d);
+}
+
+static const struct screen_type scr_tally = {
+	.name = "tally",
+	.load = tally_load,
+	.build = tally_build,
+	.action = tally_action,
+	.review = tally_review,
+	.send = tally_send,
+	.free = tally_free,
+};
+
+int
+scr_tally_open(struct app *app, long long poll_id)
+{
+	struct tally *d = calloc(1, sizeof(*d));
+
+	if (d == NULL)
+		return -1;
+	d->poll_id = poll_id;
+	if (field_init(&d->source, _("Where from"), _("Where were the ballots collected?"), 200, 0, 0) < 0) {
+		free(d);
+		return -1;
+	}
+	return ui_push(app, &scr_tally, d);
+}
