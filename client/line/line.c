@@ -297,32 +297,73 @@ static const struct {
 	{ "q", ACTION_QUIT },
 };
 
-/* The one-letter thing to type for an action on this page, or "". */
+/* The printable key bound to action a in ctx (not a digit), or 0. */
+static key_code
+line_key_in(struct line *l, enum keys_context ctx, enum action a)
+{
+	struct keys_binding b[96];
+	size_t i, n;
+
+	n = keys_map_list(l->keys, ctx, b, sizeof(b) / sizeof(b[0]));
+	if (n > sizeof(b) / sizeof(b[0]))
+		n = sizeof(b) / sizeof(b[0]);
+	for (i = 0; i < n; i++)
+		if (b[i].action == a && b[i].key >= 0x21 && b[i].key < 0x7f &&
+		    !(b[i].key >= '0' && b[i].key <= '9'))
+			return b[i].key;
+	return 0;
+}
+
+/*
+ * The thing to type for an action on this page: a line-mode word, the
+ * printable key the keymap binds in the page's context, else one bound in
+ * another context that is free here, else the action's name.
+ */
 static void
 line_key_for(struct line *l, enum keys_context ctx, enum action a, char *buf, size_t sz)
 {
-	struct keys_binding b[64];
-	size_t i, n;
+	key_code k;
+	size_t i;
+	int c;
 
-	buf[0] = '\0';
 	for (i = 0; i < sizeof(line_words) / sizeof(line_words[0]); i++) {
 		if (line_words[i].action == a) {
 			snprintf(buf, sz, "%s", line_words[i].word);
 			return;
 		}
 	}
-	n = keys_map_list(l->keys, ctx, b, sizeof(b) / sizeof(b[0]));
-	if (n > sizeof(b) / sizeof(b[0]))
-		n = sizeof(b) / sizeof(b[0]);
-	for (i = 0; i < n; i++) {
-		if (b[i].action == a && b[i].key >= 0x21 && b[i].key < 0x7f &&
-		    !(b[i].key >= '0' && b[i].key <= '9')) {
-			snprintf(buf, sz, "%c", (char)b[i].key);
+	if ((k = line_key_in(l, ctx, a)) != 0) {
+		snprintf(buf, sz, "%c", (char)k);
+		return;
+	}
+	for (c = 0; c < KEYS_CTX__COUNT; c++) {
+		k = line_key_in(l, (enum keys_context)c, a);
+		if (k != 0 && keys_map_lookup(l->keys, ctx, k) == ACTION_NONE) {
+			snprintf(buf, sz, "%c", (char)k);
 			return;
 		}
 	}
-	/* No printable key: the action's name works too. */
 	snprintf(buf, sz, "%s", keys_action_name(a));
+}
+
+/* The action a typed single character means in ctx, also through the
+ * other contexts for actions the page offers (see line_key_for()). */
+static enum action
+line_key_action(struct line *l, const struct page *p, enum keys_context ctx, key_code k)
+{
+	enum action a;
+	int c;
+
+	if ((a = keys_map_lookup(l->keys, ctx, k)) != ACTION_NONE)
+		return a;
+	if ((a = keys_map_lookup(l->keys, KEYS_CTX_COMMON, k)) != ACTION_NONE)
+		return a;
+	for (c = 0; c < KEYS_CTX__COUNT; c++) {
+		a = keys_map_lookup(l->keys, (enum keys_context)c, k);
+		if (a != ACTION_NONE && page_offers(p, a))
+			return a;
+	}
+	return ACTION_NONE;
 }
 
 static enum keys_context
@@ -359,7 +400,10 @@ line_prompt(struct line *l, const struct page *p)
 		    a == ACTION_PREV_FIELD || a == ACTION_MOVE_UP || a == ACTION_MOVE_DOWN)
 			continue;
 		line_key_for(l, ctx, a, key, sizeof(key));
-		line_printf(l, "%s%s %s", any ? ", " : "", key, p->action[i].label);
+		if (strcmp(key, p->action[i].label) == 0)
+			line_printf(l, "%s%s", any ? ", " : "", key);
+		else
+			line_printf(l, "%s%s %s", any ? ", " : "", key, p->action[i].label);
 		any = 1;
 	}
 	line_puts(l, ": ");
@@ -383,12 +427,8 @@ line_word(struct line *l, const struct page *p, const char *w)
 	for (i = 0; i < p->n_action; i++)
 		if (p->action[i].label != NULL && strcasecmp(w, p->action[i].label) == 0)
 			return p->action[i].action;
-	if ((k = keys_parse(w)) != KEYS_NONE && keys_is_text(k)) {
-		a = keys_map_lookup(l->keys, ctx, k);
-		if (a == ACTION_NONE && ctx == KEYS_CTX_FORM)
-			a = keys_map_lookup(l->keys, KEYS_CTX_COMMON, k);
-		return a;
-	}
+	if ((k = keys_parse(w)) != KEYS_NONE && keys_is_text(k))
+		return line_key_action(l, p, ctx, k);
 	return ACTION_NONE;
 }
 
@@ -419,8 +459,13 @@ line_ask_field(struct line *l, const struct page_item *it)
 	char *ans = NULL, *all = NULL, *tmp;
 	size_t len = 0;
 	int r;
+	const char *q = f->prompt != NULL ? f->prompt : (f->name ? f->name : it->label);
+	size_t ql = strlen(q);
 
-	line_printf(l, "%s", f->prompt != NULL ? f->prompt : (f->name ? f->name : it->label));
+	/* The prompt may end in its own colon; line mode adds one. */
+	while (ql > 0 && (q[ql - 1] == ':' || q[ql - 1] == ' '))
+		ql--;
+	line_write(l, q, ql);
 	if (f->multiline) {
 		/* L10N: how to end a multi-line answer in line mode. */
 		line_puts(l, _(" (several lines; a line with only a dot ends the text)"));
@@ -530,8 +575,11 @@ line_handle(struct line *l, const struct page *p, char *ans)
 {
 	char *w, *save = NULL;
 	enum action a;
-	int n, idx, r = APP_OK, numbers = 0, same;
+	int n, idx, r = APP_OK, numbers = 0, same, i;
 	char *end, *heading;
+	long ids[32];
+	enum page_item_kind kinds[32];
+	int nums[32];
 
 	/* Trim spaces at both ends. */
 	while (*ans == ' ')
@@ -542,7 +590,11 @@ line_handle(struct line *l, const struct page *p, char *ans)
 	if (ans[0] == '\0')
 		return APP_OK;
 
-	/* "3" opens item 3; "2 5 1" chooses items in that order (ranking). */
+	/*
+	 * "3" opens item 3; "2 5 1" chooses items in that order (ranking).
+	 * Numbers mean the items as the page showed them, even when choosing
+	 * one reorders the list.
+	 */
 	for (w = strtok_r(ans, " ,", &save); w != NULL; w = strtok_r(NULL, " ,", &save)) {
 		long v = strtol(w, &end, 10);
 
@@ -561,13 +613,31 @@ line_handle(struct line *l, const struct page *p, char *ans)
 			}
 			return app_action(l->app, a, 0);
 		}
-		numbers++;
-		p = app_page(l->app);
+		if (numbers >= (int)(sizeof(ids) / sizeof(ids[0])))
+			break;
 		if ((idx = page_find_number(p, (int)v)) < 0) {
 			line_printf(l, _("There is no number %ld here.\n"), v);
 			return APP_OK;
 		}
-		app_action(l->app, ACTION_JUMP, (int)v);
+		ids[numbers] = p->item[idx].id;
+		kinds[numbers] = p->item[idx].kind;
+		nums[numbers++] = (int)v;
+	}
+	for (i = 0; i < numbers; i++) {
+		p = app_page(l->app);
+		n = nums[i];
+		/* Find the item by what it is, not where it was. */
+		if (i > 0 && ids[i] != 0) {
+			size_t j;
+
+			for (j = 0; j < p->n_item; j++)
+				if (p->item[j].id == ids[i] && p->item[j].kind == kinds[i])
+					break;
+			if (j == p->n_item || p->item[j].number <= 0)
+				break;
+			n = p->item[j].number;
+		}
+		app_action(l->app, ACTION_JUMP, n);
 		p = app_page(l->app);
 		if (p->focus >= 0 && p->item[p->focus].field != NULL) {
 			if (!line_ask_field(l, &p->item[p->focus]))
