@@ -234,8 +234,9 @@ conn_pty_request(ssh_session s, ssh_channel ch, const char *term, int w, int h,
 		return -1;
 	}
 	snprintf(c->term, sizeof(c->term), "%s", term);
-	c->ws.ws_col = conn_clamp(w, 1, 1000);
-	c->ws.ws_row = conn_clamp(h, 1, 1000);
+	/* 0 means unknown (stdin of ssh -tt is not a terminal). */
+	c->ws.ws_col = w > 0 ? conn_clamp(w, 1, 1000) : 80;
+	c->ws.ws_row = h > 0 ? conn_clamp(h, 1, 1000) : 24;
 	c->pty = 1;
 	return 0;
 }

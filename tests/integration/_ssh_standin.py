@@ -40,7 +40,7 @@ def main():
     out("SIZE %s" % size())
     if os.isatty(0):
         import termios, tty
-        tty.setraw(0)
+        tty.setraw(0, termios.TCSANOW)  # keep typeahead
     while True:
         try:
             b = os.read(0, 1024)
