@@ -457,9 +457,9 @@ int	api_register(struct api *a, const char *username, const char *email,
 /* POST /auth/confirm with the token from the mail. out may be NULL. */
 int	api_confirm(struct api *a, const char *token, struct api_user **out);
 
-/* POST /auth/login; login is a user name or e-mail. On success the handle
- * uses the new token from now on; out (may be NULL) gets token, expiry and
- * user. */
+/* POST /auth/login; login is a user name or e-mail. Any old token is
+ * dropped first; on success the handle uses the new token from now on;
+ * out (may be NULL) gets token, expiry and user. */
 int	api_login(struct api *a, const char *login, const char *password,
 	    struct api_login **out);
 

@@ -652,6 +652,9 @@ api_login(struct api *a, const char *login, const char *password,
 		api_body_free(b, "password");
 		return api_bad_arg(a);
 	}
+	/* An old token must not ride along: the server would judge the
+	 * request by it (401 for a dead one) instead of by the password. */
+	api_set_token(a, NULL);
 	r = api_call(a, "POST", "/auth/login", NULL, b, sizeof(*l),
 	    api_parse_login_v, (void **)&l);
 	api_body_free(b, "password");

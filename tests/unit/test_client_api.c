@@ -23,6 +23,7 @@
 #include "client/api/api.h"
 #include "client/api/api_int.h"
 #include "client/client.h"
+#include "client/i18n.h"
 
 /* ------------------------------------------------------------ helpers */
 
@@ -365,6 +366,13 @@ test_api_resolve_base_order(void **state)
 
 /* ------------------------------------------------- against the server */
 
+/* A call that must succeed; on failure the API's own error is shown. */
+#define API_OK(a, call) do { \
+	if ((call) != 0) \
+		fail_msg("%s: status %ld, code '%s': %s", #call, \
+		    api_error(a)->status, api_error(a)->code, api_error(a)->message); \
+} while (0)
+
 static pid_t srv_pid = -1;
 static char srv_base[128];
 static char srv_tmp[256];
@@ -490,7 +498,7 @@ srv_project(struct api *a, const char *word)
 	long long id = 0;
 	size_t i;
 
-	assert_int_equal(api_projects(a, "all", NULL, NULL, 100, &l), 0);
+	API_OK(a, api_projects(a, "all", NULL, NULL, 100, &l));
 	for (i = 0; i < l->n; i++)
 		if (l->items[i].title != NULL && strstr(l->items[i].title, word))
 			id = l->items[i].id;
@@ -506,7 +514,7 @@ test_api_health_ok(void **state)
 	char *v = NULL;
 
 	(void)state;
-	assert_int_equal(api_health(a, &v), 0);
+	API_OK(a, api_health(a, &v));
 	assert_non_null(v);
 	assert_int_equal(api_error(a)->kind, API_ERR_NONE);
 	free(v);
@@ -522,7 +530,7 @@ test_api_projects_list(void **state)
 	int stadt = 0, lokale = 0;
 
 	(void)state;
-	assert_int_equal(api_projects(a, NULL, NULL, NULL, 0, &l), 0);
+	API_OK(a, api_projects(a, NULL, NULL, NULL, 0, &l));
 	assert_true(l->n >= 2);
 	assert_true(l->total >= (long)l->n);
 	for (i = 0; i < l->n; i++) {
@@ -535,21 +543,21 @@ test_api_projects_list(void **state)
 	assert_true(stadt && lokale);
 	api_project_list_free(l);
 	/* A filter that keeps nothing open out. */
-	assert_int_equal(api_projects(a, "open", "smart-city", NULL, 0, &l), 0);
+	API_OK(a, api_projects(a, "open", "smart-city", NULL, 0, &l));
 	for (i = 0; i < l->n; i++) {
 		assert_string_equal(l->items[i].status, "open");
 		assert_string_equal(l->items[i].category, "smart-city");
 	}
 	api_project_list_free(l);
 	/* Paging: one per page, the cursor leads to a different project. */
-	assert_int_equal(api_projects(a, "all", NULL, NULL, 1, &l), 0);
+	API_OK(a, api_projects(a, "all", NULL, NULL, 1, &l));
 	assert_int_equal(l->n, 1);
 	assert_non_null(l->next);
 	{
 		struct api_project_list *l2 = NULL;
 		long long first = l->items[0].id;
 
-		assert_int_equal(api_projects(a, "all", NULL, l->next, 1, &l2), 0);
+		API_OK(a, api_projects(a, "all", NULL, l->next, 1, &l2));
 		assert_int_equal(l2->n, 1);
 		assert_true(l2->items[0].id != first);
 		api_project_list_free(l2);
@@ -568,7 +576,7 @@ test_api_project_get_detail(void **state)
 
 	(void)state;
 	snprintf(ref, sizeof(ref), "%lld", id);
-	assert_int_equal(api_project_get(a, ref, &p), 0);
+	API_OK(a, api_project_get(a, ref, &p));
 	assert_int_equal(p->id, id);
 	assert_non_null(p->description);
 	assert_true(p->has_formats);
@@ -579,7 +587,7 @@ test_api_project_get_detail(void **state)
 		struct api_project *p2 = NULL;
 
 		assert_non_null(p->slug);
-		assert_int_equal(api_project_get(a, p->slug, &p2), 0);
+		API_OK(a, api_project_get(a, p->slug, &p2));
 		assert_int_equal(p2->id, id);
 		api_project_free(p2);
 	}
@@ -598,7 +606,7 @@ test_api_ideas_detail_comments(void **state)
 	size_t i;
 
 	(void)state;
-	assert_int_equal(api_project_ideas(a, pid, "top", NULL, 0, &l), 0);
+	API_OK(a, api_project_ideas(a, pid, "top", NULL, 0, &l));
 	assert_true(l->n >= 3);
 	for (i = 0; i < l->n; i++) {
 		assert_string_equal(l->items[i].status, "published");
@@ -609,18 +617,18 @@ test_api_ideas_detail_comments(void **state)
 			with_comments = l->items[i].id;
 	}
 	assert_true(with_comments > 0);
-	assert_int_equal(api_idea_get(a, l->items[0].id, &it), 0);
+	API_OK(a, api_idea_get(a, l->items[0].id, &it));
 	assert_non_null(it->body);
 	assert_non_null(it->author);
 	assert_int_equal(it->project_id, pid);
-	assert_int_equal(api_idea_comments(a, with_comments, NULL, 0, &cl), 0);
+	API_OK(a, api_idea_comments(a, with_comments, NULL, 0, &cl));
 	assert_true(cl->n >= 1);
 	assert_non_null(cl->items[0].body);
 	assert_int_equal(cl->items[0].parent_id, 0);
 	api_comment_list_free(cl);
 	api_idea_free(it);
 	api_idea_list_free(l);
-	assert_int_equal(api_project_ideas(a, pid, "new", NULL, 0, &l), 0);
+	API_OK(a, api_project_ideas(a, pid, "new", NULL, 0, &l));
 	api_idea_list_free(l);
 	api_free(a);
 }
@@ -635,7 +643,7 @@ srv_ranking_poll(struct api *a)
 	size_t i;
 
 	snprintf(ref, sizeof(ref), "%lld", srv_project(a, "Stadt.Raum.Wir."));
-	assert_int_equal(api_project_get(a, ref, &p), 0);
+	API_OK(a, api_project_get(a, ref, &p));
 	for (i = 0; i < p->n_polls; i++)
 		if (strcmp(p->polls[i].kind, "ranking") == 0)
 			id = p->polls[i].id;
@@ -653,12 +661,12 @@ test_api_poll_get_results(void **state)
 	long long id = srv_ranking_poll(a);
 
 	(void)state;
-	assert_int_equal(api_poll_get(a, id, &p), 0);
+	API_OK(a, api_poll_get(a, id, &p));
 	assert_string_equal(p->kind, "ranking");
 	assert_int_equal(p->max_choices, 3);
 	assert_int_equal(p->n_options, 5);
 	assert_false(p->has_ballot && p->n_my_ballot > 0);
-	assert_int_equal(api_poll_results(a, id, &r), 0);
+	API_OK(a, api_poll_results(a, id, &r));
 	assert_int_equal(r->poll_id, id);
 	assert_int_equal(r->n_options, 5);
 	assert_true(r->options[0].has_points);
@@ -679,6 +687,7 @@ test_api_login_vote_support(void **state)
 	struct api_support s;
 	struct api_user *me = NULL;
 	long long poll = srv_ranking_poll(a), choice[3];
+	size_t k;
 
 	(void)state;
 	/* Wrong password: 401 invalid_credentials, exit status 3. */
@@ -690,25 +699,25 @@ test_api_login_vote_support(void **state)
 	assert_int_equal(api_error_exit(api_error(a)), CLIENT_EXIT_LOGIN);
 	assert_null(api_token(a));
 
-	assert_int_equal(api_login(a, "demo", "demo-passwort", &l), 0);
+	API_OK(a, api_login(a, "demo", "demo-passwort", &l));
 	assert_non_null(l->token);
 	assert_string_equal(l->user->username, "demo");
 	assert_string_equal(api_token(a), l->token);
-	assert_int_equal(api_me(a, &me), 0);
+	API_OK(a, api_me(a, &me));
 	assert_string_equal(me->username, "demo");
 	assert_non_null(me->email);
 	api_user_free(me);
 
 	/* Rank three events; the ballot comes back in the same order. */
-	assert_int_equal(api_poll_get(a, poll, &p), 0);
+	API_OK(a, api_poll_get(a, poll, &p));
 	choice[0] = p->options[2].id;
 	choice[1] = p->options[0].id;
 	choice[2] = p->options[4].id;
-	assert_int_equal(api_ballot_put(a, poll, choice, 3, &b), 0);
+	API_OK(a, api_ballot_put(a, poll, choice, 3, &b));
 	assert_int_equal(b->n_choices, 3);
 	assert_int_equal(b->choices[0], choice[0]);
 	assert_int_equal(b->choices[2], choice[2]);
-	assert_int_equal(api_poll_get(a, poll, &p2), 0);
+	API_OK(a, api_poll_get(a, poll, &p2));
 	assert_true(p2->has_ballot);
 	assert_int_equal(p2->n_my_ballot, 3);
 	assert_int_equal(p2->my_ballot[1], choice[1]);
@@ -722,21 +731,32 @@ test_api_login_vote_support(void **state)
 		assert_int_equal(api_error(a)->kind, API_ERR_VALIDATION);
 		assert_int_equal(api_error_exit(api_error(a)), CLIENT_EXIT_REFUSED);
 	}
-	assert_int_equal(api_ballot_delete(a, poll), 0);
-	assert_int_equal(api_poll_get(a, poll, &p2), 0);
+	API_OK(a, api_ballot_delete(a, poll));
+	API_OK(a, api_poll_get(a, poll, &p2));
 	assert_false(p2->has_ballot && p2->n_my_ballot > 0);
 	api_poll_free(p2);
 
 	/* Support an idea and take it back; idempotent. */
-	assert_int_equal(api_project_ideas(a, p->project_id, "new", NULL, 0, &il), 0);
+	/* Logged in, the own pending idea is listed too; only published
+	 * ideas can be supported. */
+	API_OK(a, api_project_ideas(a, p->project_id, "new", NULL, 0, &il));
 	assert_true(il->n > 0);
-	assert_int_equal(api_idea_support(a, il->items[0].id, &s), 0);
+	for (k = 0; k < il->n && strcmp(il->items[k].status, "published") != 0; k++)
+		;
+	assert_true(k < il->n);
+	API_OK(a, api_idea_support(a, il->items[k].id, &s));
 	assert_int_equal(s.supported, 1);
-	assert_int_equal(api_idea_support(a, il->items[0].id, &s), 0);
+	API_OK(a, api_idea_support(a, il->items[k].id, &s));
 	assert_int_equal(s.supported, 1);
-	assert_int_equal(s.supports, il->items[0].supports + (il->items[0].supported_by_me == 1 ? 0 : 1));
-	assert_int_equal(api_idea_unsupport(a, il->items[0].id, &s), 0);
+	assert_int_equal(s.supports, il->items[k].supports +
+	    (il->items[k].supported_by_me == 1 ? 0 : 1));
+	API_OK(a, api_idea_unsupport(a, il->items[k].id, &s));
 	assert_int_equal(s.supported, 0);
+	/* Supporting a pending idea is refused. */
+	if (k > 0) {
+		assert_int_equal(api_idea_support(a, il->items[0].id, &s), -1);
+		assert_int_not_equal(api_error(a)->kind, API_ERR_NONE);
+	}
 
 	assert_int_equal(api_logout(a), 0);
 	assert_null(api_token(a));
@@ -759,10 +779,10 @@ test_api_get_not_modified(void **state)
 	(void)state;
 	snprintf(ref, sizeof(ref), "%lld", id);
 	api_stats_get(a, &s0);
-	assert_int_equal(api_project_get(a, ref, &p1), 0);
+	API_OK(a, api_project_get(a, ref, &p1));
 	api_stats_get(a, &s1);
 	json1 = strdup(api_json(a));
-	assert_int_equal(api_project_get(a, ref, &p2), 0);
+	API_OK(a, api_project_get(a, ref, &p2));
 	api_stats_get(a, &s2);
 	/* The second GET is a 304 with no body: the same project, from the cache. */
 	assert_int_equal(s2.requests - s1.requests, 1);
@@ -784,18 +804,43 @@ static void
 test_api_get_gzip(void **state)
 {
 	struct api *a = srv_api();
-	struct api_idea_list *l = NULL;
+	struct api_project_list *l = NULL;
 	struct api_stats s0, s1;
-	long long pid = srv_project(a, "Stadt.Raum.Wir.");
 
 	(void)state;
 	api_stats_get(a, &s0);
-	assert_int_equal(api_project_ideas(a, pid, "top", NULL, 100, &l), 0);
+	API_OK(a, api_projects(a, "all", NULL, NULL, 100, &l));
 	api_stats_get(a, &s1);
-	/* A body of several KiB travels compressed: fewer bytes than its JSON. */
-	if (strlen(api_json(a)) > 2048)
-		assert_true(s1.bytes_in - s0.bytes_in < strlen(api_json(a)));
-	api_idea_list_free(l);
+	/* A body over 1 KiB travels compressed: fewer bytes, headers
+	 * included, than its JSON. */
+	fprintf(stderr, "# project list: %zu bytes of JSON, %llu bytes received\n",
+	    strlen(api_json(a)), s1.bytes_in - s0.bytes_in);
+	assert_true(strlen(api_json(a)) > 2048);
+	assert_true(s1.bytes_in - s0.bytes_in < strlen(api_json(a)) / 2);
+	api_project_list_free(l);
+	api_free(a);
+}
+
+static void
+test_api_project_get_language(void **state)
+{
+	struct api *a = srv_api();
+	struct api_project *de = NULL, *en = NULL;
+	char ref[32];
+
+	(void)state;
+	snprintf(ref, sizeof(ref), "%lld", srv_project(a, "Lokale Logistik"));
+	API_OK(a, api_project_get(a, ref, &de));
+	/* The active language goes with every request, and the cache keeps
+	 * the languages apart. */
+	assert_int_equal(i18n_set_lang("en"), 0);
+	API_OK(a, api_project_get(a, ref, &en));
+	assert_int_equal(i18n_set_lang("de"), 0);
+	assert_string_equal(de->lang, "de");
+	assert_string_equal(en->lang, "en");
+	assert_string_not_equal(de->title, en->title);
+	api_project_free(de);
+	api_project_free(en);
 	api_free(a);
 }
 
@@ -820,11 +865,11 @@ test_api_errors_http(void **state)
 	assert_int_equal(api_error(a)->kind, API_ERR_LOGIN);
 	assert_int_equal(api_error_exit(api_error(a)), CLIENT_EXIT_LOGIN);
 	/* 401 with a token the server does not know */
-	assert_int_equal(api_set_token(a, "not-a-real-token"), 0);
+	API_OK(a, api_set_token(a, "not-a-real-token"));
 	assert_int_equal(api_idea_create(a, pid, "A good title", "A body that is long enough.", &it), -1);
 	assert_int_equal(api_error(a)->kind, API_ERR_LOGIN);
 	/* 422 naming the field */
-	assert_int_equal(api_login(a, "demo", "demo-passwort", &l), 0);
+	API_OK(a, api_login(a, "demo", "demo-passwort", &l));
 	assert_int_equal(api_idea_create(a, pid, "x", "A body that is long enough.", &it), -1);
 	assert_int_equal(api_error(a)->kind, API_ERR_VALIDATION);
 	assert_int_equal(api_error(a)->status, 422);
@@ -840,8 +885,8 @@ test_api_errors_http(void **state)
 	assert_string_equal(api_error(a)->field, "body");
 	assert_terminal_safe(api_error(a)->message, 0);
 	/* And a good idea is accepted as pending, its text as sent. */
-	assert_int_equal(api_idea_create(a, pid, "Bänke am Stiftsplatz",
-	    "Mehr Bänke im Schatten.\nUnd Trinkwasser.", &it), 0);
+	API_OK(a, api_idea_create(a, pid, "Bänke am Stiftsplatz",
+	    "Mehr Bänke im Schatten.\nUnd Trinkwasser.", &it));
 	assert_string_equal(it->status, "pending");
 	assert_string_equal(it->title, "Bänke am Stiftsplatz");
 	api_idea_free(it);
@@ -945,10 +990,13 @@ main(void)
 		cmocka_unit_test(test_api_login_vote_support),
 		cmocka_unit_test(test_api_get_not_modified),
 		cmocka_unit_test(test_api_get_gzip),
+		cmocka_unit_test(test_api_project_get_language),
 		cmocka_unit_test(test_api_errors_http),
 	};
 	int fails;
 
+	/* German content, as the demo data is written; one test switches. */
+	i18n_init("de");
 	fails = cmocka_run_group_tests_name("api offline", offline, NULL, NULL);
 	fails += cmocka_run_group_tests_name("api against mitwirkung-api", server,
 	    srv_start, srv_stop);
