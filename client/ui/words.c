@@ -38,7 +38,7 @@ ui_status_word(const char *status)
 		return "";
 	/* L10N: states of projects, polls and surveys. */
 	if (strcmp(status, "open") == 0)
-		return _("open");
+		return C_("state", "open");	/* German tells "offen" from "öffnen" */
 	if (strcmp(status, "upcoming") == 0)
 		return _("upcoming");
 	if (strcmp(status, "closed") == 0)
