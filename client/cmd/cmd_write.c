@@ -312,9 +312,10 @@ cmd_ask(const struct api_question *q, size_t num, size_t total,
 		if (q->kind != NULL && strcmp(q->kind, "scale") == 0) {
 			char *end;
 			long v = strtol(line, &end, 10);
+			int bad = end == line || *end != '\0';
 
 			free(line);
-			if (*end != '\0' || v < q->scale_min || v > q->scale_max) {
+			if (bad || v < q->scale_min || v > q->scale_max) {
 				printf("%s\n", _("Please type a number on the scale."));
 				continue;
 			}
