@@ -16,10 +16,10 @@ static const char sql_export_supports[] =
 	"SELECT idea_id, created_at FROM support WHERE user_id = ?1"
 	" ORDER BY created_at, idea_id";
 static const char sql_export_ballots[] =
-	"SELECT b.poll_id, b.updated_at, group_concat(bc.option_id)"
-	" FROM ballot b LEFT JOIN"
-	" (SELECT ballot_id, option_id FROM ballot_choice ORDER BY ballot_id, position) bc"
-	" ON bc.ballot_id = b.id WHERE b.user_id = ?1 GROUP BY b.id ORDER BY b.id";
+	"SELECT b.poll_id, b.updated_at, (SELECT group_concat(option_id) FROM"
+	"  (SELECT option_id FROM ballot_choice WHERE ballot_id = b.id"
+	"   ORDER BY position))"
+	" FROM ballot b WHERE b.user_id = ?1 ORDER BY b.id";
 static const char sql_export_responses[] =
 	"SELECT id, survey_id, updated_at FROM response WHERE user_id = ?1"
 	" ORDER BY id";
