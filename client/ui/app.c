@@ -163,9 +163,8 @@ ui_loading(struct app *app)
 		app->hooks.loading(app->ud, _("Loading…"));
 }
 
-/* Forgets the login everywhere: in the API handle, on disk, in memory. */
-static void
-app_drop_login(struct app *app)
+void
+ui_drop_login(struct app *app)
 {
 	api_set_token(app->api, NULL);
 	if (!app->opts.kiosk)
@@ -184,7 +183,7 @@ ui_fail(struct app *app, const char *what, int keeps_text)
 	if (e != NULL && e->kind == API_ERR_LOGIN && keeps_text) {
 		int had = api_token(app->api) != NULL;
 
-		app_drop_login(app);
+		ui_drop_login(app);
 		/* L10N: %s says what failed ("Your idea was not sent."). */
 		ui_status(app, _("%s %s Please log in; what you entered is kept and you can send it again."),
 		    what, had ? _("Your session has ended.") : _("You are not logged in."));
@@ -392,7 +391,7 @@ app_whoami(struct app *app)
 	ui_loading(app);
 	if (api_me(app->api, &app->me) < 0) {
 		if (api_error(app->api)->kind == API_ERR_LOGIN)
-			app_drop_login(app);
+			ui_drop_login(app);
 	}
 }
 
@@ -402,13 +401,23 @@ app_build(struct app *app)
 	struct screen *s = app->top;
 	struct page *p = app->page;
 	const struct page_item *it;
+	int rc;
 
 	app_whoami(app);
 	if (s->type->load != NULL && !s->loaded && !s->failed) {
 		ui_loading(app);
 		free(s->error);
 		s->error = NULL;
-		if (s->type->load(app, s) == 0) {
+		rc = s->type->load(app, s);
+		if (rc < 0 && api_error(app->api)->kind == API_ERR_LOGIN &&
+		    api_token(app->api) != NULL) {
+			/* A saved login that the server no longer knows: read
+			 * the page as a guest and say so. */
+			ui_drop_login(app);
+			rc = s->type->load(app, s);
+			ui_status(app, "%s", _("Your session has ended; you are logged out."));
+		}
+		if (rc == 0) {
 			s->loaded = 1;
 		} else {
 			s->failed = 1;
@@ -501,7 +510,7 @@ app_reset(struct app *app)
 
 	if (api_token(app->api) != NULL)
 		api_logout(app->api);
-	app_drop_login(app);
+	ui_drop_login(app);
 	app->me_asked = 1;
 	while (app->top != NULL) {
 		struct screen *s = app->top;
@@ -660,7 +669,7 @@ app_action(struct app *app, enum action action, int arg)
 			return APP_OK;
 		}
 		api_logout(app->api);
-		app_drop_login(app);
+		ui_drop_login(app);
 		ui_invalidate(app);
 		ui_status(app, "%s", _("You are logged out."));
 		return APP_OK;

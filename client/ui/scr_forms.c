@@ -265,7 +265,7 @@ login_submit(struct app *app, struct screen *s)
 	ui_pop(app);
 	ui_invalidate(app);
 	who = app_user_name(app) != NULL ? app_user_name(app) : "";
-	if (app->top->type->send != NULL)
+	if (app->top->type->send != NULL || strcmp(app->top->type->name, "review") == 0)
 		/* L10N: after logging in on the way to sending something. */
 		ui_status(app, _("Logged in as %s. What you entered is still here; send it again."), who);
 	else
@@ -498,13 +498,14 @@ post_send(struct app *app, struct screen *s)
 	}
 	f->sent = 1;
 	ui_draft_drop(app, f->draft_key);
+	ui_status(app, "%s", f->n == 2
+	    ? _("Your idea is sent. It is waiting for moderation; others see it after approval.")
+	    : _("Your comment is sent. It is waiting for moderation."));
+	/* The form is freed here: nothing of f after this. */
 	ui_pop_to(app, s);
 	ui_pop(app);
 	for (b = app->top; b != NULL; b = b->below)
 		b->loaded = 0;
-	ui_status(app, "%s", f->n == 2
-	    ? _("Your idea is sent. It is waiting for moderation; you find it under my account.")
-	    : _("Your comment is sent. It is waiting for moderation."));
 	return 0;
 }
 

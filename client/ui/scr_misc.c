@@ -337,11 +337,11 @@ account_delete(struct app *app, struct screen *s)
 		ui_fail(app, _("The account was not deleted."), 0);
 		return APP_OK;
 	}
-	api_user_free(app->me);
-	app->me = NULL;
-	app_action(app, ACTION_LOGOUT, 0);
+	ui_drop_login(app);
+	/* The account screen is freed here: nothing of d after this. */
 	while (app->top->below != NULL)
 		ui_pop(app);
+	ui_invalidate(app);
 	ui_status(app, "%s", _("Your account is deleted."));
 	return APP_OK;
 }

@@ -772,9 +772,10 @@ tally_send(struct app *app, struct screen *s)
 	free(c);
 	if (rc < 0)
 		return ui_fail(app, _("The paper ballots were not saved."), 1);
+	ui_status(app, _("The paper ballots for '%s' are saved."), d->poll->title);
+	/* The tally screen is freed here: nothing of d after this. */
 	ui_pop_to(app, s);
 	ui_pop(app);
-	ui_status(app, _("The paper ballots for '%s' are saved."), d->poll->title);
 	app->top->loaded = 0;
 	return 0;
 }

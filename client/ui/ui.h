@@ -92,6 +92,10 @@ void	ui_pop_to(struct app *app, struct screen *s);
 /* Marks every screen for a fresh load (after login, logout, language). */
 void	ui_invalidate(struct app *app);
 
+/* Forgets the login everywhere: in the API handle, on disk (not in kiosk
+ * mode, which never wrote it), in memory. */
+void	ui_drop_login(struct app *app);
+
 /* Sets the status line and keeps it in the history. */
 void	ui_status(struct app *app, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 

@@ -1113,34 +1113,85 @@ fill(struct app *app, const char *label, const char *text)
 	app_field_set(app, text);
 }
 
-static void
-test_app_real_server_rank_flow(void **state)
+
+static struct server srv_shared;
+static char srv_url[128];
+
+/* One server for every test that needs it, started on first use. */
+static struct app *
+srv_app(void)
 {
 	const char *build = getenv("BUILD");
 	struct client_opts o;
-	struct server srv;
+	char bin[512];
 	struct app *app;
+
+	test_env();
+	if (srv_shared.pid == 0) {
+		snprintf(bin, sizeof(bin), "%s/mitwirkung-api", build != NULL ? build : "build");
+		if (access(bin, X_OK) != 0) {
+			fprintf(stderr, "%s not built: the real-server test is skipped\n", bin);
+			skip();
+		}
+		snprintf(srv_shared.dir, sizeof(srv_shared.dir), "/tmp/mw-ui-srv-XXXXXX");
+		assert_non_null(mkdtemp(srv_shared.dir));
+		if (server_start(&srv_shared, bin, 1) < 0)
+			assert_int_equal(server_start(&srv_shared, bin, 0), 0);
+		snprintf(srv_url, sizeof(srv_url), "http://127.0.0.1:%d/api/v1", srv_shared.port);
+	}
+	memset(&o, 0, sizeof(o));
+	o.api_url = srv_url;
+	app = app_new(&o, NULL, NULL);
+	assert_non_null(app);
+	return app;
+}
+
+static int
+srv_teardown(void **state)
+{
+	(void)state;
+	if (srv_shared.pid > 0)
+		server_stop(&srv_shared);
+	return 0;
+}
+
+/* Logs in through the login screen and comes back. */
+static void
+srv_login(struct app *app, const char *user, const char *pw)
+{
 	const struct page *p;
-	char bin[512], url[128], mail[300], tok[256];
+
+	if (app_logged_in(app))
+		app_action(app, ACTION_LOGOUT, 0);
+	app_action(app, ACTION_LOGIN, 0);
+	fill(app, "User name", user);
+	fill(app, "Password", pw);
+	app_action(app, ACTION_SEND, 0);
+	p = app_page(app);
+	if (!app_logged_in(app))
+		page_dump(p);
+	assert_true(app_logged_in(app));
+	assert_page_has(p, "Logged in as");
+}
+
+/* Opens an item of the current page by its label. */
+static const struct page *
+open_item(struct app *app, const char *label)
+{
+	focus_on(app, label);
+	app_action(app, ACTION_OPEN, 0);
+	return app_page(app);
+}
+
+static void
+test_app_real_server_rank_flow(void **state)
+{
+	struct app *app = srv_app();
+	const struct page *p;
+	char mail[300], tok[256];
 	int i, k;
 
 	(void)state;
-	snprintf(bin, sizeof(bin), "%s/mitwirkung-api", build != NULL ? build : "build");
-	if (access(bin, X_OK) != 0) {
-		fprintf(stderr, "%s not built: the real-server test is skipped\n", bin);
-		skip();
-	}
-	test_env();
-	memset(&srv, 0, sizeof(srv));
-	snprintf(srv.dir, sizeof(srv.dir), "/tmp/mw-ui-srv-XXXXXX");
-	assert_non_null(mkdtemp(srv.dir));
-	if (server_start(&srv, bin, 1) < 0)
-		assert_int_equal(server_start(&srv, bin, 0), 0);
-	snprintf(url, sizeof(url), "http://127.0.0.1:%d/api/v1", srv.port);
-	memset(&o, 0, sizeof(o));
-	o.api_url = url;
-	app = app_new(&o, NULL, NULL);
-	assert_non_null(app);
 
 	p = app_page(app);
 	assert_string_equal(p->heading, "Projects");
@@ -1154,7 +1205,7 @@ test_app_real_server_rank_flow(void **state)
 	app_action(app, ACTION_SEND, 0);
 	p = app_page(app);
 	assert_string_equal(p->heading, "Confirm your account");
-	snprintf(mail, sizeof(mail), "%s/mail", srv.dir);
+	snprintf(mail, sizeof(mail), "%s/mail", srv_shared.dir);
 	for (i = 0; i < 50 && mail_token(mail, tok, sizeof(tok)) < 0; i++)
 		usleep(100000);
 	assert_true(tok[0] != '\0');
@@ -1208,6 +1259,8 @@ test_app_real_server_rank_flow(void **state)
 	assert_true(app_logged_in(app));
 	app_action(app, ACTION_SEND, 0);
 	p = app_page(app);
+	if (getenv("UI_TEST_DUMP") != NULL)
+		page_dump(p);
 	assert_page_has(p, "Your vote is saved: 1. ");
 	assert_page_has(p, "You can change or withdraw it until");
 	assert_string_equal(p->item[0].state, "your choice 1");
@@ -1215,13 +1268,274 @@ test_app_real_server_rank_flow(void **state)
 	/* Results exist and carry exact numbers. */
 	app_action(app, ACTION_RESULTS, 0);
 	p = app_page(app);
+	if (getenv("UI_TEST_DUMP") != NULL)
+		page_dump(p);
 	assert_true(has(p->heading, "Results"));
 	if (p->n_item > 0)
 		assert_true(has(p->item[0].detail, "points"));
 	app_free(app);
-	server_stop(&srv);
 }
 
+
+static void
+test_app_real_server_support_idea(void **state)
+{
+	struct app *app = srv_app();
+	const struct page *p;
+	char title[256];
+
+	(void)state;
+	srv_login(app, "demo", "demo-passwort");
+	open_item(app, "Stadt.Raum.Wir");
+	p = open_item(app, "All ideas");
+	assert_true(has(p->heading, "Ideas for"));
+	assert_true(p->n_item > 1);
+	snprintf(title, sizeof(title), "%s", p->item[0].label);
+	p = open_item(app, title);
+	assert_string_equal(p->heading, title);
+	assert_true(page_offers(p, ACTION_SUPPORT));
+	if (item_find(p, "Stop supporting") >= 0)
+		app_action(app, ACTION_SUPPORT, 0);
+	app_action(app, ACTION_SUPPORT, 0);
+	p = app_page(app);
+	assert_page_has(p, "You support this idea.");
+	assert_page_has(p, "You support '");
+	assert_string_equal(p->item[0].label, "Stop supporting this idea");
+	assert_string_equal(p->item[0].state, "you support this");
+	app_action(app, ACTION_SUPPORT, 0);
+	p = app_page(app);
+	assert_page_has(p, "You no longer support '");
+	assert_string_equal(p->item[0].label, "Support this idea");
+	/* The list says it too after going back. */
+	app_action(app, ACTION_SUPPORT, 0);
+	app_action(app, ACTION_BACK, 0);
+	app_action(app, ACTION_REFRESH, 0);
+	p = app_page(app);
+	assert_string_equal(p->item[item_find(p, title)].state, "you support this");
+	app_free(app);
+}
+
+static void
+test_app_real_server_idea_moderated(void **state)
+{
+	struct app *app = srv_app();
+	const struct page *p;
+	int i;
+
+	(void)state;
+	srv_login(app, "demo", "demo-passwort");
+	open_item(app, "Stadt.Raum.Wir");
+	p = open_item(app, "Write a new idea");
+	assert_string_equal(p->heading, "New idea");
+	fill(app, "Title", "Sonnensegel über dem Platz");
+	fill(app, "Text", "Im Sommer ist es auf dem Platz zu heiß.\nSonnensegel spenden Schatten.");
+	app_action(app, ACTION_SEND, 0);
+	p = app_page(app);
+	assert_string_equal(p->heading, "Check before sending");
+	assert_page_has(p, "Sonnensegel über dem Platz");
+	app_action(app, ACTION_SEND, 0);
+	p = app_page(app);
+	assert_page_has(p, "Your idea is sent. It is waiting for moderation");
+	assert_true(has(p->heading, "Stadt.Raum.Wir"));
+	/* A moderator approves it in the client. */
+	srv_login(app, "moderation", "moderation-passwort");
+	app_action(app, ACTION_MODERATION, 0);
+	p = app_page(app);
+	assert_string_equal(p->heading, "Moderation");
+	i = item_find(p, "Sonnensegel");
+	if (i < 0)
+		page_dump(p);
+	assert_true(i >= 0);
+	assert_string_equal(p->item[i].state, "waiting for moderation");
+	/* Rejecting needs a reason: the field is named and gets the focus. */
+	focus_on(app, "Sonnensegel");
+	app_action(app, ACTION_REJECT, 0);
+	p = app_page(app);
+	assert_page_has(p, "Reason: please say why");
+	assert_int_equal(p->item[p->focus].kind, PAGE_ITEM_FIELD);
+	focus_on(app, "Sonnensegel");
+	app_action(app, ACTION_APPROVE, 0);
+	p = app_page(app);
+	assert_page_has(p, "is approved.");
+	assert_true(item_find(p, "Sonnensegel") < 0);
+	/* Others see it now. */
+	app_action(app, ACTION_LOGOUT, 0);
+	app_action(app, ACTION_HOME, 0);
+	open_item(app, "Stadt.Raum.Wir");
+	open_item(app, "All ideas");
+	app_action(app, ACTION_SORT, 0);
+	p = app_page(app);
+	assert_page_has(p, "Sorted by newest first");
+	assert_true(item_find(p, "Sonnensegel") >= 0);
+	app_free(app);
+}
+
+static void
+test_app_real_server_session_expired_keeps_text(void **state)
+{
+	struct app *app = srv_app();
+	const struct page *p;
+	struct api *other;
+
+	(void)state;
+	srv_login(app, "demo", "demo-passwort");
+	open_item(app, "Stadt.Raum.Wir");
+	p = open_item(app, "Write a comment on the project");
+	assert_string_equal(p->heading, "New comment");
+	app_input_text(app, "Ein Kommentar, der nicht verloren geht.");
+	app_action(app, ACTION_SEND, 0);
+	assert_string_equal(app_page(app)->heading, "Check before sending");
+	/* The session ends on the server (as after a timeout). */
+	other = api_new(srv_url);
+	assert_non_null(other);
+	assert_int_equal(api_set_token(other, api_token(app->api)), 0);
+	assert_int_equal(api_logout(other), 0);
+	api_free(other);
+	app_action(app, ACTION_SEND, 0);
+	p = app_page(app);
+	assert_string_equal(p->heading, "Log in");
+	assert_page_has(p, "Your comment was not sent. Your session has ended.");
+	assert_false(app_logged_in(app));
+	fill(app, "User name", "demo");
+	fill(app, "Password", "demo-passwort");
+	app_action(app, ACTION_SEND, 0);
+	p = app_page(app);
+	assert_string_equal(p->heading, "Check before sending");
+	assert_page_has(p, "Ein Kommentar, der nicht verloren geht.");
+	assert_page_has(p, "send it again");
+	app_action(app, ACTION_SEND, 0);
+	p = app_page(app);
+	assert_page_has(p, "Your comment is sent. It is waiting for moderation.");
+	app_free(app);
+}
+
+static void
+test_app_real_server_tally_and_survey(void **state)
+{
+	struct app *app = srv_app();
+	const struct page *p;
+	int i;
+
+	(void)state;
+	srv_login(app, "rathaus", "rathaus-passwort");
+	p = open_item(app, "Stadt.Raum.Wir");
+	for (i = 0; i < (int)p->n_item; i++)
+		if (has(p->item[i].state, "ranking"))
+			break;
+	assert_true(i < (int)p->n_item);
+	app_action(app, ACTION_JUMP, p->item[i].number);
+	app_action(app, ACTION_OPEN, 0);
+	p = open_item(app, "Enter paper ballots");
+	assert_string_equal(p->heading, "Enter paper ballots");
+	assert_true(p->n_item >= 3);
+	app_action(app, ACTION_REVIEW, 0);
+	assert_page_has(app_page(app), "Where from: please say");
+	fill(app, "Where from", "Stand am Stiftsplatz, 2. April");
+	app_action(app, ACTION_JUMP, 2);
+	app_field_set(app, "zwölf");
+	app_action(app, ACTION_REVIEW, 0);
+	p = app_page(app);
+	assert_page_has(p, "please type a whole number");
+	assert_int_equal(p->focus, 1);
+	app_field_set(app, "12");
+	app_action(app, ACTION_REVIEW, 0);
+	p = app_page(app);
+	assert_string_equal(p->heading, "Check before sending");
+	assert_page_has(p, "Paper ballots from: Stand am Stiftsplatz, 2. April");
+	app_action(app, ACTION_SEND, 0);
+	p = app_page(app);
+	assert_page_has(p, "The paper ballots for '");
+	app_action(app, ACTION_RESULTS, 0);
+	p = app_page(app);
+	assert_page_has(p, "12 paper");
+	app_free(app);
+
+	/* A survey with every question kind, answered as a citizen. */
+	app = srv_app();
+	srv_login(app, "demo", "demo-passwort");
+	app_action(app, ACTION_FILTER, 0);
+	open_item(app, "all projects");
+	app_action(app, ACTION_BACK, 0);
+	p = app_page(app);
+	for (i = 0; i < (int)p->n_item; i++) {
+		int k, found = 0;
+
+		app_action(app, ACTION_JUMP, p->item[i].number);
+		app_action(app, ACTION_OPEN, 0);
+		p = app_page(app);
+		for (k = 0; k < (int)p->n_item; k++) {
+			if (p->item[k].group != NULL && strcmp(p->item[k].group, "Surveys") == 0 &&
+			    strcmp(p->item[k].state, "open") == 0) {
+				app_action(app, ACTION_JUMP, p->item[k].number);
+				app_action(app, ACTION_OPEN, 0);
+				found = 1;
+				break;
+			}
+		}
+		if (found)
+			break;
+		app_action(app, ACTION_BACK, 0);
+		p = app_page(app);
+	}
+	p = app_page(app);
+	assert_string_equal(p->breadcrumb, "Survey");
+	app_action(app, ACTION_REVIEW, 0);
+	p = app_page(app);
+	if (strcmp(p->heading, "Check before sending") != 0) {
+		/* Answer every question: the first option, the scale's end, a text. */
+		size_t k;
+		const char *g = NULL;
+
+		for (k = 0; k < p->n_item; k++) {
+			p = app_page(app);
+			if (p->item[k].group == NULL || (g != NULL && strcmp(g, p->item[k].group) == 0))
+				continue;
+			g = p->item[k].group;
+			app_action(app, ACTION_JUMP, p->item[k].number);
+			if (p->item[k].field != NULL)
+				app_field_set(app, "Weniger Verpackung, bitte.");
+			else
+				app_action(app, ACTION_TOGGLE, 0);
+			p = app_page(app);
+			g = p->item[k].group;
+		}
+		app_action(app, ACTION_REVIEW, 0);
+		p = app_page(app);
+	}
+	if (strcmp(p->heading, "Check before sending") != 0)
+		page_dump(p);
+	assert_string_equal(p->heading, "Check before sending");
+	app_action(app, ACTION_SEND, 0);
+	p = app_page(app);
+	assert_page_has(p, "Thank you. Your answers to '");
+	assert_page_has(p, "You have answered this survey");
+	app_free(app);
+}
+
+static void
+test_app_real_server_language_refetches(void **state)
+{
+	struct app *app = srv_app();
+	const struct page *p;
+	char en[256];
+	int i;
+
+	(void)state;
+	p = open_item(app, "Stadt.Raum.Wir");
+	for (i = 0; i < (int)p->n_item; i++)
+		if (has(p->item[i].state, "ranking"))
+			break;
+	assert_true(i < (int)p->n_item);
+	snprintf(en, sizeof(en), "%s", p->item[i].label);
+	assert_int_equal(app_set_lang(app, "de"), 0);
+	p = app_page(app);
+	assert_string_equal(i18n_lang(), "de");
+	assert_string_not_equal(p->item[i].label, en);
+	assert_int_equal(app_set_lang(app, NULL), 0);
+	assert_string_equal(i18n_lang(), "en");
+	assert_string_equal(app_page(app)->item[i].label, en);
+	app_free(app);
+}
 int
 main(void)
 {
@@ -1251,7 +1565,12 @@ main(void)
 		cmocka_unit_test(test_scr_help_and_messages),
 		cmocka_unit_test(test_scr_survey_required_and_review),
 		cmocka_unit_test(test_app_real_server_rank_flow),
+		cmocka_unit_test(test_app_real_server_support_idea),
+		cmocka_unit_test(test_app_real_server_idea_moderated),
+		cmocka_unit_test(test_app_real_server_session_expired_keeps_text),
+		cmocka_unit_test(test_app_real_server_tally_and_survey),
+		cmocka_unit_test(test_app_real_server_language_refetches),
 	};
 
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return cmocka_run_group_tests(tests, NULL, srv_teardown);
 }
