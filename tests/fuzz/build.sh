@@ -9,7 +9,13 @@ mkdir -p "$out"
 cd "$top"
 for src in tests/fuzz/fuzz_*.c; do
 	name=$(basename "$src" .c)
+	# Each target links common/ and the module it exercises.
+	case $name in
+	fuzz_keys) extra="client/keys/keys.c client/keys/keys_default.c" ;;
+	*) extra= ;;
+	esac
+	# shellcheck disable=SC2086
 	clang -std=c11 -D_GNU_SOURCE -g -O1 -I. -fsanitize=fuzzer,address,undefined \
-		-o "$out/$name" "$src" common/*.c
+		-o "$out/$name" "$src" common/*.c $extra
 	echo "built $out/$name"
 done
