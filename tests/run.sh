@@ -17,6 +17,7 @@ failed=
 run_one() {
 	name=$1; shift
 	log="$logs/$name.log"
+	mkdir -p "$(dirname "$log")"
 	start=$(date +%s)
 	if "$@" >"$log" 2>&1; then
 		pass=$((pass + 1))
