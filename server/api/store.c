@@ -101,14 +101,15 @@ store_open(const char *path, struct store **out, char *err, size_t errsz)
 	}
 	sqlite3_extended_result_codes(s->db, 1);
 	sqlite3_busy_timeout(s->db, 5000);
-	/* journal_mode=WAL persists in the file; the others are per
+	/* The schema check comes first so that a file of a newer program is
+	 * refused before anything (even its journal mode) is touched.
+	 * journal_mode=WAL persists in the file; the others are per
 	 * connection. synchronous=FULL makes each commit durable in WAL. */
-	if ((rc = store_exec(s, "PRAGMA journal_mode=WAL")) != 0 ||
+	if ((rc = store_exec(s, "PRAGMA foreign_keys=ON")) != 0 ||
+	    (rc = store_schema_migrate(s, NULL, 0)) != 0 ||
+	    (rc = store_exec(s, "PRAGMA journal_mode=WAL")) != 0 ||
 	    (rc = store_exec(s, "PRAGMA synchronous=FULL")) != 0 ||
-	    (rc = store_exec(s, "PRAGMA foreign_keys=ON")) != 0 ||
 	    (rc = store_exec(s, "PRAGMA temp_store=MEMORY")) != 0)
-		goto out;
-	if ((rc = store_schema_migrate(s, NULL, 0)) != 0)
 		goto out;
 	if ((rc = store_schema_version(s, &v)) != 0)
 		goto out;
