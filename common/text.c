@@ -174,10 +174,19 @@ text_seq_len(const unsigned char *p, size_t len, int kind)
 				return i + 2;
 			return i;
 		}
-		if (p[i] == 0x9c)
-			return i + 1;
-		if (p[i] == 0xc2 && i + 1 < len && p[i + 1] == 0x9c)
-			return i + 2;
+		if (p[i] >= 0x80) {
+			unsigned int cp;
+			int n = text_utf8_decode((const char *)p + i, len - i, &cp);
+
+			/* ST as U+009C, or as a raw 8-bit byte; a 0x9c that
+			 * only continues a character ("Ŝ" is C5 9C) is not. */
+			if (n > 0 && cp == 0x9c)
+				return i + (size_t)n;
+			if (n < 0 && p[i] == 0x9c)
+				return i + 1;
+			i += n > 0 ? (size_t)n : 1;
+			continue;
+		}
 		i++;
 	}
 	return i;

@@ -76,6 +76,10 @@ test_text_sanitize_osc(void **state)
 	SAN("a\xc2\x9d" "0;t\x07z", 0, "az");
 	/* Unterminated: the rest is swallowed, nothing leaks. */
 	SAN("a\x1b]0;never ends", 0, "a");
+	/* A 0x9c inside a character of the payload is not ST. */
+	SAN("a\x1b]0;\xc5\x9c title\x07z", 0, "az");
+	/* Raw 8-bit ST ends it too. */
+	SAN("a\x1b]0;t\x9cz", 0, "az");
 	/* A new ESC cancels the string and is judged itself. */
 	SAN("a\x1b]0;t\x1b[1mb", 0, "ab");
 }
