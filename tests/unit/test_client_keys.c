@@ -459,6 +459,39 @@ test_keys_map_shipped_keymaps(void **state)
 	}
 }
 
+/* default.keys and vi.keys give every action a key in some context. */
+static void
+test_keys_map_every_action_bound(void **state)
+{
+	static const char *const names[] = { "default", "vi" };
+	struct keys_binding b[256];
+	size_t i, j, n;
+	int a, ctx, found;
+
+	(void)state;
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		char *path = keys_map_find(names[i]);
+		struct keys_map *m = keys_map_new();
+
+		assert_non_null(path);
+		assert_int_equal(keys_map_load_file(m, path), 0);
+		for (a = ACTION_NONE + 1; a < ACTION__COUNT; a++) {
+			found = 0;
+			for (ctx = 0; ctx < KEYS_CTX__COUNT && !found; ctx++) {
+				n = keys_map_list(m, (enum keys_context)ctx, b, 256);
+				assert_true(n <= 256);
+				for (j = 0; j < n; j++)
+					found |= b[j].action == (enum action)a;
+			}
+			if (!found)
+				fail_msg("%s.keys binds no key to %s", names[i],
+				    keys_action_name((enum action)a));
+		}
+		free(path);
+		keys_map_free(m);
+	}
+}
+
 static void
 test_keys_map_numpad_only(void **state)
 {
@@ -626,6 +659,7 @@ main(void)
 		cmocka_unit_test(test_keys_map_list_cases),
 		cmocka_unit_test(test_keys_map_load_defaults_in_sync),
 		cmocka_unit_test(test_keys_map_shipped_keymaps),
+		cmocka_unit_test(test_keys_map_every_action_bound),
 		cmocka_unit_test(test_keys_map_numpad_only),
 		cmocka_unit_test(test_keys_map_load_file_missing),
 		cmocka_unit_test(test_keys_map_find_cases),
