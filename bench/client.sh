@@ -34,7 +34,11 @@ def start_api():
 			      "--mail-dir", mail],
 			     stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
 			     stderr=subprocess.PIPE)
-	line = p.stderr.readline().decode()
+	# Seeding may print the demo accounts before the address.
+	for _ in range(50):
+		line = p.stderr.readline().decode()
+		if not line or line.startswith("listening on"):
+			break
 	m = re.match(r"listening on (127\.0\.0\.1:\d+)", line)
 	if not m:
 		p.kill()

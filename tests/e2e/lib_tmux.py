@@ -71,10 +71,11 @@ class ApiServer:
 		first = queue.Queue()
 
 		def drain():
+			# Seeding may print the demo accounts before the address.
 			sent = False
 			for line in self.proc.stderr:
 				self.log.append(line.decode("utf-8", "replace"))
-				if not sent:
+				if not sent and line.startswith(b"listening on"):
 					first.put(line)
 					sent = True
 			if not sent:
@@ -194,10 +195,16 @@ class Client:
 
 	# --- waiting and asserting ---------------------------------------------
 
+	def flat(self):
+		"""The screen as one line: rows joined by spaces, blanks squeezed,
+		so a text found here may be wrapped over several rows."""
+		return re.sub(r"\s+", " ", " ".join(self.screen())).strip()
+
 	def wait_text(self, *needles, timeout=10):
-		"""Waits until every needle is on the screen; returns the lines."""
+		"""Waits until every needle is on the screen (wrapped or not);
+		returns the lines."""
 		def ok():
-			s = self.text()
+			s = self.flat()
 			missing = [n for n in needles if n not in s]
 			if missing:
 				raise Failure("missing %r on screen:\n%s" % (missing, s))
@@ -212,15 +219,36 @@ class Client:
 			raise Failure("expected one '>' line, found %d:\n%s" % (len(rows), self.text()))
 		return rows[0]
 
-	def check_focus(self, needle=None, timeout=10):
-		"""Waits until the '>' line contains needle and the terminal cursor
-		is on that line (or below it inside the same item: a text field's
-		caret). Returns the focus line's text."""
+	def focus_item(self):
+		"""The focused item's text: the '>' line and the lines that
+		continue it (indented, not the next numbered item), joined by
+		spaces with runs of blanks squeezed."""
+		lines = self.screen()
+		row, line = self.focus_line()
+		parts = [line[1:]]
+		for l in lines[row + 1:]:
+			if not l.strip() or re.match(r"^[ >]\s*\d+\. ", l):
+				break
+			parts.append(l)
+		return re.sub(r"\s+", " ", " ".join(parts)).strip()
+
+	def check_focus(self, needle=None, timeout=10, field=False):
+		"""Waits until the focused item (the '>' line and its continuation)
+		contains needle and the terminal cursor is on the '>' line; with
+		field, a multi-line text field, on one of the item's lines below it
+		(its caret). Returns the focus line's text."""
 		def ok():
 			row, line = self.focus_line()
-			if needle is not None and needle not in line:
+			if needle is not None and needle not in self.focus_item():
 				raise Failure("focus is on %r, not %r:\n%s" % (line, needle, self.text()))
 			cy, cx = self.cursor()
+			if field and cy > row:
+				# The caret is in the field's text: below the name,
+				# before the next numbered item.
+				nxt = [i for i, l in enumerate(self.screen())
+				       if i > row and re.match(r"^[ >]\s*\d+\. ", l)]
+				if not nxt or cy < nxt[0]:
+					return line
 			if cy != row:
 				raise Failure("cursor at %d,%d but the focus line is %d (%r):\n%s"
 					      % (cy, cx, row, line, self.text()))
@@ -260,7 +288,7 @@ class Client:
 		"""Presses key until the focused line contains needle."""
 		for _ in range(limit):
 			try:
-				row, line = self.focus_line()
+				line = self.focus_item()
 			except Failure:
 				line = ""
 			if needle in line:

@@ -1,0 +1,257 @@
+# test_client_tmux.py — the real mitwirkung client in tmux at 80x24 and 40x12
+# against the real mitwirkung-api with demo data: (a) browse, open
+# Stadt.Raum.Wir., rank three events, review, send, see the own ballot;
+# (b) register, confirm with the token from the mail, log in, submit an
+# idea, the moderator approves it in the client, another person sees it.
+# After every step: the screen text, and the terminal cursor on the line of
+# the focused item (the line with '>'), or on the caret of a text field.
+import os
+import shutil
+import sys
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import lib_tmux  # noqa: E402
+from lib_tmux import ApiServer, Client, Failure, Runner  # noqa: E402
+
+SIZES = ((80, 24), (40, 12))
+
+
+def login(c, name, password):
+	"""Logs in from any list page with the login key; ends back where it
+	started, with the status saying who is logged in."""
+	c.keys("l")
+	c.wait_text("Log in")
+	c.check_focus("User name or e-mail")
+	c.type(name)
+	c.check_caret(name)
+	c.keys("Enter")
+	c.check_focus("Password")
+	c.type(password)
+	c.check_caret("*" * len(password))
+	assert password not in c.text(), "the password shows on the screen"
+	c.keys("Enter")
+	c.check_focus("Log in")
+	c.keys("Enter")
+	c.wait_text("Logged in as")
+	c.check_focus()
+
+
+def open_project(c, title="Stadt.Raum.Wir."):
+	c.focus_to(title)
+	c.keys("Enter")
+	lib_tmux.wait_until(lambda: title in " ".join(c.screen()[:3]), 10,
+			    "the heading %s" % title)
+	c.check_focus("All ideas")
+
+
+# Each size votes as another person, so every run starts without a ballot.
+VOTERS = {(80, 24): ("demo", "demo-passwort"), (40, 12): ("rathaus", "rathaus-passwort")}
+
+
+def flow_ballot(api, tmp, w, h):
+	c = Client(api.url, tmp, w, h, name="ballot-%dx%d" % (w, h))
+	try:
+		c.wait_text("Projects")
+		c.check_focus()
+		login(c, *VOTERS[(w, h)])
+		open_project(c)
+		c.focus_to("ranking")
+		c.keys("Enter")
+		c.wait_text("0 of 3 choices made")
+		c.check_focus()
+		chosen = []
+		for k in range(3):
+			item = c.focus_item()
+			c.keys("Space")
+			c.check_focus("your choice %d" % (k + 1))
+			c.wait_text("%d of 3 choices made" % (k + 1))
+			chosen.append(item.split(". ", 1)[1].split(" (")[0])
+			c.keys("Down")
+			wait_moved(c, item)
+		c.keys("r")
+		c.wait_text("Check before sending")
+		c.check_focus("Send")
+		c.keys("Enter")
+		c.wait_text("is saved")
+		c.check_focus()
+		see_ballot(c, chosen)
+		# Leaving and coming back shows the ballot again.
+		c.keys("Escape")
+		c.check_focus("ranking")
+		c.keys("Enter")
+		c.wait_text("3 of 3 choices made")
+		c.check_focus()
+		see_ballot(c, chosen)
+	except Exception:
+		print("screen at %dx%d:\n%s" % (w, h, c.text()))
+		raise
+	finally:
+		c.close()
+
+
+def see_ballot(c, chosen):
+	"""The own ballot on the poll page: the sentence above the options
+	(scrolled back to on a small screen) and each option's rank."""
+	for _ in range(6):
+		if "Your vote is saved" in c.flat():
+			break
+		# Up at the first item scrolls back through the text above it.
+		c.keys("Home", "Up")
+		time.sleep(0.2)
+	c.wait_text("Your vote is saved")
+	flat = c.flat()
+	for name in chosen:
+		assert name[:10] in flat, "ballot lacks %r:\n%s" % (name, c.text())
+	c.keys("Home")
+	for k, name in enumerate(chosen):
+		c.focus_to("your choice %d" % (k + 1))
+		assert name[:10] in c.focus_item(), "rank %d is not %r" % (k + 1, name)
+
+
+def wait_moved(c, before):
+	lib_tmux.wait_until(lambda: c.focus_item() != before, 5, "the focus to move")
+	c.check_focus()
+
+
+def fill(c, label, text, secret=False):
+	c.check_focus(label)
+	c.type(text)
+	c.check_caret("*" * len(text) if secret else text)
+	c.keys("Enter")
+
+
+def flow_idea(api, tmp, w, h):
+	tag = "%dx%d" % (w, h)
+	user = "e2e%d%s" % (os.getpid() % 10000, tag.replace("x", "_"))
+	mail = user + "@example.org"
+	title = "Mehr Bänke %s" % tag
+	# (1) register and confirm with the token from the mail
+	c = Client(api.url, tmp, w, h, name="idea-" + tag)
+	try:
+		c.wait_text("Projects")
+		c.check_focus()
+		c.keys("R")
+		c.wait_text("Register")
+		fill(c, "User name", user)
+		fill(c, "E-mail", mail)
+		fill(c, "Display name", "E2E " + tag)
+		fill(c, "Password", "geheim-passwort", secret=True)
+		c.check_focus("Register")
+		c.keys("Enter")
+		c.wait_text("Confirm your account")
+		c.check_focus("Token")
+		token = api.mail_token(mail)
+		c.type(token)
+		c.check_caret(token)
+		c.keys("Enter")
+		c.check_focus("Confirm")
+		c.keys("Enter")
+		c.wait_text("Your account is active")
+		c.check_focus()
+		# (2) log in, open the project, write the idea
+		if "Log in" not in c.screen()[0] and "Log in" not in c.screen()[1]:
+			c.keys("l")
+		c.wait_text("Log in")
+		c.check_focus("User name or e-mail")
+		fill(c, "User name or e-mail", user)
+		fill(c, "Password", "geheim-passwort", secret=True)
+		c.check_focus("Log in")
+		c.keys("Enter")
+		c.wait_text("Logged in as")
+		c.check_focus()
+		while "Projects" not in " ".join(c.screen()[:2]):
+			c.keys("Escape")
+			time.sleep(0.2)
+		c.check_focus()
+		open_project(c)
+		c.focus_to("Write a new idea")
+		c.keys("Enter")
+		c.wait_text("New idea")
+		fill(c, "Title", title)
+		c.check_focus("Text", field=True)
+		body = "Am Stiftsplatz fehlen Sitzplätze im Schatten."
+		c.type(body)
+		c.check_caret(body[-10:])
+		c.check_focus("Text", field=True)
+		c.keys("Tab")
+		c.check_focus("Review and send")
+		c.keys("Enter")
+		c.wait_text("Check before sending", title)
+		c.check_focus("Send")
+		c.keys("Enter")
+		c.wait_text("waiting for moderation")
+		c.check_focus()
+	except Exception:
+		print("screen (new account) at %s:\n%s" % (tag, c.text()))
+		raise
+	finally:
+		c.close()
+
+	# (3) the moderator approves it in the client
+	m = Client(api.url, tmp, w, h, name="mod-" + tag)
+	try:
+		m.wait_text("Projects")
+		m.check_focus()
+		login(m, "moderation", "moderation-passwort")
+		m.keys("M")
+		m.wait_text(title[:12])
+		m.focus_to(title[:12])
+		m.keys("A")
+		# A reason may be asked for; an approval may go without one.
+		lib_tmux.wait_until(lambda: "approved" in m.text() or "Reason" in m.text(),
+				    10, "approval or a reason prompt")
+		if "approved" not in m.text():
+			m.type("passt")
+			m.keys("Enter")
+			m.wait_text("approved")
+		m.check_focus() if ">" in m.text() else None
+	except Exception:
+		print("screen (moderator) at %s:\n%s" % (tag, m.text()))
+		raise
+	finally:
+		m.close()
+
+	# (4) another person sees it
+	o = Client(api.url, tmp, w, h, name="other-" + tag)
+	try:
+		o.wait_text("Projects")
+		login(o, "demo", "demo-passwort")
+		open_project(o)
+		o.focus_to("All ideas")
+		o.keys("Enter")
+		o.wait_text(title[:12])
+		o.focus_to(title[:12])
+		o.check_focus(title[:12])
+	except Exception:
+		print("screen (other person) at %s:\n%s" % (tag, o.text()))
+		raise
+	finally:
+		o.close()
+
+
+def main():
+	err = lib_tmux.preflight()
+	if err:
+		print("test_client_tmux: " + err)
+		print("0 passed, 1 failed")
+		return 1
+	tmp = lib_tmux.tempdir()
+	api = ApiServer(tmp)
+	r = Runner()
+	try:
+		api.start()
+		for w, h in SIZES:
+			r.run("ballot_%dx%d" % (w, h), flow_ballot, api, tmp, w, h)
+			r.run("idea_%dx%d" % (w, h), flow_idea, api, tmp, w, h)
+	finally:
+		api.stop()
+		if r.failed:
+			print("server log:\n" + "".join(api.log[-40:]))
+		else:
+			shutil.rmtree(tmp, ignore_errors=True)
+	return r.finish()
+
+
+if __name__ == "__main__":
+	sys.exit(main())
