@@ -727,6 +727,7 @@ int
 app_edit(struct app *app, enum app_edit op)
 {
 	struct page_field *f = app != NULL ? app_focused_field(app) : NULL;
+	const struct page *p;
 	size_t w;
 
 	if (f == NULL)
@@ -753,11 +754,17 @@ app_edit(struct app *app, enum app_edit op)
 		field_delete(f);
 		break;
 	case APP_EDIT_NEWLINE:
-		if (f->multiline)
+		if (f->multiline) {
 			field_insert(f, "\n");
-		else
-			return app_move_focus(app, ACTION_NEXT_FIELD, 0);
-		break;
+			break;
+		}
+		/* Enter in the last one-line field of a form sends it, as
+		 * people expect from a login; elsewhere it goes on. */
+		p = app_page(app);
+		if (p->focus >= 0 && (size_t)p->focus + 1 < p->n_item &&
+		    p->item[p->focus + 1].field == NULL && page_offers(p, ACTION_SEND))
+			return app_action(app, ACTION_SEND, 0);
+		return app_move_focus(app, ACTION_NEXT_FIELD, 0);
 	case APP_EDIT_UP:
 		if (!f->multiline || !field_up(f, w))
 			return app_move_focus(app, ACTION_UP, 0);

@@ -6,6 +6,8 @@
 
 #include "client/ui/page.h"
 
+static char *page_vfmt(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
+
 static char *
 page_vfmt(const char *fmt, va_list ap)
 {
@@ -167,6 +169,9 @@ page_add_item(struct page *p, enum page_item_kind kind, const char *label)
 	p->n_item++;
 	return it;
 }
+
+static int page_item_set(char **dst, const char *fmt, va_list ap)
+    __attribute__((format(printf, 2, 0)));
 
 static int
 page_item_set(char **dst, const char *fmt, va_list ap)

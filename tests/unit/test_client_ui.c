@@ -855,6 +855,40 @@ test_scr_login_form_names_field(void **state)
 	assert_string_equal(app_page(app)->item[1].field->text, "secret");
 	app_action(app, ACTION_NEXT_FIELD, 0);
 	assert_string_equal(app_page(app)->context, "form");
+	/* Enter in the last field sends; the server is not there. */
+	app_action(app, ACTION_UP, 0);
+	app_field_set(app, "secret");
+	app_edit(app, APP_EDIT_NEWLINE);
+	p = app_page(app);
+	assert_page_has(p, "You are not logged in. ");
+	assert_string_equal(p->heading, "Log in");
+	assert_string_equal(p->item[0].field->text, "xann");
+	assert_string_equal(p->item[1].field->text, "");
+	app_free(app);
+}
+
+static void
+test_scr_comment_network_down_keeps_text(void **state)
+{
+	struct app *app = test_app(0);
+	const struct page *p;
+
+	(void)state;
+	/* A login the unreachable server would have given. */
+	assert_int_equal(api_set_token(app->api, "tok"), 0);
+	assert_int_equal(scr_comment_form_open(app, 5, 0, 0, "More benches"), 0);
+	app_input_text(app, "Ja, bitte mehr Bänke.");
+	app_action(app, ACTION_SEND, 0);
+	assert_string_equal(app_page(app)->heading, "Check before sending");
+	app_action(app, ACTION_SEND, 0);
+	p = app_page(app);
+	assert_string_equal(p->heading, "Check before sending");
+	assert_page_has(p, "Your comment was not sent. ");
+	assert_page_has(p, "What you entered is kept; try sending again.");
+	app_action(app, ACTION_EDIT, 0);
+	p = app_page(app);
+	assert_string_equal(p->heading, "New comment");
+	assert_string_equal(p->item[0].field->text, "Ja, bitte mehr Bänke.");
 	app_free(app);
 }
 
@@ -1561,6 +1595,7 @@ main(void)
 		cmocka_unit_test(test_scr_poll_shows_own_ballot),
 		cmocka_unit_test(test_scr_results_bars_and_numbers),
 		cmocka_unit_test(test_scr_login_form_names_field),
+		cmocka_unit_test(test_scr_comment_network_down_keeps_text),
 		cmocka_unit_test(test_scr_idea_form_checks_and_keeps_draft),
 		cmocka_unit_test(test_scr_help_and_messages),
 		cmocka_unit_test(test_scr_survey_required_and_review),
