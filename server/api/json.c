@@ -13,42 +13,52 @@ jin_c(const struct jin *o)
 	return (const cJSON *)o;
 }
 
-static int
-jin_has_nul_escape(const char *buf, size_t len)
-{
-	size_t i;
-
-	for (i = 0; i + 5 < len; i++) {
-		if (buf[i] == '\\') {
-			if (buf[i + 1] == 'u' && buf[i + 2] == '0' &&
-			    buf[i + 3] == '0' && buf[i + 4] == '0' &&
-			    buf[i + 5] == '0')
-				return 1;
-			i++;	/* skip the escaped character */
-		}
-	}
-	return 0;
-}
-
+/*
+ * cJSON would end a string silently at an escaped NUL (\u0000). Such
+ * escapes become \u0001 in a copy, a control character that the input
+ * rules refuse for the field that holds it.
+ */
 struct jin *
 jin_parse(const char *buf, size_t len)
 {
 	cJSON *doc;
-	const char *end = NULL;
+	const char *end = NULL, *src = buf;
+	char *copy = NULL;
+	size_t i;
 
-	if (buf == NULL || len == 0 || jin_has_nul_escape(buf, len))
+	if (buf == NULL || len == 0)
 		return NULL;
+	for (i = 0; i + 5 < len; i++) {
+		if (src[i] != '\\')
+			continue;
+		if (src[i + 1] == 'u' && src[i + 2] == '0' && src[i + 3] == '0' &&
+		    src[i + 4] == '0' && src[i + 5] == '0') {
+			if (copy == NULL) {
+				if ((copy = malloc(len)) == NULL)
+					return NULL;
+				memcpy(copy, buf, len);
+				src = copy;
+			}
+			copy[i + 5] = '1';
+		}
+		i++;	/* skip the escaped character */
+	}
+	buf = src;
 	doc = cJSON_ParseWithLengthOpts(buf, len, &end, 0);
-	if (doc == NULL)
+	if (doc == NULL) {
+		free(copy);
 		return NULL;
+	}
 	/* Only white space may follow the value. */
 	while (end != NULL && (size_t)(end - buf) < len &&
 	    (*end == ' ' || *end == '\n' || *end == '\r' || *end == '\t'))
 		end++;
 	if (!cJSON_IsObject(doc) || end == NULL || (size_t)(end - buf) != len) {
 		cJSON_Delete(doc);
+		free(copy);
 		return NULL;
 	}
+	free(copy);
 	return (struct jin *)doc;
 }
 
@@ -69,6 +79,17 @@ jin_get(const struct jin *o, const char *key)
 	if (v == NULL || cJSON_IsNull(v))
 		return NULL;
 	return v;
+}
+
+int
+jin_is_null(const struct jin *o, const char *key)
+{
+	const cJSON *v;
+
+	if (o == NULL || !cJSON_IsObject(jin_c(o)))
+		return 0;
+	v = cJSON_GetObjectItemCaseSensitive(jin_c(o), key);
+	return v != NULL && cJSON_IsNull(v);
 }
 
 int

@@ -15,8 +15,9 @@ struct jin;
 
 /*
  * Parses len bytes as one JSON object. Returns the document (free it with
- * jin_free()) or NULL for malformed JSON, a top level that is not an
- * object, or an escaped NUL (\u0000), which the parser would cut silently.
+ * jin_free()) or NULL for malformed JSON or a top level that is not an
+ * object. An escaped NUL (\u0000), which the parser would cut silently,
+ * is read as U+0001 so that the text rules refuse it for its field.
  */
 struct jin	*jin_parse(const char *buf, size_t len);
 void		 jin_free(struct jin *doc);
@@ -41,6 +42,8 @@ int	jin_int_array(const struct jin *o, const char *key, long long **out,
 int	jin_array(const struct jin *o, const char *key, size_t *n);
 /* Element i of the array member key (must be an object), or NULL. */
 const struct jin *jin_at(const struct jin *o, const char *key, size_t i);
+/* 1 when member key is present with the value null. */
+int	jin_is_null(const struct jin *o, const char *key);
 /* 1 when o has member key (not null). */
 int	jin_has(const struct jin *o, const char *key);
 

@@ -130,15 +130,34 @@ mail_compose(const char *from, const char *to, const char *subject,
 	return b.s;
 }
 
-/* Writes msg to a hidden temporary name in dir, then renames it, so that a
- * reader never sees half a mail. */
+static int
+mail_write_all(int fd, const char *msg, size_t len)
+{
+	size_t off = 0;
+	ssize_t w;
+
+	while (off < len) {
+		w = write(fd, msg + off, len - off);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			return -1;
+		off += (size_t)w;
+	}
+	return fsync(fd);
+}
+
+/*
+ * A reader must never see half a mail. The file is written without a name
+ * (O_TMPFILE) and linked into dir when complete; where the file system
+ * cannot do that, it is written to a hidden temporary name and renamed.
+ */
 static int
 mail_write_file(const char *dir, const char *msg)
 {
-	char tmp[4096], final[4096], id[17];
+	char tmp[4096], final[4096], proc[64], id[17];
 	unsigned char rnd[8];
-	size_t len = strlen(msg), off = 0;
-	ssize_t w;
+	size_t len = strlen(msg);
 	int fd, rc = -1;
 
 	randombytes_buf(rnd, sizeof(rnd));
@@ -147,22 +166,24 @@ mail_write_file(const char *dir, const char *msg)
 	    (size_t)snprintf(final, sizeof(final), "%s/%lld-%s.eml", dir,
 	    (long long)time(NULL), id) >= sizeof(final))
 		return -1;
+#ifdef O_TMPFILE
+	if ((fd = open(dir, O_TMPFILE | O_WRONLY | O_CLOEXEC, 0600)) >= 0) {
+		snprintf(proc, sizeof(proc), "/proc/self/fd/%d", fd);
+		if (mail_write_all(fd, msg, len) == 0 &&
+		    linkat(AT_FDCWD, proc, AT_FDCWD, final, AT_SYMLINK_FOLLOW) == 0)
+			rc = 0;
+		if (close(fd) != 0)
+			rc = -1;
+		if (rc == 0)
+			return 0;
+	}
+#endif
+	(void)proc;
 	if ((fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600)) < 0) {
 		log_msg("mail: cannot create %s: %s", tmp, strerror(errno));
 		return -1;
 	}
-	while (off < len) {
-		w = write(fd, msg + off, len - off);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			goto out;
-		off += (size_t)w;
-	}
-	if (fsync(fd) != 0)
-		goto out;
-	rc = 0;
-out:
+	rc = mail_write_all(fd, msg, len);
 	if (close(fd) != 0)
 		rc = -1;
 	if (rc == 0 && rename(tmp, final) != 0)

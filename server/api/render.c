@@ -780,62 +780,93 @@ fail:
 	return NULL;
 }
 
-static const struct store_question *
-render_find_q(const struct store_survey *s, int64_t id)
+/* The text of one answer in a CSV cell: option titles joined by "; ",
+ * the free text, or the scale value. Caller frees. */
+static char *
+render_answer_cell(const struct store_question *q, const struct store_answer *a)
 {
-	size_t i;
+	char *buf = NULL, num[32];
+	size_t len = 0, cap = 0, i, j;
+	const char *t;
 
-	for (i = 0; i < s->n_questions; i++)
-		if (s->questions[i].id == id)
-			return &s->questions[i];
-	return NULL;
+	if (a->text != NULL)
+		return strdup(a->text);
+	if (a->has_value) {
+		snprintf(num, sizeof(num), "%d", a->value);
+		return strdup(num);
+	}
+	for (i = 0; i < a->n_choices; i++) {
+		snprintf(num, sizeof(num), "%lld", (long long)a->choices[i]);
+		t = num;
+		for (j = 0; q != NULL && j < q->n_options; j++)
+			if (q->options[j].id == a->choices[i] &&
+			    q->options[j].title != NULL)
+				t = q->options[j].title;
+		if ((i > 0 && render_csv_add(&buf, &len, &cap, "; ", 2) != 0) ||
+		    render_csv_add(&buf, &len, &cap, t, strlen(t)) != 0) {
+			free(buf);
+			return NULL;
+		}
+	}
+	return buf != NULL ? buf : strdup("");
 }
 
 char *
 render_responses_csv(const struct store_survey *s,
     const struct store_response *items, size_t n)
 {
-	static const char *const head[] = { "response", "updated_at",
-	    "question_id", "question", "kind", "choices", "text", "value" };
-	char *buf = NULL, num[3][32], when[32], choices[1024];
-	const char *f[8];
-	size_t len = 0, cap = 0, i, j, k, off;
+	char *buf = NULL, num[32], when[32], **cells = NULL;
+	const char **f = NULL;
+	size_t len = 0, cap = 0, nq = s->n_questions, i, j, k;
 
-	if (render_csv_row(&buf, &len, &cap, head, 8) != 0)
+	/* One row per response, one column per question; responses are
+	 * numbered 1..n here, so no account id leaves. */
+	f = calloc(nq + 2, sizeof(*f));
+	cells = calloc(nq + 1, sizeof(*cells));
+	if (f == NULL || cells == NULL)
+		goto fail;
+	f[0] = "response";
+	f[1] = "updated_at";
+	for (j = 0; j < nq; j++)
+		f[j + 2] = s->questions[j].text;
+	if (render_csv_row(&buf, &len, &cap, f, nq + 2) != 0)
 		goto fail;
 	for (i = 0; i < n; i++) {
-		/* Responses are numbered 1..n here; no account id leaves. */
-		snprintf(num[0], sizeof(num[0]), "%zu", i + 1);
+		snprintf(num, sizeof(num), "%zu", i + 1);
 		render_time(items[i].updated_at, when, sizeof(when));
-		for (j = 0; j < items[i].n_answers; j++) {
-			const struct store_answer *a = &items[i].answers[j];
-			const struct store_question *q = render_find_q(s,
-			    a->question_id);
-
-			snprintf(num[1], sizeof(num[1]), "%lld",
-			    (long long)a->question_id);
-			choices[0] = '\0';
-			for (k = 0, off = 0; k < a->n_choices &&
-			    off < sizeof(choices) - 24; k++)
-				off += (size_t)snprintf(choices + off,
-				    sizeof(choices) - off, "%s%lld",
-				    k > 0 ? ";" : "", (long long)a->choices[k]);
-			if (a->has_value)
-				snprintf(num[2], sizeof(num[2]), "%d", a->value);
-			else
-				num[2][0] = '\0';
-			f[0] = num[0]; f[1] = when; f[2] = num[1];
-			f[3] = q != NULL ? q->text : "";
-			f[4] = q != NULL ? store_question_kind_name(q->kind) : "";
-			f[5] = choices; f[6] = a->text; f[7] = num[2];
-			if (render_csv_row(&buf, &len, &cap, f, 8) != 0)
-				goto fail;
+		f[0] = num;
+		f[1] = when;
+		for (j = 0; j < nq; j++) {
+			f[j + 2] = "";
+			for (k = 0; k < items[i].n_answers; k++) {
+				if (items[i].answers[k].question_id !=
+				    s->questions[j].id)
+					continue;
+				cells[j] = render_answer_cell(&s->questions[j],
+				    &items[i].answers[k]);
+				if (cells[j] == NULL)
+					goto fail;
+				f[j + 2] = cells[j];
+				break;
+			}
 		}
+		k = (size_t)render_csv_row(&buf, &len, &cap, f, nq + 2);
+		for (j = 0; j < nq; j++) {
+			free(cells[j]);
+			cells[j] = NULL;
+		}
+		if (k != 0)
+			goto fail;
 	}
-	if (buf == NULL)
-		buf = strdup("");
+	free(f);
+	free(cells);
 	return buf;
 fail:
+	if (cells != NULL)
+		for (j = 0; j < nq; j++)
+			free(cells[j]);
+	free(cells);
+	free(f);
 	free(buf);
 	return NULL;
 }

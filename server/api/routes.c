@@ -134,6 +134,20 @@ route_store_error(struct req *r, int rc, const char *field)
 	}
 }
 
+int
+route_need_staff(struct req *r)
+{
+	if (r->user == NULL) {
+		http_reply_error(r, APIERR_UNAUTHORIZED, NULL, REASON_NONE);
+		return -1;
+	}
+	if (!auth_role_allows((enum auth_role)r->user->role, AUTH_ROLE_STAFF)) {
+		http_reply_error(r, APIERR_FORBIDDEN, NULL, REASON_NONE);
+		return -1;
+	}
+	return 0;
+}
+
 struct jin *
 route_body(struct req *r)
 {
@@ -182,11 +196,12 @@ route_list_params(struct req *r, int *limit, const char **after)
 	return 0;
 }
 
-/* A JIN_TYPE answer is 400 (wrong type); a missing field is 422. */
+/* A wrong type, also null for a required field, is 400 bad_request; a
+ * missing field is 422 validation_failed. */
 static int
-route_jin_fail(struct req *r, int jrc, const char *key)
+route_jin_fail(struct req *r, const struct jin *o, int jrc, const char *key)
 {
-	if (jrc == JIN_TYPE)
+	if (jrc == JIN_TYPE || jin_is_null(o, key))
 		http_reply_error(r, APIERR_BAD_REQUEST, key, REASON_TYPE);
 	else
 		http_reply_error(r, APIERR_VALIDATION, key, REASON_REQUIRED);
@@ -203,7 +218,7 @@ route_text(struct req *r, const struct jin *o, const char *key, int optional,
 	if (jrc == JIN_MISSING && optional)
 		return 0;
 	if (jrc != JIN_OK)
-		return route_jin_fail(r, jrc, key);
+		return route_jin_fail(r, o, jrc, key);
 	if ((why = validate_text(*out, minc, maxc, flags)) != REASON_NONE) {
 		http_reply_error(r, APIERR_VALIDATION, key, why);
 		return -1;
@@ -222,7 +237,7 @@ route_int(struct req *r, const struct jin *o, const char *key, int optional,
 	if (jrc == JIN_MISSING && optional)
 		return 0;
 	if (jrc != JIN_OK)
-		return route_jin_fail(r, jrc, key);
+		return route_jin_fail(r, o, jrc, key);
 	return 0;
 }
 
@@ -239,7 +254,7 @@ route_bool(struct req *r, const struct jin *o, const char *key, int def,
 		return 0;
 	}
 	if (jrc != JIN_OK)
-		return route_jin_fail(r, jrc, key);
+		return route_jin_fail(r, o, jrc, key);
 	return 0;
 }
 
@@ -256,7 +271,7 @@ route_time(struct req *r, const struct jin *o, const char *key, int optional,
 	if (jrc == JIN_MISSING && optional)
 		return 0;
 	if (jrc != JIN_OK)
-		return route_jin_fail(r, jrc, key);
+		return route_jin_fail(r, o, jrc, key);
 	if (render_time_parse(s, out) != 0) {
 		http_reply_error(r, APIERR_VALIDATION, key, REASON_FORMAT);
 		return -1;
@@ -280,7 +295,7 @@ route_tr(struct req *r, struct pool *pl, const struct jin *o, const char *key,
 	if (jrc == JIN_MISSING && optional)
 		return 0;
 	if (jrc != JIN_OK)
-		return route_jin_fail(r, jrc, key);
+		return route_jin_fail(r, o, jrc, key);
 	pool_add(pl, langs);
 	pool_add(pl, texts);
 	if ((v = pool_add(pl, calloc(n, sizeof(*v)))) == NULL) {
@@ -608,7 +623,7 @@ static const struct route routes[] = {
 	{ "polls/*", HTTP_GET, rp_poll, NEED_ANY, C_VOTES },
 	{ "polls/*", HTTP_PATCH, rs_poll_update, NEED_STAFF, 0 },
 	{ "polls/*/results", HTTP_GET, rp_results, NEED_ANY, C_VOTES },
-	{ "polls/*/results.csv", HTTP_GET, rs_results_csv, NEED_STAFF, 0 },
+	{ "polls/*/results.csv", HTTP_GET, rs_results_csv, NEED_ANY, 0 },
 	{ "polls/*/ballot", HTTP_GET, rw_ballot_get, NEED_USER, 0 },
 	{ "polls/*/ballot", HTTP_PUT, rw_ballot, NEED_USER, 0 },
 	{ "polls/*/ballot", HTTP_DELETE, rw_ballot, NEED_USER, 0 },
@@ -616,7 +631,7 @@ static const struct route routes[] = {
 	{ "surveys/*", HTTP_GET, rp_survey, NEED_ANY, C_VOTES },
 	{ "surveys/*/response", HTTP_GET, rw_response_get, NEED_USER, 0 },
 	{ "surveys/*/response", HTTP_PUT, rw_response_put, NEED_USER, 0 },
-	{ "surveys/*/responses.csv", HTTP_GET, rs_responses_csv, NEED_STAFF, 0 },
+	{ "surveys/*/responses.csv", HTTP_GET, rs_responses_csv, NEED_ANY, 0 },
 	{ "me", HTTP_GET, ra_me, NEED_USER, 0 },
 	{ "me", HTTP_DELETE, ra_me_delete, NEED_USER, 0 },
 	{ "me/export", HTTP_GET, ra_me_export, NEED_USER, 0 },

@@ -72,7 +72,9 @@ ra_register(struct req *r, const struct route_args *a)
 		return;
 	if (jin_str(b, "username", &username) == JIN_TYPE ||
 	    jin_str(b, "email", &email) == JIN_TYPE ||
-	    jin_str(b, "password", &password) == JIN_TYPE) {
+	    jin_str(b, "password", &password) == JIN_TYPE ||
+	    jin_is_null(b, "username") || jin_is_null(b, "email") ||
+	    jin_is_null(b, "password")) {
 		http_reply_error(r, APIERR_BAD_REQUEST, NULL, REASON_TYPE);
 		goto out;
 	}

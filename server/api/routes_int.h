@@ -37,6 +37,10 @@ int	route_id(const char *s, int64_t *id);
 int	route_project_id(struct req *r, struct store *st, const char *arg,
 	    int64_t *id);
 
+/* For routes that check existence first (404), then the role: replies
+ * 401/403 and returns -1 unless the caller is staff. */
+int	route_need_staff(struct req *r);
+
 /* The JSON body; replies 415/400 and returns NULL on failure. */
 struct jin *route_body(struct req *r);
 

@@ -527,6 +527,7 @@ void
 rs_analog(struct req *r, const struct route_args *a)
 {
 	struct store_analog_count *counts = NULL;
+	struct store_poll *poll = NULL;
 	const char **keys = NULL, *source;
 	long long *vals = NULL, ballots = -1;
 	struct jin *b = NULL;
@@ -535,7 +536,14 @@ rs_analog(struct req *r, const struct route_args *a)
 	size_t n = 0, i;
 	int jrc, rc, present;
 
-	if (rs_id(r, a->arg[0], &id) != 0 || (b = route_body(r)) == NULL)
+	if (rs_id(r, a->arg[0], &id) != 0 || (st = route_store(r)) == NULL)
+		return;
+	if (store_poll_get(st, id, "de", 0, time(NULL), &poll) != 0) {
+		http_reply_error(r, APIERR_NOT_FOUND, NULL, REASON_NONE);
+		return;
+	}
+	store_poll_free(poll);
+	if ((b = route_body(r)) == NULL)
 		return;
 	if (route_text(r, b, "source", 0, 1, 300, 0, &source) != 0 ||
 	    route_int(r, b, "ballots", 1, &ballots, &present) != 0)
@@ -565,8 +573,6 @@ rs_analog(struct req *r, const struct route_args *a)
 		}
 		counts[i].count = vals[i];
 	}
-	if ((st = route_store(r)) == NULL)
-		goto out;
 	rc = store_analog_add(st, id, source, counts, n, ballots, route_uid(r),
 	    time(NULL), &tally);
 	if (rc == STORE_EINVALID)
@@ -596,6 +602,10 @@ rs_results_csv(struct req *r, const struct route_args *a)
 	if (rs_id(r, a->arg[0], &id) != 0 || (st = route_store(r)) == NULL)
 		return;
 	rc = store_poll_results(st, id, r->lang, time(NULL), &res);
+	if (rc == 0 && route_need_staff(r) != 0) {
+		results_free(res);
+		return;
+	}
 	if (rc != 0) {
 		route_store_error(r, rc, NULL);
 		return;
@@ -621,6 +631,10 @@ rs_responses_csv(struct req *r, const struct route_args *a)
 		return;
 	if ((rc = store_survey_get(st, id, r->lang, 0, time(NULL), &sv)) != 0) {
 		route_store_error(r, rc, NULL);
+		return;
+	}
+	if (route_need_staff(r) != 0) {
+		store_survey_free(sv);
 		return;
 	}
 	/* Gather every page; the items are moved out of each list. */

@@ -235,7 +235,7 @@ test_jin_parse_malformed(void **state)
 {
 	static const char *const bad[] = {
 		"", "{", "{\"a\":}", "[1,2]", "\"text\"", "42", "null",
-		"{\"a\":1} x", "{\"a\":1}{}", "{'a':1}", "{\"a\":\"x\\u0000y\"}",
+		"{\"a\":1} x", "{\"a\":1}{}", "{'a':1}",
 		"{\"a\":tru}",
 	};
 	size_t i;
@@ -245,6 +245,26 @@ test_jin_parse_malformed(void **state)
 	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
 		assert_null(jin_parse(bad[i], strlen(bad[i])));
 	jin_free(NULL);
+}
+
+static void
+test_jin_parse_escaped_nul_is_refused_by_field(void **state)
+{
+	const char *doc = "{\"t\":\"ab\\u0000cd\",\"u\":\"\\\\u0000\"}";
+	struct jin *j = jin_parse(doc, strlen(doc));
+	const char *s;
+
+	(void)state;
+	assert_non_null(j);
+	/* Not cut at the NUL: the text keeps its length and fails the rules. */
+	assert_int_equal(jin_str(j, "t", &s), JIN_OK);
+	assert_int_equal(strlen(s), 5);
+	assert_int_equal(validate_text(s, 1, 10, 0), REASON_CONTROL);
+	/* An escaped backslash before "u0000" is plain text. */
+	assert_int_equal(jin_str(j, "u", &s), JIN_OK);
+	assert_string_equal(s, "\\u0000");
+	assert_int_equal(jin_is_null(j, "t"), 0);
+	jin_free(j);
 }
 
 static void
@@ -267,6 +287,8 @@ test_jin_types(void **state)
 	assert_int_equal(jin_str(j, "i", &s), JIN_TYPE);
 	assert_null(s);
 	assert_int_equal(jin_str(j, "n", &s), JIN_MISSING);
+	assert_int_equal(jin_is_null(j, "n"), 1);
+	assert_int_equal(jin_is_null(j, "s"), 0);
 	assert_int_equal(jin_str(j, "zz", &s), JIN_MISSING);
 	assert_int_equal(jin_int(j, "i", &v), JIN_OK);
 	assert_int_equal(v, 5);
@@ -355,6 +377,7 @@ main(void)
 		cmocka_unit_test(test_validate_password_bytes),
 		cmocka_unit_test(test_validate_lang_tags),
 		cmocka_unit_test(test_jin_parse_malformed),
+		cmocka_unit_test(test_jin_parse_escaped_nul_is_refused_by_field),
 		cmocka_unit_test(test_jin_types),
 		cmocka_unit_test(test_render_time_parse),
 		cmocka_unit_test(test_render_csv_field_quoting),
