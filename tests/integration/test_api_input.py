@@ -201,20 +201,27 @@ def test_odd_paths_and_queries(srv):
     ok(r.status in (200, 400), "bad lang bytes: %r" % r)
     if r.status == 200:
         eq(r.json["items"][0]["lang"], "de", "bad lang falls back to de")
-    r = srv.get("/projects?" + "x=1&" * 2000)
+    try:
+        r = srv.request("GET", "/projects?" + "x=1&" * 2000, conn=srv.conn(timeout=10))
+    except OSError as e:
+        raise AssertionError("2000 query parameters: no answer within 10 s (%s)" % e)
     ok(r.status in (200, 400, 414, 431), "very long query: %r" % r)
     alive(srv)
 
 
 @S.test
 def test_garbage_requests_do_not_kill(srv):
-    for req in (b"GARBAGE\r\n\r\n", b"GET /api/v1/health HTTP/9.9\r\n\r\n",
-                b"POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Length: -5\r\n\r\n",
-                b"POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n"
-                b"Content-Type: application/json\r\n\r\nzz\r\n{}\r\n0\r\n\r\n",
-                b"GET /api/v1/health HTTP/1.1\r\nHost: x\r\nX: " + b"a" * 100000 + b"\r\n\r\n"):
+    # (request, an acceptable non-error status besides 4xx/505/closed)
+    cases = [(b"GARBAGE\r\n\r\n", None),
+             (b"GET /api/v1/health HTTP/9.9\r\n\r\n", None),
+             (b"POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Length: -5\r\n\r\n", None),
+             (b"POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n"
+              b"Content-Type: application/json\r\n\r\nzz\r\n{}\r\n0\r\n\r\n", None),
+             (b"GET /api/v1/health HTTP/1.1\r\nHost: x\r\nX: " + b"a" * 100000 + b"\r\n\r\n", 200)]
+    for req, fine in cases:
         r = srv.raw(req, timeout=5)
-        ok(r.status == 0 or 400 <= r.status < 500, "garbage %r: status %r" % (req[:30], r.status))
+        ok(r.status in (0, 505, fine) or 400 <= r.status < 500,
+           "garbage %r: status %r" % (req[:30], r.status))
     alive(srv)
 
 

@@ -2,12 +2,11 @@
 # oldest first), approve/reject/hide, role rules, and the audit log (who,
 # what, when) of every action.
 import os
-import sqlite3
 import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from lib_api import (Suite, all_items, demo_index, eq, error, find, is_list_page,  # noqa: E402
+from lib_api import (Suite, all_items, audit_rows, demo_index, eq, error, find, is_list_page,  # noqa: E402
                      ok, status)
 
 S = Suite("test_api_moderation")
@@ -133,28 +132,12 @@ def test_comment_queue_and_reports(srv):
     ok(not find(cs, id=c["id"]), "hidden comment not public")
 
 
-def audit_rows(srv):
-    """The audit log: over HTTP when the server offers it, else its table."""
-    for path in ("/moderation/audit", "/audit"):
-        r = srv.get(path + "?limit=100", token=C["admin"]["token"])
-        if r.status == 200:
-            return [dict(x) for x in r.json["items"]], "http"
-    con = sqlite3.connect("file:%s?mode=ro" % srv.db, uri=True, timeout=10)
-    try:
-        con.row_factory = sqlite3.Row
-        rows = con.execute("SELECT a.*, c.username AS actor FROM audit a "
-                           "LEFT JOIN account c ON c.id = a.actor_id").fetchall()
-        return [dict(r) for r in rows], "db"
-    finally:
-        con.close()
-
-
 @S.test
 def test_audit_log(srv):
     a = idea(srv, "Auditierte Idee")
     t0 = int(time.time())
     status(moderate(srv, "ideas", a["id"], "reject", "Prüfgrund 4711"), 200)
-    rows, where = audit_rows(srv)
+    rows, where = audit_rows(srv, C["admin"]["token"])
     hit = [r for r in rows if "4711" in str(r.get("detail") or r.get("reason") or r)]
     ok(hit, "audit entry for the reject (%s)" % where)
     r = hit[0]
