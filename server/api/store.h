@@ -69,7 +69,7 @@
 const char *store_err_str(int code);
 
 /* The schema version this program writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION	2
+#define STORE_SCHEMA_VERSION	3
 
 struct store;
 
@@ -305,9 +305,10 @@ struct store_project {
 	int	 ideas_open;		/* the ideas board takes ideas (when status is open) */
 	int64_t	 n_ideas;		/* published ideas */
 	int64_t	 n_comments;		/* published comments, on ideas and the project */
-	int64_t	 n_participants;	/* distinct accounts with a published idea or
-					 * comment, a support, a ballot or a survey
-					 * response in this project */
+	int64_t	 n_participants;	/* distinct accounts that ever wrote an idea
+					 * or comment, supported, voted or answered
+					 * a survey in this project (kept counted
+					 * after a withdrawal or account deletion) */
 };
 void	store_project_free(struct store_project *p);
 

@@ -14,16 +14,7 @@
 	" p.ideas_open," \
 	" (SELECT count(*) FROM idea i WHERE i.project_id = p.id AND i.status = 2)," \
 	" (SELECT count(*) FROM comment c WHERE c.project_id = p.id AND c.status = 2)," \
-	" (SELECT count(*) FROM (SELECT author_id FROM idea WHERE project_id = p.id" \
-	"   AND status = 2 AND author_id IS NOT NULL" \
-	"  UNION SELECT author_id FROM comment WHERE project_id = p.id" \
-	"   AND status = 2 AND author_id IS NOT NULL" \
-	"  UNION SELECT su.user_id FROM support su JOIN idea si ON si.id = su.idea_id" \
-	"   WHERE si.project_id = p.id AND su.user_id IS NOT NULL" \
-	"  UNION SELECT b.user_id FROM ballot b JOIN poll bp ON bp.id = b.poll_id" \
-	"   WHERE bp.project_id = p.id AND b.user_id IS NOT NULL" \
-	"  UNION SELECT r.user_id FROM response r JOIN survey rs ON rs.id = r.survey_id" \
-	"   WHERE rs.project_id = p.id AND r.user_id IS NOT NULL))," \
+	" (SELECT count(*) FROM participant pa WHERE pa.project_id = p.id)," \
 	" CASE p.status WHEN 2 THEN 0 WHEN 1 THEN 1 ELSE 2 END" \
 	" FROM project p JOIN project_tr d ON d.project_id = p.id AND d.lang = 'de'" \
 	" LEFT JOIN project_tr t ON t.project_id = p.id AND t.lang = ?1 AND ?1 != 'de'"

@@ -9,7 +9,7 @@
  * once shipped: a change is a new step at the end. Version 1 is the base
  * tables; version 2 adds the audit log, the denormalized support counter of
  * ideas (filled from the supports already stored) and the indexes the list
- * queries use.
+ * queries use; version 3 adds counters kept by triggers (below).
  */
 static const char schema_v1[] =
 	"CREATE TABLE meta_version(area INTEGER PRIMARY KEY,"
@@ -148,7 +148,77 @@ static const char schema_v2[] =
 	"CREATE INDEX response_user ON response(user_id);"
 	"CREATE INDEX audit_actor ON audit(actor_id);";
 
-static const char *const schema_steps[] = { NULL, schema_v1, schema_v2 };
+/*
+ * Version 3 keeps counters that the hot read paths would otherwise compute
+ * from every ballot: ballots per poll, ballots per option and position,
+ * and the participants of each project. Triggers maintain them, so every
+ * write path (and any future one) keeps them right; the step fills them
+ * from the data already stored.
+ */
+static const char schema_v3[] =
+	"CREATE TABLE participant(project_id INTEGER NOT NULL"
+	" REFERENCES project(id), user_id INTEGER NOT NULL,"
+	" PRIMARY KEY(project_id, user_id)) WITHOUT ROWID;"
+	"INSERT OR IGNORE INTO participant SELECT project_id, author_id FROM idea"
+	" WHERE author_id IS NOT NULL;"
+	"INSERT OR IGNORE INTO participant SELECT project_id, author_id"
+	" FROM comment WHERE author_id IS NOT NULL;"
+	"INSERT OR IGNORE INTO participant SELECT i.project_id, s.user_id"
+	" FROM support s JOIN idea i ON i.id = s.idea_id"
+	" WHERE s.user_id IS NOT NULL;"
+	"INSERT OR IGNORE INTO participant SELECT p.project_id, b.user_id"
+	" FROM ballot b JOIN poll p ON p.id = b.poll_id"
+	" WHERE b.user_id IS NOT NULL;"
+	"INSERT OR IGNORE INTO participant SELECT v.project_id, r.user_id"
+	" FROM response r JOIN survey v ON v.id = r.survey_id"
+	" WHERE r.user_id IS NOT NULL;"
+	"CREATE TRIGGER participant_idea AFTER INSERT ON idea"
+	" WHEN NEW.author_id IS NOT NULL BEGIN"
+	" INSERT OR IGNORE INTO participant VALUES (NEW.project_id, NEW.author_id);"
+	" END;"
+	"CREATE TRIGGER participant_comment AFTER INSERT ON comment"
+	" WHEN NEW.author_id IS NOT NULL BEGIN"
+	" INSERT OR IGNORE INTO participant VALUES (NEW.project_id, NEW.author_id);"
+	" END;"
+	"CREATE TRIGGER participant_support AFTER INSERT ON support"
+	" WHEN NEW.user_id IS NOT NULL BEGIN"
+	" INSERT OR IGNORE INTO participant SELECT project_id, NEW.user_id"
+	"  FROM idea WHERE id = NEW.idea_id;"
+	" END;"
+	"CREATE TRIGGER participant_response AFTER INSERT ON response"
+	" WHEN NEW.user_id IS NOT NULL BEGIN"
+	" INSERT OR IGNORE INTO participant SELECT project_id, NEW.user_id"
+	"  FROM survey WHERE id = NEW.survey_id;"
+	" END;"
+	"ALTER TABLE poll ADD COLUMN ballots INTEGER NOT NULL DEFAULT 0;"
+	"UPDATE poll SET ballots ="
+	" (SELECT count(*) FROM ballot WHERE ballot.poll_id = poll.id);"
+	"CREATE TRIGGER ballot_added AFTER INSERT ON ballot BEGIN"
+	" UPDATE poll SET ballots = ballots + 1 WHERE id = NEW.poll_id;"
+	" INSERT OR IGNORE INTO participant SELECT project_id, NEW.user_id"
+	"  FROM poll WHERE id = NEW.poll_id AND NEW.user_id IS NOT NULL;"
+	" END;"
+	"CREATE TRIGGER ballot_removed AFTER DELETE ON ballot BEGIN"
+	" UPDATE poll SET ballots = ballots - 1 WHERE id = OLD.poll_id;"
+	" END;"
+	"CREATE TABLE ballot_tally(poll_id INTEGER NOT NULL,"
+	" option_id INTEGER NOT NULL, position INTEGER NOT NULL,"
+	" n INTEGER NOT NULL, PRIMARY KEY(poll_id, option_id, position))"
+	" WITHOUT ROWID;"
+	"INSERT INTO ballot_tally SELECT poll_id, option_id, position, count(*)"
+	" FROM ballot_choice GROUP BY poll_id, option_id, position;"
+	"CREATE TRIGGER tally_added AFTER INSERT ON ballot_choice BEGIN"
+	" INSERT INTO ballot_tally VALUES (NEW.poll_id, NEW.option_id,"
+	"  NEW.position, 1)"
+	"  ON CONFLICT(poll_id, option_id, position) DO UPDATE SET n = n + 1;"
+	" END;"
+	"CREATE TRIGGER tally_removed AFTER DELETE ON ballot_choice BEGIN"
+	" UPDATE ballot_tally SET n = n - 1 WHERE poll_id = OLD.poll_id"
+	"  AND option_id = OLD.option_id AND position = OLD.position;"
+	" END;";
+
+static const char *const schema_steps[] = { NULL, schema_v1, schema_v2,
+	schema_v3 };
 
 _Static_assert(sizeof(schema_steps) / sizeof(schema_steps[0]) ==
     STORE_SCHEMA_VERSION + 1, "one step per schema version");

@@ -174,7 +174,7 @@ test_store_open_upgrades_v1_with_data(void **state)
 	make_v1(f->path, 1);
 	assert_int_equal(store_open(f->path, &s, err, sizeof(err)), 0);
 	assert_int_equal(store_schema_version(s, &v), 0);
-	assert_int_equal(v, 2);
+	assert_int_equal(v, STORE_SCHEMA_VERSION);
 
 	assert_int_equal(store_user_find_login(s, "anna", &u), 0);
 	assert_string_equal(u->pwhash, "$x");
@@ -214,6 +214,48 @@ test_store_open_upgrades_v1_with_data(void **state)
 	store_audit_list_free(&al);
 	assert_int_equal(store_support_set(s, 1, 1, 0, NOW, NULL),
 	    STORE_ENOTFOUND);	/* hidden now */
+	store_close(s);
+}
+
+/* A file at version 2 (v1 + v2 steps) gets the v3 counters filled from
+ * the ballots and supports already stored. */
+static void
+test_store_open_upgrades_v2_counters(void **state)
+{
+	struct fx *f = *state;
+	struct store *s = NULL;
+	struct store_project *p = NULL;
+	struct results *r = NULL;
+	sqlite3 *db = NULL;
+	char err[256];
+	int64_t opt = 1;
+
+	make_v1(f->path, 1);
+	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+	raw_exec(db, "BEGIN");
+	raw_exec(db, store_schema_step(2));
+	raw_exec(db, "PRAGMA user_version = 2; COMMIT");
+	sqlite3_close(db);
+	assert_int_equal(store_open(f->path, &s, err, sizeof(err)), 0);
+	assert_int_equal(store_project_get(s, 1, NULL, "de", &p), 0);
+	assert_int_equal(p->n_participants, 2);
+	store_project_free(p);
+	/* Counters continue from the filled values. */
+	assert_int_equal(store_ballot_put(s, 1, 1, &opt, 1, NOW, NULL), 0);
+	assert_int_equal(store_poll_results(s, 1, "de", NOW, &r), 0);
+	assert_int_equal(r->ballots_online, 2);
+	assert_int_equal(r->options[0].id, 1);
+	assert_int_equal(r->options[0].total, 1);
+	assert_int_equal(r->options[1].total, 1);
+	assert_int_equal(r->options[0].rank, 1);
+	assert_int_equal(r->options[1].rank, 1);
+	results_free(r);
+	assert_int_equal(store_ballot_delete(s, 1, 2, NOW), 0);
+	assert_int_equal(store_poll_results(s, 1, "de", NOW, &r), 0);
+	assert_int_equal(r->ballots_online, 1);
+	assert_int_equal(r->options[0].id, 1);
+	assert_int_equal(r->options[1].total, 0);
+	results_free(r);
 	store_close(s);
 }
 
@@ -296,6 +338,8 @@ main(void)
 		    fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_store_open_upgrades_v1_with_data, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_store_open_upgrades_v2_counters, fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_store_open_refuses_newer,
 		    fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(
