@@ -302,6 +302,8 @@ struct api_survey {
 	char		*lang;
 	struct api_question *questions;
 	size_t		 n_questions;
+	char		*opens_at;	/* when the server sends them */
+	char		*closes_at;
 };
 
 /* One answer of a survey response (input). */
@@ -326,8 +328,9 @@ struct api_queue_item {
 	long long	 idea_id;	/* comments */
 	long long	 project_id;
 	char		*reason;	/* reports */
-	char		*target_type;	/* reports: idea | comment */
+	char		*target_type;	/* reports: idea | comment ("target" in the answer) */
 	long long	 target_id;	/* reports */
+	char		*reporter;	/* reports: who reported, when the server says */
 };
 
 struct api_queue_list {
@@ -499,7 +502,7 @@ struct api_project_in {
 	const char	*status;
 	const char	*starts_at;
 	const char	*ends_at;
-	int		 ideas_open;	/* -1 leave out, 0, 1 */
+	int		 ideas_open;	/* -1 leave out, 0, 1 (sent as "ideas_open") */
 };
 
 struct api_option_in {
@@ -546,6 +549,8 @@ struct api_survey_in {
 	const char	*status;
 	const struct api_question_in *questions;
 	size_t		 n_questions;
+	const char	*opens_at;	/* the server requires the window */
+	const char	*closes_at;
 };
 
 /* One count of an analog tally: option id and ballots (points for ranking). */
@@ -568,6 +573,12 @@ int	api_survey_create(struct api *a, long long project_id,
 /* POST /polls/{id}/analog: a separate, audited tally of paper ballots. */
 int	api_poll_analog(struct api *a, long long poll_id, const char *source,
 	    const struct api_tally *counts, size_t n);
+
+/* The same with the number of paper ballots (the server's "ballots"
+ * extension, needed for shares of single/multiple polls); ballots < 0
+ * leaves it out. */
+int	api_poll_analog_n(struct api *a, long long poll_id, const char *source,
+	    long ballots, const struct api_tally *counts, size_t n);
 
 /* GET /polls/{id}/results.csv and GET /surveys/{id}/responses.csv; *csv
  * gets the sanitized text (caller frees). */

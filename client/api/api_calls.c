@@ -750,13 +750,11 @@ api_project_body(const struct api_project_in *in)
 	    api_add_str(b, "starts_at", in->starts_at) < 0 ||
 	    api_add_str(b, "ends_at", in->ends_at) < 0)
 		goto fail;
-	if (in->ideas_open >= 0) {
-		cJSON *f = cJSON_AddObjectToObject(b, "formats");
-		cJSON *i = f ? cJSON_AddObjectToObject(f, "ideas") : NULL;
-
-		if (i == NULL || cJSON_AddBoolToObject(i, "open", in->ideas_open) == NULL)
-			goto fail;
-	}
+	/* The contract names no input field for formats.ideas.open; the
+	 * server documents "ideas_open". */
+	if (in->ideas_open >= 0 &&
+	    cJSON_AddBoolToObject(b, "ideas_open", in->ideas_open) == NULL)
+		goto fail;
 	return b;
 fail:
 	cJSON_Delete(b);
@@ -945,6 +943,8 @@ api_survey_create(struct api *a, long long project_id,
 	if (api_add_text(b, "title", &in->title) < 0 ||
 	    api_add_text(b, "intro", &in->intro) < 0 ||
 	    api_add_str(b, "status", in->status) < 0 ||
+	    api_add_str(b, "opens_at", in->opens_at) < 0 ||
+	    api_add_str(b, "closes_at", in->closes_at) < 0 ||
 	    (arr = cJSON_AddArrayToObject(b, "questions")) == NULL)
 		goto bad;
 	for (i = 0; i < in->n_questions; i++)
@@ -964,6 +964,13 @@ int
 api_poll_analog(struct api *a, long long poll_id, const char *source,
     const struct api_tally *counts, size_t n)
 {
+	return api_poll_analog_n(a, poll_id, source, -1, counts, n);
+}
+
+int
+api_poll_analog_n(struct api *a, long long poll_id, const char *source,
+    long ballots, const struct api_tally *counts, size_t n)
+{
 	cJSON *b = cJSON_CreateObject(), *c;
 	char path[64], key[32];
 	size_t i;
@@ -971,6 +978,8 @@ api_poll_analog(struct api *a, long long poll_id, const char *source,
 
 	if (b == NULL || (n > 0 && counts == NULL) ||
 	    api_add_str(b, "source", source ? source : "") < 0 ||
+	    (ballots >= 0 &&
+	    cJSON_AddNumberToObject(b, "ballots", (double)ballots) == NULL) ||
 	    (c = cJSON_AddObjectToObject(b, "counts")) == NULL)
 		goto bad;
 	for (i = 0; i < n; i++) {

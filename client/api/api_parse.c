@@ -806,6 +806,7 @@ fail:
 static const struct api_strfield api_survey_strs[] = {
 	SF(struct api_survey, title, 0), SF(struct api_survey, intro, 1),
 	SF(struct api_survey, status, 0), SF(struct api_survey, lang, 0),
+	SF(struct api_survey, opens_at, 0), SF(struct api_survey, closes_at, 0),
 };
 
 void
@@ -855,6 +856,7 @@ static const struct api_strfield api_queue_strs[] = {
 	SF(struct api_queue_item, body, 1), SF(struct api_queue_item, created_at, 0),
 	SF(struct api_queue_item, status, 0), SF(struct api_queue_item, reason, 1),
 	SF(struct api_queue_item, target_type, 0),
+	SF(struct api_queue_item, reporter, 0),
 };
 
 void
@@ -876,7 +878,9 @@ api_parse_queue_item(const cJSON *j, struct api_queue_item *q)
 	q->project_id = api_json_id(j, "project_id");
 	q->target_id = api_json_id(j, "target_id");
 	if (api_parse_strs(j, q, api_queue_strs, NELEM(api_queue_strs)) < 0 ||
-	    api_json_author(j, &q->author) < 0) {
+	    api_json_author(j, &q->author) < 0 ||
+	    (q->target_type == NULL &&
+	    api_json_str(j, "target", 0, &q->target_type) < 0)) {
 		api_queue_item_clear(q);
 		return -1;
 	}

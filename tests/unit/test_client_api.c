@@ -6,6 +6,7 @@
 #include <cmocka.h>
 
 #include <arpa/inet.h>
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <ftw.h>
@@ -963,6 +964,311 @@ test_api_errors_network(void **state)
 	api_free(a);
 }
 
+/* The confirmation token of the newest mail to addr in the server's mail
+ * folder: the line of at least 32 token characters. */
+static char *
+srv_mail_token(const char *addr)
+{
+	char dir[300], path[600], line[512], *tok = NULL;
+	int tries;
+
+	snprintf(dir, sizeof(dir), "%s/mail", srv_tmp);
+	for (tries = 0; tries < 100 && tok == NULL; tries++) {
+		struct dirent **names = NULL;
+		int n = scandir(dir, &names, NULL, alphasort), i;
+
+		for (i = 0; i < n; i++) {
+			FILE *f;
+			int to_addr = 0;
+
+			snprintf(path, sizeof(path), "%s/%s", dir, names[i]->d_name);
+			if (names[i]->d_name[0] != '.' && (f = fopen(path, "r")) != NULL) {
+				while (fgets(line, sizeof(line), f) != NULL) {
+					size_t len = strcspn(line, "\r\n");
+
+					if (strncmp(line, "To:", 3) == 0 && strstr(line, addr))
+						to_addr = 1;
+					line[len] = '\0';
+					if (to_addr && len >= 32 &&
+					    strspn(line, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-") == len) {
+						free(tok);
+						tok = strdup(line);
+					}
+				}
+				fclose(f);
+			}
+			free(names[i]);
+		}
+		free(names);
+		if (tok == NULL) {
+			struct timespec ts = { 0, 50 * 1000 * 1000 };
+
+			nanosleep(&ts, NULL);
+		}
+	}
+	return tok;
+}
+
+static void
+test_api_register_confirm_export_delete(void **state)
+{
+	struct api *a = srv_api();
+	struct api_user *u = NULL;
+	struct api_login *l = NULL;
+	char *tok, *json = NULL;
+
+	(void)state;
+	API_OK(a, api_register(a, "capitest", "capitest@example.org",
+	    "a long password 1", "Capi Test", &u));
+	assert_string_equal(u->username, "capitest");
+	assert_string_equal(u->status, "pending");
+	api_user_free(u);
+	/* Taken name: 409 conflict. */
+	assert_int_equal(api_register(a, "capitest", "other@example.org",
+	    "a long password 1", NULL, NULL), -1);
+	assert_int_equal(api_error(a)->status, 409);
+	assert_int_equal(api_error(a)->kind, API_ERR_REFUSED);
+	/* Not confirmed yet: 403 not_confirmed. */
+	assert_int_equal(api_login(a, "capitest", "a long password 1", NULL), -1);
+	assert_string_equal(api_error(a)->code, "not_confirmed");
+	assert_int_equal(api_error_exit(api_error(a)), CLIENT_EXIT_REFUSED);
+	tok = srv_mail_token("capitest@example.org");
+	assert_non_null(tok);
+	API_OK(a, api_confirm(a, tok, &u));
+	assert_string_equal(u->status, "active");
+	api_user_free(u);
+	free(tok);
+	API_OK(a, api_login(a, "capitest", "a long password 1", &l));
+	API_OK(a, api_me_export(a, &json));
+	assert_non_null(strstr(json, "capitest"));
+	assert_terminal_safe(json, 1);
+	free(json);
+	/* A wrong password keeps the account. */
+	assert_int_equal(api_me_delete(a, "wrong password"), -1);
+	assert_non_null(api_token(a));
+	API_OK(a, api_me_delete(a, "a long password 1"));
+	assert_null(api_token(a));
+	assert_int_equal(api_login(a, "capitest", "a long password 1", NULL), -1);
+	assert_int_equal(api_error(a)->kind, API_ERR_LOGIN);
+	api_login_free(l);
+	api_free(a);
+}
+
+static void
+test_api_comments_reports(void **state)
+{
+	struct api *a = srv_api();
+	struct api_comment *c = NULL, *r = NULL;
+	struct api_comment_list *cl = NULL;
+	long long pid = srv_project(a, "Stadt.Raum.Wir.");
+
+	(void)state;
+	API_OK(a, api_project_comments(a, pid, NULL, 0, &cl));
+	api_comment_list_free(cl);
+	API_OK(a, api_login(a, "demo", "demo-passwort", NULL));
+	API_OK(a, api_project_comment(a, pid, 0, "Ein Kommentar zum Projekt.", &c));
+	assert_string_equal(c->status, "pending");
+	assert_int_equal(c->project_id, pid);
+	API_OK(a, api_project_comment(a, pid, c->id, "Eine Antwort.", &r));
+	assert_int_equal(r->parent_id, c->id);
+	API_OK(a, api_idea_comment(a, 1, 0, "Zur Idee.", NULL));
+	assert_int_equal(api_idea_comment(a, 1, 0, "", NULL), -1);
+	assert_int_equal(api_error(a)->kind, API_ERR_VALIDATION);
+	assert_string_equal(api_error(a)->field, "body");
+	API_OK(a, api_idea_report(a, 1, "Werbung"));
+	API_OK(a, api_comment_report(a, c->id, "Beleidigend"));
+	api_comment_free(c);
+	api_comment_free(r);
+	api_free(a);
+}
+
+static void
+test_api_moderation_queue_actions(void **state)
+{
+	struct api *a = srv_api(), *mod = srv_api();
+	struct api_queue_list *q = NULL;
+	struct api_idea *it = NULL, *seen = NULL;
+	long long pid = srv_project(a, "Stadt.Raum.Wir."), found = 0;
+	size_t i;
+
+	(void)state;
+	/* A citizen may not see the queue. */
+	API_OK(a, api_login(a, "demo", "demo-passwort", NULL));
+	assert_int_equal(api_moderation_queue(a, "ideas", NULL, 0, &q), -1);
+	assert_int_equal(api_error(a)->status, 403);
+	assert_int_equal(api_error(a)->kind, API_ERR_REFUSED);
+	API_OK(a, api_idea_create(a, pid, "Schattenbäume pflanzen",
+	    "Mehr Bäume für Schatten am Platz.", &it));
+
+	API_OK(mod, api_login(mod, "moderation", "moderation-passwort", NULL));
+	API_OK(mod, api_moderation_queue(mod, "ideas", NULL, 0, &q));
+	assert_true(q->n >= 1);
+	for (i = 0; i < q->n; i++) {
+		assert_string_equal(q->items[i].type, "idea");
+		if (q->items[i].id == it->id)
+			found = it->id;
+	}
+	assert_true(found > 0);
+	api_queue_list_free(q);
+	API_OK(mod, api_moderate_idea(mod, it->id, "approve", NULL));
+	/* Now others see it. */
+	API_OK(mod, api_logout(mod));
+	API_OK(mod, api_idea_get(mod, it->id, &seen));
+	assert_string_equal(seen->status, "published");
+	api_idea_free(seen);
+
+	API_OK(mod, api_login(mod, "moderation", "moderation-passwort", NULL));
+	API_OK(mod, api_moderation_queue(mod, "comments", NULL, 0, &q));
+	for (i = 0; i < q->n; i++)
+		assert_string_equal(q->items[i].type, "comment");
+	if (q->n > 0)
+		API_OK(mod, api_moderate_comment(mod, q->items[0].id, "reject",
+		    "Nicht zum Thema"));
+	api_queue_list_free(q);
+	API_OK(mod, api_moderation_queue(mod, "reports", NULL, 0, &q));
+	for (i = 0; i < q->n; i++) {
+		assert_string_equal(q->items[i].type, "report");
+		assert_non_null(q->items[i].target_type);
+		assert_true(q->items[i].target_id > 0);
+	}
+	api_queue_list_free(q);
+	/* An action the contract does not know: 422 naming the field. */
+	assert_int_equal(api_moderate_idea(mod, it->id, "burn", "x"), -1);
+	assert_int_equal(api_error(mod)->kind, API_ERR_VALIDATION);
+	assert_string_equal(api_error(mod)->field, "action");
+	api_idea_free(it);
+	api_free(a);
+	api_free(mod);
+}
+
+static void
+test_api_staff_create_tally_export(void **state)
+{
+	struct api *a = srv_api();
+	struct api_project *p = NULL, *p2 = NULL;
+	struct api_poll *poll = NULL, *poll2 = NULL;
+	struct api_survey *sv = NULL;
+	struct api_results *r = NULL;
+	struct api_project_in pin = { 0 };
+	struct api_poll_in qin = { 0 };
+	struct api_survey_in sin = { 0 };
+	struct api_option_in opts[2] = { 0 };
+	struct api_text_in sopts[2] = { { "Ja", "Yes" }, { "Nein", "No" } };
+	struct api_question_in qs[2] = { 0 };
+	struct api_tally t[2];
+	char *csv = NULL;
+
+	(void)state;
+	pin.slug = "capi-test";
+	pin.category = "city-hall";
+	pin.title.de = "Testprojekt";
+	pin.title.en = "Test project";
+	pin.summary.de = "Kurz";
+	pin.description.de = "Absatz eins.\n\nAbsatz zwei.";
+	pin.status = "open";
+	pin.ends_at = "2030-01-01T00:00:00Z";
+	pin.ideas_open = 1;
+	/* Citizens are refused. */
+	API_OK(a, api_login(a, "demo", "demo-passwort", NULL));
+	assert_int_equal(api_project_create(a, &pin, &p), -1);
+	assert_int_equal(api_error(a)->status, 403);
+	API_OK(a, api_login(a, "rathaus", "rathaus-passwort", NULL));
+	API_OK(a, api_project_create(a, &pin, &p));
+	assert_string_equal(p->slug, "capi-test");
+	assert_string_equal(p->title, "Testprojekt");
+	memset(&pin, 0, sizeof(pin));
+	pin.ideas_open = -1;
+	pin.title.de = "Testprojekt neu";
+	API_OK(a, api_project_update(a, p->id, &pin, &p2));
+	assert_string_equal(p2->title, "Testprojekt neu");
+	assert_string_equal(p2->slug, "capi-test");
+
+	opts[0].title.de = "Am Markt";
+	opts[0].description.de = "Neben dem Brunnen";
+	opts[0].address = "Marktplatz 1";
+	opts[0].lat = 49.44;
+	opts[0].lon = 7.77;
+	opts[1].title.de = "Am Bahnhof";
+	qin.title.de = "Wohin?";
+	qin.question.de = "Wo soll es stehen?";
+	qin.kind = "single";
+	qin.status = "open";
+	qin.opens_at = "2026-01-01T00:00:00Z";
+	qin.closes_at = "2030-01-01T00:00:00Z";
+	qin.results_visible = 1;
+	qin.options = opts;
+	qin.n_options = 2;
+	API_OK(a, api_poll_create(a, p->id, &qin, &poll));
+	assert_int_equal(poll->n_options, 2);
+	assert_true(poll->options[0].has_location);
+	assert_string_equal(poll->options[0].address, "Marktplatz 1");
+	memset(&qin, 0, sizeof(qin));
+	qin.results_visible = -1;
+	qin.title.de = "Wohin genau?";
+	API_OK(a, api_poll_update(a, poll->id, &qin, &poll2));
+	assert_string_equal(poll2->title, "Wohin genau?");
+
+	t[0].option_id = poll->options[0].id;
+	t[0].count = 7;
+	t[1].option_id = poll->options[1].id;
+	t[1].count = 3;
+	API_OK(a, api_poll_analog_n(a, poll->id, "Stand am Markt", 10, t, 2));
+	API_OK(a, api_poll_results(a, poll->id, &r));
+	assert_int_equal(r->ballots_analog, 10);
+	assert_int_equal(r->options[0].analog + r->options[1].analog, 10);
+	API_OK(a, api_poll_results_csv(a, poll->id, &csv));
+	assert_non_null(strstr(csv, "Am Markt"));
+	assert_terminal_safe(csv, 1);
+	free(csv);
+
+	qs[0].kind = "single";
+	qs[0].text.de = "Gut?";
+	qs[0].required = 1;
+	qs[0].options = sopts;
+	qs[0].n_options = 2;
+	qs[1].kind = "scale";
+	qs[1].text.de = "Wie sehr?";
+	qs[1].has_scale = 1;
+	qs[1].scale_min = 1;
+	qs[1].scale_max = 5;
+	qs[1].min_label.de = "wenig";
+	qs[1].max_label.de = "sehr";
+	sin.title.de = "Umfrage";
+	sin.intro.de = "Zwei Fragen.";
+	sin.status = "open";
+	sin.opens_at = "2026-01-01T00:00:00Z";
+	sin.closes_at = "2030-01-01T00:00:00Z";
+	sin.questions = qs;
+	sin.n_questions = 2;
+	API_OK(a, api_survey_create(a, p->id, &sin, &sv));
+	assert_int_equal(sv->n_questions, 2);
+	assert_int_equal(sv->questions[0].n_options, 2);
+	assert_int_equal(sv->questions[1].scale_max, 5);
+	{
+		long long yes = sv->questions[0].options[0].id;
+		struct api_answer ans[2] = { { sv->questions[0].id, &yes, 1, NULL, 0, 0 },
+		    { sv->questions[1].id, NULL, 0, NULL, 1, 4 } };
+
+		API_OK(a, api_survey_respond(a, sv->id, ans, 2));
+		ans[1].value = 9;
+		assert_int_equal(api_survey_respond(a, sv->id, ans, 2), -1);
+		assert_int_equal(api_error(a)->kind, API_ERR_VALIDATION);
+	}
+	API_OK(a, api_survey_responses_csv(a, sv->id, &csv));
+	assert_terminal_safe(csv, 1);
+	free(csv);
+	assert_int_equal(api_survey_respond_json(a, sv->id, "no json"), -1);
+	assert_string_equal(api_error(a)->field, "answers");
+
+	api_results_free(r);
+	api_survey_free(sv);
+	api_poll_free(poll);
+	api_poll_free(poll2);
+	api_project_free(p);
+	api_project_free(p2);
+	api_free(a);
+}
+
 int
 main(void)
 {
@@ -992,6 +1298,10 @@ main(void)
 		cmocka_unit_test(test_api_get_gzip),
 		cmocka_unit_test(test_api_project_get_language),
 		cmocka_unit_test(test_api_errors_http),
+		cmocka_unit_test(test_api_register_confirm_export_delete),
+		cmocka_unit_test(test_api_comments_reports),
+		cmocka_unit_test(test_api_moderation_queue_actions),
+		cmocka_unit_test(test_api_staff_create_tally_export),
 	};
 	int fails;
 
