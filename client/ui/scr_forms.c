@@ -580,3 +580,74 @@ scr_comment_form_open(struct app *app, long long idea_id, long long project_id,
 	form_restore(app, f);
 	return ui_push(app, &scr_post, f);
 }
+
+/* ------------------------------------------------------------ report */
+
+static void
+report_intro(struct app *app, struct form *f, struct page *p)
+{
+	(void)app;
+	page_set_heading(p, "%s", f->idea_id != 0 ? _("Report an idea") : _("Report a comment"));
+	/* L10N: %.80s is the start of what is reported. */
+	page_add_text(p, PAGE_TEXT_NOTE, _("About: %.80s"), f->about);
+	page_add_text(p, PAGE_TEXT_PARA, "%s",
+	    _("Say what is wrong with it. A moderator reads your report; the author does not see who sent it."));
+}
+
+static int
+report_submit(struct app *app, struct screen *s)
+{
+	struct form *f = s->data;
+	int rc;
+
+	if (form_check(app, s) < 0)
+		return APP_OK;
+	if (!app_logged_in(app)) {
+		ui_status(app, "%s", _("Please log in to report; what you entered is kept."));
+		scr_login_open(app);
+		return APP_OK;
+	}
+	ui_loading(app);
+	if (f->idea_id != 0)
+		rc = api_idea_report(app->api, f->idea_id, f->f[0].text);
+	else
+		rc = api_comment_report(app->api, f->parent_id, f->f[0].text);
+	if (rc < 0) {
+		ui_fail(app, _("Your report was not sent."), 1);
+		return APP_OK;
+	}
+	f->sent = 1;
+	ui_status(app, "%s", _("Thank you. A moderator will look at it."));
+	ui_pop(app);
+	return APP_OK;
+}
+
+static const struct form_kind form_report = { "report", report_submit, report_intro };
+
+static const struct screen_type scr_report = {
+	.name = "report",
+	.build = form_build,
+	.action = form_action,
+	.free = form_free,
+};
+
+int
+scr_report_open(struct app *app, long long idea_id, long long comment_id, const char *about)
+{
+	struct form *f = form_new(&form_report);
+
+	if (f == NULL)
+		return -1;
+	f->idea_id = idea_id;
+	f->parent_id = comment_id;
+	f->about = strdup(about != NULL ? about : "");
+	if (f->about == NULL ||
+	    form_add(f, PAGE_ITEM_FIELD, _("Reason"), _("What is wrong with it?"), 500, 3) < 0) {
+		struct screen tmp = { .data = f };
+
+		form_free(app, &tmp);
+		return -1;
+	}
+	f->button = _("Send the report");
+	return ui_push(app, &scr_report, f);
+}

@@ -36,8 +36,12 @@ ideas_load(struct app *app, struct screen *s)
 static void
 ideas_describe(struct page_item *it, const struct api_idea *i)
 {
-	/* L10N: counts and author of an idea in a list. */
-	page_item_detail(it, _("%ld supports, %ld comments, by %s"), i->supports, i->comments,
+	char ns[64], nc[64];
+
+	snprintf(ns, sizeof(ns), ngettext("%ld support", "%ld supports", (unsigned long)i->supports), i->supports);
+	snprintf(nc, sizeof(nc), ngettext("%ld comment", "%ld comments", (unsigned long)i->comments), i->comments);
+	/* L10N: counts and author of an idea in a list: "12 supports, 3 comments, by Anna". */
+	page_item_detail(it, _("%s, %s, by %s"), ns, nc,
 	    i->author != NULL ? i->author : _("deleted account"));
 	if (i->status != NULL && strcmp(i->status, "published") != 0)
 		page_item_state(it, "%s", ui_status_word(i->status));
@@ -299,6 +303,7 @@ idea_build(struct app *app, struct screen *s, struct page *p)
 		page_add_action(p, ACTION_SUPPORT, i->supported_by_me == 1 ? _("unsupport") : _("support"));
 		page_add_action(p, ACTION_COMMENT, _("comment"));
 		page_add_action(p, ACTION_REPLY, _("reply"));
+		page_add_action(p, ACTION_REPORT, _("report"));
 	}
 	if (!app_logged_in(app))
 		page_add_action(p, ACTION_LOGIN, _("log in"));
@@ -349,7 +354,7 @@ idea_action(struct app *app, struct screen *s, enum action a, int arg)
 		if (it->ref == IDEA_SUPPORT)
 			return idea_support(app, s);
 		if (it->ref == IDEA_COMMENT)
-			scr_comment_form_open(app, d->id, 0, it->id, it->detail);
+			scr_comment_form_open(app, d->id, 0, ui_reply_target(d->comments, it->id), it->detail);
 		else if (it->ref == IDEA_WRITE)
 			scr_comment_form_open(app, d->id, 0, 0, d->idea->title);
 		return APP_OK;
@@ -365,7 +370,13 @@ idea_action(struct app *app, struct screen *s, enum action a, int arg)
 		if (it == NULL || it->ref != IDEA_COMMENT)
 			ui_status(app, "%s", _("Move to a comment first, then reply."));
 		else
-			scr_comment_form_open(app, d->id, 0, it->id, it->detail);
+			scr_comment_form_open(app, d->id, 0, ui_reply_target(d->comments, it->id), it->detail);
+		return APP_OK;
+	case ACTION_REPORT:
+		if (it != NULL && it->ref == IDEA_COMMENT)
+			scr_report_open(app, 0, it->id, it->detail);
+		else
+			scr_report_open(app, d->id, 0, d->idea->title);
 		return APP_OK;
 	default:
 		return SCREEN_PASS;

@@ -227,9 +227,16 @@ poll_build(struct app *app, struct screen *s, struct page *p)
 	p->context = poll_kind(po, "ranking") && open ? "ranking" : "poll";
 	if (po->question != NULL)
 		page_add_text(p, PAGE_TEXT_PARA, "%s", po->question);
-	/* L10N: "This poll is open until 30 April 2026." */
-	page_add_text(p, PAGE_TEXT_NOTE, _("This poll is %s."),
-	    ui_window_text(po->status, po->opens_at, po->closes_at, when, sizeof(when)));
+	if (open)
+		/* L10N: %s is a date. */
+		page_add_text(p, PAGE_TEXT_NOTE, _("This poll is open until %s."),
+		    ui_date(po->closes_at, when, sizeof(when)));
+	else if (po->status != NULL && strcmp(po->status, "upcoming") == 0)
+		page_add_text(p, PAGE_TEXT_NOTE, _("This poll opens on %s."),
+		    ui_date(po->opens_at, when, sizeof(when)));
+	else
+		page_add_text(p, PAGE_TEXT_NOTE, _("This poll closed on %s."),
+		    ui_date(po->closes_at, when, sizeof(when)));
 	if (open) {
 		if (poll_kind(po, "ranking"))
 			page_add_text(p, PAGE_TEXT_NOTE, _("Rank up to %zu options: choose them in your order, move a choice up or down to change it."), max);

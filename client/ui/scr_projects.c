@@ -385,6 +385,17 @@ project_kind_word(const char *kind)
 	return kind;
 }
 
+long long
+ui_reply_target(const struct api_comment_list *l, long long id)
+{
+	size_t i;
+
+	for (i = 0; l != NULL && i < l->n; i++)
+		if (l->items[i].id == id && l->items[i].parent_id != 0)
+			return l->items[i].parent_id;
+	return id;
+}
+
 void
 ui_add_comments(struct page *p, const struct api_comment_list *l, int ref)
 {
@@ -410,7 +421,7 @@ ui_add_comments(struct page *p, const struct api_comment_list *l, int ref)
 		page_item_detail(it, "%s", c->body != NULL ? c->body : "");
 		page_item_group(it, group);
 		it->indent = c->parent_id != 0;
-		it->id = c->parent_id != 0 ? c->parent_id : c->id;
+		it->id = c->id;
 		it->ref = ref;
 		if (c->status != NULL && strcmp(c->status, "published") != 0)
 			page_item_state(it, "%s", ui_status_word(c->status));
@@ -439,9 +450,17 @@ project_build(struct app *app, struct screen *s, struct page *p)
 	page_add_text(p, PAGE_TEXT_NOTE, _("%s (%s to %s), %s."),
 	    ui_window_text(pr->status, pr->starts_at, pr->ends_at, when, sizeof(when)), a, b,
 	    projects_category_word(pr->category));
-	/* L10N: counts of a project. */
-	page_add_text(p, PAGE_TEXT_NOTE, _("%ld ideas, %ld comments, %ld participants."),
-	    pr->n_ideas, pr->n_comments, pr->n_participants);
+	{
+		char ni[64], nc[64], np[64];
+
+		snprintf(ni, sizeof(ni), ngettext("%ld idea", "%ld ideas", (unsigned long)pr->n_ideas), pr->n_ideas);
+		snprintf(nc, sizeof(nc), ngettext("%ld comment", "%ld comments", (unsigned long)pr->n_comments),
+		    pr->n_comments);
+		snprintf(np, sizeof(np), ngettext("%ld participant", "%ld participants",
+		    (unsigned long)pr->n_participants), pr->n_participants);
+		/* L10N: counts of a project: "3 ideas, 5 comments, 11 participants." */
+		page_add_text(p, PAGE_TEXT_NOTE, _("%s, %s, %s."), ni, nc, np);
+	}
 	if (pr->description != NULL) {
 		page_add_text(p, PAGE_TEXT_HEADING, "%s", _("Description"));
 		ui_add_paragraphs(p, pr->description);
@@ -492,6 +511,7 @@ project_build(struct app *app, struct screen *s, struct page *p)
 		page_add_action(p, ACTION_NEW_IDEA, _("new idea"));
 	page_add_action(p, ACTION_COMMENT, _("comment"));
 	page_add_action(p, ACTION_REPLY, _("reply"));
+	page_add_action(p, ACTION_REPORT, _("report"));
 }
 
 static int
@@ -520,7 +540,7 @@ project_action(struct app *app, struct screen *s, enum action a, int arg)
 			scr_survey_open(app, it->id);
 			break;
 		case PRJ_COMMENT:
-			scr_comment_form_open(app, 0, d->id, it->id, it->detail);
+			scr_comment_form_open(app, 0, d->id, ui_reply_target(d->comments, it->id), it->detail);
 			break;
 		case PRJ_WRITE:
 			scr_comment_form_open(app, 0, d->id, 0, d->p->title);
@@ -540,7 +560,13 @@ project_action(struct app *app, struct screen *s, enum action a, int arg)
 		if (it == NULL || it->ref != PRJ_COMMENT)
 			ui_status(app, "%s", _("Move to a comment first, then reply."));
 		else
-			scr_comment_form_open(app, 0, d->id, it->id, it->detail);
+			scr_comment_form_open(app, 0, d->id, ui_reply_target(d->comments, it->id), it->detail);
+		return APP_OK;
+	case ACTION_REPORT:
+		if (it == NULL || it->ref != PRJ_COMMENT)
+			ui_status(app, "%s", _("Move to a comment first, then report it."));
+		else
+			scr_report_open(app, 0, it->id, it->detail);
 		return APP_OK;
 	default:
 		return SCREEN_PASS;

@@ -138,6 +138,8 @@ void	ui_add_paragraphs(struct page *p, const char *text);
  * carrying the id of their top comment (replies are one level deep), so
  * replying to any of them works. ref tags the items. */
 void	ui_add_comments(struct page *p, const struct api_comment_list *l, int ref);
+/* The comment a reply to comment id goes under: its top comment. */
+long long ui_reply_target(const struct api_comment_list *l, long long id);
 
 /* Screens that other screens open. */
 int	scr_projects_open(struct app *app);
@@ -154,6 +156,8 @@ int	scr_idea_form_open(struct app *app, long long project_id, const char *projec
 int	scr_comment_form_open(struct app *app, long long idea_id, long long project_id,
 	    long long parent_id, const char *about);
 int	scr_account_open(struct app *app);
+/* Reports an idea (idea_id) or a comment (comment_id, idea_id 0). */
+int	scr_report_open(struct app *app, long long idea_id, long long comment_id, const char *about);
 int	scr_help_open(struct app *app);
 int	scr_messages_open(struct app *app);
 int	scr_end_session_open(struct app *app);

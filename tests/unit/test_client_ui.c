@@ -782,6 +782,56 @@ test_scr_poll_shows_own_ballot(void **state)
 }
 
 static void
+test_scr_poll_closed_and_report(void **state)
+{
+	struct app *app = test_app(0);
+	struct api_poll *po = canned_poll("multiple", 2, 1);
+	struct api_idea *i = calloc(1, sizeof(*i));
+	const struct page *p;
+
+	(void)state;
+	free(po->status);
+	po->status = S("closed");
+	assert_int_equal(scr_poll_with(app, po), 0);
+	p = app_page(app);
+	assert_page_has(p, "This poll closed on 30 April 2026.");
+	assert_page_has(p, "Your vote: Kino im Park, Lautern tanzt.");
+	assert_int_equal(p->item[0].kind, PAGE_ITEM_ENTRY);
+	assert_string_equal(p->item[0].state, "your choice");
+	assert_null(p->item[1].state);
+	assert_true(item_find(p, "Review my vote") < 0);
+	assert_false(page_offers(p, ACTION_TOGGLE));
+	assert_true(page_offers(p, ACTION_RESULTS));
+	app_action(app, ACTION_TOGGLE, 0);
+	assert_null(app_page(app)->status);
+
+	/* Reporting a reply reports that reply; replying to it answers its top comment. */
+	i->id = 5;
+	i->title = S("More benches");
+	i->author = S("Anna");
+	i->status = S("published");
+	i->body = S("Benches.");
+	assert_int_equal(scr_idea_with(app, i, canned_comments()), 0);
+	focus_on(app, "Ben");
+	assert_int_equal(app_page(app)->item[app_page(app)->focus].id, 32);
+	{
+		struct api_comment_list *cl = canned_comments();
+
+		assert_int_equal(ui_reply_target(cl, 32), 31);
+		assert_int_equal(ui_reply_target(cl, 31), 31);
+		assert_int_equal(ui_reply_target(NULL, 7), 7);
+		api_comment_list_free(cl);
+	}
+	app_action(app, ACTION_REPORT, 0);
+	p = app_page(app);
+	assert_string_equal(p->heading, "Report a comment");
+	assert_page_has(p, "About: I agree.");
+	app_action(app, ACTION_SEND, 0);
+	assert_page_has(app_page(app), "Reason: please fill this in.");
+	app_free(app);
+}
+
+static void
 test_scr_results_bars_and_numbers(void **state)
 {
 	struct app *app = test_app(0);
@@ -1593,6 +1643,7 @@ main(void)
 		cmocka_unit_test(test_scr_poll_multiple_refuses_more_than_max),
 		cmocka_unit_test(test_scr_poll_ranking_review),
 		cmocka_unit_test(test_scr_poll_shows_own_ballot),
+		cmocka_unit_test(test_scr_poll_closed_and_report),
 		cmocka_unit_test(test_scr_results_bars_and_numbers),
 		cmocka_unit_test(test_scr_login_form_names_field),
 		cmocka_unit_test(test_scr_comment_network_down_keeps_text),
