@@ -91,7 +91,7 @@ opts_apply(struct client_opts *o, enum opts_id id, const char *val,
 		if (errno != 0 || end == val || *end != '\0' ||
 		    n < OPTS_IDLE_MIN || n > 86400)
 			return opts_fail(err, errsz,
-			    _("--idle-reset needs seconds from 60 to 86400, not '%s'"),
+			    _("--idle-reset needs seconds from 35 to 86400, not '%s'"),
 			    val);
 		o->idle_reset = (int)n;
 		break;

@@ -14,7 +14,7 @@
 #define OPTS_ERROR	-1	/* a usage error; err holds an English message */
 
 #define OPTS_IDLE_DEFAULT	300	/* seconds before a kiosk session resets */
-#define OPTS_IDLE_MIN		60	/* the warning comes 30 s before the reset */
+#define OPTS_IDLE_MIN		35	/* the warning comes 30 s before the reset */
 
 /*
  * Parses argv (options end at the first word that is not an option, or

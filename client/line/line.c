@@ -18,7 +18,9 @@
 #include "client/ui/page.h"
 #include "common/text.h"
 
-/* Seconds a kiosk warning waits for a key before the session resets. */
+/* Seconds a kiosk warning waits for a key before the session resets; the
+ * warning comes this long before the idle time (--idle-reset) is over,
+ * as in the full-screen UI. */
 #define LINE_GRACE	30
 
 struct line {
@@ -544,7 +546,7 @@ line_input(struct line *l, char **out)
 {
 	int r, timeout;
 
-	timeout = l->kiosk ? l->idle * 1000 : -1;
+	timeout = l->kiosk ? (l->idle > LINE_GRACE ? l->idle - LINE_GRACE : 1) * 1000 : -1;
 	for (;;) {
 		r = line_reader_get(&l->in, out, timeout);
 		if (r != LINE_TIMEOUT)

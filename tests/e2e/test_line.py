@@ -1,0 +1,217 @@
+# test_line.py — line-mode transcripts: the real client with TERM=dumb, driven
+# through stdin against the real API server. Every transcript is checked for
+# the words a person must see and for bytes below 0x20 other than \n.
+import os
+import re
+import select
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "integration"))
+import lib_api  # noqa: E402
+from lib_api import Suite, ok  # noqa: E402
+
+CLIENT = os.path.join(os.path.dirname(lib_api.BIN), "mitwirkung")
+suite = Suite("test_line")
+srv = None
+
+
+def env_for(home, lang="C.UTF-8"):
+    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": home,
+           "TERM": "dumb", "LANG": lang,
+           "XDG_STATE_HOME": os.path.join(home, "state"),
+           "XDG_CONFIG_HOME": os.path.join(home, "config")}
+    return env
+
+
+def clean(out, what):
+    """No control byte but \\n, no ESC, no C1, no bidi control."""
+    bad = [b for b in out if b < 0x20 and b != 0x0a or b == 0x7f]
+    ok(not bad, "%s: control bytes %r in line mode output" % (what, sorted(set(bad))[:8]))
+    text = out.decode("utf-8")  # must be valid UTF-8
+    ok(not re.search("[\u0080-\u009f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]", text),
+       "%s: C1 or bidi control in output" % what)
+    return text
+
+
+def run(lines, args=(), home=None, lang="C.UTF-8", timeout=30, api=True):
+    """Runs the line client with the given input lines; returns (status, text)."""
+    own = home is None
+    home = home or tempfile.mkdtemp(prefix="mw-line-")
+    try:
+        argv = [CLIENT]
+        if api:
+            argv += ["--api", "http://127.0.0.1:%d/api/v1" % srv.port]
+        argv += list(args)
+        data = ("\n".join(lines) + "\n").encode() if lines else b""
+        p = subprocess.run(argv, input=data, capture_output=True, timeout=timeout,
+                           env=env_for(home, lang))
+        return p.returncode, clean(p.stdout, " ".join(lines[:6]))
+    finally:
+        if own:
+            shutil.rmtree(home, ignore_errors=True)
+
+
+def has(text, *words):
+    for w in words:
+        ok(w in text, "expected %r in transcript:\n%s" % (w, text[-2500:]))
+
+
+def project_number(text, name):
+    m = re.search(r"^(\d+)\. %s" % re.escape(name), text, re.M)
+    ok(m is not None, "no numbered item %r in:\n%s" % (name, text[-2000:]))
+    return m.group(1)
+
+
+@suite.test
+def test_browse_and_eof_exits_zero():
+    st, t = run([])
+    ok(st == 0, "end of input must quit with 0, got %d" % st)
+    has(t, "Projects", "Stadt.Raum.Wir.", "Local logistics", "Number")
+    ok("\x1b" not in t, "escape sequence")
+
+
+@suite.test
+def test_german_and_language_switch():
+    st, t = run(["L"], lang="de_DE.UTF-8")
+    ok(st == 0, "status %d" % st)
+    has(t, "Projekte", "Stadt.Raum.Wir.")
+    # After L the page is English.
+    ok(t.rfind("Projects") > t.find("Projekte"), "language switch did not change the page:\n" + t[-1500:])
+    st, t = run([], args=["--lang", "de"])
+    has(t, "Projekte", "Lokale Logistik")
+
+
+@suite.test
+def test_rank_three_events_and_send():
+    st, t = run([])
+    n = project_number(t, "Stadt.Raum.Wir.")
+    home = tempfile.mkdtemp(prefix="mw-line-")
+    try:
+        st, t = run([n, "3", "2 5 1", "r", "s", "demo", "demo-passwort", "s", "s"],
+                    home=home)
+        has(t, "Which event should come to the square first?",
+            "your choice 1", "your choice 2", "your choice 3", "3 of 3 choices made",
+            "Check before sending", "You are voting for: 1.", "Log in",
+            "Logged in as")
+        tail = t[t.rfind("Logged in as"):]
+        ok(re.search(r"(saved|counted|gespeichert)", tail, re.I),
+           "no confirmation after sending:\n" + tail[-1500:])
+        # The session is shared: opening the poll again shows the own ballot.
+        st, t = run([n, "3"], home=home)
+        has(t, "your choice 1", "your choice 2", "your choice 3")
+    finally:
+        shutil.rmtree(home, ignore_errors=True)
+
+
+@suite.test
+def test_login_support_and_comment():
+    st, t = run([])
+    n = project_number(t, "Stadt.Raum.Wir.")
+    st, t = run(["l", "demo", "demo-passwort", "s", n, "1", "1", "+",
+                 "c", "Sehr gute Idee, bitte bald!", ".", "s", "s"])
+    has(t, "Logged in as", "You support", "Sehr gute Idee, bitte bald!")
+    ok(re.search(r"(moderat)", t[t.rfind("Sehr gute Idee"):], re.I),
+       "no word about moderation after sending a comment:\n" + t[-1500:])
+
+
+@suite.test
+def test_wrong_input_is_explained():
+    st, t = run(["zzz", "99"])
+    has(t, "'zzz' is not a choice here", "There is no number 99 here")
+
+
+@suite.test
+def test_help_lists_keys():
+    st, t = run(["h"])
+    ok(re.search(r"help", t, re.I), "no help page")
+    has(t, "quit")
+
+
+@suite.test
+def test_server_down_says_why_and_keeps_going():
+    st, t = run(["", ""], args=["--api", "http://127.0.0.1:9/api/v1"], api=False)
+    ok(st == 0, "status %d" % st)
+    ok(re.search(r"(connect|refused|running)", t, re.I), "no reason given:\n" + t)
+
+
+@suite.test
+def test_paging_long_text():
+    home = tempfile.mkdtemp(prefix="mw-line-")
+    try:
+        env = env_for(home)
+        env["LINES"] = "8"
+        p = subprocess.run([CLIENT, "--api", "http://127.0.0.1:%d/api/v1" % srv.port,
+                            "--ui", "line"], input=b"\n\n\n\n\n\n", capture_output=True,
+                           timeout=30, env=env)
+        t = clean(p.stdout, "paging")
+        has(t, "-- more")
+    finally:
+        shutil.rmtree(home, ignore_errors=True)
+
+
+@suite.test
+def test_kiosk_idle_warns_continues_and_resets():
+    home = tempfile.mkdtemp(prefix="mw-kiosk-")
+    try:
+        p = subprocess.Popen([CLIENT, "--api", "http://127.0.0.1:%d/api/v1" % srv.port,
+                              "--ui", "line", "--kiosk", "--idle-reset", "35"],
+                             stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, env=env_for(home))
+        out = b""
+
+        def wait_for(word, secs):
+            nonlocal out
+            end = time.time() + secs
+            while time.time() < end:
+                r, _, _ = select.select([p.stdout], [], [], 0.2)
+                if r:
+                    chunk = os.read(p.stdout.fileno(), 65536)
+                    if not chunk:
+                        break
+                    out += chunk
+                    if word.encode() in out:
+                        return True
+            return False
+
+        p.stdin.write(b"l\ndemo\ndemo-passwort\ns\n")
+        p.stdin.flush()
+        ok(wait_for("Logged in as", 10), "login failed:\n" + out.decode()[-800:])
+        ok(wait_for("Are you still there?", 8), "no idle warning")
+        p.stdin.write(b"\n")
+        p.stdin.flush()
+        ok(wait_for("Welcome back", 5), "continue key did not work")
+        mark = len(out)
+        ok(wait_for("Are you still there?", 8), "no second warning")
+        t0 = time.time()
+        ok(wait_for("The session has ended", 40), "no reset after the warning")
+        ok(time.time() - t0 >= 19, "less than 20 seconds to react")
+        rest = out[mark:].decode()
+        ok("\n" * 30 in rest, "screen not pushed away on reset")
+        # Logged out after the reset: the project list offers log in again.
+        ok(wait_for("l log in", 5), "still logged in after reset")
+        p.stdin.close()
+        p.wait(timeout=10)
+        ok(p.returncode == 0, "kiosk exit status %d" % p.returncode)
+        clean(out, "kiosk")
+        # Nothing written to disk in kiosk mode.
+        files = [os.path.join(d, f) for d, _, fs in os.walk(home) for f in fs]
+        ok(files == [], "kiosk wrote files: %r" % files)
+    finally:
+        shutil.rmtree(home, ignore_errors=True)
+
+
+def setup():
+    global srv
+    if not os.access(CLIENT, os.X_OK):
+        raise AssertionError("no client at " + CLIENT)
+    srv = suite.server().start()
+    return None
+
+
+if __name__ == "__main__":
+    setup()
+    suite.run()
