@@ -82,6 +82,8 @@ screen_start(int no_color, int kiosk)
 	nonl();
 	intrflush(stdscr, FALSE);
 	keypad(stdscr, TRUE);
+	/* Scrolling a list by insert/delete line writes the new rows only. */
+	idlok(stdscr, TRUE);
 	/* The cursor shows where the focus is, for eyes and braille alike. */
 	curs_set(1);
 	screen_init_colors();

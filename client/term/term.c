@@ -65,11 +65,14 @@ term_context(const struct page *p)
 	return ctx < 0 ? KEYS_CTX_LIST : (enum keys_context)ctx;
 }
 
-/* The first key bound to action, for the key-hint line. */
+/* The shortest key bound to action ("Esc" rather than "Backspace"), for
+ * the key-hint line; the help page lists them all. */
 static const char *
 term_keyname(const char *context, enum action action, void *ud)
 {
 	struct term *t;
+	char all[256], *k, *next, *best;
+	size_t len;
 	int ctx;
 
 	t = ud;
@@ -77,8 +80,24 @@ term_keyname(const char *context, enum action action, void *ud)
 	if (ctx < 0)
 		ctx = KEYS_CTX_LIST;
 	if (keys_map_keys_for(t->keys, (enum keys_context)ctx, action,
-	    t->keybuf, sizeof(t->keybuf), 1) == 0)
+	    all, sizeof(all), 0) == 0)
 		return NULL;
+	best = NULL;
+	for (k = all; k != NULL; k = next) {
+		/* Names are joined by ", "; a lone "," key is a name too. */
+		next = strstr(k + 1, ", ");
+		if (next != NULL) {
+			*next = '\0';
+			next += 2;
+		}
+		if (best == NULL || strlen(k) < strlen(best))
+			best = k;
+	}
+	len = strlen(best);
+	if (len >= sizeof(t->keybuf))
+		len = sizeof(t->keybuf) - 1;
+	memcpy(t->keybuf, best, len);
+	t->keybuf[len] = '\0';
 	return t->keybuf;
 }
 
