@@ -697,7 +697,7 @@ api_request(struct api *a, const char *method, const char *path,
 	int is_get = strcmp(method, "GET") == 0;
 	long status = 0;
 	curl_off_t down = 0;
-	long hsize = 0;
+	long hsize = 0, nconn = 0;
 	CURLcode rc;
 	int ret = -1;
 
@@ -754,6 +754,9 @@ api_request(struct api *a, const char *method, const char *path,
 	a->stats.requests++;
 	curl_easy_getinfo(a->curl, CURLINFO_SIZE_DOWNLOAD_T, &down);
 	curl_easy_getinfo(a->curl, CURLINFO_HEADER_SIZE, &hsize);
+	if (curl_easy_getinfo(a->curl, CURLINFO_NUM_CONNECTS, &nconn) == CURLE_OK &&
+	    nconn > 0)
+		a->stats.connects += (unsigned long)nconn;
 	a->stats.bytes_in += (unsigned long long)down + (unsigned long long)hsize;
 	if (rc != CURLE_OK) {
 		if (resp.overflow)

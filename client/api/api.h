@@ -113,6 +113,7 @@ struct api_stats {
 	unsigned long	requests;	/* HTTP requests made */
 	unsigned long	not_modified;	/* of which answered 304 from the cache */
 	unsigned long long bytes_in;	/* header + body bytes received (on the wire) */
+	unsigned long	connects;	/* new connections opened (keep-alive keeps it 1) */
 };
 void	api_stats_get(const struct api *a, struct api_stats *out);
 

@@ -793,6 +793,8 @@ test_api_get_not_modified(void **state)
 	assert_string_equal(p1->description, p2->description);
 	assert_true(s2.bytes_in - s1.bytes_in < s1.bytes_in - s0.bytes_in);
 	assert_true(s2.bytes_in - s1.bytes_in < 600);
+	/* Every request of this handle went over one kept-alive connection. */
+	assert_int_equal(s2.connects, 1);
 	fprintf(stderr, "# project %s: first GET %llu bytes, repeated GET %llu bytes\n",
 	    ref, s1.bytes_in - s0.bytes_in, s2.bytes_in - s1.bytes_in);
 	free(json1);
