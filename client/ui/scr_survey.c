@@ -610,6 +610,7 @@ struct tally {
 	long long		 poll_id;
 	struct api_poll		*poll;
 	struct page_field	 source;
+	struct page_field	 ballots;	/* single/multiple: paper ballots in all */
 	struct page_field	*count;		/* one per option */
 	size_t			 n;
 };
@@ -617,6 +618,13 @@ struct tally {
 #define TALLY_SOURCE	1
 #define TALLY_COUNT	2
 #define TALLY_REVIEW	3
+#define TALLY_BALLOTS	4
+
+static int
+tally_ranking(const struct tally *d)
+{
+	return d->poll->kind != NULL && strcmp(d->poll->kind, "ranking") == 0;
+}
 
 static int
 tally_load(struct app *app, struct screen *s)
@@ -642,7 +650,7 @@ static void
 tally_build(struct app *app, struct screen *s, struct page *p)
 {
 	struct tally *d = s->data;
-	int ranking = d->poll->kind != NULL && strcmp(d->poll->kind, "ranking") == 0;
+	int ranking = tally_ranking(d);
 	struct page_item *it;
 	size_t i;
 
@@ -658,6 +666,12 @@ tally_build(struct app *app, struct screen *s, struct page *p)
 		it->ref = TALLY_SOURCE;
 		if (d->source.error != NULL)
 			page_item_state(it, "%s", d->source.error);
+	}
+	if (!ranking && (it = page_add_item(p, PAGE_ITEM_FIELD, d->ballots.name)) != NULL) {
+		it->field = &d->ballots;
+		it->ref = TALLY_BALLOTS;
+		if (d->ballots.error != NULL)
+			page_item_state(it, "%s", d->ballots.error);
 	}
 	for (i = 0; i < d->n; i++) {
 		if ((it = page_add_item(p, PAGE_ITEM_FIELD, d->count[i].name)) == NULL)
@@ -702,13 +716,22 @@ tally_check(struct app *app, struct screen *s)
 		s->focus = 0;
 		return -1;
 	}
+	field_set_error(&d->source, NULL);
+	if (!tally_ranking(d) && tally_value(&d->ballots) < 0) {
+		snprintf(msg, sizeof(msg), _("%s: please type a whole number, 0 or more."), d->ballots.name);
+		field_set_error(&d->ballots, msg);
+		ui_status(app, "%s", msg);
+		s->focus = 1;
+		return -1;
+	}
+	field_set_error(&d->ballots, NULL);
 	for (i = 0; i < d->n; i++) {
 		if (tally_value(&d->count[i]) < 0) {
 			/* L10N: %s is an option's title. */
 			snprintf(msg, sizeof(msg), _("%s: please type a whole number, 0 or more."), d->count[i].name);
 			field_set_error(&d->count[i], msg);
 			ui_status(app, "%s", msg);
-			s->focus = (int)i + 1;
+			s->focus = (int)i + (tally_ranking(d) ? 1 : 2);
 			return -1;
 		}
 		field_set_error(&d->count[i], NULL);
@@ -749,6 +772,8 @@ tally_review(struct app *app, struct screen *s, struct page *p)
 	(void)app;
 	page_set_breadcrumb(p, _("Poll / %s"), d->poll->title);
 	page_add_text(p, PAGE_TEXT_PARA, _("Paper ballots from: %s"), d->source.text);
+	if (!tally_ranking(d) && d->ballots.len > 0)
+		page_add_text(p, PAGE_TEXT_NOTE, "%s: %ld", d->ballots.name, tally_value(&d->ballots));
 	for (i = 0; i < d->n; i++)
 		page_add_text(p, PAGE_TEXT_NOTE, "%s: %ld", d->count[i].name, tally_value(&d->count[i]));
 }
@@ -768,7 +793,8 @@ tally_send(struct app *app, struct screen *s)
 		c[i].count = tally_value(&d->count[i]);
 	}
 	ui_loading(app);
-	rc = api_poll_analog(app->api, d->poll_id, d->source.text, c, d->n);
+	rc = api_poll_analog_n(app->api, d->poll_id, d->source.text,
+	    !tally_ranking(d) && d->ballots.len > 0 ? tally_value(&d->ballots) : -1, c, d->n);
 	free(c);
 	if (rc < 0)
 		return ui_fail(app, _("The paper ballots were not saved."), 1);
@@ -793,6 +819,7 @@ tally_free(struct app *app, struct screen *s)
 		field_clear(&d->count[i]);
 	free(d->count);
 	field_clear(&d->source);
+	field_clear(&d->ballots);
 	api_poll_free(d->poll);
 	free(d);
 }
@@ -815,7 +842,10 @@ scr_tally_open(struct app *app, long long poll_id)
 	if (d == NULL)
 		return -1;
 	d->poll_id = poll_id;
-	if (field_init(&d->source, _("Where from"), _("Where were the ballots collected?"), 200, 0, 0) < 0) {
+	if (field_init(&d->source, _("Where from"), _("Where were the ballots collected?"), 200, 0, 0) < 0 ||
+	    field_init(&d->ballots, _("Paper ballots in all"),
+	    _("How many paper ballots were there in all (for the shares)?"), 9, 0, 0) < 0) {
+		field_clear(&d->source);
 		free(d);
 		return -1;
 	}
