@@ -252,8 +252,8 @@ static const char *const sql_user_delete[] = {
 	"UPDATE report SET reporter_id = NULL WHERE reporter_id = ?1",
 	"DELETE FROM session WHERE user_id = ?1",
 	"DELETE FROM token WHERE user_id = ?1",
-	"UPDATE account SET username = NULL, email = NULL, display_name = NULL,"
-	" pwhash = NULL, status = 3, deleted_at = ?2 WHERE id = ?1",
+	("UPDATE account SET username = NULL, email = NULL, display_name = NULL,"
+	" pwhash = NULL, status = 3, deleted_at = ?2 WHERE id = ?1"),
 };
 static const char sql_user_live[] =
 	"SELECT 1 FROM account WHERE id = ?1 AND status != 3";
