@@ -24,7 +24,9 @@ int		 i18n_set_lang(const char *lang);
  * also the language the API is asked for. */
 const char	*i18n_lang(void);
 
-/* pgettext: msgctxt "\004" msgid, falling back to msgid. */
-const char	*i18n_pgettext(const char *ctx_id, const char *msgid);
+/* pgettext: msgctxt "\004" msgid, falling back to msgid. format_arg
+ * lets the compiler check C_() formats against the English msgid. */
+const char	*i18n_pgettext(const char *ctx_id, const char *msgid)
+		    __attribute__((format_arg(2)));
 
 #endif

@@ -226,6 +226,56 @@ keys_name(key_code key, char *buf, size_t bufsz)
 	return 0;
 }
 
+int
+keys_name_local(key_code key, char *buf, size_t bufsz)
+{
+	const char *s = NULL;
+
+	if (buf == NULL || bufsz == 0)
+		return -1;
+	/* L10N: key names as shown in help and hints, with msgctxt "key".
+	 * Use the labels printed on keyboards of your language. */
+	switch (key) {
+	case KEYS_UP:		s = C_("key", "Up"); break;
+	case KEYS_DOWN:		s = C_("key", "Down"); break;
+	case KEYS_LEFT:		s = C_("key", "Left"); break;
+	case KEYS_RIGHT:	s = C_("key", "Right"); break;
+	case KEYS_ENTER:	s = C_("key", "Enter"); break;
+	case KEYS_ESC:		s = C_("key", "Esc"); break;
+	case KEYS_BACKSPACE:	s = C_("key", "Backspace"); break;
+	case KEYS_TAB:		s = C_("key", "Tab"); break;
+	case KEYS_BTAB:		s = C_("key", "BTab"); break;
+	case ' ':		s = C_("key", "Space"); break;
+	case KEYS_HOME:		s = C_("key", "Home"); break;
+	case KEYS_END:		s = C_("key", "End"); break;
+	case KEYS_PAGE_UP:	s = C_("key", "PageUp"); break;
+	case KEYS_PAGE_DOWN:	s = C_("key", "PageDown"); break;
+	case KEYS_INSERT:	s = C_("key", "Insert"); break;
+	case KEYS_DELETE:	s = C_("key", "Delete"); break;
+	case KEYS_KP_ENTER:	s = C_("key", "KPEnter"); break;
+	case KEYS_KP_PLUS:	s = C_("key", "KPPlus"); break;
+	case KEYS_KP_MINUS:	s = C_("key", "KPMinus"); break;
+	case KEYS_KP_MULTIPLY:	s = C_("key", "KPMultiply"); break;
+	case KEYS_KP_DIVIDE:	s = C_("key", "KPDivide"); break;
+	case KEYS_KP_DECIMAL:	s = C_("key", "KPDecimal"); break;
+	}
+	if (s != NULL) {
+		snprintf(buf, bufsz, "%s", s);
+		return 0;
+	}
+	if (key >= KEYS_CTRL('a') && key <= KEYS_CTRL('z')) {
+		/* L10N: a Ctrl key; %c is the letter, "C-r" is Ctrl-R. */
+		snprintf(buf, bufsz, C_("key", "C-%c"), 'a' + (key - KEYS_CTRL('a')));
+		return 0;
+	}
+	if (key >= KEYS_KP(0) && key <= KEYS_KP(9)) {
+		/* L10N: a digit key of the numeric keypad. */
+		snprintf(buf, bufsz, C_("key", "KP%d"), key - KEYS_KP(0));
+		return 0;
+	}
+	return keys_name(key, buf, bufsz);
+}
+
 enum action
 keys_action_parse(const char *name)
 {
@@ -740,7 +790,7 @@ keys_map_keys_for(const struct keys_map *m, enum keys_context ctx,
 {
 	struct keys_binding *b;
 	size_t n, i, found = 0, len = 0;
-	char name[KEYS_NAME_MAX];
+	char name[KEYS_NAME_MAX * 3];
 
 	if (buf != NULL && bufsz > 0)
 		buf[0] = '\0';
@@ -754,7 +804,7 @@ keys_map_keys_for(const struct keys_map *m, enum keys_context ctx,
 		found++;
 		if (buf == NULL || (max_keys != 0 && found > max_keys))
 			continue;
-		keys_name(b[i].key, name, sizeof(name));
+		keys_name_local(b[i].key, name, sizeof(name));
 		if (len + strlen(name) + (len > 0 ? 2 : 0) + 1 > bufsz)
 			continue;
 		len += (size_t)snprintf(buf + len, bufsz - len, "%s%s",

@@ -77,6 +77,12 @@ key_code	 keys_parse(const char *name);
  * "Space"). Returns 0, or -1 (buf gets "?") for an unknown key. */
 int		 keys_name(key_code key, char *buf, size_t bufsz);
 
+/* Writes the name shown to people in the current language into buf:
+ * keys_name() in English, the keyboard's labels in German ("Bild ab" for
+ * PageDown, "Strg-r" for C-r). Keymap files use keys_name(). Returns 0, or
+ * -1 for an unknown key. */
+int		 keys_name_local(key_code key, char *buf, size_t bufsz);
+
 /* Returns 1 when key is a printable character (text in an editor). */
 int		 keys_is_text(key_code key);
 
@@ -189,8 +195,8 @@ size_t		 keys_map_list(const struct keys_map *m, enum keys_context ctx,
 		    struct keys_binding *out, size_t max);
 
 /*
- * Writes the names of the keys that reach action in ctx into buf,
- * separated by ", " ("Enter, Right"), at most max_keys of them (0 for all;
+ * Writes the names of the keys that reach action in ctx into buf, as
+ * keys_name_local() shows them, separated by ", " ("Enter, Right"), at most max_keys of them (0 for all;
  * 1 gives the key for a hint line).
  * Returns the number of keys found; buf is "" when there is none.
  */

@@ -125,6 +125,26 @@ test_keys_name_roundtrip(void **state)
 }
 
 static void
+test_keys_name_local_english(void **state)
+{
+	static const char *const names[] = {
+		"Up", "PageDown", "Space", "BTab", "KPEnter", "C-r", "KP7", "F5",
+		"q", "ä",
+	};
+	char buf[64];
+	size_t i;
+
+	(void)state;
+	/* Without a catalogue the shown names are the keymap names. */
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		assert_int_equal(keys_name_local(keys_parse(names[i]), buf, sizeof(buf)), 0);
+		assert_string_equal(buf, names[i]);
+	}
+	assert_int_equal(keys_name_local(KEYS_NONE, buf, sizeof(buf)), -1);
+	assert_int_equal(keys_name_local('q', NULL, 0), -1);
+}
+
+static void
 test_keys_is_text_cases(void **state)
 {
 	(void)state;
@@ -648,6 +668,7 @@ main(void)
 		cmocka_unit_test(test_keys_parse_aliases),
 		cmocka_unit_test(test_keys_parse_chars),
 		cmocka_unit_test(test_keys_name_roundtrip),
+		cmocka_unit_test(test_keys_name_local_english),
 		cmocka_unit_test(test_keys_is_text_cases),
 		cmocka_unit_test(test_keys_action_table),
 		cmocka_unit_test(test_keys_context_names),
