@@ -42,7 +42,7 @@ class ApiServer:
         with open(self.log, "wb") as err:
             self.proc = subprocess.Popen(
                 [BIN, "serve", "--db", os.path.join(self.tmp, "db"), "--listen",
-                 "127.0.0.1:0", "--mail-dir", self.mail, "--seed", "demo"],
+                 "127.0.0.1:0", "--mail-dir", self.mail, "--seed", "demo", "--pwhash", "min"],
                 stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=err)
         self.port = None
         for _ in range(300):

@@ -423,7 +423,8 @@ srv_start(void **state)
 		dup2(nul, 1);
 		dup2(fd, 2);
 		execl(bin, bin, "serve", "--db", db, "--listen", "127.0.0.1:0",
-		    "--mail-dir", mail, "--seed", "demo", (char *)NULL);
+		    "--mail-dir", mail, "--seed", "demo", "--pwhash", "min",
+		    (char *)NULL);
 		_exit(127);
 	}
 	/* Bounded wait for the first line: 20 s in 50 ms steps. */
