@@ -620,7 +620,7 @@ def make_project(srv, token, **over):
     body = {"slug": slug, "category": "smart-city", "title": tr("Testprojekt " + slug),
             "summary": tr("Kurzfassung"), "description": tr("Beschreibung.\n\nZweiter Absatz."),
             "starts_at": iso(time.time() - 86400), "ends_at": iso(time.time() + 86400 * 30),
-            "ideas_open": True}
+            "status": "open", "ideas_open": True}
     body.update(over)
     r = srv.post("/projects", body, token=token)
     assert r.status == 201, "POST /projects: %r" % r

@@ -3,6 +3,7 @@
 # issue 2 item 4, pagination, language fallback, ETag/304 and gzip.
 import gzip
 import os
+import re
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -405,6 +406,30 @@ def test_token_adds_by_me_fields(srv):
     sv = C["demo"]["surveys"]["box"]
     eq(status(srv.get("/surveys/%s" % sv["id"], token=u["token"]), 200).json["answered_by_me"],
        False, "answered_by_me")
+
+
+@S.test
+def test_demo_accounts(srv):
+    out = srv.cli("seed", "demo", "--db", os.path.join(srv.tmp, "seed-only.db"),
+                  "--pwhash", "min")
+    eq(out.returncode, 0, "seed demo exit status")
+    text = (out.stdout + out.stderr).decode()
+    accts = re.findall(r"^\s*(\S+)\s+password\s+(\S+)\s+role\s+(\S+)", text, re.M)
+    roles = {name: (pw, role) for name, pw, role in accts}
+    for name, role in (("demo", "citizen"), ("moderation", "moderator"), ("rathaus", "staff")):
+        ok(name in roles, "seed prints the demo account %s: %r" % (name, text))
+        eq(roles[name][1], role, "printed role of " + name)
+        r = status(srv.login(name, roles[name][0]), 200, "login as demo account " + name)
+        eq(r.json["user"]["role"], role, "role of " + name)
+
+
+@S.test
+def test_accept_language_q_values(srv):
+    pid = C["demo"]["projects"]["stadtraum"]["id"]
+    for header, want in (("en;q=0.5, de", "de"), ("de;q=0.1, en;q=0.9", "en"),
+                         ("fr, en;q=0.8", "en"), ("*", "de"), ("en-US", "en")):
+        j = status(srv.get("/projects/%s" % pid, lang=header), 200).json
+        eq(j["lang"], want, "Accept-Language %r" % header)
 
 
 @S.test

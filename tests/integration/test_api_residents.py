@@ -4,11 +4,12 @@
 # and DELETE /me keeping ideas (by a deleted account) and ballots counted.
 import json
 import os
+import sqlite3
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from lib_api import (Suite, all_items, demo_index, eq, error, find, has_fields,  # noqa: E402
-                     is_rfc3339, make_poll, ok, status)
+                     is_rfc3339, make_poll, make_project, ok, status)
 
 S = Suite("test_api_residents")
 C = {}
@@ -484,9 +485,46 @@ def test_delete_me_keeps_ideas_and_ballots(srv):
     after = results(srv, po["id"])
     eq(after["ballots"]["online"], before["ballots"]["online"], "ballot still counted")
     eq(opt(after, oid)["online"], opt(before, oid)["online"], "option count kept")
-    # The name is free again? Not required; but the email must not leak.
+    # Unlinked from the person: no ballot row points at the account any
+    # more, and the account row keeps neither name nor email.
+    con = sqlite3.connect("file:%s?mode=ro" % srv.db, uri=True, timeout=10)
+    try:
+        n = con.execute("SELECT count(*) FROM ballot WHERE user_id = ?", (u["id"],)).fetchone()[0]
+        eq(n, 0, "ballots of the deleted account unlinked")
+        row = con.execute("SELECT username, email FROM account WHERE id = ?",
+                          (u["id"],)).fetchone()
+        ok(row is None or (u["username"] != row[0] and u["email"] != row[1]),
+           "deleted account keeps no name or email: %r" % (row,))
+    finally:
+        con.close()
     r, _ = srv.register(username=srv.unique("n"), email_addr=u["email"])
     ok(r.status in (201, 409), "re-register with the old email: %r" % r)
+
+
+@S.test
+def test_idea_pagination_with_ties(srv):
+    p = make_project(srv, C["staff"]["token"])
+    u = srv.new_user()
+    made = [new_idea(srv, u, pid=p["id"], title="Seitenidee %02d" % k)["id"] for k in range(7)]
+    fan = srv.new_user()
+    for iid in made[:3]:
+        status(srv.put("/ideas/%s/support" % iid, token=fan["token"]), 200)
+    for sort in ("top", "new"):
+        full = status(srv.get("/projects/%s/ideas?sort=%s&limit=100" % (p["id"], sort)),
+                      200).json
+        eq(full["total"], 7, "total of 7 ideas")
+        want = [i["id"] for i in full["items"]]
+        eq(sorted(want), sorted(made), "all ideas listed (%s)" % sort)
+        got = []
+        url = "/projects/%s/ideas?sort=%s&limit=2" % (p["id"], sort)
+        for _ in range(10):
+            j = status(srv.get(url), 200).json
+            eq(j["total"], 7, "total on each page (%s)" % sort)
+            got += [i["id"] for i in j["items"]]
+            if not j["next"]:
+                break
+            url = "/projects/%s/ideas?sort=%s&limit=2&after=%s" % (p["id"], sort, j["next"])
+        eq(got, want, "pages of 2 with ties in supports give the same order (%s)" % sort)
 
 
 @S.test
