@@ -43,9 +43,11 @@ free_port() {
 # accounts: ballots check a token hash, not a password) ---------------------
 pwhash=
 "$api" --help 2>&1 | grep -q -- '--pwhash' && pwhash="--pwhash min"
+quiet=
+"$api" --help 2>&1 | grep -q -- "--quiet" && quiet=--quiet
 mkdir -p "$tmp/mail"
 # shellcheck disable=SC2086
-"$api" serve --db "$tmp/db" --listen 127.0.0.1:0 --mail-dir "$tmp/mail" --seed demo $pwhash \
+"$api" serve --db "$tmp/db" --listen 127.0.0.1:0 --mail-dir "$tmp/mail" --seed demo $pwhash $quiet \
 	>"$tmp/api.out" 2>"$tmp/api.log" &
 api_pid=$!
 port=
@@ -101,7 +103,11 @@ EOF
 # --- nginx on a free loopback port, as this user, everything in $tmp -----
 nport=$(free_port)
 mkdir -p "$tmp/nginx"
+# As root nginx would hand its workers to "nobody", who cannot read $tmp.
+user_line=
+[ "$(id -u)" -eq 0 ] && user_line="user $(id -un) $(id -gn);"
 cat >"$tmp/nginx/nginx.conf" <<EOF
+$user_line
 worker_processes auto;
 daemon off;
 pid $tmp/nginx/nginx.pid;
@@ -131,6 +137,14 @@ for _ in $(seq 1 50); do
 	python3 -c "import socket; socket.create_connection(('127.0.0.1', $nport), 0.2)" 2>/dev/null && break
 	sleep 0.1
 done
+
+# Both must answer the same bytes, or the comparison means nothing.
+MW_A="$base/projects" MW_N="http://127.0.0.1:$nport/api/v1/projects" python3 -c '
+import os, sys, urllib.request as u
+a = u.urlopen(os.environ["MW_A"]).read()
+n = u.urlopen(os.environ["MW_N"]).read()
+sys.exit(0 if a == n else "bench-api: nginx does not serve the same /projects bytes")
+' || { cat "$tmp/nginx/error.log" >&2; exit 1; }
 
 # --- runs ------------------------------------------------------------------
 # wrk prints e.g. "Requests/sec:  12345.67" and under "Latency Distribution"
