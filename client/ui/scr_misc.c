@@ -200,7 +200,7 @@ struct account {
 	int			 confirm;	/* delete: second step */
 };
 
-enum { ACC_EXPORT = 1, ACC_LOGOUT, ACC_DELETE, ACC_PW, ACC_DELETE_NOW, ACC_KEEP };
+enum { ACC_EXPORT = 1, ACC_LOGOUT, ACC_DELETE, ACC_PW, ACC_DELETE_NOW, ACC_KEEP, ACC_ACTIVITY };
 
 static int
 account_load(struct app *app, struct screen *s)
@@ -231,6 +231,8 @@ account_build(struct app *app, struct screen *s, struct page *p)
 		page_add_text(p, PAGE_TEXT_NOTE, _("E-mail: %s"), u->email);
 	page_add_text(p, PAGE_TEXT_NOTE, _("Member since %s; role: %s."),
 	    ui_date(u->created_at, when, sizeof(when)), u->role != NULL ? u->role : "");
+	if ((it = page_add_item(p, PAGE_ITEM_LINK, _("My ideas and votes"))) != NULL)
+		it->ref = ACC_ACTIVITY;
 	if (!app_kiosk(app) && (it = page_add_item(p, PAGE_ITEM_BUTTON, _("Export all my data to a file"))) != NULL)
 		it->ref = ACC_EXPORT;
 	if ((it = page_add_item(p, PAGE_ITEM_BUTTON, _("Log out"))) != NULL)
@@ -328,7 +330,7 @@ account_delete(struct app *app, struct screen *s)
 	if (d->pw.len == 0) {
 		field_set_error(&d->pw, _("Password: please type your password to delete the account."));
 		ui_status(app, "%s", d->pw.error);
-		s->focus = app_kiosk(app) ? 1 : 2;	/* the password field */
+		s->focus = app_kiosk(app) ? 2 : 3;	/* the password field */
 		return APP_OK;
 	}
 	ui_loading(app);
@@ -358,6 +360,9 @@ account_action(struct app *app, struct screen *s, enum action a, int arg)
 	if (it == NULL)
 		return APP_OK;
 	switch (it->ref) {
+	case ACC_ACTIVITY:
+		scr_activity_open(app);
+		return APP_OK;
 	case ACC_EXPORT:
 		return account_export(app);
 	case ACC_LOGOUT:
@@ -414,4 +419,218 @@ scr_account_open(struct app *app)
 		return -1;
 	}
 	return ui_push(app, &scr_account, d);
+}
+
+/* ---------------------------------------------------- ideas and votes */
+
+/*
+ * The API has no list of one's own ideas and ballots (only the JSON
+ * export), so this screen reads what the contract offers: every project's
+ * ideas (the author also sees their own pending and rejected ones) and
+ * every poll's my_ballot. A few requests, made only when asked for.
+ */
+struct activity {
+	struct api_project_list	 *projects;
+	struct api_idea_list	**ideas;	/* per project, pages joined */
+	size_t			  n_ideas;
+	struct api_poll		**polls;
+	size_t			  n_polls;
+};
+
+#define ACT_IDEA	1
+#define ACT_POLL	2
+#define ACT_MAX_PAGES	10
+
+static void
+activity_clear(struct activity *d)
+{
+	size_t i;
+
+	for (i = 0; i < d->n_ideas; i++)
+		api_idea_list_free(d->ideas[i]);
+	free(d->ideas);
+	for (i = 0; i < d->n_polls; i++)
+		api_poll_free(d->polls[i]);
+	free(d->polls);
+	api_project_list_free(d->projects);
+	memset(d, 0, sizeof(*d));
+}
+
+static int
+activity_mine(const struct app *app, const struct api_idea *i)
+{
+	if (i->status != NULL && strcmp(i->status, "published") != 0 && !ui_role_at_least(app, "moderator"))
+		return 1;	/* only authors see their unpublished ideas */
+	if (app->me == NULL || i->author == NULL)
+		return 0;
+	return (app->me->display_name != NULL && strcmp(i->author, app->me->display_name) == 0) ||
+	    (app->me->username != NULL && strcmp(i->author, app->me->username) == 0);
+}
+
+static int
+activity_load(struct app *app, struct screen *s)
+{
+	struct activity *d = s->data;
+	struct api_project *pr = NULL;
+	struct api_idea_list *l, *more;
+	struct api_poll *po;
+	char ref[32];
+	size_t i, k, pg;
+	void *t;
+
+	activity_clear(d);
+	if (app->me == NULL && api_me(app->api, &app->me) < 0)
+		return ui_fail(app, _("Your account could not be loaded."), 0);
+	if (api_projects(app->api, "all", NULL, NULL, 100, &d->projects) < 0)
+		return ui_fail(app, _("Your ideas and votes could not be loaded."), 0);
+	for (i = 0; i < d->projects->n; i++) {
+		const struct api_project *p0 = &d->projects->items[i];
+
+		if (api_project_ideas(app->api, p0->id, "new", NULL, 100, &l) < 0)
+			return ui_fail(app, _("Your ideas and votes could not be loaded."), 0);
+		/* Join the further pages into the first list. */
+		for (pg = 0; l->next != NULL && pg < ACT_MAX_PAGES; pg++) {
+			if (api_project_ideas(app->api, p0->id, "new", l->next, 100, &more) < 0)
+				break;
+			if ((t = realloc(l->items, (l->n + more->n) * sizeof(*l->items))) == NULL) {
+				api_idea_list_free(more);
+				break;
+			}
+			l->items = t;
+			memcpy(l->items + l->n, more->items, more->n * sizeof(*l->items));
+			l->n += more->n;
+			free(l->next);
+			l->next = more->next;
+			more->next = NULL;
+			free(more->items);
+			more->items = NULL;
+			more->n = 0;
+			api_idea_list_free(more);
+		}
+		if ((t = realloc(d->ideas, (d->n_ideas + 1) * sizeof(*d->ideas))) == NULL) {
+			api_idea_list_free(l);
+			return -1;
+		}
+		d->ideas = t;
+		d->ideas[d->n_ideas++] = l;
+		snprintf(ref, sizeof(ref), "%lld", p0->id);
+		if (api_project_get(app->api, ref, &pr) < 0)
+			return ui_fail(app, _("Your ideas and votes could not be loaded."), 0);
+		for (k = 0; k < pr->n_polls; k++) {
+			if (api_poll_get(app->api, pr->polls[k].id, &po) < 0)
+				continue;
+			if (!po->has_ballot || (t = realloc(d->polls, (d->n_polls + 1) * sizeof(*d->polls))) == NULL) {
+				api_poll_free(po);
+				continue;
+			}
+			d->polls = t;
+			d->polls[d->n_polls++] = po;
+		}
+		api_project_free(pr);
+		pr = NULL;
+	}
+	return 0;
+}
+
+static void
+activity_build(struct app *app, struct screen *s, struct page *p)
+{
+	struct activity *d = s->data;
+	struct page_item *it;
+	char when[96], *list;
+	size_t i, k, n = 0;
+
+	page_set_breadcrumb(p, "%s", _("My account"));
+	page_set_heading(p, "%s", _("My ideas and votes"));
+	for (i = 0; i < d->n_ideas; i++) {
+		for (k = 0; k < d->ideas[i]->n; k++) {
+			const struct api_idea *idea = &d->ideas[i]->items[k];
+
+			if (!activity_mine(app, idea))
+				continue;
+			if ((it = page_add_item(p, PAGE_ITEM_LINK, idea->title)) == NULL)
+				return;
+			page_item_group(it, _("My ideas"));
+			page_item_state(it, "%s", ui_status_word(idea->status));
+			if (idea->moderation_reason != NULL)
+				/* L10N: why a moderator rejected or hid an idea. */
+				page_item_detail(it, _("Reason: %s"), idea->moderation_reason);
+			else
+				page_item_detail(it, ngettext("%ld support", "%ld supports",
+				    (unsigned long)idea->supports), idea->supports);
+			it->ref = ACT_IDEA;
+			it->id = idea->id;
+			n++;
+		}
+	}
+	if (n == 0)
+		page_add_text(p, PAGE_TEXT_NOTE, "%s", _("You have not written any ideas yet."));
+	for (i = 0; i < d->n_polls; i++) {
+		const struct api_poll *po = &*d->polls[i];
+
+		if ((it = page_add_item(p, PAGE_ITEM_LINK, po->title)) == NULL)
+			return;
+		page_item_group(it, _("My votes"));
+		page_item_state(it, "%s", ui_window_text(po->status, po->opens_at, po->closes_at, when, sizeof(when)));
+		if ((list = ui_ballot_text(po, po->my_ballot, po->n_my_ballot)) != NULL) {
+			page_item_detail(it, _("Your vote: %s"), list);
+			free(list);
+		}
+		it->ref = ACT_POLL;
+		it->id = po->id;
+	}
+	if (d->n_polls == 0)
+		page_add_text(p, PAGE_TEXT_NOTE, "%s", _("You have not voted yet."));
+	page_add_text(p, PAGE_TEXT_NOTE, "%s", app_kiosk(app)
+	    ? _("Your comments are shown with the ideas you commented on.")
+	    : _("Your comments are shown with the ideas you commented on, and all of it is in the export."));
+	page_add_action(p, ACTION_OPEN, _("open"));
+}
+
+static int
+activity_action(struct app *app, struct screen *s, enum action a, int arg)
+{
+	const struct page_item *it = page_focused(app->page);
+
+	(void)s;
+	(void)arg;
+	if (a != ACTION_OPEN && a != ACTION_TOGGLE)
+		return SCREEN_PASS;
+	if (it == NULL)
+		return APP_OK;
+	if (it->ref == ACT_IDEA)
+		scr_idea_open(app, it->id);
+	else
+		scr_poll_open(app, it->id);
+	return APP_OK;
+}
+
+static void
+activity_free(struct app *app, struct screen *s)
+{
+	struct activity *d = s->data;
+
+	(void)app;
+	if (d == NULL)
+		return;
+	activity_clear(d);
+	free(d);
+}
+
+static const struct screen_type scr_activity = {
+	.name = "activity",
+	.load = activity_load,
+	.build = activity_build,
+	.action = activity_action,
+	.free = activity_free,
+};
+
+int
+scr_activity_open(struct app *app)
+{
+	struct activity *d = calloc(1, sizeof(*d));
+
+	if (d == NULL)
+		return -1;
+	return ui_push(app, &scr_activity, d);
 }

@@ -135,9 +135,8 @@ poll_load(struct app *app, struct screen *s)
 	return 0;
 }
 
-/* "1. Lautern tanzt, 2. Roundnet" or "Lautern tanzt, Roundnet". */
-static char *
-poll_list_text(const struct api_poll *p, const long long *ids, size_t n)
+char *
+ui_ballot_text(const struct api_poll *p, const long long *ids, size_t n)
 {
 	char *out = NULL, *t;
 	size_t i;
@@ -245,7 +244,7 @@ poll_build(struct app *app, struct screen *s, struct page *p)
 		else
 			page_add_text(p, PAGE_TEXT_NOTE, "%s", _("Choose one option."));
 	}
-	if (po->has_ballot && (list = poll_list_text(po, po->my_ballot, po->n_my_ballot)) != NULL) {
+	if (po->has_ballot && (list = ui_ballot_text(po, po->my_ballot, po->n_my_ballot)) != NULL) {
 		if (open)
 			/* L10N: the own saved ballot; %s the choices, then a date. */
 			page_add_text(p, PAGE_TEXT_NOTE, _("Your vote is saved: %s. You can change or withdraw it until %s."),
@@ -473,7 +472,7 @@ static void
 poll_review(struct app *app, struct screen *s, struct page *p)
 {
 	struct poll *d = s->data;
-	char *list = poll_list_text(d->poll, d->sel, d->n_sel);
+	char *list = ui_ballot_text(d->poll, d->sel, d->n_sel);
 
 	(void)app;
 	page_set_breadcrumb(p, _("Poll / %s"), d->poll->title);

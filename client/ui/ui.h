@@ -131,6 +131,11 @@ const char *ui_status_word(const char *status);
 char	*ui_window_text(const char *status, const char *opens, const char *closes,
 	    char *buf, size_t size);
 
+/* The choices ids of poll p in words: "1. Lautern tanzt, 2. Roundnet"
+ * for a ranking, else "Lautern tanzt, Roundnet". Caller frees; NULL when
+ * out of memory. */
+char	*ui_ballot_text(const struct api_poll *p, const long long *ids, size_t n);
+
 /* Adds the common paragraphs of a multi-line text (split at blank lines). */
 void	ui_add_paragraphs(struct page *p, const char *text);
 
@@ -156,6 +161,7 @@ int	scr_idea_form_open(struct app *app, long long project_id, const char *projec
 int	scr_comment_form_open(struct app *app, long long idea_id, long long project_id,
 	    long long parent_id, const char *about);
 int	scr_account_open(struct app *app);
+int	scr_activity_open(struct app *app);
 /* Reports an idea (idea_id) or a comment (comment_id, idea_id 0). */
 int	scr_report_open(struct app *app, long long idea_id, long long comment_id, const char *about);
 int	scr_help_open(struct app *app);

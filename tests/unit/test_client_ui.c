@@ -1357,6 +1357,17 @@ test_app_real_server_rank_flow(void **state)
 	assert_true(has(p->heading, "Results"));
 	if (p->n_item > 0)
 		assert_true(has(p->item[0].detail, "points"));
+	/* My account lists the ballot. */
+	app_action(app, ACTION_ACCOUNT, 0);
+	p = open_item(app, "My ideas and votes");
+	for (i = 0; i < (int)p->n_item; i++)
+		if (p->item[i].group != NULL && strcmp(p->item[i].group, "My votes") == 0)
+			break;
+	if (i == (int)p->n_item)
+		page_dump(p);
+	assert_true(i < (int)p->n_item);
+	assert_true(has(p->item[i].detail, "Your vote: 1. "));
+	assert_page_has(p, "You have not written any ideas yet.");
 	app_free(app);
 }
 
@@ -1421,6 +1432,19 @@ test_app_real_server_idea_moderated(void **state)
 	p = app_page(app);
 	assert_page_has(p, "Your idea is sent. It is waiting for moderation");
 	assert_true(has(p->heading, "Stadt.Raum.Wir"));
+	/* The author finds it under my account with its state. */
+	app_action(app, ACTION_ACCOUNT, 0);
+	p = app_page(app);
+	assert_string_equal(p->heading, "My account");
+	assert_page_has(p, "User name: demo");
+	p = open_item(app, "My ideas and votes");
+	i = item_find(p, "Sonnensegel");
+	if (i < 0)
+		page_dump(p);
+	assert_true(i >= 0);
+	assert_string_equal(p->item[i].state, "waiting for moderation");
+	assert_string_equal(p->item[i].group, "My ideas");
+	app_action(app, ACTION_HOME, 0);
 	/* A moderator approves it in the client. */
 	srv_login(app, "moderation", "moderation-passwort");
 	app_action(app, ACTION_MODERATION, 0);
