@@ -645,38 +645,68 @@ store_question_kind_parse(const char *name)
 }
 
 int
-store_list_rows(struct store *s, sqlite3_stmt *q, int limit,
-    size_t elem_size, store_row_cb *row, store_clear_cb *clear,
-    void **items, size_t *n, int *more)
+store_list_page(struct store *s, sqlite3_stmt *q, int limit, size_t size,
+    store_row_cb *row, store_clear_cb *clear, store_key_cb *key,
+    void **items, size_t *n, char **next)
 {
 	unsigned char *v;
-	size_t k = 0, i;
-	int rc;
+	int64_t k[3];
+	size_t cnt = 0;
+	int rc, more = 0;
 
 	*items = NULL;
 	*n = 0;
-	*more = 0;
-	if ((v = calloc((size_t)limit, elem_size)) == NULL)
+	*next = NULL;
+	if ((v = calloc((size_t)limit, size)) == NULL)
 		return STORE_ENOMEM;
 	while ((rc = store_step(s, q)) == 1) {
-		if (k == (size_t)limit) {
-			*more = 1;
+		if (cnt == (size_t)limit) {
+			more = 1;
 			break;
 		}
-		if ((rc = row(q, v + k * elem_size)) != 0)
+		if ((rc = row(q, v + cnt * size)) != 0) {
+			clear(v + cnt * size);
 			break;
-		k++;
+		}
+		cnt++;
 	}
 	sqlite3_reset(q);
+	if (rc >= 0 && more && (*next = store_cursor_make(k,
+	    key(v + (cnt - 1) * size, k))) == NULL)
+		rc = STORE_ENOMEM;
 	if (rc < 0) {
-		for (i = 0; i <= k && i < (size_t)limit; i++)
-			clear(v + i * elem_size);
-		free(v);
+		store_items_free(v, cnt, size, clear);
 		return rc;
 	}
 	*items = v;
-	*n = k;
+	*n = cnt;
 	return 0;
+}
+
+void
+store_items_free(void *items, size_t n, size_t size, store_clear_cb *clear)
+{
+	size_t i;
+
+	if (items == NULL)
+		return;
+	for (i = 0; i < n; i++)
+		clear((unsigned char *)items + i * size);
+	free(items);
+}
+
+int
+store_row_by_id(struct store *s, const char *sql, int64_t id,
+    sqlite3_stmt **q)
+{
+	int rc;
+
+	if ((*q = store_stmt(s, sql)) == NULL)
+		return STORE_EIO;
+	sqlite3_bind_int64(*q, 1, id);
+	if ((rc = store_step(s, *q)) < 0)
+		return rc;
+	return rc == 1 ? 0 : STORE_ENOTFOUND;
 }
 
 int

@@ -57,13 +57,10 @@ store_project_free(struct store_project *p)
 void
 store_project_list_free(struct store_project_list *l)
 {
-	size_t i;
-
 	if (l == NULL)
 		return;
-	for (i = 0; i < l->n; i++)
-		project_clear(&l->items[i]);
-	free(l->items);
+	store_items_free(l->items, l->n, sizeof(*l->items),
+	    project_clear);
 	free(l->next);
 	memset(l, 0, sizeof(*l));
 }
@@ -91,6 +88,19 @@ project_row(sqlite3_stmt *q, void *elem)
 	return oom ? STORE_ENOMEM : 0;
 }
 
+/* The cursor: (status order, -starts_at, id), ascending. */
+static int
+project_key(const void *elem, int64_t *k)
+{
+	const struct store_project *p = elem;
+
+	k[0] = p->status == STORE_PHASE_OPEN ? 0 :
+	    p->status == STORE_PHASE_UPCOMING ? 1 : 2;
+	k[1] = -p->starts_at;
+	k[2] = p->id;
+	return 3;
+}
+
 int
 store_project_list(struct store *s, int status, const char *category,
     const char *lang, int limit, const char *after,
@@ -98,7 +108,7 @@ store_project_list(struct store *s, int status, const char *category,
 {
 	sqlite3_stmt *q;
 	int64_t k[3];
-	int rc, more, cur;
+	int rc, cur;
 
 	if (out == NULL)
 		return STORE_EINVALID;
@@ -121,21 +131,10 @@ store_project_list(struct store *s, int status, const char *category,
 		sqlite3_bind_int64(q, 6, k[2]);
 	}
 	sqlite3_bind_int(q, 7, limit + 1);
-	if ((rc = store_list_rows(s, q, limit, sizeof(*out->items), project_row,
-	    project_clear, (void **)&out->items, &out->n, &more)) != 0)
+	if ((rc = store_list_page(s, q, limit, sizeof(*out->items), project_row,
+	    project_clear, project_key, (void **)&out->items, &out->n,
+	    &out->next)) != 0)
 		goto out;
-	if (more) {
-		struct store_project *last = &out->items[out->n - 1];
-
-		k[0] = last->status == STORE_PHASE_OPEN ? 0 :
-		    last->status == STORE_PHASE_UPCOMING ? 1 : 2;
-		k[1] = -last->starts_at;
-		k[2] = last->id;
-		if ((out->next = store_cursor_make(k, 3)) == NULL) {
-			rc = STORE_ENOMEM;
-			goto out;
-		}
-	}
 	if ((q = store_stmt(s, sql_project_count)) == NULL) {
 		rc = STORE_EIO;
 		goto out;
@@ -390,15 +389,8 @@ store_project_formats(struct store *s, int64_t project_id, const char *lang,
 	*out = NULL;
 	if (s == NULL)
 		return STORE_EINVALID;
-	if ((q = store_stmt(s, sql_project_exists)) == NULL) {
-		rc = STORE_EIO;
+	if ((rc = store_row_by_id(s, sql_project_exists, project_id, &q)) != 0)
 		goto out;
-	}
-	sqlite3_bind_int64(q, 1, project_id);
-	if ((rc = store_step(s, q)) <= 0) {
-		rc = rc == 0 ? STORE_ENOTFOUND : rc;
-		goto out;
-	}
 	if ((f = calloc(1, sizeof(*f))) == NULL) {
 		rc = STORE_ENOMEM;
 		goto out;
@@ -441,13 +433,10 @@ store_idea_free(struct store_idea *i)
 void
 store_idea_list_free(struct store_idea_list *l)
 {
-	size_t i;
-
 	if (l == NULL)
 		return;
-	for (i = 0; i < l->n; i++)
-		store_idea_clear(&l->items[i]);
-	free(l->items);
+	store_items_free(l->items, l->n, sizeof(*l->items),
+	    store_idea_clear);
 	free(l->next);
 	memset(l, 0, sizeof(*l));
 }
@@ -496,6 +485,26 @@ static const char sql_idea_count[] =
 	"SELECT count(*) FROM idea i WHERE i.project_id = ?2"
 	" AND (?3 != 0 OR i.status = 2 OR (?1 > 0 AND i.author_id = ?1))";
 
+static int
+idea_key_top(const void *elem, int64_t *k)
+{
+	const struct store_idea *i = elem;
+
+	k[0] = i->supports;
+	k[1] = i->id;
+	return 2;
+}
+
+static int
+idea_key_new(const void *elem, int64_t *k)
+{
+	const struct store_idea *i = elem;
+
+	k[0] = i->created_at;
+	k[1] = i->id;
+	return 2;
+}
+
 int
 store_idea_list(struct store *s, int64_t project_id, int sort,
     int64_t viewer_id, int all, int limit, const char *after,
@@ -503,7 +512,7 @@ store_idea_list(struct store *s, int64_t project_id, int sort,
 {
 	sqlite3_stmt *q;
 	int64_t k[2];
-	int rc, more, cur;
+	int rc, cur;
 
 	if (out == NULL)
 		return STORE_EINVALID;
@@ -513,15 +522,8 @@ store_idea_list(struct store *s, int64_t project_id, int sort,
 	if ((cur = store_cursor_parse(after, k, 2)) < 0)
 		return cur;
 	limit = store_limit(limit);
-	if ((q = store_stmt(s, sql_project_exists)) == NULL) {
-		rc = STORE_EIO;
+	if ((rc = store_row_by_id(s, sql_project_exists, project_id, &q)) != 0)
 		goto out;
-	}
-	sqlite3_bind_int64(q, 1, project_id);
-	if ((rc = store_step(s, q)) <= 0) {
-		rc = rc == 0 ? STORE_ENOTFOUND : rc;
-		goto out;
-	}
 	q = store_stmt(s, sort == STORE_SORT_TOP ? sql_idea_list_top :
 	    sql_idea_list_new);
 	if (q == NULL) {
@@ -536,20 +538,11 @@ store_idea_list(struct store *s, int64_t project_id, int sort,
 		sqlite3_bind_int64(q, 5, k[1]);
 	}
 	sqlite3_bind_int(q, 6, limit + 1);
-	if ((rc = store_list_rows(s, q, limit, sizeof(*out->items),
-	    store_idea_row, store_idea_clear, (void **)&out->items, &out->n,
-	    &more)) != 0)
+	if ((rc = store_list_page(s, q, limit, sizeof(*out->items),
+	    store_idea_row, store_idea_clear, sort == STORE_SORT_TOP ?
+	    idea_key_top : idea_key_new, (void **)&out->items, &out->n,
+	    &out->next)) != 0)
 		goto out;
-	if (more) {
-		struct store_idea *last = &out->items[out->n - 1];
-
-		k[0] = sort == STORE_SORT_TOP ? last->supports : last->created_at;
-		k[1] = last->id;
-		if ((out->next = store_cursor_make(k, 2)) == NULL) {
-			rc = STORE_ENOMEM;
-			goto out;
-		}
-	}
 	if ((q = store_stmt(s, sql_idea_count)) == NULL) {
 		rc = STORE_EIO;
 		goto out;
@@ -621,15 +614,8 @@ store_idea_create(struct store *s, int64_t project_id, int64_t author_id,
 		return STORE_EINVALID;
 	if ((rc = store_wr_begin(s)) != 0)
 		return rc;
-	if ((q = store_stmt(s, sql_project_state)) == NULL) {
-		rc = STORE_EIO;
+	if ((rc = store_row_by_id(s, sql_project_state, project_id, &q)) != 0)
 		goto out;
-	}
-	sqlite3_bind_int64(q, 1, project_id);
-	if ((rc = store_step(s, q)) <= 0) {
-		rc = rc == 0 ? STORE_ENOTFOUND : rc;
-		goto out;
-	}
 	if (sqlite3_column_int(q, 0) != STORE_PHASE_OPEN ||
 	    !sqlite3_column_int(q, 1)) {
 		rc = STORE_ECLOSED;
@@ -754,13 +740,10 @@ store_comment_free(struct store_comment *c)
 void
 store_comment_list_free(struct store_comment_list *l)
 {
-	size_t i;
-
 	if (l == NULL)
 		return;
-	for (i = 0; i < l->n; i++)
-		store_comment_clear(&l->items[i]);
-	free(l->items);
+	store_items_free(l->items, l->n, sizeof(*l->items),
+	    store_comment_clear);
 	free(l->next);
 	memset(l, 0, sizeof(*l));
 }
@@ -832,6 +815,18 @@ comment_bind(sqlite3_stmt *q, int64_t viewer_id, int64_t idea_id,
 	sqlite3_bind_int(q, 4, all != 0);
 }
 
+/* The cursor: (thread, is reply, id). */
+static int
+comment_key(const void *elem, int64_t *k)
+{
+	const struct store_comment *c = elem;
+
+	k[0] = c->parent_id > 0 ? c->parent_id : c->id;
+	k[1] = c->parent_id > 0;
+	k[2] = c->id;
+	return 3;
+}
+
 int
 store_comment_list(struct store *s, int64_t idea_id, int64_t project_id,
     int64_t viewer_id, int all, int limit, const char *after,
@@ -839,7 +834,7 @@ store_comment_list(struct store *s, int64_t idea_id, int64_t project_id,
 {
 	sqlite3_stmt *q;
 	int64_t k[3];
-	int rc, more, cur;
+	int rc, cur;
 
 	if (out == NULL)
 		return STORE_EINVALID;
@@ -862,21 +857,10 @@ store_comment_list(struct store *s, int64_t idea_id, int64_t project_id,
 		sqlite3_bind_int64(q, 7, k[2]);
 	}
 	sqlite3_bind_int(q, 8, limit + 1);
-	if ((rc = store_list_rows(s, q, limit, sizeof(*out->items),
-	    store_comment_row, store_comment_clear, (void **)&out->items,
-	    &out->n, &more)) != 0)
+	if ((rc = store_list_page(s, q, limit, sizeof(*out->items),
+	    store_comment_row, store_comment_clear, comment_key,
+	    (void **)&out->items, &out->n, &out->next)) != 0)
 		goto out;
-	if (more) {
-		struct store_comment *last = &out->items[out->n - 1];
-
-		k[0] = last->parent_id > 0 ? last->parent_id : last->id;
-		k[1] = last->parent_id > 0;
-		k[2] = last->id;
-		if ((out->next = store_cursor_make(k, 3)) == NULL) {
-			rc = STORE_ENOMEM;
-			goto out;
-		}
-	}
 	if ((q = store_stmt(s, sql_comment_count)) == NULL) {
 		rc = STORE_EIO;
 		goto out;
@@ -978,15 +962,8 @@ store_comment_create(struct store *s, int64_t idea_id, int64_t project_id,
 	if ((rc = comment_target_open(s, idea_id, &project_id)) != 0)
 		goto out;
 	if (parent_id > 0) {
-		if ((q = store_stmt(s, sql_comment_parent)) == NULL) {
-			rc = STORE_EIO;
+		if ((rc = store_row_by_id(s, sql_comment_parent, parent_id, &q)) != 0)
 			goto out;
-		}
-		sqlite3_bind_int64(q, 1, parent_id);
-		if ((rc = store_step(s, q)) <= 0) {
-			rc = rc == 0 ? STORE_ENOTFOUND : rc;
-			goto out;
-		}
 		/* One level of replies, inside the same idea or project. */
 		if (sqlite3_column_int64(q, 0) != (idea_id > 0 ? idea_id : 0) ||
 		    sqlite3_column_int64(q, 1) != project_id ||
@@ -1081,13 +1058,10 @@ queue_clear(void *elem)
 void
 store_queue_free(struct store_queue *q)
 {
-	size_t i;
-
 	if (q == NULL)
 		return;
-	for (i = 0; i < q->n; i++)
-		queue_clear(&q->items[i]);
-	free(q->items);
+	store_items_free(q->items, q->n, sizeof(*q->items),
+	    queue_clear);
 	free(q->next);
 	memset(q, 0, sizeof(*q));
 }
@@ -1145,6 +1119,16 @@ static const char sql_queue_reports[] =
 static const char sql_queue_reports_n[] =
 	"SELECT count(*) FROM report WHERE handled_at IS NULL";
 
+static int
+queue_key(const void *elem, int64_t *k)
+{
+	const struct store_queue_item *it = elem;
+
+	k[0] = it->created_at;
+	k[1] = it->id;
+	return 2;
+}
+
 int
 store_queue_list(struct store *s, int type, int limit, const char *after,
     struct store_queue *out)
@@ -1156,7 +1140,7 @@ store_queue_list(struct store *s, int type, int limit, const char *after,
 	};
 	sqlite3_stmt *q;
 	int64_t k[2];
-	int rc, more, cur;
+	int rc, cur;
 
 	if (out == NULL)
 		return STORE_EINVALID;
@@ -1175,17 +1159,10 @@ store_queue_list(struct store *s, int type, int limit, const char *after,
 		sqlite3_bind_int64(q, 2, k[1]);
 	}
 	sqlite3_bind_int(q, 3, limit + 1);
-	if ((rc = store_list_rows(s, q, limit, sizeof(*out->items), queue_row,
-	    queue_clear, (void **)&out->items, &out->n, &more)) != 0)
+	if ((rc = store_list_page(s, q, limit, sizeof(*out->items), queue_row,
+	    queue_clear, queue_key, (void **)&out->items, &out->n,
+	    &out->next)) != 0)
 		goto out;
-	if (more) {
-		k[0] = out->items[out->n - 1].created_at;
-		k[1] = out->items[out->n - 1].id;
-		if ((out->next = store_cursor_make(k, 2)) == NULL) {
-			rc = STORE_ENOMEM;
-			goto out;
-		}
-	}
 	if ((q = store_stmt(s, sql[type - 1][1])) == NULL) {
 		rc = STORE_EIO;
 		goto out;
@@ -1271,13 +1248,10 @@ audit_clear(void *elem)
 void
 store_audit_list_free(struct store_audit_list *l)
 {
-	size_t i;
-
 	if (l == NULL)
 		return;
-	for (i = 0; i < l->n; i++)
-		audit_clear(&l->items[i]);
-	free(l->items);
+	store_items_free(l->items, l->n, sizeof(*l->items),
+	    audit_clear);
 	free(l->next);
 	memset(l, 0, sizeof(*l));
 }
@@ -1306,13 +1280,20 @@ static const char sql_audit_list[] =
 	" WHERE (?1 IS NULL OR au.id < ?1) ORDER BY au.id DESC LIMIT ?2";
 static const char sql_audit_count[] = "SELECT count(*) FROM audit";
 
+static int
+audit_key(const void *elem, int64_t *k)
+{
+	k[0] = ((const struct store_audit *)elem)->id;
+	return 1;
+}
+
 int
 store_audit_list(struct store *s, int limit, const char *after,
     struct store_audit_list *out)
 {
 	sqlite3_stmt *q;
 	int64_t k[1];
-	int rc, more, cur;
+	int rc, cur;
 
 	if (out == NULL)
 		return STORE_EINVALID;
@@ -1329,16 +1310,10 @@ store_audit_list(struct store *s, int limit, const char *after,
 	if (cur == 0)
 		sqlite3_bind_int64(q, 1, k[0]);
 	sqlite3_bind_int(q, 2, limit + 1);
-	if ((rc = store_list_rows(s, q, limit, sizeof(*out->items), audit_row,
-	    audit_clear, (void **)&out->items, &out->n, &more)) != 0)
+	if ((rc = store_list_page(s, q, limit, sizeof(*out->items), audit_row,
+	    audit_clear, audit_key, (void **)&out->items, &out->n,
+	    &out->next)) != 0)
 		goto out;
-	if (more) {
-		k[0] = out->items[out->n - 1].id;
-		if ((out->next = store_cursor_make(k, 1)) == NULL) {
-			rc = STORE_ENOMEM;
-			goto out;
-		}
-	}
 	if ((q = store_stmt(s, sql_audit_count)) == NULL) {
 		rc = STORE_EIO;
 		goto out;

@@ -6,7 +6,7 @@
 
 #include "server/api/store.h"
 
-#define STORE_STMT_MAX	160
+#define STORE_STMT_MAX	256
 #define STORE_USED_MAX	64
 
 struct store_stmt {
@@ -98,14 +98,25 @@ typedef int store_row_cb(sqlite3_stmt *q, void *elem);
 /* Frees what an element holds (not the element itself). */
 typedef void store_clear_cb(void *elem);
 
+/* Fills the cursor keys (at most 3) of a list element; returns how many. */
+typedef int store_key_cb(const void *elem, int64_t *k);
+
 /*
  * Steps q (bound with LIMIT limit + 1) into a new array of at most limit
- * elements of elem_size; *more = 1 when a further row exists. On error
+ * elements of size bytes, each filled by row; when a further row exists,
+ * *next gets a new cursor made from the keys of the last element. On error
  * frees what it read. Returns 0 or a STORE_E* code.
  */
-int	store_list_rows(struct store *s, sqlite3_stmt *q, int limit,
-	    size_t elem_size, store_row_cb *row, store_clear_cb *clear,
-	    void **items, size_t *n, int *more);
+int	store_list_page(struct store *s, sqlite3_stmt *q, int limit, size_t size,
+	    store_row_cb *row, store_clear_cb *clear, store_key_cb *key,
+	    void **items, size_t *n, char **next);
+/* Clears n elements of size bytes and frees the array; NULL-safe. */
+void	store_items_free(void *items, size_t n, size_t size,
+	    store_clear_cb *clear);
+/* Prepares sql, binds id as ?1 and steps to its row: 0 with *q on the row,
+ * STORE_ENOTFOUND when there is none, or another STORE_E* code. */
+int	store_row_by_id(struct store *s, const char *sql, int64_t id,
+	    sqlite3_stmt **q);
 /* Runs a count(*) query into *total. */
 int	store_count(struct store *s, sqlite3_stmt *q, int64_t *total);
 

@@ -234,15 +234,8 @@ store_poll_create(struct store *s, int64_t project_id,
 		return STORE_EINVALID;
 	if ((rc = store_wr_begin(s)) != 0)
 		return rc;
-	if ((q = store_stmt(s, sql_project_exists_p)) == NULL) {
-		rc = STORE_EIO;
+	if ((rc = store_row_by_id(s, sql_project_exists_p, project_id, &q)) != 0)
 		goto out;
-	}
-	sqlite3_bind_int64(q, 1, project_id);
-	if ((rc = store_step(s, q)) <= 0) {
-		rc = rc == 0 ? STORE_ENOTFOUND : rc;
-		goto out;
-	}
 	if ((q = store_stmt(s, sql_poll_insert)) == NULL) {
 		rc = STORE_EIO;
 		goto out;
@@ -578,15 +571,8 @@ store_analog_add(struct store *s, int64_t poll_id, const char *source,
 	}
 	if ((rc = store_wr_begin(s)) != 0)
 		return rc;
-	if ((q = store_stmt(s, sql_poll_exists)) == NULL) {
-		rc = STORE_EIO;
+	if ((rc = store_row_by_id(s, sql_poll_exists, poll_id, &q)) != 0)
 		goto out;
-	}
-	sqlite3_bind_int64(q, 1, poll_id);
-	if ((rc = store_step(s, q)) <= 0) {
-		rc = rc == 0 ? STORE_ENOTFOUND : rc;
-		goto out;
-	}
 	if ((q = store_stmt(s, sql_tally_insert)) == NULL) {
 		rc = STORE_EIO;
 		goto out;

@@ -285,15 +285,8 @@ store_survey_create(struct store *s, int64_t project_id,
 			return STORE_EINVALID;
 	if ((rc = store_wr_begin(s)) != 0)
 		return rc;
-	if ((q = store_stmt(s, sql_project_exists_v)) == NULL) {
-		rc = STORE_EIO;
+	if ((rc = store_row_by_id(s, sql_project_exists_v, project_id, &q)) != 0)
 		goto out;
-	}
-	sqlite3_bind_int64(q, 1, project_id);
-	if ((rc = store_step(s, q)) <= 0) {
-		rc = rc == 0 ? STORE_ENOTFOUND : rc;
-		goto out;
-	}
 	if ((q = store_stmt(s, sql_survey_insert)) == NULL) {
 		rc = STORE_EIO;
 		goto out;
@@ -584,13 +577,10 @@ store_response_free(struct store_response *r)
 void
 store_response_list_free(struct store_response_list *l)
 {
-	size_t i;
-
 	if (l == NULL)
 		return;
-	for (i = 0; i < l->n; i++)
-		store_response_clear(&l->items[i]);
-	free(l->items);
+	store_items_free(l->items, l->n, sizeof(*l->items),
+	    store_response_clear);
 	free(l->next);
 	memset(l, 0, sizeof(*l));
 }
@@ -702,6 +692,13 @@ static const char sql_response_count[] =
 	"SELECT count(*) FROM response WHERE survey_id = ?1";
 static const char sql_survey_exists[] = "SELECT 1 FROM survey WHERE id = ?1";
 
+static int
+response_key(const void *elem, int64_t *k)
+{
+	k[0] = ((const struct store_response *)elem)->id;
+	return 1;
+}
+
 int
 store_response_list(struct store *s, int64_t survey_id, int limit,
     const char *after, struct store_response_list *out)
@@ -709,7 +706,7 @@ store_response_list(struct store *s, int64_t survey_id, int limit,
 	sqlite3_stmt *q;
 	int64_t k[1];
 	size_t i;
-	int rc, more, cur;
+	int rc, cur;
 
 	if (out == NULL)
 		return STORE_EINVALID;
@@ -719,15 +716,8 @@ store_response_list(struct store *s, int64_t survey_id, int limit,
 	if ((cur = store_cursor_parse(after, k, 1)) < 0)
 		return cur;
 	limit = store_limit(limit);
-	if ((q = store_stmt(s, sql_survey_exists)) == NULL) {
-		rc = STORE_EIO;
+	if ((rc = store_row_by_id(s, sql_survey_exists, survey_id, &q)) != 0)
 		goto out;
-	}
-	sqlite3_bind_int64(q, 1, survey_id);
-	if ((rc = store_step(s, q)) <= 0) {
-		rc = rc == 0 ? STORE_ENOTFOUND : rc;
-		goto out;
-	}
 	if ((q = store_stmt(s, sql_response_list)) == NULL) {
 		rc = STORE_EIO;
 		goto out;
@@ -736,20 +726,13 @@ store_response_list(struct store *s, int64_t survey_id, int limit,
 	if (cur == 0)
 		sqlite3_bind_int64(q, 2, k[0]);
 	sqlite3_bind_int(q, 3, limit + 1);
-	if ((rc = store_list_rows(s, q, limit, sizeof(*out->items),
-	    response_row, store_response_clear, (void **)&out->items, &out->n,
-	    &more)) != 0)
+	if ((rc = store_list_page(s, q, limit, sizeof(*out->items),
+	    response_row, store_response_clear, response_key,
+	    (void **)&out->items, &out->n, &out->next)) != 0)
 		goto out;
 	for (i = 0; i < out->n; i++)
 		if ((rc = store_response_answers(s, &out->items[i])) != 0)
 			goto out;
-	if (more) {
-		k[0] = out->items[out->n - 1].id;
-		if ((out->next = store_cursor_make(k, 1)) == NULL) {
-			rc = STORE_ENOMEM;
-			goto out;
-		}
-	}
 	if ((q = store_stmt(s, sql_response_count)) == NULL) {
 		rc = STORE_EIO;
 		goto out;

@@ -269,15 +269,8 @@ store_user_delete(struct store *s, int64_t id, int64_t now)
 		return STORE_EINVALID;
 	if ((rc = store_wr_begin(s)) != 0)
 		return rc;
-	if ((q = store_stmt(s, sql_user_live)) == NULL) {
-		rc = STORE_EIO;
+	if ((rc = store_row_by_id(s, sql_user_live, id, &q)) != 0)
 		goto out;
-	}
-	sqlite3_bind_int64(q, 1, id);
-	if ((rc = store_step(s, q)) <= 0) {
-		rc = rc == 0 ? STORE_ENOTFOUND : rc;
-		goto out;
-	}
 	for (i = 0; i < sizeof(sql_user_delete) / sizeof(sql_user_delete[0]);
 	    i++) {
 		if ((q = store_stmt(s, sql_user_delete[i])) == NULL) {
