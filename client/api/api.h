@@ -453,7 +453,9 @@ int	api_me_delete(struct api *a, const char *password);
 
 /* ------------------------------------------------- account endpoints */
 
-/* POST /auth/register; display_name may be NULL. out may be NULL. */
+/* POST /auth/register; display_name may be NULL. The account's locale is
+ * the language in use (i18n_lang()), so the mail comes in it. out may be
+ * NULL. */
 int	api_register(struct api *a, const char *username, const char *email,
 	    const char *password, const char *display_name,
 	    struct api_user **out);

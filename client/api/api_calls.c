@@ -609,7 +609,9 @@ api_register(struct api *a, const char *username, const char *email,
 	if (b == NULL || api_add_str(b, "username", username ? username : "") < 0 ||
 	    api_add_str(b, "email", email ? email : "") < 0 ||
 	    api_add_str(b, "password", password ? password : "") < 0 ||
-	    api_add_str(b, "display_name", display_name) < 0) {
+	    api_add_str(b, "display_name", display_name) < 0 ||
+	    /* The confirmation mail comes in the language in use. */
+	    api_add_str(b, "locale", i18n_lang()) < 0) {
 		api_body_free(b, "password");
 		return api_bad_arg(a);
 	}

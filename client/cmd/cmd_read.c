@@ -33,6 +33,13 @@ cmd_project_id(struct cmd_ctx *c, const char *ref, int *status)
 	return id;
 }
 
+/* The author as shown; the server sends null for a deleted account. */
+static const char *
+cmd_author(const char *author)
+{
+	return author != NULL ? author : _("(deleted account)");
+}
+
 int
 cmd_projects(struct cmd_ctx *c, struct cmd_args *a)
 {
@@ -151,7 +158,7 @@ cmd_ideas(struct cmd_ctx *c, struct cmd_args *a)
 			/* L10N: an idea line: id, supports, comments, title, author. */
 			printf(_("%lld  %ld supports  %ld comments  %s  (%s)%s\n"),
 			    it->id, it->supports, it->comments,
-			    it->title ? it->title : "", it->author ? it->author : "",
+			    it->title ? it->title : "", cmd_author(it->author),
 			    it->supported_by_me == 1 ? _(" - you support this") : "");
 		}
 		if (l->next != NULL)
@@ -179,7 +186,7 @@ cmd_idea(struct cmd_ctx *c, struct cmd_args *a)
 		printf("%s\n", it->title ? it->title : "");
 		/* L10N: idea header: id, author, date, status. */
 		printf(_("Idea %lld by %s, %s, %s\n"), it->id,
-		    it->author ? it->author : "", cmd_date(it->created_at, d, sizeof(d)),
+		    cmd_author(it->author), cmd_date(it->created_at, d, sizeof(d)),
 		    it->status ? it->status : "");
 		printf(_("%ld supports, %ld comments%s\n"), it->supports, it->comments,
 		    it->supported_by_me == 1 ? _(", you support this") : "");
@@ -223,7 +230,7 @@ cmd_comments(struct cmd_ctx *c, struct cmd_args *a)
 			/* L10N: a comment header: id, author, date. */
 			printf("%*s", ind, "");
 			printf(_("%lld  %s, %s:\n"), cm->id,
-			    cm->author ? cm->author : "",
+			    cmd_author(cm->author),
 			    cmd_date(cm->created_at, d, sizeof(d)));
 			if (cm->body != NULL) {
 				printf("%*s", ind + 2, "");

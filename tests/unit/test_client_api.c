@@ -1021,9 +1021,12 @@ test_api_register_confirm_export_delete(void **state)
 	char *tok, *json = NULL;
 
 	(void)state;
+	assert_int_equal(i18n_set_lang("en"), 0);
 	API_OK(a, api_register(a, "capitest", "capitest@example.org",
 	    "a long password 1", "Capi Test", &u));
+	assert_int_equal(i18n_set_lang("de"), 0);
 	assert_string_equal(u->username, "capitest");
+	assert_string_equal(u->locale, "en");
 	assert_string_equal(u->status, "pending");
 	api_user_free(u);
 	/* Taken name: 409 conflict. */
