@@ -12,9 +12,7 @@ struct ideas {
 	char			*project_title;
 	int			 sort_new;	/* 0: top, 1: new */
 	struct api_idea_list	*list;
-	char			*after;
-	char			**prev;
-	size_t			 n_prev;
+	struct ui_pager		 pg;
 };
 
 enum { IDEAS_IDEA = 1, IDEAS_MORE, IDEAS_NEW };
@@ -27,7 +25,7 @@ ideas_load(struct app *app, struct screen *s)
 	api_idea_list_free(d->list);
 	d->list = NULL;
 	if (api_project_ideas(app->api, d->project_id, d->sort_new ? "new" : "top",
-	    d->after, 0, &d->list) < 0)
+	    d->pg.after, UI_PAGE_SIZE, &d->list) < 0)
 		return ui_fail(app, _("The ideas could not be loaded."), 0);
 	return 0;
 }
@@ -62,7 +60,7 @@ ideas_build(struct app *app, struct screen *s, struct page *p)
 	/* L10N: "Sorted by most support: 20 of 34." */
 	page_add_text(p, PAGE_TEXT_NOTE, _("Sorted by %s: %zu of %ld."),
 	    d->sort_new ? _("newest first") : _("most support"),
-	    d->n_prev * 20 + d->list->n, d->list->total);
+	    d->pg.n_prev * UI_PAGE_SIZE + d->list->n, d->list->total);
 	if (d->list->n == 0)
 		page_add_text(p, PAGE_TEXT_PARA, "%s", _("No ideas yet."));
 	for (i = 0; i < d->list->n; i++) {
@@ -80,7 +78,7 @@ ideas_build(struct app *app, struct screen *s, struct page *p)
 	page_add_action(p, ACTION_SORT, d->sort_new ? _("sort by support") : _("sort by newest"));
 	if (d->list->next != NULL)
 		page_add_action(p, ACTION_NEXT_PAGE, _("more"));
-	if (d->n_prev > 0)
+	if (d->pg.n_prev > 0)
 		page_add_action(p, ACTION_PREV_PAGE, _("earlier"));
 	page_add_action(p, ACTION_NEW_IDEA, _("new idea"));
 }
@@ -89,55 +87,8 @@ static int
 ideas_page(struct app *app, struct screen *s, int dir)
 {
 	struct ideas *d = s->data;
-	char **n, *cur;
 
-	if (dir > 0) {
-		if (d->list == NULL || d->list->next == NULL) {
-			ui_status(app, "%s", _("This is the last page."));
-			return APP_OK;
-		}
-		if ((cur = strdup(d->list->next)) == NULL)
-			return APP_ERR;
-		if ((n = realloc(d->prev, (d->n_prev + 1) * sizeof(*n))) == NULL) {
-			free(cur);
-			return APP_ERR;
-		}
-		d->prev = n;
-		if ((n[d->n_prev] = d->after != NULL ? d->after : strdup("")) == NULL) {
-			free(cur);
-			return APP_ERR;
-		}
-		d->n_prev++;
-		d->after = cur;
-	} else {
-		if (d->n_prev == 0) {
-			ui_status(app, "%s", _("This is the first page."));
-			return APP_OK;
-		}
-		free(d->after);
-		d->after = d->prev[--d->n_prev];
-		if (d->after[0] == '\0') {
-			free(d->after);
-			d->after = NULL;
-		}
-	}
-	s->loaded = 0;
-	s->focus = 0;
-	return APP_OK;
-}
-
-static void
-ideas_reset_paging(struct ideas *d)
-{
-	size_t i;
-
-	for (i = 0; i < d->n_prev; i++)
-		free(d->prev[i]);
-	free(d->prev);
-	d->prev = NULL;
-	d->n_prev = 0;
-	free(d->after);
-	d->after = NULL;
+	return ui_pager_step(app, s, &d->pg, d->list != NULL ? d->list->next : NULL, dir);
 }
 
 static int
@@ -165,7 +116,7 @@ ideas_action(struct app *app, struct screen *s, enum action a, int arg)
 		return ideas_page(app, s, -1);
 	case ACTION_SORT:
 		d->sort_new = !d->sort_new;
-		ideas_reset_paging(d);
+		ui_pager_reset(&d->pg);
 		s->loaded = 0;
 		s->focus = 0;
 		ui_status(app, "%s", d->sort_new ? _("Newest ideas first.") : _("Ideas with most support first."));
@@ -186,7 +137,7 @@ ideas_free(struct app *app, struct screen *s)
 	(void)app;
 	if (d == NULL)
 		return;
-	ideas_reset_paging(d);
+	ui_pager_reset(&d->pg);
 	api_idea_list_free(d->list);
 	free(d->project_title);
 	free(d);

@@ -11,9 +11,7 @@ struct projects {
 	char			 status[16];	/* open | upcoming | closed | all */
 	char			 category[16];	/* "" for all */
 	struct api_project_list	*list;
-	char			*after;		/* cursor of the page shown, NULL: first */
-	char			**prev;		/* cursors of the pages before */
-	size_t			 n_prev;
+	struct ui_pager		 pg;
 };
 
 static const char *
@@ -48,7 +46,7 @@ projects_load(struct app *app, struct screen *s)
 	api_project_list_free(d->list);
 	d->list = NULL;
 	if (api_projects(app->api, d->status, d->category[0] ? d->category : NULL,
-	    d->after, 0, &d->list) < 0)
+	    d->pg.after, UI_PAGE_SIZE, &d->list) < 0)
 		return ui_fail(app, _("The projects could not be loaded."), 0);
 	return 0;
 }
@@ -72,7 +70,7 @@ projects_build(struct app *app, struct screen *s, struct page *p)
 	/* L10N: "Showing open projects, all categories: 3 of 12." */
 	page_add_text(p, PAGE_TEXT_NOTE, _("Showing %s, %s: %zu of %ld."),
 	    projects_status_phrase(d->status), projects_category_word(d->category),
-	    d->n_prev * 20 + d->list->n, d->list->total);
+	    d->pg.n_prev * UI_PAGE_SIZE + d->list->n, d->list->total);
 	if (d->list->n == 0)
 		page_add_text(p, PAGE_TEXT_PARA, "%s", _("No projects match this filter."));
 	for (i = 0; i < d->list->n; i++) {
@@ -92,7 +90,7 @@ projects_build(struct app *app, struct screen *s, struct page *p)
 			it->ref = 2;
 		page_add_action(p, ACTION_NEXT_PAGE, _("more"));
 	}
-	if (d->n_prev > 0)
+	if (d->pg.n_prev > 0)
 		page_add_action(p, ACTION_PREV_PAGE, _("earlier"));
 	page_add_action(p, ACTION_OPEN, _("open"));
 	page_add_action(p, ACTION_FILTER, _("filter"));
@@ -107,52 +105,11 @@ projects_build(struct app *app, struct screen *s, struct page *p)
 }
 
 static int
-projects_next(struct app *app, struct screen *s)
-{
-	struct projects *d = s->data;
-	char **n, *cur;
-
-	if (d->list == NULL || d->list->next == NULL) {
-		ui_status(app, "%s", _("This is the last page."));
-		return APP_OK;
-	}
-	if ((cur = strdup(d->list->next)) == NULL)
-		return APP_ERR;
-	if ((n = realloc(d->prev, (d->n_prev + 1) * sizeof(*n))) == NULL) {
-		free(cur);
-		return APP_ERR;
-	}
-	d->prev = n;
-	/* The first page has no cursor; keep an empty string for it. */
-	if ((n[d->n_prev] = d->after != NULL ? d->after : strdup("")) == NULL) {
-		free(cur);
-		return APP_ERR;
-	}
-	d->n_prev++;
-	d->after = cur;
-	s->loaded = 0;
-	s->focus = 0;
-	return APP_OK;
-}
-
-static int
-projects_prev(struct app *app, struct screen *s)
+projects_step(struct app *app, struct screen *s, int dir)
 {
 	struct projects *d = s->data;
 
-	if (d->n_prev == 0) {
-		ui_status(app, "%s", _("This is the first page."));
-		return APP_OK;
-	}
-	free(d->after);
-	d->after = d->prev[--d->n_prev];
-	if (d->after[0] == '\0') {
-		free(d->after);
-		d->after = NULL;
-	}
-	s->loaded = 0;
-	s->focus = 0;
-	return APP_OK;
+	return ui_pager_step(app, s, &d->pg, d->list != NULL ? d->list->next : NULL, dir);
 }
 
 static int scr_filter_open(struct app *app, struct projects *d);
@@ -170,33 +127,19 @@ projects_action(struct app *app, struct screen *s, enum action a, int arg)
 		if (it == NULL)
 			return APP_OK;
 		if (it->ref == 2)
-			return projects_next(app, s);
+			return projects_step(app, s, 1);
 		scr_project_open(app, it->id);
 		return APP_OK;
 	case ACTION_NEXT_PAGE:
-		return projects_next(app, s);
+		return projects_step(app, s, 1);
 	case ACTION_PREV_PAGE:
-		return projects_prev(app, s);
+		return projects_step(app, s, -1);
 	case ACTION_FILTER:
 		scr_filter_open(app, d);
 		return APP_OK;
 	default:
 		return SCREEN_PASS;
 	}
-}
-
-static void
-projects_reset_paging(struct projects *d)
-{
-	size_t i;
-
-	for (i = 0; i < d->n_prev; i++)
-		free(d->prev[i]);
-	free(d->prev);
-	d->prev = NULL;
-	d->n_prev = 0;
-	free(d->after);
-	d->after = NULL;
 }
 
 static void
@@ -207,7 +150,7 @@ projects_free(struct app *app, struct screen *s)
 	(void)app;
 	if (d == NULL)
 		return;
-	projects_reset_paging(d);
+	ui_pager_reset(&d->pg);
 	api_project_list_free(d->list);
 	free(d);
 }
@@ -307,7 +250,7 @@ filter_action(struct app *app, struct screen *s, enum action a, int arg)
 		snprintf(d->list->status, sizeof(d->list->status), "%s", filter_status[it->id]);
 	else
 		snprintf(d->list->category, sizeof(d->list->category), "%s", filter_category[it->id]);
-	projects_reset_paging(d->list);
+	ui_pager_reset(&d->list->pg);
 	s->below->loaded = 0;
 	s->below->focus = 0;
 	/* L10N: "Showing closed projects, all categories." */

@@ -146,6 +146,25 @@ void	ui_add_comments(struct page *p, const struct api_comment_list *l, int ref);
 /* The comment a reply to comment id goes under: its top comment. */
 long long ui_reply_target(const struct api_comment_list *l, long long id);
 
+/* Cursor paging of a list screen: after is the cursor of the page shown
+ * (NULL for the first), prev the cursors of the pages before it. */
+#define UI_PAGE_SIZE	20
+
+struct ui_pager {
+	char	 *after;
+	char	**prev;
+	size_t	  n_prev;
+};
+
+/* Goes on to the page at cursor next: 0, 1 when next is NULL (last page), -1. */
+int	ui_pager_next(struct ui_pager *pg, const char *next);
+/* Goes back one page: 0, or 1 on the first page. */
+int	ui_pager_prev(struct ui_pager *pg);
+void	ui_pager_reset(struct ui_pager *pg);
+/* One step (dir > 0 next, else earlier) for screen s: says when there is
+ * no such page, else marks s for loading with the focus on top. */
+int	ui_pager_step(struct app *app, struct screen *s, struct ui_pager *pg, const char *next, int dir);
+
 /* Screens that other screens open. */
 int	scr_projects_open(struct app *app);
 int	scr_project_open(struct app *app, long long id);

@@ -241,6 +241,31 @@ test_listwin_top_for_heights(void **state)
 	assert_int_equal(listwin_top_for(h, 5, 3, 3, 2), 3);	/* taller than the view */
 }
 
+
+static void
+test_ui_pager_steps(void **state)
+{
+	struct ui_pager pg;
+
+	(void)state;
+	memset(&pg, 0, sizeof(pg));
+	assert_int_equal(ui_pager_prev(&pg), 1);
+	assert_int_equal(ui_pager_next(&pg, NULL), 1);
+	assert_int_equal(ui_pager_next(&pg, "c2"), 0);
+	assert_string_equal(pg.after, "c2");
+	assert_int_equal(ui_pager_next(&pg, "c3"), 0);
+	assert_int_equal(pg.n_prev, 2);
+	assert_int_equal(ui_pager_prev(&pg), 0);
+	assert_string_equal(pg.after, "c2");
+	assert_int_equal(ui_pager_prev(&pg), 0);
+	assert_null(pg.after);
+	assert_int_equal(ui_pager_next(&pg, "c2"), 0);
+	ui_pager_reset(&pg);
+	assert_null(pg.after);
+	assert_int_equal(pg.n_prev, 0);
+	ui_pager_reset(&pg);
+}
+
 /* -------------------------------------------------------------- editor */
 
 static void
@@ -1651,6 +1676,7 @@ main(void)
 		cmocka_unit_test(test_listwin_init_empty),
 		cmocka_unit_test(test_listwin_move_clamps_and_scrolls),
 		cmocka_unit_test(test_listwin_top_for_heights),
+		cmocka_unit_test(test_ui_pager_steps),
 		cmocka_unit_test(test_field_clear_null),
 		cmocka_unit_test(test_field_insert_utf8_moves),
 		cmocka_unit_test(test_field_combining_moves_together),
