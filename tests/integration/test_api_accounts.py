@@ -1,6 +1,8 @@
 # test_api_accounts.py — register, confirm (token from the mail file), login,
 # logout, /me, tokens (missing, forged, expired, logged out), conflicts,
 # account input rules and login rate limiting with Retry-After.
+import email
+import email.policy
 import json
 import os
 import re
@@ -251,6 +253,45 @@ def test_login_rate_limit(_srv):
     # (when the limit is per account), or the answer is a 429 too.
     r = s.login("demo", "wrong")
     ok(r.status in (401, 429), "other login while limited: %r" % r)
+
+
+@S.test
+def test_mail_language(srv):
+    subjects = {}
+    for lang in ("de", "en"):
+        name = srv.unique()
+        addr = name + "@example.org"
+        r = srv.post("/auth/register?lang=" + lang,
+                     {"username": name, "email": addr, "password": "sprache pw 1"})
+        status(r, 201, "register " + lang)
+        srv.mail_token(addr)
+        for n in os.listdir(srv.mail):
+            with open(os.path.join(srv.mail, n), "rb") as f:
+                msg = email.message_from_bytes(f.read(), policy=email.policy.default)
+            if addr in str(msg["To"]):
+                subjects[lang] = str(msg["Subject"])
+    ok(subjects.get("de") and subjects.get("en"), "both mails found: %r" % subjects)
+    ok(subjects["de"] != subjects["en"], "German and English mail text differ: %r" % subjects)
+
+
+@S.test
+def test_log_has_no_secrets(srv):
+    """One line per request with method, path, status and ms — never a
+    password, token or request body (checked over everything this server
+    logged so far, which includes logins, confirmations and bodies)."""
+    u = srv.new_user(password="very secret pw 77")
+    srv.get("/me?x=1", token=u["token"])
+    srv.post("/projects/1/ideas", {"title": "LOGMARKER", "body": "LOGMARKER body text"},
+             token=u["token"])
+    log = srv.log_text()
+    for secret in ("very secret pw 77", u["token"], "LOGMARKER", "correct horse 1"):
+        ok(secret not in log, "server log contains %r" % secret[:12])
+    for tok in re.findall(r"[A-Za-z0-9_-]{43}", log):
+        raise AssertionError("token-like string in the log: %s" % tok[:8])
+    lines = [ln for ln in log.splitlines() if "/api/v1/me" in ln]
+    ok(lines, "a log line for GET /me")
+    ok(re.search(r"GET /api/v1/me\S* 200 [0-9.]+ ?ms", lines[-1]),
+       "log line has method, path, status, ms: %r" % lines[-1])
 
 
 if __name__ == "__main__":

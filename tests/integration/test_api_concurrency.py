@@ -129,5 +129,57 @@ def test_200_concurrent_single_ballots(srv):
        "single shares sum to 1")
 
 
+def together(n, fn):
+    """Runs fn(i) in n threads released at once; returns the results."""
+    barrier = threading.Barrier(n)
+    out = [None] * n
+
+    def one(i):
+        try:
+            barrier.wait(timeout=30)
+        except threading.BrokenBarrierError:
+            pass
+        try:
+            out[i] = fn(i)
+        except OSError as e:
+            out[i] = "error: %s" % e
+    ts = [threading.Thread(target=one, args=(i,)) for i in range(n)]
+    for t in ts:
+        t.start()
+    for t in ts:
+        t.join(timeout=60)
+    return out
+
+
+@S.test
+def test_same_name_registered_at_once(srv):
+    got = together(20, lambda i: srv.post("/auth/register", {
+        "username": "racename", "email": "race%d@example.org" % i,
+        "password": "race password"}).status)
+    eq(sorted(got), [201] + [409] * 19, "one 201, the rest conflict")
+    got = together(20, lambda i: srv.post("/auth/register", {
+        "username": "racemail%d" % i, "email": "same@example.org",
+        "password": "race password"}).status)
+    eq(sorted(got), [201] + [409] * 19, "same email at once: one 201")
+
+
+@S.test
+def test_support_at_once_counts_once(srv):
+    p = C["demo"]["projects"]["stadtraum"]
+    idea = status(srv.get("/projects/%s/ideas?sort=new" % p["id"]), 200).json["items"][0]
+    base = status(srv.get("/ideas/%s" % idea["id"]), 200).json["supports"]
+    u = C["users"][0]
+    got = together(20, lambda i: srv.put("/ideas/%s/support" % idea["id"],
+                                         token=u["token"]).status)
+    eq(got, [200] * 20, "double support is idempotent, also at once")
+    eq(status(srv.get("/ideas/%s" % idea["id"]), 200).json["supports"], base + 1, "counted once")
+    users = C["users"][1:41]
+    got = together(len(users), lambda i: srv.put("/ideas/%s/support" % idea["id"],
+                                                 token=users[i]["token"]).status)
+    eq(got, [200] * len(users), "40 supports at once")
+    eq(status(srv.get("/ideas/%s" % idea["id"]), 200).json["supports"], base + 41,
+       "40 more supports counted exactly")
+
+
 if __name__ == "__main__":
     S.run(setup)

@@ -409,6 +409,49 @@ def test_token_adds_by_me_fields(srv):
 
 
 @S.test
+def test_no_answer_leaks_between_accounts(srv):
+    """Per-account fields (my_ballot, supported_by_me) must never come from a
+    cache filled by someone else, and ETags must not let one account's
+    answer stand for another's."""
+    po = C["demo"]["polls"]["location"]
+    a, b = srv.new_user(), srv.new_user()
+    oid = po["options"][1]["id"]
+    status(srv.put("/polls/%s/ballot" % po["id"], {"choices": [oid]}, token=a["token"]), 200)
+    ra = status(srv.get("/polls/%s" % po["id"], token=a["token"]), 200)
+    eq(ra.json["my_ballot"], [oid], "A's my_ballot")
+    for _ in range(3):      # a warm cache must not change the answer
+        rb = status(srv.get("/polls/%s" % po["id"], token=b["token"]), 200)
+        eq(rb.json["my_ballot"], None, "B must not see A's ballot")
+        r0 = status(srv.get("/polls/%s" % po["id"]), 200)
+        eq(r0.json["my_ballot"], None, "anonymous must not see A's ballot")
+    et = ra.header("etag")
+    rb = srv.get("/polls/%s" % po["id"], token=b["token"], headers={"If-None-Match": et})
+    eq(rb.status, 200, "A's ETag is not B's")
+    ok(rb.header("etag") != et, "different ETag for a different body")
+    r0 = srv.get("/polls/%s" % po["id"], headers={"If-None-Match": et})
+    eq(r0.status, 200, "A's ETag is not the anonymous one")
+    # Same for supported_by_me on an idea list.
+    p = C["demo"]["projects"]["stadtraum"]
+    first = status(srv.get("/projects/%s/ideas?sort=new" % p["id"]), 200).json["items"][0]
+    status(srv.put("/ideas/%s/support" % first["id"], token=a["token"]), 200)
+    la = status(srv.get("/projects/%s/ideas?sort=new" % p["id"], token=a["token"]), 200).json
+    lb = status(srv.get("/projects/%s/ideas?sort=new" % p["id"], token=b["token"]), 200).json
+    eq(find(la["items"], id=first["id"]).get("supported_by_me"), True, "A supported")
+    eq(find(lb["items"], id=first["id"]).get("supported_by_me"), False, "B did not")
+
+
+@S.test
+def test_json_content_type_and_counts(srv):
+    p = C["demo"]["projects"]["stadtraum"]
+    for path in ("/projects", "/projects/%s" % p["id"], "/projects/%s/ideas" % p["id"],
+                 "/polls/%s" % C["demo"]["polls"]["ranking"]["id"]):
+        ct = status(srv.get(path), 200).header("content-type") or ""
+        ok(ct.startswith("application/json"), "%s Content-Type %r" % (path, ct))
+    ideas = status(srv.get("/projects/%s/ideas" % p["id"]), 200).json
+    eq(p["counts"]["ideas"], ideas["total"], "counts.ideas = published ideas")
+
+
+@S.test
 def test_demo_accounts(srv):
     out = srv.cli("seed", "demo", "--db", os.path.join(srv.tmp, "seed-only.db"),
                   "--pwhash", "min")

@@ -6,10 +6,11 @@ import json
 import os
 import sqlite3
 import sys
+import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from lib_api import (Suite, all_items, demo_index, eq, error, find, has_fields,  # noqa: E402
-                     is_rfc3339, make_poll, make_project, ok, status)
+                     is_rfc3339, iso, make_poll, make_project, ok, status)
 
 S = Suite("test_api_residents")
 C = {}
@@ -450,6 +451,50 @@ def test_survey_response(srv):
           "unauthorized", what="response without token")
     error(srv.put("/surveys/999999/response", {"answers": []}, token=u["token"]), 404,
           "not_found", what="unknown survey")
+
+
+@S.test
+def test_closed_project_takes_no_support_or_comments(srv):
+    p = make_project(srv, C["staff"]["token"])
+    u = srv.new_user()
+    i = new_idea(srv, u, pid=p["id"], title="Idee vor dem Schluss")
+    status(srv.put("/ideas/%s/support" % i["id"], token=u["token"]), 200, "support while open")
+    status(srv.patch("/projects/%s" % p["id"], {"status": "closed"}, token=C["staff"]["token"]),
+           200, "close the project")
+    v = srv.new_user()
+    error(srv.put("/ideas/%s/support" % i["id"], token=v["token"]), 409, "closed",
+          what="support in a closed project")
+    error(srv.delete("/ideas/%s/support" % i["id"], token=u["token"]), 409, "closed",
+          what="withdraw support in a closed project")
+    error(srv.post("/ideas/%s/comments" % i["id"], {"body": "Zu spät"}, token=v["token"]), 409,
+          "closed", what="comment in a closed project")
+    error(srv.post("/projects/%s/comments" % p["id"], {"body": "Zu spät"}, token=v["token"]),
+          409, "closed", what="project comment in a closed project")
+    error(srv.post("/projects/%s/ideas" % p["id"], {"title": "Zu spät", "body": "Genug Text hier."},
+                   token=v["token"]), 409, "closed", what="idea in a closed project")
+    eq(status(srv.get("/ideas/%s" % i["id"]), 200).json["supports"], 1, "support kept")
+
+
+def make_survey(srv, opens, closes):
+    now = time.time()
+    body = {"title": {"de": "Fensterumfrage"}, "intro": {"de": "Bitte."},
+            "opens_at": iso(now + opens), "closes_at": iso(now + closes),
+            "questions": [{"kind": "text", "text": {"de": "Was?"}, "required": True,
+                           "max_length": 100}]}
+    return status(srv.post("/projects/%s/surveys" % C["demo"]["projects"]["stadtraum"]["id"],
+                           body, token=C["staff"]["token"]), 201, "survey").json
+
+
+@S.test
+def test_survey_outside_window(srv):
+    u = srv.new_user()
+    for opens, closes, what in ((-7200, -3600, "closed"), (3600, 7200, "upcoming")):
+        sv = make_survey(srv, opens, closes)
+        eq(sv["status"], what, "survey status")
+        q = sv["questions"][0]["id"]
+        error(srv.put("/surveys/%s/response" % sv["id"],
+                      {"answers": [{"question_id": q, "text": "Antwort"}]}, token=u["token"]),
+              409, "closed", what="response to a %s survey" % what)
 
 
 @S.test
