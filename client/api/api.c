@@ -87,14 +87,17 @@ api_copy_field(char *dst, size_t sz, const char *src)
 void
 api_fail(struct api *a, enum api_err_kind kind, const char *fmt, ...)
 {
+	char raw[sizeof(a->err.message)];
 	va_list ap;
 
 	memset(&a->err, 0, sizeof(a->err));
 	a->err.kind = kind;
 	va_start(ap, fmt);
-	vsnprintf(a->err.message, sizeof(a->err.message), fmt, ap);
+	vsnprintf(raw, sizeof(raw), fmt, ap);
 	va_end(ap);
-	api_utf8_trim(a->err.message, sizeof(a->err.message));
+	api_utf8_trim(raw, sizeof(raw));
+	/* Arguments may carry curl's words about what a server sent. */
+	api_copy_field(a->err.message, sizeof(a->err.message), raw);
 }
 
 void

@@ -510,6 +510,24 @@ srv_project(struct api *a, const char *word)
 }
 
 static void
+test_api_errors_tls(void **state)
+{
+	struct api *a;
+	char base[160];
+
+	(void)state;
+	/* https:// to a server that speaks plain HTTP: the handshake fails. */
+	snprintf(base, sizeof(base), "https://%s", srv_base + strlen("http://"));
+	a = api_new(base);
+	assert_int_equal(api_health(a, NULL), -1);
+	assert_int_equal(api_error(a)->kind, API_ERR_NETWORK);
+	assert_int_equal(api_error(a)->net, API_NET_TLS);
+	assert_non_null(strstr(api_error(a)->message, "TLS"));
+	assert_int_equal(api_error_exit(api_error(a)), CLIENT_EXIT_NETWORK);
+	api_free(a);
+}
+
+static void
 test_api_health_ok(void **state)
 {
 	struct api *a = srv_api();
@@ -1295,6 +1313,7 @@ main(void)
 	};
 	const struct CMUnitTest server[] = {
 		cmocka_unit_test(test_api_health_ok),
+		cmocka_unit_test(test_api_errors_tls),
 		cmocka_unit_test(test_api_projects_list),
 		cmocka_unit_test(test_api_project_get_detail),
 		cmocka_unit_test(test_api_ideas_detail_comments),
