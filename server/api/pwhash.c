@@ -1,4 +1,5 @@
 /* pwhash.c — Argon2id password hashes and BLAKE2b token hashes via libsodium. */
+#include <pthread.h>
 #include <string.h>
 
 #include <sodium.h>
@@ -9,6 +10,9 @@
  * static is enough. */
 static enum pwhash_cost pwhash_cost = PWHASH_COST_INTERACTIVE;
 static char pwhash_dummy_str[PWHASH_STRBYTES];
+/* Worker threads may ask for the dummy hash at once on their first
+ * unknown login; the first one computes it. */
+static pthread_mutex_t pwhash_dummy_lock = PTHREAD_MUTEX_INITIALIZER;
 
 _Static_assert(PWHASH_STRBYTES == crypto_pwhash_STRBYTES, "pwhash string size");
 _Static_assert(PWHASH_TOKEN_BYTES >= crypto_generichash_BYTES_MIN &&
@@ -24,7 +28,9 @@ void
 pwhash_set_cost(enum pwhash_cost cost)
 {
 	pwhash_cost = cost;
+	pthread_mutex_lock(&pwhash_dummy_lock);
 	pwhash_dummy_str[0] = '\0';
+	pthread_mutex_unlock(&pwhash_dummy_lock);
 }
 
 int
@@ -69,6 +75,7 @@ pwhash_dummy(void)
 {
 	unsigned char pw[16];
 
+	pthread_mutex_lock(&pwhash_dummy_lock);
 	if (pwhash_dummy_str[0] == '\0') {
 		randombytes_buf(pw, sizeof(pw));
 		if (pwhash_hash((const char *)pw, sizeof(pw),
@@ -76,6 +83,7 @@ pwhash_dummy(void)
 			pwhash_dummy_str[0] = '\0';
 		sodium_memzero(pw, sizeof(pw));
 	}
+	pthread_mutex_unlock(&pwhash_dummy_lock);
 	return pwhash_dummy_str;
 }
 

@@ -31,8 +31,9 @@ int	pwhash_hash(const char *password, size_t len, char out[PWHASH_STRBYTES]);
  * verifies against pwhash_dummy() instead. */
 int	pwhash_verify(const char *hash, const char *password, size_t len);
 
-/* A valid hash of a random password (computed once, static), so login can
- * spend the same time for an unknown name as for a wrong password. */
+/* A valid hash of a random password (computed on first use at the current
+ * cost, static, thread-safe), so login can spend the same time for an
+ * unknown name as for a wrong password. Returns "" only when out of memory. */
 const char *pwhash_dummy(void);
 
 /* Hashes a token as the client presents it (the text after "Bearer ", or

@@ -228,6 +228,37 @@ test_store_data_version_bumps(void **state)
 	assert_true(v0 == v1);
 }
 
+/* --- Password and token hashes ----------------------------------------- */
+
+static void
+test_pwhash_roundtrip(void **state)
+{
+	char h[PWHASH_STRBYTES], h2[PWHASH_STRBYTES];
+	unsigned char t1[PWHASH_TOKEN_BYTES], t2[PWHASH_TOKEN_BYTES];
+	const char *dummy;
+
+	(void)state;
+	assert_int_equal(pwhash_hash("demo-passwort", 13, h), 0);
+	assert_int_equal(strncmp(h, "$argon2id$", 10), 0);
+	assert_int_equal(pwhash_hash("demo-passwort", 13, h2), 0);
+	assert_string_not_equal(h, h2);	/* salted */
+	assert_int_equal(pwhash_verify(h, "demo-passwort", 13), 0);
+	assert_int_equal(pwhash_verify(h, "demo-passwort", 12), -1);
+	assert_int_equal(pwhash_verify(h, "demo-passworT", 13), -1);
+	assert_int_equal(pwhash_verify(NULL, "x", 1), -1);
+	assert_int_equal(pwhash_verify("garbage", "x", 1), -1);
+	assert_int_equal(pwhash_hash(NULL, 0, h), -1);
+	dummy = pwhash_dummy();
+	assert_true(strlen(dummy) > 10);
+	assert_ptr_equal(dummy, pwhash_dummy());
+	assert_int_equal(pwhash_verify(dummy, "demo-passwort", 13), -1);
+	pwhash_token_hash("abc", 3, t1);
+	pwhash_token_hash("abc", 3, t2);
+	assert_memory_equal(t1, t2, sizeof(t1));
+	pwhash_token_hash("abd", 3, t2);
+	assert_memory_not_equal(t1, t2, sizeof(t1));
+}
+
 /* --- Users, sessions, tokens ------------------------------------------ */
 
 static void
@@ -1434,6 +1465,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_store_open_null),
 #define T_(fn) cmocka_unit_test_setup_teardown(fn, fx_setup, fx_teardown)
+		cmocka_unit_test(test_pwhash_roundtrip),
 		T_(test_store_open_pragmas),
 		T_(test_store_data_version_bumps),
 		T_(test_store_user_create_conflict),
