@@ -27,7 +27,8 @@ enum page_item_kind {
 	PAGE_ITEM_ENTRY,	/* a thing to read and act on (a comment, a ballot) */
 	PAGE_ITEM_CHECKBOX,	/* multiple choice: state "[x]" or "[ ]" */
 	PAGE_ITEM_RADIO,	/* single choice: state "(*)" or "( )" */
-	PAGE_ITEM_RANKED,	/* ranking: state "1." .. or "not ranked" */
+	PAGE_ITEM_RANKED,	/* ranking: state "your choice 2" or "not chosen";
+				 * rank (2) for a renderer that prints "2." */
 	PAGE_ITEM_BUTTON,	/* does something ("Review my vote", "Send") */
 	PAGE_ITEM_FIELD,	/* one-line text field: item->field is set */
 	PAGE_ITEM_MULTILINE,	/* multi-line text field: item->field is set */
@@ -104,7 +105,8 @@ struct page {
 	struct page_action	*action;
 	size_t			 n_action;
 	const char		*status;	/* borrowed from the app: status line, or NULL */
-	int			 loading;	/* 1 while a request is under way */
+	int			 loading;	/* 0 today: requests are synchronous and
+						 * announced once through app_hooks.loading */
 };
 
 /* Returns a new empty page (heading "", focus -1, context "list"), or NULL

@@ -1539,6 +1539,22 @@ test_app_real_server_session_expired_keeps_text(void **state)
 	app_action(app, ACTION_SEND, 0);
 	p = app_page(app);
 	assert_page_has(p, "Your comment is sent. It is waiting for moderation.");
+	/* A moderator hides it with a reason, from the comments queue. */
+	srv_login(app, "moderation", "moderation-passwort");
+	app_action(app, ACTION_MODERATION, 0);
+	app_action(app, ACTION_FILTER, 0);
+	p = app_page(app);
+	assert_page_has(p, "Waiting comments:");
+	focus_on(app, "Ein Kommentar");
+	app_action(app, ACTION_OPEN, 0);
+	assert_page_has(app_page(app), "Chosen.");
+	focus_on(app, "Reason");
+	app_input_text(app, "Test: bitte sachlich bleiben.");
+	app_action(app, ACTION_HIDE, 0);
+	p = app_page(app);
+	assert_page_has(p, "is hidden.");
+	assert_true(item_find(p, "Ein Kommentar") < 0);
+	assert_string_equal(p->item[p->n_item - 1].field->text, "");
 	app_free(app);
 }
 
