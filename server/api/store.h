@@ -42,7 +42,8 @@
  *   language: the requested one when the object has it, else "de"; the
  *   language used is in the object's `lang`. Fields missing in that language
  *   fall back to "de" one by one. Texts written by residents come as written.
- * - Lists take a limit (1..100; other values are clamped) and an opaque
+ * - Lists take a limit (1..100; 0 or less gives the default 20, more than
+ *   100 gives 100) and an opaque
  *   cursor `after` (NULL for the first page; a value from a previous `next`).
  *   They return the items, `next` (NULL on the last page) and `total` (the
  *   number of matching items over all pages). A malformed cursor gives
@@ -68,7 +69,9 @@
 /* Returns a static English text for a STORE_E* code. */
 const char *store_err_str(int code);
 
-/* The schema version this program writes (PRAGMA user_version). */
+/* The schema version this program writes (PRAGMA user_version): 1 base
+ * tables, 2 audit log + indexes + idea support counter, 3 trigger-kept
+ * ballot tallies and participant counts (store_schema.c). */
 #define STORE_SCHEMA_VERSION	3
 
 struct store;
