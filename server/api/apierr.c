@@ -13,8 +13,10 @@ struct apierr_row {
 static const struct apierr_row apierr_rows[APIERR_COUNT] = {
 	[APIERR_NONE] = { "ok", 200, "OK", "OK" },
 	[APIERR_BAD_REQUEST] = { "bad_request", 400,
-	    "Die Anfrage ist fehlerhaft (kein gültiges JSON oder falscher Typ).",
-	    "The request is malformed (invalid JSON or wrong type)." },
+	    "Die Anfrage ist fehlerhaft (kein gültiges JSON-Objekt, falscher "
+	    "Typ oder zu lange Adresse).",
+	    "The request is malformed (not a valid JSON object, a wrong type "
+	    "or a too long address)." },
 	[APIERR_VALIDATION] = { "validation_failed", 422,
 	    "Eine Eingabe ist ungültig.", "An input is invalid." },
 	[APIERR_UNAUTHORIZED] = { "unauthorized", 401,
@@ -67,7 +69,8 @@ static const char *const apierr_reasons[REASON_COUNT][2] = {
 	    "contains bidi control characters" },
 	[REASON_FORMAT] = { "hat nicht die erwartete Form",
 	    "does not have the expected form" },
-	[REASON_TYPE] = { "hat den falschen Typ", "has the wrong type" },
+	[REASON_TYPE] = { "hat den falschen Typ (oder ist null)",
+	    "has the wrong type (or is null)" },
 	[REASON_DUPLICATE] = { "enthält eine Auswahl doppelt",
 	    "names a choice twice" },
 	[REASON_UNKNOWN_OPTION] = { "nennt eine unbekannte Auswahl oder zu viele",

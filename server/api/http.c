@@ -244,8 +244,8 @@ http_error_response(struct req *r, enum apierr e, const char *field,
 	char msg[512], *body;
 	struct MHD_Response *resp;
 
-	if (field != NULL && e == APIERR_VALIDATION)
-		snprintf(msg, sizeof(msg), "%s %s: \"%s\" %s.",
+	if (field != NULL && (e == APIERR_VALIDATION || reason != REASON_NONE))
+		snprintf(msg, sizeof(msg), "%s %s \"%s\" %s.",
 		    apierr_message(e, r->lang),
 		    strcmp(r->lang, "en") == 0 ? "Field" : "Feld", field,
 		    apierr_reason(reason, r->lang));
@@ -380,6 +380,40 @@ http_body_add(struct req *r, const char *data, size_t n)
 	return 0;
 }
 
+/* Query strings beyond these get 400 before libmicrohttpd splits them:
+ * its per-connection memory pool would overflow, and version 0.9.75 then
+ * never sends its own 431 answer. */
+#define HTTP_QUERY_MAX		4096
+#define HTTP_QUERY_ARGS_MAX	100
+
+/* Called with the raw request URI before its query is parsed. */
+static void *
+http_uri_seen(void *cls, const char *uri, struct MHD_Connection *conn)
+{
+	struct req *r;
+	const char *q = strchr(uri, '?'), *p;
+	size_t args = 0;
+
+	(void)cls;
+	(void)conn;
+	if ((r = calloc(1, sizeof(*r))) == NULL)
+		return NULL;
+	r->start_us = http_now_us();
+	if (q != NULL) {
+		for (p = q; *p != '\0'; p++)
+			if (*p == '&')
+				args++;
+		if ((size_t)(p - q) > HTTP_QUERY_MAX ||
+		    args >= HTTP_QUERY_ARGS_MAX) {
+			r->query_too_long = 1;
+			/* The query is dropped, not parsed: it lives in
+			 * libmicrohttpd's read buffer, which is writable. */
+			((char *)(uintptr_t)q)[1] = '\0';
+		}
+	}
+	return r;
+}
+
 static enum MHD_Result
 http_access(void *cls, struct MHD_Connection *conn, const char *url,
     const char *method, const char *version, const char *upload_data,
@@ -393,20 +427,25 @@ http_access(void *cls, struct MHD_Connection *conn, const char *url,
 	if (r == NULL) {
 		if ((r = calloc(1, sizeof(*r))) == NULL)
 			return MHD_NO;
+		r->start_us = http_now_us();
+		*con_cls = r;
+	}
+	if (r->conn == NULL) {
 		r->conn = conn;
 		r->cfg = http_cfg;
-		r->start_us = http_now_us();
 		snprintf(r->method_str, sizeof(r->method_str), "%s", method);
 		r->method = http_method_parse(method);
 		r->path = strdup(url);
-		*con_cls = r;
 		if (r->path == NULL)
 			return MHD_NO;
 		http_client_addr(r);
 		http_pick_lang(http_query(r, "lang"),
 		    http_header(r, MHD_HTTP_HEADER_ACCEPT_LANGUAGE), r->lang);
 		cl = http_header(r, MHD_HTTP_HEADER_CONTENT_LENGTH);
-		if (cl != NULL && strtoull(cl, NULL, 10) > HTTP_BODY_MAX)
+		if (r->query_too_long)
+			http_reply_error(r, APIERR_BAD_REQUEST, "query",
+			    REASON_TOO_LONG);
+		else if (cl != NULL && strtoull(cl, NULL, 10) > HTTP_BODY_MAX)
 			http_reply_error(r, APIERR_PAYLOAD_TOO_LARGE, NULL,
 			    REASON_NONE);
 		return MHD_YES;
@@ -583,9 +622,8 @@ http_run(const struct http_cfg *cfg)
 	    MHD_OPTION_NOTIFY_COMPLETED, http_completed, NULL,
 	    MHD_OPTION_NOTIFY_CONNECTION, http_notify_conn, NULL,
 	    MHD_OPTION_UNESCAPE_CALLBACK, http_unescape, NULL,
+	    MHD_OPTION_URI_LOG_CALLBACK, http_uri_seen, NULL,
 	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int)60,
-	    /* Room for long query strings; untouched pages cost nothing. */
-	    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(256 * 1024),
 	    MHD_OPTION_CONNECTION_LIMIT, (unsigned int)4000,
 	    MHD_OPTION_LISTEN_BACKLOG_SIZE, (unsigned int)1024,
 	    MHD_OPTION_END);
@@ -610,6 +648,14 @@ http_run(const struct http_cfg *cfg)
 	writer_stop();
 	MHD_stop_daemon(d);
 	d = NULL;
+	{
+		uint64_t ntx, njobs;
+
+		writer_stats(&ntx, &njobs);
+		log_msg("stopped; the writer committed %llu ballots and supports "
+		    "in %llu transactions", (unsigned long long)njobs,
+		    (unsigned long long)ntx);
+	}
 	rc = 0;
 out:
 	if (d != NULL)

@@ -53,6 +53,7 @@ struct req {
 	size_t			 body_cap;
 	int			 replied;	/* a response is queued */
 	int			 too_large;	/* the body passed HTTP_BODY_MAX */
+	int			 query_too_long;
 	size_t			 dropped;	/* bytes dropped after that */
 	unsigned int		 status;
 	uint64_t		 start_us;
