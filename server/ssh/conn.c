@@ -18,6 +18,7 @@
 #include <libssh/server.h>
 
 #include "common/log.h"
+#include "common/text.h"
 #include "server/ssh/execcmd.h"
 #include "server/ssh/hostkey.h"
 #include "server/ssh/spawn.h"
@@ -89,6 +90,8 @@ struct conn {
 	unsigned int	 refused;
 	double		 t_connect, t_session, t_input;
 	int		 warned;
+	double		 nudge_at;	/* restore the pty size then (repaint) */
+	char		 end_notice[400];	/* written after the client is gone */
 	const char	*end;
 	int		 finished;
 };
@@ -360,6 +363,8 @@ conn_build_env(struct conn *c, char **env, size_t envsz, char *buf, size_t bufsz
 
 static void conn_write_notice(struct conn *c, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+static int conn_full_screen(const struct conn *c);
+static void conn_nudge(struct conn *c);
 static const char *conn_tr(const struct conn *c, const char *en, const char *de)
     __attribute__((format_arg(2))) __attribute__((format_arg(3)));
 
@@ -485,9 +490,11 @@ conn_data(ssh_session s, ssh_channel ch, void *data, uint32_t len, int is_stderr
 		/* The key that answers the idle warning is not passed on, so
 		 * that "q" cannot quit by accident; the client repaints. */
 		c->warned = 0;
-		if (c->proc.master >= 0)
-			kill(-c->proc.pid, SIGWINCH);
-		conn_write_notice(c, "%s", conn_tr(c, "Session continues.", "Die Sitzung geht weiter."));
+		if (conn_full_screen(c))
+			conn_nudge(c);
+		else
+			conn_write_notice(c, "%s", conn_tr(c, "Session continues.",
+			    "Die Sitzung geht weiter."));
 		return (int)len;
 	}
 	fd = c->proc.master >= 0 ? c->proc.master : c->proc.in;
@@ -613,8 +620,8 @@ conn_tr(const struct conn *c, const char *en, const char *de)
 	return c->german ? de : en;
 }
 
-/* Writes a short notice to the person's terminal, in German when the
- * session asked for it. */
+/* Writes a short notice to the person's terminal as a line of its own, in
+ * German when the session asked for it. */
 static void
 conn_write_notice(struct conn *c, const char *fmt, ...)
 {
@@ -633,32 +640,99 @@ conn_write_notice(struct conn *c, const char *fmt, ...)
 		ssh_channel_write(c->channel, msg, (uint32_t)n);
 }
 
+/* Writes text on the bottom line of a full-screen session and puts the
+ * cursor back where the client left it (on the focus), so the screen
+ * reader reads the warning and the braille display stays on the focus.
+ * The text is cut to the width: a wrap on the last line would scroll. */
+static void
+conn_write_status(struct conn *c, const char *text)
+{
+	char msg[600];
+	size_t fit = text_fit(text, c->ws.ws_col > 1 ? (size_t)c->ws.ws_col - 1 : 1);
+	int n;
+
+	if (c->channel == NULL || !ssh_channel_is_open(c->channel))
+		return;
+	n = snprintf(msg, sizeof(msg), "\0337\033[%u;1H\033[2K%.*s\0338",
+	    (unsigned int)c->ws.ws_row, (int)fit, text);
+	if (n > 0 && (size_t)n < sizeof(msg))
+		ssh_channel_write(c->channel, msg, (uint32_t)n);
+}
+
+/* True when the client draws a full screen (cursor addressing). */
+static int
+conn_full_screen(const struct conn *c)
+{
+	return c->pty && strcmp(c->mode, "full") == 0;
+}
+
+/* Makes the client repaint everything: the size shrinks by one row for a
+ * moment (a SIGWINCH without a change is ignored by curses). */
+static void
+conn_nudge(struct conn *c)
+{
+	struct winsize ws = c->ws;
+
+	if (c->proc.master < 0 || ws.ws_row < 2)
+		return;
+	ws.ws_row--;
+	ioctl(c->proc.master, TIOCSWINSZ, &ws);
+	c->nudge_at = conn_now() + 0.15;
+}
+
 /* ---- ending ---- */
 
+static void
+conn_drain(struct conn *c, int fd, int is_stderr)
+{
+	int i;
+
+	/* Bounded: a client that keeps writing is not allowed to stall us. */
+	for (i = 0; fd >= 0 && i < 64; i++)
+		if (conn_pump(c, fd, is_stderr) <= 0)
+			break;
+}
+
 /* Hangs the client up (SIGHUP to its process group, SIGKILL after the
- * grace time) and reaps it, so no zombie and no orphan is left. */
+ * grace time) and reaps it, so no zombie and no orphan is left. While it
+ * exits, what it writes (curses restoring the terminal) is still passed
+ * on when the connection is there. */
 static void
 conn_hangup(struct conn *c)
 {
 	double until;
+	int fd;
 
 	if (c->proc.pid <= 0 || c->exited)
-		return;
+		goto out;
 	kill(-c->proc.pid, SIGHUP);
 	kill(c->proc.pid, SIGHUP);
-	spawn_close_fds(&c->proc);
 	until = conn_now() + c->cfg->hangup_grace;
+	fd = c->proc.master >= 0 ? c->proc.master : c->proc.out;
 	while (conn_now() < until) {
+		struct pollfd pfd = { .fd = fd, .events = POLLIN };
+
 		if (waitpid(c->proc.pid, &c->status, WNOHANG) == c->proc.pid) {
 			c->exited = 1;
-			return;
+			break;
 		}
-		poll(NULL, 0, 20);
+		if (fd >= 0 && poll(&pfd, 1, 20) > 0 && conn_pump(c, fd, 0) < 0)
+			fd = -1;
+		else if (fd < 0)
+			poll(NULL, 0, 20);
 	}
-	kill(-c->proc.pid, SIGKILL);
-	kill(c->proc.pid, SIGKILL);
-	if (waitpid(c->proc.pid, &c->status, 0) == c->proc.pid)
-		c->exited = 1;
+	if (c->exited) {
+		conn_drain(c, c->proc.master >= 0 ? c->proc.master : c->proc.out, 0);
+	} else {
+		kill(-c->proc.pid, SIGKILL);
+		kill(c->proc.pid, SIGKILL);
+		if (waitpid(c->proc.pid, &c->status, 0) == c->proc.pid)
+			c->exited = 1;
+	}
+out:
+	spawn_close_fds(&c->proc);
+	if (c->end_notice[0] != '\0')
+		conn_write_notice(c, "%s", c->end_notice);
 }
 
 /* Sends the client's exit status and closes the channel. */
@@ -726,6 +800,8 @@ conn_timeout_ms(const struct conn *c, double now)
 		if (t < next)
 			next = t;
 	}
+	if (c->nudge_at > 0 && c->nudge_at < next)
+		next = c->nudge_at;
 	if (c->started && c->cfg->max_session > 0) {
 		t = c->t_session + c->cfg->max_session;
 		if (t < next)
@@ -745,8 +821,13 @@ conn_check_timers(struct conn *c, double now)
 
 	if (!c->started)
 		return 0;
+	if (c->nudge_at > 0 && now >= c->nudge_at) {
+		c->nudge_at = 0;
+		if (c->proc.master >= 0)
+			ioctl(c->proc.master, TIOCSWINSZ, &c->ws);
+	}
 	if (c->cfg->max_session > 0 && now >= c->t_session + c->cfg->max_session) {
-		conn_write_notice(c, conn_tr(c,
+		snprintf(c->end_notice, sizeof(c->end_notice), conn_tr(c,
 		    "The session has reached its maximum length of %d minute(s) and ends now.",
 		    "Die Sitzung hat ihre Höchstdauer von %d Minute(n) erreicht und endet jetzt."),
 		    (c->cfg->max_session + 59) / 60);
@@ -757,32 +838,27 @@ conn_check_timers(struct conn *c, double now)
 		int warn = idle / 2 < 60 ? idle / 2 : 60;
 
 		if (now >= c->t_input + idle) {
-			conn_write_notice(c, "%s", conn_tr(c,
+			snprintf(c->end_notice, sizeof(c->end_notice), "%s", conn_tr(c,
 			    "No input for a long time: the session ends now.",
 			    "Lange keine Eingabe: Die Sitzung endet jetzt."));
 			c->end = "idle";
 			return 1;
 		}
 		if (!c->warned && now >= c->t_input + idle - warn) {
+			char text[300];
+
 			c->warned = 1;
-			conn_write_notice(c, conn_tr(c,
+			snprintf(text, sizeof(text), conn_tr(c,
 			    "No input for a while: this session ends in %d seconds. Press any key to continue.",
 			    "Eine Weile keine Eingabe: Diese Sitzung endet in %d Sekunden. "
 			    "Eine beliebige Taste setzt sie fort."), warn);
+			if (conn_full_screen(c))
+				conn_write_status(c, text);
+			else
+				conn_write_notice(c, "%s", text);
 		}
 	}
 	return 0;
-}
-
-static void
-conn_drain(struct conn *c, int fd, int is_stderr)
-{
-	int i;
-
-	/* Bounded: a client that keeps writing is not allowed to stall us. */
-	for (i = 0; fd >= 0 && i < 64; i++)
-		if (conn_pump(c, fd, is_stderr) <= 0)
-			break;
 }
 
 /* Removes the client's descriptors from the event loop. */

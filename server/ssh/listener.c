@@ -168,6 +168,16 @@ listener_accept(struct listener *l)
 			fd = 3;
 		}
 		close_range(4, ~0U, 0);
+		/* stdin and stdout of the listener may be a terminal. */
+		{
+			int null = open("/dev/null", O_RDWR | O_CLOEXEC);
+
+			if (null >= 0 && null != 3) {
+				dup2(null, 0);
+				dup2(null, 1);
+				close(null);
+			}
+		}
 		conn_main(l->cfg, l->keys, fd, source);
 	}
 	close(fd);

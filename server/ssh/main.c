@@ -170,6 +170,13 @@ main(int argc, char **argv)
 	}
 	if (privdrop_resolve(&cfg) != 0)
 		return 2;
+	if (privdrop_check_client(&cfg) != 0) {
+		fprintf(stderr, "mitwirkung-sshd: user %s cannot run %s (every directory on the way "
+		    "must be searchable for it); use --user or install the client\n",
+		    cfg.drop ? (cfg.user != NULL ? cfg.user : "nobody") : "the current user",
+		    cfg.client_path);
+		return 2;
+	}
 	if ((fd = main_listen(&cfg)) < 0)
 		return 1;
 	if (hostkeys_load(cfg.hostkey_dir, &keys) != 0)

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "common/log.h"
@@ -70,5 +71,28 @@ privdrop_demote(const struct sshd_config *cfg)
 		log_msg("RLIMIT_NOFILE: %s", strerror(errno));
 		return -1;
 	}
+	return 0;
+}
+
+int
+privdrop_check_client(const struct sshd_config *cfg)
+{
+	int status;
+	pid_t pid;
+
+	if (!cfg->drop)
+		return access(cfg->client_path, X_OK);
+	/* Ask as the session user: every directory on the way must be
+	 * searchable for it, which a build under /root is not. */
+	if ((pid = fork()) < 0)
+		return -1;
+	if (pid == 0) {
+		if (setgroups(0, NULL) != 0 || setresgid(cfg->run_gid, cfg->run_gid, cfg->run_gid) != 0 ||
+		    setresuid(cfg->run_uid, cfg->run_uid, cfg->run_uid) != 0)
+			_exit(1);
+		_exit(access(cfg->client_path, X_OK) == 0 ? 0 : 1);
+	}
+	if (waitpid(pid, &status, 0) != pid || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
+		return -1;
 	return 0;
 }

@@ -68,6 +68,9 @@ void	conn_main(const struct sshd_config *cfg, struct sshd_hostkeys *keys,
  */
 int	privdrop_resolve(struct sshd_config *cfg);
 
+/* Returns 0 when the session user can execute the client, else -1. */
+int	privdrop_check_client(const struct sshd_config *cfg);
+
 /*
  * Drops to the resolved user when running as root (supplementary groups,
  * gid, uid, checked), then sets PR_SET_NO_NEW_PRIVS, no core files and a

@@ -103,6 +103,32 @@ def test_full(srv, api, tmp):
         c.close()
 
 
+def test_idle(work, api, tmp):
+    import lib_tmux
+    srv = Server(work, "--rate-per-source", "0", "--idle-timeout", "6", client=CLIENT, api=api.url,
+                 name="e2e-idle")
+    c = make_ssh_client(srv.port, None)(api.url, tmp, 80, 24, name="idle")
+    try:
+        c.wait_text("Stadt.Raum.Wir.")
+        before = c.check_focus()
+        lib_tmux.wait_until(lambda: c.screen()[23].startswith("No input for a while"), 8, "the idle warning")
+        check(c.check_focus() == before, "idle warning on the bottom line, the cursor stays on the focus")
+        c.keys("Down")
+        ok = True
+        try:
+            lib_tmux.wait_until(lambda: "No input" not in c.text(), 5, "the warning to go")
+        except Exception as e:  # noqa: BLE001
+            ok = False
+            print(e)
+        check(ok and c.check_focus() == before, "any key continues: the client repaints, the key is not used",
+              c.text())
+        c.keys("Down")
+        check(c.check_focus() != before, "the next key reaches the client")
+    finally:
+        c.close()
+        srv.stop()
+
+
 def main():
     for p in (CLIENT, API):
         if not os.access(p, os.X_OK):
@@ -119,6 +145,7 @@ def main():
         test_exec(srv)
         test_line(srv)
         test_full(srv, api, tmp)
+        test_idle(work, api, tmp)
     finally:
         if srv:
             srv.stop()

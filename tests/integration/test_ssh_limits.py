@@ -152,13 +152,17 @@ def test_idle(work):
         m = re.search(r"pid=(\d+)", s or "")
         pid = int(m.group(1)) if m else 0
         t0 = time.time()
-        s = t.wait(r"this session ends in 2 seconds\. Press any key to continue", 6)
+        s = t.wait(r"this session ends in 2 seconds\. Press any key", 6)
         took = time.time() - t0
         check(s is not None and 1.0 < took < 4.0, "idle warning written to the terminal first",
               "%.1fs %s" % (took, t.screen()))
+        cur = t.tm("display", "-p", "#{cursor_y} #{cursor_x}").stdout.split()
+        check(cur != ["23", "0"] and s is not None and s.splitlines()[23].startswith("No input"),
+              "the warning is on the bottom line, the cursor stays where the client put it", repr(cur))
         t.keys("z")
-        s = t.wait(r"Session continues")
-        check(s is not None and "KEY 7a" not in s, "a key continues and is not passed on", t.screen())
+        s = t.wait(r"SIZE 80x23\s+SIZE 80x24")
+        check(s is not None and "KEY 7a" not in s, "a key continues, is not passed on, the client repaints",
+              t.screen())
         t.keys("a")
         check(t.wait(r"KEY 61") is not None, "next key reaches the client again")
         s = t.wait(r"the session ends now", 8)
