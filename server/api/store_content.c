@@ -465,22 +465,28 @@ store_idea_row(sqlite3_stmt *q, void *elem)
 }
 
 /* ?1 viewer, ?2 project, ?3 all, ?4/?5 cursor, ?6 limit. Lists carry no
- * body. The cursor is (supports, id) or (created_at, id), descending. */
-#define IDEA_LIST_SELECT "SELECT i.id, i.project_id, i.author_id," \
+ * body. The cursor is (supports, id) or (created_at, id), descending. The
+ * public variants (only published ideas: anonymous viewers) walk the
+ * indexes idea_top / idea_new in order without sorting. */
+#define IDEA_LIST_COLS "SELECT i.id, i.project_id, i.author_id," \
 	" a.display_name, i.title, NULL, i.created_at, i.status," \
 	" i.moderation_reason, i.supports, (SELECT count(*) FROM comment c" \
 	" WHERE c.idea_id = i.id AND c.status = 2)," \
 	" EXISTS(SELECT 1 FROM support su WHERE su.idea_id = i.id" \
 	"  AND su.user_id = ?1)" \
 	" FROM idea i LEFT JOIN account a ON a.id = i.author_id" \
-	" WHERE i.project_id = ?2" \
+	" WHERE i.project_id = ?2"
+#define IDEA_LIST_SELECT IDEA_LIST_COLS \
 	" AND (?3 != 0 OR i.status = 2 OR (?1 > 0 AND i.author_id = ?1))"
-static const char sql_idea_list_top[] = IDEA_LIST_SELECT
-	" AND (?4 IS NULL OR (i.supports, i.id) < (?4, ?5))"
-	" ORDER BY i.supports DESC, i.id DESC LIMIT ?6";
-static const char sql_idea_list_new[] = IDEA_LIST_SELECT
-	" AND (?4 IS NULL OR (i.created_at, i.id) < (?4, ?5))"
-	" ORDER BY i.created_at DESC, i.id DESC LIMIT ?6";
+#define IDEA_LIST_PUBLIC IDEA_LIST_COLS " AND i.status = 2 AND ?3 = 0"
+#define IDEA_TOP " AND (?4 IS NULL OR (i.supports, i.id) < (?4, ?5))" \
+	" ORDER BY i.supports DESC, i.id DESC LIMIT ?6"
+#define IDEA_NEW " AND (?4 IS NULL OR (i.created_at, i.id) < (?4, ?5))" \
+	" ORDER BY i.created_at DESC, i.id DESC LIMIT ?6"
+static const char sql_idea_list_top[] = IDEA_LIST_SELECT IDEA_TOP;
+static const char sql_idea_list_new[] = IDEA_LIST_SELECT IDEA_NEW;
+static const char sql_idea_list_top_pub[] = IDEA_LIST_PUBLIC IDEA_TOP;
+static const char sql_idea_list_new_pub[] = IDEA_LIST_PUBLIC IDEA_NEW;
 static const char sql_idea_count[] =
 	"SELECT count(*) FROM idea i WHERE i.project_id = ?2"
 	" AND (?3 != 0 OR i.status = 2 OR (?1 > 0 AND i.author_id = ?1))";
@@ -524,8 +530,12 @@ store_idea_list(struct store *s, int64_t project_id, int sort,
 	limit = store_limit(limit);
 	if ((rc = store_row_by_id(s, sql_project_exists, project_id, &q)) != 0)
 		goto out;
-	q = store_stmt(s, sort == STORE_SORT_TOP ? sql_idea_list_top :
-	    sql_idea_list_new);
+	if (viewer_id <= 0 && !all)
+		q = store_stmt(s, sort == STORE_SORT_TOP ?
+		    sql_idea_list_top_pub : sql_idea_list_new_pub);
+	else
+		q = store_stmt(s, sort == STORE_SORT_TOP ? sql_idea_list_top :
+		    sql_idea_list_new);
 	if (q == NULL) {
 		rc = STORE_EIO;
 		goto out;
