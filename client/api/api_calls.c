@@ -78,6 +78,48 @@ api_call(struct api *a, const char *method, const char *path,
 	return api_obj(a, j, size, parse, out);
 }
 
+static int
+api_bad_arg(struct api *a)
+{
+	api_fail(a, API_ERR_LOCAL, _("Invalid argument."));
+	return -1;
+}
+
+/* "/pre<id>post" into buf (64 bytes are plenty for the API's paths). */
+static const char *
+api_path(char *buf, size_t sz, const char *pre, long long id, const char *post)
+{
+	snprintf(buf, sz, "%s%lld%s", pre, id, post);
+	return buf;
+}
+
+/* A call with a JSON body that is consumed; a NULL body means it could
+ * not be built (out of memory or a bad argument). */
+static int
+api_send(struct api *a, const char *method, const char *path, cJSON *body,
+    size_t size, api_obj_parse_fn parse, void **out)
+{
+	int r;
+
+	if (out != NULL)
+		*out = NULL;
+	if (body == NULL)
+		return api_bad_arg(a);
+	r = api_call(a, method, path, NULL, body, size, parse, out);
+	cJSON_Delete(body);
+	return r;
+}
+
+/* Returns b, or NULL after deleting it when building it failed. */
+static cJSON *
+api_body_ok(cJSON *b, int ok)
+{
+	if (ok)
+		return b;
+	cJSON_Delete(b);
+	return NULL;
+}
+
 /* Appends "&key=value" (escaped) to q of size qsz; value NULL or "" is
  * left out. Returns 0, or -1 when it does not fit. */
 static int
@@ -108,13 +150,6 @@ api_q_page(char *q, size_t qsz, const char *after, int limit)
 			return -1;
 	}
 	return api_q_add(q, qsz, "after", after);
-}
-
-static int
-api_bad_arg(struct api *a)
-{
-	api_fail(a, API_ERR_LOCAL, _("Invalid argument."));
-	return -1;
 }
 
 /* Deletes a request body after wiping a secret member in it. */
@@ -254,9 +289,8 @@ api_idea_get(struct api *a, long long id, struct api_idea **out)
 {
 	char path[64];
 
-	snprintf(path, sizeof(path), "/ideas/%lld", id);
-	return api_call(a, "GET", path, NULL, NULL, sizeof(**out),
-	    api_parse_idea_v, (void **)out);
+	return api_call(a, "GET", api_path(path, sizeof(path), "/ideas/", id, ""),
+	    NULL, NULL, sizeof(**out), api_parse_idea_v, (void **)out);
 }
 
 static int
@@ -292,9 +326,8 @@ api_poll_get(struct api *a, long long id, struct api_poll **out)
 {
 	char path[64];
 
-	snprintf(path, sizeof(path), "/polls/%lld", id);
-	return api_call(a, "GET", path, NULL, NULL, sizeof(**out),
-	    api_parse_poll_v, (void **)out);
+	return api_call(a, "GET", api_path(path, sizeof(path), "/polls/", id, ""),
+	    NULL, NULL, sizeof(**out), api_parse_poll_v, (void **)out);
 }
 
 int
@@ -302,9 +335,8 @@ api_poll_results(struct api *a, long long id, struct api_results **out)
 {
 	char path[64];
 
-	snprintf(path, sizeof(path), "/polls/%lld/results", id);
-	return api_call(a, "GET", path, NULL, NULL, sizeof(**out),
-	    api_parse_results_v, (void **)out);
+	return api_call(a, "GET", api_path(path, sizeof(path), "/polls/", id, "/results"),
+	    NULL, NULL, sizeof(**out), api_parse_results_v, (void **)out);
 }
 
 int
@@ -312,9 +344,8 @@ api_survey_get(struct api *a, long long id, struct api_survey **out)
 {
 	char path[64];
 
-	snprintf(path, sizeof(path), "/surveys/%lld", id);
-	return api_call(a, "GET", path, NULL, NULL, sizeof(**out),
-	    api_parse_survey_v, (void **)out);
+	return api_call(a, "GET", api_path(path, sizeof(path), "/surveys/", id, ""),
+	    NULL, NULL, sizeof(**out), api_parse_survey_v, (void **)out);
 }
 
 /* --------------------------------------------------------- residents */
@@ -323,23 +354,13 @@ int
 api_idea_create(struct api *a, long long project_id, const char *title,
     const char *body, struct api_idea **out)
 {
+	cJSON *b = cJSON_CreateObject();
 	char path[64];
-	cJSON *b;
-	int r = -1;
 
-	if (out != NULL)
-		*out = NULL;
-	b = cJSON_CreateObject();
-	if (b == NULL || api_add_str(b, "title", title ? title : "") < 0 ||
-	    api_add_str(b, "body", body ? body : "") < 0) {
-		cJSON_Delete(b);
-		return api_bad_arg(a);
-	}
-	snprintf(path, sizeof(path), "/projects/%lld/ideas", project_id);
-	r = api_call(a, "POST", path, NULL, b, sizeof(**out), api_parse_idea_v,
-	    (void **)out);
-	cJSON_Delete(b);
-	return r;
+	b = api_body_ok(b, b != NULL && api_add_str(b, "title", title ? title : "") == 0 &&
+	    api_add_str(b, "body", body ? body : "") == 0);
+	return api_send(a, "POST", api_path(path, sizeof(path), "/projects/",
+	    project_id, "/ideas"), b, sizeof(**out), api_parse_idea_v, (void **)out);
 }
 
 static int
@@ -382,91 +403,65 @@ static int
 api_comment_post(struct api *a, const char *what, long long id,
     long long parent_id, const char *body, struct api_comment **out)
 {
+	cJSON *b = cJSON_CreateObject();
 	char path[64];
-	cJSON *b;
-	int r;
 
-	if (out != NULL)
-		*out = NULL;
-	b = cJSON_CreateObject();
-	if (b == NULL || api_add_str(b, "body", body ? body : "") < 0 ||
-	    (parent_id > 0 &&
-	    cJSON_AddNumberToObject(b, "parent_id", (double)parent_id) == NULL)) {
-		cJSON_Delete(b);
-		return api_bad_arg(a);
-	}
-	snprintf(path, sizeof(path), "/%s/%lld/comments", what, id);
-	r = api_call(a, "POST", path, NULL, b, sizeof(**out),
-	    api_parse_comment_v, (void **)out);
-	cJSON_Delete(b);
-	return r;
+	b = api_body_ok(b, b != NULL && api_add_str(b, "body", body ? body : "") == 0 &&
+	    (parent_id <= 0 ||
+	    cJSON_AddNumberToObject(b, "parent_id", (double)parent_id) != NULL));
+	return api_send(a, "POST", api_path(path, sizeof(path), what, id,
+	    "/comments"), b, sizeof(**out), api_parse_comment_v, (void **)out);
 }
 
 int
 api_idea_comment(struct api *a, long long idea_id, long long parent_id,
     const char *body, struct api_comment **out)
 {
-	return api_comment_post(a, "ideas", idea_id, parent_id, body, out);
+	return api_comment_post(a, "/ideas/", idea_id, parent_id, body, out);
 }
 
 int
 api_project_comment(struct api *a, long long project_id, long long parent_id,
     const char *body, struct api_comment **out)
 {
-	return api_comment_post(a, "projects", project_id, parent_id, body, out);
+	return api_comment_post(a, "/projects/", project_id, parent_id, body, out);
 }
 
 static int
 api_report(struct api *a, const char *what, long long id, const char *reason)
 {
+	cJSON *b = cJSON_CreateObject();
 	char path[64];
-	cJSON *b;
-	int r;
 
-	b = cJSON_CreateObject();
-	if (b == NULL || api_add_str(b, "reason", reason ? reason : "") < 0) {
-		cJSON_Delete(b);
-		return api_bad_arg(a);
-	}
-	snprintf(path, sizeof(path), "/%s/%lld/report", what, id);
-	r = api_call(a, "POST", path, NULL, b, 0, NULL, NULL);
-	cJSON_Delete(b);
-	return r;
+	b = api_body_ok(b, b != NULL &&
+	    api_add_str(b, "reason", reason ? reason : "") == 0);
+	return api_send(a, "POST", api_path(path, sizeof(path), what, id,
+	    "/report"), b, 0, NULL, NULL);
 }
 
 int
 api_idea_report(struct api *a, long long idea_id, const char *reason)
 {
-	return api_report(a, "ideas", idea_id, reason);
+	return api_report(a, "/ideas/", idea_id, reason);
 }
 
 int
 api_comment_report(struct api *a, long long comment_id, const char *reason)
 {
-	return api_report(a, "comments", comment_id, reason);
+	return api_report(a, "/comments/", comment_id, reason);
 }
 
 int
 api_ballot_put(struct api *a, long long poll_id, const long long *choices,
     size_t n, struct api_ballot **out)
 {
+	cJSON *b = cJSON_CreateObject();
 	char path[64];
-	cJSON *b;
-	int r;
 
-	if (out != NULL)
-		*out = NULL;
-	b = cJSON_CreateObject();
-	if (b == NULL || (n > 0 && choices == NULL) ||
-	    api_add_ids(b, "choices", choices, n) < 0) {
-		cJSON_Delete(b);
-		return api_bad_arg(a);
-	}
-	snprintf(path, sizeof(path), "/polls/%lld/ballot", poll_id);
-	r = api_call(a, "PUT", path, NULL, b, sizeof(**out), api_parse_ballot_v,
-	    (void **)out);
-	cJSON_Delete(b);
-	return r;
+	b = api_body_ok(b, b != NULL && (n == 0 || choices != NULL) &&
+	    api_add_ids(b, "choices", choices, n) == 0);
+	return api_send(a, "PUT", api_path(path, sizeof(path), "/polls/", poll_id,
+	    "/ballot"), b, sizeof(**out), api_parse_ballot_v, (void **)out);
 }
 
 int
@@ -474,8 +469,8 @@ api_ballot_delete(struct api *a, long long poll_id)
 {
 	char path[64];
 
-	snprintf(path, sizeof(path), "/polls/%lld/ballot", poll_id);
-	return api_call(a, "DELETE", path, NULL, NULL, 0, NULL, NULL);
+	return api_call(a, "DELETE", api_path(path, sizeof(path), "/polls/",
+	    poll_id, "/ballot"), NULL, NULL, 0, NULL, NULL);
 }
 
 int
@@ -705,33 +700,28 @@ static int
 api_moderate(struct api *a, const char *what, long long id, const char *action,
     const char *reason)
 {
-	char path[64];
 	cJSON *b = cJSON_CreateObject();
-	int r;
+	char path[64];
 
-	if (b == NULL || action == NULL || api_add_str(b, "action", action) < 0 ||
-	    api_add_str(b, "reason", reason) < 0) {
-		cJSON_Delete(b);
-		return api_bad_arg(a);
-	}
-	snprintf(path, sizeof(path), "/moderation/%s/%lld", what, id);
-	r = api_call(a, "POST", path, NULL, b, 0, NULL, NULL);
-	cJSON_Delete(b);
-	return r;
+	b = api_body_ok(b, b != NULL && action != NULL &&
+	    api_add_str(b, "action", action) == 0 &&
+	    api_add_str(b, "reason", reason) == 0);
+	return api_send(a, "POST", api_path(path, sizeof(path), what, id, ""), b,
+	    0, NULL, NULL);
 }
 
 int
 api_moderate_idea(struct api *a, long long idea_id, const char *action,
     const char *reason)
 {
-	return api_moderate(a, "ideas", idea_id, action, reason);
+	return api_moderate(a, "/moderation/ideas/", idea_id, action, reason);
 }
 
 int
 api_moderate_comment(struct api *a, long long comment_id, const char *action,
     const char *reason)
 {
-	return api_moderate(a, "comments", comment_id, action, reason);
+	return api_moderate(a, "/moderation/comments/", comment_id, action, reason);
 }
 
 /* ------------------------------------------------------------- staff */
@@ -767,36 +757,19 @@ int
 api_project_create(struct api *a, const struct api_project_in *in,
     struct api_project **out)
 {
-	cJSON *b = in != NULL ? api_project_body(in) : NULL;
-	int r;
-
-	if (out != NULL)
-		*out = NULL;
-	if (b == NULL)
-		return api_bad_arg(a);
-	r = api_call(a, "POST", "/projects", NULL, b, sizeof(**out),
-	    api_parse_project_v, (void **)out);
-	cJSON_Delete(b);
-	return r;
+	return api_send(a, "POST", "/projects", in ? api_project_body(in) : NULL,
+	    sizeof(**out), api_parse_project_v, (void **)out);
 }
 
 int
 api_project_update(struct api *a, long long id, const struct api_project_in *in,
     struct api_project **out)
 {
-	cJSON *b = in != NULL ? api_project_body(in) : NULL;
 	char path[64];
-	int r;
 
-	if (out != NULL)
-		*out = NULL;
-	if (b == NULL)
-		return api_bad_arg(a);
-	snprintf(path, sizeof(path), "/projects/%lld", id);
-	r = api_call(a, "PATCH", path, NULL, b, sizeof(**out),
+	return api_send(a, "PATCH", api_path(path, sizeof(path), "/projects/", id,
+	    ""), in ? api_project_body(in) : NULL, sizeof(**out),
 	    api_parse_project_v, (void **)out);
-	cJSON_Delete(b);
-	return r;
 }
 
 static cJSON *
@@ -851,38 +824,22 @@ int
 api_poll_create(struct api *a, long long project_id, const struct api_poll_in *in,
     struct api_poll **out)
 {
-	cJSON *b = in != NULL ? api_poll_body(in) : NULL;
 	char path[64];
-	int r;
 
-	if (out != NULL)
-		*out = NULL;
-	if (b == NULL)
-		return api_bad_arg(a);
-	snprintf(path, sizeof(path), "/projects/%lld/polls", project_id);
-	r = api_call(a, "POST", path, NULL, b, sizeof(**out), api_parse_poll_v,
-	    (void **)out);
-	cJSON_Delete(b);
-	return r;
+	return api_send(a, "POST", api_path(path, sizeof(path), "/projects/",
+	    project_id, "/polls"), in ? api_poll_body(in) : NULL, sizeof(**out),
+	    api_parse_poll_v, (void **)out);
 }
 
 int
 api_poll_update(struct api *a, long long id, const struct api_poll_in *in,
     struct api_poll **out)
 {
-	cJSON *b = in != NULL ? api_poll_body(in) : NULL;
 	char path[64];
-	int r;
 
-	if (out != NULL)
-		*out = NULL;
-	if (b == NULL)
-		return api_bad_arg(a);
-	snprintf(path, sizeof(path), "/polls/%lld", id);
-	r = api_call(a, "PATCH", path, NULL, b, sizeof(**out), api_parse_poll_v,
+	return api_send(a, "PATCH", api_path(path, sizeof(path), "/polls/", id, ""),
+	    in ? api_poll_body(in) : NULL, sizeof(**out), api_parse_poll_v,
 	    (void **)out);
-	cJSON_Delete(b);
-	return r;
 }
 
 static int
