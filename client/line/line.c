@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/time.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -23,6 +24,22 @@
  * as in the full-screen UI. */
 #define LINE_GRACE	30
 
+/* What was said of the page last, to say only what changed. */
+struct line_seen {
+	char	*where;		/* heading: another heading is another page */
+	char	**keys;		/* line_item_key() per item */
+	char	**said;		/* line_item_said() per item */
+	size_t	  n;
+	char	**text;		/* text blocks */
+	size_t	  ntext;
+};
+
+/* Full prompts that name "b back" and "h help"; later ones leave them out. */
+#define LINE_TEACH	2
+
+/* Pages whose last state line mode remembers. */
+#define LINE_PAGES	16
+
 struct line {
 	struct app		*app;
 	struct keys_map		*keys;
@@ -33,11 +50,54 @@ struct line {
 	int			 stop_paging;	/* "q" at a more prompt */
 	int			 kiosk;
 	int			 idle;		/* seconds before the kiosk warning */
-	char			*last_sig;	/* what the last full print showed */
+	struct line_seen	 seen[LINE_PAGES];	/* what was said of recent pages */
+	size_t			 seen_next;	/* the slot to reuse next */
+	int			 again;		/* say the next page whole (after back) */
+	int			 loading_said;	/* "Loading…" was the last line */
+	struct line_seen	*last_said;	/* the page said last */
+	int			 prompts;	/* full prompts said so far */
+	int			 whole;		/* the page was said whole, not its changes */
+	int			 cut;		/* the page was said briefly: t says all */
+	char			*prompted;	/* heading of the page last prompted in full */
 	char			*last_status;
 	const struct page_field	*asked;		/* the field last asked for on its own */
 	int			 tty;		/* stdin is a terminal (echo can be turned off) */
 };
+
+/*
+ * "Loading…" is said only when a request takes longer than LINE_SLOW_MS:
+ * on a fast link it would be one more word to hear on every page; on a
+ * slow one it says once that something is happening. The timer's handler
+ * writes the prepared line (write(2) is safe in a signal handler).
+ */
+#define LINE_SLOW_MS	700
+
+static char			line_slow_msg[128];
+static size_t			line_slow_len;
+static volatile sig_atomic_t	line_slow_fd = -1;
+
+static void
+line_on_alarm(int sig)
+{
+	ssize_t w;
+
+	(void)sig;
+	if (line_slow_fd >= 0 && line_slow_len > 0)
+		w = write(line_slow_fd, line_slow_msg, line_slow_len);
+	(void)w;
+	line_slow_len = 0;
+}
+
+static void
+line_slow_arm(int ms)
+{
+	struct itimerval it;
+
+	memset(&it, 0, sizeof(it));
+	it.it_value.tv_sec = ms / 1000;
+	it.it_value.tv_usec = (ms % 1000) * 1000;
+	setitimer(ITIMER_REAL, &it, NULL);
+}
 
 /*
  * Writes text, dropping every byte below 0x20 except \n (a TAB becomes a
@@ -52,6 +112,12 @@ line_write(struct line *l, const char *s, size_t len)
 	ssize_t w;
 	size_t off;
 
+	/* Whatever comes now is the answer: no late "Loading…". */
+	if (line_slow_len > 0) {
+		line_slow_arm(0);
+		line_slow_len = 0;
+	}
+	l->loading_said = 0;
 	for (i = 0; i < len; i++) {
 		unsigned char c = (unsigned char)s[i];
 
@@ -151,9 +217,16 @@ line_text(struct line *l, const char *prefix, const char *s)
 	}
 }
 
-/* One item as a line: "3. Roundnet — your choice 2", its detail below. */
+/* Words in a paragraph before brief pages cut it short. */
+#define LINE_BRIEF_WORDS	24
+
+/*
+ * One item as a line: "3. Roundnet — your choice 2". Brief pages leave
+ * the detail out (t reads it); a field's text, its error and a results
+ * bar are always said.
+ */
 static void
-line_item(struct line *l, const struct page_item *it)
+line_item(struct line *l, const struct page_item *it, int full)
 {
 	const char *ind = it->indent > 0 ? "   " : "";
 	char bar[21];
@@ -187,44 +260,162 @@ line_item(struct line *l, const struct page_item *it)
 		page_bar(it->bar, 20, bar);
 		line_printf(l, "   [%s]\n", bar);
 	}
-	if (it->detail != NULL && it->detail[0] != '\0')
+	if ((full || it->has_bar) && it->detail != NULL && it->detail[0] != '\0')
 		line_text(l, "   ", it->detail);
 }
 
-/* A short summary of a page, to notice whether it changed. */
-static char *
-line_signature(const struct page *p)
+/* Where the first n words of s end, or NULL when s has no more words. */
+static const char *
+line_words_end(const char *s, int n)
 {
-	char *s = NULL;
-	size_t n = 0, i;
-	FILE *f;
+	const char *p = s;
 
-	if ((f = open_memstream(&s, &n)) == NULL)
-		return NULL;
-	fprintf(f, "%s\n%s\n", p->breadcrumb ? p->breadcrumb : "", p->heading);
-	for (i = 0; i < p->n_text; i++)
-		fprintf(f, "%s\n", p->text[i].text);
-	for (i = 0; i < p->n_item; i++)
-		fprintf(f, "%d %s\n", p->item[i].number,
-		    p->item[i].label ? p->item[i].label : "");
-	fclose(f);
-	return s;
+	while (*p != '\0') {
+		while (*p == ' ' || *p == '\n')
+			p++;
+		if (*p == '\0')
+			return NULL;
+		if (n-- == 0)
+			return p;
+		while (*p != '\0' && *p != ' ' && *p != '\n')
+			p++;
+	}
+	return NULL;
 }
 
-/* The whole page, top to bottom. */
-static void
-line_page(struct line *l, const struct page *p)
+/* What identifies an item across rebuilds of the same page. */
+static char *
+line_item_key(const struct page_item *it)
 {
-	const char *group = NULL;
+	char *k = NULL;
+
+	if (asprintf(&k, "%d|%ld|%s", (int)it->kind, it->id,
+	    it->id != 0 ? "" : (it->label != NULL ? it->label : "")) < 0)
+		return NULL;
+	return k;
+}
+
+/* What is said of an item; when it changes, the item is said again. */
+static char *
+line_item_said(const struct page_item *it)
+{
+	char *k = NULL;
+
+	if (asprintf(&k, "%s|%s|%s|%s", it->label ? it->label : "",
+	    it->state ? it->state : "", it->field ? it->field->text : "",
+	    it->field && it->field->error ? it->field->error : "") < 0)
+		return NULL;
+	return k;
+}
+
+static void
+line_seen_clear(struct line_seen *v)
+{
 	size_t i;
+
+	for (i = 0; i < v->n; i++) {
+		free(v->keys[i]);
+		free(v->said[i]);
+	}
+	for (i = 0; i < v->ntext; i++)
+		free(v->text[i]);
+	free(v->keys);
+	free(v->said);
+	free(v->text);
+	free(v->where);
+	memset(v, 0, sizeof(*v));
+}
+
+static void
+line_seen_take(struct line_seen *v, const struct page *p)
+{
+	size_t i;
+
+	line_seen_clear(v);
+	v->where = strdup(p->heading);
+	v->keys = calloc(p->n_item + 1, sizeof(*v->keys));
+	v->said = calloc(p->n_item + 1, sizeof(*v->said));
+	v->text = calloc(p->n_text + 1, sizeof(*v->text));
+	if (v->keys == NULL || v->said == NULL || v->text == NULL) {
+		line_seen_clear(v);
+		return;
+	}
+	v->n = p->n_item;
+	for (i = 0; i < p->n_item; i++) {
+		v->keys[i] = line_item_key(&p->item[i]);
+		v->said[i] = line_item_said(&p->item[i]);
+	}
+	v->ntext = p->n_text;
+	for (i = 0; i < p->n_text; i++)
+		v->text[i] = strdup(p->text[i].text);
+}
+
+/* Index of the item with this key in what was seen, or -1. */
+static int
+line_seen_find(const struct line_seen *v, const char *key)
+{
+	size_t i;
+
+	for (i = 0; key != NULL && i < v->n; i++)
+		if (v->keys[i] != NULL && strcmp(v->keys[i], key) == 0)
+			return (int)i;
+	return -1;
+}
+
+static int
+line_seen_has_text(const struct line_seen *v, const char *t)
+{
+	size_t i;
+
+	for (i = 0; i < v->ntext; i++)
+		if (v->text[i] != NULL && strcmp(v->text[i], t) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * The whole page, top to bottom. Brief (the default) says each paragraph's
+ * start and no item details; full (t) says everything.
+ */
+static void
+line_page(struct line *l, const struct page *p, int full)
+{
+	const char *group = NULL, *end;
+	size_t i;
+	int cut = 0, paras = 0;
 
 	l->stop_paging = 0;
 	line_puts(l, "\n");
-	if (p->breadcrumb != NULL && p->breadcrumb[0] != '\0')
+	if (full && p->breadcrumb != NULL && p->breadcrumb[0] != '\0')
 		line_text(l, "", p->breadcrumb);
 	line_text(l, "", p->heading);
-	for (i = 0; i < p->n_text && !l->stop_paging; i++)
-		line_text(l, "", p->text[i].text);
+	for (i = 0; i < p->n_text && !l->stop_paging; i++) {
+		const char *t = p->text[i].text;
+
+		/* Brief: notes, and the start of the first paragraph only. */
+		if (!full && (p->text[i].kind == PAGE_TEXT_HEADING ||
+		    (p->text[i].kind == PAGE_TEXT_PARA && paras++ > 0))) {
+			cut = 1;
+			continue;
+		}
+		if (!full && p->text[i].kind == PAGE_TEXT_PARA &&
+		    (end = line_words_end(t, LINE_BRIEF_WORDS)) != NULL) {
+			char *part = strndup(t, (size_t)(end - t));
+
+			if (part != NULL) {
+				size_t n = strlen(part);
+
+				while (n > 0 && (part[n - 1] == ' ' || part[n - 1] == '\n'))
+					part[--n] = '\0';
+				line_text(l, "", part);
+				free(part);
+				line_puts(l, "…\n");
+			}
+			cut = 1;
+			continue;
+		}
+		line_text(l, "", t);
+	}
 	for (i = 0; i < p->n_item && !l->stop_paging; i++) {
 		const struct page_item *it = &p->item[i];
 
@@ -233,59 +424,80 @@ line_page(struct line *l, const struct page *p)
 			line_printf(l, "%s:\n", it->group);
 		}
 		group = it->group;
-		line_item(l, it);
+		line_item(l, it, full);
+		if (!full && it->detail != NULL && it->detail[0] != '\0')
+			cut = 1;
 	}
 	if (p->n_item == 0 && p->n_text == 0)
 		line_puts(l, _("Nothing here yet.\n"));
+	l->cut = cut && !full;
 }
 
-/* Only the items whose text changed, for a page that stayed the same
- * (choosing an option prints one line, not the whole poll again). */
-static void
-line_changes(struct line *l, const struct page *p, char **prev, size_t nprev)
+/*
+ * Says only what changed on a page that stayed the same: new or changed
+ * items (choosing an option says that option, not the whole poll again)
+ * and new text. Returns 0 when so much changed that the page is better
+ * said again whole.
+ */
+static int
+line_changes(struct line *l, const struct page *p, const struct line_seen *v, int name)
 {
-	size_t i;
-	char *cur;
+	size_t i, changed = 0;
+	char *key, *said;
+	int j;
 
+	if (v->where == NULL || strcmp(v->where, p->heading) != 0)
+		return 0;
 	for (i = 0; i < p->n_item; i++) {
-		cur = NULL;
-		if (asprintf(&cur, "%s|%s|%s|%d", p->item[i].state ? p->item[i].state : "",
-		    p->item[i].detail ? p->item[i].detail : "",
-		    p->item[i].field ? p->item[i].field->text : "",
-		    p->item[i].field && p->item[i].field->error ? 1 : 0) < 0)
-			continue;
-		if (i >= nprev || prev[i] == NULL || strcmp(prev[i], cur) != 0)
-			line_item(l, &p->item[i]);
-		free(cur);
+		key = line_item_key(&p->item[i]);
+		said = line_item_said(&p->item[i]);
+		j = line_seen_find(v, key);
+		if (j < 0 || v->said[j] == NULL || said == NULL || strcmp(v->said[j], said) != 0)
+			changed++;
+		free(key);
+		free(said);
 	}
-}
-
-static void
-line_states_free(char **v, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		free(v[i]);
-	free(v);
-}
-
-static char **
-line_states(const struct page *p)
-{
-	char **v;
-	size_t i;
-
-	if ((v = calloc(p->n_item + 1, sizeof(*v))) == NULL)
-		return NULL;
+	if (changed > 0 && p->n_item > 4 && changed * 2 > p->n_item + 2)
+		return 0;
+	if (name)
+		line_printf(l, "\n%s\n", p->heading);
+	/* New text on the page says what the status line says too ("3 of 3
+	 * choices made", "Your vote is saved"): with a status, say that. */
+	for (i = 0; p->status == NULL && i < p->n_text; i++)
+		if (!line_seen_has_text(v, p->text[i].text) && p->text[i].kind != PAGE_TEXT_HEADING)
+			line_text(l, "", p->text[i].text);
 	for (i = 0; i < p->n_item; i++) {
-		if (asprintf(&v[i], "%s|%s|%s|%d", p->item[i].state ? p->item[i].state : "",
-		    p->item[i].detail ? p->item[i].detail : "",
-		    p->item[i].field ? p->item[i].field->text : "",
-		    p->item[i].field && p->item[i].field->error ? 1 : 0) < 0)
-			v[i] = NULL;
+		key = line_item_key(&p->item[i]);
+		said = line_item_said(&p->item[i]);
+		j = line_seen_find(v, key);
+		if (j < 0 || v->said[j] == NULL || said == NULL || strcmp(v->said[j], said) != 0)
+			line_item(l, &p->item[i], 0);
+		free(key);
+		free(said);
 	}
-	return v;
+	return 1;
+}
+
+/* Says the status line once; a message that is also a text of the page
+ * (a page that could not be loaded says why) is not said twice. */
+static void
+line_status(struct line *l, const struct page *p)
+{
+	size_t i;
+
+	if (p->status == NULL) {
+		free(l->last_status);
+		l->last_status = NULL;
+		return;
+	}
+	if (l->last_status != NULL && strcmp(p->status, l->last_status) == 0)
+		return;
+	free(l->last_status);
+	l->last_status = strdup(p->status);
+	for (i = 0; l->whole && i < p->n_text; i++)
+		if (strcmp(p->text[i].text, p->status) == 0)
+			return;
+	line_printf(l, "%s\n", p->status);
 }
 
 /* Words a person can type instead of a key that needs a real keyboard. */
@@ -388,18 +600,36 @@ line_prompt(struct line *l, const struct page *p)
 	size_t i;
 	int any = 0;
 
+	/* On a page already explained, a short prompt: fewer words to hear. */
+	if (l->prompted != NULL && strcmp(l->prompted, p->heading) == 0) {
+		/* L10N: line mode's prompt on a page whose full prompt was said. */
+		line_puts(l, _("Your choice (h help): "));
+		l->printed = 0;
+		return;
+	}
+	free(l->prompted);
+	l->prompted = strdup(p->heading);
 	for (i = 0; i < p->n_item; i++)
 		if (p->item[i].number > 0)
 			any = 1;
 	if (any)
 		/* L10N: start of the line-mode prompt. */
 		line_puts(l, _("Number"));
+	if (l->cut) {
+		/* L10N: line mode: t says the whole page with every detail. */
+		line_printf(l, "%s%s", any ? ", " : "", _("t full text"));
+		any = 1;
+	}
 	for (i = 0; i < p->n_action; i++) {
 		enum action a = p->action[i].action;
 
-		/* Open is what a number does; moving is what numbers replace. */
+		/* Open is what a number does; moving is what numbers replace;
+		 * back and help are the same everywhere, said in the first
+		 * prompts only. */
 		if (a == ACTION_OPEN || a == ACTION_TOGGLE || a == ACTION_NEXT_FIELD ||
 		    a == ACTION_PREV_FIELD || a == ACTION_MOVE_UP || a == ACTION_MOVE_DOWN)
+			continue;
+		if ((a == ACTION_BACK || a == ACTION_HELP) && l->prompts >= LINE_TEACH && any)
 			continue;
 		line_key_for(l, ctx, a, key, sizeof(key));
 		if (strcmp(key, p->action[i].label) == 0)
@@ -410,6 +640,7 @@ line_prompt(struct line *l, const struct page *p)
 	}
 	line_puts(l, ": ");
 	l->printed = 0;
+	l->prompts++;
 }
 
 /* Maps a typed word to an action on this page; ACTION_NONE if none. */
@@ -520,22 +751,33 @@ static void
 line_hook_loading(void *ud, const char *what)
 {
 	struct line *l = ud;
+	size_t n = strlen(what);
 
-	line_printf(l, "%s\n", what);
+	if (l->loading_said || n + 2 > sizeof(line_slow_msg))
+		return;
+	line_slow_arm(0);
+	memcpy(line_slow_msg, what, n);
+	line_slow_msg[n] = '\n';
+	line_slow_len = n + 1;
+	line_slow_fd = l->out;
+	l->loading_said = 1;
+	line_slow_arm(LINE_SLOW_MS);
 }
 
 static void
 line_hook_reset(void *ud)
 {
 	struct line *l = ud;
-	int i;
+	size_t i;
 
 	/* No escape sequence may clear the screen here: push the last
 	 * person's page out of sight with blank lines instead. */
 	for (i = 0; i < 60; i++)
 		line_puts(l, "\n");
-	free(l->last_sig);
-	l->last_sig = NULL;
+	for (i = 0; i < LINE_PAGES; i++)
+		line_seen_clear(&l->seen[i]);
+	free(l->prompted);
+	l->prompted = NULL;
 	free(l->last_status);
 	l->last_status = NULL;
 	l->asked = NULL;
@@ -592,6 +834,12 @@ line_handle(struct line *l, const struct page *p, char *ans)
 	if (ans[0] == '\0')
 		return APP_OK;
 
+	/* t says the whole page: every paragraph and item detail. */
+	if (strcmp(ans, "t") == 0) {
+		line_page(l, p, 1);
+		return APP_OK;
+	}
+
 	/*
 	 * "3" opens item 3; "2 5 1" chooses items in that order (ranking).
 	 * Numbers mean the items as the page showed them, even when choosing
@@ -613,6 +861,8 @@ line_handle(struct line *l, const struct page *p, char *ans)
 				line_printf(l, _("'%s' is not a choice here. Type h for help.\n"), w);
 				return APP_OK;
 			}
+			if (a == ACTION_BACK || a == ACTION_HOME)
+				l->again = 1;
 			return app_action(l->app, a, 0);
 		}
 		if (numbers >= (int)(sizeof(ids) / sizeof(ids[0])))
@@ -663,6 +913,49 @@ line_handle(struct line *l, const struct page *p, char *ans)
 	return r;
 }
 
+/* What was said of the page with this heading, or NULL. */
+static struct line_seen *
+line_seen_get(struct line *l, const char *heading)
+{
+	size_t i;
+
+	for (i = 0; i < LINE_PAGES; i++)
+		if (l->seen[i].where != NULL && strcmp(l->seen[i].where, heading) == 0)
+			return &l->seen[i];
+	return NULL;
+}
+
+/*
+ * Says the page: only what changed when line mode has said this page
+ * before (choosing an option, coming back after sending), else the whole
+ * page briefly. After "back" the page is said whole again, so a person
+ * who went back hears where they are.
+ */
+static void
+line_say(struct line *l, const struct page *p)
+{
+	struct line_seen *v = line_seen_get(l, p->heading);
+
+	/* Back on a page said before: name it, then say what changed. */
+	l->whole = 0;
+	if (v == NULL || l->again || !line_changes(l, p, v, v != l->last_said)) {
+		l->whole = 1;
+		line_page(l, p, 0);
+		if (l->again) {
+			free(l->prompted);
+			l->prompted = NULL;
+		}
+	}
+	l->again = 0;
+	line_status(l, p);
+	if (v == NULL) {
+		v = &l->seen[l->seen_next];
+		l->seen_next = (l->seen_next + 1) % LINE_PAGES;
+	}
+	line_seen_take(v, p);
+	l->last_said = v;
+}
+
 /*
  * In a form, asks for each empty field in turn, so filling in a form is a
  * conversation: "Name:", "Password:", then the page with its button.
@@ -692,14 +985,20 @@ line_main(const struct client_opts *opts)
 	struct line l;
 	struct app_hooks hooks = { line_hook_loading, line_hook_reset };
 	const struct page *p;
-	char *ans = NULL, *sig, **states = NULL;
-	size_t nstates = 0, i;
+	char *ans = NULL;
+	size_t i;
 	struct winsize ws;
+	struct sigaction sa;
 	const char *env;
 	int r, status = CLIENT_EXIT_OK;
 
 	memset(&l, 0, sizeof(l));
 	signal(SIGPIPE, SIG_IGN);
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = line_on_alarm;
+	sa.sa_flags = SA_RESTART;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGALRM, &sa, NULL);
 	l.out = 1;
 	l.kiosk = opts->kiosk;
 	l.idle = opts->idle_reset > 0 ? opts->idle_reset : 300;
@@ -725,39 +1024,15 @@ line_main(const struct client_opts *opts)
 
 	for (;;) {
 		p = app_page(l.app);
-		sig = line_signature(p);
-		if (sig == NULL || l.last_sig == NULL || strcmp(sig, l.last_sig) != 0) {
-			line_page(&l, p);
-			free(l.last_sig);
-			l.last_sig = sig;
-			l.asked = NULL;
-		} else {
-			line_changes(&l, p, states, nstates);
-			free(sig);
-		}
-		if (p->status != NULL && (l.last_status == NULL ||
-		    strcmp(p->status, l.last_status) != 0)) {
-			line_printf(&l, "%s\n", p->status);
-			free(l.last_status);
-			l.last_status = strdup(p->status);
-		} else if (p->status == NULL) {
-			free(l.last_status);
-			l.last_status = NULL;
-		}
-		line_states_free(states, nstates);
-		states = line_states(p);
-		nstates = states != NULL ? p->n_item : 0;
+		line_say(&l, p);
 
 		if (!line_walk_fields(&l))
 			break;
 		p = app_page(l.app);
 		if (page_focused(p) != NULL && page_focused(p)->field == NULL)
 			l.asked = NULL;
-		/* A field filled in by the walk changed the page: show it. */
-		line_changes(&l, p, states, nstates);
-		line_states_free(states, nstates);
-		states = line_states(p);
-		nstates = states != NULL ? p->n_item : 0;
+		/* A field filled in by the walk changed the page: say that. */
+		line_say(&l, p);
 
 		line_prompt(&l, p);
 		if (line_input(&l, &ans) <= 0) {
@@ -771,8 +1046,9 @@ line_main(const struct client_opts *opts)
 		if (r == APP_QUIT)
 			break;
 	}
-	line_states_free(states, nstates);
-	free(l.last_sig);
+	for (i = 0; i < LINE_PAGES; i++)
+		line_seen_clear(&l.seen[i]);
+	free(l.prompted);
 	free(l.last_status);
 	line_reader_free(&l.in);
 	app_free(l.app);
