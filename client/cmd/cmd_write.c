@@ -148,6 +148,27 @@ cmd_unsupport(struct cmd_ctx *c, struct cmd_args *a)
 	return cmd_support_set(c, a, 0);
 }
 
+/* Before a person types a text or answers: logged in at all, and (on a
+ * terminal, where typing is work) still logged in? Returns 0 or the exit
+ * status, with the message printed. */
+static int
+cmd_need_login(struct cmd_ctx *c)
+{
+	struct api_user *u = NULL;
+
+	if (api_token(c->api) == NULL) {
+		fprintf(stderr, "mitwirkung: %s\n", _("You are not logged in."));
+		fprintf(stderr, "%s\n", _("Log in with: mitwirkung login"));
+		return CLIENT_EXIT_LOGIN;
+	}
+	if (!isatty(0))
+		return 0;
+	if (api_me(c->api, &u) < 0)
+		return cmd_api_fail(c);
+	api_user_free(u);
+	return 0;
+}
+
 /* The text of an idea or comment from stdin, with a prompt on a terminal. */
 static char *
 cmd_body(int *status)
@@ -177,7 +198,7 @@ cmd_submit_idea(struct cmd_ctx *c, struct cmd_args *a)
 		cmd_usage_error(_("submit-idea needs --title TITLE"));
 		return CLIENT_EXIT_USAGE;
 	}
-	if ((body = cmd_body(&r)) == NULL)
+	if ((r = cmd_need_login(c)) != 0 || (body = cmd_body(&r)) == NULL)
 		return r;
 	/* The project may be given by its short name; the id is needed. */
 	if (api_project_get(c->api, a->pos[0], &p) < 0) {
@@ -211,7 +232,7 @@ cmd_comment(struct cmd_ctx *c, struct cmd_args *a)
 		return CLIENT_EXIT_USAGE;
 	if (a->val[0] != NULL && (parent = cmd_id(a->val[0], _("comment"))) < 0)
 		return CLIENT_EXIT_USAGE;
-	if ((body = cmd_body(&r)) == NULL)
+	if ((r = cmd_need_login(c)) != 0 || (body = cmd_body(&r)) == NULL)
 		return r;
 	if (api_idea_comment(c->api, id, parent, body, &cm) < 0)
 		r = cmd_api_fail(c);
@@ -371,11 +392,15 @@ cmd_survey(struct cmd_ctx *c, struct cmd_args *a)
 		free(json);
 		return r;
 	}
+	if ((r = cmd_need_login(c)) != 0)
+		return r;
 	if (api_survey_get(c->api, id, &s) < 0)
 		return cmd_api_fail(c);
 	printf("%s\n", s->title ? s->title : "");
 	if (s->intro != NULL)
 		cmd_print_indented(s->intro, 0);
+	if (s->answered_by_me == 1)
+		printf("%s\n", _("You have answered this survey; new answers replace the old ones."));
 	ans = calloc(s->n_questions + 1, sizeof(*ans));
 	ids = calloc(s->n_questions + 1, sizeof(*ids));
 	texts = calloc(s->n_questions + 1, sizeof(*texts));
