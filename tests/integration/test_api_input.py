@@ -18,6 +18,7 @@ def setup():
     srv = S.server().start()
     C["demo"] = demo_index(srv)
     C["u"] = srv.new_user()
+    C["staff"] = srv.new_user("staff")
     return srv
 
 
@@ -40,6 +41,40 @@ def test_malformed_json(srv):
                 b"{\"title\": \"abc\" \"body\": \"x\"}", b"\xef\xbb\xbf{}x"):
         r = srv.request("POST", idea_path(), raw=raw, token=tok())
         error(r, 400, "bad_request", what="malformed JSON %r" % raw[:20])
+    alive(srv)
+
+
+@S.test
+def test_every_json_endpoint_refuses_broken_bodies(srv):
+    d = C["demo"]
+    pid = d["projects"]["stadtraum"]["id"]
+    po = d["polls"]["location"]["id"]
+    sv = d["surveys"]["box"]["id"]
+    p = d["projects"]["stadtraum"]
+    idea = srv.get("/projects/%s/ideas" % pid).json["items"][0]["id"]
+    comment = srv.get("/projects/%s/comments" % pid).json["items"]
+    st, u = C["staff"]["token"], tok()
+    calls = [("POST", "/auth/register", None), ("POST", "/auth/confirm", None),
+             ("POST", "/auth/login", None),
+             ("POST", "/projects/%s/ideas" % pid, u), ("POST", "/ideas/%s/comments" % idea, u),
+             ("POST", "/projects/%s/comments" % pid, u), ("POST", "/ideas/%s/report" % idea, u),
+             ("PUT", "/polls/%s/ballot" % po, u), ("PUT", "/surveys/%s/response" % sv, u),
+             ("POST", "/moderation/ideas/%s" % idea, st), ("POST", "/projects", st),
+             ("PATCH", "/projects/%s" % p["id"], st), ("POST", "/projects/%s/polls" % pid, st),
+             ("PATCH", "/polls/%s" % po, st), ("POST", "/projects/%s/surveys" % pid, st),
+             ("POST", "/polls/%s/analog" % po, st)]
+    if comment:
+        calls.append(("POST", "/comments/%s/report" % comment[0]["id"], u))
+    for method, path, t in calls:
+        for raw, code, st_ in ((b"{", "bad_request", 400), (b'{"a": [}', "bad_request", 400),
+                               (b"[1, 2]", "bad_request", 400)):
+            r = srv.request(method, path, raw=raw, token=t)
+            error(r, st_, code, what="%s %s with %r" % (method, path, raw))
+        r = srv.request(method, path, raw=b"{}", token=t, headers={"Content-Type": "text/plain"})
+        error(r, 415, "unsupported_media_type", what="%s %s as text/plain" % (method, path))
+    r = srv.request("DELETE", "/me", raw=b"{", token=tok())
+    error(r, 400, "bad_request", what="DELETE /me with broken JSON")
+    status(srv.get("/me", token=tok()), 200, "account still there")
     alive(srv)
 
 
