@@ -65,6 +65,38 @@ term_context(const struct page *p)
 	return ctx < 0 ? KEYS_CTX_LIST : (enum keys_context)ctx;
 }
 
+/* Editing keys of a focused text field: sets *op, returns 1 when key is one. */
+static int
+term_edit_op(key_code key, enum app_edit *op)
+{
+	switch (key) {
+	case KEYS_LEFT:		*op = APP_EDIT_LEFT; break;
+	case KEYS_RIGHT:	*op = APP_EDIT_RIGHT; break;
+	case KEYS_HOME:		*op = APP_EDIT_HOME; break;
+	case KEYS_CTRL('a'):	*op = APP_EDIT_HOME; break;
+	case KEYS_END:		*op = APP_EDIT_END; break;
+	case KEYS_CTRL('e'):	*op = APP_EDIT_END; break;
+	case KEYS_BACKSPACE:	*op = APP_EDIT_BACKSPACE; break;
+	case KEYS_DELETE:	*op = APP_EDIT_DELETE; break;
+	case KEYS_CTRL('d'):	*op = APP_EDIT_DELETE; break;
+	case KEYS_ENTER:	*op = APP_EDIT_NEWLINE; break;
+	case KEYS_KP_ENTER:	*op = APP_EDIT_NEWLINE; break;
+	case KEYS_UP:		*op = APP_EDIT_UP; break;
+	case KEYS_DOWN:		*op = APP_EDIT_DOWN; break;
+	default:
+		return 0;
+	}
+	return 1;
+}
+
+static int
+term_is_edit_key(key_code key)
+{
+	enum app_edit op;
+
+	return term_edit_op(key, &op);
+}
+
 /* The shortest key bound to action ("Esc" rather than "Backspace"), for
  * the key-hint line; the help page lists them all. */
 static const char *
@@ -81,18 +113,26 @@ term_keyname(const char *context, enum action action, void *ud)
 		ctx = KEYS_CTX_LIST;
 	if (keys_map_keys_for(t->keys, (enum keys_context)ctx, action,
 	    all, sizeof(all), 0) == 0)
-		return NULL;
+		all[0] = '\0';
 	best = NULL;
-	for (k = all; k != NULL; k = next) {
+	for (k = all; k != NULL && *k != '\0'; k = next) {
 		/* Names are joined by ", "; a lone "," key is a name too. */
 		next = strstr(k + 1, ", ");
 		if (next != NULL) {
 			*next = '\0';
 			next += 2;
 		}
+		/* In a text field the editing keys edit; never offer them. */
+		if (ctx == KEYS_CTX_EDITOR && term_is_edit_key(keys_parse(k)))
+			continue;
 		if (best == NULL || strlen(k) < strlen(best))
 			best = k;
 	}
+	/* In a field, Esc cancels: that is the way back from there. */
+	if (best == NULL && action == ACTION_BACK && ctx == KEYS_CTX_EDITOR)
+		return term_keyname(context, ACTION_CANCEL, ud);
+	if (best == NULL)
+		return NULL;
 	len = strlen(best);
 	if (len >= sizeof(t->keybuf))
 		len = sizeof(t->keybuf) - 1;
@@ -199,32 +239,6 @@ term_is_field(const struct page_item *it)
 	    it->kind == PAGE_ITEM_PASSWORD);
 }
 
-/* Editing keys of a focused text field; returns 1 when key was one. */
-static int
-term_edit_key(struct term *t, key_code key)
-{
-	enum app_edit op;
-
-	switch (key) {
-	case KEYS_LEFT:		op = APP_EDIT_LEFT; break;
-	case KEYS_RIGHT:	op = APP_EDIT_RIGHT; break;
-	case KEYS_HOME:		op = APP_EDIT_HOME; break;
-	case KEYS_CTRL('a'):	op = APP_EDIT_HOME; break;
-	case KEYS_END:		op = APP_EDIT_END; break;
-	case KEYS_CTRL('e'):	op = APP_EDIT_END; break;
-	case KEYS_BACKSPACE:	op = APP_EDIT_BACKSPACE; break;
-	case KEYS_DELETE:	op = APP_EDIT_DELETE; break;
-	case KEYS_CTRL('d'):	op = APP_EDIT_DELETE; break;
-	case KEYS_ENTER:	op = APP_EDIT_NEWLINE; break;
-	case KEYS_KP_ENTER:	op = APP_EDIT_NEWLINE; break;
-	case KEYS_UP:		op = APP_EDIT_UP; break;
-	case KEYS_DOWN:		op = APP_EDIT_DOWN; break;
-	default:
-		return 0;
-	}
-	app_edit(t->app, op);
-	return 1;
-}
 
 /* Digits choose an item by number; a second digit extends the number
  * when such an item exists ("1" then "2" is item 12), else starts anew. */
@@ -284,6 +298,7 @@ term_key(struct term *t, key_code key)
 	const struct page *p;
 	const struct page_item *it;
 	enum keys_context ctx;
+	enum app_edit op;
 	enum action a;
 	char buf[8];
 	int r, digits;
@@ -304,8 +319,10 @@ term_key(struct term *t, key_code key)
 			app_input_text(t->app, buf);
 			return APP_OK;
 		}
-		if (term_edit_key(t, key))
+		if (term_edit_op(key, &op)) {
+			app_edit(t->app, op);
 			return APP_OK;
+		}
 		if (a == ACTION_NONE)
 			a = keys_map_lookup(t->keys, ctx, key);
 	} else {

@@ -137,10 +137,11 @@ class Client:
 	counter = 0
 
 	def __init__(self, api_url, tmp, width=80, height=24, lang="en",
-		     extra_args=(), name=None):
+		     extra_args=(), name=None, env=None):
 		Client.counter += 1
 		self.sock = "mw-e2e-%d-%d" % (os.getpid(), Client.counter)
 		self.width, self.height = width, height
+		extra_env = env
 		self.home = os.path.join(tmp, name or ("home%d" % Client.counter))
 		for d in ("", ".config", ".local/state", ".cache"):
 			os.makedirs(os.path.join(self.home, d), exist_ok=True)
@@ -152,6 +153,7 @@ class Client:
 			"LANG": "C.UTF-8",
 			"LC_ALL": "C.UTF-8",
 		}
+		env.update(extra_env or {})
 		cmd = ["env", "-u", "NO_COLOR"] + ["%s=%s" % kv for kv in env.items()] + \
 			[CLIENT_BIN, "--api", api_url, "--lang", lang] + list(extra_args)
 		self.tmux("-f", "/dev/null", "new-session", "-d", "-x", str(width),
@@ -227,7 +229,10 @@ class Client:
 		row, line = self.focus_line()
 		parts = [line[1:]]
 		for l in lines[row + 1:]:
-			if not l.strip() or re.match(r"^[ >]\s*\d+\. ", l):
+			# Continuation lines are indented; the hint and status
+			# lines and the next item are not part of it.
+			if not l.startswith(" ") or not l.strip() or \
+					re.match(r"^[ >]\s*\d+\. ", l):
 				break
 			parts.append(l)
 		return re.sub(r"\s+", " ", " ".join(parts)).strip()

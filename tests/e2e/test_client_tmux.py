@@ -6,6 +6,7 @@
 # After every step: the screen text, and the terminal cursor on the line of
 # the focused item (the line with '>'), or on the caret of a text field.
 import os
+import re
 import shutil
 import sys
 import time
@@ -31,10 +32,34 @@ def login(c, name, password):
 	c.check_caret("*" * len(password))
 	assert password not in c.text(), "the password shows on the screen"
 	c.keys("Enter")
-	c.check_focus("Log in")
-	c.keys("Enter")
+	submit(c, "Password", "Log in")
 	c.wait_text("Logged in as")
 	c.check_focus()
+
+
+def submit(c, field, button):
+	"""Enter in the last field either sends the form at once or moves to
+	its button; press the button in the second case."""
+	def label():
+		try:
+			return c.focus_item().split(". ", 1)[-1]
+		except Failure:
+			return ""
+	lib_tmux.wait_until(lambda: not label().startswith(field), 5,
+			    "the focus to leave %s" % field)
+	if label().startswith(button):
+		c.check_focus(button)
+		c.keys("Enter")
+
+
+def has_colour(sgr_text):
+	"""True when an SGR sequence sets a colour (30-38, 40-48, 90-107)."""
+	for params in re.findall(r"\x1b\[([0-9;]*)m", sgr_text):
+		for p in params.split(";"):
+			if p.isdigit() and (30 <= int(p) <= 38 or 40 <= int(p) <= 48 or
+					    90 <= int(p) <= 107):
+				return True
+	return False
 
 
 def open_project(c, title="Stadt.Raum.Wir."):
@@ -137,16 +162,12 @@ def flow_idea(api, tmp, w, h):
 		fill(c, "E-mail", mail)
 		fill(c, "Display name", "E2E " + tag)
 		fill(c, "Password", "geheim-passwort", secret=True)
-		c.check_focus("Register")
-		c.keys("Enter")
+		submit(c, "Password", "Register")
 		c.wait_text("Confirm your account")
 		c.check_focus("Token")
 		token = api.mail_token(mail)
-		c.type(token)
-		c.check_caret(token)
-		c.keys("Enter")
-		c.check_focus("Confirm")
-		c.keys("Enter")
+		fill(c, "Token", token)
+		submit(c, "Token", "Confirm")
 		c.wait_text("Your account is active")
 		c.check_focus()
 		# (2) log in, open the project, write the idea
@@ -156,8 +177,7 @@ def flow_idea(api, tmp, w, h):
 		c.check_focus("User name or e-mail")
 		fill(c, "User name or e-mail", user)
 		fill(c, "Password", "geheim-passwort", secret=True)
-		c.check_focus("Log in")
-		c.keys("Enter")
+		submit(c, "Password", "Log in")
 		c.wait_text("Logged in as")
 		c.check_focus()
 		while "Projects" not in " ".join(c.screen()[:2]):
@@ -195,17 +215,16 @@ def flow_idea(api, tmp, w, h):
 		m.check_focus()
 		login(m, "moderation", "moderation-passwort")
 		m.keys("M")
-		m.wait_text(title[:12])
+		m.wait_text("Moderation")
+		m.check_focus()
 		m.focus_to(title[:12])
 		m.keys("A")
-		# A reason may be asked for; an approval may go without one.
-		lib_tmux.wait_until(lambda: "approved" in m.text() or "Reason" in m.text(),
-				    10, "approval or a reason prompt")
-		if "approved" not in m.text():
-			m.type("passt")
-			m.keys("Enter")
-			m.wait_text("approved")
-		m.check_focus() if ">" in m.text() else None
+		m.wait_text("is approved")
+		m.check_focus()
+		# Out of the queue once the queue is loaded again.
+		lib_tmux.wait_until(lambda: title not in m.flat().split("is approved")[-1]
+				    and title[:12] not in m.focus_item(), 10,
+				    "the idea to leave the queue")
 	except Exception:
 		print("screen (moderator) at %s:\n%s" % (tag, m.text()))
 		raise
@@ -220,7 +239,8 @@ def flow_idea(api, tmp, w, h):
 		open_project(o)
 		o.focus_to("All ideas")
 		o.keys("Enter")
-		o.wait_text(title[:12])
+		o.wait_text("Ideas for")
+		o.check_focus()
 		o.focus_to(title[:12])
 		o.check_focus(title[:12])
 	except Exception:
@@ -228,6 +248,66 @@ def flow_idea(api, tmp, w, h):
 		raise
 	finally:
 		o.close()
+
+
+def flow_basics(api, tmp, w, h):
+	"""Digits jump, help and back, the colour toggle, resize, quit."""
+	c = Client(api.url, tmp, w, h, name="basics-%dx%d" % (w, h))
+	try:
+		c.wait_text("Projects")
+		c.check_focus("1. ")
+		c.keys("3")
+		c.check_focus("3. Stadt.Raum.Wir.")
+		# Moving never opens: still the project list.
+		assert "Projects" in c.screen()[0], c.text()
+		c.keys("?")
+		c.wait_text("Help")
+		c.check_focus()
+		t0 = time.monotonic()
+		c.keys("Escape")
+		c.check_focus("3. Stadt.Raum.Wir.")
+		# Esc must not wait long for a sequence that never comes.
+		assert time.monotonic() - t0 < 2.0, "Esc took %.1fs" % (time.monotonic() - t0)
+		c.keys("C")
+		c.wait_text("Colours off")
+		c.check_focus("Stadt.Raum.Wir.")
+		colour = c.tmux("capture-pane", "-p", "-e", "-t", "t")
+		assert not has_colour(colour), "colour is still used: %r" % colour[:300]
+		c.keys("C")
+		c.wait_text("Colours on")
+		# The message stays until the next key, then goes.
+		c.keys("Down")
+		c.check_focus("4. ")
+		assert "Colours on" not in c.flat(), c.text()
+		# Resize to the other size: the focus stays visible, cursor on it.
+		ow, oh = (40, 12) if (w, h) == (80, 24) else (80, 24)
+		c.tmux("resize-window", "-t", "t", "-x", str(ow), "-y", str(oh))
+		c.height = oh
+		c.check_focus("4. ")
+		c.tmux("resize-window", "-t", "t", "-x", str(w), "-y", str(h))
+		c.height = h
+		c.check_focus("4. ")
+		c.keys("q")
+		lib_tmux.wait_until(c.dead, 5, "the client to quit")
+	except Exception:
+		print("screen at %dx%d:\n%s" % (w, h, c.text()))
+		raise
+	finally:
+		c.close()
+
+
+def flow_no_color(api, tmp):
+	"""NO_COLOR set: not one colour sequence, the marker still there."""
+	c = Client(api.url, tmp, 80, 24, name="nocolor", env={"NO_COLOR": "1"})
+	try:
+		c.wait_text("Projects")
+		c.check_focus("1. ")
+		c.keys("Down")
+		c.check_focus("2. ")
+		colour = c.tmux("capture-pane", "-p", "-e", "-t", "t")
+		assert not has_colour(colour), "colour with NO_COLOR: %r" % colour[:300]
+	finally:
+		c.close()
 
 
 def main():
@@ -241,7 +321,9 @@ def main():
 	r = Runner()
 	try:
 		api.start()
+		r.run("no_color", flow_no_color, api, tmp)
 		for w, h in SIZES:
+			r.run("basics_%dx%d" % (w, h), flow_basics, api, tmp, w, h)
 			r.run("ballot_%dx%d" % (w, h), flow_ballot, api, tmp, w, h)
 			r.run("idea_%dx%d" % (w, h), flow_idea, api, tmp, w, h)
 	finally:
