@@ -356,18 +356,19 @@ seed_logistik(struct seed *d)
 		  "Schillerplatz, 67655 Kaiserslautern", 49.4427, 7.7702 },
 		{ T("Martin-Luther-Platz am Fackelbrunnen",
 		    "Martin-Luther-Platz by the Fackelbrunnen fountain"),
-		  T("Am Fackelbrunnen am westlichen Ende der Fußgängerzone, "
-		    "wo Fackelstraße und Riesenstraße zusammenkommen.",
-		    "At the Fackelbrunnen fountain at the western end of the "
-		    "pedestrian zone, where Fackelstraße meets Riesenstraße."),
-		  "Fackelstraße, 67655 Kaiserslautern", 49.4449, 7.7661 },
+		  T("Der Platz rund um den Fackelbrunnen in der "
+		    "Fußgängerzone; Sitzstufen am Brunnen, viele Menschen "
+		    "kommen hier vorbei.", "The square around the Fackelbrunnen "
+		    "fountain in the pedestrian zone; steps to sit on by the "
+		    "fountain, many people pass by."),
+		  "Martin-Luther-Platz, 67655 Kaiserslautern", 49.4449, 7.7661 },
 		{ T("Rathaus-Vorplatz (Willy-Brandt-Platz)",
 		    "Town hall forecourt (Willy-Brandt-Platz)"),
 		  T("Der Vorplatz des Rathaus-Hochhauses, direkt am "
-		    "Haupteingang; barrierefrei erreichbar, Haltestelle "
-		    "Rathaus gegenüber.", "The forecourt of the town hall "
-		    "tower, right at the main entrance; step-free access, "
-		    "Rathaus bus stop opposite."),
+		    "Haupteingang; ebenerdig und stufenlos erreichbar, "
+		    "Bushaltestellen in der Nähe.", "The forecourt of the town "
+		    "hall tower, right at the main entrance; level and "
+		    "step-free, bus stops nearby."),
 		  "Willy-Brandt-Platz 1, 67657 Kaiserslautern", 49.4441, 7.7740 },
 		{ T("Altstadt am Marktplatz", "Old town by the market square"),
 		  T("In der Altstadt rund um den Marktplatz und die "
