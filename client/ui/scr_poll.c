@@ -696,7 +696,6 @@ results_build(struct app *app, struct screen *s, struct page *p)
 				page_item_detail(it, _("%ld votes, %.0f %%, rank %d — %ld online, %ld paper"),
 				    o->total, o->share * 100.0, o->rank, o->online, o->analog);
 			}
-			page_item_state(it, _("rank %d"), o->rank);
 		}
 	}
 	page_add_action(p, ACTION_REFRESH, _("refresh"));
