@@ -324,6 +324,47 @@ def test_login_session_logout(srv):
 
 
 @S.test
+def test_login_on_terminal_no_echo(srv):
+    # On a terminal the password is asked for and not echoed.
+    import pty
+    import select
+    master, slave = pty.openpty()
+    p = subprocess.Popen([CLIENT, "--lang", "en", "login", "demo"], stdin=slave,
+                         stdout=slave, stderr=slave, env=env(), close_fds=True)
+    os.close(slave)
+    seen = b""
+    sent = False
+    deadline = time.time() + 20
+    try:
+        while time.time() < deadline:
+            r, _, _ = select.select([master], [], [], 0.2)
+            if r:
+                try:
+                    data = os.read(master, 4096)
+                except OSError:
+                    break
+                if not data:
+                    break
+                seen += data
+            if not sent and b"Password: " in seen:
+                os.write(master, b"demo-passwort\n")
+                sent = True
+            if p.poll() is not None and not r:
+                break
+        rc = p.wait(timeout=10)
+    finally:
+        if p.poll() is None:
+            p.kill()
+            p.wait()
+        os.close(master)
+    ok(sent, "no password prompt on the terminal: %r" % seen)
+    eq(rc, 0, "login on a terminal: %r" % seen)
+    ok(b"demo-passwort" not in seen, "the password was echoed: %r" % seen)
+    ok(b"Logged in as demo" in seen, "login message: %r" % seen)
+    logout()
+
+
+@S.test
 def test_stale_session(srv):
     os.makedirs(os.path.dirname(session_file()), mode=0o700, exist_ok=True)
     with open(session_file(), "w") as f:
