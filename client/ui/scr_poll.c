@@ -568,7 +568,8 @@ review_build(struct app *app, struct screen *s, struct page *p)
 {
 	struct page_item *it;
 
-	p->context = "form";
+	/* The keymaps bind send and edit for the review step in "poll". */
+	p->context = "poll";
 	page_set_heading(p, "%s", _("Check before sending"));
 	s->below->type->review(app, s->below, p);
 	if ((it = page_add_item(p, PAGE_ITEM_BUTTON, _("Send"))) != NULL)

@@ -771,6 +771,7 @@ test_scr_poll_ranking_review(void **state)
 	p = app_page(app);
 	assert_string_equal(p->heading, "Check before sending");
 	assert_page_has(p, "You are voting for: 1. Kino im Park, 2. Flohmarkt, 3. Lautern tanzt.");
+	assert_string_equal(p->context, "poll");
 	assert_true(page_offers(p, ACTION_SEND));
 	assert_true(page_offers(p, ACTION_EDIT));
 	app_action(app, ACTION_EDIT, 0);
