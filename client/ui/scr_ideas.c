@@ -253,7 +253,8 @@ idea_build(struct app *app, struct screen *s, struct page *p)
 	if (published) {
 		page_add_action(p, ACTION_SUPPORT, i->supported_by_me == 1 ? _("unsupport") : _("support"));
 		page_add_action(p, ACTION_COMMENT, _("comment"));
-		page_add_action(p, ACTION_REPLY, _("reply"));
+		if (d->comments != NULL && d->comments->n > 0)
+			page_add_action(p, ACTION_REPLY, _("reply"));
 		page_add_action(p, ACTION_REPORT, _("report"));
 	}
 	if (!app_logged_in(app))

@@ -453,8 +453,10 @@ project_build(struct app *app, struct screen *s, struct page *p)
 	if (pr->ideas_open)
 		page_add_action(p, ACTION_NEW_IDEA, _("new idea"));
 	page_add_action(p, ACTION_COMMENT, _("comment"));
-	page_add_action(p, ACTION_REPLY, _("reply"));
-	page_add_action(p, ACTION_REPORT, _("report"));
+	if (d->comments != NULL && d->comments->n > 0) {
+		page_add_action(p, ACTION_REPLY, _("reply"));
+		page_add_action(p, ACTION_REPORT, _("report"));
+	}
 }
 
 static int
