@@ -71,8 +71,11 @@ FUZZ_SRC = $(wildcard tests/fuzz/fuzz_*.c)
 PO_FILES = $(wildcard locale/*.po)
 MO_FILES = $(patsubst locale/%.po,$(BUILD)/locale/%/LC_MESSAGES/mitwirkung.mo,$(PO_FILES))
 
+# Objects of test programs are kept, not treated as intermediate.
+.SECONDARY:
+
 .PHONY: all deps check test unit run run-api run-ssh install uninstall clean \
-	bench-api bench-client bench-ssh bench lint pot update-po tests-build
+	bench-api bench-client bench-ssh bench-line bench lint pot update-po tests-build
 all: $(PROGS) $(MO_FILES)
 
 deps:
@@ -156,7 +159,9 @@ bench-client: all
 	$(Q)BUILD=$(BUILD) bench/client.sh
 bench-ssh: all
 	$(Q)BUILD=$(BUILD) bench/ssh.sh
-bench: bench-api bench-client bench-ssh
+bench-line: all
+	$(Q)BUILD=$(BUILD) python3 bench/line_words.py
+bench: bench-api bench-client bench-line bench-ssh
 
 pot:
 	$(Q)xgettext --from-code=UTF-8 -k_ -kN_ -kC_:1c,2 -kngettext:1,2 --add-comments=L10N \

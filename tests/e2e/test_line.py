@@ -184,6 +184,10 @@ def test_kiosk_idle_warns_continues_and_resets():
         p.stdin.write(b"\n")
         p.stdin.flush()
         ok(wait_for("Welcome back", 5), "continue key did not work")
+        # Half an idea typed, not sent: the reset must wipe it.
+        p.stdin.write(b"3\n2\nGeheimer Entwurf\nDieser Text darf nicht bleiben.\n.\nb\n")
+        p.stdin.flush()
+        ok(wait_for("Geheimer Entwurf", 10), "could not type a draft:\n" + out.decode()[-800:])
         mark = len(out)
         ok(wait_for("Are you still there?", 8), "no second warning")
         t0 = time.time()
@@ -193,6 +197,10 @@ def test_kiosk_idle_warns_continues_and_resets():
         ok("\n" * 30 in rest, "screen not pushed away on reset")
         # Logged out after the reset: the project list offers log in again.
         ok(wait_for("l log in", 5), "still logged in after reset")
+        p.stdin.write(b"3\n2\n")
+        p.stdin.flush()
+        ok(wait_for("Title: empty", 10), "the draft survived the reset:\n" + out.decode()[-800:])
+        ok("Geheimer Entwurf" not in out[mark:].decode(), "draft text shown after reset")
         p.stdin.close()
         p.wait(timeout=10)
         ok(p.returncode == 0, "kiosk exit status %d" % p.returncode)
