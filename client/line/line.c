@@ -420,8 +420,13 @@ line_page(struct line *l, const struct page *p, int full)
 		const struct page_item *it = &p->item[i];
 
 		if (it->group != NULL && (group == NULL || strcmp(group, it->group) != 0)) {
+			size_t gl = strlen(it->group);
+			char last = gl > 0 ? it->group[gl - 1] : ':';
+
 			line_more(l);
-			line_printf(l, "%s:\n", it->group);
+			/* "Polls:", but "Which one?" stays as it is. */
+			line_printf(l, "%s%s\n", it->group,
+			    strchr(":?.!", last) != NULL ? "" : ":");
 		}
 		group = it->group;
 		line_item(l, it, full);
