@@ -20,6 +20,7 @@ struct survey {
 	struct api_survey	*sv;
 	struct survey_answer	*ans;
 	size_t			 n;
+	int			 sent;	/* answers sent: no draft to keep */
 };
 
 /* Item refs: question index in the high bits, what the item is in the low. */
@@ -72,6 +73,87 @@ survey_setup(struct survey *d)
 	return 0;
 }
 
+static int survey_answered(const struct api_question *q, const struct survey_answer *a);
+
+static void
+survey_draft_key(const struct survey *d, char *key, size_t size)
+{
+	snprintf(key, size, "survey:%lld", d->id);
+}
+
+/* Keeps the answers given so far in the app, one text per question:
+ * "t" + text, "v" + scale value, "c" + option ids, "" when unanswered. */
+static void
+survey_draft_keep(struct app *app, const struct survey *d)
+{
+	char key[48], **txt, *t;
+	size_t i, k;
+	int any = 0;
+
+	if (d->sv == NULL || (txt = calloc(d->n + 1, sizeof(*txt))) == NULL)
+		return;
+	for (i = 0; i < d->n; i++) {
+		const struct api_question *q = &d->sv->questions[i];
+		const struct survey_answer *a = &d->ans[i];
+
+		if (!survey_answered(q, a)) {
+			txt[i] = strdup("");
+			continue;
+		}
+		any = 1;
+		if (survey_kind(q, "text")) {
+			if (asprintf(&txt[i], "t%s", a->text.text) < 0)
+				txt[i] = NULL;
+		} else if (survey_kind(q, "scale")) {
+			if (asprintf(&txt[i], "v%d", a->value) < 0)
+				txt[i] = NULL;
+		} else {
+			txt[i] = strdup("c");
+			for (k = 0; k < a->n && txt[i] != NULL; k++) {
+				if (asprintf(&t, "%s %lld", txt[i], a->choices[k]) < 0)
+					t = NULL;
+				free(txt[i]);
+				txt[i] = t;
+			}
+		}
+	}
+	survey_draft_key(d, key, sizeof(key));
+	if (any)
+		ui_draft_save(app, key, (const char *const *)txt, d->n);
+	for (i = 0; i < d->n; i++)
+		free(txt[i]);
+	free(txt);
+}
+
+static void
+survey_draft_restore(struct app *app, struct survey *d)
+{
+	char key[48], **txt, *p, *end;
+	size_t n, i;
+	long long id, *c;
+
+	survey_draft_key(d, key, sizeof(key));
+	if (!ui_draft_load(app, key, &txt, &n) || n != d->n)
+		return;
+	for (i = 0; i < n; i++) {
+		struct survey_answer *a = &d->ans[i];
+
+		if (txt[i][0] == 't') {
+			field_set(&a->text, txt[i] + 1);
+		} else if (txt[i][0] == 'v') {
+			a->has_value = 1;
+			a->value = atoi(txt[i] + 1);
+		} else if (txt[i][0] == 'c') {
+			for (p = txt[i] + 1; (id = strtoll(p, &end, 10)) != 0 && end != p; p = end) {
+				if ((c = realloc(a->choices, (a->n + 1) * sizeof(*c))) == NULL)
+					break;
+				a->choices = c;
+				a->choices[a->n++] = id;
+			}
+		}
+	}
+}
+
 static int
 survey_load(struct app *app, struct screen *s)
 {
@@ -89,7 +171,10 @@ survey_load(struct app *app, struct screen *s)
 	}
 	api_survey_free(d->sv);
 	d->sv = sv;
-	return survey_setup(d) < 0 ? -1 : 0;
+	if (survey_setup(d) < 0)
+		return -1;
+	survey_draft_restore(app, d);
+	return 0;
 }
 
 static int
@@ -318,6 +403,7 @@ survey_send(struct app *app, struct screen *s)
 {
 	struct survey *d = s->data;
 	struct api_answer *in;
+	char key[48];
 	size_t i, n = 0;
 	int rc;
 
@@ -350,6 +436,9 @@ survey_send(struct app *app, struct screen *s)
 	free(in);
 	if (rc < 0)
 		return ui_fail(app, _("Your answers were not sent."), 1);
+	survey_draft_key(d, key, sizeof(key));
+	ui_draft_drop(app, key);
+	d->sent = 1;
 	ui_pop_to(app, s);
 	s->loaded = 0;
 	ui_status(app, _("Thank you. Your answers to '%s' are saved."), d->sv->title);
@@ -361,9 +450,10 @@ survey_free(struct app *app, struct screen *s)
 {
 	struct survey *d = s->data;
 
-	(void)app;
 	if (d == NULL)
 		return;
+	if (!d->sent)
+		survey_draft_keep(app, d);
 	survey_answers_free(d);
 	api_survey_free(d->sv);
 	free(d);
@@ -408,6 +498,7 @@ scr_survey_with(struct app *app, struct api_survey *sv)
 		free(d);
 		return -1;
 	}
+	survey_draft_restore(app, d);
 	return ui_push_loaded(app, &scr_survey, d);
 }
 

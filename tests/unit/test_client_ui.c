@@ -1040,15 +1040,12 @@ test_scr_help_and_messages(void **state)
 }
 
 
-static void
-test_scr_survey_required_and_review(void **state)
+static struct api_survey *
+canned_survey(void)
 {
-	struct app *app = test_app(0);
 	struct api_survey *sv = calloc(1, sizeof(*sv));
 	struct api_question *q;
-	const struct page *p;
 
-	(void)state;
 	sv->id = 4;
 	sv->title = S("Packaging");
 	sv->intro = S("Tell us.");
@@ -1079,6 +1076,17 @@ test_scr_survey_required_and_review(void **state)
 	q[2].kind = S("text");
 	q[2].text = S("Anything else?");
 	q[2].max_length = 100;
+	return sv;
+}
+
+static void
+test_scr_survey_required_and_review(void **state)
+{
+	struct app *app = test_app(0);
+	struct api_survey *sv = canned_survey();
+	const struct page *p;
+
+	(void)state;
 	assert_int_equal(scr_survey_with(app, sv), 0);
 	p = app_page(app);
 	assert_string_equal(p->heading, "Packaging");
@@ -1107,6 +1115,14 @@ test_scr_survey_required_and_review(void **state)
 	assert_page_has(p, "Food");
 	assert_page_has(p, "3 on a scale from 1 to 3");
 	assert_page_has(p, "Less plastic.");
+	/* Leaving the survey keeps the answers for when it is opened again. */
+	app_action(app, ACTION_EDIT, 0);
+	app_action(app, ACTION_BACK, 0);
+	assert_int_equal(scr_survey_with(app, canned_survey()), 0);
+	p = app_page(app);
+	assert_string_equal(p->item[0].state, "[x]");
+	assert_string_equal(p->item[4].state, "(*)");
+	assert_string_equal(p->item[5].field->text, "Less plastic.");
 	app_free(app);
 }
 
@@ -1664,6 +1680,64 @@ test_app_real_server_tally_and_survey(void **state)
 }
 
 static void
+test_app_real_server_account_export_delete(void **state)
+{
+	struct app *app = srv_app();
+	const struct page *p;
+	char path[512], buf[4096];
+	const char *file;
+	FILE *f;
+	size_t n;
+
+	(void)state;
+	srv_login(app, "uitest1", "correct horse 1");
+	app_action(app, ACTION_ACCOUNT, 0);
+	p = app_page(app);
+	assert_string_equal(p->heading, "My account");
+	assert_page_has(p, "E-mail: uitest1@example.org");
+	/* Export into the home folder, never over an existing file. */
+	open_item(app, "Export all my data");
+	p = app_page(app);
+	assert_page_has(p, "Your data is saved in ");
+	file = strstr(p->status, tmp_home);
+	assert_non_null(file);
+	snprintf(path, sizeof(path), "%.*s", (int)(strlen(file) - 1), file);
+	assert_non_null(f = fopen(path, "r"));
+	n = fread(buf, 1, sizeof(buf) - 1, f);
+	fclose(f);
+	buf[n] = '\0';
+	assert_non_null(strstr(buf, "uitest1"));
+	open_item(app, "Export all my data");
+	assert_null(strstr(app_page(app)->status, path));
+	/* Deleting asks for the password and a second choice. */
+	p = open_item(app, "Delete my account");
+	assert_page_has(p, "This cannot be undone.");
+	open_item(app, "Yes, delete my account now");
+	p = app_page(app);
+	assert_page_has(p, "Password: please type your password");
+	assert_int_equal(p->item[p->focus].kind, PAGE_ITEM_PASSWORD);
+	app_field_set(app, "wrong password");
+	open_item(app, "Yes, delete my account now");
+	p = app_page(app);
+	assert_page_has(p, "The account was not deleted.");
+	assert_true(app_logged_in(app));
+	focus_on(app, "Password");
+	app_field_set(app, "correct horse 1");
+	open_item(app, "Yes, delete my account now");
+	p = app_page(app);
+	assert_page_has(p, "Your account is deleted.");
+	assert_string_equal(p->heading, "Projects");
+	assert_false(app_logged_in(app));
+	app_action(app, ACTION_LOGIN, 0);
+	fill(app, "User name", "uitest1");
+	fill(app, "Password", "correct horse 1");
+	app_action(app, ACTION_SEND, 0);
+	assert_false(app_logged_in(app));
+	assert_page_has(app_page(app), "You are not logged in.");
+	app_free(app);
+}
+
+static void
 test_app_real_server_language_refetches(void **state)
 {
 	struct app *app = srv_app();
@@ -1724,6 +1798,7 @@ main(void)
 		cmocka_unit_test(test_app_real_server_session_expired_keeps_text),
 		cmocka_unit_test(test_app_real_server_tally_and_survey),
 		cmocka_unit_test(test_app_real_server_language_refetches),
+		cmocka_unit_test(test_app_real_server_account_export_delete),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, srv_teardown);
