@@ -1,5 +1,6 @@
 /* api_parse.c — turns API JSON into the typed structs, sanitizing every string on the way in. */
 #include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -962,28 +963,61 @@ api_login_free(struct api_login *l)
 	free(l);
 }
 
+/* Code points a terminal may act on that cJSON leaves unescaped: DEL,
+ * C1 and the bidi controls. */
+static int
+api_json_unsafe(unsigned int cp)
+{
+	return cp == 0x7f || (cp >= 0x80 && cp <= 0x9f) ||
+	    (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069) ||
+	    cp == 0x200e || cp == 0x200f || cp == 0x061c;
+}
+
 char *
 api_json_print(const cJSON *j)
 {
-	char *raw, *clean;
-	size_t n;
+	char *raw, *out;
+	size_t n, i, o = 0;
+	unsigned int cp;
+	int len;
 
-	/* cJSON escapes C0 controls (ESC becomes \u001b); the sanitizer then
-	 * drops DEL, C1 and bidi controls that cJSON leaves as they are. */
+	/*
+	 * cJSON escapes C0 controls inside strings (ESC becomes \u001b). What
+	 * it leaves raw - DEL, C1, bidi controls, invalid UTF-8 - can only be
+	 * inside strings, so it is written as a \u escape too: the output
+	 * stays valid JSON with the same meaning and is safe on a terminal.
+	 * (The text sanitizer would drop a C1 CSI together with the bytes
+	 * after it, which could swallow a closing quote.) Indentation tabs
+	 * become two spaces.
+	 */
 	raw = cJSON_Print(j);
 	if (raw == NULL)
 		return NULL;
 	n = strlen(raw);
-	clean = malloc(n + 2);
-	if (clean != NULL) {
-		memcpy(clean, raw, n);
-		clean[n] = '\n';
-		clean[n + 1] = '\0';
-	}
-	free(raw);
-	if (clean == NULL)
+	out = malloc(n * 6 + 2);
+	if (out == NULL) {
+		free(raw);
 		return NULL;
-	raw = text_sanitize(clean, n + 1, TEXT_MULTILINE);
-	free(clean);
-	return raw;
+	}
+	for (i = 0; i < n; i += (size_t)len) {
+		len = text_utf8_decode(raw + i, n - i, &cp);
+		if (len < 0) {
+			memcpy(out + o, "\\ufffd", 6);
+			o += 6;
+			len = 1;
+		} else if (cp == '\t') {
+			memcpy(out + o, "  ", 2);
+			o += 2;
+		} else if ((cp < 0x20 && cp != '\n') || api_json_unsafe(cp)) {
+			snprintf(out + o, 7, "\\u%04x", cp);
+			o += 6;
+		} else {
+			memcpy(out + o, raw + i, (size_t)len);
+			o += (size_t)len;
+		}
+	}
+	out[o++] = '\n';
+	out[o] = '\0';
+	free(raw);
+	return out;
 }

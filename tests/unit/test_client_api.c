@@ -247,6 +247,32 @@ test_api_json_print_escapes(void **state)
 }
 
 static void
+test_api_json_print_stays_json(void **state)
+{
+	/* A C1 CSI or OSC right before a closing quote must not take the
+	 * quote with it; invalid UTF-8 becomes U+FFFD. */
+	const char in[] = "{\"a\":\"x\\u009b\",\"b\":[\"\\u009d\",\"\\u202e\\u0085\"],"
+	    "\"c\":\"\xff\",\"d\":\"ok\\u007f\"}";
+	cJSON *j = cJSON_Parse(in), *back;
+	char *out;
+
+	(void)state;
+	assert_non_null(j);
+	out = api_json_print(j);
+	assert_non_null(out);
+	assert_terminal_safe(out, 1);
+	back = cJSON_Parse(out);
+	assert_non_null(back);
+	assert_string_equal(cJSON_GetObjectItem(back, "a")->valuestring, "x\xc2\x9b");
+	assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(back, "b")), 2);
+	assert_string_equal(cJSON_GetObjectItem(back, "c")->valuestring, "\xef\xbf\xbd");
+	assert_string_equal(cJSON_GetObjectItem(back, "d")->valuestring, "ok\x7f");
+	cJSON_Delete(back);
+	free(out);
+	cJSON_Delete(j);
+}
+
+static void
 test_api_error_from_http_validation(void **state)
 {
 	struct api_error e;
@@ -1305,6 +1331,7 @@ main(void)
 		cmocka_unit_test(test_api_parse_project_list_fields),
 		cmocka_unit_test(test_api_parse_survey_fields),
 		cmocka_unit_test(test_api_json_print_escapes),
+		cmocka_unit_test(test_api_json_print_stays_json),
 		cmocka_unit_test(test_api_error_from_http_validation),
 		cmocka_unit_test(test_api_error_from_http_kinds),
 		cmocka_unit_test(test_api_error_from_http_long_message),
