@@ -6,6 +6,7 @@
 
 #include <ctype.h>
 #include <dirent.h>
+#include <ftw.h>
 #include <errno.h>
 #include <poll.h>
 #include <signal.h>
@@ -1274,11 +1275,25 @@ srv_app(void)
 }
 
 static int
+rm_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+	(void)st;
+	(void)flag;
+	(void)ftw;
+	return remove(path);
+}
+
+/* Stops the server and removes the temporary folders of the whole run. */
+static int
 srv_teardown(void **state)
 {
 	(void)state;
 	if (srv_shared.pid > 0)
 		server_stop(&srv_shared);
+	if (srv_shared.dir[0] != '\0')
+		nftw(srv_shared.dir, rm_one, 16, FTW_DEPTH | FTW_PHYS);
+	if (tmp_home[0] != '\0')
+		nftw(tmp_home, rm_one, 16, FTW_DEPTH | FTW_PHYS);
 	return 0;
 }
 
