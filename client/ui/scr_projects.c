@@ -94,6 +94,8 @@ projects_build(struct app *app, struct screen *s, struct page *p)
 		page_add_action(p, ACTION_PREV_PAGE, _("earlier"));
 	page_add_action(p, ACTION_OPEN, _("open"));
 	page_add_action(p, ACTION_FILTER, _("filter"));
+	/* L10N: the label of the language switch names the language it
+	 * switches TO, in that language: the German catalogue says "English". */
 	page_add_action(p, ACTION_LANGUAGE, _("Deutsch"));
 	if (app_logged_in(app))
 		page_add_action(p, ACTION_ACCOUNT, _("my account"));
