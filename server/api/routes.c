@@ -97,6 +97,22 @@ route_store(struct req *r)
 }
 
 int
+route_id_arg(struct req *r, const char *arg, int64_t *id)
+{
+	if (route_id(arg, id) != 0) {
+		http_reply_error(r, APIERR_NOT_FOUND, NULL, REASON_NONE);
+		return -1;
+	}
+	return 0;
+}
+
+struct store *
+route_id_store(struct req *r, const char *arg, int64_t *id)
+{
+	return route_id_arg(r, arg, id) == 0 ? route_store(r) : NULL;
+}
+
+int
 route_project_id(struct req *r, struct store *st, const char *arg, int64_t *id)
 {
 	struct store_project *p = NULL;
@@ -132,6 +148,16 @@ route_store_error(struct req *r, int rc, const char *field)
 	default:
 		http_reply_error(r, APIERR_INTERNAL, NULL, REASON_NONE);
 	}
+}
+
+struct jin *
+route_project_body(struct req *r, const char *arg, struct store **st,
+    int64_t *pid)
+{
+	if ((*st = route_store(r)) == NULL ||
+	    route_project_id(r, *st, arg, pid) != 0)
+		return NULL;
+	return route_body(r);
 }
 
 int
@@ -429,11 +455,7 @@ rp_idea(struct req *r, const struct route_args *a)
 	int64_t id;
 	int rc;
 
-	if (route_id(a->arg[0], &id) != 0) {
-		http_reply_error(r, APIERR_NOT_FOUND, NULL, REASON_NONE);
-		return;
-	}
-	if ((st = route_store(r)) == NULL)
+	if ((st = route_id_store(r, a->arg[0], &id)) == NULL)
 		return;
 	rc = store_idea_get(st, id, v.user_id, &i);
 	if (rc == 0 && !rp_idea_visible(r, i))
@@ -474,11 +496,7 @@ rp_idea_comments(struct req *r, const struct route_args *a)
 	struct store *st;
 	int64_t id;
 
-	if (route_id(a->arg[0], &id) != 0) {
-		http_reply_error(r, APIERR_NOT_FOUND, NULL, REASON_NONE);
-		return;
-	}
-	if ((st = route_store(r)) == NULL)
+	if ((st = route_id_store(r, a->arg[0], &id)) == NULL)
 		return;
 	if (store_idea_get(st, id, route_uid(r), &i) != 0 ||
 	    !rp_idea_visible(r, i)) {
@@ -511,11 +529,7 @@ rp_poll(struct req *r, const struct route_args *a)
 	int64_t id;
 	int rc;
 
-	if (route_id(a->arg[0], &id) != 0) {
-		http_reply_error(r, APIERR_NOT_FOUND, NULL, REASON_NONE);
-		return;
-	}
-	if ((st = route_store(r)) == NULL)
+	if ((st = route_id_store(r, a->arg[0], &id)) == NULL)
 		return;
 	rc = store_poll_get(st, id, r->lang, v.user_id, time(NULL), &p);
 	if (rc != 0)
@@ -534,11 +548,7 @@ rp_results(struct req *r, const struct route_args *a)
 	int64_t id, now = time(NULL);
 	int rc;
 
-	if (route_id(a->arg[0], &id) != 0) {
-		http_reply_error(r, APIERR_NOT_FOUND, NULL, REASON_NONE);
-		return;
-	}
-	if ((st = route_store(r)) == NULL)
+	if ((st = route_id_store(r, a->arg[0], &id)) == NULL)
 		return;
 	rc = store_poll_get(st, id, r->lang, 0, now, &p);
 	if (rc == 0 && !p->results_visible && p->status != STORE_PHASE_CLOSED &&
@@ -566,11 +576,7 @@ rp_survey(struct req *r, const struct route_args *a)
 	int64_t id;
 	int rc;
 
-	if (route_id(a->arg[0], &id) != 0) {
-		http_reply_error(r, APIERR_NOT_FOUND, NULL, REASON_NONE);
-		return;
-	}
-	if ((st = route_store(r)) == NULL)
+	if ((st = route_id_store(r, a->arg[0], &id)) == NULL)
 		return;
 	rc = store_survey_get(st, id, r->lang, v.user_id, time(NULL), &s);
 	if (rc != 0)

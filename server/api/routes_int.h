@@ -44,6 +44,11 @@ int	route_need_staff(struct req *r);
 /* The JSON body; replies 415/400 and returns NULL on failure. */
 struct jin *route_body(struct req *r);
 
+/* For POST/PATCH on /projects/{id}...: the store, the project id and the
+ * JSON body; replies (404, 415, 400, 500) and returns NULL on failure. */
+struct jin *route_project_body(struct req *r, const char *arg,
+	    struct store **st, int64_t *pid);
+
 /* Replies for a store error code; field names the input for EINVALID. */
 void	route_store_error(struct req *r, int rc, const char *field);
 
@@ -75,6 +80,10 @@ int	route_tr(struct req *r, struct pool *pl, const struct jin *o,
 
 /* The store of this worker; replies 500 and returns NULL when missing. */
 struct store *route_store(struct req *r);
+/* Parses the id arg (404 when malformed), then route_store(). */
+struct store *route_id_store(struct req *r, const char *arg, int64_t *id);
+/* Like route_id() but replies 404 and returns -1 for a malformed id. */
+int	route_id_arg(struct req *r, const char *arg, int64_t *id);
 
 /* Handlers in routes_write.c and routes_staff.c. */
 void	rw_idea_create(struct req *r, const struct route_args *a);

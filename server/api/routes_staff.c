@@ -14,16 +14,6 @@
 #define RS_TITLE_MAX	200
 #define RS_TEXT_MAX	20000
 
-static int
-rs_id(struct req *r, const char *arg, int64_t *id)
-{
-	if (route_id(arg, id) != 0) {
-		http_reply_error(r, APIERR_NOT_FOUND, NULL, REASON_NONE);
-		return -1;
-	}
-	return 0;
-}
-
 static void
 rs_reply_project(struct req *r, struct store *st, int64_t id,
     unsigned int status)
@@ -166,9 +156,7 @@ rs_project_update(struct req *r, const struct route_args *a)
 	int rc;
 
 	pl.n = 0;
-	if ((st = route_store(r)) == NULL ||
-	    route_project_id(r, st, a->arg[0], &id) != 0 ||
-	    (b = route_body(r)) == NULL)
+	if ((b = route_project_body(r, a->arg[0], &st, &id)) == NULL)
 		goto out;
 	if (rs_project_fields(r, &pl, b, 1, &in, &fields) != 0)
 		goto out;
@@ -335,9 +323,7 @@ rs_poll_create(struct req *r, const struct route_args *a)
 	int rc;
 
 	pl.n = 0;
-	if ((st = route_store(r)) == NULL ||
-	    route_project_id(r, st, a->arg[0], &pid) != 0 ||
-	    (b = route_body(r)) == NULL)
+	if ((b = route_project_body(r, a->arg[0], &st, &pid)) == NULL)
 		goto out;
 	if (rs_poll_fields(r, &pl, b, 0, &in, &fields) != 0 ||
 	    rs_poll_options(r, &pl, b, &in) != 0)
@@ -364,7 +350,7 @@ rs_poll_update(struct req *r, const struct route_args *a)
 	int rc;
 
 	pl.n = 0;
-	if (rs_id(r, a->arg[0], &id) != 0 || (b = route_body(r)) == NULL ||
+	if (route_id_arg(r, a->arg[0], &id) != 0 || (b = route_body(r)) == NULL ||
 	    (st = route_store(r)) == NULL)
 		goto out;
 	if (rs_poll_fields(r, &pl, b, 1, &in, &fields) != 0)
@@ -481,9 +467,7 @@ rs_survey_create(struct req *r, const struct route_args *a)
 
 	pl.n = 0;
 	memset(&in, 0, sizeof(in));
-	if ((st = route_store(r)) == NULL ||
-	    route_project_id(r, st, a->arg[0], &pid) != 0 ||
-	    (b = route_body(r)) == NULL)
+	if ((b = route_project_body(r, a->arg[0], &st, &pid)) == NULL)
 		goto out;
 	if (route_tr(r, &pl, b, "title", 0, 1, RS_TITLE_MAX, 0, &in.title) != 0 ||
 	    route_tr(r, &pl, b, "intro", 1, 0, RS_TEXT_MAX, VALIDATE_MULTILINE,
@@ -536,7 +520,7 @@ rs_analog(struct req *r, const struct route_args *a)
 	size_t n = 0, i;
 	int jrc, rc, present;
 
-	if (rs_id(r, a->arg[0], &id) != 0 || (st = route_store(r)) == NULL)
+	if ((st = route_id_store(r, a->arg[0], &id)) == NULL)
 		return;
 	if (store_poll_get(st, id, "de", 0, time(NULL), &poll) != 0) {
 		http_reply_error(r, APIERR_NOT_FOUND, NULL, REASON_NONE);
@@ -599,7 +583,7 @@ rs_results_csv(struct req *r, const struct route_args *a)
 	int64_t id;
 	int rc;
 
-	if (rs_id(r, a->arg[0], &id) != 0 || (st = route_store(r)) == NULL)
+	if ((st = route_id_store(r, a->arg[0], &id)) == NULL)
 		return;
 	rc = store_poll_results(st, id, r->lang, time(NULL), &res);
 	if (rc == 0 && route_need_staff(r) != 0) {
@@ -627,7 +611,7 @@ rs_responses_csv(struct req *r, const struct route_args *a)
 	int64_t id;
 	int rc;
 
-	if (rs_id(r, a->arg[0], &id) != 0 || (st = route_store(r)) == NULL)
+	if ((st = route_id_store(r, a->arg[0], &id)) == NULL)
 		return;
 	if ((rc = store_survey_get(st, id, r->lang, 0, time(NULL), &sv)) != 0) {
 		route_store_error(r, rc, NULL);

@@ -9,16 +9,6 @@
 #include "server/api/routes_int.h"
 #include "server/api/writer.h"
 
-static int
-rw_id(struct req *r, const char *arg, int64_t *id)
-{
-	if (route_id(arg, id) != 0) {
-		http_reply_error(r, APIERR_NOT_FOUND, NULL, REASON_NONE);
-		return -1;
-	}
-	return 0;
-}
-
 void
 rw_idea_create(struct req *r, const struct route_args *a)
 {
@@ -30,9 +20,7 @@ rw_idea_create(struct req *r, const struct route_args *a)
 	int64_t pid, id;
 	int rc;
 
-	if ((st = route_store(r)) == NULL ||
-	    route_project_id(r, st, a->arg[0], &pid) != 0 ||
-	    (b = route_body(r)) == NULL)
+	if ((b = route_project_body(r, a->arg[0], &st, &pid)) == NULL)
 		goto out;
 	if (route_text(r, b, "title", 0, 3, 120, 0, &title) != 0 ||
 	    route_text(r, b, "body", 0, 10, 5000, VALIDATE_MULTILINE, &body) != 0)
@@ -96,7 +84,7 @@ rw_support(struct req *r, const struct route_args *a)
 	struct rw_pending *p;
 	int64_t id;
 
-	if (rw_id(r, a->arg[0], &id) != 0)
+	if (route_id_arg(r, a->arg[0], &id) != 0)
 		return;
 	if ((p = calloc(1, sizeof(*p))) == NULL) {
 		http_reply_error(r, APIERR_INTERNAL, NULL, REASON_NONE);
@@ -139,7 +127,7 @@ rw_ballot(struct req *r, const struct route_args *a)
 	int64_t id;
 	int jrc;
 
-	if (rw_id(r, a->arg[0], &id) != 0)
+	if (route_id_arg(r, a->arg[0], &id) != 0)
 		return;
 	if ((p = calloc(1, sizeof(*p))) == NULL) {
 		http_reply_error(r, APIERR_INTERNAL, NULL, REASON_NONE);
@@ -198,7 +186,7 @@ rw_ballot_get(struct req *r, const struct route_args *a)
 	int64_t id;
 	int rc;
 
-	if (rw_id(r, a->arg[0], &id) != 0 || (st = route_store(r)) == NULL)
+	if ((st = route_id_store(r, a->arg[0], &id)) == NULL)
 		return;
 	rc = store_ballot_get(st, id, route_uid(r), &bal);
 	if (rc != 0)
@@ -256,7 +244,7 @@ rw_comment_create_idea(struct req *r, const struct route_args *a)
 {
 	int64_t id;
 
-	if (rw_id(r, a->arg[0], &id) == 0)
+	if (route_id_arg(r, a->arg[0], &id) == 0)
 		rw_comment_create(r, id, 0);
 }
 
@@ -280,7 +268,7 @@ rw_report(struct req *r, int target, const char *arg)
 	int64_t id;
 	int rc;
 
-	if (rw_id(r, arg, &id) != 0 || (b = route_body(r)) == NULL)
+	if (route_id_arg(r, arg, &id) != 0 || (b = route_body(r)) == NULL)
 		return;
 	if (route_text(r, b, "reason", 0, 1, 1000, VALIDATE_MULTILINE,
 	    &reason) == 0 && (st = route_store(r)) != NULL) {
@@ -320,7 +308,7 @@ rw_response_put(struct req *r, const struct route_args *a)
 	int jrc, rc;
 
 	pl.n = 0;
-	if (rw_id(r, a->arg[0], &id) != 0 || (b = route_body(r)) == NULL)
+	if (route_id_arg(r, a->arg[0], &id) != 0 || (b = route_body(r)) == NULL)
 		return;
 	if ((jrc = jin_array(b, "answers", &n)) != JIN_OK) {
 		http_reply_error(r, jrc == JIN_TYPE ? APIERR_BAD_REQUEST :
@@ -395,7 +383,7 @@ rw_response_get(struct req *r, const struct route_args *a)
 	int64_t id;
 	int rc;
 
-	if (rw_id(r, a->arg[0], &id) != 0 || (st = route_store(r)) == NULL)
+	if ((st = route_id_store(r, a->arg[0], &id)) == NULL)
 		return;
 	rc = store_response_get(st, id, route_uid(r), &resp);
 	if (rc != 0)
@@ -449,7 +437,7 @@ rw_moderate(struct req *r, int target, const char *arg)
 	int64_t id;
 	int act, rc;
 
-	if (rw_id(r, arg, &id) != 0 || (b = route_body(r)) == NULL)
+	if (route_id_arg(r, arg, &id) != 0 || (b = route_body(r)) == NULL)
 		return;
 	if (route_text(r, b, "action", 0, 1, 16, 0, &action) != 0)
 		goto out;
