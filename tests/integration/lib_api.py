@@ -125,7 +125,8 @@ class Server:
             if not sent:
                 first.put(b"")
             f.close()
-        threading.Thread(target=drain, daemon=True).start()
+        self._drain = threading.Thread(target=drain, daemon=True)
+        self._drain.start()
         try:
             line = first.get(timeout=timeout)
         except queue.Empty:
@@ -157,10 +158,11 @@ class Server:
         if p.poll() is None:
             p.send_signal(signal.SIGTERM)
             try:
-                p.wait(timeout=5)
+                p.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 p.kill()
                 p.wait(timeout=5)
+        self._drain.join(timeout=5)     # the log is complete
         self.proc = None
         return p.returncode
 
@@ -172,6 +174,7 @@ class Server:
         if p.poll() is None:
             p.kill()
         p.wait(timeout=5)
+        self._drain.join(timeout=5)
         self.proc = None
 
     def restart(self):
@@ -529,6 +532,26 @@ class Suite:
                     passed += 1
                     print("ok   %s (%.2fs)" % (fn.__name__, time.time() - t))
                 sys.stdout.flush()
+        # Every server must stop cleanly on SIGTERM, and a sanitizer build
+        # must not have reported anything (SAN=1 runs these same tests).
+        for s in self.servers:
+            try:
+                code = s.stop()
+                log = s.log_text()
+                bad = [m for m in ("ERROR: AddressSanitizer", "ERROR: LeakSanitizer",
+                                   "runtime error:", "ThreadSanitizer") if m in log]
+                if code not in (None, 0) or bad:
+                    failed += 1
+                    print("FAIL server %s: exit status %r on SIGTERM%s"
+                          % (s.tmp, code, ", sanitizer: " + ", ".join(bad) if bad else ""))
+                    for ln in log.splitlines():
+                        if any(m in ln for m in bad) or "SUMMARY" in ln:
+                            print("    " + ln)
+                else:
+                    passed += 1
+            except Exception:
+                failed += 1
+                traceback.print_exc()
         for s in self.servers:
             try:
                 if failed and os.environ.get("SHOW_LOG", "1") == "1":
