@@ -120,8 +120,9 @@ jin_number_int(const cJSON *v, long long *out)
 	if (!cJSON_IsNumber(v))
 		return JIN_TYPE;
 	d = v->valuedouble;
-	if (!isfinite(d) || d != floor(d) || d > 9007199254740992.0 ||
-	    d < -9007199254740992.0)
+	/* In range first, so that the cast is defined; no libm needed. */
+	if (!isfinite(d) || d > 9007199254740992.0 || d < -9007199254740992.0 ||
+	    (double)(long long)d != d)
 		return JIN_TYPE;
 	*out = (long long)d;
 	return JIN_OK;
