@@ -108,6 +108,11 @@ class Server:
                 self.proc.kill()
                 self.proc.wait()
         self.errf.close()
+        # With make check SAN=1 the children report memory errors here.
+        text = self.text()
+        check("AddressSanitizer" not in text and "runtime error:" not in text and
+              "LeakSanitizer" not in text, "no sanitizer report in the server log (%s)" %
+              os.path.basename(self.log), text[-2000:])
 
 
 SSH_OPTS = ["-F", "/dev/null", "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null",
