@@ -287,7 +287,7 @@ class Client:
 			self.tmux("send-keys", "-t", "t", k)
 
 	def type(self, text):
-		self.tmux("send-keys", "-t", "t", "-l", text)
+		self.tmux("send-keys", "-t", "t", "-l", "--", text)
 
 	def focus_to(self, needle, key="Down", limit=60):
 		"""Presses key until the focused line contains needle."""

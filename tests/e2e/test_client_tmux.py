@@ -9,7 +9,9 @@ import os
 import re
 import shutil
 import sys
+import threading
 import time
+import traceback
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import lib_tmux  # noqa: E402
@@ -310,6 +312,81 @@ def flow_no_color(api, tmp):
 		c.close()
 
 
+KIOSK_IDLE = 60		# the shortest --idle-reset; the warning comes 30 s before
+
+
+def flow_kiosk(api, tmp, answer):
+	"""Kiosk idle reset: the warning comes at least 20 s before the reset
+	and says so; with answer one key keeps the session (and does nothing
+	else), without it the session is reset: logged out, project list.
+	Nothing is written to disk. Runs beside the other flows (it mostly
+	waits), so it costs little time."""
+	name = "kiosk-%s" % ("answer" if answer else "reset")
+	c = Client(api.url, tmp, 80, 24, name=name,
+		   extra_args=["--kiosk", "--idle-reset", str(KIOSK_IDLE)])
+	try:
+		c.wait_text("Projects")
+		c.check_focus()
+		login(c, "demo", "demo-passwort")
+		c.keys("Down")
+		c.check_focus("2. ")
+		last_key = time.monotonic()
+		c.wait_text("Are you still there?", timeout=KIOSK_IDLE)
+		warned = time.monotonic() - last_key
+		assert warned >= KIOSK_IDLE - 31, "warned after %.0fs" % warned
+		assert KIOSK_IDLE - warned >= 20, "only %.0fs to react" % (KIOSK_IDLE - warned)
+		print("%s: warned after %.1fs idle" % (name, warned))
+		c.check_focus("2. ")
+		if answer:
+			c.keys("Down")
+			lib_tmux.wait_until(lambda: "Are you still there?" not in c.flat(),
+					    5, "the warning to go")
+			# The answering key did nothing else.
+			c.check_focus("2. ")
+			assert "Logged in as" in c.flat(), c.text()
+		else:
+			lib_tmux.wait_until(lambda: "Logged in as" not in c.flat() and
+					    "Are you still there?" not in c.flat(),
+					    KIOSK_IDLE, "the kiosk reset", step=0.3)
+			gone = time.monotonic() - last_key
+			assert gone >= KIOSK_IDLE - 1, "reset after %.0fs" % gone
+			print("%s: reset after %.1fs idle" % (name, gone))
+			c.wait_text("Projects")
+			c.check_focus("1. ")
+		state = os.path.join(c.home, ".local/state/mitwirkung")
+		assert not os.path.exists(state), "kiosk wrote %s" % os.listdir(state)
+	except Exception:
+		print("screen (%s):\n%s" % (name, c.text()))
+		raise
+	finally:
+		c.close()
+
+
+class Background(threading.Thread):
+	"""Runs one flow in a thread; join() then reports it to the runner."""
+
+	def __init__(self, name, fn, *args):
+		super().__init__(daemon=True)
+		self.name_, self.fn, self.args = name, fn, args
+		self.error = None
+		self.t0 = time.monotonic()
+
+	def run(self):
+		try:
+			self.fn(*self.args)
+		except Exception:  # noqa: BLE001 - reported by report()
+			self.error = traceback.format_exc()
+
+	def report(self, r, timeout):
+		self.join(timeout)
+		def check():
+			if self.is_alive():
+				raise Failure("%s still running after the wait" % self.name_)
+			if self.error:
+				raise Failure(self.error)
+		r.run(self.name_, check)
+
+
 def main():
 	err = lib_tmux.preflight()
 	if err:
@@ -321,11 +398,17 @@ def main():
 	r = Runner()
 	try:
 		api.start()
+		kiosk = [Background("kiosk_answer", flow_kiosk, api, tmp, True),
+			 Background("kiosk_reset", flow_kiosk, api, tmp, False)]
+		for k in kiosk:
+			k.start()
 		r.run("no_color", flow_no_color, api, tmp)
 		for w, h in SIZES:
 			r.run("basics_%dx%d" % (w, h), flow_basics, api, tmp, w, h)
 			r.run("ballot_%dx%d" % (w, h), flow_ballot, api, tmp, w, h)
 			r.run("idea_%dx%d" % (w, h), flow_idea, api, tmp, w, h)
+		for k in kiosk:
+			k.report(r, max(1, 2 * KIOSK_IDLE + 30 - (time.monotonic() - k.t0)))
 	finally:
 		api.stop()
 		if r.failed:
