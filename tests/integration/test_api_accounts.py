@@ -97,6 +97,23 @@ def test_mail_file_is_rfc5322(srv):
 
 
 @S.test
+def test_pending_account_wrong_password_says_nothing_more(srv):
+    r, u = srv.register()
+    status(r, 201)
+    error(srv.login(u["username"], "not the password"), 401, "invalid_credentials",
+          what="wrong password of a pending account")
+    error(srv.login(u["username"], u["password"]), 403, "not_confirmed",
+          what="right password of a pending account")
+
+
+@S.test
+def test_logout_twice(srv):
+    u = srv.new_user()
+    status(srv.post("/auth/logout", token=u["token"]), 204)
+    error(srv.post("/auth/logout", token=u["token"]), 401, "unauthorized", what="second logout")
+
+
+@S.test
 def test_bad_confirm_tokens(srv):
     for tok in ("", "x", "A" * 64, "../../etc/passwd"):
         r = srv.post("/auth/confirm", {"token": tok})
@@ -249,6 +266,18 @@ def test_login_rate_limit(_srv):
     ok(ra and ra.isdigit() and 0 < int(ra) <= 3600, "Retry-After seconds: %r" % ra)
     error(s.login(u["username"], u["password"]), 429, "rate_limited",
           what="even the right password while limited")
+    # The limit ends: after Retry-After the right password works again.
+    t = S.server(extra=["--login-failures", "3", "--login-window", "2"]).start()
+    v = t.new_user()
+    for i in range(10):
+        r = t.login(v["username"], "wrong %d" % i)
+        if r.status == 429:
+            break
+    error(r, 429, "rate_limited", what="short window limiter")
+    wait = int(r.header("retry-after") or "0")
+    ok(0 < wait <= 3, "Retry-After within the 2 s window: %r" % wait)
+    time.sleep(wait + 0.2)
+    status(t.login(v["username"], v["password"]), 200, "login after Retry-After")
     # Another account is not locked out by someone guessing at this one
     # (when the limit is per account), or the answer is a 429 too.
     r = s.login("demo", "wrong")

@@ -356,6 +356,48 @@ def test_etag_304(srv):
 
 
 @S.test
+def test_etag_list_and_weak_forms(srv):
+    r = status(srv.get("/projects"), 200)
+    et = r.header("etag")
+    eq(srv.get("/projects", headers={"If-None-Match": '"nope", ' + et}).status, 304,
+       "If-None-Match with a list of ETags")
+    eq(srv.get("/projects", headers={"If-None-Match": "*"}).status, 304, "If-None-Match: *")
+    weak = et if et.startswith("W/") else "W/" + et
+    eq(srv.get("/projects", headers={"If-None-Match": weak}).status, 304,
+       "weak comparison for If-None-Match")
+
+
+@S.test
+def test_list_limits_on_every_list(srv):
+    p = C["demo"]["projects"]["stadtraum"]
+    idea = status(srv.get("/projects/%s/ideas" % p["id"]), 200).json["items"][0]
+    for path in ("/projects/%s/ideas" % p["id"], "/ideas/%s/comments" % idea["id"],
+                 "/projects/%s/comments" % p["id"]):
+        for bad in ("0", "101", "x"):
+            r = srv.get(path + "?limit=" + bad)
+            ok(r.status in (400, 422), "%s?limit=%s refused, got %r" % (path, bad, r))
+        j = status(srv.get(path + "?limit=1"), 200).json
+        ok(len(j["items"]) <= 1, "limit=1 on " + path)
+        if j["total"] > 1:
+            ok(j["next"], "next cursor on " + path)
+            j2 = status(srv.get(path + "?limit=1&after=" + urlquote(j["next"])), 200).json
+            ok(j2["items"] and j2["items"][0]["id"] != j["items"][0]["id"], "page 2 of " + path)
+
+
+@S.test
+def test_keep_alive_after_errors(srv):
+    c = srv.conn()
+    try:
+        for k in range(30):
+            path = ("/ideas/999999", "/health", "/projects?limit=0")[k % 3]
+            r = srv.get(path, conn=c)
+            eq(r.status, (404, 200, r.status)[k % 3], "answer %d on one connection" % k)
+            ok(r.status in (200, 400, 404, 422), "keep-alive answer %r" % r)
+    finally:
+        c.close()
+
+
+@S.test
 def test_etag_changes_with_results(srv):
     po = C["demo"]["polls"]["ranking"]
     path = "/polls/%s/results" % po["id"]

@@ -586,6 +586,15 @@ def test_me_export_lists_activity(srv):
     j = r.json
     blob = json.dumps(j)
     ok('"poll_id": %d' % po["id"] in blob or str(po["id"]) in blob, "export holds ballots")
+    sv = C["demo"]["surveys"]["box"]
+    tq = [q for q in sv["questions"] if q["kind"] == "text"][0]
+    ans = [{"question_id": q["id"], "value": q["scale"]["min"]} if q["kind"] == "scale" else
+           {"question_id": q["id"], "choices": [q["options"][0]["id"]]}
+           for q in sv["questions"] if q["kind"] in ("scale", "single", "multiple")]
+    ans.append({"question_id": tq["id"], "text": "EXPORTMARKER Antwort"})
+    status(srv.put("/surveys/%s/response" % sv["id"], {"answers": ans}, token=u["token"]), 200)
+    text = status(srv.get("/me/export", token=u["token"]), 200).body.decode("utf-8")
+    ok("EXPORTMARKER" in text, "export holds survey answers")
     other = srv.new_user()
     ok(other["username"] not in text and other["email"] not in text, "no other account's data")
 

@@ -229,6 +229,34 @@ def test_analog_tally_and_results_csv(srv):
 
 
 @S.test
+def test_csv_quoting_round_trips(srv):
+    pid = C["demo"]["projects"]["stadtraum"]["id"]
+    tricky = 'Ort, "Platz"; Ecke'
+    po = make_poll(srv, st(), pid, options=[
+        {"title": tr(tricky), "description": tr("a")}, {"title": tr("Zweiter"),
+                                                         "description": tr("b")}])
+    c = status(srv.get("/polls/%s/results.csv" % po["id"], token=st()), 200).body.decode()
+    rows = list(csv.reader(io.StringIO(c)))
+    ok(any(tricky in r for r in rows[1:]), "option title with comma and quotes is one cell: %r"
+       % rows)
+    body = {"title": tr("CSV"), "intro": tr("i"), "opens_at": iso(time.time() - 60),
+            "closes_at": iso(time.time() + 3600),
+            "questions": [{"kind": "text", "text": tr("Was?"), "required": True,
+                           "max_length": 500}]}
+    sv = status(srv.post("/projects/%s/surveys" % pid, body, token=st()), 201).json
+    text = 'Mehr "Schatten", bitte\nzweite Zeile; =1+1'
+    u = srv.new_user()
+    status(srv.put("/surveys/%s/response" % sv["id"],
+                   {"answers": [{"question_id": sv["questions"][0]["id"], "text": text}]},
+                   token=u["token"]), 200)
+    c = status(srv.get("/surveys/%s/responses.csv" % sv["id"], token=st()), 200).body.decode()
+    rows = list(csv.reader(io.StringIO(c)))
+    eq(len(rows), 2, "header + one response")
+    ok(any(text in cell or cell.endswith(text) for cell in rows[1]),
+       "free text with quotes, comma and newline survives CSV: %r" % rows[1])
+
+
+@S.test
 def test_analog_ranking_points(srv):
     po = C["demo"]["polls"]["ranking"]
     before = status(srv.get("/polls/%s/results" % po["id"]), 200).json
