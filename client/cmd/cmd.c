@@ -256,20 +256,22 @@ cmd_read_line(const char *prompt, int noecho)
 	size_t cap = 0;
 	ssize_t n;
 
+	/* Echo goes off before the prompt shows, so nothing typed after the
+	 * prompt is ever echoed; TCSANOW keeps what was typed ahead. */
+	if (noecho && tty && tcgetattr(STDIN_FILENO, &old) == 0) {
+		quiet = old;
+		quiet.c_lflag &= ~(tcflag_t)ECHO;
+		quiet.c_lflag |= ECHONL;
+		echo_off = tcsetattr(STDIN_FILENO, TCSANOW, &quiet) == 0;
+	}
 	/* Prompts are for people; a script piping answers does not want them. */
 	if (prompt != NULL && tty) {
 		fputs(prompt, stderr);
 		fflush(stderr);
 	}
-	if (noecho && tty && tcgetattr(STDIN_FILENO, &old) == 0) {
-		quiet = old;
-		quiet.c_lflag &= ~(tcflag_t)ECHO;
-		quiet.c_lflag |= ECHONL;
-		echo_off = tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet) == 0;
-	}
 	n = getline(&line, &cap, stdin);
 	if (echo_off)
-		tcsetattr(STDIN_FILENO, TCSAFLUSH, &old);
+		tcsetattr(STDIN_FILENO, TCSANOW, &old);
 	if (n < 0) {
 		if (line != NULL)
 			explicit_bzero(line, cap);
