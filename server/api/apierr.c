@@ -79,6 +79,11 @@ static const char *const apierr_reasons[REASON_COUNT][2] = {
 	    "has too many or too few entries" },
 	[REASON_RANGE] = { "liegt außerhalb des erlaubten Bereichs",
 	    "is out of range" },
+	[REASON_ANSWER] = { "passt nicht zu den Fragen (fremde oder doppelte "
+	    "Frage, fehlende Pflichtantwort, ungültige Auswahl, zu langer Text "
+	    "oder Wert außerhalb der Skala)", "does not fit the questions "
+	    "(foreign or repeated question, missing required answer, invalid "
+	    "choice, text too long or value outside the scale)" },
 };
 
 static int

@@ -239,10 +239,11 @@ http_reply_empty(struct req *r, unsigned int status)
 
 static struct MHD_Response *
 http_error_response(struct req *r, enum apierr e, const char *field,
-    enum apireason reason)
+    enum apireason reason, const char *detail)
 {
-	char msg[512], *body;
+	char msg[640], *body;
 	struct MHD_Response *resp;
+	size_t n;
 
 	if (field != NULL && (e == APIERR_VALIDATION || reason != REASON_NONE))
 		snprintf(msg, sizeof(msg), "%s %s \"%s\" %s.",
@@ -254,6 +255,8 @@ http_error_response(struct req *r, enum apierr e, const char *field,
 		    field);
 	else
 		snprintf(msg, sizeof(msg), "%s", apierr_message(e, r->lang));
+	if (detail != NULL && (n = strlen(msg)) + 2 < sizeof(msg))
+		snprintf(msg + n, sizeof(msg) - n, " %s", detail);
 	if ((body = render_error(apierr_code(e), msg, field)) == NULL)
 		return NULL;
 	resp = MHD_create_response_from_buffer(strlen(body), body,
@@ -275,7 +278,16 @@ void
 http_reply_error(struct req *r, enum apierr e, const char *field,
     enum apireason reason)
 {
-	http_queue(r, apierr_status(e), http_error_response(r, e, field, reason));
+	http_queue(r, apierr_status(e), http_error_response(r, e, field, reason,
+	    NULL));
+}
+
+void
+http_reply_error_detail(struct req *r, enum apierr e, const char *field,
+    enum apireason reason, const char *detail)
+{
+	http_queue(r, apierr_status(e), http_error_response(r, e, field, reason,
+	    detail));
 }
 
 void
@@ -284,7 +296,8 @@ http_reply_rate_limited(struct req *r, unsigned int seconds)
 	struct MHD_Response *resp;
 	char buf[24];
 
-	resp = http_error_response(r, APIERR_RATE_LIMITED, NULL, REASON_NONE);
+	resp = http_error_response(r, APIERR_RATE_LIMITED, NULL, REASON_NONE,
+	    NULL);
 	if (resp != NULL) {
 		snprintf(buf, sizeof(buf), "%u", seconds > 0 ? seconds : 1);
 		MHD_add_response_header(resp, MHD_HTTP_HEADER_RETRY_AFTER, buf);
@@ -298,7 +311,7 @@ http_reply_method(struct req *r, const char *allow)
 	struct MHD_Response *resp;
 
 	resp = http_error_response(r, APIERR_METHOD_NOT_ALLOWED, NULL,
-	    REASON_NONE);
+	    REASON_NONE, NULL);
 	if (resp != NULL && allow != NULL)
 		MHD_add_response_header(resp, MHD_HTTP_HEADER_ALLOW, allow);
 	http_queue(r, MHD_HTTP_METHOD_NOT_ALLOWED, resp);

@@ -97,6 +97,9 @@ void	http_reply_empty(struct req *r, unsigned int status);
 /* The error body of api-v1.md; field and reason may be NULL/REASON_NONE. */
 void	http_reply_error(struct req *r, enum apierr e, const char *field,
 	    enum apireason reason);
+/* The same with a sentence (already in the request language) appended. */
+void	http_reply_error_detail(struct req *r, enum apierr e, const char *field,
+	    enum apireason reason, const char *detail);
 /* 429 with Retry-After: seconds. */
 void	http_reply_rate_limited(struct req *r, unsigned int seconds);
 /* 405 with an Allow header. */

@@ -1,5 +1,6 @@
 /* routes_write.c — what residents write (ideas, supports, comments,
  * reports, ballots, survey responses) and the moderators' endpoints. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -360,8 +361,15 @@ rw_response_put(struct req *r, const struct route_args *a)
 	    &bad);
 	if (rc == 0)
 		rc = store_response_get(st, id, route_uid(r), &resp);
-	if (rc == STORE_EINVALID)
-		http_reply_error(r, APIERR_VALIDATION, "answers", REASON_NONE);
+	if (rc == STORE_EINVALID && bad > 0) {
+		char detail[64];
+
+		snprintf(detail, sizeof(detail), "(question_id %lld)",
+		    (long long)bad);
+		http_reply_error_detail(r, APIERR_VALIDATION, "answers",
+		    REASON_ANSWER, detail);
+	} else if (rc == STORE_EINVALID)
+		http_reply_error(r, APIERR_VALIDATION, "answers", REASON_ANSWER);
 	else if (rc != 0)
 		route_store_error(r, rc, "answers");
 	else
