@@ -531,6 +531,9 @@ keys_map_load_string(struct keys_map *m, const char *name, const char *text)
 		return 0;
 	if (name == NULL)
 		name = "keys";
+	/* Editors on Windows start UTF-8 files with a byte order mark. */
+	if (strncmp(text, "\xef\xbb\xbf", 3) == 0)
+		text += 3;
 	for (p = text; *p != '\0'; p = nl ? nl + 1 : p + len) {
 		nl = strchr(p, '\n');
 		len = nl ? (size_t)(nl - p) : strlen(p);

@@ -231,6 +231,9 @@ test_keys_map_load_string_parses(void **state)
 	    "unbind common x\n"
 	    "unbind common F9\n"		/* unbinding nothing is fine */
 	    "bind poll ä toggle"), 0);		/* no final newline */
+	assert_int_equal(keys_map_load_string(m, "bom.keys",
+	    "\xef\xbb\xbf" "bind results r refresh\n"), 0);
+	assert_int_equal(keys_map_lookup(m, KEYS_CTX_RESULTS, 'r'), ACTION_REFRESH);
 	assert_int_equal(keys_map_nerrors(m), 0);
 	assert_int_equal(keys_map_lookup(m, KEYS_CTX_COMMON, 'q'), ACTION_QUIT);
 	assert_int_equal(keys_map_lookup(m, KEYS_CTX_LIST, KEYS_ENTER), ACTION_OPEN);
