@@ -11,7 +11,7 @@ import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from lib_api import (Server, Skip, Suite, eq, error, has_fields, has_option,  # noqa: E402
+from lib_api import (Skip, Suite, eq, error, has_fields, has_option,  # noqa: E402
                      is_rfc3339, ok, status)
 
 S = Suite("test_api_accounts")

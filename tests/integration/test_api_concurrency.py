@@ -16,26 +16,12 @@ N = int(os.environ.get("MW_CONC_ACCOUNTS", "200"))
 C = {}
 
 
-def make_account(srv, i):
-    r, u = srv.register(username="conc%03d" % i, password="parallel pw %d" % i)
-    if r.status != 201:
-        raise AssertionError("register %d: %r" % (i, r))
-    c = srv.post("/auth/confirm", {"token": srv.mail_token(u["email"])})
-    if c.status != 200:
-        raise AssertionError("confirm %d: %r" % (i, c))
-    lg = srv.login(u["username"], u["password"])
-    if lg.status != 200:
-        raise AssertionError("login %d: %r" % (i, lg))
-    u["token"] = lg.json["token"]
-    return u
-
-
 def setup():
     srv = S.server().start()
     C["demo"] = demo_index(srv)
     t = time.time()
     with ThreadPoolExecutor(max_workers=8) as ex:
-        C["users"] = list(ex.map(lambda i: make_account(srv, i), range(N)))
+        C["users"] = list(ex.map(lambda i: srv.new_user(), range(N)))
     print("created %d accounts in %.1fs" % (N, time.time() - t))
     return srv
 

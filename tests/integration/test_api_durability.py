@@ -17,21 +17,11 @@ THREADS = 6
 C = {}
 
 
-def make_account(srv, i):
-    r, u = srv.register(username="dura%03d" % i, password="durable pw %d" % i)
-    assert r.status == 201, "register: %r" % r
-    assert srv.post("/auth/confirm", {"token": srv.mail_token(u["email"])}).status == 200
-    lg = srv.login(u["username"], u["password"])
-    assert lg.status == 200, "login: %r" % lg
-    u["token"] = lg.json["token"]
-    return u
-
-
 def setup():
     srv = S.server().start()
     C["demo"] = demo_index(srv)
     with ThreadPoolExecutor(max_workers=8) as ex:
-        C["users"] = list(ex.map(lambda i: make_account(srv, i), range(ACCOUNTS)))
+        C["users"] = list(ex.map(lambda i: srv.new_user(), range(ACCOUNTS)))
     return srv
 
 

@@ -8,7 +8,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from lib_api import (Suite, all_items, demo_index, eq, error, find, has_fields,  # noqa: E402
-                     is_list_page, is_rfc3339, ok, status, urlquote)
+                     is_rfc3339, ok, status, urlquote)
 
 S = Suite("test_api_public")
 C = {}
