@@ -212,6 +212,36 @@ def test_comments_and_replies(srv):
 
 
 @S.test
+def test_late_reply_stays_with_its_parent_across_pages(srv):
+    u = srv.new_user()
+    i = new_idea(srv, u, title="Idee mit Faden")
+
+    def comment(body, parent=None):
+        b = {"body": body}
+        if parent:
+            b["parent_id"] = parent
+        c = status(srv.post("/ideas/%s/comments" % i["id"], b, token=u["token"]), 201).json
+        approve(srv, "comments", c["id"])
+        return c["id"]
+    a = comment("A")
+    a1 = comment("A1", a)
+    b = comment("B")
+    a2 = comment("A2 kommt spät", a)
+    b1 = comment("B1", b)
+    want = [a, a1, a2, b, b1]
+    eq([c["id"] for c in all_items(srv, "/ideas/%s/comments" % i["id"])], want,
+       "replies after their parent, even a late one")
+    got, url = [], "/ideas/%s/comments?limit=2" % i["id"]
+    for _ in range(10):
+        j = status(srv.get(url), 200).json
+        got += [c["id"] for c in j["items"]]
+        if not j["next"]:
+            break
+        url = "/ideas/%s/comments?limit=2&after=%s" % (i["id"], j["next"])
+    eq(got, want, "the same order page by page")
+
+
+@S.test
 def test_reports(srv):
     u = srv.new_user()
     i = new_idea(srv, srv.new_user())
