@@ -687,8 +687,8 @@ api_answer(struct api *a, const char *body, size_t len, int want, cJSON **out,
 	return 0;
 }
 
-int
-api_request(struct api *a, const char *method, const char *path,
+static int
+api_request_once(struct api *a, const char *method, const char *path,
     const char *query, const cJSON *body, int want, cJSON **out, char **text)
 {
 	struct api_buf resp = { 0 };
@@ -802,4 +802,21 @@ out:
 	free(hdrs.etag);
 	free(url);
 	return ret;
+}
+
+int
+api_request(struct api *a, const char *method, const char *path,
+    const char *query, const cJSON *body, int want, cJSON **out, char **text)
+{
+	int r = api_request_once(a, method, path, query, body, want, out, text);
+
+	/* A dead token makes the server refuse even public reads. The
+	 * session is over: drop the token and read as a guest, so browsing
+	 * keeps working; the caller sees api_token() == NULL. */
+	if (r < 0 && a->err.kind == API_ERR_LOGIN && a->token != NULL &&
+	    strcmp(method, "GET") == 0) {
+		api_set_token(a, NULL);
+		r = api_request_once(a, method, path, query, body, want, out, text);
+	}
+	return r;
 }

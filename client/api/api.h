@@ -89,7 +89,11 @@ struct api *api_new(const char *base);
 void	api_free(struct api *a);	/* wipes the token */
 
 /* Sets (copies) or clears (NULL) the bearer token; clears the cache, since
- * answers differ per account. Returns 0 or -1 when out of memory. */
+ * answers differ per account. Returns 0 or -1 when out of memory.
+ * A GET answered 401 while a token is set means the session is over: the
+ * handle drops the token and repeats the GET as a guest (public data, or
+ * the same 401 for /me and the like). Callers notice by api_token()
+ * turning NULL. */
 int	api_set_token(struct api *a, const char *token);
 const char *api_token(const struct api *a);	/* borrowed, NULL when none */
 const char *api_base(const struct api *a);	/* borrowed */

@@ -358,7 +358,7 @@ cmd_main(const struct client_opts *opts, int argc, char **argv)
 	struct cmd_args args;
 	struct cmd_ctx c;
 	char *token;
-	int help = 0, r;
+	int help = 0, r, token_was_set;
 
 	if (argc < 1 || (d = cmd_find(argv[0])) == NULL)
 		return cmd_usage_error(_("unknown command '%s'"),
@@ -387,12 +387,20 @@ cmd_main(const struct client_opts *opts, int argc, char **argv)
 		return CLIENT_EXIT_NETWORK;
 	}
 	token = session_load();
+	token_was_set = token != NULL;
 	if (token != NULL) {
 		api_set_token(c.api, token);
 		explicit_bzero(token, strlen(token));
 		free(token);
 	}
 	r = d->fn(&c, &args);
+	/* The API layer dropped a dead token: the stored session is over. */
+	if (token_was_set && api_token(c.api) == NULL && d->fn != cmd_logout &&
+	    d->fn != cmd_login) {
+		session_remove();
+		fprintf(stderr, "mitwirkung: %s\n",
+		    _("Your session has expired; log in again to act as yourself."));
+	}
 	api_free(c.api);
 	if (fflush(stdout) != 0 && errno != EPIPE && r == CLIENT_EXIT_OK)
 		r = CLIENT_EXIT_NETWORK;

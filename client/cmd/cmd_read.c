@@ -70,6 +70,8 @@ cmd_projects(struct cmd_ctx *c, struct cmd_args *a)
 			    cmd_date(p->starts_at, d1, sizeof(d1)),
 			    cmd_date(p->ends_at, d2, sizeof(d2)));
 		}
+		if (page == 0 && l->n == 0)
+			printf("%s\n", _("No projects match."));
 		if (l->next != NULL)
 			after = strdup(l->next);
 		api_project_list_free(l);
@@ -161,6 +163,8 @@ cmd_ideas(struct cmd_ctx *c, struct cmd_args *a)
 			    it->title ? it->title : "", cmd_author(it->author),
 			    it->supported_by_me == 1 ? _(" - you support this") : "");
 		}
+		if (page == 0 && l->n == 0)
+			printf("%s\n", _("No ideas yet."));
 		if (l->next != NULL)
 			after = strdup(l->next);
 		api_idea_list_free(l);
@@ -237,6 +241,8 @@ cmd_comments(struct cmd_ctx *c, struct cmd_args *a)
 				cmd_print_indented(cm->body, ind + 2);
 			}
 		}
+		if (page == 0 && l->n == 0)
+			printf("%s\n", _("No comments yet."));
 		if (l->next != NULL)
 			after = strdup(l->next);
 		api_comment_list_free(l);

@@ -371,6 +371,16 @@ def test_stale_session(srv):
         f.write("not-a-valid-token\n")
     r = run("whoami")
     eq(r.rc, 3, "whoami with a dead token: %r" % r)
+    ok(not os.path.exists(session_file()), "a dead session is removed")
+    with open(session_file(), "w") as f:
+        f.write("not-a-valid-token\n")
+    # Browsing goes on as a guest; the dead session is said and removed.
+    r = run("projects")
+    eq(r.rc, 0, "projects with a dead token: %r" % r)
+    ok("expired" in r.err, "expiry said: %r" % r)
+    ok(not os.path.exists(session_file()), "a dead session is removed")
+    with open(session_file(), "w") as f:
+        f.write("not-a-valid-token\n")
     r = run("logout")
     eq(r.rc, 0, "logout with a dead token: %r" % r)
     ok(not os.path.exists(session_file()), "logout removes a dead session")
