@@ -1006,8 +1006,13 @@ api_json_print(const cJSON *j)
 			o += 6;
 			len = 1;
 		} else if (cp == '\t') {
-			memcpy(out + o, "  ", 2);
-			o += 2;
+			/* After "key": one space, as indentation two. */
+			if (o > 0 && out[o - 1] == ':') {
+				out[o++] = ' ';
+			} else {
+				memcpy(out + o, "  ", 2);
+				o += 2;
+			}
 		} else if ((cp < 0x20 && cp != '\n') || api_json_unsafe(cp)) {
 			snprintf(out + o, 7, "\\u%04x", cp);
 			o += 6;

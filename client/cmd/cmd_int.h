@@ -69,7 +69,7 @@ long long cmd_id(const char *arg, const char *what);
 /* With --json prints the API's JSON and returns 1; else returns 0. */
 int	cmd_print_json(struct cmd_ctx *c);
 
-/* Prints text with every line after the first indented by indent spaces. */
+/* Prints text, each of its lines indented by indent spaces. */
 void	cmd_print_indented(const char *text, int indent);
 
 /* The date part (YYYY-MM-DD) of an RFC 3339 time, into buf; "" for NULL. */

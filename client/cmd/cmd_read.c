@@ -236,10 +236,8 @@ cmd_comments(struct cmd_ctx *c, struct cmd_args *a)
 			printf(_("%lld  %s, %s:\n"), cm->id,
 			    cmd_author(cm->author),
 			    cmd_date(cm->created_at, d, sizeof(d)));
-			if (cm->body != NULL) {
-				printf("%*s", ind + 2, "");
+			if (cm->body != NULL)
 				cmd_print_indented(cm->body, ind + 2);
-			}
 		}
 		if (page == 0 && l->n == 0)
 			printf("%s\n", _("No comments yet."));
@@ -291,10 +289,8 @@ cmd_poll(struct cmd_ctx *c, struct cmd_args *a)
 		if (mine > 0)
 			printf(_(" - your choice %d"), mine);
 		printf("\n");
-		if (o->description != NULL && o->description[0] != '\0') {
-			printf("    ");
+		if (o->description != NULL && o->description[0] != '\0')
 			cmd_print_indented(o->description, 4);
-		}
 		if (o->has_location && o->address != NULL)
 			printf(_("    Address: %s\n"), o->address);
 	}
