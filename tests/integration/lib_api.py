@@ -1,6 +1,11 @@
 # lib_api.py — helpers for the API integration tests: start the real
 # mitwirkung-api on a free port with a temporary database, speak HTTP to it,
 # create accounts, and a tiny test runner. Standard library only.
+#
+# Run one suite: BUILD=build-x python3 tests/integration/test_api_public.py
+# Environment: ONLY=<substring> runs the matching tests only; VERBOSE=1
+# prints tracebacks of failed assertions; SHOW_LOG=0 hides the server log
+# tail that is printed on failure (the temp dir is kept then either way).
 import email
 import email.policy
 import gzip
