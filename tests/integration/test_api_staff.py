@@ -152,6 +152,35 @@ def test_poll_create_patch_close(srv):
 
 
 @S.test
+def test_poll_closes_by_the_clock(srv):
+    """Status comes from the window and the clock, not from the last write:
+    a cached answer must not say "open" after closes_at has passed."""
+    pid = C["demo"]["projects"]["stadtraum"]["id"]
+    t_close = time.time() + 3
+    po = make_poll(srv, st(), pid, opens=-60, closes=3)
+    u = srv.new_user()
+    status(srv.put("/polls/%s/ballot" % po["id"], {"choices": [po["options"][0]["id"]]},
+                   token=u["token"]), 200, "ballot while open")
+    for path in ("/polls/%s" % po["id"], "/polls/%s/results" % po["id"],
+                 "/projects/%s" % pid):
+        status(srv.get(path), 200)      # warm any cache
+    g = status(srv.get("/polls/%s" % po["id"]), 200)
+    eq(g.json["status"], "open", "open before closes_at")
+    et = g.header("etag")
+    time.sleep(max(0.0, t_close - time.time()) + 1.1)     # RFC 3339 has whole seconds
+    g2 = status(srv.get("/polls/%s" % po["id"]), 200).json
+    eq(g2["status"], "closed", "closed after closes_at (no write in between)")
+    eq(srv.get("/polls/%s" % po["id"], headers={"If-None-Match": et}).status, 200,
+       "the old ETag no longer matches")
+    eq(status(srv.get("/polls/%s/results" % po["id"]), 200).json["final"], True,
+       "results final after closes_at")
+    f = status(srv.get("/projects/%s" % pid), 200).json
+    eq(find(f["formats"]["polls"], id=po["id"])["status"], "closed", "formats.polls status")
+    error(srv.put("/polls/%s/ballot" % po["id"], {"choices": [po["options"][1]["id"]]},
+                  token=u["token"]), 409, "closed", what="ballot after closes_at")
+
+
+@S.test
 def test_survey_create_and_csv(srv):
     pid = C["demo"]["projects"]["stadtraum"]["id"]
     body = {"title": tr("Umfrage"), "intro": tr("Bitte antworten."),
