@@ -158,7 +158,11 @@ def test_poll_closes_by_the_clock(srv):
     pid = C["demo"]["projects"]["stadtraum"]["id"]
     t_close = time.time() + 3
     po = make_poll(srv, st(), pid, opens=-60, closes=3)
+    up = make_poll(srv, st(), pid, opens=3, closes=3600)
     u = srv.new_user()
+    eq(status(srv.get("/polls/%s" % up["id"]), 200).json["status"], "upcoming", "upcoming")
+    error(srv.put("/polls/%s/ballot" % up["id"], {"choices": [up["options"][0]["id"]]},
+                  token=u["token"]), 409, "closed", what="ballot before opens_at")
     status(srv.put("/polls/%s/ballot" % po["id"], {"choices": [po["options"][0]["id"]]},
                    token=u["token"]), 200, "ballot while open")
     for path in ("/polls/%s" % po["id"], "/polls/%s/results" % po["id"],
@@ -178,6 +182,10 @@ def test_poll_closes_by_the_clock(srv):
     eq(find(f["formats"]["polls"], id=po["id"])["status"], "closed", "formats.polls status")
     error(srv.put("/polls/%s/ballot" % po["id"], {"choices": [po["options"][1]["id"]]},
                   token=u["token"]), 409, "closed", what="ballot after closes_at")
+    eq(status(srv.get("/polls/%s" % up["id"]), 200).json["status"], "open",
+       "upcoming poll open after opens_at")
+    status(srv.put("/polls/%s/ballot" % up["id"], {"choices": [up["options"][0]["id"]]},
+                   token=u["token"]), 200, "ballot after opens_at")
 
 
 @S.test
