@@ -437,12 +437,11 @@ rp_ideas(struct req *r, const struct route_args *a)
 	store_idea_list_free(&l);
 }
 
-/* Published ideas are public; others only for their author and moderators. */
-static int
-rp_idea_visible(const struct req *r, const struct store_idea *i)
+int
+route_can_see(const struct req *r, int status, int64_t author_id)
 {
-	return i->status == STORE_POST_PUBLISHED ||
-	    (route_uid(r) != 0 && route_uid(r) == i->author_id) ||
+	return status == STORE_POST_PUBLISHED ||
+	    (route_uid(r) != 0 && route_uid(r) == author_id) ||
 	    route_role(r) >= STORE_ROLE_MODERATOR;
 }
 
@@ -458,7 +457,7 @@ rp_idea(struct req *r, const struct route_args *a)
 	if ((st = route_id_store(r, a->arg[0], &id)) == NULL)
 		return;
 	rc = store_idea_get(st, id, v.user_id, &i);
-	if (rc == 0 && !rp_idea_visible(r, i))
+	if (rc == 0 && !route_can_see(r, i->status, i->author_id))
 		rc = STORE_ENOTFOUND;
 	if (rc != 0)
 		route_store_error(r, rc, NULL);
@@ -499,7 +498,7 @@ rp_idea_comments(struct req *r, const struct route_args *a)
 	if ((st = route_id_store(r, a->arg[0], &id)) == NULL)
 		return;
 	if (store_idea_get(st, id, route_uid(r), &i) != 0 ||
-	    !rp_idea_visible(r, i)) {
+	    !route_can_see(r, i->status, i->author_id)) {
 		store_idea_free(i);
 		http_reply_error(r, APIERR_NOT_FOUND, NULL, REASON_NONE);
 		return;

@@ -30,6 +30,10 @@ int64_t	route_uid(const struct req *r);
 int	route_role(const struct req *r);
 struct render_viewer route_viewer(const struct req *r);
 
+/* Published ideas and comments are public; others only for their author
+ * and moderators. Returns 1 when the caller may see one. */
+int	route_can_see(const struct req *r, int status, int64_t author_id);
+
 /* Parses a positive decimal id; 0 on success, -1 otherwise. */
 int	route_id(const char *s, int64_t *id);
 /* Resolves {id} of /projects/{id}... (an id or a slug) to a project id;

@@ -260,6 +260,26 @@ rw_comment_create_project(struct req *r, const struct route_args *a)
 		rw_comment_create(r, 0, pid);
 }
 
+/* Only what the caller can see can be reported: no probing for pending
+ * or hidden posts. */
+static int
+rw_report_visible(struct req *r, struct store *st, int target, int64_t id)
+{
+	struct store_idea *i = NULL;
+	struct store_comment *c = NULL;
+	int ok = 0;
+
+	if (target == STORE_TARGET_IDEA &&
+	    store_idea_get(st, id, route_uid(r), &i) == 0)
+		ok = route_can_see(r, i->status, i->author_id);
+	else if (target == STORE_TARGET_COMMENT &&
+	    store_comment_get(st, id, &c) == 0)
+		ok = route_can_see(r, c->status, c->author_id);
+	store_idea_free(i);
+	store_comment_free(c);
+	return ok;
+}
+
 static void
 rw_report(struct req *r, int target, const char *arg)
 {
@@ -269,10 +289,16 @@ rw_report(struct req *r, int target, const char *arg)
 	int64_t id;
 	int rc;
 
-	if (route_id_arg(r, arg, &id) != 0 || (b = route_body(r)) == NULL)
+	if ((st = route_id_store(r, arg, &id)) == NULL)
+		return;
+	if (!rw_report_visible(r, st, target, id)) {
+		http_reply_error(r, APIERR_NOT_FOUND, NULL, REASON_NONE);
+		return;
+	}
+	if ((b = route_body(r)) == NULL)
 		return;
 	if (route_text(r, b, "reason", 0, 1, 1000, VALIDATE_MULTILINE,
-	    &reason) == 0 && (st = route_store(r)) != NULL) {
+	    &reason) == 0) {
 		rc = store_report_create(st, target, id, route_uid(r), reason,
 		    time(NULL));
 		if (rc != 0)
