@@ -90,6 +90,7 @@ struct conn {
 	unsigned int	 refused;
 	double		 t_connect, t_session, t_input;
 	int		 warned;
+	int		 saw_esc;	/* the client draws with escape sequences */
 	double		 nudge_at;	/* restore the pty size then (repaint) */
 	char		 end_notice[400];	/* written after the client is gone */
 	const char	*end;
@@ -573,6 +574,8 @@ conn_pump(struct conn *c, int fd, int is_stderr)
 
 	n = read(fd, buf, sizeof(buf));
 	if (n > 0) {
+		if (!c->saw_esc && memchr(buf, 0x1b, (size_t)n) != NULL)
+			c->saw_esc = 1;
 		if (c->channel != NULL && ssh_channel_is_open(c->channel)) {
 			if (is_stderr)
 				ssh_channel_write_stderr(c->channel, buf, (uint32_t)n);
@@ -659,11 +662,13 @@ conn_write_status(struct conn *c, const char *text)
 		ssh_channel_write(c->channel, msg, (uint32_t)n);
 }
 
-/* True when the client draws a full screen (cursor addressing). */
+/* True when the client draws a full screen with cursor addressing. The
+ * line mode never writes an escape sequence, and the client picks it on
+ * its own for TERM=dumb, so what it wrote is the reliable sign. */
 static int
 conn_full_screen(const struct conn *c)
 {
-	return c->pty && strcmp(c->mode, "full") == 0;
+	return c->pty && c->saw_esc && strcmp(c->mode, "full") == 0;
 }
 
 /* Makes the client repaint everything: the size shrinks by one row for a

@@ -23,7 +23,8 @@
 
 struct listener_child {
 	pid_t	pid;
-	char	source[INET6_ADDRSTRLEN];
+	char	source[INET6_ADDRSTRLEN + 4];	/* for the log */
+	char	key[INET6_ADDRSTRLEN + 4];	/* what the limits count */
 	double	start;
 };
 
@@ -47,12 +48,12 @@ listener_now(void)
 }
 
 static int
-listener_count_source(const struct listener *l, const char *source)
+listener_count_source(const struct listener *l, const char *key)
 {
 	int i, n = 0;
 
 	for (i = 0; i < l->cfg->max_sessions; i++)
-		if (l->child[i].pid > 0 && strcmp(l->child[i].source, source) == 0)
+		if (l->child[i].pid > 0 && strcmp(l->child[i].key, key) == 0)
 			n++;
 	return n;
 }
@@ -109,24 +110,51 @@ listener_reap(struct listener *l)
 	}
 }
 
+/*
+ * Prints the peer address for the log (source) and the key the limits
+ * count against: IPv4 as it is, IPv4-mapped IPv6 as IPv4, other IPv6
+ * addresses by their /64, because one host usually has a whole /64.
+ */
+static void
+listener_source(const struct sockaddr_storage *ss, char *source, char *key, size_t sz)
+{
+	char tmp[INET6_ADDRSTRLEN] = "?";
+
+	snprintf(source, sz, "?");
+	snprintf(key, sz, "?");
+	if (ss->ss_family == AF_INET) {
+		inet_ntop(AF_INET, &((const struct sockaddr_in *)ss)->sin_addr, source, (socklen_t)sz);
+		snprintf(key, sz, "%s", source);
+	} else if (ss->ss_family == AF_INET6) {
+		struct in6_addr a = ((const struct sockaddr_in6 *)ss)->sin6_addr;
+
+		if (IN6_IS_ADDR_V4MAPPED(&a)) {
+			inet_ntop(AF_INET, &a.s6_addr[12], source, (socklen_t)sz);
+			snprintf(key, sz, "%s", source);
+			return;
+		}
+		inet_ntop(AF_INET6, &a, source, (socklen_t)sz);
+		memset(&a.s6_addr[8], 0, 8);
+		inet_ntop(AF_INET6, &a, tmp, sizeof(tmp));
+		snprintf(key, sz, "%s/64", tmp);
+	}
+}
+
 static void
 listener_accept(struct listener *l)
 {
 	struct sockaddr_storage ss;
 	socklen_t sslen = sizeof(ss);
-	char source[INET6_ADDRSTRLEN] = "?";
+	char source[INET6_ADDRSTRLEN + 4], key[INET6_ADDRSTRLEN + 4];
 	int fd, one = 1, slot;
 	pid_t pid;
 
 	fd = accept4(l->listen_fd, (struct sockaddr *)&ss, &sslen, SOCK_CLOEXEC | SOCK_NONBLOCK);
 	if (fd < 0)
 		return;
-	if (ss.ss_family == AF_INET)
-		inet_ntop(AF_INET, &((struct sockaddr_in *)&ss)->sin_addr, source, sizeof(source));
-	else if (ss.ss_family == AF_INET6)
-		inet_ntop(AF_INET6, &((struct sockaddr_in6 *)&ss)->sin6_addr, source, sizeof(source));
+	listener_source(&ss, source, key, sizeof(source));
 
-	if (!limits_rate_allow(l->rate, source, listener_now())) {
+	if (!limits_rate_allow(l->rate, key, listener_now())) {
 		listener_refuse(fd, source, "too many new connections from your address");
 		return;
 	}
@@ -134,7 +162,7 @@ listener_accept(struct listener *l)
 		listener_refuse(fd, source, "too many sessions on this server");
 		return;
 	}
-	if (listener_count_source(l, source) >= l->cfg->max_per_source) {
+	if (listener_count_source(l, key) >= l->cfg->max_per_source) {
 		listener_refuse(fd, source, "too many sessions from your address");
 		return;
 	}
@@ -184,6 +212,7 @@ listener_accept(struct listener *l)
 	l->child[slot].pid = pid;
 	l->child[slot].start = listener_now();
 	snprintf(l->child[slot].source, sizeof(l->child[slot].source), "%s", source);
+	snprintf(l->child[slot].key, sizeof(l->child[slot].key), "%s", key);
 	l->nchild++;
 }
 

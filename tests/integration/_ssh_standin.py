@@ -35,6 +35,8 @@ def main():
     except OSError:
         pass
     signal.signal(signal.SIGWINCH, lambda *a: out("SIZE %s" % size()))
+    if os.isatty(0) and args != ["--ui", "line"]:
+        os.write(1, b"\x1b[?25h")  # like curses: the gateway sees a full-screen client
     out("STANDIN-READY pid=%d tty=%s argv=%r" % (os.getpid(), os.isatty(0), args))
     out("STANDIN-ENV %s" % env)
     out("SIZE %s" % size())

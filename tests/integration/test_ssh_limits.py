@@ -170,6 +170,19 @@ def test_idle(work):
         check(t.wait(r"EXIT=255") is not None, "ssh returns")
         check(wait_gone(pid), "client hung up")
         check(srv.wait_log(r"user=idle mode=full .*end=idle"), "idle end logged")
+        # Line mode: the warning and the answer are lines of plain text.
+        h = Held(srv.port, "text")
+        buf = b""
+        deadline = time.time() + 8
+        while b"Press any key" not in buf and time.time() < deadline:
+            buf += os.read(h.p.stdout.fileno(), 4096)
+        h.p.stdin.write(b"z")
+        h.p.stdin.flush()
+        while b"Session continues." not in buf and time.time() < deadline:
+            buf += os.read(h.p.stdout.fileno(), 4096)
+        check(b"\nNo input for a while" in buf and b"Session continues." in buf and b"\x1b" not in buf
+              and b"KEY 7a" not in buf, "line mode: warning and answer as plain lines", repr(buf[-300:]))
+        h.close()
     finally:
         t.kill()
         srv.stop()
