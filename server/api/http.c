@@ -594,7 +594,7 @@ http_mhd_log(void *cls, const char *fmt, va_list ap)
 int
 http_run(const struct http_cfg *cfg)
 {
-	struct addrinfo hints, *ai = NULL;
+	struct addrinfo hints, *ai = NULL, *pick;
 	struct MHD_Daemon *d = NULL;
 	const union MHD_DaemonInfo *di;
 	char portstr[16];
@@ -615,6 +615,13 @@ http_run(const struct http_cfg *cfg)
 		log_msg("cannot resolve listen address %s", cfg->host);
 		goto out;
 	}
+	/* A name such as "localhost" may resolve to both families: take
+	 * IPv4 when there is one, as the log line and clients expect. */
+	for (pick = ai; pick != NULL && pick->ai_family != AF_INET;
+	    pick = pick->ai_next)
+		;
+	if (pick == NULL)
+		pick = ai;
 	/* Signals go to the main thread only: block them before any thread
 	 * starts, then wait for them with sigwait(). */
 	sigemptyset(&set);
@@ -628,12 +635,12 @@ http_run(const struct http_cfg *cfg)
 	}
 	flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL |
 	    MHD_ALLOW_SUSPEND_RESUME | MHD_USE_ERROR_LOG;
-	if (ai->ai_family == AF_INET6)
+	if (pick->ai_family == AF_INET6)
 		flags |= MHD_USE_IPv6;
 	d = MHD_start_daemon(flags, (uint16_t)cfg->port, NULL, NULL,
 	    http_access, NULL,
 	    MHD_OPTION_EXTERNAL_LOGGER, http_mhd_log, NULL,
-	    MHD_OPTION_SOCK_ADDR, ai->ai_addr,
+	    MHD_OPTION_SOCK_ADDR, pick->ai_addr,
 	    MHD_OPTION_THREAD_POOL_SIZE, threads,
 	    MHD_OPTION_NOTIFY_COMPLETED, http_completed, NULL,
 	    MHD_OPTION_NOTIFY_CONNECTION, http_notify_conn, NULL,
@@ -650,7 +657,7 @@ http_run(const struct http_cfg *cfg)
 	}
 	di = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
 	port = di != NULL ? di->port : cfg->port;
-	if (ai->ai_family == AF_INET6)
+	if (strchr(cfg->host, ':') != NULL)
 		fprintf(stderr, "listening on [%s]:%d\n", cfg->host, port);
 	else
 		fprintf(stderr, "listening on %s:%d\n", cfg->host, port);
