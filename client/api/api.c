@@ -13,7 +13,7 @@
 #include "common/text.h"
 
 #define API_DEFAULT_BASE	"http://127.0.0.1:8080/api/v1"
-#define API_CACHE_MAX		(8u << 20)	/* bytes of cached bodies */
+#define API_CACHE_MAX		(2u << 20)	/* bytes of cached bodies; the client aims at < 10 MB RSS */
 #define API_BODY_MAX		(32u << 20)	/* refuse answers larger than this */
 
 struct api_cache_ent {
