@@ -84,6 +84,9 @@ screen_start(int no_color, int kiosk)
 	keypad(stdscr, TRUE);
 	/* Scrolling a list by insert/delete line writes the new rows only. */
 	idlok(stdscr, TRUE);
+	/* No typeahead checks: doupdate() must finish every frame, cursor
+	 * move included, even while keys are arriving. */
+	typeahead(-1);
 	/* The cursor shows where the focus is, for eyes and braille alike. */
 	curs_set(1);
 	screen_init_colors();
