@@ -225,11 +225,30 @@ line_text(struct line *l, const char *prefix, const char *s)
  * the detail out (t reads it); a field's text, its error and a results
  * bar are always said.
  */
+/*
+ * An item's state in words. A choice that is not made is left unsaid in
+ * a list (silence is "not chosen"; fewer words), but said when it is what
+ * changed. The "(*)" and "[x]" marks of the full screen are said in words.
+ */
+static const char *
+line_state(const struct page_item *it, int change)
+{
+	if (it->kind == PAGE_ITEM_RADIO || it->kind == PAGE_ITEM_CHECKBOX) {
+		if (it->checked)
+			/* L10N: a chosen option in line mode. */
+			return _("your choice");
+		return change ? _("not chosen") : NULL;
+	}
+	if (it->kind == PAGE_ITEM_RANKED && it->rank == 0 && !change)
+		return NULL;
+	return it->state;
+}
+
 static void
-line_item(struct line *l, const struct page_item *it, int full)
+line_item(struct line *l, const struct page_item *it, int full, int change)
 {
 	const char *ind = it->indent > 0 ? "   " : "";
-	char bar[21];
+	const char *state = line_state(it, change);
 
 	line_more(l);
 	if (l->stop_paging)
@@ -249,17 +268,15 @@ line_item(struct line *l, const struct page_item *it, int full)
 		else if (it->field->len == 0)
 			line_printf(l, ": %s", _("empty"));
 	}
-	if (it->state != NULL && it->state[0] != '\0')
-		line_printf(l, " — %s", it->state);
+	if (state != NULL && state[0] != '\0')
+		line_printf(l, " — %s", state);
 	line_puts(l, "\n");
 	if (it->field != NULL && it->field->multiline && it->field->len > 0)
 		line_text(l, "   ", it->field->text);
 	if (it->field != NULL && it->field->error != NULL)
 		line_text(l, "   ", it->field->error);
-	if (it->has_bar) {
-		page_bar(it->bar, 20, bar);
-		line_printf(l, "   [%s]\n", bar);
-	}
+	/* No '#' bar: a speech synthesizer reads it as a row of "hash";
+	 * the detail says the numbers. */
 	if ((full || it->has_bar) && it->detail != NULL && it->detail[0] != '\0')
 		line_text(l, "   ", it->detail);
 }
@@ -289,8 +306,10 @@ line_item_key(const struct page_item *it)
 {
 	char *k = NULL;
 
+	/* Ids alone may repeat on a page (a status and a category filter
+	 * both numbered from 1): the label is part of what an item is. */
 	if (asprintf(&k, "%d|%ld|%s", (int)it->kind, it->id,
-	    it->id != 0 ? "" : (it->label != NULL ? it->label : "")) < 0)
+	    it->label != NULL ? it->label : "") < 0)
 		return NULL;
 	return k;
 }
@@ -429,7 +448,7 @@ line_page(struct line *l, const struct page *p, int full)
 			    strchr(":?.!", last) != NULL ? "" : ":");
 		}
 		group = it->group;
-		line_item(l, it, full);
+		line_item(l, it, full, 0);
 		if (!full && it->detail != NULL && it->detail[0] != '\0')
 			cut = 1;
 	}
@@ -449,7 +468,7 @@ line_changes(struct line *l, const struct page *p, const struct line_seen *v, in
 {
 	size_t i, changed = 0;
 	char *key, *said;
-	int j;
+	int j, last = -1, moved = 0;
 
 	if (v->where == NULL || strcmp(v->where, p->heading) != 0)
 		return 0;
@@ -459,10 +478,18 @@ line_changes(struct line *l, const struct page *p, const struct line_seen *v, in
 		j = line_seen_find(v, key);
 		if (j < 0 || v->said[j] == NULL || said == NULL || strcmp(v->said[j], said) != 0)
 			changed++;
+		if (j >= 0 && j < last)
+			moved = 1;
+		if (j >= 0)
+			last = j;
 		free(key);
 		free(said);
 	}
 	if (changed > 0 && p->n_item > 4 && changed * 2 > p->n_item + 2)
+		return 0;
+	/* Fewer items (a filter, another page of a list), or the same items
+	 * in a new order (sorted): what the list holds is what changed. */
+	if (p->n_item < v->n || (moved && changed == 0))
 		return 0;
 	if (name)
 		line_printf(l, "\n%s\n", p->heading);
@@ -476,7 +503,7 @@ line_changes(struct line *l, const struct page *p, const struct line_seen *v, in
 		said = line_item_said(&p->item[i]);
 		j = line_seen_find(v, key);
 		if (j < 0 || v->said[j] == NULL || said == NULL || strcmp(v->said[j], said) != 0)
-			line_item(l, &p->item[i], 0);
+			line_item(l, &p->item[i], 0, 1);
 		free(key);
 		free(said);
 	}
@@ -866,8 +893,16 @@ line_handle(struct line *l, const struct page *p, char *ans)
 				line_printf(l, _("'%s' is not a choice here. Type h for help.\n"), w);
 				return APP_OK;
 			}
-			if (a == ACTION_BACK || a == ACTION_HOME)
-				l->again = 1;
+			if (a == ACTION_BACK || a == ACTION_HOME) {
+				/* Said whole again only when back went somewhere
+				 * ("This is the first page" stays on the page). */
+				heading = strdup(p->heading);
+				r = app_action(l->app, a, 0);
+				p = app_page(l->app);
+				l->again = heading == NULL || strcmp(heading, p->heading) != 0;
+				free(heading);
+				return r;
+			}
 			return app_action(l->app, a, 0);
 		}
 		if (numbers >= (int)(sizeof(ids) / sizeof(ids[0])))
@@ -966,17 +1001,37 @@ line_say(struct line *l, const struct page *p)
  * conversation: "Name:", "Password:", then the page with its button.
  */
 static int
-line_walk_fields(struct line *l)
+line_walk_fields(struct line *l, int fresh)
 {
 	const struct page *p = app_page(l->app);
 	const struct page_item *it = page_focused(p);
 	int guard = 0;
+	size_t i;
 
+	/* A form just opened with the focus elsewhere (the login page after
+	 * a confirmation): start at its first item when that is an empty
+	 * field. A survey, whose text question comes last, is not a walk. */
+	if (fresh && (it == NULL || it->field == NULL) && line_ctx(p) == KEYS_CTX_FORM) {
+		for (i = 0; i < p->n_item; i++)
+			if (p->item[i].number > 0)
+				break;
+		if (i < p->n_item && p->item[i].field != NULL && p->item[i].field->len == 0) {
+			app_action(l->app, ACTION_JUMP, p->item[i].number);
+			p = app_page(l->app);
+			it = page_focused(p);
+		}
+	}
 	while (it != NULL && it->field != NULL && it->field->len == 0 &&
 	    it->field != l->asked && guard++ < 16) {
 		l->asked = it->field;
 		if (!line_ask_field(l, it))
 			return 0;
+		/* Enter alone stops the questions: the page's prompt says
+		 * what else can be done (register instead of logging in). */
+		p = app_page(l->app);
+		it = page_focused(p);
+		if (it == NULL || it->field == NULL || it->field->len == 0)
+			break;
 		app_action(l->app, ACTION_NEXT_FIELD, 0);
 		p = app_page(l->app);
 		it = page_focused(p);
@@ -995,7 +1050,7 @@ line_main(const struct client_opts *opts)
 	struct winsize ws;
 	struct sigaction sa;
 	const char *env;
-	int r, status = CLIENT_EXIT_OK;
+	int r, fresh, status = CLIENT_EXIT_OK;
 
 	memset(&l, 0, sizeof(l));
 	signal(SIGPIPE, SIG_IGN);
@@ -1029,9 +1084,13 @@ line_main(const struct client_opts *opts)
 
 	for (;;) {
 		p = app_page(l.app);
+		fresh = l.last_said == NULL || l.last_said->where == NULL ||
+		    strcmp(l.last_said->where, p->heading) != 0;
+		if (fresh)
+			l.asked = NULL;
 		line_say(&l, p);
 
-		if (!line_walk_fields(&l))
+		if (!line_walk_fields(&l, fresh))
 			break;
 		p = app_page(l.app);
 		if (page_focused(p) != NULL && page_focused(p)->field == NULL)

@@ -1,0 +1,604 @@
+# test_line_flows.py — line-mode transcripts for every flow of the full UI
+# (issue 4 item 1): the real client with TERM=dumb, driven through stdin
+# against the real API server. Each transcript is checked for the words a
+# person must see and for bytes below 0x20 other than \n (clean()).
+import os
+import re
+import select
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "integration"))
+import lib_api  # noqa: E402
+from lib_api import Suite, ok, tr  # noqa: E402
+
+CLIENT = os.path.join(os.path.dirname(lib_api.BIN), "mitwirkung")
+suite = Suite("test_line_flows")
+srv = None
+demo = {}       # names and ids from the demo data and the test setup
+
+
+def env_for(home, lang="C.UTF-8"):
+    return {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": home,
+            "TERM": "dumb", "LANG": lang,
+            "XDG_STATE_HOME": os.path.join(home, "state"),
+            "XDG_CONFIG_HOME": os.path.join(home, "config")}
+
+
+def clean(out, what):
+    """No control byte but \\n, no DEL, C1 or bidi control; valid UTF-8."""
+    bad = [b for b in out if b < 0x20 and b != 0x0a or b == 0x7f]
+    ok(not bad, "%s: control bytes %r in line mode output" % (what, sorted(set(bad))[:8]))
+    text = out.decode("utf-8")
+    ok(not re.search("[\u0080-\u009f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]", text),
+       "%s: C1 or bidi control in output" % what)
+    return text
+
+
+class Home:
+    """A person's own HOME: the session file in it is shared by the runs."""
+
+    def __init__(self):
+        self.dir = tempfile.mkdtemp(prefix="mw-lineflow-")
+
+    def run(self, lines, args=(), lang="C.UTF-8", timeout=30):
+        argv = [CLIENT, "--api", "http://127.0.0.1:%d/api/v1" % srv.port] + list(args)
+        data = ("\n".join(lines) + "\n").encode() if lines else b""
+        p = subprocess.run(argv, input=data, capture_output=True, timeout=timeout,
+                           env=env_for(self.dir, lang))
+        ok(p.returncode == 0, "status %d for %r: %s" % (p.returncode, lines[:8], p.stderr[-500:]))
+        return clean(p.stdout, " ".join(lines[:8]))
+
+    def close(self):
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
+class Live:
+    """An interactive session: lines are sent while the client runs, so an
+    answer (a mailed token) can depend on what it printed."""
+
+    def __init__(self, home, args=()):
+        self.p = subprocess.Popen([CLIENT, "--api", "http://127.0.0.1:%d/api/v1" % srv.port]
+                                  + list(args), stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                  stderr=subprocess.PIPE, env=env_for(home.dir))
+        self.out = b""
+
+    def send(self, *lines):
+        self.p.stdin.write(("\n".join(lines) + "\n").encode())
+        self.p.stdin.flush()
+
+    def wait_for(self, word, secs=10):
+        end = time.time() + secs
+        while time.time() < end:
+            if word.encode() in self.out:
+                return True
+            r, _, _ = select.select([self.p.stdout], [], [], 0.1)
+            if r:
+                chunk = os.read(self.p.stdout.fileno(), 65536)
+                if not chunk:
+                    break
+                self.out += chunk
+        ok(word.encode() in self.out, "waited for %r in:\n%s" % (word, self.out.decode()[-2000:]))
+
+    def close(self):
+        self.p.stdin.close()
+        self.p.wait(timeout=10)
+        self.out += self.p.stdout.read()
+        ok(self.p.returncode == 0, "status %d" % self.p.returncode)
+        return clean(self.out, "live session")
+
+
+def has(text, *words):
+    for w in words:
+        ok(w in text, "expected %r in transcript:\n%s" % (w, text[-3000:]))
+
+
+def hasnt(text, *words):
+    for w in words:
+        ok(w not in text, "did not expect %r in transcript:\n%s" % (w, text[-3000:]))
+
+
+def num(text, name):
+    """The number the transcript's last list gave to an item starting with name."""
+    found = re.findall(r"^ *(\d+)\. %s" % re.escape(name), text, re.M)
+    ok(found, "no numbered item %r in:\n%s" % (name, text[-2500:]))
+    return found[-1]
+
+
+def after(text, mark):
+    i = text.rfind(mark)
+    ok(i >= 0, "no %r in:\n%s" % (mark, text[-2500:]))
+    return text[i:]
+
+
+def login_lines(user, password):
+    return ["l", user, password, "s"]
+
+
+def project(text, key):
+    return num(text, demo[key])
+
+
+def with_home(fn):
+    def wrapped():
+        h = Home()
+        try:
+            fn(h)
+        finally:
+            h.close()
+    wrapped.__name__ = fn.__name__
+    return suite.test(wrapped)
+
+
+# --- browse -------------------------------------------------------------
+
+@with_home
+def test_browse_filters_status_and_category(h):
+    t = h.run([])
+    has(t, "Projects", "Showing open projects, all categories", "Stadt.Raum.Wir.",
+        "Local logistics", "f filter")
+    hasnt(t, "City Information Modeling", "Rütschhof")
+    # Category City Hall: only the packaging tax project is left, and the
+    # list is said again (what is in it is what changed).
+    t = h.run(["f", "7", "8"])
+    has(t, "Filter projects", "Which projects", "Category", "City Hall — your choice")
+    rest = after(t, "Show these projects")
+    has(rest, "City Hall", "Packaging tax on take-away packaging")
+    hasnt(rest, "Local logistics", "Stadt.Raum.Wir.")
+    # Status all: upcoming and closed projects too.
+    t = h.run(["f", "4", "8"])
+    rest = after(t, "Show these projects")
+    has(rest, "City Information Modeling", "Rütschhofstraße", "Stadt.Raum.Wir.", "upcoming",
+        "closed")
+    # Status closed only.
+    t = h.run(["f", "3", "8"])
+    rest = after(t, "Show these projects")
+    has(rest, "Rütschhofstraße")
+    hasnt(rest, "Local logistics", "City Information Modeling")
+
+
+@with_home
+def test_project_detail_and_full_text(h):
+    t = h.run([])
+    n = project(t, "stadtraum")
+    t = h.run([n, "t", "b"])
+    has(t, "Meeting places in the city centre", "Ideas:", "All ideas (", "Polls:",
+        "Which event should come to the square first? — ranking, open", "t full text",
+        "Description")
+    # After t, the description's paragraphs are there in full.
+    full = after(t, "Description")
+    ok(len(full.split("\n")) > 6, "t said too little:\n" + full)
+    # b goes back to the project list, said so it is clear where one is.
+    has(after(t, "Description"), "Projects")
+
+
+@with_home
+def test_ideas_sort_and_paging(h):
+    t = h.run([])
+    n = num(t, "Testprojekt Blättern")
+    t = h.run([n, "1"])
+    has(t, "Ideas for Testprojekt Blättern", "Sorted by most support: 20 of 22",
+        "Blätteridee 21", "n more")
+    hasnt(t, "Blätteridee 01 ")
+    # n: the next page says the rest; p: back to the first.
+    t = h.run([n, "1", "n"])
+    rest = after(t, "Ideas for Testprojekt Blättern")
+    has(after(t, "22 of 22"), "Blätteridee 01", "Blätteridee 02")
+    t = h.run([n, "1", "n", "p"])
+    has(after(t, "22 of 22"), "20 of 22", "Blätteridee 21")
+    # s sorts by newest: the list is said again in its new order.
+    t = h.run([n, "1", "s"])
+    rest = after(t, "Newest")
+    ok(rest.find("Blätteridee 22") < rest.find("Blätteridee 21") or "Blätteridee 21" not in rest,
+       "newest first not said:\n" + rest)
+    has(rest, "Blätteridee 22", "Blätteridee 03")
+    del rest
+
+
+@with_home
+def test_idea_detail_comments_and_replies(h):
+    t = h.run([])
+    n = project(t, "stadtraum")
+    t = h.run([n, "1"])
+    i = num(t, "Skaterampe für Jugendliche")
+    t = h.run([n, "1", i, "t"])
+    has(t, "Skaterampe für Jugendliche", "by Anna K.", "people support this idea",
+        "Comments (2):", "Thomas B.", "— reply", "t full text")
+    full = after(t, "Comments (2):")
+    # The reply is indented under its comment, and t says the comment texts.
+    ok(re.search(r"^   \d+\. Anna K\., .* — reply$", full, re.M), "no indented reply:\n" + full)
+    ok(len([ln for ln in full.split("\n") if ln.startswith("   ") and "." not in ln[:6]]) >= 2,
+       "no comment bodies after t:\n" + full)
+
+
+# --- resident actions ----------------------------------------------------
+
+@with_home
+def test_support_and_unsupport(h):
+    u = srv.new_user()
+    t = h.run(login_lines(u["username"], u["password"]))
+    has(t, "Logged in as")
+    n = project(t, "stadtraum")
+    t = h.run([n, "1"])
+    i = num(t, "Strandbar mit Sand")
+    t = h.run([n, "1", i, "+"])
+    has(t, "1. Support this idea", "You support 'Strandbar mit Sand und Liegestühlen' now",
+        "you support this")
+    t = h.run([n, "1", i, "+"])
+    has(t, "Stop supporting this idea", "You no longer support")
+    # Not logged in: support asks for a login first.
+    o = Home()
+    try:
+        t = o.run([n, "1", i, "+"])
+        has(t, "Log in")
+    finally:
+        o.close()
+
+
+@with_home
+def test_comment_and_reply(h):
+    u = srv.new_user()
+    h.run(login_lines(u["username"], u["password"]))
+    t = h.run([])
+    n = project(t, "stadtraum")
+    t = h.run([n, "1"])
+    i = num(t, "Skaterampe für Jugendliche")
+    t = h.run([n, "1", i, "c", "Erste Zeile vom Kommentar,", "zweite Zeile.", ".", "s"])
+    has(t, "a line with only a dot ends the text", "Erste Zeile vom Kommentar,")
+    ok(re.search(r"moderat", after(t, "zweite Zeile."), re.I),
+       "no word about moderation after the comment:\n" + t[-1500:])
+    # Reply: to the first comment of the idea.
+    t = h.run([n, "1", i])
+    c = num(t, "Thomas B.")
+    t = h.run([n, "1", i, c, "r", "Eine Antwort auf Thomas.", ".", "s"])
+    has(t, "Eine Antwort auf Thomas.")
+    ok(re.search(r"(reply|Reply|answer)", t), "reply not named:\n" + t[-1500:])
+    ok(re.search(r"moderat", after(t, "Eine Antwort auf Thomas."), re.I),
+       "no word about moderation after the reply:\n" + t[-1500:])
+    # Both wait for moderation, listed with the account's own things.
+    r = srv.get("/moderation/queue?type=comments", token=demo["mod_token"])
+    bodies = " ".join(x.get("body", "") for x in r.json["items"])
+    ok("Erste Zeile vom Kommentar,\nzweite Zeile." in bodies, "multi-line comment not sent as typed")
+    ok("Eine Antwort auf Thomas." in bodies, "reply not in the queue")
+
+
+@with_home
+def test_new_idea_multiline(h):
+    u = srv.new_user()
+    h.run(login_lines(u["username"], u["password"]))
+    t = h.run([])
+    n = project(t, "stadtraum")
+    t = h.run([n, "2", "Bänke unter Bäumen", "Mehr Bänke im Schatten.", "",
+               "Zweiter Absatz mit Details.", ".", "s"])
+    has(t, "Title", "a line with only a dot ends the text", "Bänke unter Bäumen")
+    ok(re.search(r"moderat", after(t, "Zweiter Absatz"), re.I),
+       "no word about moderation after the idea:\n" + t[-1500:])
+    # Too short a title is explained, not sent.
+    t = h.run([n, "2", "ab", "Ein Text, lang genug.", ".", "s"])
+    ok(re.search(r"Title: at least 3", t), "no message about the short title:\n" + t[-1500:])
+    # The own idea is listed, waiting for moderation.
+    t = h.run([n, "1"])
+    has(t, "Bänke unter Bäumen — waiting for moderation")
+
+
+# --- polls ---------------------------------------------------------------
+
+@with_home
+def test_poll_single_location(h):
+    u = srv.new_user()
+    h.run(login_lines(u["username"], u["password"]))
+    t = h.run([])
+    n = project(t, "logistik")
+    t = h.run([n])
+    p = num(t, "Where should the try-it box")
+    t = h.run([n, p, "t"])
+    # Read in full, each place says its address and description in words.
+    full = after(t, "Options:")
+    has(full, "Address: Stiftsplatz, 67655 Kaiserslautern", "bus stops",
+        "Address: Schillerplatz", "Address: Willy-Brandt-Platz 1", "cobblestones")
+    o = num(t, "Schillerplatz")
+    t = h.run([n, p, o, "r", "s"])
+    has(t, "Schillerplatz — your choice", "Check before sending",
+        "You are voting for: Schillerplatz", "is saved")
+    # Own ballot shown when the poll is opened again.
+    t = h.run([n, p])
+    has(after(t, "Where should the try-it box"), "Schillerplatz — your choice",
+        "Your vote is saved", "w withdraw")
+    # Change: another place, review says it replaces the old vote.
+    o2 = num(t, "Stiftsplatz")
+    t = h.run([n, p, o2, "r", "s"])
+    has(t, "You are voting for: Stiftsplatz", "This replaces the vote you sent before", "is saved")
+    # Results with numbers.
+    t = h.run([n, p, "v"])
+    res = after(t, "Results")
+    ok(re.search(r"\d+ votes?, \d+ %", res), "no numbers in results:\n" + res)
+    has(res, "Stiftsplatz", "online")
+    hasnt(res, "####")
+    # Withdraw.
+    t = h.run([n, p, "w"])
+    ok(re.search(r"withdrawn|no longer", after(t, "Where should the try-it box"), re.I),
+       "withdraw not confirmed:\n" + t[-1500:])
+    t = h.run([n, p])
+    hasnt(after(t, "Where should the try-it box"), "your choice", "Your vote is saved")
+
+
+@with_home
+def test_poll_multiple(h):
+    u = srv.new_user()
+    h.run(login_lines(u["username"], u["password"]))
+    t = h.run([])
+    n = project(t, "stadtraum")
+    t = h.run([n])
+    p = num(t, "Which days suit you?")
+    t = h.run([n, p, "t"])
+    has(t, "Which days suit you?", "Monday", "Wednesday")
+    a, c = num(t, "Monday"), num(t, "Wednesday")
+    t = h.run([n, p, a, c, "r", "s"])
+    has(t, "Monday — your choice", "Wednesday — your choice", "Check before sending",
+        "Monday", "is saved")
+    t = h.run([n, p])
+    mine = after(t, "Which days suit you?")
+    has(mine, "Monday — your choice", "Wednesday — your choice", "Your vote is saved")
+    # Change: drop Monday, add Friday.
+    f = num(t, "Friday")
+    t = h.run([n, p, a, f, "r", "s"])
+    has(t, "Monday — not chosen", "Friday — your choice", "This replaces the vote", "is saved")
+    r = srv.get("/polls/%d" % demo["multi_poll"], token=u["token"]).json
+    ok(len(r["my_ballot"] or []) == 2, "ballot after the change: %r" % r["my_ballot"])
+    t = h.run([n, p, "w"])
+    ok(re.search(r"withdrawn|no longer", after(t, "Which days suit you?"), re.I),
+       "withdraw not confirmed:\n" + t[-1500:])
+    r = srv.get("/polls/%d" % demo["multi_poll"], token=u["token"]).json
+    ok(r["my_ballot"] in (None, []), "ballot after withdraw: %r" % r["my_ballot"])
+
+
+@with_home
+def test_poll_ranking_change_and_withdraw(h):
+    u = srv.new_user()
+    h.run(login_lines(u["username"], u["password"]))
+    t = h.run([])
+    n = project(t, "stadtraum")
+    t = h.run([n])
+    p = num(t, "Which event should come to the square first?")
+    t = h.run([n, p])
+    a, b, c = num(t, "Roundnet"), num(t, "3D street painting"), num(t, "Open-air reading")
+    t = h.run([n, p, " ".join([a, b, c]), "r", "s"])
+    has(t, "Roundnet — your choice 1", "3D street painting — your choice 2",
+        "Open-air reading — your choice 3", "3 of 3 choices made",
+        "You are voting for: 1. Roundnet, 2. 3D street painting, 3. Open-air reading", "is saved")
+    # Own ballot in rank order when the poll comes back.
+    t = h.run([n, p])
+    mine = after(t, "Which event should come")
+    has(mine, "Roundnet — your choice 1", "Your vote is saved")
+    # Change: move the second choice up; review and send again.
+    t = h.run([n, p])
+    s = num(t, "3D street painting")
+    t = h.run([n, p, s, "u", "r", "s"])
+    has(t, "3D street painting — your choice 1", "This replaces the vote", "is saved")
+    r = srv.get("/polls/%d" % demo["ranking_poll"], token=u["token"]).json
+    titles = {o["id"]: o["title"] for o in r["options"]}
+    ok([titles[x] for x in r["my_ballot"]][:2] == ["3D-Straßenmalerei", "Roundnet"],
+       "order after the change: %r" % [titles[x] for x in r["my_ballot"]])
+    t = h.run([n, p, "v"])
+    ok(re.search(r"\d+ points", after(t, "Results")), "ranking results without points:\n" + t[-1500:])
+    t = h.run([n, p, "w"])
+    ok(re.search(r"withdrawn|no longer", after(t, "Which event should come"), re.I),
+       "withdraw not confirmed:\n" + t[-1500:])
+
+
+# --- surveys -------------------------------------------------------------
+
+@with_home
+def test_survey_all_question_kinds(h):
+    u = srv.new_user()
+    h.run(login_lines(u["username"], u["password"]))
+    t = h.run([])
+    n = project(t, "logistik")
+    t = h.run([n])
+    s = num(t, "What should the try-it box offer?")
+    t = h.run([n, s])
+    has(t, "Question 1 of 3 (required)", "Borrow a cargo bike", "Question 2 of 3 (required)",
+        "5 — several times a week", "Question 3 of 3", "Your answer: empty")
+    # Required check: review with nothing answered names the question.
+    t = h.run([n, s, "r"])
+    has(t, "Question 1: please answer it, it is required.")
+    # Multiple (1 3), scale (4 of 5), text (two lines), review, send.
+    t = h.run([n, s])
+    q1a, q1b = num(t, "Borrow a cargo bike"), num(t, "Borrow tools")
+    sc = num(t, "4 — ") if re.search(r"^\d+\. 4 — ", t, re.M) else num(t, "4")
+    txt = num(t, "Your answer")
+    t = h.run([n, s, q1a, q1b, sc, txt, "Bitte auch am Wochenende.", "Danke!", ".", "r", "s"])
+    has(t, "Borrow a cargo bike — your choice", "Borrow tools — your choice",
+        "Bitte auch am Wochenende.")
+    rv = after(t, "Check before sending")
+    has(rv, "Borrow a cargo bike", "Borrow tools", "Bitte auch am Wochenende.")
+    ok(re.search(r"(thank|saved|sent)", after(rv, "Danke") if "Danke" in rv else rv, re.I),
+       "no confirmation after sending the survey:\n" + t[-1500:])
+    # The single-choice kind: the packaging tax survey.
+    t = h.run([])
+    m = project(t, "packaging")
+    t = h.run([m])
+    s2 = num(t, "Opinion survey on a packaging tax")
+    t = h.run([m, s2])
+    y = num(t, "Rather yes")
+    t = h.run([m, s2, y, "r", "s"])
+    has(t, "Rather yes — your choice", "Check before sending", "Rather yes")
+    ok(re.search(r"(thank|saved|sent)", after(t, "Check before sending"), re.I),
+       "no confirmation after the packaging survey:\n" + t[-1500:])
+
+
+# --- accounts ------------------------------------------------------------
+
+@with_home
+def test_login_wrong_password(h):
+    t = h.run(["l", "demo", "falsches-passwort", "s"])
+    has(t, "Log in", "User name or e-mail", "Password (not shown)", "Wrong name or password")
+    hasnt(t, "falsches-passwort", "Logged in as")
+
+
+@with_home
+def test_register_confirm_and_login(h):
+    name = srv.unique("lt")
+    live = Live(h)
+    live.send("l", "", "", "4")
+    live.wait_for("User name (3 to 32")
+    live.send(name, name + "@example.org", "Zeilen Tester", "geheim-passwort-9")
+    live.wait_for("Number, s Register")
+    live.send("s")
+    live.wait_for("Token from the mail")
+    token = srv.mail_token(name + "@example.org")
+    live.send(token)
+    live.wait_for("Confirm")
+    live.send("s")
+    live.wait_for("Your account is active")
+    live.send(name, "geheim-passwort-9", "s")
+    live.wait_for("Logged in as Zeilen Tester")
+    t = live.close()
+    has(t, "Register", "We sent a mail with a token to %s@example.org" % name,
+        "Confirm your account", "Your account is active", "Logged in as Zeilen Tester")
+    hasnt(t, "geheim-passwort-9")
+
+
+@with_home
+def test_my_account_export_and_delete(h):
+    u = srv.new_user()
+    h.run(login_lines(u["username"], u["password"]))
+    t = h.run([])
+    n = project(t, "stadtraum")
+    h.run([n, "2", "Mein Ideentitel", "Ein Text, lang genug für eine Idee.", ".", "s"])
+    t = h.run(["a"])
+    has(t, "My account", "User name: " + u["username"], "E-mail: " + u["email"],
+        "My ideas and votes", "Export all my data", "Delete my account")
+    t = h.run(["a", "1"])
+    has(t, "My ideas", "Mein Ideentitel — waiting for moderation")
+    t = h.run(["a", "2"])
+    ok(re.search(r"(saved|written|export)", after(t, "Export all my data"), re.I),
+       "export not confirmed:\n" + t[-1500:])
+    files = [os.path.join(d, f) for d, _, fs in os.walk(h.dir) for f in fs
+             if "export" in f or f.endswith(".json")]
+    ok(files, "no export file under HOME: %r" % list(os.walk(h.dir)))
+    with open(files[0], encoding="utf-8") as f:
+        ok(u["username"] in f.read(), "export does not hold the account")
+    # Delete: a wrong password is refused, the right one deletes.
+    t = h.run(["a", "4", "falsch-falsch", "s"])
+    ok(re.search(r"(wrong|password)", after(t, "Delete my account"), re.I),
+       "wrong password not refused:\n" + t[-1500:])
+    ok(srv.login(u["username"], u["password"]).status == 200, "deleted with a wrong password")
+    t = h.run(["a", "4", u["password"], "s"])
+    ok(re.search(r"deleted", after(t, "Delete my account"), re.I), "no word of deletion:\n" + t[-1500:])
+    ok(srv.login(u["username"], u["password"]).status != 200, "account still logs in")
+
+
+# --- staff ---------------------------------------------------------------
+
+@with_home
+def test_moderation_approve_seen_elsewhere(h):
+    u = srv.new_user()
+    pr = demo["stadtraum_id"]
+    r = srv.post("/projects/%d/ideas" % pr, {"title": "Zum Freigeben bitte",
+                                             "body": "Dieser Text wartet auf die Moderation."},
+                 token=u["token"])
+    ok(r.status == 201, "post idea: %r" % r)
+    o = Home()
+    try:
+        t = o.run([])
+        n = project(t, "stadtraum")
+        t = o.run([n, "1"])
+        hasnt(t, "Zum Freigeben bitte")
+        h.run(login_lines("moderation", "moderation-passwort"))
+        t = h.run(["M"])
+        has(t, "Moderation", "Zum Freigeben bitte — waiting for moderation", "A approve")
+        i = num(t, "Zum Freigeben bitte")
+        t = h.run(["M", i, "A"])
+        ok(re.search(r"approved|published", after(t, "A approve"), re.I),
+           "no word of the approval:\n" + t[-1500:])
+        # Another session sees the idea now.
+        t = o.run([n, "1"])
+        has(t, "Zum Freigeben bitte")
+    finally:
+        o.close()
+
+
+@with_home
+def test_analog_tally_by_staff(h):
+    h.run(login_lines("rathaus", "rathaus-passwort"))
+    t = h.run([])
+    n = project(t, "logistik")
+    t = h.run([n])
+    p = num(t, "Where should the try-it box")
+    t = h.run([n, p])
+    e = num(t, "Enter paper ballots")
+    t = h.run([n, p, e, "Stand am Wochenmarkt", "7", "3", "0", "1", "2"])
+    has(t, "Enter paper ballots", "Where were the ballots collected")
+    t = h.run([n, p, e, "Stand am Wochenmarkt", "7", "3", "0", "1", "2", "r", "s"])
+    ok(re.search(r"(saved|recorded|counted)", after(t, "Enter paper ballots"), re.I),
+       "tally not confirmed:\n" + t[-2000:])
+    t = h.run([n, p, "v"])
+    ok(re.search(r"7 paper", after(t, "Results")), "paper ballots not in results:\n" + t[-1500:])
+    # A resident is not offered the tally.
+    o = Home()
+    try:
+        t = o.run([n, p])
+        hasnt(t, "Enter paper ballots")
+    finally:
+        o.close()
+
+
+# --- help and language ---------------------------------------------------
+
+@with_home
+def test_help_and_language(h):
+    t = h.run(["h"])
+    has(t, "Help", "quit", "back")
+    t = h.run(["L"])
+    has(after(t, "L Deutsch"), "Projekte", "Stadt.Raum.Wir.")
+    # --lang de: German from the start; L back to English, on a deeper page too.
+    t = h.run([], args=["--lang", "de"])
+    has(t, "Projekte", "Lokale Logistik", "Nummer")
+    n = num(t, "Stadt.Raum.Wir.")
+    t = h.run([n, "L"], args=["--lang", "de"])
+    has(t, "Treffpunkte in der Innenstadt")
+    has(after(t, "Treffpunkte in der Innenstadt"), "Meeting places in the city centre")
+
+
+def setup():
+    global srv
+    if not os.access(CLIENT, os.X_OK):
+        raise AssertionError("no client at " + CLIENT)
+    srv = suite.server().start()
+    d = lib_api.demo_index(srv)
+    demo["stadtraum"] = "Stadt.Raum.Wir."
+    demo["logistik"] = "Local logistics"
+    demo["packaging"] = "Packaging tax"
+    demo["stadtraum_id"] = d["projects"]["stadtraum"]["id"]
+    demo["ranking_poll"] = d["polls"]["ranking"]["id"]
+    staff = srv.login("rathaus", "rathaus-passwort").json["token"]
+    demo["mod_token"] = srv.login("moderation", "moderation-passwort").json["token"]
+    # The demo has no multiple-choice poll: one on Stadt.Raum.Wir.
+    days = ["Monday", "Wednesday", "Friday", "Saturday"]
+    pl = lib_api.make_poll(srv, staff, demo["stadtraum_id"], kind="multiple", n=4, max_choices=3,
+                           title=tr("Welche Tage passen Ihnen?", "Which days suit you?"),
+                           question=tr("Welche Tage passen Ihnen?", "Which days suit you?"),
+                           options=[{"title": tr(d_, d_), "description": tr("Am " + d_, "On " + d_)}
+                                    for d_ in days])
+    demo["multi_poll"] = pl["id"]
+    # A project with 22 published ideas, for paging.
+    pj = lib_api.make_project(srv, staff, title=tr("Testprojekt Blättern"))
+    author = srv.new_user()
+    for i in range(1, 23):
+        r = srv.post("/projects/%d/ideas" % pj["id"],
+                     {"title": "Blätteridee %02d" % i, "body": "Idee Nummer %d zum Blättern." % i},
+                     token=author["token"])
+        ok(r.status == 201, "idea %d: %r" % (i, r))
+        m = srv.post("/moderation/ideas/%d" % r.json["id"], {"action": "approve", "reason": "ok"},
+                     token=demo["mod_token"])
+        ok(m.status in (200, 204), "approve %d: %r" % (i, m))
+    return None
+
+
+if __name__ == "__main__":
+    setup()
+    suite.run()
