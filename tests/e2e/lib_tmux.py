@@ -137,7 +137,7 @@ class Client:
 	counter = 0
 
 	def __init__(self, api_url, tmp, width=80, height=24, lang="en",
-		     extra_args=(), name=None, env=None):
+		     extra_args=(), name=None, env=None, files=None):
 		Client.counter += 1
 		self.sock = "mw-e2e-%d-%d" % (os.getpid(), Client.counter)
 		self.width, self.height = width, height
@@ -145,6 +145,11 @@ class Client:
 		self.home = os.path.join(tmp, name or ("home%d" % Client.counter))
 		for d in ("", ".config", ".local/state", ".cache"):
 			os.makedirs(os.path.join(self.home, d), exist_ok=True)
+		for rel, text in (files or {}).items():
+			path = os.path.join(self.home, rel)
+			os.makedirs(os.path.dirname(path), exist_ok=True)
+			with open(path, "w", encoding="utf-8") as f:
+				f.write(text)
 		env = {
 			"HOME": self.home,
 			"XDG_CONFIG_HOME": os.path.join(self.home, ".config"),

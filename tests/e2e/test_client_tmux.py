@@ -102,6 +102,13 @@ def flow_ballot(api, tmp, w, h):
 		c.keys("Enter")
 		c.wait_text("is saved")
 		c.check_focus()
+		# The message went with the next key; the history keeps it.
+		c.keys("m")
+		c.wait_text("Messages", "is saved")
+		c.check_focus()
+		c.keys("Escape")
+		c.wait_text("choices made")
+		c.check_focus()
 		see_ballot(c, chosen)
 		# Leaving and coming back shows the ballot again.
 		c.keys("Escape")
@@ -299,11 +306,19 @@ def flow_basics(api, tmp, w, h):
 
 
 def flow_no_color(api, tmp):
-	"""NO_COLOR set: not one colour sequence, the marker still there."""
-	c = Client(api.url, tmp, 80, 24, name="nocolor", env={"NO_COLOR": "1"})
+	"""NO_COLOR set: not one colour sequence, the marker still there. A
+	bad line in the user's key file is reported as file:line after
+	start-up, and the client works on."""
+	c = Client(api.url, tmp, 80, 24, name="nocolor", env={"NO_COLOR": "1"},
+		   files={".config/mitwirkung/keys":
+			  "# mine\nbind list Q no-such-action\nbind list J down\n"})
 	try:
-		c.wait_text("Projects")
+		c.wait_text("Projects", "keys:2:")
 		c.check_focus("1. ")
+		c.keys("J")
+		c.check_focus("2. ")
+		assert "keys:2:" not in c.flat(), "the report stays after a key"
+		c.keys("Up")
 		c.keys("Down")
 		c.check_focus("2. ")
 		colour = c.tmux("capture-pane", "-p", "-e", "-t", "t")
