@@ -84,6 +84,8 @@ static const char *const apierr_reasons[REASON_COUNT][2] = {
 	    "oder Wert außerhalb der Skala)", "does not fit the questions "
 	    "(foreign or repeated question, missing required answer, invalid "
 	    "choice, text too long or value outside the scale)" },
+	[REASON_NEED_DE] = { "braucht einen deutschen Text (\"de\")",
+	    "needs a German text (\"de\")" },
 };
 
 static int

@@ -287,7 +287,7 @@ jin_tr(const struct jin *o, const char *key, const char ***langs,
 	const cJSON *v = jin_get(o, key), *e;
 	const char **l = NULL, **t = NULL;
 	size_t i = 0;
-	int cnt, has_de = 0;
+	int cnt;
 
 	*langs = NULL;
 	*texts = NULL;
@@ -316,14 +316,10 @@ jin_tr(const struct jin *o, const char *key, const char ***langs,
 	cJSON_ArrayForEach(e, v) {
 		if (e->string == NULL || !cJSON_IsString(e))
 			goto fail;
-		if (strcmp(e->string, "de") == 0)
-			has_de = 1;
 		l[i] = e->string;
 		t[i] = e->valuestring;
 		i++;
 	}
-	if (!has_de)
-		goto fail;
 done:
 	*langs = l;
 	*texts = t;

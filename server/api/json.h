@@ -58,8 +58,8 @@ int	jin_int_map(const struct jin *o, const char *key, const char ***keys,
 /*
  * Member key as a translatable text: either a string (taken as German) or
  * an object {"de": "...", "en": "...", ...} of strings. Fills langs/texts
- * (borrowed strings; caller frees the two arrays) with *n pairs. An object
- * without "de" gives JIN_TYPE.
+ * (borrowed strings; caller frees the two arrays) with *n pairs. An empty
+ * object or a member that is not a string gives JIN_TYPE.
  */
 int	jin_tr(const struct jin *o, const char *key, const char ***langs,
 	    const char ***texts, size_t *n);

@@ -313,7 +313,7 @@ route_tr(struct req *r, struct pool *pl, const struct jin *o, const char *key,
 	struct store_tr *v;
 	enum apireason why;
 	size_t n = 0, i;
-	int jrc;
+	int jrc, has_de = 0;
 
 	tr->v = NULL;
 	tr->n = 0;
@@ -333,13 +333,20 @@ route_tr(struct req *r, struct pool *pl, const struct jin *o, const char *key,
 			http_reply_error(r, APIERR_VALIDATION, key, REASON_FORMAT);
 			return -1;
 		}
-		if ((why = validate_text(texts[i], minc, maxc, flags)) !=
-		    REASON_NONE) {
+		if ((why = validate_text(texts[i], minc, maxc,
+		    flags & VALIDATE_MULTILINE)) != REASON_NONE) {
 			http_reply_error(r, APIERR_VALIDATION, key, why);
 			return -1;
 		}
+		if (strcmp(langs[i], "de") == 0)
+			has_de = 1;
 		v[i].lang = langs[i];
 		v[i].text = texts[i];
+	}
+	/* German is the fallback of every text, so a new one needs it. */
+	if (!has_de && !(flags & ROUTE_TR_PATCH)) {
+		http_reply_error(r, APIERR_VALIDATION, key, REASON_NEED_DE);
+		return -1;
 	}
 	tr->v = v;
 	tr->n = n;

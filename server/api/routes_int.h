@@ -77,7 +77,10 @@ int	route_bool(struct req *r, const struct jin *o, const char *key,
 /* Reads a time member (RFC 3339 or date). */
 int	route_time(struct req *r, const struct jin *o, const char *key,
 	    int optional, int64_t *out, int *present);
-/* Reads a translatable text into tr (arrays kept in pl). */
+/* Flag for route_tr(): a PATCH, where German need not be given. */
+#define ROUTE_TR_PATCH	0x100
+/* Reads a translatable text into tr (arrays kept in pl). German ("de") is
+ * required unless flags has ROUTE_TR_PATCH (then 422 naming key). */
 int	route_tr(struct req *r, struct pool *pl, const struct jin *o,
 	    const char *key, int optional, size_t minc, size_t maxc, int flags,
 	    struct store_trs *tr);

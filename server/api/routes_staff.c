@@ -52,7 +52,7 @@ rs_project_fields(struct req *r, struct pool *pl, const struct jin *b,
     int patch, struct store_project_new *in, unsigned int *fields)
 {
 	const char *status = NULL;
-	int present;
+	int present, pf = patch ? ROUTE_TR_PATCH : 0;
 
 	memset(in, 0, sizeof(*in));
 	*fields = 0;
@@ -72,12 +72,12 @@ rs_project_fields(struct req *r, struct pool *pl, const struct jin *b,
 		*fields |= STORE_PF_CATEGORY;
 	else if (!patch)
 		in->category = "city-hall";
-	if (route_tr(r, pl, b, "title", patch, 1, RS_TITLE_MAX, 0,
+	if (route_tr(r, pl, b, "title", patch, 1, RS_TITLE_MAX, pf,
 	    &in->title) != 0 ||
-	    route_tr(r, pl, b, "summary", 1, 0, 1000, VALIDATE_MULTILINE,
+	    route_tr(r, pl, b, "summary", 1, 0, 1000, VALIDATE_MULTILINE | pf,
 	    &in->summary) != 0 ||
 	    route_tr(r, pl, b, "description", 1, 0, RS_TEXT_MAX,
-	    VALIDATE_MULTILINE, &in->description) != 0)
+	    VALIDATE_MULTILINE | pf, &in->description) != 0)
 		return -1;
 	if (in->title.n > 0)
 		*fields |= STORE_PF_TITLE;
@@ -191,13 +191,13 @@ rs_poll_fields(struct req *r, struct pool *pl, const struct jin *b, int patch,
 {
 	const char *kind = NULL;
 	long long mc = 0;
-	int present;
+	int present, pf = patch ? ROUTE_TR_PATCH : 0;
 
 	memset(in, 0, sizeof(*in));
 	*fields = 0;
-	if (route_tr(r, pl, b, "title", patch, 1, RS_TITLE_MAX, 0,
+	if (route_tr(r, pl, b, "title", patch, 1, RS_TITLE_MAX, pf,
 	    &in->title) != 0 ||
-	    route_tr(r, pl, b, "question", patch, 1, 2000, VALIDATE_MULTILINE,
+	    route_tr(r, pl, b, "question", patch, 1, 2000, VALIDATE_MULTILINE | pf,
 	    &in->question) != 0)
 		return -1;
 	if (in->title.n > 0)
