@@ -422,7 +422,8 @@ lay_scroll(int top, int n, int rows, int first, int last, int caret_line)
 	/* Moving up to an item near the start shows the text above it. */
 	if (first < top + rows && last < rows)
 		top = 0;
-	/* In a field taller than the body, the caret must stay in view. */
+	/* The caret of a field (or the '>' line) must stay in view, also
+	 * when the item is taller than the body. */
 	if (caret_line >= 0) {
 		if (caret_line >= top + rows)
 			top = caret_line - rows + 1;
@@ -561,8 +562,13 @@ layout_page(struct layout *l, const struct page *p, const char *status,
 	if (p->focus >= 0 && (size_t)p->focus < p->n_item) {
 		first = item_first[p->focus];
 		last = item_last[p->focus];
+		/* What must show: the caret of a field, else the '>' line
+		 * (below a group heading that may not fit a tiny screen). */
 		if (caret.set)
 			caret_line = (int)caret.line;
+		for (y = first; caret_line < 0 && y <= last; y++)
+			if (b.l[y].span_to > 0)
+				caret_line = y;
 	}
 	l->max_top = (int)b.n > body_rows ? (int)b.n - body_rows : 0;
 	l->focus_top = lay_scroll(l->top, (int)b.n, body_rows, first, last,

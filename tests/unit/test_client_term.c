@@ -442,6 +442,27 @@ test_layout_read_scrolls_long_text(void **state)
 }
 
 static void
+test_layout_page_tiny_screen_keeps_marker(void **state)
+{
+	struct layout l;
+	struct canvas *c;
+	struct page *p;
+
+	(void)state;
+	layout_init(&l);
+	/* Two body rows: the blank line and group heading before the item
+	 * must not push its '>' line out of view. */
+	c = canvas_new(4, 40);
+	p = make_page(4, 2);
+	assert_int_equal(layout_page(&l, p, "x", fake_keyname, NULL, c), 0);
+	check_frame(c);
+	assert_non_null(strstr(canvas_text(c, c->cur_y), "> 3."));
+	page_free(p);
+	canvas_free(c);
+	layout_free(&l);
+}
+
+static void
 test_term_key_from_curses_maps(void **state)
 {
 	(void)state;
@@ -477,6 +498,7 @@ main(void)
 		cmocka_unit_test(test_layout_page_no_focus_cursor_on_heading),
 		cmocka_unit_test(test_layout_page_long_status_wraps),
 		cmocka_unit_test(test_layout_read_scrolls_long_text),
+		cmocka_unit_test(test_layout_page_tiny_screen_keeps_marker),
 		cmocka_unit_test(test_term_key_from_curses_maps),
 	};
 
