@@ -10,23 +10,6 @@
 #include "client/session.h"
 #include "client/term/screen.h"
 
-/*
- * Line mode lives in client/line/. A build without it (MW_NO_LINE_UI)
- * says so plainly instead of pretending; the full build links line_main().
- */
-static int
-main_line(const struct client_opts *o)
-{
-#ifdef MW_NO_LINE_UI
-	(void)o;
-	fputs(_("mitwirkung: this build has no line mode; use a terminal that "
-	    "can move the cursor, or --ui full.\n"), stderr);
-	return CLIENT_EXIT_USAGE;
-#else
-	return line_main(o);
-#endif
-}
-
 int
 main(int argc, char **argv)
 {
@@ -79,7 +62,7 @@ main(int argc, char **argv)
 		}
 	} else if (o.ui == CLIENT_UI_LINE ||
 	    (o.ui == CLIENT_UI_AUTO && !screen_can_address())) {
-		r = main_line(&o);
+		r = line_main(&o);
 	} else {
 		r = term_main(&o);
 	}
