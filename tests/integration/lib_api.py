@@ -286,7 +286,7 @@ class Server:
             self._n += 1
             return "%s%d%d" % (prefix, os.getpid() % 10000, self._n)
 
-    def mail_token(self, addr, timeout=5):
+    def mail_token(self, addr, timeout=15):
         """The confirmation token from the newest .eml sent to addr (files
         are read once and indexed by recipient, so 200 accounts stay cheap)."""
         deadline = time.time() + timeout
