@@ -507,11 +507,13 @@ http_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 	(void)conn;
 	if (r == NULL)
 		return;
-	if (!http_cfg->quiet) {
+	/* Requests that libmicrohttpd refused before they reached us (head
+	 * too large, bad HTTP version) are logged by its own error message. */
+	if (!http_cfg->quiet && r->path != NULL) {
 		uint64_t us = http_now_us() - r->start_us;
 
-		log_msg("%s %s %u %llu.%03llums%s", r->method_str,
-		    r->path != NULL ? r->path : "-", r->replied ? r->status : 0,
+		log_msg("%s %s %u %llu.%03llums%s", r->method_str, r->path,
+		    r->replied ? r->status : 0,
 		    (unsigned long long)(us / 1000),
 		    (unsigned long long)(us % 1000),
 		    toe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" : " aborted");
