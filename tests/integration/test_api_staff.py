@@ -211,6 +211,10 @@ def test_survey_create_and_csv(srv):
                        {"question_id": qs[1]["id"], "value": 4},
                        {"question_id": qs[2]["id"], "text": "Mehr Schatten, bitte"}]}
     status(srv.put("/surveys/%s/response" % r["id"], ans, token=u["token"]), 200, "answer")
+    first = dict(ans["answers"][2], text="Erste Fassung")
+    status(srv.put("/surveys/%s/response" % r["id"],
+                   {"answers": ans["answers"][:2] + [first]}, token=u["token"]), 200, "replace")
+    status(srv.put("/surveys/%s/response" % r["id"], ans, token=u["token"]), 200, "replace back")
     c = status(srv.get("/surveys/%s/responses.csv" % r["id"], token=st()), 200, "responses.csv")
     ok((c.header("content-type") or "").startswith("text/csv"), "CSV content type %r"
        % c.header("content-type"))
@@ -218,6 +222,7 @@ def test_survey_create_and_csv(srv):
     rows = list(csv.reader(io.StringIO(text)))
     ok(len(rows) == 2, "header + one response row, got %d rows" % len(rows))
     ok("Mehr Schatten, bitte" in text, "free text answer exported")
+    ok("Erste Fassung" not in text, "a replaced response is gone")
     ok("4" in rows[1], "scale value exported")
     ok(secret_name not in text and u["email"] not in text, "no personal data in the CSV")
 
