@@ -41,6 +41,23 @@ def test_help_and_version(srv):
 
 
 @S.test
+def test_useradd_cli(srv):
+    u = srv.useradd(role="moderator")
+    r = status(srv.login(u["username"], u["password"]), 200, "useradd account is active")
+    eq(r.json["user"]["role"], "moderator", "useradd role")
+
+    def add(name, role="citizen", pw="long enough pw"):
+        return srv.cli("useradd", name, "--email", name + "@example.org", "--role", role,
+                       "--db", srv.db, "--pwhash", "min", stdin=(pw + "\n").encode())
+    ok(add(u["username"]).returncode != 0, "useradd refuses a taken name")
+    ok(add("x" + srv.unique(), role="emperor").returncode != 0, "useradd refuses a bad role")
+    ok(add("y" + srv.unique(), pw="short").returncode != 0, "useradd refuses a short password")
+    ok(add("Bad Name").returncode != 0, "useradd refuses a bad name")
+    error(srv.login("Bad Name", "long enough pw"), 401, "invalid_credentials",
+          what="refused useradd created nothing")
+
+
+@S.test
 def test_register_confirm_login_logout(srv):
     r, u = srv.register(display_name="Erika Muster")
     status(r, 201, "register")
