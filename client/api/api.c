@@ -106,6 +106,12 @@ api_fail_field(struct api *a, const char *field)
 	api_copy_field(a->err.field, sizeof(a->err.field), field);
 }
 
+void
+api_ok(struct api *a)
+{
+	memset(&a->err, 0, sizeof(a->err));
+}
+
 const struct api_error *
 api_error(const struct api *a)
 {

@@ -356,6 +356,63 @@ struct api_support {
 	long		 supports;
 };
 
+/*
+ * The account's own contributions, read from GET /me/export (the only
+ * place the API lists them, whatever their moderation state). The export
+ * names projects, ideas and polls only by id; api_me_activity() looks
+ * their titles up with further GETs (cached), and a title it could not
+ * get (a hidden idea, a removed poll, the network gone half-way) stays
+ * NULL, so the caller falls back to the id.
+ */
+struct api_my_idea {
+	long long	 id;
+	long long	 project_id;
+	char		*title;
+	char		*status;		/* pending | published | rejected | hidden */
+	char		*moderation_reason;	/* multi-line; NULL when none */
+	char		*created_at;
+	long		 supports;
+	long		 comments;
+	char		*project_title;		/* looked up */
+};
+
+struct api_my_comment {
+	long long	 id;
+	long long	 idea_id;	/* 0 for a project comment */
+	long long	 project_id;
+	long long	 parent_id;	/* 0 for a top-level comment */
+	char		*body;		/* multi-line, whole */
+	char		*status;	/* pending | published | rejected | hidden */
+	char		*moderation_reason;	/* multi-line; NULL when none */
+	char		*created_at;
+	char		*idea_title;	/* looked up; NULL for a project comment */
+	char		*project_title;	/* looked up */
+};
+
+struct api_my_ballot {
+	long long	 poll_id;
+	long long	*choices;	/* option ids, in rank order for ranking */
+	size_t		 n_choices;
+	char		*updated_at;
+	/* Looked up from GET /polls/{id}: */
+	char		*poll_title;
+	char		*poll_kind;	/* single | multiple | ranking */
+	char		*poll_status;	/* upcoming | open | closed */
+	char		*opens_at;
+	char		*closes_at;
+	char		**choice_titles;	/* n_choices entries (each may be NULL) or NULL */
+};
+
+struct api_activity {
+	struct api_user		*user;		/* NULL when the export had none */
+	struct api_my_idea	*ideas;		/* oldest first */
+	size_t			 n_ideas;
+	struct api_my_comment	*comments;	/* oldest first */
+	size_t			 n_comments;
+	struct api_my_ballot	*ballots;
+	size_t			 n_ballots;
+};
+
 /* Frees an object and everything it owns; NULL is fine. */
 void	api_user_free(struct api_user *u);
 void	api_project_free(struct api_project *p);
@@ -370,6 +427,7 @@ void	api_results_free(struct api_results *r);
 void	api_survey_free(struct api_survey *s);
 void	api_queue_list_free(struct api_queue_list *l);
 void	api_login_free(struct api_login *l);
+void	api_activity_free(struct api_activity *act);
 
 /* --------------------------------------------------- public endpoints */
 
@@ -451,6 +509,13 @@ int	api_me(struct api *a, struct api_user **out);
 /* GET /me/export: *json gets everything stored about the account as
  * pretty, sanitized JSON text (caller frees). */
 int	api_me_export(struct api *a, char **json);
+
+/* GET /me/export as typed data: own ideas and comments in every
+ * moderation state (with the reason), own ballots, with the titles of
+ * what they belong to looked up (see struct api_activity). Fails only
+ * when the export itself fails or memory runs out. api_json() afterwards
+ * is not the export (use api_me_export() for that). */
+int	api_me_activity(struct api *a, struct api_activity **out);
 
 /* DELETE /me with the password; on success the token is dropped. */
 int	api_me_delete(struct api *a, const char *password);

@@ -26,6 +26,7 @@ API_V(api_parse_project_list, struct api_project_list)
 API_V(api_parse_idea_list, struct api_idea_list)
 API_V(api_parse_comment_list, struct api_comment_list)
 API_V(api_parse_queue_list, struct api_queue_list)
+API_V(api_parse_activity, struct api_activity)
 
 static void
 api_fail_contract(struct api *a)
@@ -570,6 +571,153 @@ api_me_export(struct api *a, char **json)
 		api_fail(a, API_ERR_LOCAL, _("Out of memory."));
 		return -1;
 	}
+	return 0;
+}
+
+/* --------------------------------------------------- own activity */
+
+/* A lookup for api_me_activity() may fail on its own (a hidden idea is a
+ * 404): its title stays NULL. Returns -1 when memory ran out (the call
+ * fails), 1 when the server is out of reach (the remaining lookups are
+ * skipped, each would wait for its own timeout), else 0. */
+static int
+api_lookup_failed(const struct api *a)
+{
+	enum api_err_kind k = api_error(a)->kind;
+
+	if (k == API_ERR_LOCAL)
+		return -1;
+	return k == API_ERR_NETWORK ? 1 : 0;
+}
+
+static int
+api_dup(const char *s, char **out)
+{
+	*out = NULL;
+	if (s == NULL)
+		return 0;
+	*out = strdup(s);
+	return *out == NULL ? -1 : 0;
+}
+
+/* Projects have few enough pages to read them all for their titles. */
+#define API_ACT_PROJECT_PAGES	10
+
+static int
+api_act_projects(struct api *a, struct api_activity *act)
+{
+	struct api_project_list *l = NULL;
+	char *after = NULL;
+	size_t i, k, pg;
+	int r = 0;
+
+	if (act->n_ideas == 0 && act->n_comments == 0)
+		return 0;
+	for (pg = 0; pg < API_ACT_PROJECT_PAGES; pg++) {
+		if (api_projects(a, "all", NULL, after, 100, &l) < 0) {
+			r = api_lookup_failed(a);
+			break;
+		}
+		for (k = 0; k < l->n && r == 0; k++) {
+			const struct api_project *p = &l->items[k];
+
+			for (i = 0; i < act->n_ideas && r == 0; i++)
+				if (act->ideas[i].project_id == p->id &&
+				    act->ideas[i].project_title == NULL)
+					r = api_dup(p->title, &act->ideas[i].project_title);
+			for (i = 0; i < act->n_comments && r == 0; i++)
+				if (act->comments[i].project_id == p->id &&
+				    act->comments[i].project_title == NULL)
+					r = api_dup(p->title, &act->comments[i].project_title);
+		}
+		free(after);
+		after = NULL;
+		if (r == 0 && l->next != NULL && (after = strdup(l->next)) == NULL)
+			r = -1;
+		api_project_list_free(l);
+		l = NULL;
+		if (r != 0 || after == NULL)
+			break;
+	}
+	free(after);
+	return r;
+}
+
+/* The title of the idea comment c is about: from the own ideas, from an
+ * earlier comment on the same idea, else GET /ideas/{id}. */
+static int
+api_act_idea_title(struct api *a, struct api_activity *act, size_t ci)
+{
+	struct api_my_comment *c = &act->comments[ci];
+	struct api_idea *idea = NULL;
+	size_t i;
+	int r;
+
+	for (i = 0; i < act->n_ideas; i++)
+		if (act->ideas[i].id == c->idea_id)
+			return api_dup(act->ideas[i].title, &c->idea_title);
+	for (i = 0; i < ci; i++)
+		if (act->comments[i].idea_id == c->idea_id)
+			return api_dup(act->comments[i].idea_title, &c->idea_title);
+	if (api_idea_get(a, c->idea_id, &idea) < 0)
+		return api_lookup_failed(a);
+	r = api_dup(idea->title, &c->idea_title);
+	api_idea_free(idea);
+	return r;
+}
+
+static int
+api_act_poll(struct api *a, struct api_my_ballot *b)
+{
+	struct api_poll *p = NULL;
+	size_t i, k;
+	int r;
+
+	if (api_poll_get(a, b->poll_id, &p) < 0)
+		return api_lookup_failed(a);
+	r = api_dup(p->title, &b->poll_title) < 0 ||
+	    api_dup(p->kind, &b->poll_kind) < 0 ||
+	    api_dup(p->status, &b->poll_status) < 0 ||
+	    api_dup(p->opens_at, &b->opens_at) < 0 ||
+	    api_dup(p->closes_at, &b->closes_at) < 0 ? -1 : 0;
+	if (r == 0 && b->n_choices > 0 &&
+	    (b->choice_titles = calloc(b->n_choices, sizeof(char *))) == NULL)
+		r = -1;
+	for (i = 0; r == 0 && i < b->n_choices; i++)
+		for (k = 0; k < p->n_options; k++)
+			if (p->options[k].id == b->choices[i]) {
+				r = api_dup(p->options[k].title, &b->choice_titles[i]);
+				break;
+			}
+	api_poll_free(p);
+	return r;
+}
+
+int
+api_me_activity(struct api *a, struct api_activity **out)
+{
+	struct api_activity *act = NULL;
+	size_t i;
+	int r;
+
+	*out = NULL;
+	if (api_call(a, "GET", "/me/export", NULL, NULL, sizeof(*act),
+	    api_parse_activity_v, (void **)&act) < 0)
+		return -1;
+	r = api_act_projects(a, act);
+	for (i = 0; r == 0 && i < act->n_comments; i++)
+		if (act->comments[i].idea_id != 0)
+			r = api_act_idea_title(a, act, i);
+	for (i = 0; r == 0 && i < act->n_ballots; i++)
+		r = api_act_poll(a, &act->ballots[i]);
+	if (r < 0) {
+		api_activity_free(act);
+		api_fail(a, API_ERR_LOCAL, _("Out of memory."));
+		return -1;
+	}
+	/* A title that could not be looked up is no failure of the call. */
+	api_ok(a);
+	*out = act;
 	return 0;
 }
 

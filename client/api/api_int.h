@@ -53,6 +53,8 @@ int	api_parse_project_list(const cJSON *j, struct api_project_list *l);
 int	api_parse_idea_list(const cJSON *j, struct api_idea_list *l);
 int	api_parse_comment_list(const cJSON *j, struct api_comment_list *l);
 int	api_parse_queue_list(const cJSON *j, struct api_queue_list *l);
+/* The export of GET /me/export; the looked-up titles stay NULL. */
+int	api_parse_activity(const cJSON *j, struct api_activity *act);
 
 /* Release what a struct owns without freeing the struct itself. */
 void	api_user_clear(struct api_user *u);
@@ -62,6 +64,10 @@ void	api_comment_clear(struct api_comment *c);
 void	api_poll_clear(struct api_poll *p);
 void	api_survey_clear(struct api_survey *s);
 void	api_queue_item_clear(struct api_queue_item *q);
+void	api_activity_clear(struct api_activity *act);
+
+/* Marks the last call as a success (after lookups that were allowed to fail). */
+void	api_ok(struct api *a);
 
 /* Pretty-prints j with cJSON and sanitizes the result; caller frees. */
 char	*api_json_print(const cJSON *j);

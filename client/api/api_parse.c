@@ -1026,3 +1026,180 @@ api_json_print(const cJSON *j)
 	free(raw);
 	return out;
 }
+
+/* ----------------------------------------------------------- activity */
+
+static const struct api_strfield api_my_idea_strs[] = {
+	SF(struct api_my_idea, title, 0), SF(struct api_my_idea, status, 0),
+	SF(struct api_my_idea, moderation_reason, 1),
+	SF(struct api_my_idea, created_at, 0),
+};
+
+static void
+api_my_idea_clear(void *p)
+{
+	struct api_my_idea *i = p;
+
+	api_free_strs(i, api_my_idea_strs, NELEM(api_my_idea_strs));
+	free(i->project_title);
+	memset(i, 0, sizeof(*i));
+}
+
+static int
+api_my_idea_parse(const cJSON *j, void *p)
+{
+	struct api_my_idea *i = p;
+
+	memset(i, 0, sizeof(*i));
+	if (!cJSON_IsObject(j))
+		return -1;
+	i->id = api_json_id(j, "id");
+	i->project_id = api_json_id(j, "project_id");
+	i->supports = api_json_long(j, "supports");
+	i->comments = api_json_long(j, "comments");
+	if (api_parse_strs(j, i, api_my_idea_strs, NELEM(api_my_idea_strs)) < 0) {
+		api_my_idea_clear(i);
+		return -1;
+	}
+	return 0;
+}
+
+static const struct api_strfield api_my_comment_strs[] = {
+	SF(struct api_my_comment, body, 1), SF(struct api_my_comment, status, 0),
+	SF(struct api_my_comment, moderation_reason, 1),
+	SF(struct api_my_comment, created_at, 0),
+};
+
+static void
+api_my_comment_clear(void *p)
+{
+	struct api_my_comment *c = p;
+
+	api_free_strs(c, api_my_comment_strs, NELEM(api_my_comment_strs));
+	free(c->idea_title);
+	free(c->project_title);
+	memset(c, 0, sizeof(*c));
+}
+
+static int
+api_my_comment_parse(const cJSON *j, void *p)
+{
+	struct api_my_comment *c = p;
+
+	memset(c, 0, sizeof(*c));
+	if (!cJSON_IsObject(j))
+		return -1;
+	c->id = api_json_id(j, "id");
+	c->idea_id = api_json_id(j, "idea_id");
+	c->project_id = api_json_id(j, "project_id");
+	c->parent_id = api_json_id(j, "parent_id");
+	if (api_parse_strs(j, c, api_my_comment_strs, NELEM(api_my_comment_strs)) < 0) {
+		api_my_comment_clear(c);
+		return -1;
+	}
+	return 0;
+}
+
+static const struct api_strfield api_my_ballot_strs[] = {
+	SF(struct api_my_ballot, updated_at, 0),
+	SF(struct api_my_ballot, poll_title, 0),
+	SF(struct api_my_ballot, poll_kind, 0),
+	SF(struct api_my_ballot, poll_status, 0),
+	SF(struct api_my_ballot, opens_at, 0),
+	SF(struct api_my_ballot, closes_at, 0),
+};
+
+static void
+api_my_ballot_clear(void *p)
+{
+	struct api_my_ballot *b = p;
+	size_t i;
+
+	api_free_strs(b, api_my_ballot_strs, NELEM(api_my_ballot_strs));
+	if (b->choice_titles != NULL)
+		for (i = 0; i < b->n_choices; i++)
+			free(b->choice_titles[i]);
+	free(b->choice_titles);
+	free(b->choices);
+	memset(b, 0, sizeof(*b));
+}
+
+static int
+api_my_ballot_parse(const cJSON *j, void *p)
+{
+	struct api_my_ballot *b = p;
+
+	memset(b, 0, sizeof(*b));
+	if (!cJSON_IsObject(j))
+		return -1;
+	b->poll_id = api_json_id(j, "poll_id");
+	/* Only the ballot's own fields come from the export; the poll's
+	 * title and state are looked up, never taken from here. */
+	if (api_json_ids(cJSON_GetObjectItemCaseSensitive(j, "choices"),
+	    &b->choices, &b->n_choices) < 0 ||
+	    api_json_str(j, "updated_at", 0, &b->updated_at) < 0) {
+		api_my_ballot_clear(b);
+		return -1;
+	}
+	return 0;
+}
+
+void
+api_activity_clear(struct api_activity *act)
+{
+	size_t i;
+
+	api_user_free(act->user);
+	for (i = 0; i < act->n_ideas; i++)
+		api_my_idea_clear(&act->ideas[i]);
+	free(act->ideas);
+	for (i = 0; i < act->n_comments; i++)
+		api_my_comment_clear(&act->comments[i]);
+	free(act->comments);
+	for (i = 0; i < act->n_ballots; i++)
+		api_my_ballot_clear(&act->ballots[i]);
+	free(act->ballots);
+	memset(act, 0, sizeof(*act));
+}
+
+int
+api_parse_activity(const cJSON *j, struct api_activity *act)
+{
+	const cJSON *user;
+
+	memset(act, 0, sizeof(*act));
+	if (!cJSON_IsObject(j))
+		return -1;
+	user = cJSON_GetObjectItemCaseSensitive(j, "user");
+	if (cJSON_IsObject(user)) {
+		if ((act->user = calloc(1, sizeof(*act->user))) == NULL ||
+		    api_parse_user(user, act->user) < 0) {
+			free(act->user);
+			act->user = NULL;
+			return -1;
+		}
+	}
+	/* Missing lists are empty: an older server may leave one out. */
+	if (api_parse_array(cJSON_GetObjectItemCaseSensitive(j, "ideas"),
+	    sizeof(*act->ideas), api_my_idea_parse, api_my_idea_clear,
+	    (void **)&act->ideas, &act->n_ideas) < 0 ||
+	    api_parse_array(cJSON_GetObjectItemCaseSensitive(j, "comments"),
+	    sizeof(*act->comments), api_my_comment_parse, api_my_comment_clear,
+	    (void **)&act->comments, &act->n_comments) < 0 ||
+	    api_parse_array(cJSON_GetObjectItemCaseSensitive(j, "ballots"),
+	    sizeof(*act->ballots), api_my_ballot_parse, api_my_ballot_clear,
+	    (void **)&act->ballots, &act->n_ballots) < 0) {
+		api_activity_clear(act);
+		return -1;
+	}
+	return 0;
+}
+
+void
+api_activity_free(struct api_activity *act)
+{
+	if (act == NULL)
+		return;
+	api_activity_clear(act);
+	free(act);
+}
