@@ -58,7 +58,7 @@ struct line {
 	int			 prompts;	/* full prompts said so far */
 	int			 whole;		/* the page was said whole, not its changes */
 	int			 cut;		/* the page was said briefly: t says all */
-	char			*prompted;	/* heading of the page last prompted in full */
+	char			*prompted;	/* page and actions last prompted in full */
 	char			*last_status;
 	const struct page_field	*asked;		/* the field last asked for on its own */
 	int			 tty;		/* stdin is a terminal (echo can be turned off) */
@@ -320,7 +320,8 @@ line_item_said(const struct page_item *it)
 {
 	char *k = NULL;
 
-	if (asprintf(&k, "%s|%s|%s|%s", it->label ? it->label : "",
+	/* The number too: an item that moved is said with its new number. */
+	if (asprintf(&k, "%d|%s|%s|%s|%s", it->number, it->label ? it->label : "",
 	    it->state ? it->state : "", it->field ? it->field->text : "",
 	    it->field && it->field->error ? it->field->error : "") < 0)
 		return NULL;
@@ -487,9 +488,10 @@ line_changes(struct line *l, const struct page *p, const struct line_seen *v, in
 	}
 	if (changed > 0 && p->n_item > 4 && changed * 2 > p->n_item + 2)
 		return 0;
-	/* Fewer items (a filter, another page of a list), or the same items
-	 * in a new order (sorted): what the list holds is what changed. */
-	if (p->n_item < v->n || (moved && changed == 0))
+	/* Fewer items or several more (a filter, another page of a list),
+	 * or the same items in a new order (sorted): what the list holds is
+	 * what changed. One more item (a new comment) is said alone. */
+	if (p->n_item < v->n || p->n_item > v->n + 1 || (moved && changed == 0))
 		return 0;
 	if (name)
 		line_printf(l, "\n%s\n", p->heading);
@@ -623,6 +625,17 @@ line_ctx(const struct page *p)
 	return (enum keys_context)c;
 }
 
+/* What makes a prompt: the page and the actions it offers. */
+static void
+line_prompt_sig(const struct page *p, char *buf, size_t sz)
+{
+	size_t i, n;
+
+	n = (size_t)snprintf(buf, sz, "%s", p->heading);
+	for (i = 0; i < p->n_action && n < sz; i++)
+		n += (size_t)snprintf(buf + n, sz - n, "|%d", (int)p->action[i].action);
+}
+
 /* "Number to open, r review, b back, h help:" from the page's actions. */
 static void
 line_prompt(struct line *l, const struct page *p)
@@ -630,20 +643,27 @@ line_prompt(struct line *l, const struct page *p)
 	enum keys_context ctx = line_ctx(p);
 	char key[32];
 	size_t i;
-	int any = 0;
+	int any = 0, ranked = 0;
+	char sig[512];
 
-	/* On a page already explained, a short prompt: fewer words to hear. */
-	if (l->prompted != NULL && strcmp(l->prompted, p->heading) == 0) {
+	/* On a page already explained, a short prompt: fewer words to hear.
+	 * When the page offers other actions now (a next page of a list,
+	 * withdraw after sending), the full prompt says them. */
+	line_prompt_sig(p, sig, sizeof(sig));
+	if (l->prompted != NULL && strcmp(l->prompted, sig) == 0) {
 		/* L10N: line mode's prompt on a page whose full prompt was said. */
 		line_puts(l, _("Your choice (h help): "));
 		l->printed = 0;
 		return;
 	}
 	free(l->prompted);
-	l->prompted = strdup(p->heading);
-	for (i = 0; i < p->n_item; i++)
+	l->prompted = strdup(sig);
+	for (i = 0; i < p->n_item; i++) {
 		if (p->item[i].number > 0)
 			any = 1;
+		if (p->item[i].kind == PAGE_ITEM_RANKED && p->item[i].rank > 0)
+			ranked = 1;
+	}
 	if (any)
 		/* L10N: start of the line-mode prompt. */
 		line_puts(l, _("Number"));
@@ -659,7 +679,10 @@ line_prompt(struct line *l, const struct page *p)
 		 * back and help are the same everywhere, said in the first
 		 * prompts only. */
 		if (a == ACTION_OPEN || a == ACTION_TOGGLE || a == ACTION_NEXT_FIELD ||
-		    a == ACTION_PREV_FIELD || a == ACTION_MOVE_UP || a == ACTION_MOVE_DOWN)
+		    a == ACTION_PREV_FIELD)
+			continue;
+		/* Moving a choice: only once there is one to move. */
+		if ((a == ACTION_MOVE_UP || a == ACTION_MOVE_DOWN) && !ranked)
 			continue;
 		if ((a == ACTION_BACK || a == ACTION_HELP) && l->prompts >= LINE_TEACH && any)
 			continue;
@@ -845,6 +868,46 @@ line_input(struct line *l, char **out)
 	}
 }
 
+/* Actions on one item: "u 3" moves choice 3 up, "r 2" replies to
+ * comment 2, "A 1" approves the first idea of the queue. */
+static int
+line_item_action(enum action a)
+{
+	return a == ACTION_MOVE_UP || a == ACTION_MOVE_DOWN || a == ACTION_REPLY ||
+	    a == ACTION_REPORT || a == ACTION_APPROVE || a == ACTION_REJECT ||
+	    a == ACTION_HIDE;
+}
+
+/*
+ * An item action typed without a number: which item? The focused one
+ * when a number just chose it (a comment, a queue entry), else ask. In a
+ * ranking a number chooses, so moving always asks. Returns the number,
+ * 0 to act on the focus, or -1 to do nothing.
+ */
+static int
+line_which(struct line *l, const struct page *p, enum action a)
+{
+	const struct page_item *it = page_focused(p);
+	char *ans = NULL, *end;
+	long v;
+
+	if (a == ACTION_REPORT || (it != NULL && it->number > 0 &&
+	    a != ACTION_MOVE_UP && a != ACTION_MOVE_DOWN &&
+	    (it->kind == PAGE_ITEM_ENTRY || it->kind == PAGE_ITEM_LINK)))
+		return 0;
+	/* L10N: line mode asks which item an action is for. */
+	line_puts(l, _("Which number? "));
+	if (line_input(l, &ans) <= 0)
+		return -1;
+	v = strtol(ans, &end, 10);
+	if (end == ans || v <= 0 || v > 100000) {
+		free(ans);
+		return -1;
+	}
+	free(ans);
+	return (int)v;
+}
+
 /* Handles one typed line. Returns APP_QUIT to leave. */
 static int
 line_handle(struct line *l, const struct page *p, char *ans)
@@ -892,6 +955,25 @@ line_handle(struct line *l, const struct page *p, char *ans)
 				/* L10N: line mode did not understand what was typed. */
 				line_printf(l, _("'%s' is not a choice here. Type h for help.\n"), w);
 				return APP_OK;
+			}
+			if (line_item_action(a)) {
+				char *nw = strtok_r(NULL, " ,", &save);
+				long at = nw != NULL ? strtol(nw, &end, 10) : 0;
+
+				if (nw != NULL && (*end != '\0' || end == nw))
+					at = -1;
+				if (nw == NULL)
+					at = line_which(l, p, a);
+				if (at < 0)
+					return APP_OK;
+				if (at > 0) {
+					if (page_find_number(p, (int)at) < 0) {
+						line_printf(l, _("There is no number %ld here.\n"), at);
+						return APP_OK;
+					}
+					app_action(l->app, ACTION_JUMP, (int)at);
+				}
+				return app_action(l->app, a, 0);
 			}
 			if (a == ACTION_BACK || a == ACTION_HOME) {
 				/* Said whole again only when back went somewhere
@@ -980,7 +1062,9 @@ line_say(struct line *l, const struct page *p)
 	l->whole = 0;
 	if (v == NULL || l->again || !line_changes(l, p, v, v != l->last_said)) {
 		l->whole = 1;
-		line_page(l, p, 0);
+		/* What is about to be sent is said in full: that is what a
+		 * review step is for. */
+		line_page(l, p, page_offers(p, ACTION_SEND));
 		if (l->again) {
 			free(l->prompted);
 			l->prompted = NULL;

@@ -140,7 +140,7 @@ def test_browse_filters_status_and_category(h):
     t = h.run([])
     has(t, "Projects", "Showing open projects, all categories", "Stadt.Raum.Wir.",
         "Local logistics", "f filter")
-    hasnt(t, "City Information Modeling", "Rütschhof")
+    hasnt(t, "City information modeling", "Rütschhof")
     # Category City Hall: only the packaging tax project is left, and the
     # list is said again (what is in it is what changed).
     t = h.run(["f", "7", "8"])
@@ -151,13 +151,13 @@ def test_browse_filters_status_and_category(h):
     # Status all: upcoming and closed projects too.
     t = h.run(["f", "4", "8"])
     rest = after(t, "Show these projects")
-    has(rest, "City Information Modeling", "Rütschhofstraße", "Stadt.Raum.Wir.", "upcoming",
-        "closed")
+    has(rest, "City information modeling — opens on", "Rütschhofstraße — closed on",
+        "Stadt.Raum.Wir.")
     # Status closed only.
     t = h.run(["f", "3", "8"])
     rest = after(t, "Show these projects")
     has(rest, "Rütschhofstraße")
-    hasnt(rest, "Local logistics", "City Information Modeling")
+    hasnt(rest, "Local logistics", "City information modeling")
 
 
 @with_home
@@ -179,23 +179,24 @@ def test_project_detail_and_full_text(h):
 def test_ideas_sort_and_paging(h):
     t = h.run([])
     n = num(t, "Testprojekt Blättern")
+    # Most support first: 01 has two supports, 02 one; 20 on a page.
     t = h.run([n, "1"])
     has(t, "Ideas for Testprojekt Blättern", "Sorted by most support: 20 of 22",
-        "Blätteridee 21", "n more")
-    hasnt(t, "Blätteridee 01 ")
+        "1. Blätteridee 01", "2. Blätteridee 02", "3. Blätteridee 22", "n more")
+    hasnt(t, "Blätteridee 03")
     # n: the next page says the rest; p: back to the first.
     t = h.run([n, "1", "n"])
-    rest = after(t, "Ideas for Testprojekt Blättern")
-    has(after(t, "22 of 22"), "Blätteridee 01", "Blätteridee 02")
+    rest = after(t, "22 of 22")
+    has(rest, "1. Blätteridee 04", "2. Blätteridee 03", "p ")
+    hasnt(rest, "Blätteridee 01")
     t = h.run([n, "1", "n", "p"])
-    has(after(t, "22 of 22"), "20 of 22", "Blätteridee 21")
+    has(after(t, "22 of 22"), "20 of 22", "1. Blätteridee 01")
     # s sorts by newest: the list is said again in its new order.
     t = h.run([n, "1", "s"])
-    rest = after(t, "Newest")
-    ok(rest.find("Blätteridee 22") < rest.find("Blätteridee 21") or "Blätteridee 21" not in rest,
-       "newest first not said:\n" + rest)
-    has(rest, "Blätteridee 22", "Blätteridee 03")
-    del rest
+    rest = after(t, "Sorted by newest first")
+    has(rest, "1. Blätteridee 22", "2. Blätteridee 21")
+    t = h.run([n, "1", "s", "n"])
+    has(after(t, "22 of 22"), "1. Blätteridee 02", "2. Blätteridee 01")
 
 
 @with_home
@@ -246,14 +247,14 @@ def test_comment_and_reply(h):
     n = project(t, "stadtraum")
     t = h.run([n, "1"])
     i = num(t, "Skaterampe für Jugendliche")
-    t = h.run([n, "1", i, "c", "Erste Zeile vom Kommentar,", "zweite Zeile.", ".", "s"])
+    t = h.run([n, "1", i, "c", "Erste Zeile vom Kommentar,", "zweite Zeile.", ".", "s", "s"])
     has(t, "a line with only a dot ends the text", "Erste Zeile vom Kommentar,")
     ok(re.search(r"moderat", after(t, "zweite Zeile."), re.I),
        "no word about moderation after the comment:\n" + t[-1500:])
     # Reply: to the first comment of the idea.
     t = h.run([n, "1", i])
     c = num(t, "Thomas B.")
-    t = h.run([n, "1", i, c, "r", "Eine Antwort auf Thomas.", ".", "s"])
+    t = h.run([n, "1", i, "r " + c, "Eine Antwort auf Thomas.", ".", "s", "s"])
     has(t, "Eine Antwort auf Thomas.")
     ok(re.search(r"(reply|Reply|answer)", t), "reply not named:\n" + t[-1500:])
     ok(re.search(r"moderat", after(t, "Eine Antwort auf Thomas."), re.I),
@@ -272,7 +273,7 @@ def test_new_idea_multiline(h):
     t = h.run([])
     n = project(t, "stadtraum")
     t = h.run([n, "2", "Bänke unter Bäumen", "Mehr Bänke im Schatten.", "",
-               "Zweiter Absatz mit Details.", ".", "s"])
+               "Zweiter Absatz mit Details.", ".", "s", "s"])
     has(t, "Title", "a line with only a dot ends the text", "Bänke unter Bäumen")
     ok(re.search(r"moderat", after(t, "Zweiter Absatz"), re.I),
        "no word about moderation after the idea:\n" + t[-1500:])
@@ -376,7 +377,7 @@ def test_poll_ranking_change_and_withdraw(h):
     # Change: move the second choice up; review and send again.
     t = h.run([n, p])
     s = num(t, "3D street painting")
-    t = h.run([n, p, s, "u", "r", "s"])
+    t = h.run([n, p, "u " + s, "r", "s"])
     has(t, "3D street painting — your choice 1", "This replaces the vote", "is saved")
     r = srv.get("/polls/%d" % demo["ranking_poll"], token=u["token"]).json
     titles = {o["id"]: o["title"] for o in r["options"]}
@@ -468,7 +469,7 @@ def test_my_account_export_and_delete(h):
     h.run(login_lines(u["username"], u["password"]))
     t = h.run([])
     n = project(t, "stadtraum")
-    h.run([n, "2", "Mein Ideentitel", "Ein Text, lang genug für eine Idee.", ".", "s"])
+    h.run([n, "2", "Mein Ideentitel", "Ein Text, lang genug für eine Idee.", ".", "s", "s"])
     t = h.run(["a"])
     has(t, "My account", "User name: " + u["username"], "E-mail: " + u["email"],
         "My ideas and votes", "Export all my data", "Delete my account")
@@ -483,11 +484,14 @@ def test_my_account_export_and_delete(h):
     with open(files[0], encoding="utf-8") as f:
         ok(u["username"] in f.read(), "export does not hold the account")
     # Delete: a wrong password is refused, the right one deletes.
-    t = h.run(["a", "4", "falsch-falsch", "s"])
+    t = h.run(["a", "4"])
+    has(t, "This cannot be undone", "Your password (not shown)")
+    yes = num(t, "Yes, delete my account now")
+    t = h.run(["a", "4", "falsch-falsch", yes])
     ok(re.search(r"(wrong|password)", after(t, "Delete my account"), re.I),
        "wrong password not refused:\n" + t[-1500:])
     ok(srv.login(u["username"], u["password"]).status == 200, "deleted with a wrong password")
-    t = h.run(["a", "4", u["password"], "s"])
+    t = h.run(["a", "4", u["password"], yes])
     ok(re.search(r"deleted", after(t, "Delete my account"), re.I), "no word of deletion:\n" + t[-1500:])
     ok(srv.login(u["username"], u["password"]).status != 200, "account still logs in")
 
@@ -531,9 +535,11 @@ def test_analog_tally_by_staff(h):
     p = num(t, "Where should the try-it box")
     t = h.run([n, p])
     e = num(t, "Enter paper ballots")
-    t = h.run([n, p, e, "Stand am Wochenmarkt", "7", "3", "0", "1", "2"])
-    has(t, "Enter paper ballots", "Where were the ballots collected")
-    t = h.run([n, p, e, "Stand am Wochenmarkt", "7", "3", "0", "1", "2", "r", "s"])
+    tally = [n, p, e, "Stand am Wochenmarkt", "9", "7", "3", "0", "1", "2"]
+    t = h.run(tally)
+    has(t, "Enter paper ballots", "Where were the ballots collected", "Stiftsplatz: 7",
+        "Old town by the market square: 2")
+    t = h.run(tally + ["r", "s"])
     ok(re.search(r"(saved|recorded|counted)", after(t, "Enter paper ballots"), re.I),
        "tally not confirmed:\n" + t[-2000:])
     t = h.run([n, p, "v"])
@@ -588,6 +594,7 @@ def setup():
     # A project with 22 published ideas, for paging.
     pj = lib_api.make_project(srv, staff, title=tr("Testprojekt Blättern"))
     author = srv.new_user()
+    ids = []
     for i in range(1, 23):
         r = srv.post("/projects/%d/ideas" % pj["id"],
                      {"title": "Blätteridee %02d" % i, "body": "Idee Nummer %d zum Blättern." % i},
@@ -596,6 +603,13 @@ def setup():
         m = srv.post("/moderation/ideas/%d" % r.json["id"], {"action": "approve", "reason": "ok"},
                      token=demo["mod_token"])
         ok(m.status in (200, 204), "approve %d: %r" % (i, m))
+        if i <= 2:
+            ids.append(r.json["id"])
+    # Supports decide the "top" order: 01 twice, 02 once.
+    for tok, idea in ((author["token"], ids[0]), (demo["mod_token"], ids[0]),
+                      (author["token"], ids[1])):
+        r = srv.put("/ideas/%d/support" % idea, token=tok)
+        ok(r.status == 200, "support: %r" % r)
     return None
 
 
