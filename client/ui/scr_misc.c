@@ -1,4 +1,4 @@
-/* scr_misc.c — screens: help from the active key bindings, message history, ending a kiosk session, my account. */
+/* scr_misc.c — screens: help from the active key bindings, message history, ending a kiosk session, my account with own ideas, comments and votes. */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -9,6 +9,7 @@
 
 #include "client/keys/keys.h"
 #include "client/ui/ui.h"
+#include "common/text.h"
 
 /* -------------------------------------------------------------- help */
 
@@ -194,13 +195,27 @@ scr_end_session_open(struct app *app)
 
 /* ----------------------------------------------------------- account */
 
+/*
+ * My account: the facts of the account, then everything the person wrote
+ * or chose - own ideas and comments in every moderation state, with the
+ * moderator's reason, and own ballots - read from the export
+ * (api_me_activity()), which lists them by account rather than by a
+ * display name two people could share. Then export, log out, delete.
+ */
 struct account {
 	struct api_user		*me;
+	struct api_activity	*act;		/* NULL when it could not be loaded */
 	struct page_field	 pw;		/* delete: the password */
 	int			 confirm;	/* delete: second step */
 };
 
-enum { ACC_EXPORT = 1, ACC_LOGOUT, ACC_DELETE, ACC_PW, ACC_DELETE_NOW, ACC_KEEP, ACC_ACTIVITY };
+enum {
+	ACC_EXPORT = 1, ACC_LOGOUT, ACC_DELETE, ACC_PW, ACC_DELETE_NOW, ACC_KEEP,
+	ACC_IDEA, ACC_COMMENT_IDEA, ACC_COMMENT_PROJECT, ACC_POLL
+};
+
+/* Columns of a comment's excerpt: one line at 80 columns with its number and state. */
+#define ACC_EXCERPT_COLS	48
 
 static int
 account_load(struct app *app, struct screen *s)
@@ -209,9 +224,164 @@ account_load(struct app *app, struct screen *s)
 
 	api_user_free(d->me);
 	d->me = NULL;
+	api_activity_free(d->act);
+	d->act = NULL;
+	/* The export carries the user too; without it, the page still
+	 * shows the account and says the rest could not be read. */
+	if (api_me_activity(app->api, &d->act) == 0 && d->act->user != NULL) {
+		d->me = d->act->user;
+		d->act->user = NULL;
+		return 0;
+	}
 	if (api_me(app->api, &d->me) < 0)
 		return ui_fail(app, _("Your account could not be loaded."), 0);
 	return 0;
+}
+
+/* A one-line copy of text: line breaks become spaces. Caller frees. */
+static char *
+account_one_line(const char *text)
+{
+	char *t = strdup(text != NULL ? text : ""), *c;
+
+	for (c = t; c != NULL && *c != '\0'; c++)
+		if (*c == '\n')
+			*c = ' ';
+	return t;
+}
+
+/* The moderation state in words, with the moderator's reason when there
+ * is one: "waiting for moderation", "rejected: duplicate of idea 4". */
+static void
+account_item_status(struct page_item *it, const char *status, const char *reason)
+{
+	char *r;
+
+	if (reason == NULL || *reason == '\0' || (r = account_one_line(reason)) == NULL) {
+		page_item_state(it, "%s", ui_status_word(status));
+		return;
+	}
+	/* L10N: a moderation state and the moderator's reason, e.g.
+	 * "rejected: the same as idea 4". */
+	page_item_state(it, _("%s: %s"), ui_status_word(status), r);
+	free(r);
+}
+
+static void
+account_add_ideas(struct page *p, const struct api_activity *act)
+{
+	struct page_item *it;
+	char group[128], id[32];
+	size_t i;
+
+	/* L10N: sub-heading of the own ideas on the account page; %zu counts them. */
+	snprintf(group, sizeof(group), _("My ideas (%zu)"), act->n_ideas);
+	for (i = 0; i < act->n_ideas; i++) {
+		const struct api_my_idea *mi = &act->ideas[i];
+
+		snprintf(id, sizeof(id), "#%lld", mi->id);
+		if ((it = page_add_item(p, PAGE_ITEM_LINK, mi->title != NULL ? mi->title : id)) == NULL)
+			return;
+		page_item_group(it, group);
+		account_item_status(it, mi->status, mi->moderation_reason);
+		if (mi->project_title != NULL)
+			/* L10N: where an own idea or comment belongs; %s is a project title. */
+			page_item_detail(it, _("In the project %s"), mi->project_title);
+		it->ref = ACC_IDEA;
+		it->id = (long)mi->id;
+	}
+}
+
+static void
+account_add_comments(struct page *p, const struct api_activity *act)
+{
+	struct page_item *it;
+	char group[128], id[32], *body, label[256];
+	size_t i, n;
+
+	/* L10N: sub-heading of the own comments on the account page. */
+	snprintf(group, sizeof(group), _("My comments (%zu)"), act->n_comments);
+	for (i = 0; i < act->n_comments; i++) {
+		const struct api_my_comment *mc = &act->comments[i];
+
+		if ((body = account_one_line(mc->body)) == NULL)
+			return;
+		/* The label is the comment's beginning, so it stays one line. */
+		n = text_fit(body, ACC_EXCERPT_COLS);
+		snprintf(label, sizeof(label), "%.*s%s", (int)n, body, body[n] != '\0' ? "…" : "");
+		free(body);
+		if ((it = page_add_item(p, PAGE_ITEM_LINK, label)) == NULL)
+			return;
+		page_item_group(it, group);
+		account_item_status(it, mc->status, mc->moderation_reason);
+		if (mc->idea_id != 0) {
+			snprintf(id, sizeof(id), "#%lld", mc->idea_id);
+			/* L10N: what an own comment is about; %s is an idea's title. */
+			page_item_detail(it, _("On the idea %s"), mc->idea_title != NULL ? mc->idea_title : id);
+			it->ref = ACC_COMMENT_IDEA;
+			it->id = (long)mc->idea_id;
+		} else {
+			snprintf(id, sizeof(id), "#%lld", mc->project_id);
+			page_item_detail(it, _("In the project %s"), mc->project_title != NULL ? mc->project_title : id);
+			it->ref = ACC_COMMENT_PROJECT;
+			it->id = (long)mc->project_id;
+		}
+	}
+}
+
+/* "1. Lautern tanzt, 2. Roundnet" for a ranking, else "A, B"; an option
+ * whose title is unknown is named by its id. Caller frees. */
+static char *
+account_choices(const struct api_my_ballot *b)
+{
+	char *out = strdup(""), *t;
+	int rank = b->poll_kind != NULL && strcmp(b->poll_kind, "ranking") == 0;
+	size_t i;
+
+	for (i = 0; out != NULL && i < b->n_choices; i++) {
+		const char *title = b->choice_titles != NULL ? b->choice_titles[i] : NULL;
+		int r;
+
+		if (rank && title != NULL)
+			r = asprintf(&t, "%s%s%zu. %s", out, i ? ", " : "", i + 1, title);
+		else if (rank)
+			r = asprintf(&t, "%s%s%zu. #%lld", out, i ? ", " : "", i + 1, b->choices[i]);
+		else if (title != NULL)
+			r = asprintf(&t, "%s%s%s", out, i ? ", " : "", title);
+		else
+			r = asprintf(&t, "%s%s#%lld", out, i ? ", " : "", b->choices[i]);
+		free(out);
+		out = r < 0 ? NULL : t;
+	}
+	return out;
+}
+
+static void
+account_add_ballots(struct page *p, const struct api_activity *act)
+{
+	struct page_item *it;
+	char group[128], id[32], when[96], *list;
+	size_t i;
+
+	/* L10N: sub-heading of the own ballots on the account page. */
+	snprintf(group, sizeof(group), _("My votes (%zu)"), act->n_ballots);
+	for (i = 0; i < act->n_ballots; i++) {
+		const struct api_my_ballot *b = &act->ballots[i];
+
+		snprintf(id, sizeof(id), "#%lld", b->poll_id);
+		if ((it = page_add_item(p, PAGE_ITEM_LINK, b->poll_title != NULL ? b->poll_title : id)) == NULL)
+			return;
+		page_item_group(it, group);
+		if (b->poll_status != NULL)
+			page_item_state(it, "%s", ui_window_text(b->poll_status, b->opens_at,
+			    b->closes_at, when, sizeof(when)));
+		if ((list = account_choices(b)) != NULL) {
+			page_item_detail(it, _("Your vote: %s"), list);
+			free(list);
+		}
+		it->ref = ACC_POLL;
+		it->id = (long)b->poll_id;
+	}
 }
 
 static void
@@ -219,8 +389,10 @@ account_build(struct app *app, struct screen *s, struct page *p)
 {
 	struct account *d = s->data;
 	const struct api_user *u = d->me;
+	const struct api_activity *act = d->act;
 	struct page_item *it;
 	char when[64];
+	const char *acc = _("Account");
 
 	page_set_heading(p, "%s", _("My account"));
 	/* L10N: account facts. */
@@ -231,15 +403,33 @@ account_build(struct app *app, struct screen *s, struct page *p)
 		page_add_text(p, PAGE_TEXT_NOTE, _("E-mail: %s"), u->email);
 	page_add_text(p, PAGE_TEXT_NOTE, _("Member since %s; role: %s."),
 	    ui_date(u->created_at, when, sizeof(when)), u->role != NULL ? u->role : "");
-	if ((it = page_add_item(p, PAGE_ITEM_LINK, _("My ideas and votes"))) != NULL)
-		it->ref = ACC_ACTIVITY;
-	if (!app_kiosk(app) && (it = page_add_item(p, PAGE_ITEM_BUTTON, _("Export all my data to a file"))) != NULL)
+	if (act == NULL) {
+		page_add_text(p, PAGE_TEXT_NOTE, "%s",
+		    _("Your ideas, comments and votes could not be loaded."));
+	} else {
+		if (act->n_ideas == 0)
+			page_add_text(p, PAGE_TEXT_NOTE, "%s", _("You have not written any ideas yet."));
+		if (act->n_comments == 0)
+			page_add_text(p, PAGE_TEXT_NOTE, "%s", _("You have not written any comments yet."));
+		if (act->n_ballots == 0)
+			page_add_text(p, PAGE_TEXT_NOTE, "%s", _("You have not voted yet."));
+		account_add_ideas(p, act);
+		account_add_comments(p, act);
+		account_add_ballots(p, act);
+	}
+	if (!app_kiosk(app) && (it = page_add_item(p, PAGE_ITEM_BUTTON, _("Export all my data to a file"))) != NULL) {
 		it->ref = ACC_EXPORT;
-	if ((it = page_add_item(p, PAGE_ITEM_BUTTON, _("Log out"))) != NULL)
+		page_item_group(it, acc);
+	}
+	if ((it = page_add_item(p, PAGE_ITEM_BUTTON, _("Log out"))) != NULL) {
 		it->ref = ACC_LOGOUT;
+		page_item_group(it, acc);
+	}
 	if (!d->confirm) {
-		if ((it = page_add_item(p, PAGE_ITEM_BUTTON, _("Delete my account"))) != NULL)
+		if ((it = page_add_item(p, PAGE_ITEM_BUTTON, _("Delete my account"))) != NULL) {
 			it->ref = ACC_DELETE;
+			page_item_group(it, acc);
+		}
 	} else {
 		page_add_text(p, PAGE_TEXT_HEADING, "%s", _("Delete my account"));
 		page_add_text(p, PAGE_TEXT_PARA, "%s",
@@ -326,11 +516,16 @@ static int
 account_delete(struct app *app, struct screen *s)
 {
 	struct account *d = s->data;
+	size_t i;
 
 	if (d->pw.len == 0) {
 		field_set_error(&d->pw, _("Password: please type your password to delete the account."));
 		ui_status(app, "%s", d->pw.error);
-		s->focus = app_kiosk(app) ? 2 : 3;	/* the password field */
+		/* The focus goes to the password field, wherever the lists above
+		 * have put it. */
+		for (i = 0; i < app->page->n_item; i++)
+			if (app->page->item[i].ref == ACC_PW)
+				s->focus = (int)i;
 		return APP_OK;
 	}
 	ui_loading(app);
@@ -360,8 +555,15 @@ account_action(struct app *app, struct screen *s, enum action a, int arg)
 	if (it == NULL)
 		return APP_OK;
 	switch (it->ref) {
-	case ACC_ACTIVITY:
-		scr_activity_open(app);
+	case ACC_IDEA:
+	case ACC_COMMENT_IDEA:
+		scr_idea_open(app, it->id);
+		return APP_OK;
+	case ACC_COMMENT_PROJECT:
+		scr_project_open(app, it->id);
+		return APP_OK;
+	case ACC_POLL:
+		scr_poll_open(app, it->id);
 		return APP_OK;
 	case ACC_EXPORT:
 		return account_export(app);
@@ -395,6 +597,7 @@ account_free(struct app *app, struct screen *s)
 	if (d == NULL)
 		return;
 	api_user_free(d->me);
+	api_activity_free(d->act);
 	field_clear(&d->pw);
 	free(d);
 }
@@ -421,216 +624,20 @@ scr_account_open(struct app *app)
 	return ui_push(app, &scr_account, d);
 }
 
-/* ---------------------------------------------------- ideas and votes */
-
-/*
- * The API has no list of one's own ideas and ballots (only the JSON
- * export), so this screen reads what the contract offers: every project's
- * ideas (the author also sees their own pending and rejected ones) and
- * every poll's my_ballot. A few requests, made only when asked for.
- */
-struct activity {
-	struct api_project_list	 *projects;
-	struct api_idea_list	**ideas;	/* per project, pages joined */
-	size_t			  n_ideas;
-	struct api_poll		**polls;
-	size_t			  n_polls;
-};
-
-#define ACT_IDEA	1
-#define ACT_POLL	2
-#define ACT_MAX_PAGES	10
-
-static void
-activity_clear(struct activity *d)
-{
-	size_t i;
-
-	for (i = 0; i < d->n_ideas; i++)
-		api_idea_list_free(d->ideas[i]);
-	free(d->ideas);
-	for (i = 0; i < d->n_polls; i++)
-		api_poll_free(d->polls[i]);
-	free(d->polls);
-	api_project_list_free(d->projects);
-	memset(d, 0, sizeof(*d));
-}
-
-static int
-activity_mine(const struct app *app, const struct api_idea *i)
-{
-	if (i->status != NULL && strcmp(i->status, "published") != 0 && !ui_role_at_least(app, "moderator"))
-		return 1;	/* only authors see their unpublished ideas */
-	if (app->me == NULL || i->author == NULL)
-		return 0;
-	return (app->me->display_name != NULL && strcmp(i->author, app->me->display_name) == 0) ||
-	    (app->me->username != NULL && strcmp(i->author, app->me->username) == 0);
-}
-
-static int
-activity_load(struct app *app, struct screen *s)
-{
-	struct activity *d = s->data;
-	struct api_project *pr = NULL;
-	struct api_idea_list *l, *more;
-	struct api_poll *po;
-	char ref[32];
-	size_t i, k, pg;
-	void *t;
-
-	activity_clear(d);
-	if (app->me == NULL && api_me(app->api, &app->me) < 0)
-		return ui_fail(app, _("Your account could not be loaded."), 0);
-	if (api_projects(app->api, "all", NULL, NULL, 100, &d->projects) < 0)
-		return ui_fail(app, _("Your ideas and votes could not be loaded."), 0);
-	for (i = 0; i < d->projects->n; i++) {
-		const struct api_project *p0 = &d->projects->items[i];
-
-		if (api_project_ideas(app->api, p0->id, "new", NULL, 100, &l) < 0)
-			return ui_fail(app, _("Your ideas and votes could not be loaded."), 0);
-		/* Join the further pages into the first list. */
-		for (pg = 0; l->next != NULL && pg < ACT_MAX_PAGES; pg++) {
-			if (api_project_ideas(app->api, p0->id, "new", l->next, 100, &more) < 0)
-				break;
-			if ((t = realloc(l->items, (l->n + more->n) * sizeof(*l->items))) == NULL) {
-				api_idea_list_free(more);
-				break;
-			}
-			l->items = t;
-			memcpy(l->items + l->n, more->items, more->n * sizeof(*l->items));
-			l->n += more->n;
-			free(l->next);
-			l->next = more->next;
-			more->next = NULL;
-			free(more->items);
-			more->items = NULL;
-			more->n = 0;
-			api_idea_list_free(more);
-		}
-		if ((t = realloc(d->ideas, (d->n_ideas + 1) * sizeof(*d->ideas))) == NULL) {
-			api_idea_list_free(l);
-			return -1;
-		}
-		d->ideas = t;
-		d->ideas[d->n_ideas++] = l;
-		snprintf(ref, sizeof(ref), "%lld", p0->id);
-		if (api_project_get(app->api, ref, &pr) < 0)
-			return ui_fail(app, _("Your ideas and votes could not be loaded."), 0);
-		for (k = 0; k < pr->n_polls; k++) {
-			if (api_poll_get(app->api, pr->polls[k].id, &po) < 0)
-				continue;
-			if (!po->has_ballot || (t = realloc(d->polls, (d->n_polls + 1) * sizeof(*d->polls))) == NULL) {
-				api_poll_free(po);
-				continue;
-			}
-			d->polls = t;
-			d->polls[d->n_polls++] = po;
-		}
-		api_project_free(pr);
-		pr = NULL;
-	}
-	return 0;
-}
-
-static void
-activity_build(struct app *app, struct screen *s, struct page *p)
-{
-	struct activity *d = s->data;
-	struct page_item *it;
-	char when[96], *list;
-	size_t i, k, n = 0;
-
-	page_set_breadcrumb(p, "%s", _("My account"));
-	page_set_heading(p, "%s", _("My ideas and votes"));
-	for (i = 0; i < d->n_ideas; i++) {
-		for (k = 0; k < d->ideas[i]->n; k++) {
-			const struct api_idea *idea = &d->ideas[i]->items[k];
-
-			if (!activity_mine(app, idea))
-				continue;
-			if ((it = page_add_item(p, PAGE_ITEM_LINK, idea->title)) == NULL)
-				return;
-			page_item_group(it, _("My ideas"));
-			page_item_state(it, "%s", ui_status_word(idea->status));
-			if (idea->moderation_reason != NULL)
-				/* L10N: why a moderator rejected or hid an idea. */
-				page_item_detail(it, _("Reason: %s"), idea->moderation_reason);
-			else
-				page_item_detail(it, ngettext("%ld support", "%ld supports",
-				    (unsigned long)idea->supports), idea->supports);
-			it->ref = ACT_IDEA;
-			it->id = idea->id;
-			n++;
-		}
-	}
-	if (n == 0)
-		page_add_text(p, PAGE_TEXT_NOTE, "%s", _("You have not written any ideas yet."));
-	for (i = 0; i < d->n_polls; i++) {
-		const struct api_poll *po = &*d->polls[i];
-
-		if ((it = page_add_item(p, PAGE_ITEM_LINK, po->title)) == NULL)
-			return;
-		page_item_group(it, _("My votes"));
-		page_item_state(it, "%s", ui_window_text(po->status, po->opens_at, po->closes_at, when, sizeof(when)));
-		if ((list = ui_ballot_text(po, po->my_ballot, po->n_my_ballot)) != NULL) {
-			page_item_detail(it, _("Your vote: %s"), list);
-			free(list);
-		}
-		it->ref = ACT_POLL;
-		it->id = po->id;
-	}
-	if (d->n_polls == 0)
-		page_add_text(p, PAGE_TEXT_NOTE, "%s", _("You have not voted yet."));
-	page_add_text(p, PAGE_TEXT_NOTE, "%s", app_kiosk(app)
-	    ? _("Your comments are shown with the ideas you commented on.")
-	    : _("Your comments are shown with the ideas you commented on, and all of it is in the export."));
-	page_add_action(p, ACTION_OPEN, _("open"));
-}
-
-static int
-activity_action(struct app *app, struct screen *s, enum action a, int arg)
-{
-	const struct page_item *it = page_focused(app->page);
-
-	(void)s;
-	(void)arg;
-	if (a != ACTION_OPEN && a != ACTION_TOGGLE)
-		return SCREEN_PASS;
-	if (it == NULL)
-		return APP_OK;
-	if (it->ref == ACT_IDEA)
-		scr_idea_open(app, it->id);
-	else
-		scr_poll_open(app, it->id);
-	return APP_OK;
-}
-
-static void
-activity_free(struct app *app, struct screen *s)
-{
-	struct activity *d = s->data;
-
-	(void)app;
-	if (d == NULL)
-		return;
-	activity_clear(d);
-	free(d);
-}
-
-static const struct screen_type scr_activity = {
-	.name = "activity",
-	.load = activity_load,
-	.build = activity_build,
-	.action = activity_action,
-	.free = activity_free,
-};
-
+/* The same page from an activity already fetched (tests build it without
+ * a network); the screen owns me and act from now on. */
 int
-scr_activity_open(struct app *app)
+scr_account_with(struct app *app, struct api_user *me, struct api_activity *act)
 {
-	struct activity *d = calloc(1, sizeof(*d));
+	struct account *d = calloc(1, sizeof(*d));
 
-	if (d == NULL)
+	if (d == NULL || field_init(&d->pw, _("Password"), _("Your password (not shown):"), 256, 0, 1) < 0) {
+		free(d);
+		api_user_free(me);
+		api_activity_free(act);
 		return -1;
-	return ui_push(app, &scr_activity, d);
+	}
+	d->me = me;
+	d->act = act;
+	return ui_push_loaded(app, &scr_account, d);
 }

@@ -180,7 +180,6 @@ int	scr_idea_form_open(struct app *app, long long project_id, const char *projec
 int	scr_comment_form_open(struct app *app, long long idea_id, long long project_id,
 	    long long parent_id, const char *about);
 int	scr_account_open(struct app *app);
-int	scr_activity_open(struct app *app);
 /* Reports an idea (idea_id) or a comment (comment_id, idea_id 0). */
 int	scr_report_open(struct app *app, long long idea_id, long long comment_id, const char *about);
 int	scr_help_open(struct app *app);
@@ -201,5 +200,6 @@ int	scr_idea_with(struct app *app, struct api_idea *i, struct api_comment_list *
 int	scr_poll_with(struct app *app, struct api_poll *p);
 int	scr_results_with(struct app *app, const char *title, struct api_results *r);
 int	scr_survey_with(struct app *app, struct api_survey *sv);
+int	scr_account_with(struct app *app, struct api_user *me, struct api_activity *act);
 
 #endif

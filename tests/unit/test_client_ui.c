@@ -1041,6 +1041,157 @@ test_scr_help_and_messages(void **state)
 }
 
 
+/* Own ideas, comments and votes as the account page shows them: the
+ * moderation state in words with the reason, where each belongs. */
+static struct api_activity *
+canned_activity(void)
+{
+	struct api_activity *a = calloc(1, sizeof(*a));
+	struct api_my_ballot *b;
+
+	assert_non_null(a);
+	a->n_ideas = 2;
+	a->ideas = calloc(2, sizeof(*a->ideas));
+	a->ideas[0] = (struct api_my_idea){ .id = 4, .project_id = 1, .title = S("Trinkbrunnen"),
+	    .status = S("pending"), .project_title = S("Stadt.Raum.Wir.") };
+	a->ideas[1] = (struct api_my_idea){ .id = 9, .project_id = 1, .title = S("Noch ein Brunnen"),
+	    .status = S("rejected"), .moderation_reason = S("Doppelt:\nsiehe Trinkbrunnen.") };
+	a->n_comments = 2;
+	a->comments = calloc(2, sizeof(*a->comments));
+	a->comments[0] = (struct api_my_comment){ .id = 11, .idea_id = 7, .project_id = 1,
+	    .body = S("Gute Idee, aber bitte mit\nSchatten und Bänken rundherum, für alle."),
+	    .status = S("published"), .idea_title = S("Sonnensegel"), .project_title = S("Stadt.Raum.Wir.") };
+	a->comments[1] = (struct api_my_comment){ .id = 12, .project_id = 2, .body = S("Kurz."),
+	    .status = S("hidden"), .moderation_reason = S("Beleidigend") };
+	a->n_ballots = 1;
+	a->ballots = calloc(1, sizeof(*a->ballots));
+	b = &a->ballots[0];
+	b->poll_id = 3;
+	b->n_choices = 2;
+	b->choices = calloc(2, sizeof(*b->choices));
+	b->choices[0] = 12;
+	b->choices[1] = 10;
+	b->choice_titles = calloc(2, sizeof(char *));
+	b->choice_titles[0] = S("Lautern tanzt");	/* the second is unknown */
+	b->poll_title = S("Welche Events?");
+	b->poll_kind = S("ranking");
+	b->poll_status = S("closed");
+	b->closes_at = S("2026-05-01T00:00:00Z");
+	return a;
+}
+
+static struct api_user *
+canned_me(void)
+{
+	struct api_user *u = calloc(1, sizeof(*u));
+
+	assert_non_null(u);
+	u->username = S("demo");
+	u->display_name = S("Demo-Konto");
+	u->role = S("citizen");
+	u->email = S("demo@example.org");
+	u->created_at = S("2026-04-02T09:00:00Z");
+	return u;
+}
+
+static void
+test_scr_account_lists_own_things(void **state)
+{
+	struct app *app = test_app(0);
+	const struct page *p;
+	int i;
+
+	(void)state;
+	assert_int_equal(scr_account_with(app, canned_me(), canned_activity()), 0);
+	p = app_page(app);
+	if (getenv("UI_TEST_DUMP") != NULL)
+		page_dump(p);
+	assert_string_equal(p->heading, "My account");
+	assert_page_has(p, "Name others see: Demo-Konto");
+	/* Ideas: the state in words, the reason with a rejection, on one line. */
+	i = item_find(p, "Trinkbrunnen");
+	assert_int_equal(i, 0);
+	assert_int_equal(p->item[i].kind, PAGE_ITEM_LINK);
+	assert_string_equal(p->item[i].state, "waiting for moderation");
+	assert_string_equal(p->item[i].group, "My ideas (2)");
+	assert_string_equal(p->item[i].detail, "In the project Stadt.Raum.Wir.");
+	i = item_find(p, "Noch ein Brunnen");
+	assert_string_equal(p->item[i].state, "rejected: Doppelt: siehe Trinkbrunnen.");
+	assert_null(p->item[i].detail);
+	/* Comments: a one-line excerpt, what they are about. */
+	i = item_find(p, "Gute Idee, aber bitte mit Schatten");
+	assert_true(i >= 0);
+	assert_string_equal(p->item[i].group, "My comments (2)");
+	assert_true(has(p->item[i].label, "…"));
+	assert_false(has(p->item[i].label, "für alle"));
+	assert_null(strchr(p->item[i].label, '\n'));
+	assert_string_equal(p->item[i].state, "published");
+	assert_string_equal(p->item[i].detail, "On the idea Sonnensegel");
+	i = item_find(p, "Kurz.");
+	assert_string_equal(p->item[i].label, "Kurz.");
+	assert_string_equal(p->item[i].state, "hidden by moderation: Beleidigend");
+	assert_string_equal(p->item[i].detail, "In the project #2");
+	/* Votes: the poll, its window, the choices (an unknown one by id). */
+	i = item_find(p, "Welche Events?");
+	assert_string_equal(p->item[i].group, "My votes (1)");
+	assert_string_equal(p->item[i].state, "closed on 1 May 2026");
+	assert_string_equal(p->item[i].detail, "Your vote: 1. Lautern tanzt, 2. #10");
+	/* Nothing is empty, so no "not yet" notes; the account's own buttons follow. */
+	assert_false(page_has(p, "not written any"));
+	assert_false(page_has(p, "not voted"));
+	i = item_find(p, "Export all my data");
+	assert_int_equal(i, 5);
+	assert_string_equal(p->item[i].group, "Account");
+	/* Delete: the password field gets the focus wherever it is. */
+	p = (focus_on(app, "Delete my account"), app_action(app, ACTION_OPEN, 0), app_page(app));
+	focus_on(app, "Yes, delete my account now");
+	app_action(app, ACTION_OPEN, 0);
+	p = app_page(app);
+	assert_page_has(p, "Password: please type your password");
+	assert_int_equal(p->item[p->focus].kind, PAGE_ITEM_PASSWORD);
+	/* Each own thing opens where it belongs (the network is down here,
+	 * so the screen is there and says it could not load). */
+	focus_on(app, "Kurz.");
+	app_action(app, ACTION_OPEN, 0);
+	app_page(app);
+	assert_string_equal(app->top->type->name, "project");
+	app_action(app, ACTION_BACK, 0);
+	focus_on(app, "Gute Idee");
+	app_action(app, ACTION_OPEN, 0);
+	app_page(app);
+	assert_string_equal(app->top->type->name, "idea");
+	app_action(app, ACTION_BACK, 0);
+	focus_on(app, "Welche Events?");
+	app_action(app, ACTION_OPEN, 0);
+	app_page(app);
+	assert_string_equal(app->top->type->name, "poll");
+	app_free(app);
+}
+
+static void
+test_scr_account_empty_and_unloaded(void **state)
+{
+	struct app *app = test_app(1);
+	const struct page *p;
+
+	(void)state;
+	assert_int_equal(scr_account_with(app, canned_me(), calloc(1, sizeof(struct api_activity))), 0);
+	p = app_page(app);
+	assert_page_has(p, "You have not written any ideas yet.");
+	assert_page_has(p, "You have not written any comments yet.");
+	assert_page_has(p, "You have not voted yet.");
+	/* Kiosk: no export; the first item is logging out. */
+	assert_int_equal(item_find(p, "Export"), -1);
+	assert_int_equal(item_find(p, "Log out"), 0);
+	app_action(app, ACTION_BACK, 0);
+	/* Without the activity the page still shows the account and says so. */
+	assert_int_equal(scr_account_with(app, canned_me(), NULL), 0);
+	p = app_page(app);
+	assert_page_has(p, "User name: demo");
+	assert_page_has(p, "Your ideas, comments and votes could not be loaded.");
+	app_free(app);
+}
+
 static struct api_survey *
 canned_survey(void)
 {
@@ -1415,17 +1566,25 @@ test_app_real_server_rank_flow(void **state)
 	assert_true(has(p->heading, "Results"));
 	if (p->n_item > 0)
 		assert_true(has(p->item[0].detail, "points"));
-	/* My account lists the ballot. */
+	/* My account lists the ballot by the poll's title, and opens it. */
 	app_action(app, ACTION_ACCOUNT, 0);
-	p = open_item(app, "My ideas and votes");
+	p = app_page(app);
+	assert_string_equal(p->heading, "My account");
 	for (i = 0; i < (int)p->n_item; i++)
-		if (p->item[i].group != NULL && strcmp(p->item[i].group, "My votes") == 0)
+		if (p->item[i].group != NULL && strcmp(p->item[i].group, "My votes (1)") == 0)
 			break;
 	if (i == (int)p->n_item)
 		page_dump(p);
 	assert_true(i < (int)p->n_item);
 	assert_true(has(p->item[i].detail, "Your vote: 1. "));
+	assert_true(has(p->item[i].state, "open until "));
 	assert_page_has(p, "You have not written any ideas yet.");
+	assert_page_has(p, "You have not written any comments yet.");
+	app_action(app, ACTION_JUMP, p->item[i].number);
+	app_action(app, ACTION_OPEN, 0);
+	p = app_page(app);
+	assert_string_equal(p->context, "ranking");
+	assert_string_equal(p->item[0].state, "your choice 1");
 	app_free(app);
 }
 
@@ -1490,18 +1649,18 @@ test_app_real_server_idea_moderated(void **state)
 	p = app_page(app);
 	assert_page_has(p, "Your idea is sent. It is waiting for moderation");
 	assert_true(has(p->heading, "Stadt.Raum.Wir"));
-	/* The author finds it under my account with its state. */
+	/* The author finds it under my account with its state and project. */
 	app_action(app, ACTION_ACCOUNT, 0);
 	p = app_page(app);
 	assert_string_equal(p->heading, "My account");
 	assert_page_has(p, "User name: demo");
-	p = open_item(app, "My ideas and votes");
 	i = item_find(p, "Sonnensegel");
 	if (i < 0)
 		page_dump(p);
 	assert_true(i >= 0);
 	assert_string_equal(p->item[i].state, "waiting for moderation");
-	assert_string_equal(p->item[i].group, "My ideas");
+	assert_true(has(p->item[i].group, "My ideas ("));
+	assert_true(has(p->item[i].detail, "In the project Stadt.Raum.Wir"));
 	app_action(app, ACTION_HOME, 0);
 	/* A moderator approves it in the client. */
 	srv_login(app, "moderation", "moderation-passwort");
@@ -1533,6 +1692,71 @@ test_app_real_server_idea_moderated(void **state)
 	p = app_page(app);
 	assert_page_has(p, "Sorted by newest first");
 	assert_true(item_find(p, "Sonnensegel") >= 0);
+	app_free(app);
+}
+
+/* A comment waits for moderation under my account; rejected with a
+ * reason, the reason is there too. */
+static void
+test_app_real_server_comment_moderated(void **state)
+{
+	struct app *app = srv_app();
+	const struct page *p;
+	char title[256];
+	int i;
+
+	(void)state;
+	srv_login(app, "demo", "demo-passwort");
+	open_item(app, "Stadt.Raum.Wir");
+	p = open_item(app, "All ideas");
+	assert_true(p->n_item > 0);
+	snprintf(title, sizeof(title), "%s", p->item[0].label);
+	p = open_item(app, title);
+	assert_string_equal(p->heading, title);
+	p = open_item(app, "Write a comment");
+	assert_string_equal(p->heading, "New comment");
+	app_input_text(app, "Kommentar für die Kontoseite:\nbitte prüfen.");
+	app_action(app, ACTION_SEND, 0);
+	assert_string_equal(app_page(app)->heading, "Check before sending");
+	app_action(app, ACTION_SEND, 0);
+	p = app_page(app);
+	assert_page_has(p, "moderation");
+	/* My account: the comment, its state, the idea it is about. */
+	app_action(app, ACTION_ACCOUNT, 0);
+	p = app_page(app);
+	assert_string_equal(p->heading, "My account");
+	i = item_find(p, "Kommentar für die Kontoseite: bitte prüfen.");
+	if (i < 0)
+		page_dump(p);
+	assert_true(i >= 0);
+	assert_true(has(p->item[i].group, "My comments ("));
+	assert_string_equal(p->item[i].state, "waiting for moderation");
+	assert_true(has(p->item[i].detail, title));
+	/* The moderator rejects it with a reason, in the client. */
+	app_action(app, ACTION_HOME, 0);
+	srv_login(app, "moderation", "moderation-passwort");
+	app_action(app, ACTION_MODERATION, 0);
+	app_action(app, ACTION_FILTER, 0);
+	p = app_page(app);
+	assert_page_has(p, "Showing waiting comments.");
+	focus_on(app, "Kommentar für die Kontoseite");
+	app_action(app, ACTION_OPEN, 0);
+	fill(app, "Reason", "Bitte beim Thema bleiben.");
+	app_action(app, ACTION_REJECT, 0);
+	p = app_page(app);
+	assert_page_has(p, "is rejected.");
+	app_action(app, ACTION_HOME, 0);
+	/* The author sees the state and the reason, and it opens the idea. */
+	srv_login(app, "demo", "demo-passwort");
+	app_action(app, ACTION_ACCOUNT, 0);
+	p = app_page(app);
+	i = item_find(p, "Kommentar für die Kontoseite");
+	if (i < 0)
+		page_dump(p);
+	assert_true(i >= 0);
+	assert_string_equal(p->item[i].state, "rejected: Bitte beim Thema bleiben.");
+	p = open_item(app, "Kommentar für die Kontoseite");
+	assert_string_equal(p->heading, title);
 	app_free(app);
 }
 
@@ -1807,9 +2031,12 @@ main(void)
 		cmocka_unit_test(test_scr_idea_form_checks_and_keeps_draft),
 		cmocka_unit_test(test_scr_help_and_messages),
 		cmocka_unit_test(test_scr_survey_required_and_review),
+		cmocka_unit_test(test_scr_account_lists_own_things),
+		cmocka_unit_test(test_scr_account_empty_and_unloaded),
 		cmocka_unit_test(test_app_real_server_rank_flow),
 		cmocka_unit_test(test_app_real_server_support_idea),
 		cmocka_unit_test(test_app_real_server_idea_moderated),
+		cmocka_unit_test(test_app_real_server_comment_moderated),
 		cmocka_unit_test(test_app_real_server_session_expired_keeps_text),
 		cmocka_unit_test(test_app_real_server_tally_and_survey),
 		cmocka_unit_test(test_app_real_server_language_refetches),
