@@ -518,6 +518,10 @@ http_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 		    (unsigned long long)(us % 1000),
 		    toe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" : " aborted");
 	}
+	/* A request that ended without its reply (the client went away
+	 * while its write was queued) still owns its job. */
+	if (r->job != NULL && r->job_free != NULL)
+		r->job_free(r);
 	store_user_free(r->user);
 	free(r->cache_key);
 	free(r->body);

@@ -59,6 +59,7 @@ struct req {
 	uint64_t		 start_us;
 	int			 suspended;
 	struct writer_job	*job;		/* queued write, if any */
+	void			(*job_free)(struct req *r);	/* frees job */
 	void			(*resume_cb)(struct req *r);
 	/* Authentication: filled by http_auth(). */
 	int			 auth_done;

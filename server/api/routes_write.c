@@ -54,8 +54,21 @@ rw_job_done(struct writer_job *job)
 }
 
 static void
+rw_job_free(struct req *r)
+{
+	struct rw_pending *p = (struct rw_pending *)(void *)r->job;
+
+	r->job = NULL;
+	if (p != NULL) {
+		free(p->choices);
+		free(p);
+	}
+}
+
+static void
 rw_submit(struct req *r, struct rw_pending *p, void (*cb)(struct req *r))
 {
+	r->job_free = rw_job_free;
 	p->req = r;
 	p->job.arg = p;
 	p->job.done = rw_job_done;
@@ -75,8 +88,7 @@ rw_support_done(struct req *r)
 	else
 		http_reply_json(r, MHD_HTTP_OK,
 		    render_support(p->job.on, p->job.out));
-	r->job = NULL;
-	free(p);
+	rw_job_free(r);
 }
 
 void
@@ -113,9 +125,7 @@ rw_ballot_done(struct req *r)
 	else
 		http_reply_json(r, MHD_HTTP_OK, render_ballot(p->job.target_id,
 		    p->choices, p->job.n_choices, p->job.out));
-	r->job = NULL;
-	free(p->choices);
-	free(p);
+	rw_job_free(r);
 }
 
 void
