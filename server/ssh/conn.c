@@ -791,11 +791,12 @@ conn_log(struct conn *c)
 	    c->end != NULL ? c->end : "closed", refused);
 }
 
-/* Milliseconds until the next timer of the session is due, at most 1 s. */
+/* Milliseconds until the next timer of the session is due; an idle
+ * session sleeps up to a minute, so 500 of them cost no wake-ups. */
 static int
 conn_timeout_ms(const struct conn *c, double now)
 {
-	double next = now + 1.0, t;
+	double next = now + 60.0, t;
 	int idle = c->cfg->idle_timeout;
 
 	if (c->started && idle > 0) {
