@@ -3,12 +3,15 @@
 #include <term.h>
 
 #include <poll.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/time.h>
 #include <unistd.h>
 
 #include "client/term/screen.h"
+#include "common/text.h"
 
 /* Colour pairs, one per role of canvas.h. */
 enum screen_pair {
@@ -17,6 +20,13 @@ enum screen_pair {
 };
 
 static SCREEN		*screen_term;
+static int		 screen_cur_y;	/* where the last frame left the cursor */
+static int		 screen_cur_x;
+
+/* The prepared bytes the SIGALRM handler writes for a slow request. */
+static char			 screen_slow[512];
+static volatile sig_atomic_t	 screen_slow_len;
+static volatile sig_atomic_t	 screen_slow_fired;
 static struct canvas	*screen_shown;	/* what the terminal shows now */
 static int		 screen_has_color;
 static int		 screen_color_on;
@@ -100,6 +110,7 @@ screen_stop(void)
 {
 	if (screen_term == NULL)
 		return;
+	screen_loading_cancel();
 	endwin();
 	delscreen(screen_term);
 	screen_term = NULL;
@@ -133,6 +144,94 @@ screen_invalidate(void)
 {
 	canvas_free(screen_shown);
 	screen_shown = NULL;
+}
+
+static void
+screen_on_alarm(int sig)
+{
+	ssize_t w;
+
+	(void)sig;
+	/* write(2) is safe here; curses is not, so the bytes are ready. */
+	if (screen_slow_len > 0) {
+		w = write(STDOUT_FILENO, screen_slow, (size_t)screen_slow_len);
+		(void)w;
+		screen_slow_fired = 1;
+	}
+	screen_slow_len = 0;
+}
+
+static void
+screen_timer(int ms)
+{
+	struct itimerval it;
+
+	memset(&it, 0, sizeof(it));
+	it.it_value.tv_sec = ms / 1000;
+	it.it_value.tv_usec = (ms % 1000) * 1000;
+	setitimer(ITIMER_REAL, &it, NULL);
+}
+
+/* Appends s to screen_slow at *n; returns -1 when it does not fit. */
+static int
+screen_slow_add(size_t *n, const char *s, size_t len)
+{
+	if (s == NULL || *n + len >= sizeof(screen_slow))
+		return -1;
+	memcpy(screen_slow + *n, s, len);
+	*n += len;
+	return 0;
+}
+
+void
+screen_loading(const char *text, int ms)
+{
+	static int installed;
+	struct sigaction sa;
+	const char *cup;
+	size_t n;
+
+	screen_loading_cancel();
+	if (screen_term == NULL || text == NULL || cursor_address == NULL)
+		return;
+	if (!installed) {
+		memset(&sa, 0, sizeof(sa));
+		sa.sa_handler = screen_on_alarm;
+		sigemptyset(&sa.sa_mask);
+		/* curl's poll() goes on after the interruption. */
+		sa.sa_flags = SA_RESTART;
+		sigaction(SIGALRM, &sa, NULL);
+		installed = 1;
+	}
+	n = 0;
+	/* Plain text only, and the cursor back where the frame left it:
+	 * curses' idea of attributes and cursor stays true. */
+	cup = tiparm(cursor_address, LINES - 1, 0);
+	if (cup == NULL || screen_slow_add(&n, cup, strlen(cup)) != 0 ||
+	    screen_slow_add(&n, text, text_fit(text, (size_t)COLS)) != 0 ||
+	    (clr_eol != NULL && screen_slow_add(&n, clr_eol,
+	    strlen(clr_eol)) != 0))
+		return;
+	cup = tiparm(cursor_address, screen_cur_y, screen_cur_x);
+	if (cup == NULL || screen_slow_add(&n, cup, strlen(cup)) != 0)
+		return;
+	screen_slow_len = (sig_atomic_t)n;
+	screen_timer(ms);
+}
+
+void
+screen_loading_cancel(void)
+{
+	screen_timer(0);
+	screen_slow_len = 0;
+	if (screen_slow_fired && screen_term != NULL) {
+		/* The row holds text curses did not write: draw it anew. */
+		wredrawln(stdscr, LINES - 1, 1);
+		/* No real row has attributes -1: the diff redraws it. */
+		if (screen_shown != NULL)
+			canvas_put(screen_shown, screen_shown->rows - 1, "", -1);
+	}
+	screen_slow_fired = 0;
 }
 
 void
@@ -219,6 +318,7 @@ screen_draw(const struct canvas *c)
 
 	if (screen_term == NULL)
 		return;
+	screen_loading_cancel();
 	all = screen_shown == NULL || screen_shown->rows != c->rows ||
 	    screen_shown->cols != c->cols || c->rows != LINES ||
 	    c->cols != COLS;
@@ -236,6 +336,8 @@ screen_draw(const struct canvas *c)
 	move(c->cur_y, c->cur_x);
 	wnoutrefresh(stdscr);
 	doupdate();
+	screen_cur_y = c->cur_y;
+	screen_cur_x = c->cur_x;
 	if (screen_shown == NULL || canvas_copy(screen_shown, c) != 0)
 		screen_invalidate();
 }

@@ -39,6 +39,18 @@ int	screen_color(void);
 void	screen_draw(const struct canvas *c);
 void	screen_invalidate(void);
 
+/*
+ * A slow request says "Loading…" once: screen_loading() arms a timer;
+ * when the app still waits after ms milliseconds, text (one line) is
+ * written to the last row from the timer's signal handler and the cursor
+ * goes back to the focus. A fast answer says nothing, so a screen reader
+ * does not hear "Loading…" on every page. The next screen_draw() or
+ * screen_loading_cancel() stops the timer; a row written this way is
+ * repainted by the next draw.
+ */
+void	screen_loading(const char *text, int ms);
+void	screen_loading_cancel(void);
+
 /* Clears the terminal at once (kiosk reset wipes what was on it). */
 void	screen_wipe(void);
 

@@ -163,20 +163,16 @@ term_frame(struct term *t)
 	screen_draw(t->canvas);
 }
 
-/* The app is about to wait for the network: say it once, on the status
- * line of the frame already shown, and nothing else until the result. */
+/* Milliseconds a request may take before "Loading…" is said. */
+#define TERM_SLOW_MS	500
+
+/* The app is about to wait for the network: if the answer is slow, the
+ * status line says so once; nothing else is written until the result. */
 static void
 term_loading(void *ud, const char *what)
 {
-	struct term *t;
-	int y;
-
-	t = ud;
-	if (t->canvas == NULL)
-		return;
-	y = t->canvas->rows - 1;
-	canvas_put(t->canvas, y, what, CANVAS_STATUS | CANVAS_BOLD);
-	screen_draw(t->canvas);
+	(void)ud;
+	screen_loading(what, TERM_SLOW_MS);
 }
 
 static void

@@ -327,6 +327,60 @@ def flow_no_color(api, tmp):
 		c.close()
 
 
+class SlowApi:
+	"""A stand-in platform that answers every request after a delay with
+	an empty list: a slow link, for the "Loading…" rule."""
+
+	def __init__(self, delay):
+		import http.server
+
+		class Handler(http.server.BaseHTTPRequestHandler):
+			def do_GET(self):
+				time.sleep(delay)
+				body = b'{"items": [], "next": null, "total": 0}'
+				self.send_response(200)
+				self.send_header("Content-Type", "application/json")
+				self.send_header("Content-Length", str(len(body)))
+				self.end_headers()
+				self.wfile.write(body)
+
+			def log_message(self, *args):
+				pass
+
+		self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+		self.url = "http://127.0.0.1:%d/api/v1" % self.httpd.server_address[1]
+		threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+	def stop(self):
+		self.httpd.shutdown()
+		self.httpd.server_close()
+
+
+def flow_slow_load(tmp):
+	"""A slow answer says "Loading…" once on the status line, with the
+	cursor where it was; then the page, and the word is gone."""
+	slow = SlowApi(2.0)
+	c = Client(slow.url, tmp, 80, 24, name="slow")
+	try:
+		c.wait_text("Loading…", timeout=5)
+		assert c.screen()[-1].startswith("Loading…"), c.text()
+		assert c.cursor() == (0, 0), "cursor %r while loading" % (c.cursor(),)
+		c.wait_text("No projects match", timeout=10)
+		assert "Loading…" not in c.flat(), c.text()
+		assert c.cursor() == (0, 0), "cursor %r not on the heading" % (c.cursor(),)
+		# Refresh: said again, once, and gone again.
+		c.keys("F5")
+		c.wait_text("Loading…", timeout=5)
+		c.wait_text("No projects match", timeout=10)
+		lib_tmux.wait_until(lambda: "Loading…" not in c.flat(), 5, "Loading… to go")
+	except Exception:
+		print("screen (slow):\n%s" % c.text())
+		raise
+	finally:
+		c.close()
+		slow.stop()
+
+
 KIOSK_IDLE = 60		# the shortest --idle-reset; the warning comes 30 s before
 
 
@@ -418,6 +472,7 @@ def main():
 		for k in kiosk:
 			k.start()
 		r.run("no_color", flow_no_color, api, tmp)
+		r.run("slow_load", flow_slow_load, tmp)
 		for w, h in SIZES:
 			r.run("basics_%dx%d" % (w, h), flow_basics, api, tmp, w, h)
 			r.run("ballot_%dx%d" % (w, h), flow_ballot, api, tmp, w, h)
