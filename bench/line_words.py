@@ -47,10 +47,12 @@ def spoken_seconds(text, lang):
 
 
 def main():
-    srv = lib_api.Server().start()
     rows = []
-    try:
-        for lang in ("en", "de"):
+    for lang in ("en", "de"):
+        # A fresh server per language: the first run's ballot and support
+        # would otherwise turn the second run's task into "withdraw".
+        srv = lib_api.Server().start()
+        try:
             home = tempfile.mkdtemp(prefix="mw-words-")
             try:
                 first = run(srv, home, [], lang)
@@ -73,8 +75,8 @@ def main():
                         print(t)
             finally:
                 shutil.rmtree(home, ignore_errors=True)
-    finally:
-        srv.close(keep=False)
+        finally:
+            srv.close(keep=False)
     print("Line mode: words printed per task (prompts included), spoken by espeak-ng")
     print("%-4s %-30s %7s %10s %8s" % ("lang", "task", "words", "spoken s", "target"))
     for lang, name, words, secs in rows:

@@ -24,6 +24,14 @@
  * as in the full-screen UI. */
 #define LINE_GRACE	30
 
+/* How much of a page is said: brief (the default), all of it (t), or
+ * all but the breadcrumb (a review step before sending). */
+enum line_mode {
+	LINE_BRIEF,
+	LINE_FULL,
+	LINE_REVIEW
+};
+
 /* What was said of the page last, to say only what changed. */
 struct line_seen {
 	char	*where;		/* heading: another heading is another page */
@@ -32,6 +40,14 @@ struct line_seen {
 	size_t	  n;
 	char	**text;		/* text blocks */
 	size_t	  ntext;
+};
+
+/* What the prompts of one page said ("w withdraw"), so that coming back
+ * to it the prompt says only what is new there. */
+struct line_told {
+	char	*where;		/* heading */
+	char	*acts[48];
+	size_t	 n;
 };
 
 /* Full prompts that name "b back" and "h help"; later ones leave them out. */
@@ -58,7 +74,8 @@ struct line {
 	int			 prompts;	/* full prompts said so far */
 	int			 whole;		/* the page was said whole, not its changes */
 	int			 cut;		/* the page was said briefly: t says all */
-	char			*prompted;	/* page and actions last prompted in full */
+	struct line_told	 told[LINE_PAGES];	/* what prompts said, per page */
+	size_t			 told_next;	/* the slot to reuse next */
 	char			*last_status;
 	const struct page_field	*asked;		/* the field last asked for on its own */
 	int			 tty;		/* stdin is a terminal (echo can be turned off) */
@@ -233,6 +250,8 @@ line_text(struct line *l, const char *prefix, const char *s)
 static const char *
 line_state(const struct page_item *it, int change)
 {
+	if (change < 0)
+		return NULL;	/* said once before the list */
 	if (it->kind == PAGE_ITEM_RADIO || it->kind == PAGE_ITEM_CHECKBOX) {
 		if (it->checked)
 			/* L10N: a chosen option in line mode. */
@@ -296,6 +315,38 @@ line_words_end(const char *s, int n)
 			return p;
 		while (*p != '\0' && *p != ' ' && *p != '\n')
 			p++;
+	}
+	return NULL;
+}
+
+/* Words a first sentence needs before a brief page stops after it. */
+#define LINE_BRIEF_SENTENCE	4
+
+/*
+ * Where a brief page stops saying s, when s has more than n words: after
+ * its first sentence when that ends within n words, else after n words.
+ * NULL when s is said whole.
+ */
+static const char *
+line_brief_end(const char *s, int n)
+{
+	const char *p = s;
+	int words = 0;
+
+	if (line_words_end(s, n) == NULL)
+		return NULL;
+	while (*p != '\0') {
+		while (*p == ' ' || *p == '\n')
+			p++;
+		if (*p == '\0')
+			return NULL;
+		if (words++ == n)
+			return p;
+		while (*p != '\0' && *p != ' ' && *p != '\n')
+			p++;
+		if (words >= LINE_BRIEF_SENTENCE && strchr(".?!", p[-1]) != NULL &&
+		    (*p == ' ' || *p == '\n'))
+			return p;
 	}
 	return NULL;
 }
@@ -397,20 +448,52 @@ line_seen_has_text(const struct line_seen *v, const char *t)
  * The whole page, top to bottom. Brief (the default) says each paragraph's
  * start and no item details; full (t) says everything.
  */
-static void
-line_page(struct line *l, const struct page *p, int full)
+/*
+ * The state most items of a list share ("open until 31 December 2027"),
+ * or NULL: said once before the list instead of after every item.
+ */
+static const char *
+line_common_state(const struct page *p)
 {
-	const char *group = NULL, *end;
+	const char *st = NULL;
+	size_t i, n = 0;
+
+	for (i = 0; i < p->n_item; i++) {
+		const struct page_item *it = &p->item[i];
+
+		if (it->number <= 0 || it->state == NULL || it->state[0] == '\0' ||
+		    it->kind != PAGE_ITEM_LINK)
+			continue;
+		if (st == NULL)
+			st = it->state;
+		else if (strcmp(st, it->state) != 0)
+			return NULL;
+		n++;
+	}
+	return n >= 3 ? st : NULL;
+}
+
+static void
+line_page(struct line *l, const struct page *p, enum line_mode mode,
+    const struct line_seen *seen)
+{
+	const char *group = NULL, *end, *common = line_common_state(p);
 	size_t i;
-	int cut = 0, paras = 0;
+	int cut = 0, paras = 0, full = mode != LINE_BRIEF, common_said = 0;
 
 	l->stop_paging = 0;
 	line_puts(l, "\n");
-	if (full && p->breadcrumb != NULL && p->breadcrumb[0] != '\0')
+	if (mode == LINE_FULL && p->breadcrumb != NULL && p->breadcrumb[0] != '\0')
 		line_text(l, "", p->breadcrumb);
 	line_text(l, "", p->heading);
 	for (i = 0; i < p->n_text && !l->stop_paging; i++) {
 		const char *t = p->text[i].text;
+
+		/* Said again: the texts heard a moment ago are left out, and
+		 * new ones too when the status line says what changed. */
+		if (seen != NULL && ((p->status != NULL && p->text[i].kind == PAGE_TEXT_NOTE) ||
+		    line_seen_has_text(seen, t)))
+			continue;
 
 		/* Brief: notes, and the start of the first paragraph only. */
 		if (!full && (p->text[i].kind == PAGE_TEXT_HEADING ||
@@ -419,7 +502,7 @@ line_page(struct line *l, const struct page *p, int full)
 			continue;
 		}
 		if (!full && p->text[i].kind == PAGE_TEXT_PARA &&
-		    (end = line_words_end(t, LINE_BRIEF_WORDS)) != NULL) {
+		    (end = line_brief_end(t, LINE_BRIEF_WORDS)) != NULL) {
 			char *part = strndup(t, (size_t)(end - t));
 
 			if (part != NULL) {
@@ -449,7 +532,14 @@ line_page(struct line *l, const struct page *p, int full)
 			    strchr(":?.!", last) != NULL ? "" : ":");
 		}
 		group = it->group;
-		line_item(l, it, full, 0);
+		if (common != NULL && !common_said && it->state != NULL &&
+		    strcmp(it->state, common) == 0) {
+			line_more(l);
+			line_printf(l, "%s:\n", common);
+			common_said = 1;
+		}
+		line_item(l, it, full, common != NULL && it->state != NULL &&
+		    strcmp(it->state, common) == 0 ? -1 : 0);
 		if (!full && it->detail != NULL && it->detail[0] != '\0')
 			cut = 1;
 	}
@@ -495,10 +585,12 @@ line_changes(struct line *l, const struct page *p, const struct line_seen *v, in
 		return 0;
 	if (name)
 		line_printf(l, "\n%s\n", p->heading);
-	/* New text on the page says what the status line says too ("3 of 3
-	 * choices made", "Your vote is saved"): with a status, say that. */
-	for (i = 0; p->status == NULL && i < p->n_text; i++)
-		if (!line_seen_has_text(v, p->text[i].text) && p->text[i].kind != PAGE_TEXT_HEADING)
+	/* A new note on the page says what the status line says too ("3 of
+	 * 3 choices made"): with a status, say that. A new paragraph ("This
+	 * cannot be undone") is said. */
+	for (i = 0; i < p->n_text; i++)
+		if (!line_seen_has_text(v, p->text[i].text) && p->text[i].kind != PAGE_TEXT_HEADING &&
+		    (p->status == NULL || p->text[i].kind != PAGE_TEXT_NOTE))
 			line_text(l, "", p->text[i].text);
 	for (i = 0; i < p->n_item; i++) {
 		key = line_item_key(&p->item[i]);
@@ -625,77 +717,137 @@ line_ctx(const struct page *p)
 	return (enum keys_context)c;
 }
 
-/* What makes a prompt: the page and the actions it offers. */
-static void
-line_prompt_sig(const struct page *p, char *buf, size_t sz)
+/* Whether the prompts of page t already said entry e ("w withdraw"). */
+static int
+line_told_has(const struct line_told *t, const char *e)
 {
-	size_t i, n;
+	size_t i;
 
-	n = (size_t)snprintf(buf, sz, "%s", p->heading);
-	for (i = 0; i < p->n_action && n < sz; i++)
-		n += (size_t)snprintf(buf + n, sz - n, "|%d", (int)p->action[i].action);
+	for (i = 0; i < t->n; i++)
+		if (strcmp(t->acts[i], e) == 0)
+			return 1;
+	return 0;
 }
 
-/* "Number to open, r review, b back, h help:" from the page's actions. */
+static void
+line_told_clear(struct line_told *t)
+{
+	size_t i;
+
+	for (i = 0; i < t->n; i++)
+		free(t->acts[i]);
+	free(t->where);
+	memset(t, 0, sizeof(*t));
+}
+
+/* Forgets what every prompt said: the next ones are full again. */
+static void
+line_prompt_forget(struct line *l)
+{
+	size_t i;
+
+	for (i = 0; i < LINE_PAGES; i++)
+		line_told_clear(&l->told[i]);
+}
+
+/* What the prompts of the page with this heading said; a new record
+ * (reusing the oldest) when there is none. NULL when out of memory. */
+static struct line_told *
+line_told_get(struct line *l, const char *heading, int *again)
+{
+	struct line_told *t;
+	size_t i;
+
+	for (i = 0; i < LINE_PAGES; i++) {
+		if (l->told[i].where != NULL && strcmp(l->told[i].where, heading) == 0) {
+			*again = 1;
+			return &l->told[i];
+		}
+	}
+	*again = 0;
+	t = &l->told[l->told_next];
+	l->told_next = (l->told_next + 1) % LINE_PAGES;
+	line_told_clear(t);
+	if ((t->where = strdup(heading)) == NULL)
+		return NULL;
+	return t;
+}
+
+/*
+ * "Number, r review, w withdraw, b back, h help:" from the page's actions.
+ * A page prompted before (also when it comes back later) gets a short
+ * prompt; when it offers something new since (withdraw after sending, a
+ * next page of a list, my account after logging in), the prompt says
+ * only what is new.
+ */
 static void
 line_prompt(struct line *l, const struct page *p)
 {
 	enum keys_context ctx = line_ctx(p);
-	char key[32];
-	size_t i;
-	int any = 0, ranked = 0;
-	char sig[512];
+	char key[32], *e;
+	char *ent[64];
+	struct line_told *told;
+	size_t i, n = 0, said = 0;
+	int any = 0, ranked = 0, again;
 
-	/* On a page already explained, a short prompt: fewer words to hear.
-	 * When the page offers other actions now (a next page of a list,
-	 * withdraw after sending), the full prompt says them. */
-	line_prompt_sig(p, sig, sizeof(sig));
-	if (l->prompted != NULL && strcmp(l->prompted, sig) == 0) {
-		/* L10N: line mode's prompt on a page whose full prompt was said. */
-		line_puts(l, _("Your choice (h help): "));
-		l->printed = 0;
-		return;
-	}
-	free(l->prompted);
-	l->prompted = strdup(sig);
+	told = line_told_get(l, p->heading, &again);
 	for (i = 0; i < p->n_item; i++) {
 		if (p->item[i].number > 0)
 			any = 1;
 		if (p->item[i].kind == PAGE_ITEM_RANKED && p->item[i].rank > 0)
 			ranked = 1;
 	}
-	if (any)
-		/* L10N: start of the line-mode prompt. */
-		line_puts(l, _("Number"));
-	if (l->cut) {
-		/* L10N: line mode: t says the whole page with every detail. */
-		line_printf(l, "%s%s", any ? ", " : "", _("t full text"));
-		any = 1;
-	}
-	for (i = 0; i < p->n_action; i++) {
+	/* L10N: line mode: t says the whole page with every detail. */
+	if (l->cut && (e = strdup(_("t full text"))) != NULL)
+		ent[n++] = e;
+	for (i = 0; i < p->n_action && n < sizeof(ent) / sizeof(ent[0]); i++) {
 		enum action a = p->action[i].action;
 
-		/* Open is what a number does; moving is what numbers replace;
-		 * back and help are the same everywhere, said in the first
-		 * prompts only. */
+		/* Open is what a number does; moving the focus is what numbers
+		 * replace; back and help are the same everywhere, said in the
+		 * first prompts only. */
 		if (a == ACTION_OPEN || a == ACTION_TOGGLE || a == ACTION_NEXT_FIELD ||
 		    a == ACTION_PREV_FIELD)
 			continue;
 		/* Moving a choice: only once there is one to move. */
 		if ((a == ACTION_MOVE_UP || a == ACTION_MOVE_DOWN) && !ranked)
 			continue;
-		if ((a == ACTION_BACK || a == ACTION_HELP) && l->prompts >= LINE_TEACH && any)
+		if ((a == ACTION_BACK || a == ACTION_HELP) && l->prompts >= LINE_TEACH &&
+		    (any || n > 0))
 			continue;
 		line_key_for(l, ctx, a, key, sizeof(key));
+		e = NULL;
 		if (strcmp(key, p->action[i].label) == 0)
-			line_printf(l, "%s%s", any ? ", " : "", key);
-		else
-			line_printf(l, "%s%s %s", any ? ", " : "", key, p->action[i].label);
-		any = 1;
+			e = strdup(key);
+		else if (asprintf(&e, "%s %s", key, p->action[i].label) < 0)
+			e = NULL;
+		if (e == NULL)
+			continue;
+		ent[n++] = e;
 	}
+	for (i = 0; i < n; i++) {
+		if (again && told != NULL && line_told_has(told, ent[i]))
+			continue;
+		if (said == 0 && any)
+			/* L10N: start of the line-mode prompt. */
+			line_puts(l, _("Number"));
+		line_printf(l, "%s%s", said > 0 || any ? ", " : "", ent[i]);
+		said++;
+		if (told != NULL && told->n < sizeof(told->acts) / sizeof(told->acts[0]) &&
+		    (told->acts[told->n] = strdup(ent[i])) != NULL)
+			told->n++;
+	}
+	for (i = 0; i < n; i++)
+		free(ent[i]);
+	if (said == 0 && again)
+		/* L10N: line mode's prompt on a page whose full prompt was said. */
+		line_puts(l, _("Your choice (h help)"));
+	else if (said == 0 && any)
+		line_puts(l, _("Number"));
 	line_puts(l, ": ");
 	l->printed = 0;
-	l->prompts++;
+	if (!again)
+		l->prompts++;
 }
 
 /* Maps a typed word to an action on this page; ACTION_NONE if none. */
@@ -831,8 +983,7 @@ line_hook_reset(void *ud)
 		line_puts(l, "\n");
 	for (i = 0; i < LINE_PAGES; i++)
 		line_seen_clear(&l->seen[i]);
-	free(l->prompted);
-	l->prompted = NULL;
+	line_prompt_forget(l);
 	free(l->last_status);
 	l->last_status = NULL;
 	l->asked = NULL;
@@ -931,7 +1082,7 @@ line_handle(struct line *l, const struct page *p, char *ans)
 
 	/* t says the whole page: every paragraph and item detail. */
 	if (strcmp(ans, "t") == 0) {
-		line_page(l, p, 1);
+		line_page(l, p, LINE_FULL, NULL);
 		return APP_OK;
 	}
 
@@ -1064,10 +1215,15 @@ line_say(struct line *l, const struct page *p)
 		l->whole = 1;
 		/* What is about to be sent is said in full: that is what a
 		 * review step is for. */
-		line_page(l, p, page_offers(p, ACTION_SEND));
+		line_page(l, p, page_offers(p, ACTION_SEND) ? LINE_REVIEW : LINE_BRIEF,
+		    v != NULL && !l->again ? v : NULL);
 		if (l->again) {
-			free(l->prompted);
-			l->prompted = NULL;
+			int had;
+			struct line_told *t = line_told_get(l, p->heading, &had);
+
+			/* Back here: the full prompt again, too. */
+			if (t != NULL)
+				line_told_clear(t);
 		}
 	}
 	l->again = 0;
@@ -1080,16 +1236,43 @@ line_say(struct line *l, const struct page *p)
 	l->last_said = v;
 }
 
+/* 1 when a field of the page says what is wrong with its text. */
+static int
+line_field_errors(const struct page *p)
+{
+	size_t i;
+
+	for (i = 0; i < p->n_item; i++)
+		if (p->item[i].field != NULL && p->item[i].field->error != NULL)
+			return 1;
+	return 0;
+}
+
+/* Notes the page as said without saying it. */
+static void
+line_quiet(struct line *l, const struct page *p)
+{
+	struct line_seen *v = line_seen_get(l, p->heading);
+
+	if (v == NULL) {
+		line_say(l, p);
+		return;
+	}
+	line_seen_take(v, p);
+	l->last_said = v;
+}
+
 /*
  * In a form, asks for each empty field in turn, so filling in a form is a
  * conversation: "Name:", "Password:", then the page with its button.
+ * Returns 0 at the end of input, 2 when it asked, else 1.
  */
 static int
 line_walk_fields(struct line *l, int fresh)
 {
 	const struct page *p = app_page(l->app);
 	const struct page_item *it = page_focused(p);
-	int guard = 0;
+	int guard = 0, asked = 0;
 	size_t i;
 
 	/* A form just opened with the focus elsewhere (the login page after
@@ -1110,6 +1293,7 @@ line_walk_fields(struct line *l, int fresh)
 		l->asked = it->field;
 		if (!line_ask_field(l, it))
 			return 0;
+		asked = 1;
 		/* Enter alone stops the questions: the page's prompt says
 		 * what else can be done (register instead of logging in). */
 		p = app_page(l->app);
@@ -1120,7 +1304,7 @@ line_walk_fields(struct line *l, int fresh)
 		p = app_page(l->app);
 		it = page_focused(p);
 	}
-	return 1;
+	return asked ? 2 : 1;
 }
 
 int
@@ -1134,7 +1318,7 @@ line_main(const struct client_opts *opts)
 	struct winsize ws;
 	struct sigaction sa;
 	const char *env;
-	int r, fresh, status = CLIENT_EXIT_OK;
+	int r, fresh, walked, status = CLIENT_EXIT_OK;
 
 	memset(&l, 0, sizeof(l));
 	signal(SIGPIPE, SIG_IGN);
@@ -1174,13 +1358,18 @@ line_main(const struct client_opts *opts)
 			l.asked = NULL;
 		line_say(&l, p);
 
-		if (!line_walk_fields(&l, fresh))
+		if ((walked = line_walk_fields(&l, fresh)) == 0)
 			break;
 		p = app_page(l.app);
 		if (page_focused(p) != NULL && page_focused(p)->field == NULL)
 			l.asked = NULL;
-		/* A field filled in by the walk changed the page: say that. */
-		line_say(&l, p);
+		/* Fields filled in by the walk changed the page. What was
+		 * just typed is not said back, unless a field refused it or
+		 * the app has something to say. */
+		if (walked == 2 && p->status == NULL && !line_field_errors(p))
+			line_quiet(&l, p);
+		else
+			line_say(&l, p);
 
 		line_prompt(&l, p);
 		if (line_input(&l, &ans) <= 0) {
@@ -1196,7 +1385,7 @@ line_main(const struct client_opts *opts)
 	}
 	for (i = 0; i < LINE_PAGES; i++)
 		line_seen_clear(&l.seen[i]);
-	free(l.prompted);
+	line_prompt_forget(&l);
 	free(l.last_status);
 	line_reader_free(&l.in);
 	app_free(l.app);
