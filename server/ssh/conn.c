@@ -378,14 +378,18 @@ conn_start_client(struct conn *c, char **argv)
 	if (spawn_home_new(c->cfg->tmp_dir, c->home, sizeof(c->home)) != 0) {
 		log_msg("%s: cannot create a private HOME: %s", c->source, strerror(errno));
 		c->home[0] = '\0';
-		return -1;
+		goto failed;
 	}
 	if (conn_build_env(c, env, sizeof(env) / sizeof(env[0]), envbuf, sizeof(envbuf)) != 0)
-		return -1;
+		goto failed;
 	argv[0] = "mitwirkung";
 	if (spawn_start(c->cfg->client_path, argv, env, c->pty ? &c->ws : NULL, &c->proc) != 0) {
 		log_msg("%s: cannot start the client: %s", c->source, strerror(errno));
-		return c->proc.pid > 0 ? 0 : -1;
+		/* A client that runs without its descriptors is hung up and
+		 * reaped by the normal end of the session. */
+		if (c->proc.pid <= 0)
+			goto failed;
+		c->end = "client-failed";
 	}
 	if (c->proc.master >= 0)
 		c->out_eof = 0, c->err_eof = 1;
@@ -394,6 +398,14 @@ conn_start_client(struct conn *c, char **argv)
 	/* From here on the login grace no longer applies. */
 	alarm(0);
 	c->started = 1;
+	c->t_session = c->t_input = conn_now();
+	return 0;
+failed:
+	/* The request succeeds; the loop then tells the person and ends
+	 * with status 1 instead of leaving them at a dead channel. */
+	alarm(0);
+	c->started = 1;
+	c->proc.pid = -1;
 	c->t_session = c->t_input = conn_now();
 	return 0;
 }

@@ -171,10 +171,11 @@ main(int argc, char **argv)
 	if (privdrop_resolve(&cfg) != 0)
 		return 2;
 	if (privdrop_check_client(&cfg) != 0) {
-		fprintf(stderr, "mitwirkung-sshd: user %s cannot run %s (every directory on the way "
-		    "must be searchable for it); use --user or install the client\n",
+		fprintf(stderr, "mitwirkung-sshd: user %s cannot run %s or cannot write to %s "
+		    "(every directory on the way must be searchable for it); use --user, "
+		    "--tmp-dir or install the client\n",
 		    cfg.drop ? (cfg.user != NULL ? cfg.user : "nobody") : "the current user",
-		    cfg.client_path);
+		    cfg.client_path, cfg.tmp_dir != NULL ? cfg.tmp_dir : "/tmp");
 		return 2;
 	}
 	if ((fd = main_listen(&cfg)) < 0)

@@ -80,8 +80,10 @@ privdrop_check_client(const struct sshd_config *cfg)
 	int status;
 	pid_t pid;
 
+	const char *tmp = cfg->tmp_dir != NULL && *cfg->tmp_dir != '\0' ? cfg->tmp_dir : "/tmp";
+
 	if (!cfg->drop)
-		return access(cfg->client_path, X_OK);
+		return access(cfg->client_path, X_OK) == 0 && access(tmp, W_OK | X_OK) == 0 ? 0 : -1;
 	/* Ask as the session user: every directory on the way must be
 	 * searchable for it, which a build under /root is not. */
 	if ((pid = fork()) < 0)
@@ -90,7 +92,7 @@ privdrop_check_client(const struct sshd_config *cfg)
 		if (setgroups(0, NULL) != 0 || setresgid(cfg->run_gid, cfg->run_gid, cfg->run_gid) != 0 ||
 		    setresuid(cfg->run_uid, cfg->run_uid, cfg->run_uid) != 0)
 			_exit(1);
-		_exit(access(cfg->client_path, X_OK) == 0 ? 0 : 1);
+		_exit(access(cfg->client_path, X_OK) == 0 && access(tmp, W_OK | X_OK) == 0 ? 0 : 1);
 	}
 	if (waitpid(pid, &status, 0) != pid || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
 		return -1;

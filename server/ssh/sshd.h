@@ -68,7 +68,8 @@ void	conn_main(const struct sshd_config *cfg, struct sshd_hostkeys *keys,
  */
 int	privdrop_resolve(struct sshd_config *cfg);
 
-/* Returns 0 when the session user can execute the client, else -1. */
+/* Returns 0 when the session user can execute the client and create its
+ * HOME under the --tmp-dir, else -1. */
 int	privdrop_check_client(const struct sshd_config *cfg);
 
 /*

@@ -55,6 +55,33 @@ def test_hostkeys(work, srv):
         bad.cleanup()
 
 
+def test_cmdline(work):
+    from _sshlib import SSHD, STANDIN
+    base = ["--listen", "127.0.0.1:0", "--hostkey-dir", work.keys, "--api", "http://127.0.0.1:9/api/v1"]
+    closed = os.path.join(work.path, "closed")
+    os.mkdir(closed, 0o700)
+    cases = [
+        ([], "no arguments"),
+        (base, "no --client"),
+        (base + ["--client", "tests/integration/_ssh_standin.py"], "relative --client"),
+        (base + ["--client", "/nonexistent/mitwirkung"], "missing client"),
+        (["--listen", "nonsense", "--hostkey-dir", work.keys, "--client", STANDIN, "--api", "http://x/"],
+         "bad --listen"),
+        (base + ["--client", STANDIN, "--max-sessions", "0"], "--max-sessions 0"),
+        (base + ["--client", STANDIN, "--idle-timeout", "x"], "bad number"),
+        (base + ["--client", STANDIN, "--api", "file:///etc/passwd"], "--api not http"),
+    ]
+    if os.geteuid() == 0:
+        # (--user only matters when started as root.)
+        cases.append((base + ["--client", STANDIN, "--user", "root"], "--user root"))
+        cases.append((base + ["--client", STANDIN, "--user", "no-such-user-xyz"], "unknown --user"))
+        cases.append((base + ["--client", STANDIN, "--tmp-dir", closed], "--tmp-dir the session user cannot write"))
+    for args, what in cases:
+        r = subprocess.run([SSHD] + args, capture_output=True, timeout=10)
+        check(r.returncode == 2 and b"mitwirkung-sshd" in r.stdout + r.stderr and
+              b"listening on" not in r.stderr, "refused at start: %s" % what, r.stderr[-300:])
+
+
 def test_exec(srv):
     r = ssh(srv.port, "--", "projects", "--status", "open")
     out = r.stdout.decode()
@@ -273,6 +300,7 @@ def main():
         srv = Server(work, "--rate-per-source", "0")
         srv.work = work
         test_hostkeys(work, srv)
+        test_cmdline(work)
         test_exec(srv)
         test_line_mode(srv)
         test_full_mode(work, srv)
