@@ -1,6 +1,4 @@
 /* term.c — the full-screen UI: reads keys, hands actions to the app, draws frames. */
-#include <curses.h>
-
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -247,10 +245,9 @@ term_jump(struct term *t, const struct page *p, int d)
 	if (t->digits == 0 || page_find_number(p, n) < 0)
 		n = d;
 	t->digits = n;
-	if (page_find_number(p, n) < 0) {
+	/* No such item: the app says so on the status line. */
+	if (page_find_number(p, n) < 0)
 		t->digits = 0;
-		return APP_OK;
-	}
 	return app_action(t->app, ACTION_JUMP, n);
 }
 

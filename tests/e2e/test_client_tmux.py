@@ -269,6 +269,10 @@ def flow_basics(api, tmp, w, h):
 		c.check_focus("3. Stadt.Raum.Wir.")
 		# Moving never opens: still the project list.
 		assert "Projects" in c.screen()[0], c.text()
+		# A number without an item is said, and the focus stays.
+		c.keys("9")
+		c.wait_text("no item 9")
+		c.check_focus("3. Stadt.Raum.Wir.")
 		c.keys("?")
 		c.wait_text("Help")
 		c.check_focus()
