@@ -319,7 +319,7 @@ seed_logistik(struct seed *d)
 {
 	struct store_project_new p = {
 		.slug = "lokale-logistik", .category = "smart-city",
-		.title = T("Lokale Logistik", "Local logistics"),
+		.title = T("Lokale Logistik", "Lokale Logistik (Local logistics)"),
 		.summary = T("Eine Ausprobierbox in der Innenstadt: Lastenrad, "
 		    "Paketstation und mehr zum Testen.", "A try-it box in the "
 		    "city centre: cargo bike, parcel station and more to "
