@@ -185,9 +185,10 @@ def test_kiosk_idle_warns_continues_and_resets():
         p.stdin.flush()
         ok(wait_for("Welcome back", 5), "continue key did not work")
         # Half an idea typed, not sent: the reset must wipe it.
-        p.stdin.write(b"3\n2\nGeheimer Entwurf\nDieser Text darf nicht bleiben.\n.\nb\n")
+        # Going back and opening the form again keeps the draft (t says it).
+        p.stdin.write(b"3\n2\nGeheimer Entwurf\nDieser Text darf nicht bleiben.\n.\nb\n2\nt\nb\n")
         p.stdin.flush()
-        ok(wait_for("Geheimer Entwurf", 10), "could not type a draft:\n" + out.decode()[-800:])
+        ok(wait_for("Title: Geheimer Entwurf", 10), "could not type a draft:\n" + out.decode()[-800:])
         mark = len(out)
         ok(wait_for("Are you still there?", 8), "no second warning")
         t0 = time.time()
