@@ -309,6 +309,29 @@ def flow_basics(api, tmp, w, h):
 		c.close()
 
 
+def flow_language(api, tmp, w, h):
+	"""German from the start, then switched to English and back at run
+	time with one key; the focus stays where it was."""
+	c = Client(api.url, tmp, w, h, lang="de", name="lang-%dx%d" % (w, h))
+	try:
+		c.wait_text("Projekte")
+		c.check_focus("1. ")
+		c.keys("3", "Enter")
+		c.wait_text("Alle Ideen")
+		c.check_focus("Alle Ideen")
+		c.keys("L")
+		c.wait_text("All ideas")
+		c.check_focus("All ideas")
+		c.keys("L")
+		c.wait_text("Alle Ideen", "Sprache: Deutsch")
+		c.check_focus("Alle Ideen")
+	except Exception:
+		print("screen (language) at %dx%d:\n%s" % (w, h, c.text()))
+		raise
+	finally:
+		c.close()
+
+
 def flow_no_color(api, tmp):
 	"""NO_COLOR set: not one colour sequence, the marker still there. A
 	bad line in the user's key file is reported as file:line after
@@ -479,6 +502,7 @@ def main():
 		r.run("slow_load", flow_slow_load, tmp)
 		for w, h in SIZES:
 			r.run("basics_%dx%d" % (w, h), flow_basics, api, tmp, w, h)
+			r.run("language_%dx%d" % (w, h), flow_language, api, tmp, w, h)
 			r.run("ballot_%dx%d" % (w, h), flow_ballot, api, tmp, w, h)
 			r.run("idea_%dx%d" % (w, h), flow_idea, api, tmp, w, h)
 		for k in kiosk:
