@@ -895,20 +895,24 @@ conn_unregister(struct conn *c)
 static void
 conn_loop(struct conn *c)
 {
-	int registered_out = 0, registered_err = 0, registered_master = 0;
+	int added = 0, registered_out = 0, registered_err = 0, registered_master = 0;
 
 	for (;;) {
 		double now = conn_now();
 		int rc;
 
-		if (c->started && c->proc.pid > 0 && !registered_master && c->proc.master >= 0) {
-			ssh_event_add_fd(c->event, c->proc.master, POLLIN, conn_fd_cb, c);
-			registered_master = 1;
-		}
-		if (c->started && c->proc.out >= 0 && !registered_out) {
-			ssh_event_add_fd(c->event, c->proc.out, POLLIN, conn_fd_cb, c);
-			ssh_event_add_fd(c->event, c->proc.err, POLLIN, conn_fd_cb, c);
-			registered_out = registered_err = 1;
+		/* The client's descriptors join the loop once, when it starts. */
+		if (c->started && c->proc.pid > 0 && !added) {
+			added = 1;
+			if (c->proc.master >= 0) {
+				ssh_event_add_fd(c->event, c->proc.master, POLLIN, conn_fd_cb, c);
+				registered_master = 1;
+			}
+			if (c->proc.out >= 0) {
+				ssh_event_add_fd(c->event, c->proc.out, POLLIN, conn_fd_cb, c);
+				ssh_event_add_fd(c->event, c->proc.err, POLLIN, conn_fd_cb, c);
+				registered_out = registered_err = 1;
+			}
 		}
 		if (c->started && c->reject != NULL) {
 			char msg[600];
@@ -967,10 +971,14 @@ conn_loop(struct conn *c)
 			ssh_event_remove_fd(c->event, c->proc.master);
 			registered_master = 0;
 		}
-		if (registered_out && c->out_eof && c->err_eof && !c->exited) {
+		/* A pipe at EOF would wake the loop for ever: leave it out. */
+		if (registered_out && c->out_eof && !c->exited) {
 			ssh_event_remove_fd(c->event, c->proc.out);
-			ssh_event_remove_fd(c->event, c->proc.err);
 			registered_out = 0;
+		}
+		if (registered_err && c->err_eof && !c->exited) {
+			ssh_event_remove_fd(c->event, c->proc.err);
+			registered_err = 0;
 		}
 	}
 }

@@ -26,6 +26,15 @@ def main():
         # one-shot command: print and exit with a status derived from argv
         print("STANDIN-CMD argv=%r" % (args,))
         print("STANDIN-ENV %s" % env)
+        if args[0] == "results":
+            # Closes its output early and goes on working: the exit status
+            # must still arrive, without the gateway spinning on EOF.
+            sys.stdout.flush()
+            os.close(1)
+            os.close(2)
+            import time
+            time.sleep(1.5)
+            sys.exit(4)
         if args[0] == "poll" and len(args) > 1 and args[1].isdigit():
             sys.exit(int(args[1]) % 256)
         sys.exit(0)

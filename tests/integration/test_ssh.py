@@ -95,6 +95,11 @@ def test_exec(srv):
           "HOME is a private directory under --tmp-dir", repr(env))
     r = ssh(srv.port, "--", "poll", "7")
     check(r.returncode == 7, "exit status of the command reaches ssh", str(r.returncode))
+    t0 = time.time()
+    r = ssh(srv.port, "--", "results", "1")
+    took = time.time() - t0
+    check(r.returncode == 4 and took >= 1.4 and b"STANDIN-CMD" in r.stdout,
+          "a client that closes its output early: exit status still arrives", "rc=%s %.1fs" % (r.returncode, took))
     r = ssh(srv.port, "--", "ideas 'stadt-raum-wir' --sort=top --json")
     check(r.returncode == 0 and "argv=['ideas', 'stadt-raum-wir', '--sort=top', '--json']" in r.stdout.decode(),
           "quotes and --opt=value are handled", r.stdout.decode())
