@@ -288,6 +288,13 @@ def test_refusals(work, srv):
     r = ssh(srv.port, "-o", "PreferredAuthentications=keyboard-interactive",
             "-o", "BatchMode=no", "--", "help", input=b"")
     check(r.returncode == 0, "keyboard-interactive accepted without a question", r.stderr)
+    # Old algorithms are not offered; the RSA host key serves older clients.
+    for opt in ("KexAlgorithms=diffie-hellman-group14-sha1", "HostKeyAlgorithms=ssh-rsa",
+                "Ciphers=aes128-cbc"):
+        r = ssh(srv.port, "-o", opt, "--", "help")
+        check(r.returncode == 255 and b"STANDIN" not in r.stdout, "not offered: %s" % opt)
+    r = ssh(srv.port, "-o", "HostKeyAlgorithms=rsa-sha2-512", "--", "help")
+    check(r.returncode == 0, "RSA host key (rsa-sha2-512) works", r.stderr)
     # Garbage instead of SSH: the child gives up, the server goes on.
     s = raw_connect(srv.port)
     s.sendall(b"GET / HTTP/1.0\r\n\r\n")
