@@ -10,6 +10,11 @@ def out(s):
     os.write(1, (s + "\r\n").encode())
 
 
+def fds():
+    # The descriptors the client inherited (the listing's own one left out).
+    return ",".join(sorted(os.listdir("/proc/self/fd"), key=int)[:-1])
+
+
 def size():
     try:
         import fcntl, struct, termios
@@ -24,7 +29,7 @@ def main():
     env = ",".join("%s=%s" % kv for kv in sorted(os.environ.items()))
     if args and args[0] not in ("--ui",):
         # one-shot command: print and exit with a status derived from argv
-        print("STANDIN-CMD argv=%r" % (args,))
+        print("STANDIN-CMD argv=%r fds=%s" % (args, fds()))
         print("STANDIN-ENV %s" % env)
         if args[0] == "results":
             # Closes its output early and goes on working: the exit status
@@ -46,7 +51,7 @@ def main():
     signal.signal(signal.SIGWINCH, lambda *a: out("SIZE %s" % size()))
     if os.isatty(0) and args != ["--ui", "line"]:
         os.write(1, b"\x1b[?25h")  # like curses: the gateway sees a full-screen client
-    out("STANDIN-READY pid=%d tty=%s argv=%r" % (os.getpid(), os.isatty(0), args))
+    out("STANDIN-READY pid=%d tty=%s fds=%s argv=%r" % (os.getpid(), os.isatty(0), fds(), args))
     out("STANDIN-ENV %s" % env)
     out("SIZE %s" % size())
     if os.isatty(0):

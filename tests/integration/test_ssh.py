@@ -85,6 +85,7 @@ def test_cmdline(work):
 def test_exec(srv):
     r = ssh(srv.port, "--", "projects", "--status", "open")
     out = r.stdout.decode()
+    check("fds=0,1,2\n" in out, "exec: the client inherits only stdin, stdout and stderr", out[:200])
     check(r.returncode == 0 and "argv=['projects', '--status', 'open']" in out,
           "exec projects runs the client with the split argv", out + r.stderr.decode())
     env = env_of(out)
@@ -142,6 +143,7 @@ def test_full_mode(work, srv):
         t.start(ssh_cmd(srv.port, "-tt", "-o", "SetEnv=LANG=de_DE.UTF-8 LC_TIME=de_DE.UTF-8 FOO=bar "
                         "LC_ALL=x;id PATH=/tmp", user="maria"))
         s = t.wait(r"SIZE 80x24")
+        check(s is not None and "fds=0,1,2 " in s, "pty: the client inherits only its terminal", s)
         check(s is not None and "STANDIN-READY" in s and "argv=[]" in s and "tty=True" in s,
               "ssh -tt starts the full UI on a pty", s or t.screen())
         env = env_of((s or "").replace("\n", ""))
