@@ -302,6 +302,10 @@ def flow_basics(api, tmp, w, h):
 		c.check_focus("4. ")
 		c.keys("q")
 		lib_tmux.wait_until(c.dead, 5, "the client to quit")
+		# With SAN=1 a leak or error report would be left on the screen.
+		assert "Sanitizer" not in c.text(), c.text()
+		status = c.tmux("display", "-p", "-t", "t", "#{pane_dead_status}").strip()
+		assert status in ("", "0"), "exit status %s" % status
 	except Exception:
 		print("screen at %dx%d:\n%s" % (w, h, c.text()))
 		raise
