@@ -10,6 +10,18 @@ def out(s):
     os.write(1, (s + "\r\n").encode())
 
 
+def nnp():
+    for line in open("/proc/self/status"):
+        if line.startswith("NoNewPrivs:"):
+            return "nnp=" + line.split()[1]
+    return "nnp=?"
+
+
+def nofile():
+    import resource
+    return resource.getrlimit(resource.RLIMIT_NOFILE)[0]
+
+
 def fds():
     # The descriptors the client inherited (the listing's own one left out).
     return ",".join(sorted(os.listdir("/proc/self/fd"), key=int)[:-1])
@@ -30,6 +42,8 @@ def main():
     if args and args[0] not in ("--ui",):
         # one-shot command: print and exit with a status derived from argv
         print("STANDIN-CMD argv=%r fds=%s" % (args, fds()))
+        print("STANDIN-PRIV uid=%d gid=%d groups=%s %s nofile=%d" % (
+            os.getuid(), os.getgid(), ",".join(map(str, os.getgroups())), nnp(), nofile()))
         print("STANDIN-ENV %s" % env)
         if args[0] == "results":
             # Closes its output early and goes on working: the exit status

@@ -88,6 +88,12 @@ def test_exec(srv):
     check("fds=0,1,2\n" in out, "exec: the client inherits only stdin, stdout and stderr", out[:200])
     check(r.returncode == 0 and "argv=['projects', '--status', 'open']" in out,
           "exec projects runs the client with the split argv", out + r.stderr.decode())
+    m = re.search(r"STANDIN-PRIV uid=(\d+) gid=(\d+) groups=(\S*) nnp=(\d) nofile=(\d+)", out)
+    if os.geteuid() == 0:
+        check(m and m.group(1) != "0" and m.group(2) != "0" and m.group(3) in ("", m.group(2)),
+              "started as root: the session runs as nobody without extra groups", out)
+    check(m and m.group(4) == "1" and int(m.group(5)) <= 128,
+          "PR_SET_NO_NEW_PRIVS is set and open files are limited", out)
     env = env_of(out)
     rest = set(k for k in env if k != "LANG" and not k.startswith("LC_"))
     check(rest == {"HOME", "MITWIRKUNG_API"} and env["MITWIRKUNG_API"] == "http://127.0.0.1:9/api/v1",
