@@ -332,7 +332,8 @@ screen_draw(const struct canvas *c)
 			continue;
 		screen_draw_row(&c->row[y], y);
 	}
-	/* Never leaveok(): the cursor marks the focus for screen readers. */
+	/* The cursor is never left where it happens to be: it marks the
+	 * focus for screen readers and braille displays. */
 	move(c->cur_y, c->cur_x);
 	wnoutrefresh(stdscr);
 	doupdate();
