@@ -382,7 +382,7 @@ api_support(struct api *a, const char *method, long long idea_id,
 		const cJSON *n = cJSON_GetObjectItemCaseSensitive(j, "supports");
 
 		out->supported = s;
-		out->supports = cJSON_IsNumber(n) ? (long)n->valuedouble : 0;
+		out->supports = cJSON_IsNumber(n) ? (long)api_num_ll(n->valuedouble) : 0;
 	}
 	cJSON_Delete(j);
 	return 0;

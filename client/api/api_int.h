@@ -36,6 +36,10 @@ void	api_error_from_http(struct api_error *e, long status, const char *body,
  * string); multi adds TEXT_MULTILINE. Returns -1 only when out of memory. */
 int	api_json_str(const cJSON *obj, const char *name, int multi, char **out);
 
+/* A JSON number as an integer; one outside long long (1e99, NaN) is 0,
+ * since converting it would be undefined behaviour (found by fuzzing). */
+long long api_num_ll(double d);
+
 /* Parsers: fill a caller-provided struct from a cJSON object; return 0, or
  * -1 when the answer is not the contract or out of memory (the struct is
  * then cleared). */

@@ -22,13 +22,21 @@ api_json_str(const cJSON *obj, const char *name, int multi, char **out)
 	return *out == NULL ? -1 : 0;
 }
 
+long long
+api_num_ll(double d)
+{
+	if (!(d > -9.2e18 && d < 9.2e18))
+		return 0;
+	return (long long)d;
+}
+
 static long long
 api_json_id(const cJSON *obj, const char *name)
 {
 	const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, name);
 
 	if (cJSON_IsNumber(v))
-		return (long long)v->valuedouble;
+		return api_num_ll(v->valuedouble);
 	if (cJSON_IsString(v) && v->valuestring != NULL)
 		return strtoll(v->valuestring, NULL, 10);
 	return 0;
@@ -98,7 +106,7 @@ api_json_ids(const cJSON *arr, long long **ids, size_t *n)
 		return -1;
 	cJSON_ArrayForEach(v, arr) {
 		if (cJSON_IsNumber(v))
-			(*ids)[i++] = (long long)v->valuedouble;
+			(*ids)[i++] = api_num_ll(v->valuedouble);
 	}
 	*n = i;
 	return 0;

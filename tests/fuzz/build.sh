@@ -11,11 +11,13 @@ for src in tests/fuzz/fuzz_*.c; do
 	name=$(basename "$src" .c)
 	# Each target links common/ and the module it exercises.
 	case $name in
-	fuzz_keys) extra="client/keys/keys.c client/keys/keys_default.c" ;;
+	fuzz_keys) extra="client/keys/keys.c client/keys/keys_default.c client/i18n.c" ;;
+	fuzz_api_parse) extra="client/api/api_parse.c $(pkg-config --cflags --libs libcjson)" ;;
 	*) extra= ;;
 	esac
 	# shellcheck disable=SC2086
 	clang -std=c11 -D_GNU_SOURCE -g -O1 -I. -fsanitize=fuzzer,address,undefined \
+		-fno-sanitize-recover=undefined \
 		-o "$out/$name" "$src" common/*.c $extra
 	echo "built $out/$name"
 done

@@ -5,6 +5,7 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -267,6 +268,31 @@ test_api_parse_activity_invalid_utf8(void **state)
 	cJSON_Delete(j);
 }
 
+static void
+test_api_parse_activity_huge_numbers(void **state)
+{
+	struct api_activity act;
+	cJSON *j = cJSON_Parse("{\"ideas\":[{\"id\":1e99,\"project_id\":-1e300,"
+	    "\"supports\":12345678901234567890123}],"
+	    "\"ballots\":[{\"poll_id\":3,\"choices\":[1e40,7,-2e19]}]}");
+
+	(void)state;
+	/* Numbers no id can be are 0, not undefined behaviour (the fuzzer
+	 * found the conversion). */
+	assert_int_equal(api_parse_activity(j, &act), 0);
+	assert_int_equal(act.ideas[0].id, 0);
+	assert_int_equal(act.ideas[0].project_id, 0);
+	assert_int_equal(act.ideas[0].supports, 0);
+	assert_int_equal(act.ballots[0].n_choices, 3);
+	assert_int_equal(act.ballots[0].choices[0], 0);
+	assert_int_equal(act.ballots[0].choices[1], 7);
+	assert_int_equal(act.ballots[0].choices[2], 0);
+	assert_int_equal(api_num_ll(-12.9), -12);
+	assert_int_equal(api_num_ll(NAN), 0);
+	api_activity_clear(&act);
+	cJSON_Delete(j);
+}
+
 /* Without a server the typed call fails as a network error, and leaves
  * nothing behind. */
 static void
@@ -297,6 +323,7 @@ main(void)
 		cmocka_unit_test(test_api_parse_activity_comments),
 		cmocka_unit_test(test_api_parse_activity_ballots),
 		cmocka_unit_test(test_api_parse_activity_invalid_utf8),
+		cmocka_unit_test(test_api_parse_activity_huge_numbers),
 		cmocka_unit_test(test_api_me_activity_no_server),
 	};
 
