@@ -20,142 +20,142 @@ API = os.path.join(BUILD, "mitwirkung-api")
 
 
 def make_ssh_client(port, work):
-    import lib_tmux
+	import lib_tmux
 
-    class SshClient(lib_tmux.Client):
-        """The client's tmux driver, but the pane runs ssh -tt to the gateway."""
+	class SshClient(lib_tmux.Client):
+		"""The client's tmux driver, but the pane runs ssh -tt to the gateway."""
 
-        def __init__(self, api_url, tmp, width=80, height=24, lang="en", extra_args=(), name=None):
-            lib_tmux.Client.counter += 1
-            self.sock = "mw-ssh-e2e-%d-%d" % (os.getpid(), lib_tmux.Client.counter)
-            self.width, self.height = width, height
-            cmd = ssh_cmd(port, "-tt", "-o", "SetEnv=LANG=C.UTF-8", user=name or "e2e")
-            self.tmux("-f", "/dev/null", "new-session", "-d", "-x", str(width), "-y", str(height),
-                      "-s", "t", "--", " ".join(lib_tmux.shquote(a) for a in cmd))
-            self.tmux("set-option", "-t", "t", "remain-on-exit", "on")
-            self.tmux("set-option", "-t", "t", "status", "off")
-            self.tmux("set-window-option", "-t", "t", "window-size", "manual")
-            self.tmux("resize-window", "-t", "t", "-x", str(width), "-y", str(height))
-    return SshClient
+		def __init__(self, api_url, tmp, width=80, height=24, lang="en", extra_args=(), name=None):
+			lib_tmux.Client.counter += 1
+			self.sock = "mw-ssh-e2e-%d-%d" % (os.getpid(), lib_tmux.Client.counter)
+			self.width, self.height = width, height
+			cmd = ssh_cmd(port, "-tt", "-o", "SetEnv=LANG=C.UTF-8", user=name or "e2e")
+			self.tmux("-f", "/dev/null", "new-session", "-d", "-x", str(width), "-y", str(height),
+					  "-s", "t", "--", " ".join(lib_tmux.shquote(a) for a in cmd))
+			self.tmux("set-option", "-t", "t", "remain-on-exit", "on")
+			self.tmux("set-option", "-t", "t", "status", "off")
+			self.tmux("set-window-option", "-t", "t", "window-size", "manual")
+			self.tmux("resize-window", "-t", "t", "-x", str(width), "-y", str(height))
+	return SshClient
 
 
 def test_exec(srv):
-    r = ssh(srv.port, "--", "projects")
-    check(r.returncode == 0 and b"Stadt.Raum.Wir." in r.stdout, "ssh host projects lists the projects",
-          r.stdout[-300:] + r.stderr[-300:])
-    r = ssh(srv.port, "--", "projects", "--status", "closed")
-    check(r.returncode == 0 and b"Stadt.Raum.Wir." not in r.stdout, "projects --status closed", r.stdout[-300:])
-    r = ssh(srv.port, "--", "project", "999999")
-    check(r.returncode == 2, "a missing project: the client's exit status 2", "rc=%s %r" % (r.returncode, r.stderr))
-    r = ssh(srv.port, "--", "help")
-    check(r.returncode == 0 and b"projects" in r.stdout, "help")
-    r = ssh(srv.port, "--", "vote", "1", "2")
-    check(r.returncode == 1 and b"not available over ssh" in r.stderr, "vote is not a remote command")
-    r = ssh(srv.port, "--", "projects", "--json")
-    check(r.returncode == 0 and r.stdout.lstrip().startswith((b"{", b"[")), "--json passes", r.stdout[:100])
+	r = ssh(srv.port, "--", "projects")
+	check(r.returncode == 0 and b"Stadt.Raum.Wir." in r.stdout, "ssh host projects lists the projects",
+		  r.stdout[-300:] + r.stderr[-300:])
+	r = ssh(srv.port, "--", "projects", "--status", "closed")
+	check(r.returncode == 0 and b"Stadt.Raum.Wir." not in r.stdout, "projects --status closed", r.stdout[-300:])
+	r = ssh(srv.port, "--", "project", "999999")
+	check(r.returncode == 2, "a missing project: the client's exit status 2", "rc=%s %r" % (r.returncode, r.stderr))
+	r = ssh(srv.port, "--", "help")
+	check(r.returncode == 0 and b"projects" in r.stdout, "help")
+	r = ssh(srv.port, "--", "vote", "1", "2")
+	check(r.returncode == 1 and b"not available over ssh" in r.stderr, "vote is not a remote command")
+	r = ssh(srv.port, "--", "projects", "--json")
+	check(r.returncode == 0 and r.stdout.lstrip().startswith((b"{", b"[")), "--json passes", r.stdout[:100])
 
 
 def test_line(srv):
-    r = ssh(srv.port, user="text", input=b"q\n", timeout=30)
-    out = r.stdout
-    check(r.returncode == 0 and b"Stadt.Raum.Wir." in out, "text@ gives the line mode with the projects",
-          out[-400:] + r.stderr[-300:])
-    bad = sorted(set(b for b in out if b < 0x20 and b != 0x0a))
-    check(not bad, "line mode over ssh writes no control byte but \\n", repr(bad))
-    check(srv.wait_log(r"user=text mode=line .*end=client-exit"), "logged as line mode")
+	r = ssh(srv.port, user="text", input=b"q\n", timeout=30)
+	out = r.stdout
+	check(r.returncode == 0 and b"Stadt.Raum.Wir." in out, "text@ gives the line mode with the projects",
+		  out[-400:] + r.stderr[-300:])
+	bad = sorted(set(b for b in out if b < 0x20 and b != 0x0a))
+	check(not bad, "line mode over ssh writes no control byte but \\n", repr(bad))
+	check(srv.wait_log(r"user=text mode=line .*end=client-exit"), "logged as line mode")
 
 
 def test_full(srv, api, tmp):
-    import lib_tmux
-    import test_client_tmux
-    SshClient = make_ssh_client(srv.port, None)
-    test_client_tmux.Client = SshClient
-    ok = True
-    try:
-        test_client_tmux.flow_ballot(api, tmp, 80, 24)
-    except Exception as e:  # noqa: BLE001 - reported as a failed check
-        ok = False
-        print("ballot flow: %s" % e)
-    check(ok, "ranking-vote flow of the client tests through ssh -tt in tmux (80x24)")
-    srv.wait_log(r"user=ballot-80x24 mode=full", timeout=5)
-    m = srv.lines(r"user=ballot-80x24 mode=full .*bytes_out=(\d+)")
-    if m:
-        print("# bytes sent over the connection for the ranking vote (full UI): %s" %
-              re.search(r"bytes_out=(\d+)", m[-1]).group(1))
-    # Resize: the client redraws at the new width.
-    c = SshClient(api.url, tmp, 80, 24, name="resize")
-    try:
-        c.wait_text("Projects")
-        c.tmux("resize-window", "-t", "t", "-x", "40", "-y", "12")
-        lib_tmux.wait_until(lambda: c.tmux("display", "-p", "-t", "t", "#{window_width}").strip() == "40", 5)
-        c.height = 12
-        ok = True
-        try:
-            c.wait_text("Projects")
-            c.check_focus()
-        except Exception as e:  # noqa: BLE001
-            ok = False
-            print("resize: %s\n%s" % (e, c.text()))
-        long_lines = [l for l in c.screen() if len(l) > 40]
-        check(ok and not long_lines, "window change: the client redraws at 40x12", repr(long_lines))
-        c.keys("q")
-    finally:
-        c.close()
+	import lib_tmux
+	import test_client_tmux
+	SshClient = make_ssh_client(srv.port, None)
+	test_client_tmux.Client = SshClient
+	ok = True
+	try:
+		test_client_tmux.flow_ballot(api, tmp, 80, 24)
+	except Exception as e:  # noqa: BLE001 - reported as a failed check
+		ok = False
+		print("ballot flow: %s" % e)
+	check(ok, "ranking-vote flow of the client tests through ssh -tt in tmux (80x24)")
+	srv.wait_log(r"user=ballot-80x24 mode=full", timeout=5)
+	m = srv.lines(r"user=ballot-80x24 mode=full .*bytes_out=(\d+)")
+	if m:
+		print("# bytes sent over the connection for the ranking vote (full UI): %s" %
+			  re.search(r"bytes_out=(\d+)", m[-1]).group(1))
+	# Resize: the client redraws at the new width.
+	c = SshClient(api.url, tmp, 80, 24, name="resize")
+	try:
+		c.wait_text("Projects")
+		c.tmux("resize-window", "-t", "t", "-x", "40", "-y", "12")
+		lib_tmux.wait_until(lambda: c.tmux("display", "-p", "-t", "t", "#{window_width}").strip() == "40", 5)
+		c.height = 12
+		ok = True
+		try:
+			c.wait_text("Projects")
+			c.check_focus()
+		except Exception as e:  # noqa: BLE001
+			ok = False
+			print("resize: %s\n%s" % (e, c.text()))
+		long_lines = [l for l in c.screen() if len(l) > 40]
+		check(ok and not long_lines, "window change: the client redraws at 40x12", repr(long_lines))
+		c.keys("q")
+	finally:
+		c.close()
 
 
 def test_idle(work, api, tmp):
-    import lib_tmux
-    srv = Server(work, "--rate-per-source", "0", "--idle-timeout", "6", client=CLIENT, api=api.url,
-                 name="e2e-idle")
-    c = make_ssh_client(srv.port, None)(api.url, tmp, 80, 24, name="idle")
-    try:
-        c.wait_text("Stadt.Raum.Wir.")
-        before = c.check_focus()
-        lib_tmux.wait_until(lambda: c.screen()[23].startswith("No input for a while"), 8, "the idle warning")
-        check(c.check_focus() == before, "idle warning on the bottom line, the cursor stays on the focus")
-        c.keys("Down")
-        ok = True
-        try:
-            lib_tmux.wait_until(lambda: "No input" not in c.text(), 5, "the warning to go")
-        except Exception as e:  # noqa: BLE001
-            ok = False
-            print(e)
-        check(ok and c.check_focus() == before, "any key continues: the client repaints, the key is not used",
-              c.text())
-        c.keys("Down")
-        check(c.check_focus() != before, "the next key reaches the client")
-    finally:
-        c.close()
-        srv.stop()
+	import lib_tmux
+	srv = Server(work, "--rate-per-source", "0", "--idle-timeout", "6", client=CLIENT, api=api.url,
+				 name="e2e-idle")
+	c = make_ssh_client(srv.port, None)(api.url, tmp, 80, 24, name="idle")
+	try:
+		c.wait_text("Stadt.Raum.Wir.")
+		before = c.check_focus()
+		lib_tmux.wait_until(lambda: c.screen()[23].startswith("No input for a while"), 8, "the idle warning")
+		check(c.check_focus() == before, "idle warning on the bottom line, the cursor stays on the focus")
+		c.keys("Down")
+		ok = True
+		try:
+			lib_tmux.wait_until(lambda: "No input" not in c.text(), 5, "the warning to go")
+		except Exception as e:  # noqa: BLE001
+			ok = False
+			print(e)
+		check(ok and c.check_focus() == before, "any key continues: the client repaints, the key is not used",
+			  c.text())
+		c.keys("Down")
+		check(c.check_focus() != before, "the next key reaches the client")
+	finally:
+		c.close()
+		srv.stop()
 
 
 def main():
-    for p in (CLIENT, API):
-        if not os.access(p, os.X_OK):
-            check(False, "%s is built" % p)
-            finish()
-    import lib_tmux
-    tmp = tempfile.mkdtemp(prefix="mw-ssh-e2e.")
-    work = Workdir()
-    api = lib_tmux.ApiServer(tmp).start()
-    srv = None
-    try:
-        os.chmod(tmp, 0o755)
-        srv = Server(work, "--rate-per-source", "0", client=CLIENT, api=api.url, name="e2e")
-        test_exec(srv)
-        test_line(srv)
-        test_full(srv, api, tmp)
-        test_idle(work, api, tmp)
-    finally:
-        if srv:
-            srv.stop()
-            if _sshlib.failed:
-                print("---- sshd log ----\n" + srv.text()[-3000:])
-        api.stop()
-        work.cleanup()
-        shutil.rmtree(tmp, ignore_errors=True)
-    finish()
+	for p in (CLIENT, API):
+		if not os.access(p, os.X_OK):
+			check(False, "%s is built" % p)
+			finish()
+	import lib_tmux
+	tmp = tempfile.mkdtemp(prefix="mw-ssh-e2e.")
+	work = Workdir()
+	api = lib_tmux.ApiServer(tmp).start()
+	srv = None
+	try:
+		os.chmod(tmp, 0o755)
+		srv = Server(work, "--rate-per-source", "0", client=CLIENT, api=api.url, name="e2e")
+		test_exec(srv)
+		test_line(srv)
+		test_full(srv, api, tmp)
+		test_idle(work, api, tmp)
+	finally:
+		if srv:
+			srv.stop()
+			if _sshlib.failed:
+				print("---- sshd log ----\n" + srv.text()[-3000:])
+		api.stop()
+		work.cleanup()
+		shutil.rmtree(tmp, ignore_errors=True)
+	finish()
 
 
 if __name__ == "__main__":
-    main()
+	main()
