@@ -37,10 +37,43 @@ struct line_seen {
 	char	*where;		/* heading: another heading is another page */
 	char	**keys;		/* line_item_key() per item */
 	char	**said;		/* line_item_said() per item */
+	char	**state;	/* each item's state ("" for none) */
 	size_t	  n;
 	char	**text;		/* text blocks */
 	size_t	  ntext;
 };
+
+/* Whether word w (one or more words) stands in s as whole words,
+ * ignoring ASCII case ("review" in "Review my vote"). */
+static int
+line_has_words(const char *s, const char *w)
+{
+	size_t n = strlen(w);
+	const char *p;
+
+	if (n == 0)
+		return 0;
+	for (p = s; *p != '\0'; p++) {
+		if ((p == s || p[-1] == ' ') && strncasecmp(p, w, n) == 0 &&
+		    (p[n] == '\0' || p[n] == ' '))
+			return 1;
+	}
+	return 0;
+}
+
+/* 1 when a numbered button or link of the page names the action label. */
+static int
+line_has_button(const struct page *p, const char *label)
+{
+	size_t i;
+
+	for (i = 0; label != NULL && i < p->n_item; i++)
+		if (p->item[i].number > 0 && p->item[i].label != NULL &&
+		    (p->item[i].kind == PAGE_ITEM_BUTTON || p->item[i].kind == PAGE_ITEM_LINK) &&
+		    line_has_words(p->item[i].label, label))
+			return 1;
+	return 0;
+}
 
 /* What the prompts of one page said ("w withdraw"), so that coming back
  * to it the prompt says only what is new there. */
@@ -278,13 +311,17 @@ line_item(struct line *l, const struct page_item *it, int full, int change)
 		line_puts(l, ind);
 	line_puts(l, it->label != NULL ? it->label : "");
 	if (it->field != NULL) {
-		if (it->field->secret)
+		if (it->field->secret && (it->field->len > 0 || change > 0))
 			line_printf(l, ": %s", it->field->len > 0 ?
 			    /* L10N: a password field that has been filled in. */
 			    _("entered") : _("empty"));
+		else if (it->field->secret)
+			;
 		else if (it->field->len > 0 && !it->field->multiline)
 			line_printf(l, ": %s", it->field->text);
-		else if (it->field->len == 0)
+		else if (it->field->len == 0 && change > 0)
+			/* In a list an empty field is just its name; "empty"
+			 * is said when a text was taken out. */
 			line_printf(l, ": %s", _("empty"));
 	}
 	if (state != NULL && state[0] != '\0')
@@ -387,11 +424,13 @@ line_seen_clear(struct line_seen *v)
 	for (i = 0; i < v->n; i++) {
 		free(v->keys[i]);
 		free(v->said[i]);
+		free(v->state[i]);
 	}
 	for (i = 0; i < v->ntext; i++)
 		free(v->text[i]);
 	free(v->keys);
 	free(v->said);
+	free(v->state);
 	free(v->text);
 	free(v->where);
 	memset(v, 0, sizeof(*v));
@@ -406,8 +445,9 @@ line_seen_take(struct line_seen *v, const struct page *p)
 	v->where = strdup(p->heading);
 	v->keys = calloc(p->n_item + 1, sizeof(*v->keys));
 	v->said = calloc(p->n_item + 1, sizeof(*v->said));
+	v->state = calloc(p->n_item + 1, sizeof(*v->state));
 	v->text = calloc(p->n_text + 1, sizeof(*v->text));
-	if (v->keys == NULL || v->said == NULL || v->text == NULL) {
+	if (v->keys == NULL || v->said == NULL || v->state == NULL || v->text == NULL) {
 		line_seen_clear(v);
 		return;
 	}
@@ -415,6 +455,7 @@ line_seen_take(struct line_seen *v, const struct page *p)
 	for (i = 0; i < p->n_item; i++) {
 		v->keys[i] = line_item_key(&p->item[i]);
 		v->said[i] = line_item_said(&p->item[i]);
+		v->state[i] = strdup(p->item[i].state != NULL ? p->item[i].state : "");
 	}
 	v->ntext = p->n_text;
 	for (i = 0; i < p->n_text; i++)
@@ -485,7 +526,10 @@ line_page(struct line *l, const struct page *p, enum line_mode mode,
 	line_puts(l, "\n");
 	if (mode == LINE_FULL && p->breadcrumb != NULL && p->breadcrumb[0] != '\0')
 		line_text(l, "", p->breadcrumb);
-	line_text(l, "", p->heading);
+	/* Said again right after itself (choosing reordered a list): the
+	 * person is still here; the heading would only repeat. */
+	if (seen == NULL || seen != l->last_said)
+		line_text(l, "", p->heading);
 	for (i = 0; i < p->n_text && !l->stop_paging; i++) {
 		const char *t = p->text[i].text;
 
@@ -557,7 +601,7 @@ line_page(struct line *l, const struct page *p, enum line_mode mode,
 static int
 line_changes(struct line *l, const struct page *p, const struct line_seen *v, int name)
 {
-	size_t i, changed = 0;
+	size_t i, changed = 0, fresh = 0;
 	char *key, *said;
 	int j, last = -1, moved = 0;
 
@@ -569,6 +613,8 @@ line_changes(struct line *l, const struct page *p, const struct line_seen *v, in
 		j = line_seen_find(v, key);
 		if (j < 0 || v->said[j] == NULL || said == NULL || strcmp(v->said[j], said) != 0)
 			changed++;
+		if (j < 0)
+			fresh++;
 		if (j >= 0 && j < last)
 			moved = 1;
 		if (j >= 0)
@@ -576,7 +622,9 @@ line_changes(struct line *l, const struct page *p, const struct line_seen *v, in
 		free(key);
 		free(said);
 	}
-	if (changed > 0 && p->n_item > 4 && changed * 2 > p->n_item + 2)
+	/* Mostly other items (the next page of a list): said whole, with
+	 * its groups. Items only renumbered or chosen are said as changes. */
+	if (fresh > 0 && p->n_item > 4 && fresh * 2 > p->n_item + 2)
 		return 0;
 	/* Fewer items or several more (a filter, another page of a list),
 	 * or the same items in a new order (sorted): what the list holds is
@@ -596,8 +644,11 @@ line_changes(struct line *l, const struct page *p, const struct line_seen *v, in
 		key = line_item_key(&p->item[i]);
 		said = line_item_said(&p->item[i]);
 		j = line_seen_find(v, key);
+		/* "not chosen" is said of a choice just taken back, not of
+		 * one that only got another number. */
 		if (j < 0 || v->said[j] == NULL || said == NULL || strcmp(v->said[j], said) != 0)
-			line_item(l, &p->item[i], 0, 1);
+			line_item(l, &p->item[i], 0, j < 0 || v->state[j] == NULL ||
+			    strcmp(v->state[j], p->item[i].state != NULL ? p->item[i].state : "") != 0);
 		free(key);
 		free(said);
 	}
@@ -797,8 +848,10 @@ line_prompt(struct line *l, const struct page *p)
 		if (p->item[i].kind == PAGE_ITEM_RANKED && p->item[i].rank > 0)
 			ranked = 1;
 	}
+	/* t is taught by the first prompts, like b and h; later a cut text
+	 * ends in "…" and t still says it all. */
 	/* L10N: line mode: t says the whole page with every detail. */
-	if (l->cut && (e = strdup(_("t full text"))) != NULL)
+	if (l->cut && l->prompts < LINE_TEACH && (e = strdup(_("t full text"))) != NULL)
 		ent[n++] = e;
 	for (i = 0; i < p->n_action && n < sizeof(ent) / sizeof(ent[0]); i++) {
 		enum action a = p->action[i].action;
@@ -815,6 +868,10 @@ line_prompt(struct line *l, const struct page *p)
 		if ((a == ACTION_BACK || a == ACTION_HELP) && l->prompts >= LINE_TEACH &&
 		    (any || n > 0))
 			continue;
+		/* What a numbered button on the page does already ("6. Review
+		 * my vote" for r review) is typed as its number. */
+		if (line_has_button(p, p->action[i].label))
+			continue;
 		line_key_for(l, ctx, a, key, sizeof(key));
 		e = NULL;
 		if (strcmp(key, p->action[i].label) == 0)
@@ -828,10 +885,12 @@ line_prompt(struct line *l, const struct page *p)
 	for (i = 0; i < n; i++) {
 		if (again && told != NULL && line_told_has(told, ent[i]))
 			continue;
-		if (said == 0 && any)
+		/* "Number" is taught by the first prompts, like b and h. */
+		if (said == 0 && any && l->prompts < LINE_TEACH)
 			/* L10N: start of the line-mode prompt. */
 			line_puts(l, _("Number"));
-		line_printf(l, "%s%s", said > 0 || any ? ", " : "", ent[i]);
+		line_printf(l, "%s%s", said > 0 || (any && l->prompts < LINE_TEACH) ? ", " : "",
+		    ent[i]);
 		said++;
 		if (told != NULL && told->n < sizeof(told->acts) / sizeof(told->acts[0]) &&
 		    (told->acts[told->n] = strdup(ent[i])) != NULL)
@@ -984,6 +1043,8 @@ line_hook_reset(void *ud)
 	for (i = 0; i < LINE_PAGES; i++)
 		line_seen_clear(&l->seen[i]);
 	line_prompt_forget(l);
+	/* The next person is new here: teach numbers, t, b and h again. */
+	l->prompts = 0;
 	free(l->last_status);
 	l->last_status = NULL;
 	l->asked = NULL;

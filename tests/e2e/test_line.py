@@ -163,9 +163,12 @@ def test_kiosk_idle_warns_continues_and_resets():
                              stderr=subprocess.PIPE, env=env_for(home))
         out = b""
 
-        def wait_for(word, secs):
+        def wait_for(word, secs, since=0):
+            """Waits for word in the output from byte since on."""
             nonlocal out
             end = time.time() + secs
+            if word.encode() in out[since:]:
+                return True
             while time.time() < end:
                 r, _, _ = select.select([p.stdout], [], [], 0.2)
                 if r:
@@ -173,7 +176,7 @@ def test_kiosk_idle_warns_continues_and_resets():
                     if not chunk:
                         break
                     out += chunk
-                    if word.encode() in out:
+                    if word.encode() in out[since:]:
                         return True
             return False
 
@@ -190,17 +193,19 @@ def test_kiosk_idle_warns_continues_and_resets():
         p.stdin.flush()
         ok(wait_for("Title: Geheimer Entwurf", 10), "could not type a draft:\n" + out.decode()[-800:])
         mark = len(out)
-        ok(wait_for("Are you still there?", 8), "no second warning")
+        ok(wait_for("Are you still there?", 8, mark), "no second warning")
         t0 = time.time()
-        ok(wait_for("The session has ended", 40), "no reset after the warning")
+        ok(wait_for("The session has ended", 40, mark), "no reset after the warning")
         ok(time.time() - t0 >= 19, "less than 20 seconds to react")
         rest = out[mark:].decode()
         ok("\n" * 30 in rest, "screen not pushed away on reset")
         # Logged out after the reset: the project list offers log in again.
-        ok(wait_for("l log in", 5), "still logged in after reset")
+        ok(wait_for("l log in", 5, mark), "still logged in after reset")
+        mark2 = len(out)
         p.stdin.write(b"3\n2\n")
         p.stdin.flush()
-        ok(wait_for("Title: empty", 10), "the draft survived the reset:\n" + out.decode()[-800:])
+        # The form asks for the title again: the draft is gone.
+        ok(wait_for("Title (3 to 120", 10, mark2), "the draft survived the reset:\n" + out.decode()[-800:])
         ok("Geheimer Entwurf" not in out[mark:].decode(), "draft text shown after reset")
         p.stdin.close()
         p.wait(timeout=10)

@@ -182,12 +182,12 @@ def test_ideas_sort_and_paging(h):
     # Most support first: 01 has two supports, 02 one; 20 on a page.
     t = h.run([n, "1"])
     has(t, "Ideas for Testprojekt Blättern", "Sorted by most support: 20 of 22",
-        "1. Blätteridee 01", "2. Blätteridee 02", "3. Blätteridee 22", "n more")
+        "1. Blätteridee 01", "2. Blätteridee 02", "3. Blätteridee 22", "More ideas")
     hasnt(t, "Blätteridee 03")
     # n: the next page says the rest; p: back to the first.
     t = h.run([n, "1", "n"])
     rest = after(t, "22 of 22")
-    has(rest, "1. Blätteridee 04", "2. Blätteridee 03", "p ")
+    has(rest, "1. Blätteridee 04", "2. Blätteridee 03", "p earlier")
     hasnt(rest, "Blätteridee 01")
     t = h.run([n, "1", "n", "p"])
     has(after(t, "22 of 22"), "20 of 22", "1. Blätteridee 01")
@@ -307,7 +307,7 @@ def test_poll_single_location(h):
     # Own ballot shown when the poll is opened again.
     t = h.run([n, p])
     has(after(t, "Where should the try-it box"), "Schillerplatz — your choice",
-        "Your vote is saved", "w withdraw")
+        "Your vote is saved", "Withdraw my vote")
     # Change: another place, review says it replaces the old vote.
     o2 = num(t, "Stiftsplatz")
     t = h.run([n, p, o2, "r", "s"])
@@ -402,7 +402,7 @@ def test_survey_all_question_kinds(h):
     s = num(t, "What should the try-it box offer?")
     t = h.run([n, s])
     has(t, "Question 1 of 3 (required)", "Borrow a cargo bike", "Question 2 of 3 (required)",
-        "5 — several times a week", "Question 3 of 3", "Your answer: empty")
+        "5 — several times a week", "Question 3 of 3", "Your answer")
     # Required check: review with nothing answered names the question.
     t = h.run([n, s, "r"])
     has(t, "Question 1: please answer it, it is required.")
@@ -446,9 +446,7 @@ def test_register_confirm_and_login(h):
     live = Live(h)
     live.send("l", "", "", "4")
     live.wait_for("User name (3 to 32")
-    live.send(name, name + "@example.org", "Zeilen Tester", "geheim-passwort-9")
-    live.wait_for("Number, s Register")
-    live.send("s")
+    live.send(name, name + "@example.org", "Zeilen Tester", "geheim-passwort-9", "s")
     live.wait_for("Token from the mail")
     token = srv.mail_token(name + "@example.org")
     live.send(token)
