@@ -1132,6 +1132,92 @@ test_api_comments_reports(void **state)
 	api_free(a);
 }
 
+/* The own ideas, comments and ballots, by account, with the titles of
+ * what they belong to looked up; a comment rejected with a reason shows it. */
+static void
+test_api_me_activity_titles(void **state)
+{
+	struct api *a = srv_api(), *mod = srv_api();
+	struct api_activity *act = NULL;
+	struct api_poll *p = NULL;
+	struct api_idea_list *il = NULL;
+	struct api_comment *c = NULL;
+	const struct api_my_comment *mc = NULL, *pc = NULL;
+	const struct api_my_ballot *mb = NULL;
+	long long poll = srv_ranking_poll(a), choice[2];
+	size_t k, i;
+
+	(void)state;
+	assert_int_equal(api_me_activity(a, &act), -1);	/* no token */
+	assert_null(act);
+	assert_int_equal(api_error(a)->kind, API_ERR_LOGIN);
+	API_OK(a, api_login(a, "demo", "demo-passwort", NULL));
+	API_OK(a, api_poll_get(a, poll, &p));
+	choice[0] = p->options[3].id;
+	choice[1] = p->options[1].id;
+	API_OK(a, api_ballot_put(a, poll, choice, 2, NULL));
+	API_OK(a, api_project_ideas(a, p->project_id, "new", NULL, 0, &il));
+	for (k = 0; k < il->n && strcmp(il->items[k].status, "published") != 0; k++)
+		;
+	assert_true(k < il->n);
+	API_OK(a, api_idea_comment(a, il->items[k].id, 0, "Aktivität:\nzur Idee.", &c));
+	API_OK(a, api_project_comment(a, p->project_id, 0, "Aktivität: zum Projekt.", NULL));
+	API_OK(mod, api_login(mod, "moderation", "moderation-passwort", NULL));
+	API_OK(mod, api_moderate_comment(mod, c->id, "reject", "Bitte beim Thema bleiben."));
+
+	API_OK(a, api_me_activity(a, &act));
+	assert_int_equal(api_error(a)->kind, API_ERR_NONE);
+	assert_non_null(act->user);
+	assert_string_equal(act->user->username, "demo");
+	/* The seeded idea of demo (pending, unless a test before moderated
+	 * it), with its project's title. */
+	for (i = 0; i < act->n_ideas && strcmp(act->ideas[i].title, "Trinkbrunnen am Platz") != 0; i++)
+		;
+	assert_true(i < act->n_ideas);
+	assert_non_null(act->ideas[i].status);
+	assert_non_null(act->ideas[i].project_title);
+	assert_non_null(strstr(act->ideas[i].project_title, "Stadt.Raum.Wir."));
+	for (i = 0; i < act->n_comments; i++) {
+		if (strcmp(act->comments[i].body, "Aktivität:\nzur Idee.") == 0)
+			mc = &act->comments[i];
+		if (strcmp(act->comments[i].body, "Aktivität: zum Projekt.") == 0)
+			pc = &act->comments[i];
+	}
+	assert_non_null(mc);
+	assert_int_equal(mc->id, c->id);
+	assert_int_equal(mc->idea_id, il->items[k].id);
+	assert_string_equal(mc->status, "rejected");
+	assert_string_equal(mc->moderation_reason, "Bitte beim Thema bleiben.");
+	assert_string_equal(mc->idea_title, il->items[k].title);
+	assert_non_null(mc->project_title);
+	assert_non_null(pc);
+	assert_int_equal(pc->idea_id, 0);
+	assert_null(pc->idea_title);
+	assert_string_equal(pc->status, "pending");
+	assert_null(pc->moderation_reason);
+	assert_non_null(strstr(pc->project_title, "Stadt.Raum.Wir."));
+	/* The ballot: poll title, kind and window, choices named in order. */
+	for (i = 0; i < act->n_ballots; i++)
+		if (act->ballots[i].poll_id == poll)
+			mb = &act->ballots[i];
+	assert_non_null(mb);
+	assert_string_equal(mb->poll_title, p->title);
+	assert_string_equal(mb->poll_kind, "ranking");
+	assert_string_equal(mb->poll_status, p->status);
+	assert_int_equal(mb->n_choices, 2);
+	assert_int_equal(mb->choices[0], choice[0]);
+	assert_non_null(mb->choice_titles);
+	assert_string_equal(mb->choice_titles[0], p->options[3].title);
+	assert_string_equal(mb->choice_titles[1], p->options[1].title);
+	api_activity_free(act);
+	API_OK(a, api_ballot_delete(a, poll));
+	api_comment_free(c);
+	api_idea_list_free(il);
+	api_poll_free(p);
+	api_free(mod);
+	api_free(a);
+}
+
 static void
 test_api_moderation_queue_actions(void **state)
 {
@@ -1354,6 +1440,7 @@ main(void)
 		cmocka_unit_test(test_api_comments_reports),
 		cmocka_unit_test(test_api_moderation_queue_actions),
 		cmocka_unit_test(test_api_staff_create_tally_export),
+		cmocka_unit_test(test_api_me_activity_titles),
 	};
 	int fails;
 
