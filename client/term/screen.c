@@ -235,6 +235,13 @@ screen_loading_cancel(void)
 }
 
 void
+screen_resized(void)
+{
+	screen_invalidate();
+	clearok(curscr, TRUE);
+}
+
+void
 screen_wipe(void)
 {
 	char *e3;

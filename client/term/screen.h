@@ -39,6 +39,10 @@ int	screen_color(void);
 void	screen_draw(const struct canvas *c);
 void	screen_invalidate(void);
 
+/* After a resize: the next draw clears the terminal and paints it all,
+ * since terminals reflow or cut what they showed. */
+void	screen_resized(void);
+
 /*
  * A slow request says "Loading…" once: screen_loading() arms a timer;
  * when the app still waits after ms milliseconds, text (one line) is

@@ -193,7 +193,7 @@ term_resize(struct term *t)
 
 	screen_size(&rows, &cols);
 	canvas_resize(t->canvas, rows, cols);
-	screen_invalidate();
+	screen_resized();
 }
 
 static int
