@@ -63,6 +63,15 @@ def test_line(srv):
 	bad = sorted(set(b for b in out if b < 0x20 and b != 0x0a))
 	check(not bad, "line mode over ssh writes no control byte but \\n", repr(bad))
 	check(srv.wait_log(r"user=text mode=line .*end=client-exit"), "logged as line mode")
+	# The ranking vote of the line-mode tests, typed through ssh.
+	m = re.search(rb"^(\d+)\. Stadt\.Raum\.Wir\.", out, re.M)
+	n = m.group(1).decode() if m else "3"
+	lines = [n, "3", "2 5 1", "r", "s", "moderation", "moderation-passwort", "s", "s", "q"]
+	r = ssh(srv.port, user="line", input=("\n".join(lines) + "\n").encode(), timeout=60)
+	t = r.stdout.decode("utf-8", "replace")
+	tail = t[t.rfind("Logged in as"):] if "Logged in as" in t else ""
+	check(r.returncode == 0 and "3 of 3 choices made" in t and re.search(r"(saved|counted)", tail, re.I),
+	      "line@: rank three events, log in and send through ssh", t[-1500:])
 
 
 def test_full(srv, api, tmp):
