@@ -83,8 +83,12 @@ struct line_told {
 	size_t	 n;
 };
 
-/* Full prompts that name "b back" and "h help"; later ones leave them out. */
-#define LINE_TEACH	2
+/* What the prompts teach once and then leave out: typing a number, t
+ * for the full text, b back, h help (the first line teaches h). */
+#define LINE_T_NUMBER	0x1
+#define LINE_T_FULL	0x2
+#define LINE_T_BACK	0x4
+#define LINE_T_HELP	0x8
 
 /* Pages whose last state line mode remembers. */
 #define LINE_PAGES	16
@@ -104,7 +108,7 @@ struct line {
 	int			 again;		/* say the next page whole (after back) */
 	int			 loading_said;	/* "Loading…" was the last line */
 	struct line_seen	*last_said;	/* the page said last */
-	int			 prompts;	/* full prompts said so far */
+	int			 taught;	/* LINE_T_* said so far */
 	int			 whole;		/* the page was said whole, not its changes */
 	int			 cut;		/* the page was said briefly: t says all */
 	struct line_told	 told[LINE_PAGES];	/* what prompts said, per page */
@@ -839,7 +843,7 @@ line_prompt(struct line *l, const struct page *p)
 	char *ent[64];
 	struct line_told *told;
 	size_t i, n = 0, said = 0;
-	int any = 0, ranked = 0, again;
+	int any = 0, ranked = 0, again, number = 0;
 
 	told = line_told_get(l, p->heading, &again);
 	for (i = 0; i < p->n_item; i++) {
@@ -848,26 +852,28 @@ line_prompt(struct line *l, const struct page *p)
 		if (p->item[i].kind == PAGE_ITEM_RANKED && p->item[i].rank > 0)
 			ranked = 1;
 	}
-	/* t is taught by the first prompts, like b and h; later a cut text
-	 * ends in "…" and t still says it all. */
+	/* t is taught once, like b and h; later a cut text ends in "…" and
+	 * t still says it all. */
 	/* L10N: line mode: t says the whole page with every detail. */
-	if (l->cut && l->prompts < LINE_TEACH && (e = strdup(_("t full text"))) != NULL)
+	if (l->cut && !(l->taught & LINE_T_FULL) && (e = strdup(_("t full text"))) != NULL) {
 		ent[n++] = e;
+		l->taught |= LINE_T_FULL;
+	}
 	for (i = 0; i < p->n_action && n < sizeof(ent) / sizeof(ent[0]); i++) {
 		enum action a = p->action[i].action;
 
 		/* Open is what a number does; moving the focus is what numbers
-		 * replace; back and help are the same everywhere, said in the
-		 * first prompts only. */
+		 * replace; back and help are the same everywhere, said once. */
 		if (a == ACTION_OPEN || a == ACTION_TOGGLE || a == ACTION_NEXT_FIELD ||
 		    a == ACTION_PREV_FIELD)
 			continue;
 		/* Moving a choice: only once there is one to move. */
 		if ((a == ACTION_MOVE_UP || a == ACTION_MOVE_DOWN) && !ranked)
 			continue;
-		if ((a == ACTION_BACK || a == ACTION_HELP) && l->prompts >= LINE_TEACH &&
-		    (any || n > 0))
+		if ((a == ACTION_BACK && (l->taught & LINE_T_BACK)) ||
+		    (a == ACTION_HELP && (l->taught & LINE_T_HELP)))
 			continue;
+		l->taught |= a == ACTION_BACK ? LINE_T_BACK : a == ACTION_HELP ? LINE_T_HELP : 0;
 		/* What a numbered button on the page does already ("6. Review
 		 * my vote" for r review) is typed as its number. */
 		if (line_has_button(p, p->action[i].label))
@@ -885,12 +891,13 @@ line_prompt(struct line *l, const struct page *p)
 	for (i = 0; i < n; i++) {
 		if (again && told != NULL && line_told_has(told, ent[i]))
 			continue;
-		/* "Number" is taught by the first prompts, like b and h. */
-		if (said == 0 && any && l->prompts < LINE_TEACH)
+		/* "Number" is taught once, like b and h. */
+		if (said == 0 && any && !(l->taught & LINE_T_NUMBER)) {
 			/* L10N: start of the line-mode prompt. */
 			line_puts(l, _("Number"));
-		line_printf(l, "%s%s", said > 0 || (any && l->prompts < LINE_TEACH) ? ", " : "",
-		    ent[i]);
+			number = 1;
+		}
+		line_printf(l, "%s%s", said > 0 || number ? ", " : "", ent[i]);
 		said++;
 		if (told != NULL && told->n < sizeof(told->acts) / sizeof(told->acts[0]) &&
 		    (told->acts[told->n] = strdup(ent[i])) != NULL)
@@ -903,10 +910,10 @@ line_prompt(struct line *l, const struct page *p)
 		line_puts(l, _("Your choice (h help)"));
 	else if (said == 0 && any)
 		line_puts(l, _("Number"));
+	if (number || (said == 0 && any))
+		l->taught |= LINE_T_NUMBER;
 	line_puts(l, ": ");
 	l->printed = 0;
-	if (!again)
-		l->prompts++;
 }
 
 /* Maps a typed word to an action on this page; ACTION_NONE if none. */
@@ -1044,7 +1051,7 @@ line_hook_reset(void *ud)
 		line_seen_clear(&l->seen[i]);
 	line_prompt_forget(l);
 	/* The next person is new here: teach numbers, t, b and h again. */
-	l->prompts = 0;
+	l->taught = 0;
 	free(l->last_status);
 	l->last_status = NULL;
 	l->asked = NULL;
@@ -1410,6 +1417,7 @@ line_main(const struct client_opts *opts)
 		line_printf(&l, "%s\n", keys_map_error(l.keys, i));
 	/* L10N: the first line in line mode. */
 	line_puts(&l, _("MitWirkung Kaiserslautern, line mode. Type h for help.\n"));
+	l.taught = LINE_T_HELP;
 
 	for (;;) {
 		p = app_page(l.app);
