@@ -150,8 +150,16 @@ listener_accept(struct listener *l)
 	pid_t pid;
 
 	fd = accept4(l->listen_fd, (struct sockaddr *)&ss, &sslen, SOCK_CLOEXEC | SOCK_NONBLOCK);
-	if (fd < 0)
+	if (fd < 0) {
+		/* Out of descriptors or memory: the pending connection stays
+		 * queued and poll() would report it at once; pause instead of
+		 * spinning. */
+		if (errno == EMFILE || errno == ENFILE || errno == ENOBUFS || errno == ENOMEM) {
+			log_msg("accept: %s; pausing", strerror(errno));
+			poll(NULL, 0, 100);
+		}
 		return;
+	}
 	listener_source(&ss, source, key, sizeof(source));
 
 	if (!limits_rate_allow(l->rate, key, listener_now())) {
