@@ -4,6 +4,7 @@
 #include <poll.h>
 #include <signal.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1046,6 +1047,12 @@ conn_main(const struct sshd_config *cfg, struct sshd_hostkeys *keys, int fd,
 
 	if ((bind = ssh_bind_new()) == NULL || (c->session = ssh_new()) == NULL)
 		_exit(SSHD_CHILD_SETUP);
+	/* Only our own settings: no system-wide libssh server config. */
+	{
+		bool no = false;
+
+		ssh_bind_options_set(bind, SSH_BIND_OPTIONS_PROCESS_CONFIG, &no);
+	}
 	for (i = 0; i < 2; i++) {
 		ssh_key k = hostkeys_get(keys, (int)i);
 
