@@ -4,6 +4,21 @@
 #include "client/keys/keys.h"
 #include "client/term/term.h"
 
+/* Indexed like the TERM_KP_* codes: digits 0..9, then + - * / . */
+static const char *const keycode_kp_seq[TERM_KP_CODES] = {
+	"\033Op", "\033Oq", "\033Or", "\033Os", "\033Ot",
+	"\033Ou", "\033Ov", "\033Ow", "\033Ox", "\033Oy",
+	"\033Ok", "\033Om", "\033Oj", "\033Oo", "\033On"
+};
+
+const char *
+term_kp_sequence(int i)
+{
+	if (i < 0 || i >= TERM_KP_CODES)
+		return NULL;
+	return keycode_kp_seq[i];
+}
+
 key_code
 term_key_from_curses(int is_code, unsigned int c)
 {
@@ -41,6 +56,17 @@ term_key_from_curses(int is_code, unsigned int c)
 	case KEY_B2:		return KEYS_KP(5);
 	case KEY_C1:		return KEYS_KP(1);
 	case KEY_C3:		return KEYS_KP(3);
+	default:
+		break;
+	}
+	if (c >= TERM_KP_DIGIT(0) && c <= TERM_KP_DIGIT(9))
+		return KEYS_KP((int)(c - TERM_KP_DIGIT(0)));
+	switch (c) {
+	case TERM_KP_PLUS:	return KEYS_KP_PLUS;
+	case TERM_KP_MINUS:	return KEYS_KP_MINUS;
+	case TERM_KP_MULTIPLY:	return KEYS_KP_MULTIPLY;
+	case TERM_KP_DIVIDE:	return KEYS_KP_DIVIDE;
+	case TERM_KP_DECIMAL:	return KEYS_KP_DECIMAL;
 	default:
 		break;
 	}

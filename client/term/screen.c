@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "client/term/screen.h"
+#include "client/term/term.h"
 #include "common/text.h"
 
 /* Colour pairs, one per role of canvas.h. */
@@ -72,6 +73,8 @@ screen_init_colors(void)
 int
 screen_start(int no_color, int kiosk)
 {
+	int i;
+
 	if (screen_term != NULL)
 		return 0;
 	if (getenv("ESCDELAY") == NULL)
@@ -92,6 +95,10 @@ screen_start(int no_color, int kiosk)
 	nonl();
 	intrflush(stdscr, FALSE);
 	keypad(stdscr, TRUE);
+	/* keypad() turns on the terminal's application keypad: its keys
+	 * then send ESC O sequences that curses does not name. */
+	for (i = 0; i < TERM_KP_CODES; i++)
+		define_key(term_kp_sequence(i), TERM_KP_DIGIT(0) + i);
 	/* Scrolling a list by insert/delete line writes the new rows only. */
 	idlok(stdscr, TRUE);
 	/* No typeahead checks: doupdate() must finish every frame, cursor

@@ -9,4 +9,21 @@
  * KEYS_NONE for what is not a key for bindings (KEY_RESIZE, C1). */
 key_code	term_key_from_curses(int is_code, unsigned int c);
 
+/*
+ * Keypad keys in application mode (ESC O p .. ESC O y for 0..9, ESC O k
+ * +, ESC O m -, ESC O j *, ESC O o /, ESC O n .) have no curses names;
+ * screen_start() registers them with define_key() as these codes, above
+ * every KEY_* code, so a numeric keypad alone can drive the client.
+ */
+#define TERM_KP_CODES		15
+#define TERM_KP_DIGIT(n)	(0x3000 + (n))	/* KEY_MAX is 0777 */
+#define TERM_KP_PLUS		(0x3000 + 10)
+#define TERM_KP_MINUS		(0x3000 + 11)
+#define TERM_KP_MULTIPLY	(0x3000 + 12)
+#define TERM_KP_DIVIDE		(0x3000 + 13)
+#define TERM_KP_DECIMAL		(0x3000 + 14)
+
+/* The escape sequence of keypad code i (0 .. TERM_KP_CODES-1); borrowed. */
+const char	*term_kp_sequence(int i);
+
 #endif

@@ -336,6 +336,38 @@ def flow_language(api, tmp, w, h):
 		c.close()
 
 
+def flow_numpad(api, tmp):
+	"""--keymap numpad: the keypad alone moves, opens and goes back (the
+	keypad sends its application-mode sequences)."""
+	c = Client(api.url, tmp, 80, 24, name="numpad", extra_args=["--keymap", "numpad"])
+	try:
+		c.wait_text("Projects")
+		c.check_focus("1. ")
+		c.keys("KP2")
+		c.check_focus("2. ")
+		c.keys("KP2")
+		c.check_focus("3. Stadt.Raum.Wir.")
+		c.keys("KP8")
+		c.check_focus("2. ")
+		c.keys("KP2")
+		c.check_focus("3. Stadt.Raum.Wir.")
+		c.keys("KP6")
+		c.wait_text("All ideas")
+		c.check_focus("All ideas")
+		c.keys("KP4")
+		c.check_focus("3. Stadt.Raum.Wir.")
+		c.keys("KP*")
+		c.wait_text("Help")
+		c.check_focus()
+		c.keys("KP4")
+		c.check_focus("3. Stadt.Raum.Wir.")
+	except Exception:
+		print("screen (numpad):\n%s" % c.text())
+		raise
+	finally:
+		c.close()
+
+
 def flow_no_color(api, tmp):
 	"""NO_COLOR set: not one colour sequence, the marker still there. A
 	bad line in the user's key file is reported as file:line after
@@ -504,6 +536,7 @@ def main():
 			k.start()
 		r.run("no_color", flow_no_color, api, tmp)
 		r.run("slow_load", flow_slow_load, tmp)
+		r.run("numpad", flow_numpad, api, tmp)
 		for w, h in SIZES:
 			r.run("basics_%dx%d" % (w, h), flow_basics, api, tmp, w, h)
 			r.run("language_%dx%d" % (w, h), flow_language, api, tmp, w, h)

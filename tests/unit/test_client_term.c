@@ -480,6 +480,14 @@ test_term_key_from_curses_maps(void **state)
 	assert_int_equal(term_key_from_curses(1, KEY_F(1)), KEYS_F(1));
 	assert_int_equal(term_key_from_curses(1, KEY_ENTER), KEYS_KP_ENTER);
 	assert_int_equal(term_key_from_curses(1, KEY_RESIZE), KEYS_NONE);
+	/* Application keypad keys registered by screen_start(). */
+	assert_int_equal(term_key_from_curses(1, TERM_KP_DIGIT(8)), KEYS_KP(8));
+	assert_int_equal(term_key_from_curses(1, TERM_KP_PLUS), KEYS_KP_PLUS);
+	assert_int_equal(term_key_from_curses(1, TERM_KP_DECIMAL), KEYS_KP_DECIMAL);
+	assert_string_equal(term_kp_sequence(2), "\033Or");
+	assert_null(term_kp_sequence(TERM_KP_CODES));
+	/* Above every curses code, so they never clash. */
+	assert_true(TERM_KP_DIGIT(0) > KEY_MAX);
 }
 
 int
