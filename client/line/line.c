@@ -493,6 +493,12 @@ line_seen_has_text(const struct line_seen *v, const char *t)
  * The whole page, top to bottom. Brief (the default) says each paragraph's
  * start and no item details; full (t) says everything.
  */
+static int
+line_is_help(const struct page *p)
+{
+	return p->context != NULL && strcmp(p->context, "help") == 0;
+}
+
 /*
  * The state most items of a list share ("open until 31 December 2027"),
  * or NULL: said once before the list instead of after every item.
@@ -534,6 +540,17 @@ line_page(struct line *l, const struct page *p, enum line_mode mode,
 	 * person is still here; the heading would only repeat. */
 	if (seen == NULL || seen != l->last_said)
 		line_text(l, "", p->heading);
+	/* The help page lists the keys of the full screen; how line mode
+	 * is used is said first. */
+	if (line_is_help(p) && (seen == NULL || seen != l->last_said))
+		/* L10N: line mode's own help, before the list of keys. */
+		line_text(l, "", _("In line mode you type a line and press Enter. "
+		    "A number opens or chooses that item; several numbers in one line "
+		    "choose in that order (a ranking). A key and a number act on that item: "
+		    "u 3 moves choice 3 up, r 2 replies to comment 2. t says the whole page "
+		    "with every detail, b goes back, q quits. A form asks for each empty "
+		    "field; Enter alone stops the questions. A text of several lines ends "
+		    "with a line holding only a dot."));
 	for (i = 0; i < p->n_text && !l->stop_paging; i++) {
 		const char *t = p->text[i].text;
 
@@ -966,12 +983,15 @@ line_ask_field(struct line *l, const struct page_item *it)
 	size_t len = 0;
 	int r;
 	const char *q = f->prompt != NULL ? f->prompt : (f->name ? f->name : it->label);
+	const char *colon;
 	size_t ql = strlen(q);
 
 	/* The prompt may end in its own colon; line mode adds one. */
 	while (ql > 0 && (q[ql - 1] == ':' || q[ql - 1] == ' '))
 		ql--;
 	line_write(l, q, ql);
+	/* A question ("Where were the ballots collected?") needs no colon. */
+	colon = ql > 0 && q[ql - 1] == '?' ? "" : ":";
 	if (f->multiline) {
 		/* L10N: how to end a multi-line answer in line mode. */
 		line_puts(l, _(" (several lines; a line with only a dot ends the text)"));
@@ -1002,7 +1022,7 @@ line_ask_field(struct line *l, const struct page_item *it)
 		free(all);
 		return 1;
 	}
-	line_puts(l, ": ");
+	line_printf(l, "%s ", colon);
 	if (f->secret)
 		line_echo(l, 0);
 	r = line_input(l, &ans);
@@ -1283,8 +1303,8 @@ line_say(struct line *l, const struct page *p)
 		l->whole = 1;
 		/* What is about to be sent is said in full: that is what a
 		 * review step is for. */
-		line_page(l, p, page_offers(p, ACTION_SEND) ? LINE_REVIEW : LINE_BRIEF,
-		    v != NULL && !l->again ? v : NULL);
+		line_page(l, p, page_offers(p, ACTION_SEND) || line_is_help(p) ?
+		    LINE_REVIEW : LINE_BRIEF, v != NULL && !l->again ? v : NULL);
 		if (l->again) {
 			int had;
 			struct line_told *t = line_told_get(l, p->heading, &had);

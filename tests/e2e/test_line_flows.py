@@ -567,7 +567,10 @@ def test_analog_tally_by_staff(h):
 @with_home
 def test_help_and_language(h):
     t = h.run(["h"])
-    has(t, "Help", "quit", "back")
+    # How line mode is used, then each key with what it does (said in
+    # full: the descriptions are what help is for).
+    has(t, "Help", "In line mode you type a line", "Switch between German and English",
+        "Show the keys", "b back")
     t = h.run(["L"])
     has(after(t, "L Deutsch"), "Projekte", "Stadt.Raum.Wir.")
     # --lang de: German from the start; L back to English, on a deeper page too.
