@@ -86,6 +86,9 @@ def main():
 				sys.exit(0)
 			if ch == ord("x"):
 				sys.exit(3)
+			if ch == ord("h"):
+				signal.signal(signal.SIGHUP, signal.SIG_IGN)
+				out("IGNORING-SIGHUP")
 			if ch == ord("B"):
 				os.write(1, b"B" * 200000 + b"\r\nBIG-END\r\n")
 

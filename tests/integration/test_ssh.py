@@ -192,6 +192,27 @@ def test_hangup(work, srv):
 	zombies = [c for c in srv.children() if c[1].startswith("Z")]
 	check(not zombies, "no zombie left", repr(zombies))
 	check(os.listdir(work.tmp) == [], "HOME removed after a drop", repr(os.listdir(work.tmp)))
+	# A client that ignores SIGHUP gets SIGKILL after the hang-up grace.
+	p = subprocess.Popen(ssh_cmd(srv.port, "-tt", user="stubborn"), stdin=subprocess.PIPE,
+			     stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+	buf = b""
+	deadline = time.time() + 10
+	while b"STANDIN-READY" not in buf and time.time() < deadline:
+		buf += os.read(p.stdout.fileno(), 4096)
+	p.stdin.write(b"h")
+	p.stdin.flush()
+	while b"IGNORING-SIGHUP" not in buf and time.time() < deadline:
+		buf += os.read(p.stdout.fileno(), 4096)
+	m = re.search(rb"pid=(\d+)", buf)
+	pid = int(m.group(1)) if m else 0
+	t0 = time.time()
+	p.kill()
+	p.wait()
+	gone = pid > 0 and wait_gone(pid, 8)
+	took = time.time() - t0
+	check(b"IGNORING-SIGHUP" in buf and gone and 1.5 < took < 6,
+	      "a client ignoring SIGHUP is killed after the grace (2 s)", "%.1fs %r" % (took, buf[-200:]))
+	check(srv.wait_log(r"user=stubborn mode=full .*end=connection-lost"), "logged")
 
 
 def test_refusals(work, srv):
