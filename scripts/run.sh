@@ -47,7 +47,7 @@ echo "API: $api_url (log: $state/api.log, mails: $state/mail)"
 
 if [ "$mode" = "--ssh" ]; then
 	"$BUILD/mitwirkung-sshd" --listen 127.0.0.1:2222 --hostkey-dir "$state/hostkeys" \
-		--client "$(pwd)/$BUILD/mitwirkung" --api "$api_url" &
+		--client "$(cd "$BUILD" && pwd)/mitwirkung" --api "$api_url" &
 	sshd=$!
 	echo "SSH: ssh -p 2222 localhost   (line mode: ssh -p 2222 text@localhost)"
 	echo "Press Ctrl-C to stop."
