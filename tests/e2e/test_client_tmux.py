@@ -339,7 +339,9 @@ def flow_language(api, tmp, w, h):
 def flow_numpad(api, tmp):
 	"""--keymap numpad: the keypad alone moves, opens and goes back (the
 	keypad sends its application-mode sequences)."""
-	c = Client(api.url, tmp, 80, 24, name="numpad", extra_args=["--keymap", "numpad"])
+	# The path, so the test does not depend on where the build folder is.
+	keymap = os.path.join(lib_tmux.TOP, "keymaps", "numpad.keys")
+	c = Client(api.url, tmp, 80, 24, name="numpad", extra_args=["--keymap", keymap])
 	try:
 		c.wait_text("Projects")
 		c.check_focus("1. ")
