@@ -38,6 +38,12 @@ def clean(out, what):
     return text
 
 
+def no_sanitizer(err, what):
+    """A SAN=1 build reports leaks and undefined behaviour on stderr."""
+    bad = [m for m in (b"AddressSanitizer", b"LeakSanitizer", b"runtime error:") if m in err]
+    ok(not bad, "sanitizer report for %r:\n%s" % (what[:8], err.decode("utf-8", "replace")[-2000:]))
+
+
 class Home:
     """A person's own HOME: the session file in it is shared by the runs."""
 
@@ -50,6 +56,7 @@ class Home:
         p = subprocess.run(argv, input=data, capture_output=True, timeout=timeout,
                            env=env_for(self.dir, lang))
         ok(p.returncode == 0, "status %d for %r: %s" % (p.returncode, lines[:8], p.stderr[-500:]))
+        no_sanitizer(p.stderr, lines)
         return clean(p.stdout, " ".join(lines[:8]))
 
     def close(self):
@@ -88,6 +95,7 @@ class Live:
         self.p.wait(timeout=10)
         self.out += self.p.stdout.read()
         ok(self.p.returncode == 0, "status %d" % self.p.returncode)
+        no_sanitizer(self.p.stderr.read(), ["live session"])
         return clean(self.out, "live session")
 
 
@@ -119,7 +127,11 @@ def login_lines(user, password):
 
 
 def project(text, key):
-    return num(text, demo[key])
+    """The number of a demo project; its title may carry the German name
+    first ("Lokale Logistik (Local logistics)")."""
+    found = re.findall(r"^(\d+)\. [^\n]*%s" % re.escape(demo[key]), text, re.M)
+    ok(found, "no project %r in:\n%s" % (demo[key], text[-2500:]))
+    return found[-1]
 
 
 def with_home(fn):
