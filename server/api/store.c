@@ -1,6 +1,7 @@
 /* store.c — the SQLite connection: open, statement cache, transactions, shared helpers. */
 #include <errno.h>
 #include <inttypes.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -63,6 +64,8 @@ store_sqlerr(struct store *s, int rc)
 	}
 }
 
+static pthread_once_t store_once = PTHREAD_ONCE_INIT;
+
 static int
 store_exec(struct store *s, const char *sql)
 {
@@ -71,6 +74,40 @@ store_exec(struct store *s, const char *sql)
 	if ((rc = sqlite3_exec(s->db, sql, NULL, NULL, NULL)) != SQLITE_OK)
 		return store_sqlerr(s, rc);
 	return 0;
+}
+
+/* Transaction and savepoint brackets run once per ballot in the writer:
+ * prepared once (sql is a static string, the cache key) instead of being
+ * parsed by sqlite3_exec() every time. */
+static const char sql_begin[] = "BEGIN IMMEDIATE";
+static const char sql_commit[] = "COMMIT";
+static const char sql_savepoint[] = "SAVEPOINT w";
+static const char sql_release[] = "RELEASE w";
+
+static sqlite3_stmt *store_stmt_prepared(struct store *s, const char *sql);
+
+static int
+store_exec_cached(struct store *s, const char *sql)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((st = store_stmt_prepared(s, sql)) == NULL)
+		return STORE_EIO;
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return store_sqlerr(s, rc);
+	return 0;
+}
+
+/* SQLite's memory statistics take a global mutex on every allocation of
+ * every connection; nothing here reads them. Must precede its
+ * initialisation, hence once, before the first open. */
+static void
+store_global_init(void)
+{
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 }
 
 int
@@ -84,6 +121,7 @@ store_open(const char *path, struct store **out, char *err, size_t errsz)
 	if (out == NULL)
 		return STORE_EINVALID;
 	*out = NULL;
+	pthread_once(&store_once, store_global_init);
 	if (path == NULL) {
 		rc = STORE_EINVALID;
 		goto out;
@@ -138,46 +176,52 @@ store_close(struct store *s)
 	free(s);
 }
 
-sqlite3_stmt *
-store_stmt(struct store *s, const char *sql)
+/* The cached prepared statement for sql, prepared on first use. */
+static sqlite3_stmt *
+store_stmt_prepared(struct store *s, const char *sql)
 {
-	struct store_stmt *c = NULL;
+	struct store_stmt *c;
+	sqlite3_stmt *st = NULL;
 	size_t i;
 	int rc;
 
-	for (i = 0; i < s->n_cache; i++) {
-		if (s->cache[i].sql == sql) {
-			c = &s->cache[i];
-			break;
-		}
+	for (i = 0; i < s->n_cache; i++)
+		if (s->cache[i].sql == sql)
+			return s->cache[i].st;
+	if (s->n_cache == STORE_STMT_MAX) {
+		store_seterr(s, "statement cache full");
+		return NULL;
 	}
-	if (c == NULL) {
-		sqlite3_stmt *st = NULL;
+	rc = sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st,
+	    NULL);
+	if (rc != SQLITE_OK) {
+		store_sqlerr(s, rc);
+		return NULL;
+	}
+	c = &s->cache[s->n_cache++];
+	c->sql = sql;
+	c->st = st;
+	return st;
+}
 
-		if (s->n_cache == STORE_STMT_MAX) {
-			store_seterr(s, "statement cache full");
-			return NULL;
-		}
-		rc = sqlite3_prepare_v3(s->db, sql, -1,
-		    SQLITE_PREPARE_PERSISTENT, &st, NULL);
-		if (rc != SQLITE_OK) {
-			store_sqlerr(s, rc);
-			return NULL;
-		}
-		c = &s->cache[s->n_cache++];
-		c->sql = sql;
-		c->st = st;
-	}
-	sqlite3_reset(c->st);
-	sqlite3_clear_bindings(c->st);
+sqlite3_stmt *
+store_stmt(struct store *s, const char *sql)
+{
+	sqlite3_stmt *st;
+	size_t i;
+
+	if ((st = store_stmt_prepared(s, sql)) == NULL)
+		return NULL;
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
 	for (i = 0; i < s->n_used; i++)
-		if (s->used[i] == c->st)
-			return c->st;
+		if (s->used[i] == st)
+			return st;
 	/* A call uses far fewer distinct statements than the list holds;
 	 * were it full, the statement is reset by its own last step. */
 	if (s->n_used < STORE_USED_MAX)
-		s->used[s->n_used++] = c->st;
-	return c->st;
+		s->used[s->n_used++] = st;
+	return st;
 }
 
 void
@@ -218,7 +262,7 @@ store_step_done(struct store *s, sqlite3_stmt *q)
 int
 store_wr_begin(struct store *s)
 {
-	return store_exec(s, s->tx ? "SAVEPOINT w" : "BEGIN IMMEDIATE");
+	return store_exec_cached(s, s->tx ? sql_savepoint : sql_begin);
 }
 
 int
@@ -230,11 +274,11 @@ store_wr_end(struct store *s, int rc)
 	if (s->tx) {
 		if (rc != 0)
 			sqlite3_exec(s->db, "ROLLBACK TO w", NULL, NULL, NULL);
-		rc2 = store_exec(s, "RELEASE w");
+		rc2 = store_exec_cached(s, sql_release);
 		return rc != 0 ? rc : rc2;
 	}
 	if (rc == 0) {
-		if ((rc = store_exec(s, "COMMIT")) == 0)
+		if ((rc = store_exec_cached(s, sql_commit)) == 0)
 			return 0;
 	}
 	if (!sqlite3_get_autocommit(s->db))
@@ -249,22 +293,36 @@ store_tx_begin(struct store *s)
 
 	if (s == NULL || s->tx)
 		return STORE_EINVALID;
-	if ((rc = store_exec(s, "BEGIN IMMEDIATE")) != 0)
+	if ((rc = store_exec_cached(s, sql_begin)) != 0)
 		return rc;
 	s->tx = 1;
+	s->tx_bump = 0;
 	return 0;
 }
 
 int
 store_tx_commit(struct store *s)
 {
+	unsigned int area;
 	int rc;
 
 	if (s == NULL || !s->tx)
 		return STORE_EINVALID;
 	store_release(s);
 	s->tx = 0;
-	if ((rc = store_exec(s, "COMMIT")) != 0 &&
+	/* The group's version bumps, once per area instead of per write. */
+	for (area = 1; area != 0 && s->tx_bump != 0; area <<= 1) {
+		if ((s->tx_bump & area) == 0)
+			continue;
+		s->tx_bump &= ~area;
+		if ((rc = store_bump(s, area)) != 0) {
+			store_release(s);
+			sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+			return rc;
+		}
+	}
+	store_release(s);
+	if ((rc = store_exec_cached(s, sql_commit)) != 0 &&
 	    !sqlite3_get_autocommit(s->db))
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 	return rc;
@@ -277,6 +335,7 @@ store_tx_rollback(struct store *s)
 		return 0;
 	store_release(s);
 	s->tx = 0;
+	s->tx_bump = 0;
 	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 	return 0;
 }
@@ -287,8 +346,15 @@ static const char sql_bump[] =
 int
 store_bump(struct store *s, unsigned int area)
 {
-	sqlite3_stmt *q = store_stmt(s, sql_bump);
+	sqlite3_stmt *q;
 
+	/* Inside a group the bump waits for store_tx_commit(): one row
+	 * update per group, not one per ballot. */
+	if (s->tx) {
+		s->tx_bump |= area;
+		return 0;
+	}
+	q = store_stmt(s, sql_bump);
 	if (q == NULL)
 		return STORE_EIO;
 	sqlite3_bind_int(q, 1, (int)area);
