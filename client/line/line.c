@@ -61,14 +61,16 @@ line_has_words(const char *s, const char *w)
 	return 0;
 }
 
-/* 1 when a numbered button or link of the page names the action label. */
+/* 1 when a numbered button or link of the page names the action label.
+ * Only the page's own buttons count (id 0), not a project or idea whose
+ * title happens to hold the word. */
 static int
 line_has_button(const struct page *p, const char *label)
 {
 	size_t i;
 
 	for (i = 0; label != NULL && i < p->n_item; i++)
-		if (p->item[i].number > 0 && p->item[i].label != NULL &&
+		if (p->item[i].number > 0 && p->item[i].label != NULL && p->item[i].id == 0 &&
 		    (p->item[i].kind == PAGE_ITEM_BUTTON || p->item[i].kind == PAGE_ITEM_LINK) &&
 		    line_has_words(p->item[i].label, label))
 			return 1;
