@@ -4,7 +4,9 @@
 # nesting, odd paths; the server answers each with the right error and lives on.
 import json
 import os
+import socket
 import sys
+import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from lib_api import BASE, Suite, demo_index, eq, error, ok, status  # noqa: E402
@@ -258,6 +260,47 @@ def test_garbage_requests_do_not_kill(srv):
         ok(r.status in (0, 505, fine) or 400 <= r.status < 500,
            "garbage %r: status %r" % (req[:30], r.status))
     alive(srv)
+
+
+@S.test
+def test_idle_and_half_sent_connections_do_not_block(srv):
+    socks = []
+    try:
+        for k in range(300):
+            s = socket.create_connection(("127.0.0.1", srv.port), timeout=5)
+            if k % 2:
+                s.sendall(b"GET /api/v1/health HTTP/1.1\r\nHost: x\r\n")    # never ends
+            socks.append(s)
+        t = time.time()
+        status(srv.get("/health"), 200, "health with 300 stalled connections")
+        ok(time.time() - t < 3, "answered within 3 s with 300 stalled connections")
+    finally:
+        for s in socks:
+            s.close()
+    alive(srv)
+
+
+@S.test
+def test_clients_leaving_mid_ballot(srv):
+    po = C["demo"]["polls"]["location"]
+    u = srv.new_user()
+    before = srv.get("/polls/%s/results" % po["id"]).json["ballots"]["online"]
+    body = json.dumps({"choices": [po["options"][0]["id"]]}).encode()
+    req = ("PUT %s/polls/%s/ballot HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer %s\r\n"
+           "Content-Type: application/json\r\nContent-Length: %d\r\n\r\n"
+           % (BASE, po["id"], u["token"], len(body))).encode() + body
+    for _ in range(50):
+        s = socket.create_connection(("127.0.0.1", srv.port), timeout=5)
+        s.sendall(req)
+        s.close()
+    alive(srv)
+    time.sleep(0.3)
+    after = srv.get("/polls/%s/results" % po["id"]).json["ballots"]["online"]
+    ok(after - before in (0, 1), "one account is at most one ballot: %d -> %d" % (before, after))
+    status(srv.put("/polls/%s/ballot" % po["id"], {"choices": [po["options"][1]["id"]]},
+                   token=u["token"]), 200, "ballot after the leavers")
+    eq(srv.get("/polls/%s/results" % po["id"]).json["ballots"]["online"], before + 1,
+       "exactly one ballot of this account")
 
 
 @S.test
