@@ -1301,12 +1301,16 @@ line_say(struct line *l, const struct page *p)
 
 	/* Back on a page said before: name it, then say what changed. */
 	l->whole = 0;
-	if (v == NULL || l->again || !line_changes(l, p, v, v != l->last_said)) {
+	/* A review step reached from another page is said whole even when
+	 * an earlier review had the same heading: it is another text. */
+	if (v == NULL || l->again || (page_offers(p, ACTION_SEND) && v != l->last_said) ||
+	    !line_changes(l, p, v, v != l->last_said)) {
 		l->whole = 1;
 		/* What is about to be sent is said in full: that is what a
 		 * review step is for. */
 		line_page(l, p, page_offers(p, ACTION_SEND) || line_is_help(p) ?
-		    LINE_REVIEW : LINE_BRIEF, v != NULL && !l->again ? v : NULL);
+		    LINE_REVIEW : LINE_BRIEF, v != NULL && !l->again &&
+		    !page_offers(p, ACTION_SEND) ? v : NULL);
 		if (l->again) {
 			int had;
 			struct line_told *t = line_told_get(l, p->heading, &had);
