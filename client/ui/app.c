@@ -421,13 +421,24 @@ app_build(struct app *app)
 			s->loaded = 1;
 		} else {
 			s->failed = 1;
+			s->need_login = api_error(app->api)->kind == API_ERR_LOGIN &&
+			    api_token(app->api) == NULL;
 			s->error = app->status != NULL ? strdup(app->status) : NULL;
+			/* The page says why; a screen reader need not hear it
+			 * twice from the status line. */
+			if (s->error != NULL)
+				app_status_clear(app);
 		}
 	}
 	page_clear(p);
 	if (s->failed) {
 		page_set_heading(p, "%s", _("This page could not be loaded"));
 		page_add_text(p, PAGE_TEXT_PARA, "%s", s->error != NULL ? s->error : "");
+		/* An ended session: the way on is logging in, one key away. */
+		if (s->need_login && !app_logged_in(app)) {
+			page_add_item(p, PAGE_ITEM_BUTTON, _("Log in"));
+			page_add_action(p, ACTION_LOGIN, _("log in"));
+		}
 		page_add_action(p, ACTION_REFRESH, _("try again"));
 	} else {
 		s->type->build(app, s, p);
@@ -608,6 +619,8 @@ app_action(struct app *app, enum action action, int arg)
 		s->loaded = 0;
 		return APP_OK;
 	}
+	if (s->failed && s->need_login && action == ACTION_OPEN)
+		action = ACTION_LOGIN;
 	if (!s->failed && s->type->action != NULL) {
 		rc = s->type->action(app, s, action, arg);
 		if (rc != SCREEN_PASS)

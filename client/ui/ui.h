@@ -47,6 +47,7 @@ struct screen {
 	int		 loaded;
 	int		 failed;	/* the last load failed; refresh tries again */
 	char		*error;		/* why it failed (translated) */
+	int		 need_login;	/* it failed for want of a login */
 	struct screen	*below;
 };
 

@@ -2000,6 +2000,44 @@ test_app_real_server_language_refetches(void **state)
 	assert_string_equal(app_page(app)->item[i].label, en);
 	app_free(app);
 }
+/* A page that needs the login (my account) after the session ended on
+ * the server: it says why once (not again in the status line) and Enter
+ * on "Log in" leads to the login and back to the page. */
+static void
+test_app_real_server_expired_page_offers_login(void **state)
+{
+	struct app *app = srv_app();
+	const struct page *p;
+	struct api *other;
+
+	(void)state;
+	srv_login(app, "demo", "demo-passwort");
+	other = api_new(srv_url);
+	assert_non_null(other);
+	assert_int_equal(api_set_token(other, api_token(app->api)), 0);
+	assert_int_equal(api_logout(other), 0);
+	api_free(other);
+	app_action(app, ACTION_ACCOUNT, 0);
+	p = app_page(app);
+	assert_string_equal(p->heading, "This page could not be loaded");
+	assert_false(app_logged_in(app));
+	assert_null(app_status(app));
+	assert_int_equal(p->n_item, 1);
+	assert_string_equal(p->item[0].label, "Log in");
+	assert_int_equal(p->focus, 0);
+	assert_true(page_offers(p, ACTION_LOGIN));
+	app_action(app, ACTION_OPEN, 0);
+	p = app_page(app);
+	assert_string_equal(p->heading, "Log in");
+	fill(app, "User name", "demo");
+	fill(app, "Password", "demo-passwort");
+	app_action(app, ACTION_SEND, 0);
+	p = app_page(app);
+	assert_true(app_logged_in(app));
+	assert_page_has(p, "User name: demo");
+	app_free(app);
+}
+
 int
 main(void)
 {
@@ -2038,6 +2076,7 @@ main(void)
 		cmocka_unit_test(test_app_real_server_idea_moderated),
 		cmocka_unit_test(test_app_real_server_comment_moderated),
 		cmocka_unit_test(test_app_real_server_session_expired_keeps_text),
+		cmocka_unit_test(test_app_real_server_expired_page_offers_login),
 		cmocka_unit_test(test_app_real_server_tally_and_survey),
 		cmocka_unit_test(test_app_real_server_language_refetches),
 		cmocka_unit_test(test_app_real_server_account_export_delete),
