@@ -478,6 +478,15 @@ def flow_kiosk(api, tmp, answer):
 			# The answering key did nothing else.
 			c.check_focus("2. ")
 			assert "Logged in as" in c.flat(), c.text()
+			# q does not leave a kiosk: it offers to end the session.
+			c.keys("q")
+			c.wait_text("End your session?")
+			c.check_focus("Yes, end my session")
+			c.keys("Enter")
+			lib_tmux.wait_until(lambda: "Logged in as" not in c.flat() and
+					    "Projects" in c.flat(), 10, "the session to end")
+			c.check_focus("1. ")
+			assert not c.dead(), "the kiosk client quit"
 		else:
 			lib_tmux.wait_until(lambda: "Logged in as" not in c.flat() and
 					    "Are you still there?" not in c.flat(),
