@@ -1467,6 +1467,18 @@ srv_login(struct app *app, const char *user, const char *pw)
 	assert_page_has(p, "Logged in as");
 }
 
+/* Ends app's session on the server (as after a timeout), behind its back. */
+static void
+srv_end_session(struct app *app)
+{
+	struct api *other = api_new(srv_url);
+
+	assert_non_null(other);
+	assert_int_equal(api_set_token(other, api_token(app->api)), 0);
+	assert_int_equal(api_logout(other), 0);
+	api_free(other);
+}
+
 /* Opens an item of the current page by its label. */
 static const struct page *
 open_item(struct app *app, const char *label)
@@ -1765,8 +1777,6 @@ test_app_real_server_session_expired_keeps_text(void **state)
 {
 	struct app *app = srv_app();
 	const struct page *p;
-	struct api *other;
-
 	(void)state;
 	srv_login(app, "demo", "demo-passwort");
 	open_item(app, "Stadt.Raum.Wir");
@@ -1776,11 +1786,7 @@ test_app_real_server_session_expired_keeps_text(void **state)
 	app_action(app, ACTION_SEND, 0);
 	assert_string_equal(app_page(app)->heading, "Check before sending");
 	/* The session ends on the server (as after a timeout). */
-	other = api_new(srv_url);
-	assert_non_null(other);
-	assert_int_equal(api_set_token(other, api_token(app->api)), 0);
-	assert_int_equal(api_logout(other), 0);
-	api_free(other);
+	srv_end_session(app);
 	app_action(app, ACTION_SEND, 0);
 	p = app_page(app);
 	assert_string_equal(p->heading, "Log in");
@@ -2008,15 +2014,9 @@ test_app_real_server_expired_page_offers_login(void **state)
 {
 	struct app *app = srv_app();
 	const struct page *p;
-	struct api *other;
-
 	(void)state;
 	srv_login(app, "demo", "demo-passwort");
-	other = api_new(srv_url);
-	assert_non_null(other);
-	assert_int_equal(api_set_token(other, api_token(app->api)), 0);
-	assert_int_equal(api_logout(other), 0);
-	api_free(other);
+	srv_end_session(app);
 	app_action(app, ACTION_ACCOUNT, 0);
 	p = app_page(app);
 	assert_string_equal(p->heading, "This page could not be loaded");
