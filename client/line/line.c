@@ -1387,13 +1387,14 @@ line_walk_fields(struct line *l, int fresh)
 		l->asked = it->field;
 		if (!line_ask_field(l, it))
 			return 0;
-		asked = 1;
-		/* Enter alone stops the questions: the page's prompt says
-		 * what else can be done (register instead of logging in). */
+		/* Enter alone at the first question stops the questions: the
+		 * page's prompt says what else can be done (register instead
+		 * of logging in). Later it leaves an optional field empty. */
 		p = app_page(l->app);
 		it = page_focused(p);
-		if (it == NULL || it->field == NULL || it->field->len == 0)
+		if (it == NULL || it->field == NULL || (it->field->len == 0 && asked++ == 0))
 			break;
+		asked++;
 		app_action(l->app, ACTION_NEXT_FIELD, 0);
 		p = app_page(l->app);
 		it = page_focused(p);

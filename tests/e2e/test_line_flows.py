@@ -471,6 +471,15 @@ def test_register_confirm_and_login(h):
     has(t, "Register", "We sent a mail with a token to %s@example.org" % name,
         "Confirm your account", "Your account is active", "Logged in as Zeilen Tester")
     hasnt(t, "geheim-passwort-9")
+    # Enter alone leaves an optional field empty and goes on to the next.
+    other = srv.unique("lt")
+    o = Home()
+    try:
+        t = o.run(["l", "", "4", other, other + "@example.org", "", "geheim-passwort-8", "s"])
+    finally:
+        o.close()
+    has(t, "Name others see (optional)", "Password, at least 8 characters",
+        "We sent a mail with a token to %s@example.org" % other)
 
 
 @with_home
