@@ -341,6 +341,21 @@ ui_reply_target(const struct api_comment_list *l, long long id)
 	return id;
 }
 
+/* A reply says whom it answers ("reply to: Anna K."): the indent alone is
+ * lost on a screen reader, and a lone "reply" reads like the verb. */
+static void
+ui_reply_state(struct page_item *it, const struct api_comment_list *l, long long parent)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		if (l->items[i].id == parent && l->items[i].author != NULL) {
+			page_item_state(it, _("Reply to: %.80s"), l->items[i].author);
+			return;
+		}
+	page_item_state(it, "%s", _("reply"));
+}
+
 void
 ui_add_comments(struct page *p, const struct api_comment_list *l, int ref)
 {
@@ -371,7 +386,7 @@ ui_add_comments(struct page *p, const struct api_comment_list *l, int ref)
 		if (c->status != NULL && strcmp(c->status, "published") != 0)
 			page_item_state(it, "%s", ui_status_word(c->status));
 		else if (it->indent)
-			page_item_state(it, "%s", _("reply"));
+			ui_reply_state(it, l, c->parent_id);
 	}
 }
 

@@ -606,6 +606,38 @@ test_scr_project_builds_groups(void **state)
 	app_free(app);
 }
 
+/* A published reply says whom it answers: indentation alone is lost on a
+ * screen reader, and a lone "reply" reads like the verb. */
+static void
+test_scr_idea_reply_names_parent(void **state)
+{
+	struct app *app = test_app(0);
+	struct api_idea *i = calloc(1, sizeof(*i));
+	struct api_comment_list *c = canned_comments();
+	const struct page *p;
+	int k;
+
+	(void)state;
+	i->id = 5;
+	i->title = S("More benches");
+	i->author = S("Anna");
+	i->status = S("published");
+	i->created_at = S("2026-04-02T10:00:00Z");
+	i->body = S("Benches on the square.");
+	free(c->items[1].status);
+	c->items[1].status = S("published");
+	assert_int_equal(scr_idea_with(app, i, c), 0);
+	p = app_page(app);
+	k = item_find(p, "Ben");
+	assert_true(k >= 0);
+	assert_true(p->item[k].indent);
+	assert_string_equal(p->item[k].state, "Reply to: Anna");
+	k = item_find(p, "Anna,");
+	assert_true(k >= 0);
+	assert_null(p->item[k].state);
+	app_free(app);
+}
+
 static void
 test_scr_ideas_and_idea(void **state)
 {
@@ -2058,6 +2090,7 @@ main(void)
 		cmocka_unit_test(test_scr_projects_builds_list),
 		cmocka_unit_test(test_scr_project_builds_groups),
 		cmocka_unit_test(test_scr_ideas_and_idea),
+		cmocka_unit_test(test_scr_idea_reply_names_parent),
 		cmocka_unit_test(test_scr_poll_single),
 		cmocka_unit_test(test_scr_poll_multiple_refuses_more_than_max),
 		cmocka_unit_test(test_scr_poll_ranking_review),
