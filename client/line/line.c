@@ -111,6 +111,8 @@ struct line {
 	int			 loading_said;	/* "Loading…" was the last line */
 	struct line_seen	*last_said;	/* the page said last */
 	int			 taught;	/* LINE_T_* said so far */
+	size_t			 changed[32];	/* items said as changes just now */
+	size_t			 n_changed;
 	int			 whole;		/* the page was said whole, not its changes */
 	int			 cut;		/* the page was said briefly: t says all */
 	struct line_told	 told[LINE_PAGES];	/* what prompts said, per page */
@@ -669,13 +671,61 @@ line_changes(struct line *l, const struct page *p, const struct line_seen *v, in
 		j = line_seen_find(v, key);
 		/* "not chosen" is said of a choice just taken back, not of
 		 * one that only got another number. */
-		if (j < 0 || v->said[j] == NULL || said == NULL || strcmp(v->said[j], said) != 0)
+		if (j < 0 || v->said[j] == NULL || said == NULL || strcmp(v->said[j], said) != 0) {
 			line_item(l, &p->item[i], 0, j < 0 || v->state[j] == NULL ||
 			    strcmp(v->state[j], p->item[i].state != NULL ? p->item[i].state : "") != 0);
+			if (l->n_changed < sizeof(l->changed) / sizeof(l->changed[0]))
+				l->changed[l->n_changed++] = i;
+		}
 		free(key);
 		free(said);
 	}
 	return 1;
+}
+
+/* 1 when the sentence s..e names an item just said as a change together
+ * with that item's state ("'Roundnet' is your choice 2." after "4.
+ * Roundnet — your choice 2"): the sentence only repeats it. */
+static int
+line_status_repeats(const struct line *l, const struct page *p, const char *s, size_t n)
+{
+	size_t i;
+	char *sent = strndup(s, n);
+	int r = 0;
+
+	for (i = 0; sent != NULL && i < l->n_changed && !r; i++) {
+		const struct page_item *it = &p->item[l->changed[i]];
+
+		r = it->label != NULL && it->state != NULL && it->state[0] != '\0' &&
+		    strstr(sent, it->label) != NULL && strstr(sent, it->state) != NULL;
+	}
+	free(sent);
+	return r;
+}
+
+/* Says a status, leaving out its sentences that repeat a change just said. */
+static void
+line_status_rest(struct line *l, const struct page *p, const char *st)
+{
+	const char *s = st, *e;
+	int any = 0;
+
+	while (*s != '\0') {
+		e = strstr(s, ". ");
+		e = e != NULL ? e + 1 : s + strlen(s);
+		if (!line_status_repeats(l, p, s, (size_t)(e - s))) {
+			line_write(l, s, (size_t)(e - s));
+			any = 1;
+		}
+		s = e;
+		while (*s == ' ')
+			s++;
+		if (any && *s != '\0' && !line_status_repeats(l, p, s,
+		    strstr(s, ". ") != NULL ? (size_t)(strstr(s, ". ") + 1 - s) : strlen(s)))
+			line_puts(l, " ");
+	}
+	if (any)
+		line_puts(l, "\n");
 }
 
 /* Says the status line once; a message that is also a text of the page
@@ -697,7 +747,7 @@ line_status(struct line *l, const struct page *p)
 	for (i = 0; l->whole && i < p->n_text; i++)
 		if (strcmp(p->text[i].text, p->status) == 0)
 			return;
-	line_printf(l, "%s\n", p->status);
+	line_status_rest(l, p, p->status);
 }
 
 /* Words a person can type instead of a key that needs a real keyboard. */
@@ -1301,6 +1351,7 @@ line_say(struct line *l, const struct page *p)
 
 	/* Back on a page said before: name it, then say what changed. */
 	l->whole = 0;
+	l->n_changed = 0;
 	/* A review step reached from another page is said whole even when
 	 * an earlier review had the same heading: it is another text. */
 	if (v == NULL || l->again || (page_offers(p, ACTION_SEND) && v != l->last_said) ||

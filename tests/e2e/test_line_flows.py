@@ -219,10 +219,11 @@ def test_idea_detail_comments_and_replies(h):
     i = num(t, "Skaterampe für Jugendliche")
     t = h.run([n, "1", i, "t"])
     has(t, "Skaterampe für Jugendliche", "by Anna K.", "people support this idea",
-        "Comments (2):", "Thomas B.", "— reply", "t full text")
+        "Comments (2):", "Thomas B.", "t full text")
+    ok(re.search(r"— (reply|Reply to: Thomas B\.)$", t, re.M), "reply not said as one:\n" + t[-1500:])
     full = after(t, "Comments (2):")
     # The reply is indented under its comment, and t says the comment texts.
-    ok(re.search(r"^   \d+\. Anna K\., .* — reply$", full, re.M), "no indented reply:\n" + full)
+    ok(re.search(r"^   \d+\. Anna K\., .* — (reply|Reply to: Thomas B\.)$", full, re.M), "no indented reply:\n" + full)
     ok(len([ln for ln in full.split("\n") if ln.startswith("   ") and "." not in ln[:6]]) >= 2,
        "no comment bodies after t:\n" + full)
 
