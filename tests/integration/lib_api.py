@@ -33,6 +33,20 @@ BASE = "/api/v1"
 
 _help_cache = None
 
+# Servers die with the test process (PR_SET_PDEATHSIG), so a test killed by
+# a timeout leaves no server behind. Looked up before any fork: the child
+# only makes the one call.
+try:
+    import ctypes
+    _prctl = ctypes.CDLL(None, use_errno=True).prctl
+except (OSError, AttributeError):
+    _prctl = None
+
+
+def _die_with_parent():
+    if _prctl is not None:
+        _prctl(1, signal.SIGKILL)       # PR_SET_PDEATHSIG
+
 
 def server_help():
     """The server's --help text (cached); tells which test options exist."""
@@ -115,8 +129,12 @@ class Server:
         self.starts += 1
         log = open(os.path.join(self.tmp, "server-%d.log" % self.starts), "wb")
         out = open(os.path.join(self.tmp, "server-%d.out" % self.starts), "wb")
+        # The death signal follows the starting *thread*; only the main
+        # thread lives as long as the test.
+        pre = _die_with_parent if threading.current_thread() is threading.main_thread() \
+            else None
         self.proc = subprocess.Popen(args, stdin=subprocess.DEVNULL, stdout=out,
-                                     stderr=subprocess.PIPE)
+                                     stderr=subprocess.PIPE, preexec_fn=pre)
         first = queue.Queue()
 
         def drain(p=self.proc, f=log):
@@ -479,6 +497,14 @@ def find(items, **kw):
 
 # --- runner ---------------------------------------------------------------
 
+class Terminated(BaseException):
+    """Raised by SIGTERM so the runner still stops its servers."""
+
+
+def _terminated(*_):
+    raise Terminated()
+
+
 class Skip(Exception):
     """A test that cannot run here (e.g. the server lacks a test option)."""
 
@@ -507,36 +533,43 @@ class Suite:
             print("%s: no server binary at %s (build it first)" % (self.name, BIN))
             print("0 passed, 1 failed")
             sys.exit(1)
+        # A SIGTERM (e.g. from `timeout`) ends the run through the normal
+        # cleanup below instead of leaving servers and temp dirs behind.
+        signal.signal(signal.SIGTERM, _terminated)
         only = os.environ.get("ONLY")
         ctx = None
         t0 = time.time()
         try:
-            if setup:
-                ctx = setup()
-        except Exception:
-            traceback.print_exc()
-            print("setup failed")
+            try:
+                if setup:
+                    ctx = setup()
+            except Exception:
+                traceback.print_exc()
+                print("setup failed")
+                failed += 1
+            else:
+                for fn in self.tests:
+                    if only and only not in fn.__name__:
+                        continue
+                    t = time.time()
+                    try:
+                        fn(ctx) if setup else fn()
+                    except Skip as e:
+                        skipped += 1
+                        print("SKIP %s: %s" % (fn.__name__, e))
+                    except Exception as e:
+                        failed += 1
+                        kind = "" if isinstance(e, AssertionError) else type(e).__name__ + ": "
+                        print("FAIL %s: %s%s" % (fn.__name__, kind, e))
+                        if not isinstance(e, AssertionError) or os.environ.get("VERBOSE"):
+                            traceback.print_exc(file=sys.stdout)
+                    else:
+                        passed += 1
+                        print("ok   %s (%.2fs)" % (fn.__name__, time.time() - t))
+                    sys.stdout.flush()
+        except (Terminated, KeyboardInterrupt):
             failed += 1
-        else:
-            for fn in self.tests:
-                if only and only not in fn.__name__:
-                    continue
-                t = time.time()
-                try:
-                    fn(ctx) if setup else fn()
-                except Skip as e:
-                    skipped += 1
-                    print("SKIP %s: %s" % (fn.__name__, e))
-                except Exception as e:
-                    failed += 1
-                    kind = "" if isinstance(e, AssertionError) else type(e).__name__ + ": "
-                    print("FAIL %s: %s%s" % (fn.__name__, kind, e))
-                    if not isinstance(e, AssertionError) or os.environ.get("VERBOSE"):
-                        traceback.print_exc(file=sys.stdout)
-                else:
-                    passed += 1
-                    print("ok   %s (%.2fs)" % (fn.__name__, time.time() - t))
-                sys.stdout.flush()
+            print("FAIL %s: interrupted" % self.name)
         # Every server must stop cleanly on SIGTERM, and a sanitizer build
         # must not have reported anything (SAN=1 runs these same tests).
         for s in self.servers:
