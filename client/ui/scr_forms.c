@@ -312,6 +312,34 @@ register_intro(struct app *app, struct form *f, struct page *p)
 	    _("We send you a mail with a token. Type it in on the next page to confirm your account."));
 }
 
+/* 1 when name is what the platform takes: a-z 0-9 . _ - (the length is
+ * form_check()'s). */
+static int
+register_name_ok(const char *name)
+{
+	return name[strspn(name, "abcdefghijklmnopqrstuvwxyz0123456789._-")] == '\0';
+}
+
+/* Names field i and its rule, taken from the prompt's parentheses
+ * ("User name: 3 to 32 of a-z, 0-9, . _ -."), on the field and the status,
+ * and focuses it: a bare "not valid" does not say how to fix it. */
+static void
+form_rule_error(struct app *app, struct screen *s, size_t i)
+{
+	struct form *f = s->data;
+	const char *pr = f->f[i].prompt != NULL ? f->f[i].prompt : "";
+	const char *a = strchr(pr, '('), *b = strrchr(pr, ')');
+	char msg[300];
+
+	if (a != NULL && b != NULL && b > a + 1)
+		snprintf(msg, sizeof(msg), "%s: %.*s.", f->f[i].name, (int)(b - a - 1), a + 1);
+	else
+		snprintf(msg, sizeof(msg), _("The field \"%s\" is not valid."), f->f[i].name);
+	field_set_error(&f->f[i], msg);
+	ui_status(app, "%s", msg);
+	s->focus = (int)i;
+}
+
 static int
 register_submit(struct app *app, struct screen *s)
 {
@@ -321,6 +349,10 @@ register_submit(struct app *app, struct screen *s)
 
 	if (form_check(app, s) < 0)
 		return APP_OK;
+	if (!register_name_ok(f->f[0].text)) {
+		form_rule_error(app, s, 0);
+		return APP_OK;
+	}
 	ui_loading(app);
 	if (api_register(app->api, f->f[0].text, f->f[1].text, f->f[3].text,
 	    f->f[2].len > 0 ? f->f[2].text : NULL, NULL) < 0) {

@@ -135,6 +135,13 @@ focus_on(struct app *app, const char *needle)
 	assert_int_equal(app_page(app)->focus, i);
 }
 
+static void
+fill(struct app *app, const char *label, const char *text)
+{
+	focus_on(app, label);
+	app_field_set(app, text);
+}
+
 static struct api_option
 opt(long long id, const char *title, const char *desc, const char *address)
 {
@@ -977,6 +984,35 @@ test_scr_login_form_names_field(void **state)
 	app_free(app);
 }
 
+/* A user name the platform would refuse is caught before sending (no
+ * request on a slow link) and the error says what is allowed. */
+static void
+test_scr_register_names_rule(void **state)
+{
+	struct app *app = test_app(0);
+	const struct page *p;
+
+	(void)state;
+	app_action(app, ACTION_REGISTER, 0);
+	p = app_page(app);
+	assert_string_equal(p->heading, "Register");
+	fill(app, "User name", "Grete Müller");
+	fill(app, "E-mail", "grete@example.org");
+	fill(app, "Password", "langespasswort");
+	app_action(app, ACTION_SEND, 0);
+	p = app_page(app);
+	assert_string_equal(p->heading, "Register");
+	assert_int_equal(p->focus, 0);
+	assert_string_equal(p->item[0].field->error, "User name: 3 to 32 of a-z, 0-9, . _ -.");
+	assert_string_equal(app_status(app), "User name: 3 to 32 of a-z, 0-9, . _ -.");
+	/* A good name goes on to the server (which is not there here). */
+	fill(app, "User name", "grete.m");
+	app_action(app, ACTION_SEND, 0);
+	assert_page_has(app_page(app), "The account was not created.");
+	assert_null(app_page(app)->item[0].field->error);
+	app_free(app);
+}
+
 static void
 test_scr_comment_network_down_keeps_text(void **state)
 {
@@ -1417,12 +1453,6 @@ mail_token(const char *dir, char *tok, size_t size)
 	return best > 0 ? 0 : -1;
 }
 
-static void
-fill(struct app *app, const char *label, const char *text)
-{
-	focus_on(app, label);
-	app_field_set(app, text);
-}
 
 
 static struct server srv_shared;
@@ -2098,6 +2128,7 @@ main(void)
 		cmocka_unit_test(test_scr_poll_closed_and_report),
 		cmocka_unit_test(test_scr_results_bars_and_numbers),
 		cmocka_unit_test(test_scr_login_form_names_field),
+		cmocka_unit_test(test_scr_register_names_rule),
 		cmocka_unit_test(test_scr_comment_network_down_keeps_text),
 		cmocka_unit_test(test_scr_idea_form_checks_and_keeps_draft),
 		cmocka_unit_test(test_scr_help_and_messages),
