@@ -340,6 +340,43 @@ store_tx_rollback(struct store *s)
 	return 0;
 }
 
+static int
+store_wal_hook(void *arg, sqlite3 *db, const char *name, int frames)
+{
+	struct store *s = arg;
+
+	(void)db;
+	(void)name;
+	s->wal_cb(s->wal_arg, frames);
+	return SQLITE_OK;
+}
+
+void
+store_wal_watch(struct store *s, void (*cb)(void *arg, int frames),
+    void *arg)
+{
+	if (s == NULL || cb == NULL)
+		return;
+	s->wal_cb = cb;
+	s->wal_arg = arg;
+	/* Replaces SQLite's own hook, which checkpoints at 1000 frames. */
+	sqlite3_wal_hook(s->db, store_wal_hook, s);
+}
+
+int
+store_checkpoint(struct store *s)
+{
+	int rc;
+
+	if (s == NULL)
+		return STORE_EINVALID;
+	rc = sqlite3_wal_checkpoint_v2(s->db, NULL, SQLITE_CHECKPOINT_PASSIVE,
+	    NULL, NULL);
+	if (rc == SQLITE_OK)
+		return 0;
+	return store_sqlerr(s, rc);
+}
+
 static const char sql_bump[] =
 	"UPDATE meta_version SET version = version + 1 WHERE area = ?1";
 

@@ -109,6 +109,20 @@ int	store_tx_commit(struct store *s);
 /* Rolls it back; returns 0 (also when none was open). */
 int	store_tx_rollback(struct store *s);
 
+/* --- Checkpoints (moving committed WAL pages into the database file) -- */
+
+/* Stops this connection from checkpointing inside its own commits and
+ * calls cb(arg, frames) after each of its commits instead, with the
+ * number of frames now in the write-ahead log; cb decides when and where
+ * to checkpoint. cb runs on the committing thread and must not use s. */
+void	store_wal_watch(struct store *s, void (*cb)(void *arg, int frames),
+	    void *arg);
+/* Copies what the write-ahead log holds into the database file without
+ * waiting for readers or writers (a passive checkpoint). Any connection
+ * can do it, also one that never writes. Returns 0, STORE_EBUSY when
+ * another checkpoint is running, or STORE_EIO. */
+int	store_checkpoint(struct store *s);
+
 /* --- Data versions (for response caches and ETags) ------------------- */
 
 /* Areas of data, bit flags; a write bumps the counter of its area. */

@@ -18,6 +18,8 @@ struct store {
 	sqlite3			*db;
 	int			 tx;		/* inside store_tx_begin() */
 	unsigned int		 tx_bump;	/* areas to bump at its commit */
+	void			(*wal_cb)(void *arg, int frames);
+	void			*wal_arg;
 	struct store_stmt	 cache[STORE_STMT_MAX];
 	size_t			 n_cache;
 	sqlite3_stmt		*used[STORE_USED_MAX];	/* to reset at the end of a call */
