@@ -714,15 +714,13 @@ line_status_rest(struct line *l, const struct page *p, const char *st)
 		e = strstr(s, ". ");
 		e = e != NULL ? e + 1 : s + strlen(s);
 		if (!line_status_repeats(l, p, s, (size_t)(e - s))) {
+			if (any)
+				line_puts(l, " ");
 			line_write(l, s, (size_t)(e - s));
 			any = 1;
 		}
-		s = e;
-		while (*s == ' ')
-			s++;
-		if (any && *s != '\0' && !line_status_repeats(l, p, s,
-		    strstr(s, ". ") != NULL ? (size_t)(strstr(s, ". ") + 1 - s) : strlen(s)))
-			line_puts(l, " ");
+		for (s = e; *s == ' '; s++)
+			;
 	}
 	if (any)
 		line_puts(l, "\n");
