@@ -1180,7 +1180,11 @@ line_which(struct line *l, const struct page *p, enum action a)
 	char *ans = NULL, *end;
 	long v;
 
-	if (a == ACTION_REPORT || (it != NULL && it->number > 0 &&
+	/* Moderation acts on the entry chosen before (the focus may be in
+	 * the reason field by now); report without a number reports the
+	 * idea itself. */
+	if (a == ACTION_REPORT || a == ACTION_APPROVE || a == ACTION_REJECT ||
+	    a == ACTION_HIDE || (it != NULL && it->number > 0 &&
 	    a != ACTION_MOVE_UP && a != ACTION_MOVE_DOWN &&
 	    (it->kind == PAGE_ITEM_ENTRY || it->kind == PAGE_ITEM_LINK)))
 		return 0;

@@ -552,6 +552,19 @@ def test_moderation_approve_seen_elsewhere(h):
         # Another session sees the idea now.
         t = o.run([n, "1"])
         has(t, "Zum Freigeben bitte")
+        # Reject with a reason: choose the idea, type the reason, D.
+        r = srv.post("/projects/%d/ideas" % pr, {"title": "Zum Ablehnen bitte",
+                                                 "body": "Dieser Text wird abgelehnt."},
+                     token=u["token"])
+        ok(r.status == 201, "post idea: %r" % r)
+        t = h.run(["M"])
+        i, why = num(t, "Zum Ablehnen bitte"), num(t, "Reason")
+        t = h.run(["M", i, why, "Bitte genauer beschreiben.", "D"])
+        has(t, "'Zum Ablehnen bitte' is rejected")
+        hasnt(t, "Which number?")
+        got = srv.get("/ideas/%d" % r.json["id"], token=u["token"]).json
+        ok(got.get("status") == "rejected" and "genauer" in (got.get("moderation_reason") or ""),
+           "idea after the reject: %r" % got)
     finally:
         o.close()
 
