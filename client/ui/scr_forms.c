@@ -412,17 +412,28 @@ static int
 confirm_submit(struct app *app, struct screen *s)
 {
 	struct form *f = s->data;
+	struct api_user *u = NULL;
 
 	if (form_check(app, s) < 0)
 		return APP_OK;
 	ui_loading(app);
-	if (api_confirm(app->api, f->f[0].text, NULL) < 0) {
+	if (api_confirm(app->api, f->f[0].text, &u) < 0) {
 		ui_fail(app, _("The account was not confirmed."), 0);
 		return APP_OK;
 	}
 	ui_pop(app);
 	if (!app_logged_in(app) && strcmp(app->top->type->name, "login") != 0)
 		scr_login_open(app);
+	/* The login has the new name filled in and waits for the password:
+	 * nothing to type twice, no hunting for the field. */
+	if (u != NULL && u->username != NULL && strcmp(app->top->type->name, "login") == 0) {
+		struct form *lf = app->top->data;
+
+		field_set(&lf->f[0], u->username);
+		field_set_error(&lf->f[0], NULL);
+		app->top->focus = 1;
+	}
+	api_user_free(u);
 	ui_status(app, "%s", _("Your account is active. Please log in."));
 	return APP_OK;
 }

@@ -1581,6 +1581,9 @@ test_app_real_server_rank_flow(void **state)
 	p = app_page(app);
 	assert_string_equal(p->heading, "Log in");
 	assert_page_has(p, "Your account is active.");
+	/* The new name is filled in; the password is next. */
+	assert_string_equal(p->item[0].field->text, "uitest1");
+	assert_int_equal(p->focus, 1);
 	app_action(app, ACTION_BACK, 0);
 	assert_false(app_logged_in(app));
 
