@@ -972,11 +972,11 @@ line_prompt(struct line *l, const struct page *p)
 	}
 	for (i = 0; i < n; i++)
 		free(ent[i]);
-	if (said == 0 && again)
-		/* L10N: line mode's prompt on a page whose full prompt was said. */
-		line_puts(l, _("Your choice (h help)"));
-	else if (said == 0 && any)
+	if (said == 0 && any && !again)
 		line_puts(l, _("Number"));
+	else if (said == 0)
+		/* L10N: line mode's prompt when nothing new can be typed. */
+		line_puts(l, _("Your choice (h help)"));
 	if (number || (said == 0 && any))
 		l->taught |= LINE_T_NUMBER;
 	line_puts(l, ": ");
