@@ -402,7 +402,7 @@ account_build(struct app *app, struct screen *s, struct page *p)
 	if (u->email != NULL)
 		page_add_text(p, PAGE_TEXT_NOTE, _("E-mail: %s"), u->email);
 	page_add_text(p, PAGE_TEXT_NOTE, _("Member since %s; role: %s."),
-	    ui_date(u->created_at, when, sizeof(when)), u->role != NULL ? u->role : "");
+	    ui_date(u->created_at, when, sizeof(when)), ui_role_word(u->role));
 	if (act == NULL) {
 		page_add_text(p, PAGE_TEXT_NOTE, "%s",
 		    _("Your ideas, comments and votes could not be loaded."));

@@ -128,6 +128,8 @@ char	*ui_date(const char *when, char *buf, size_t size);
 /* Status words of projects, polls, ideas and comments ("open", "waiting
  * for moderation"); unknown values are returned as given. */
 const char *ui_status_word(const char *status);
+/* An account's role in words ("citizen" -> "Bürgerin oder Bürger"). */
+const char *ui_role_word(const char *role);
 /* "open until 30 April 2026", "closed on 1 May 2026", "opens on ...". */
 char	*ui_window_text(const char *status, const char *opens, const char *closes,
 	    char *buf, size_t size);

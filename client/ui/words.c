@@ -57,6 +57,23 @@ ui_status_word(const char *status)
 	return status;
 }
 
+const char *
+ui_role_word(const char *role)
+{
+	if (role == NULL)
+		return "";
+	/* L10N: roles of accounts, said on "My account". */
+	if (strcmp(role, "citizen") == 0)
+		return C_("role", "citizen");
+	if (strcmp(role, "moderator") == 0)
+		return C_("role", "moderator");
+	if (strcmp(role, "staff") == 0)
+		return C_("role", "city staff");
+	if (strcmp(role, "admin") == 0)
+		return C_("role", "administrator");
+	return role;
+}
+
 char *
 ui_window_text(const char *status, const char *opens, const char *closes, char *buf, size_t size)
 {

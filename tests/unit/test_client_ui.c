@@ -1176,6 +1176,11 @@ test_scr_account_lists_own_things(void **state)
 		page_dump(p);
 	assert_string_equal(p->heading, "My account");
 	assert_page_has(p, "Name others see: Demo-Konto");
+	/* The role in words of the language, not the API's code. */
+	assert_page_has(p, "role: citizen.");
+	assert_string_equal(ui_role_word("staff"), "city staff");
+	assert_string_equal(ui_role_word("admin"), "administrator");
+	assert_string_equal(ui_role_word(NULL), "");
 	/* Ideas: the state in words, the reason with a rejection, on one line. */
 	i = item_find(p, "Trinkbrunnen");
 	assert_int_equal(i, 0);
