@@ -88,7 +88,7 @@ class Live:
                 if not chunk:
                     break
                 self.out += chunk
-        ok(word.encode() in self.out, "waited for %r in:\n%s" % (word, self.out.decode()[-2000:]))
+        ok(word.encode() in self.out, "waited for %r in:\n%s" % (word, self.out.decode()[-3000:]))
 
     def close(self):
         self.p.stdin.close()
@@ -466,7 +466,10 @@ def test_register_confirm_and_login(h):
     live.wait_for("Confirm")
     live.send("s")
     live.wait_for("Your account is active")
-    live.send(name, "geheim-passwort-9", "s")
+    # The login form knows the name now and asks for the password.
+    live.wait_for("Password (not shown)")
+    has(live.out.decode(), "User name or e-mail: " + name)
+    live.send("geheim-passwort-9", "s")
     live.wait_for("Logged in as Zeilen Tester")
     t = live.close()
     has(t, "Register", "We sent a mail with a token to %s@example.org" % name,
