@@ -199,6 +199,21 @@ ui_fail(struct app *app, const char *what, int keeps_text)
 }
 
 int
+ui_fail_action(struct app *app, const char *what)
+{
+	const struct api_error *e = api_error(app->api);
+
+	ui_fail(app, what, 0);
+	/* A GET has already dropped the token (api.c); me is still set. */
+	if (e != NULL && e->kind == API_ERR_LOGIN &&
+	    (api_token(app->api) != NULL || app->me != NULL)) {
+		ui_drop_login(app);
+		scr_login_open(app);
+	}
+	return -1;
+}
+
+int
 ui_role_at_least(const struct app *app, const char *role)
 {
 	static const char *order[] = { "citizen", "moderator", "staff", "admin" };

@@ -474,7 +474,7 @@ account_export(struct app *app)
 	}
 	ui_loading(app);
 	if (api_me_export(app->api, &json) < 0) {
-		ui_fail(app, _("The export failed."), 0);
+		ui_fail_action(app, _("The export failed."));
 		return APP_OK;
 	}
 	gmtime_r(&now, &tm);

@@ -399,7 +399,7 @@ poll_withdraw(struct app *app, struct screen *s)
 		return APP_OK;
 	ui_loading(app);
 	if (api_ballot_delete(app->api, d->id) < 0) {
-		ui_fail(app, _("Your vote was not withdrawn."), 0);
+		ui_fail_action(app, _("Your vote was not withdrawn."));
 		return APP_OK;
 	}
 	ui_status(app, _("Your vote is withdrawn. You can vote again until %s."),

@@ -107,6 +107,10 @@ void	ui_status(struct app *app, const char *fmt, ...) __attribute__((format(prin
  * after logging in. Returns -1 for convenience.
  */
 int	ui_fail(struct app *app, const char *what, int keeps_text);
+/* ui_fail() for an action with nothing typed (export, withdraw): when the
+ * session has ended it is dropped and the login opens on top, so the next
+ * try works instead of failing the same way. Returns -1. */
+int	ui_fail_action(struct app *app, const char *what);
 
 /* Tells the renderer once that a request is under way. */
 void	ui_loading(struct app *app);

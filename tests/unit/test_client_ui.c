@@ -2010,6 +2010,20 @@ test_app_real_server_account_export_delete(void **state)
 	p = app_page(app);
 	assert_string_equal(p->heading, "My account");
 	assert_page_has(p, "E-mail: uitest1@example.org");
+	/* With the session ended on the server, exporting leads to the
+	 * login and back here, instead of failing again and again. */
+	srv_end_session(app);
+	open_item(app, "Export all my data");
+	p = app_page(app);
+	assert_string_equal(p->heading, "Log in");
+	assert_page_has(p, "The export failed.");
+	assert_false(app_logged_in(app));
+	fill(app, "User name", "uitest1");
+	fill(app, "Password", "correct horse 1");
+	app_action(app, ACTION_SEND, 0);
+	p = app_page(app);
+	assert_string_equal(p->heading, "My account");
+	assert_true(app_logged_in(app));
 	/* Export into the home folder, never over an existing file. */
 	open_item(app, "Export all my data");
 	p = app_page(app);
