@@ -508,12 +508,15 @@ struct moderation {
 	int			 type;		/* 0 ideas, 1 comments, 2 reports */
 	struct api_queue_list	*q;
 	struct page_field	 reason;
-	int			 target;	/* queue index last focused, -1 none */
+	int			 target;	/* queue index chosen (Enter), -1 none */
+	int			 last;		/* queue index the focus was on last, -1 none */
 };
 
 static const char *const mod_types[] = { "ideas", "comments", "reports" };
 #define MOD_ENTRY	1
 #define MOD_REASON	2
+#define MOD_REJECT	3
+#define MOD_HIDE	4
 
 static int
 mod_load(struct app *app, struct screen *s)
@@ -523,6 +526,7 @@ mod_load(struct app *app, struct screen *s)
 	api_queue_list_free(d->q);
 	d->q = NULL;
 	d->target = -1;
+	d->last = -1;
 	if (api_moderation_queue(app->api, mod_types[d->type], NULL, 100, &d->q) < 0)
 		return ui_fail(app, _("The moderation queue could not be loaded."), 0);
 	return 0;
@@ -544,6 +548,9 @@ mod_build(struct app *app, struct screen *s, struct page *p)
 	size_t i;
 
 	(void)app;
+	/* Reject and hide below the reason act on the item left last. */
+	if (s->focus >= 0 && (size_t)s->focus < d->q->n)
+		d->last = s->focus;
 	page_set_heading(p, "%s", _("Moderation"));
 	/* L10N: "Waiting ideas: 3." */
 	page_add_text(p, PAGE_TEXT_NOTE, _("Waiting %s: %ld."), mod_type_word(d->type), d->q->total);
@@ -579,6 +586,12 @@ mod_build(struct app *app, struct screen *s, struct page *p)
 		if (d->reason.error != NULL)
 			page_item_state(it, "%s", d->reason.error);
 	}
+	/* After typing the reason, the way on is a button: the letter keys
+	 * of the list are text in the field. */
+	if (d->q->n > 0 && (it = page_add_item(p, PAGE_ITEM_BUTTON, _("Reject, with a reason"))) != NULL)
+		it->ref = MOD_REJECT;
+	if (d->q->n > 0 && (it = page_add_item(p, PAGE_ITEM_BUTTON, _("Hide, with a reason"))) != NULL)
+		it->ref = MOD_HIDE;
 	page_add_action(p, ACTION_APPROVE, _("approve"));
 	page_add_action(p, ACTION_REJECT, _("reject"));
 	page_add_action(p, ACTION_HIDE, _("hide"));
@@ -591,8 +604,9 @@ mod_act(struct app *app, struct screen *s, const char *what)
 	struct moderation *d = s->data;
 	const struct page_item *it = page_focused(app->page);
 	const struct api_queue_item *q;
-	int idx = it != NULL && it->ref == MOD_ENTRY ? (int)it->id : d->target;
+	int idx = it != NULL && it->ref == MOD_ENTRY ? (int)it->id : d->target >= 0 ? d->target : d->last;
 	int is_idea, rc;
+	size_t n = d->q->n;
 
 	if (idx < 0 || (size_t)idx >= d->q->n) {
 		ui_status(app, "%s", _("Move to an item of the queue first."));
@@ -624,6 +638,10 @@ mod_act(struct app *app, struct screen *s, const char *what)
 	field_set(&d->reason, "");
 	field_set_error(&d->reason, NULL);
 	s->loaded = 0;
+	/* The done item leaves the queue: the focus goes to the one that
+	 * takes its place (or the one before, when it was the last), not
+	 * into the reason field where the next letter key would be text. */
+	s->focus = idx + 1 < (int)n || idx == 0 ? idx : idx - 1;
 	return APP_OK;
 }
 
@@ -637,6 +655,8 @@ mod_action(struct app *app, struct screen *s, enum action a, int arg)
 	switch (a) {
 	case ACTION_OPEN:
 	case ACTION_TOGGLE:
+		if (it != NULL && (it->ref == MOD_REJECT || it->ref == MOD_HIDE))
+			return mod_act(app, s, it->ref == MOD_REJECT ? "reject" : "hide");
 		if (it != NULL && it->ref == MOD_ENTRY) {
 			d->target = (int)it->id;
 			ui_status(app, "%s", _("Chosen. Approve, or type a reason below and reject or hide."));
@@ -688,6 +708,7 @@ scr_moderation_open(struct app *app)
 	if (d == NULL)
 		return -1;
 	d->target = -1;
+	d->last = -1;
 	if (field_init(&d->reason, _("Reason"), _("Reason (for reject or hide):"), 500, 0, 0) < 0) {
 		free(d);
 		return -1;

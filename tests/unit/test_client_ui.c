@@ -1765,6 +1765,9 @@ test_app_real_server_idea_moderated(void **state)
 	p = app_page(app);
 	assert_page_has(p, "is approved.");
 	assert_true(item_find(p, "Sonnensegel") < 0);
+	/* The focus stays in the queue, not in the reason field, where the
+	 * next A or D would be typed as text. */
+	assert_null(p->item[p->focus].field);
 	/* Others see it now. */
 	app_action(app, ACTION_LOGOUT, 0);
 	app_action(app, ACTION_HOME, 0);
@@ -1821,12 +1824,13 @@ test_app_real_server_comment_moderated(void **state)
 	app_action(app, ACTION_FILTER, 0);
 	p = app_page(app);
 	assert_page_has(p, "Showing waiting comments.");
+	/* Leave the comment for the reason field (letters are text there)
+	 * and go on with the button below it: it acts on the comment left. */
 	focus_on(app, "Kommentar für die Kontoseite");
-	app_action(app, ACTION_OPEN, 0);
 	fill(app, "Reason", "Bitte beim Thema bleiben.");
-	app_action(app, ACTION_REJECT, 0);
-	p = app_page(app);
+	p = open_item(app, "Reject, with a reason");
 	assert_page_has(p, "is rejected.");
+	assert_true(item_find(p, "Kommentar für die Kontoseite") < 0);
 	app_action(app, ACTION_HOME, 0);
 	/* The author sees the state and the reason, and it opens the idea. */
 	srv_login(app, "demo", "demo-passwort");
