@@ -274,6 +274,18 @@ survey_build(struct app *app, struct screen *s, struct page *p)
 	}
 }
 
+/* The title of option id of q, for the status line ("" when unknown). */
+static const char *
+survey_choice_title(const struct api_question *q, long long id)
+{
+	size_t i;
+
+	for (i = 0; i < q->n_options; i++)
+		if (q->options[i].id == id && q->options[i].title != NULL)
+			return q->options[i].title;
+	return "";
+}
+
 static int
 survey_toggle(struct app *app, struct survey *d, int ref, long long id)
 {
@@ -281,15 +293,21 @@ survey_toggle(struct app *app, struct survey *d, int ref, long long id)
 	const struct api_question *q;
 	struct survey_answer *a;
 	long long *n;
-	size_t k;
+	size_t k, max;
 
 	if (qi >= d->n)
 		return APP_OK;
 	q = &d->sv->questions[qi];
 	a = &d->ans[qi];
+	/* Each choice is said in words, as on a poll: a screen reader may
+	 * not tell "[x]" from "[ ]" on a line it has just read. */
 	if (SV_T(ref) == SV_SCALE) {
+		char v[32];
+
 		a->has_value = 1;
 		a->value = (int)id;
+		snprintf(v, sizeof(v), "%d", a->value);
+		ui_status(app, _("You chose '%s'."), v);
 		return APP_OK;
 	}
 	if (!survey_kind(q, "multiple")) {
@@ -298,12 +316,16 @@ survey_toggle(struct app *app, struct survey *d, int ref, long long id)
 		a->choices = n;
 		a->choices[0] = id;
 		a->n = 1;
+		ui_status(app, _("You chose '%s'."), survey_choice_title(q, id));
 		return APP_OK;
 	}
+	max = q->max_choices > 0 ? (size_t)q->max_choices : q->n_options;
 	for (k = 0; k < a->n; k++) {
 		if (a->choices[k] == id) {
 			memmove(&a->choices[k], &a->choices[k + 1], (a->n - k - 1) * sizeof(*a->choices));
 			a->n--;
+			ui_status(app, _("'%s' is no longer chosen. %zu of %zu choices made."),
+			    survey_choice_title(q, id), a->n, max);
 			return APP_OK;
 		}
 	}
@@ -315,6 +337,7 @@ survey_toggle(struct app *app, struct survey *d, int ref, long long id)
 		return APP_ERR;
 	a->choices = n;
 	a->choices[a->n++] = id;
+	ui_status(app, _("'%s' is chosen. %zu of %zu choices made."), survey_choice_title(q, id), a->n, max);
 	return APP_OK;
 }
 

@@ -1325,6 +1325,11 @@ test_scr_survey_required_and_review(void **state)
 	p = app_page(app);
 	assert_page_has(p, "Question 1: please answer it, it is required.");
 	assert_int_equal(p->focus, 0);
+	/* Each choice is said in words, with the count. */
+	app_action(app, ACTION_TOGGLE, 0);
+	assert_string_equal(app_status(app), "'Food' is chosen. 1 of 1 choices made.");
+	app_action(app, ACTION_TOGGLE, 0);
+	assert_string_equal(app_status(app), "'Food' is no longer chosen. 0 of 1 choices made.");
 	app_action(app, ACTION_TOGGLE, 0);
 	focus_on(app, "Books");
 	app_action(app, ACTION_TOGGLE, 0);
@@ -1332,6 +1337,7 @@ test_scr_survey_required_and_review(void **state)
 	focus_on(app, "very");
 	app_action(app, ACTION_TOGGLE, 0);
 	assert_string_equal(app_page(app)->item[4].state, "(*)");
+	assert_string_equal(app_status(app), "You chose '3'.");
 	focus_on(app, "Your answer");
 	app_input_text(app, "Less plastic.");
 	app_action(app, ACTION_REVIEW, 0);
