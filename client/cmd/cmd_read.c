@@ -1,4 +1,5 @@
 /* cmd_read.c — one-shot commands that only read: projects, ideas, comments, polls, results. */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,6 +35,21 @@ cmd_project_id(struct cmd_ctx *c, const char *ref, int *status)
 }
 
 /* The author as shown; the server sends null for a deleted account. */
+/* A count put into the plural form ngettext() chose ("%ld comment"). */
+static const char *cmd_count(char *buf, size_t sz, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static const char *
+cmd_count(char *buf, size_t sz, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sz, fmt, ap);
+	va_end(ap);
+	return buf;
+}
+
 static const char *
 cmd_author(const char *author)
 {
@@ -86,7 +102,7 @@ int
 cmd_project(struct cmd_ctx *c, struct cmd_args *a)
 {
 	struct api_project *p = NULL;
-	char d1[16], d2[16];
+	char d1[16], d2[16], ni[64], nc[64], np[64];
 	size_t i;
 
 	if (api_project_get(c->api, a->pos[0], &p) < 0)
@@ -101,8 +117,13 @@ cmd_project(struct cmd_ctx *c, struct cmd_args *a)
 	    p->status ? p->status : "", p->category ? p->category : "",
 	    cmd_date(p->starts_at, d1, sizeof(d1)),
 	    cmd_date(p->ends_at, d2, sizeof(d2)));
-	printf(_("%ld ideas, %ld comments, %ld participants\n"), p->n_ideas,
-	    p->n_comments, p->n_participants);
+	/* Counts in the plural forms of the language ("1 Kommentar"). */
+	printf("%s, %s, %s\n", cmd_count(ni, sizeof(ni), ngettext("%ld idea", "%ld ideas",
+	    (unsigned long)p->n_ideas), p->n_ideas),
+	    cmd_count(nc, sizeof(nc), ngettext("%ld comment", "%ld comments",
+	    (unsigned long)p->n_comments), p->n_comments),
+	    cmd_count(np, sizeof(np), ngettext("%ld participant", "%ld participants",
+	    (unsigned long)p->n_participants), p->n_participants));
 	if (p->summary != NULL)
 		cmd_print_indented(p->summary, 0);
 	if (p->description != NULL) {
@@ -135,6 +156,7 @@ cmd_ideas(struct cmd_ctx *c, struct cmd_args *a)
 	char *after = NULL;
 	const char *sort = a->val[0];
 	long long pid;
+	char ns[64], nc[64];
 	size_t i;
 	int page, r = CLIENT_EXIT_OK;
 
@@ -157,9 +179,12 @@ cmd_ideas(struct cmd_ctx *c, struct cmd_args *a)
 		for (i = 0; i < l->n; i++) {
 			const struct api_idea *it = &l->items[i];
 
-			/* L10N: an idea line: id, supports, comments, title, author. */
-			printf(_("%lld  %ld supports  %ld comments  %s  (%s)%s\n"),
-			    it->id, it->supports, it->comments,
+			/* An idea line: id, supports, comments, title, author. */
+			printf("%lld  %s  %s  %s  (%s)%s\n", it->id,
+			    cmd_count(ns, sizeof(ns), ngettext("%ld support", "%ld supports",
+			    (unsigned long)it->supports), it->supports),
+			    cmd_count(nc, sizeof(nc), ngettext("%ld comment", "%ld comments",
+			    (unsigned long)it->comments), it->comments),
 			    it->title ? it->title : "", cmd_author(it->author),
 			    it->supported_by_me == 1 ? _(" - you support this") : "");
 		}
@@ -180,7 +205,7 @@ cmd_idea(struct cmd_ctx *c, struct cmd_args *a)
 {
 	struct api_idea *it = NULL;
 	long long id = cmd_id(a->pos[0], _("idea"));
-	char d[16];
+	char d[16], ns[64], nc[64];
 
 	if (id < 0)
 		return CLIENT_EXIT_USAGE;
@@ -192,7 +217,11 @@ cmd_idea(struct cmd_ctx *c, struct cmd_args *a)
 		printf(_("Idea %lld by %s, %s, %s\n"), it->id,
 		    cmd_author(it->author), cmd_date(it->created_at, d, sizeof(d)),
 		    it->status ? it->status : "");
-		printf(_("%ld supports, %ld comments%s\n"), it->supports, it->comments,
+		printf("%s, %s%s\n",
+		    cmd_count(ns, sizeof(ns), ngettext("%ld support", "%ld supports",
+		    (unsigned long)it->supports), it->supports),
+		    cmd_count(nc, sizeof(nc), ngettext("%ld comment", "%ld comments",
+		    (unsigned long)it->comments), it->comments),
 		    it->supported_by_me == 1 ? _(", you support this") : "");
 		if (it->moderation_reason != NULL)
 			printf(_("Moderation: %s\n"), it->moderation_reason);
