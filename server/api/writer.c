@@ -3,7 +3,6 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "common/log.h"
@@ -14,12 +13,6 @@
 /* More ballots per commit do not help once a commit's fsync dominates,
  * and a bound keeps each request's wait short. */
 #define WRITER_BATCH_MAX 2048
-/* Group gathering, like PostgreSQL's commit_delay: the clients answered
- * by the last commit usually send their next write within a fraction of
- * a millisecond. Waiting up to this long for them lets one fsync carry
- * them all, instead of two alternating half-full groups each paying a
- * whole fsync (measured: ~16 ballots per commit at 32 connections). */
-#define WRITER_GATHER_US 500
 /* Checkpoints. SQLite would copy the write-ahead log into the database
  * file inside the commit that crosses 1000 frames, fsyncs included:
  * 8-30 ms more for every ballot of that group (measured: ~4% of the
@@ -35,20 +28,10 @@
 static pthread_mutex_t writer_lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t writer_cond = PTHREAD_COND_INITIALIZER;
 static struct writer_job *writer_head, *writer_tail;
-static size_t writer_qlen;	/* jobs queued */
-static size_t writer_want;	/* wake the writer at this many; 0: busy */
 static int writer_running, writer_stopping;
 static pthread_t writer_thread;
 static struct store *writer_store;
 static uint64_t writer_ntx, writer_njobs;
-
-/* Committed jobs wait here for their done() calls, which run on a thread
- * of their own: resuming a connection wakes an HTTP worker, and that work
- * should not delay the next group's commit. */
-static pthread_cond_t writer_fin_cond = PTHREAD_COND_INITIALIZER;
-static struct writer_job *writer_fin_head, *writer_fin_tail;
-static int writer_fin_stopping, writer_fin_started;
-static pthread_t writer_fin_thread;
 
 /* The checkpointing thread and what the writer knows of the log. */
 static pthread_cond_t writer_ckpt_cond = PTHREAD_COND_INITIALIZER;
@@ -91,20 +74,6 @@ writer_finish(struct writer_job *list, int fail_rc)
 	}
 }
 
-/* Hands a committed group to the finishing thread. */
-static void
-writer_fin_queue(struct writer_job *list, struct writer_job *last)
-{
-	pthread_mutex_lock(&writer_lock);
-	if (writer_fin_tail != NULL)
-		writer_fin_tail->next = list;
-	else
-		writer_fin_head = list;
-	writer_fin_tail = last;
-	pthread_cond_signal(&writer_fin_cond);
-	pthread_mutex_unlock(&writer_lock);
-}
-
 /* Called after each commit of the writer's connection (on its thread). */
 static void
 writer_wal_seen(void *arg, int frames)
@@ -124,7 +93,7 @@ writer_wal_seen(void *arg, int frames)
 
 /* Runs one group: a transaction with a savepoint per job, one commit. */
 static void
-writer_run_batch(struct writer_job *list, struct writer_job *last, size_t n)
+writer_run_batch(struct writer_job *list, size_t n)
 {
 	struct writer_job *j;
 	unsigned int areas = 0;
@@ -153,8 +122,9 @@ writer_run_batch(struct writer_job *list, struct writer_job *last, size_t n)
 	writer_njobs += n;
 	/* Caches must see the new data before any answer goes out. */
 	http_data_bump(areas);
-	writer_fin_queue(list, last);
-	/* Retried only after the log grew again: readers may hold it. */
+	writer_finish(list, 0);
+	/* After the answers, so only the next group waits. Retried only
+	 * after the log grew again: readers may still hold it. */
 	if (writer_wal_frames >= WRITER_WAL_MAX &&
 	    writer_wal_frames - writer_wal_tried >= WRITER_CKPT_FRAMES) {
 		writer_wal_tried = writer_wal_frames;
@@ -163,28 +133,6 @@ writer_run_batch(struct writer_job *list, struct writer_job *last, size_t n)
 			log_msg("writer: checkpoint: %s",
 			    store_last_error(writer_store));
 	}
-}
-
-static void *
-writer_fin_main(void *arg)
-{
-	struct writer_job *list;
-
-	(void)arg;
-	pthread_mutex_lock(&writer_lock);
-	for (;;) {
-		while (writer_fin_head == NULL && !writer_fin_stopping)
-			pthread_cond_wait(&writer_fin_cond, &writer_lock);
-		if (writer_fin_head == NULL)
-			break;
-		list = writer_fin_head;
-		writer_fin_head = writer_fin_tail = NULL;
-		pthread_mutex_unlock(&writer_lock);
-		writer_finish(list, 0);
-		pthread_mutex_lock(&writer_lock);
-	}
-	pthread_mutex_unlock(&writer_lock);
-	return NULL;
 }
 
 static void *
@@ -211,44 +159,19 @@ writer_ckpt_main(void *arg)
 	return NULL;
 }
 
-static void
-writer_deadline(struct timespec *ts, long us)
-{
-	clock_gettime(CLOCK_MONOTONIC, ts);
-	ts->tv_nsec += us * 1000;
-	if (ts->tv_nsec >= 1000000000) {
-		ts->tv_sec++;
-		ts->tv_nsec -= 1000000000;
-	}
-}
-
 static void *
 writer_main(void *arg)
 {
 	struct writer_job *list, *last;
-	struct timespec until;
-	size_t n, target = 0;
+	size_t n;
 
 	(void)arg;
 	pthread_mutex_lock(&writer_lock);
 	for (;;) {
-		writer_want = 1;
 		while (writer_head == NULL && !writer_stopping)
 			pthread_cond_wait(&writer_cond, &writer_lock);
 		if (writer_head == NULL && writer_stopping)
 			break;
-		/* Those answered last time are expected back: wait briefly
-		 * until they are queued too. A lone client is its own
-		 * return and never waits. */
-		if (writer_qlen < target && !writer_stopping) {
-			writer_want = target;
-			writer_deadline(&until, WRITER_GATHER_US);
-			while (writer_qlen < writer_want && !writer_stopping &&
-			    pthread_cond_timedwait(&writer_cond, &writer_lock,
-			    &until) == 0)
-				;
-		}
-		writer_want = 0;
 		list = writer_head;
 		for (n = 1, last = list; last->next != NULL &&
 		    n < WRITER_BATCH_MAX; n++)
@@ -256,35 +179,27 @@ writer_main(void *arg)
 		writer_head = last->next;
 		if (writer_head == NULL)
 			writer_tail = NULL;
-		writer_qlen -= n;
 		last->next = NULL;
 		pthread_mutex_unlock(&writer_lock);
-		writer_run_batch(list, last, n);
+		writer_run_batch(list, n);
 		pthread_mutex_lock(&writer_lock);
-		/* Queued meanwhile: other clients; plus those just answered. */
-		target = writer_qlen + n;
-		if (target > WRITER_BATCH_MAX)
-			target = WRITER_BATCH_MAX;
 	}
 	pthread_mutex_unlock(&writer_lock);
 	return NULL;
 }
 
-/* Stops the finishing and checkpointing threads (after the writer). */
+/* Stops the checkpointing thread (after the writer), closes both
+ * connections. */
 static void
 writer_helpers_stop(void)
 {
 	pthread_mutex_lock(&writer_lock);
-	writer_fin_stopping = 1;
 	writer_ckpt_stopping = 1;
-	pthread_cond_signal(&writer_fin_cond);
 	pthread_cond_signal(&writer_ckpt_cond);
 	pthread_mutex_unlock(&writer_lock);
-	if (writer_fin_started)
-		pthread_join(writer_fin_thread, NULL);
 	if (writer_ckpt_started)
 		pthread_join(writer_ckpt_thread, NULL);
-	writer_fin_started = writer_ckpt_started = 0;
+	writer_ckpt_started = 0;
 	store_close(writer_ckpt_store);
 	writer_ckpt_store = NULL;
 	store_close(writer_store);
@@ -294,23 +209,12 @@ writer_helpers_stop(void)
 int
 writer_start(const char *db_path)
 {
-	static int cond_done;
-	pthread_condattr_t ca;
 	char err[256];
 	sigset_t all, old;
 	int rc;
 
 	if (writer_running)
 		return 0;
-	/* The gathering wait is timed on the monotonic clock. */
-	if (!cond_done) {
-		pthread_condattr_init(&ca);
-		pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
-		pthread_cond_destroy(&writer_cond);
-		pthread_cond_init(&writer_cond, &ca);
-		pthread_condattr_destroy(&ca);
-		cond_done = 1;
-	}
 	if (store_open(db_path, &writer_store, err, sizeof(err)) != 0 ||
 	    store_open(db_path, &writer_ckpt_store, err, sizeof(err)) != 0) {
 		log_msg("writer: %s", err);
@@ -319,17 +223,12 @@ writer_start(const char *db_path)
 	}
 	store_wal_watch(writer_store, writer_wal_seen, NULL);
 	writer_wal_frames = writer_wal_asked = writer_wal_tried = 0;
-	writer_stopping = writer_fin_stopping = writer_ckpt_stopping = 0;
+	writer_stopping = writer_ckpt_stopping = 0;
 	writer_ckpt_want = 0;
 	sigfillset(&all);
 	pthread_sigmask(SIG_BLOCK, &all, &old);
-	rc = pthread_create(&writer_fin_thread, NULL, writer_fin_main, NULL);
-	writer_fin_started = rc == 0;
-	if (rc == 0) {
-		rc = pthread_create(&writer_ckpt_thread, NULL, writer_ckpt_main,
-		    NULL);
-		writer_ckpt_started = rc == 0;
-	}
+	rc = pthread_create(&writer_ckpt_thread, NULL, writer_ckpt_main, NULL);
+	writer_ckpt_started = rc == 0;
 	if (rc == 0)
 		rc = pthread_create(&writer_thread, NULL, writer_main, NULL);
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
@@ -358,9 +257,7 @@ writer_submit(struct writer_job *job)
 	else
 		writer_head = job;
 	writer_tail = job;
-	writer_qlen++;
-	if (writer_want > 0 && writer_qlen >= writer_want)
-		pthread_cond_signal(&writer_cond);
+	pthread_cond_signal(&writer_cond);
 	pthread_mutex_unlock(&writer_lock);
 }
 
@@ -376,8 +273,7 @@ writer_stop(void)
 	pthread_cond_signal(&writer_cond);
 	pthread_mutex_unlock(&writer_lock);
 	pthread_join(writer_thread, NULL);
-	/* The writer has handed over its last group: answer it, then stop
-	 * the helpers and close the connections. */
+	/* The writer has answered its last group. */
 	writer_helpers_stop();
 	pthread_mutex_lock(&writer_lock);
 	writer_running = 0;
