@@ -269,12 +269,21 @@ ui_draft_drop(struct app *app, const char *key)
 	app_draft_free(x);
 }
 
+/* Drafts with some text kept so far; leaving a screen compares it to say
+ * that nothing typed was lost. */
+static unsigned long app_drafts_kept;
+
 int
 ui_draft_save(struct app *app, const char *key, const char *const *text, size_t n)
 {
 	struct ui_draft *d;
 	size_t i;
 
+	for (i = 0; i < n; i++)
+		if (text[i] != NULL && text[i][0] != '\0') {
+			app_drafts_kept++;
+			break;
+		}
 	ui_draft_drop(app, key);
 	if ((d = calloc(1, sizeof(*d))) == NULL)
 		return -1;
@@ -618,10 +627,20 @@ app_move_focus(struct app *app, enum action action, int arg)
 	return APP_OK;
 }
 
+/* After leaving a form or ballot with something in it: the person must
+ * not wonder whether the typing was lost. */
+static void
+app_say_kept(struct app *app, unsigned long before)
+{
+	if (app_drafts_kept != before)
+		ui_status(app, "%s", _("What you entered is kept; it is there again when you come back."));
+}
+
 int
 app_action(struct app *app, enum action action, int arg)
 {
 	struct screen *s;
+	unsigned long kept;
 	int rc;
 
 	if (app == NULL)
@@ -654,14 +673,19 @@ app_action(struct app *app, enum action action, int arg)
 		return app_move_focus(app, action, arg);
 	case ACTION_BACK:
 	case ACTION_CANCEL:
-		if (s->below == NULL)
+		if (s->below == NULL) {
 			ui_status(app, "%s", _("This is the first page. Press q to quit."));
-		else
-			ui_pop(app);
+			return APP_OK;
+		}
+		kept = app_drafts_kept;
+		ui_pop(app);
+		app_say_kept(app, kept);
 		return APP_OK;
 	case ACTION_HOME:
+		kept = app_drafts_kept;
 		while (app->top->below != NULL)
 			ui_pop(app);
+		app_say_kept(app, kept);
 		return APP_OK;
 	case ACTION_HELP:
 		scr_help_open(app);
