@@ -233,9 +233,10 @@ login_build(struct app *app, struct screen *s, struct page *p)
 	struct page_item *it;
 
 	form_build(app, s, p);
-	if ((it = page_add_item(p, PAGE_ITEM_LINK, _("Register a new account"))) != NULL)
+	if ((it = page_add_item(p, PAGE_ITEM_LINK, _("Register"))) != NULL)
 		it->ref = FORM_REGISTER;
-	if ((it = page_add_item(p, PAGE_ITEM_LINK, _("Confirm a new account with the token from the mail"))) != NULL)
+	/* The confirm form says that the token comes by mail. */
+	if ((it = page_add_item(p, PAGE_ITEM_LINK, _("Confirm an account"))) != NULL)
 		it->ref = FORM_CONFIRM;
 }
 

@@ -57,9 +57,7 @@ ideas_build(struct app *app, struct screen *s, struct page *p)
 	(void)app;
 	page_set_breadcrumb(p, _("Projects / %s"), d->project_title);
 	page_set_heading(p, _("Ideas for %s"), d->project_title);
-	/* L10N: "Sorted by most support: 20 of 34." */
-	page_add_text(p, PAGE_TEXT_NOTE, _("Sorted by %s: %zu of %ld."),
-	    d->sort_new ? _("newest first") : _("most support"),
+	ui_count_note(p, d->sort_new ? _("Newest first") : _("Most support first"), NULL,
 	    d->pg.n_prev * UI_PAGE_SIZE + d->list->n, d->list->total);
 	if (d->list->n == 0)
 		page_add_text(p, PAGE_TEXT_PARA, "%s", _("No ideas yet."));
@@ -213,34 +211,33 @@ idea_build(struct app *app, struct screen *s, struct page *p)
 	struct idea *d = s->data;
 	const struct api_idea *i = d->idea;
 	struct page_item *it;
-	char when[64];
+	char when[64], ns[64], who[256];
 	int published = i->status == NULL || strcmp(i->status, "published") == 0;
 
 	page_set_breadcrumb(p, "%s", _("Ideas"));
 	page_set_heading(p, "%s", i->title);
 	ui_date(i->created_at, when, sizeof(when));
-	/* L10N: "by Anna on 3 April 2026". */
-	page_add_text(p, PAGE_TEXT_NOTE, _("by %s on %s."),
-	    i->author != NULL ? i->author : _("deleted account"), when);
+	/* Author and date as a comment says them: "Anna K., 3 April 2026." */
+	snprintf(who, sizeof(who), _("%s, %s"), i->author != NULL ? i->author : _("deleted account"), when);
+	page_add_text(p, PAGE_TEXT_NOTE, "%s.", who);
 	if (!published) {
 		page_add_text(p, PAGE_TEXT_NOTE, _("State: %s."), ui_status_word(i->status));
 		if (i->moderation_reason != NULL)
 			page_add_text(p, PAGE_TEXT_NOTE, _("Reason: %s"), i->moderation_reason);
 	}
 	ui_add_paragraphs(p, i->body);
-	/* L10N: how many support an idea. */
-	page_add_text(p, PAGE_TEXT_NOTE, ngettext("%ld person supports this idea.",
-	    "%ld people support this idea.", (unsigned long)i->supports), i->supports);
+	/* "9 supports.", as the list says it. */
+	snprintf(ns, sizeof(ns), ngettext("%ld support", "%ld supports", (unsigned long)i->supports),
+	    i->supports);
+	page_add_text(p, PAGE_TEXT_NOTE, "%s.", ns);
 	if (i->supported_by_me == 1)
 		page_add_text(p, PAGE_TEXT_NOTE, "%s", _("You support this idea."));
 	if (published) {
 		it = page_add_item(p, PAGE_ITEM_BUTTON,
 		    i->supported_by_me == 1 ? _("Stop supporting this idea") : _("Support this idea"));
-		if (it != NULL) {
+		/* "Stop supporting this idea" says the state already. */
+		if (it != NULL)
 			it->ref = IDEA_SUPPORT;
-			if (i->supported_by_me == 1)
-				page_item_state(it, "%s", _("you support this"));
-		}
 	}
 	ui_add_comments(p, d->comments, IDEA_COMMENT);
 	if (published && (it = page_add_item(p, PAGE_ITEM_BUTTON, _("Write a comment"))) != NULL) {
@@ -268,6 +265,7 @@ idea_support(struct app *app, struct screen *s)
 	struct api_support res;
 	int want = d->idea->supported_by_me != 1;
 	int rc;
+	char ns[64];
 
 	if (!app_logged_in(app)) {
 		ui_status(app, "%s", _("Please log in to support ideas."));
@@ -282,11 +280,13 @@ idea_support(struct app *app, struct screen *s)
 	}
 	d->idea->supported_by_me = res.supported;
 	d->idea->supports = res.supports;
+	snprintf(ns, sizeof(ns), ngettext("%ld support", "%ld supports", (unsigned long)res.supports),
+	    res.supports);
 	if (res.supported)
-		/* L10N: %s is the idea's title. */
-		ui_status(app, _("You support '%s' now (%ld supports)."), d->idea->title, res.supports);
+		/* L10N: %s is the count: "12 supports". */
+		ui_status(app, _("You support it now (%s)."), ns);
 	else
-		ui_status(app, _("You no longer support '%s' (%ld supports)."), d->idea->title, res.supports);
+		ui_status(app, _("You no longer support it (%s)."), ns);
 	return APP_OK;
 }
 

@@ -228,7 +228,7 @@ poll_build(struct app *app, struct screen *s, struct page *p)
 		page_add_text(p, PAGE_TEXT_PARA, "%s", po->question);
 	if (open)
 		/* L10N: %s is a date. */
-		page_add_text(p, PAGE_TEXT_NOTE, _("This poll is open until %s."),
+		page_add_text(p, PAGE_TEXT_NOTE, _("Open until %s."),
 		    ui_date(po->closes_at, when, sizeof(when)));
 	else if (po->status != NULL && strcmp(po->status, "upcoming") == 0)
 		page_add_text(p, PAGE_TEXT_NOTE, _("This poll opens on %s."),
@@ -238,7 +238,8 @@ poll_build(struct app *app, struct screen *s, struct page *p)
 		    ui_date(po->closes_at, when, sizeof(when)));
 	if (open) {
 		if (poll_kind(po, "ranking"))
-			page_add_text(p, PAGE_TEXT_NOTE, _("Rank up to %zu options: choose them in your order, move a choice up or down to change it."), max);
+			/* L10N: a ranking poll; the keys to choose and move are said with the page. */
+			page_add_text(p, PAGE_TEXT_NOTE, _("Rank up to %zu."), max);
 		else if (poll_kind(po, "multiple"))
 			page_add_text(p, PAGE_TEXT_NOTE, _("Choose up to %zu options."), max);
 		else
@@ -255,27 +256,22 @@ poll_build(struct app *app, struct screen *s, struct page *p)
 	} else if (!app_logged_in(app) && open) {
 		page_add_text(p, PAGE_TEXT_NOTE, "%s", _("You can choose now; to send your vote you log in."));
 	}
-	if (open && !poll_kind(po, "single"))
-		/* L10N: progress of a ballot: "2 of 3 choices made." */
-		page_add_text(p, PAGE_TEXT_NOTE, _("%zu of %zu choices made."), d->n_sel, max);
+	/* Nothing chosen yet says itself: each option is "not chosen". */
+	if (open && !poll_kind(po, "single") && d->n_sel > 0)
+		/* L10N: progress of a ballot: "2 of 3 chosen." */
+		page_add_text(p, PAGE_TEXT_NOTE, _("%zu of %zu chosen."), d->n_sel, max);
 
-	if (open && poll_kind(po, "ranking")) {
-		/* Ranked choices first, in their order, then the rest. */
-		for (i = 0; i < d->n_sel; i++)
-			poll_add_option(p, d, poll_option(po, d->sel[i]), 1);
-		for (i = 0; i < po->n_options; i++)
-			if (poll_sel_index(d, po->options[i].id) < 0)
-				poll_add_option(p, d, &po->options[i], 1);
-	} else {
-		for (i = 0; i < po->n_options; i++)
-			poll_add_option(p, d, &po->options[i], open);
-	}
+	/* Options keep their place (and number) when ranked: the rank is
+	 * their state ("your choice 2"). */
+	for (i = 0; i < po->n_options; i++)
+		poll_add_option(p, d, &po->options[i], open);
 	if (open && (it = page_add_item(p, PAGE_ITEM_BUTTON, _("Review my vote"))) != NULL)
 		it->ref = POLL_REVIEW;
-	if (open && po->has_ballot && (it = page_add_item(p, PAGE_ITEM_BUTTON, _("Withdraw my vote"))) != NULL)
-		it->ref = POLL_WITHDRAW;
 	if ((it = page_add_item(p, PAGE_ITEM_LINK, _("Results"))) != NULL)
 		it->ref = POLL_RESULTS;
+	/* After "Results", so sending a vote renumbers nothing. */
+	if (open && po->has_ballot && (it = page_add_item(p, PAGE_ITEM_BUTTON, _("Withdraw my vote"))) != NULL)
+		it->ref = POLL_WITHDRAW;
 	if (ui_role_at_least(app, "staff") && (it = page_add_item(p, PAGE_ITEM_LINK, _("Enter paper ballots"))) != NULL)
 		it->ref = POLL_TALLY;
 	if (open) {
@@ -297,27 +293,11 @@ poll_focus_option(struct screen *s, long long id)
 {
 	struct poll *d = s->data;
 	const struct api_poll *po = d->poll;
-	int k = poll_sel_index(d, id), n = 0;
 	size_t i;
 
-	if (!poll_kind(po, "ranking")) {
-		for (i = 0; i < po->n_options; i++)
-			if (po->options[i].id == id)
-				s->focus = (int)i;
-		return;
-	}
-	if (k >= 0) {
-		s->focus = k;
-		return;
-	}
-	for (i = 0; i < po->n_options; i++) {
-		if (po->options[i].id == id) {
-			s->focus = (int)d->n_sel + n;
-			return;
-		}
-		if (poll_sel_index(d, po->options[i].id) < 0)
-			n++;
-	}
+	for (i = 0; i < po->n_options; i++)
+		if (po->options[i].id == id)
+			s->focus = (int)i;
 }
 
 static int
@@ -352,8 +332,8 @@ poll_toggle(struct app *app, struct screen *s, long long id)
 		d->sel = n;
 		d->sel[d->n_sel++] = id;
 		if (poll_kind(po, "ranking"))
-			/* L10N: "'Roundnet' is your choice 2. 2 of 3 choices made." */
-			ui_status(app, _("'%s' is your choice %zu. %zu of %zu choices made."), o->title,
+			/* L10N: "'Roundnet' is your choice 2. 2 of 3 chosen." */
+			ui_status(app, _("'%s' is your choice %zu. %zu of %zu chosen."), o->title,
 			    d->n_sel, d->n_sel, max);
 		else
 			ui_status(app, _("'%s' is chosen. %zu of %zu choices made."), o->title, d->n_sel, max);
@@ -476,8 +456,8 @@ poll_review(struct app *app, struct screen *s, struct page *p)
 
 	(void)app;
 	page_set_breadcrumb(p, _("Poll / %s"), d->poll->title);
-	/* L10N: the review step: %s lists the choices in order. */
-	page_add_text(p, PAGE_TEXT_PARA, _("You are voting for: %s."), list != NULL ? list : "");
+	/* Under "Check before sending" with "Send" below: not sent yet. */
+	page_add_text(p, PAGE_TEXT_PARA, _("Your vote: %s."), list != NULL ? list : "");
 	if (d->poll->has_ballot)
 		page_add_text(p, PAGE_TEXT_NOTE, "%s", _("This replaces the vote you sent before."));
 	free(list);
@@ -487,7 +467,7 @@ static int
 poll_send(struct app *app, struct screen *s)
 {
 	struct poll *d = s->data;
-	char key[48], when[64];
+	char key[48];
 
 	if (!app_logged_in(app)) {
 		ui_status(app, "%s", _("Please log in to send your vote; your choices are kept."));
@@ -503,8 +483,8 @@ poll_send(struct app *app, struct screen *s)
 	s->loaded = 0;
 	s->focus = 0;
 	/* L10N: after sending a ballot: poll title, then the closing date. */
-	ui_status(app, _("Your vote for '%s' is saved. You can change it until %s."),
-	    d->poll->title, ui_date(d->poll->closes_at, when, sizeof(when)));
+	/* The poll page says until when it can be changed. */
+	ui_status(app, "%s", _("Your vote is saved."));
 	return 0;
 }
 
@@ -693,9 +673,13 @@ results_build(struct app *app, struct screen *s, struct page *p)
 				    o->points, o->rank, o->online, o->analog);
 			} else {
 				it->bar = o->share;
-				/* L10N: a result: votes, share in percent, rank — online and paper votes. */
-				page_item_detail(it, _("%ld votes, %.0f %%, rank %d — %ld online, %ld paper"),
-				    o->total, o->share * 100.0, o->rank, o->online, o->analog);
+				char nv[64];
+
+				snprintf(nv, sizeof(nv), ngettext("%ld vote", "%ld votes", (unsigned long)o->total),
+				    o->total);
+				/* L10N: a result: votes ("12 votes"), share in percent, rank — online and paper votes. */
+				page_item_detail(it, _("%s, %.0f %%, rank %d — %ld online, %ld paper"),
+				    nv, o->share * 100.0, o->rank, o->online, o->analog);
 			}
 		}
 	}

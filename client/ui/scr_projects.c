@@ -26,16 +26,17 @@ projects_category_word(const char *c)
 	return c;
 }
 
+/* lead: as the start of a sentence ("Open projects: 4."). */
 static const char *
-projects_status_phrase(const char *s)
+projects_status_phrase(const char *s, int lead)
 {
 	if (strcmp(s, "upcoming") == 0)
-		return _("upcoming projects");
+		return lead ? _("Upcoming projects") : _("upcoming projects");
 	if (strcmp(s, "closed") == 0)
-		return _("closed projects");
+		return lead ? _("Closed projects") : _("closed projects");
 	if (strcmp(s, "all") == 0)
-		return _("all projects");
-	return _("open projects");
+		return lead ? _("All projects") : _("all projects");
+	return lead ? _("Open projects") : _("open projects");
 }
 
 static int
@@ -62,14 +63,13 @@ projects_build(struct app *app, struct screen *s, struct page *p)
 	page_set_heading(p, "%s", _("Projects"));
 	if (s->below == NULL)
 		page_add_text(p, PAGE_TEXT_PARA, "%s",
-		    _("Welcome to MitWirkung: take part in the projects of the city — ideas, comments, polls and surveys."));
+		    _("Take part in city projects."));
 	if (app_user_name(app) != NULL)
 		page_add_text(p, PAGE_TEXT_NOTE, _("Logged in as %s."), app_user_name(app));
 	if (d->list == NULL)
 		return;
-	/* L10N: "Showing open projects, all categories: 3 of 12." */
-	page_add_text(p, PAGE_TEXT_NOTE, _("Showing %s, %s: %zu of %ld."),
-	    projects_status_phrase(d->status), projects_category_word(d->category),
+	ui_count_note(p, projects_status_phrase(d->status, 1),
+	    d->category[0] ? projects_category_word(d->category) : NULL,
 	    d->pg.n_prev * UI_PAGE_SIZE + d->list->n, d->list->total);
 	if (d->list->n == 0)
 		page_add_text(p, PAGE_TEXT_PARA, "%s", _("No projects match this filter."));
@@ -211,7 +211,7 @@ filter_build(struct app *app, struct screen *s, struct page *p)
 	page_set_breadcrumb(p, "%s", _("Projects"));
 	p->context = "form";
 	for (i = 0; i < 4; i++) {
-		if ((it = page_add_item(p, PAGE_ITEM_RADIO, projects_status_phrase(filter_status[i]))) == NULL)
+		if ((it = page_add_item(p, PAGE_ITEM_RADIO, projects_status_phrase(filter_status[i], 0))) == NULL)
 			return;
 		page_item_group(it, _("Which projects"));
 		it->ref = 1;
@@ -256,7 +256,7 @@ filter_action(struct app *app, struct screen *s, enum action a, int arg)
 	s->below->loaded = 0;
 	s->below->focus = 0;
 	/* L10N: "Showing closed projects, all categories." */
-	ui_status(app, _("Showing %s, %s."), projects_status_phrase(d->list->status),
+	ui_status(app, _("Showing %s, %s."), projects_status_phrase(d->list->status, 0),
 	    projects_category_word(d->list->category));
 	return APP_OK;
 }
@@ -396,7 +396,7 @@ project_build(struct app *app, struct screen *s, struct page *p)
 	struct project *d = s->data;
 	const struct api_project *pr = d->p;
 	struct page_item *it;
-	char when[96], a[64], b[64], group[96];
+	char np[64], a[64], b[64], group[96];
 	size_t i;
 
 	(void)app;
@@ -406,21 +406,13 @@ project_build(struct app *app, struct screen *s, struct page *p)
 		page_add_text(p, PAGE_TEXT_PARA, "%s", pr->summary);
 	ui_date(pr->starts_at, a, sizeof(a));
 	ui_date(pr->ends_at, b, sizeof(b));
-	/* L10N: state, then the dates: "open until 30 April 2026 (1 March 2026 to 30 April 2026)". */
-	page_add_text(p, PAGE_TEXT_NOTE, _("%s (%s to %s), %s."),
-	    ui_window_text(pr->status, pr->starts_at, pr->ends_at, when, sizeof(when)), a, b,
-	    projects_category_word(pr->category));
-	{
-		char ni[64], nc[64], np[64];
-
-		snprintf(ni, sizeof(ni), ngettext("%ld idea", "%ld ideas", (unsigned long)pr->n_ideas), pr->n_ideas);
-		snprintf(nc, sizeof(nc), ngettext("%ld comment", "%ld comments", (unsigned long)pr->n_comments),
-		    pr->n_comments);
-		snprintf(np, sizeof(np), ngettext("%ld participant", "%ld participants",
-		    (unsigned long)pr->n_participants), pr->n_participants);
-		/* L10N: counts of a project: "3 ideas, 5 comments, 11 participants." */
-		page_add_text(p, PAGE_TEXT_NOTE, _("%s, %s, %s."), ni, nc, np);
-	}
+	/* L10N: category, state, then the dates: "Smart City, open, 1 March 2026 to 30 April 2026." */
+	page_add_text(p, PAGE_TEXT_NOTE, _("%s, %s, %s to %s."),
+	    projects_category_word(pr->category), ui_status_word(pr->status), a, b);
+	/* The ideas and comments say their counts where they are listed. */
+	snprintf(np, sizeof(np), ngettext("%ld participant", "%ld participants",
+	    (unsigned long)pr->n_participants), pr->n_participants);
+	page_add_text(p, PAGE_TEXT_NOTE, "%s.", np);
 	if (pr->description != NULL) {
 		page_add_text(p, PAGE_TEXT_HEADING, "%s", _("Description"));
 		ui_add_paragraphs(p, pr->description);
@@ -461,8 +453,13 @@ project_build(struct app *app, struct screen *s, struct page *p)
 		it->id = su->id;
 	}
 	ui_add_comments(p, d->comments, PRJ_COMMENT);
-	if ((it = page_add_item(p, PAGE_ITEM_BUTTON, _("Write a comment on the project"))) != NULL) {
-		snprintf(group, sizeof(group), _("Comments (%ld)"), d->comments != NULL ? d->comments->total : 0L);
+	if ((it = page_add_item(p, PAGE_ITEM_BUTTON, _("Write a comment"))) != NULL) {
+		/* "Comments (0)" over the button alone says nothing more. */
+		if (d->comments != NULL && d->comments->total > 0)
+			snprintf(group, sizeof(group), _("Comments (%ld)"), d->comments->total);
+		else
+			/* L10N: sub-heading over "Write a comment" while there are none. */
+			snprintf(group, sizeof(group), "%s", _("Comments"));
 		page_item_group(it, group);
 		it->ref = PRJ_WRITE;
 	}

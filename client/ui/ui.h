@@ -137,6 +137,10 @@ const char *ui_role_word(const char *role);
 /* "open until 30 April 2026", "closed on 1 May 2026", "opens on ...". */
 char	*ui_window_text(const char *status, const char *opens, const char *closes,
 	    char *buf, size_t size);
+/* Adds the note that counts a list: "Open projects: 4.", with what
+ * (may be NULL) "Closed projects, City Hall: 2.", "20 of 34" while
+ * more pages follow. */
+void	 ui_count_note(struct page *p, const char *lead, const char *what, size_t shown, long total);
 
 /* The choices ids of poll p in words: "1. Lautern tanzt, 2. Roundnet"
  * for a ranking, else "Lautern tanzt, Roundnet". Caller frees; NULL when

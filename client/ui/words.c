@@ -74,6 +74,24 @@ ui_role_word(const char *role)
 	return role;
 }
 
+void
+ui_count_note(struct page *p, const char *lead, const char *what, size_t shown, long total)
+{
+	char head[160];
+
+	if (what != NULL)
+		/* L10N: a list and its filter: "Closed projects, City Hall". */
+		snprintf(head, sizeof(head), C_("filter", "%s, %s"), lead, what);
+	else
+		snprintf(head, sizeof(head), "%s", lead);
+	if (total >= 0 && shown < (size_t)total)
+		/* L10N: a list while more pages follow: "Open projects: 20 of 34." */
+		page_add_text(p, PAGE_TEXT_NOTE, _("%s: %zu of %ld."), head, shown, total);
+	else
+		/* L10N: a whole list: "Open projects: 4." */
+		page_add_text(p, PAGE_TEXT_NOTE, _("%s: %zu."), head, shown);
+}
+
 char *
 ui_window_text(const char *status, const char *opens, const char *closes, char *buf, size_t size)
 {

@@ -498,7 +498,7 @@ test_scr_projects_builds_list(void **state)
 	assert_int_equal(p->item[0].kind, PAGE_ITEM_LINK);
 	assert_string_equal(p->item[0].state, "open until 30 April 2026");
 	assert_string_equal(p->item[1].state, "closed on 1 May 2026");
-	assert_page_has(p, "2 of 2");
+	assert_page_has(p, "Open projects: 2.");
 	assert_true(page_offers(p, ACTION_FILTER));
 	assert_true(page_offers(p, ACTION_BACK));
 	app_action(app, ACTION_DOWN, 0);
@@ -582,8 +582,8 @@ test_scr_project_builds_groups(void **state)
 	assert_int_equal(scr_project_with(app, pr, canned_comments()), 0);
 	p = app_page(app);
 	assert_string_equal(p->heading, "Stadt.Raum.Wir.");
-	assert_page_has(p, "open until 30 April 2026 (1 March 2026 to 30 April 2026), Smart City.");
-	assert_page_has(p, "12 ideas, 2 comments, 40 participants.");
+	assert_page_has(p, "Smart City, open, 1 March 2026 to 30 April 2026.");
+	assert_page_has(p, "40 participants.");
 	assert_page_has(p, "Second paragraph.");
 	assert_true(item_find(p, "All ideas (12)") >= 0);
 	assert_true(item_find(p, "Write a new idea") >= 0);
@@ -672,7 +672,7 @@ test_scr_ideas_and_idea(void **state)
 	assert_int_equal(scr_ideas_with(app, 1, "Stadt.Raum.Wir.", l), 0);
 	p = app_page(app);
 	assert_string_equal(p->heading, "Ideas for Stadt.Raum.Wir.");
-	assert_page_has(p, "Sorted by most support: 2 of 30.");
+	assert_page_has(p, "Most support first: 2 of 30.");
 	assert_string_equal(p->item[0].state, "you support this");
 	assert_string_equal(p->item[0].detail, "12 supports, 3 comments, by Anna");
 	assert_string_equal(p->item[1].state, "waiting for moderation");
@@ -690,8 +690,8 @@ test_scr_ideas_and_idea(void **state)
 	i->body = S("Benches on the square.\n\nAnd in the park.");
 	assert_int_equal(scr_idea_with(app, i, canned_comments()), 0);
 	p = app_page(app);
-	assert_page_has(p, "by Anna on 2 April 2026.");
-	assert_page_has(p, "1 person supports this idea.");
+	assert_page_has(p, "Anna, 2 April 2026.");
+	assert_page_has(p, "1 support.");
 	assert_page_has(p, "And in the park.");
 	assert_string_equal(p->item[0].label, "Support this idea");
 	assert_true(page_offers(p, ACTION_SUPPORT));
@@ -717,7 +717,7 @@ test_scr_poll_single(void **state)
 	assert_int_equal(p->item[0].kind, PAGE_ITEM_RADIO);
 	assert_string_equal(p->item[0].state, "( )");
 	assert_page_has(p, "Choose one option.");
-	assert_page_has(p, "This poll is open until 30 April 2026.");
+	assert_page_has(p, "Open until 30 April 2026.");
 	/* A place is said in words: address and description. */
 	assert_string_equal(p->item[2].detail, "Address: Stadtpark, Eingang Nord");
 	app_action(app, ACTION_TOGGLE, 0);
@@ -743,7 +743,8 @@ test_scr_poll_multiple_refuses_more_than_max(void **state)
 	assert_int_equal(scr_poll_with(app, canned_poll("multiple", 2, 0)), 0);
 	p = app_page(app);
 	assert_int_equal(p->item[0].kind, PAGE_ITEM_CHECKBOX);
-	assert_page_has(p, "0 of 2 choices made.");
+	/* Nothing chosen yet: no count, each option says "[ ]". */
+	assert_false(page_has(p, "of 2 chosen"));
 	focus_on(app, "Lautern");
 	app_action(app, ACTION_TOGGLE, 0);
 	focus_on(app, "Roundnet");
@@ -751,14 +752,14 @@ test_scr_poll_multiple_refuses_more_than_max(void **state)
 	focus_on(app, "Kino");
 	app_action(app, ACTION_TOGGLE, 0);
 	p = app_page(app);
-	assert_page_has(p, "2 of 2 choices made.");
+	assert_page_has(p, "2 of 2 chosen.");
 	assert_page_has(p, "You can choose at most 2.");
 	assert_string_equal(p->item[0].state, "[x]");
 	assert_string_equal(p->item[2].state, "[ ]");
 	/* Unchecking frees a place. */
 	focus_on(app, "Lautern");
 	app_action(app, ACTION_TOGGLE, 0);
-	assert_page_has(app_page(app), "1 of 2 choices made.");
+	assert_page_has(app_page(app), "1 of 2 chosen.");
 	app_free(app);
 }
 
@@ -780,19 +781,20 @@ test_scr_poll_ranking_review(void **state)
 	focus_on(app, "Kino");
 	app_action(app, ACTION_TOGGLE, 0);
 	p = app_page(app);
-	/* The chosen option moves to the top and the focus follows it. */
-	assert_string_equal(p->item[0].label, "Kino im Park");
-	assert_string_equal(p->item[0].state, "your choice 1");
-	assert_int_equal(p->item[0].rank, 1);
-	assert_int_equal(p->focus, 0);
+	/* The chosen option keeps its place (and number); its rank is its state. */
+	assert_string_equal(p->item[2].label, "Kino im Park");
+	assert_string_equal(p->item[2].state, "your choice 1");
+	assert_int_equal(p->item[2].rank, 1);
+	assert_int_equal(p->focus, 2);
 	focus_on(app, "Lautern");
 	app_action(app, ACTION_TOGGLE, 0);
 	focus_on(app, "Flohmarkt");
 	app_action(app, ACTION_OPEN, 0);
 	p = app_page(app);
-	assert_page_has(p, "3 of 3 choices made.");
-	assert_string_equal(p->item[2].label, "Flohmarkt");
-	assert_int_equal(p->focus, 2);
+	assert_page_has(p, "3 of 3 chosen.");
+	assert_string_equal(p->item[3].label, "Flohmarkt");
+	assert_string_equal(p->item[3].state, "your choice 3");
+	assert_int_equal(p->focus, 3);
 	focus_on(app, "Roundnet");
 	app_action(app, ACTION_TOGGLE, 0);
 	assert_page_has(app_page(app), "You can choose at most 3.");
@@ -800,9 +802,10 @@ test_scr_poll_ranking_review(void **state)
 	focus_on(app, "Flohmarkt");
 	app_action(app, ACTION_MOVE_UP, 0);
 	p = app_page(app);
-	assert_string_equal(p->item[1].label, "Flohmarkt");
-	assert_string_equal(p->item[1].state, "your choice 2");
-	assert_int_equal(p->focus, 1);
+	assert_string_equal(p->item[3].label, "Flohmarkt");
+	assert_string_equal(p->item[3].state, "your choice 2");
+	assert_string_equal(p->item[0].state, "your choice 3");
+	assert_int_equal(p->focus, 3);
 	focus_on(app, "Kino");
 	app_action(app, ACTION_MOVE_UP, 0);
 	assert_page_has(app_page(app), "This is already your first choice.");
@@ -810,13 +813,14 @@ test_scr_poll_ranking_review(void **state)
 	app_action(app, ACTION_REVIEW, 0);
 	p = app_page(app);
 	assert_string_equal(p->heading, "Check before sending");
-	assert_page_has(p, "You are voting for: 1. Kino im Park, 2. Flohmarkt, 3. Lautern tanzt.");
+	assert_page_has(p, "Your vote: 1. Kino im Park, 2. Flohmarkt, 3. Lautern tanzt.");
 	assert_string_equal(p->context, "poll");
 	assert_true(page_offers(p, ACTION_SEND));
 	assert_true(page_offers(p, ACTION_EDIT));
 	app_action(app, ACTION_EDIT, 0);
 	p = app_page(app);
-	assert_string_equal(p->item[2].label, "Lautern tanzt");
+	assert_string_equal(p->item[0].label, "Lautern tanzt");
+	assert_string_equal(p->item[0].state, "your choice 3");
 	/* Sending without a login opens the login and keeps the ballot. */
 	app_action(app, ACTION_REVIEW, 0);
 	app_action(app, ACTION_SEND, 0);
@@ -841,8 +845,10 @@ test_scr_poll_shows_own_ballot(void **state)
 	assert_int_equal(scr_poll_with(app, canned_poll("ranking", 3, 1)), 0);
 	p = app_page(app);
 	assert_page_has(p, "Your vote is saved: 1. Kino im Park, 2. Lautern tanzt. You can change or withdraw it until 30 April 2026.");
-	assert_string_equal(p->item[0].state, "your choice 1");
-	assert_true(item_find(p, "Withdraw my vote") >= 0);
+	assert_string_equal(p->item[0].state, "your choice 2");
+	assert_string_equal(p->item[2].state, "your choice 1");
+	/* "Withdraw my vote" comes after "Results": sending renumbers nothing. */
+	assert_true(item_find(p, "Withdraw my vote") > item_find(p, "Results"));
 	assert_true(page_offers(p, ACTION_WITHDRAW));
 	app_free(app);
 }
@@ -1623,18 +1629,18 @@ test_app_real_server_rank_flow(void **state)
 	assert_string_equal(p->context, "ranking");
 	for (k = 0; k < 3; k++) {
 		p = app_page(app);
-		/* The first unranked option is always just below the ranked ones. */
+		/* Options keep their place: the next one is still unranked. */
 		assert_int_equal(p->item[k].kind, PAGE_ITEM_RANKED);
 		assert_int_equal(p->item[k].rank, 0);
 		app_action(app, ACTION_JUMP, p->item[k].number);
 		app_action(app, ACTION_TOGGLE, 0);
 	}
 	p = app_page(app);
-	assert_page_has(p, "3 of 3 choices made.");
+	assert_page_has(p, "3 of 3 chosen.");
 	assert_string_equal(p->item[2].state, "your choice 3");
 	app_action(app, ACTION_REVIEW, 0);
 	p = app_page(app);
-	assert_page_has(p, "You are voting for: 1. ");
+	assert_page_has(p, "Your vote: 1. ");
 	/* Send without login: the login opens, then sending works. */
 	app_action(app, ACTION_SEND, 0);
 	p = app_page(app);
@@ -1652,7 +1658,7 @@ test_app_real_server_rank_flow(void **state)
 	assert_page_has(p, "Your vote is saved: 1. ");
 	assert_page_has(p, "You can change or withdraw it until");
 	assert_string_equal(p->item[0].state, "your choice 1");
-	assert_page_has(p, "is saved. You can change it until");
+	assert_string_equal(app_status(app), "Your vote is saved.");
 	/* Results exist and carry exact numbers. */
 	app_action(app, ACTION_RESULTS, 0);
 	p = app_page(app);
@@ -1706,12 +1712,13 @@ test_app_real_server_support_idea(void **state)
 	app_action(app, ACTION_SUPPORT, 0);
 	p = app_page(app);
 	assert_page_has(p, "You support this idea.");
-	assert_page_has(p, "You support '");
+	assert_page_has(p, "You support it now (");
+	/* The label says the state; no second "you support this". */
 	assert_string_equal(p->item[0].label, "Stop supporting this idea");
-	assert_string_equal(p->item[0].state, "you support this");
+	assert_null(p->item[0].state);
 	app_action(app, ACTION_SUPPORT, 0);
 	p = app_page(app);
-	assert_page_has(p, "You no longer support '");
+	assert_page_has(p, "You no longer support it (");
 	assert_string_equal(p->item[0].label, "Support this idea");
 	/* The list says it too after going back. */
 	app_action(app, ACTION_SUPPORT, 0);
@@ -1788,7 +1795,7 @@ test_app_real_server_idea_moderated(void **state)
 	open_item(app, "All ideas");
 	app_action(app, ACTION_SORT, 0);
 	p = app_page(app);
-	assert_page_has(p, "Sorted by newest first");
+	assert_page_has(p, "Newest first: ");
 	assert_true(item_find(p, "Sonnensegel") >= 0);
 	app_free(app);
 }
@@ -1867,7 +1874,7 @@ test_app_real_server_session_expired_keeps_text(void **state)
 	(void)state;
 	srv_login(app, "demo", "demo-passwort");
 	open_item(app, "Stadt.Raum.Wir");
-	p = open_item(app, "Write a comment on the project");
+	p = open_item(app, "Write a comment");
 	assert_string_equal(p->heading, "New comment");
 	app_input_text(app, "Ein Kommentar, der nicht verloren geht.");
 	app_action(app, ACTION_SEND, 0);
