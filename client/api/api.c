@@ -211,6 +211,23 @@ api_error_from_http(struct api_error *e, long status, const char *body,
 			    api_http_text(status, e->code));
 		api_utf8_trim(e->message, sizeof(e->message));
 	}
+	/* "Wait a moment" is no answer for someone locked out for minutes:
+	 * say how long, from Retry-After. */
+	if (status == 429 && retry_after > 0) {
+		size_t n = strlen(e->message);
+		int m = (retry_after + 59) / 60;
+		char wait[96];
+
+		if (retry_after < 60)
+			/* L10N: after "Too many attempts."; from Retry-After. */
+			snprintf(wait, sizeof(wait), ngettext("Try again in %d second.",
+			    "Try again in %d seconds.", (unsigned long)retry_after), retry_after);
+		else
+			snprintf(wait, sizeof(wait), ngettext("Try again in %d minute.",
+			    "Try again in %d minutes.", (unsigned long)m), m);
+		snprintf(e->message + n, sizeof(e->message) - n, " %s", wait);
+		api_utf8_trim(e->message, sizeof(e->message));
+	}
 	if (status == 401)
 		e->kind = API_ERR_LOGIN;
 	else if (status == 404)

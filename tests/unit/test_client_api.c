@@ -308,6 +308,13 @@ test_api_error_from_http_kinds(void **state)
 	api_error_from_http(&e, 429, NULL, 0, 30);
 	assert_int_equal(e.kind, API_ERR_REFUSED);
 	assert_int_equal(e.retry_after, 30);
+	/* How long to wait is said, not only "wait a moment". */
+	assert_non_null(strstr(e.message, "Try again in 30 seconds."));
+	api_error_from_http(&e, 429, "{\"error\":{\"code\":\"rate_limited\",\"message\":\"Too many attempts.\"}}",
+	    strlen("{\"error\":{\"code\":\"rate_limited\",\"message\":\"Too many attempts.\"}}"), 233);
+	assert_string_equal(e.message, "Too many attempts. Try again in 4 minutes.");
+	api_error_from_http(&e, 429, NULL, 0, 0);
+	assert_null(strstr(e.message, "Try again in"));
 	api_error_from_http(&e, 503, NULL, 0, 0);
 	assert_int_equal(e.kind, API_ERR_SERVER);
 	assert_int_equal(api_error_exit(&e), CLIENT_EXIT_NETWORK);
