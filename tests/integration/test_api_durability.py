@@ -2,6 +2,7 @@
 # SIGKILL in the middle of the stream and is restarted on the same database.
 # Every ballot answered 200 must be there: each account's my_ballot is its
 # last acknowledged ballot, or the one request that was still in flight.
+# Three rounds of stream, kill and restart on the same database.
 import os
 import sys
 import threading
@@ -36,12 +37,24 @@ def ballots_of(ids):
     return out
 
 
+ROUNDS = 3
+
+
 @S.test
 def test_sigkill_mid_stream(srv):
     poll = C["demo"]["polls"]["ranking"]
     variants = ballots_of([o["id"] for o in poll["options"]])
     users = C["users"]
-    acked = {}          # account index -> list of acknowledged choices, in order
+    base = status(srv.get("/polls/%s/results" % poll["id"]), 200).json["ballots"]["online"]
+    stored = {}         # account index -> ballot found after the last restart
+    for rnd in range(ROUNDS):
+        stored = one_round(srv, poll, variants, users, rnd, stored, base)
+
+
+def one_round(srv, poll, variants, users, rnd, before, base):
+    """Streams ballots, kills the server with SIGKILL mid-stream, restarts
+    it and checks every account. Returns each account's stored ballot."""
+    acked = {}          # account index -> last acknowledged choices
     inflight = {}       # account index -> choices sent but not answered
     stop = threading.Event()
     killed = threading.Event()
@@ -54,7 +67,7 @@ def test_sigkill_mid_stream(srv):
         conn = None
         while not stop.is_set() and k < 100000:
             i = mine[k % len(mine)]
-            ch = variants[(k * 7 + i) % len(variants)]
+            ch = variants[(k * 7 + i + rnd * 13) % len(variants)]
             k += 1
             with lock:
                 inflight[i] = ch
@@ -75,17 +88,15 @@ def test_sigkill_mid_stream(srv):
                     conn.close()
                 return
             with lock:
+                del inflight[i]
                 if r.status == 200 and r.json.get("choices") == ch:
-                    acked.setdefault(i, []).append(ch)
-                    del inflight[i]
+                    acked[i] = ch
                     counts["ok"] += 1
                 else:
                     counts["other"] += 1
-                    del inflight[i]
         if conn is not None:
             conn.close()
 
-    base = status(srv.get("/polls/%s/results" % poll["id"]), 200).json["ballots"]["online"]
     threads = [threading.Thread(target=worker, args=(t,)) for t in range(THREADS)]
     for t in threads:
         t.start()
@@ -93,34 +104,35 @@ def test_sigkill_mid_stream(srv):
     deadline = time.time() + 10
     while time.time() < deadline and counts["ok"] < 300:
         time.sleep(0.05)
-    ok(counts["ok"] > 0, "no ballot was acknowledged before the kill")
     # Kill first, so every thread has a request on the way when it happens.
     killed.set()
     srv.kill()
     stop.set()
     for t in threads:
         t.join(timeout=30)
-    print("  acknowledged %d ballots before SIGKILL (%d errors, %d other)"
-          % (counts["ok"], counts["err"], counts["other"]))
+    print("  round %d: %d ballots acknowledged before SIGKILL (%d errors, %d other)"
+          % (rnd + 1, counts["ok"], counts["err"], counts["other"]))
+    ok(counts["ok"] > 0, "no ballot was acknowledged before the kill")
     eq(counts["other"], 0, "every answered ballot was a 200")
     eq(counts["early"], 0, "connection errors before the kill")
     srv.start()
     lost = []
-    stored = 0
+    now = {}
     for i, u in enumerate(users):
         j = status(srv.get("/polls/%s" % poll["id"], token=u["token"]), 200,
                    "poll after restart").json
-        stored += j["my_ballot"] is not None
-        if i not in acked:
-            continue
-        allowed = [acked[i][-1]]
+        now[i] = j["my_ballot"]
+        allowed = [acked[i] if i in acked else before.get(i)]
         if i in inflight:
             allowed.append(inflight[i])
         if j["my_ballot"] not in allowed:
-            lost.append((u["username"], acked[i][-1], j["my_ballot"]))
-    eq(lost, [], "acknowledged ballots lost by SIGKILL (name, acked, found)")
+            lost.append((u["username"], allowed[0], j["my_ballot"]))
+    eq(lost, [], "round %d: acknowledged ballots lost by SIGKILL (name, expected, found)"
+       % (rnd + 1))
     res = status(srv.get("/polls/%s/results" % poll["id"]), 200).json
-    eq(res["ballots"]["online"], base + stored, "results count exactly the stored ballots")
+    eq(res["ballots"]["online"], base + sum(1 for b in now.values() if b is not None),
+       "results count exactly the stored ballots")
+    return now
 
 
 if __name__ == "__main__":
