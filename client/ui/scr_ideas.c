@@ -58,7 +58,7 @@ ideas_build(struct app *app, struct screen *s, struct page *p)
 	page_set_breadcrumb(p, _("Projects / %s"), d->project_title);
 	page_set_heading(p, _("Ideas for %s"), d->project_title);
 	ui_count_note(p, d->sort_new ? _("Newest first") : _("Most support first"), NULL,
-	    d->pg.n_prev * UI_PAGE_SIZE + d->list->n, d->list->total);
+	    d->pg.n_prev * UI_PAGE_SIZE + 1, d->pg.n_prev * UI_PAGE_SIZE + d->list->n, d->list->total);
 	if (d->list->n == 0)
 		page_add_text(p, PAGE_TEXT_PARA, "%s", _("No ideas yet."));
 	for (i = 0; i < d->list->n; i++) {

@@ -70,7 +70,7 @@ projects_build(struct app *app, struct screen *s, struct page *p)
 		return;
 	ui_count_note(p, projects_status_phrase(d->status, 1),
 	    d->category[0] ? projects_category_word(d->category) : NULL,
-	    d->pg.n_prev * UI_PAGE_SIZE + d->list->n, d->list->total);
+	    d->pg.n_prev * UI_PAGE_SIZE + 1, d->pg.n_prev * UI_PAGE_SIZE + d->list->n, d->list->total);
 	if (d->list->n == 0)
 		page_add_text(p, PAGE_TEXT_PARA, "%s", _("No projects match this filter."));
 	for (i = 0; i < d->list->n; i++) {

@@ -139,8 +139,10 @@ char	*ui_window_text(const char *status, const char *opens, const char *closes,
 	    char *buf, size_t size);
 /* Adds the note that counts a list: "Open projects: 4.", with what
  * (may be NULL) "Closed projects, City Hall: 2.", "20 of 34" while
- * more pages follow. */
-void	 ui_count_note(struct page *p, const char *lead, const char *what, size_t shown, long total);
+ * more pages follow, "21 to 34 of 34" on a later page (first is the
+ * number of the first item shown, counted from 1; last of the last). */
+void	 ui_count_note(struct page *p, const char *lead, const char *what, size_t first,
+	    size_t last, long total);
 
 /* The choices ids of poll p in words: "1. Lautern tanzt, 2. Roundnet"
  * for a ranking, else "Lautern tanzt, Roundnet". Caller frees; NULL when

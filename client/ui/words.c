@@ -75,7 +75,8 @@ ui_role_word(const char *role)
 }
 
 void
-ui_count_note(struct page *p, const char *lead, const char *what, size_t shown, long total)
+ui_count_note(struct page *p, const char *lead, const char *what, size_t first,
+    size_t shown, long total)
 {
 	char head[160];
 
@@ -84,7 +85,10 @@ ui_count_note(struct page *p, const char *lead, const char *what, size_t shown, 
 		snprintf(head, sizeof(head), C_("filter", "%s, %s"), lead, what);
 	else
 		snprintf(head, sizeof(head), "%s", lead);
-	if (total >= 0 && shown < (size_t)total)
+	if (first > 1 && total >= 0)
+		/* L10N: a later page of a list: "Most support first: 21 to 34 of 34." */
+		page_add_text(p, PAGE_TEXT_NOTE, _("%s: %zu to %zu of %ld."), head, first, shown, total);
+	else if (total >= 0 && shown < (size_t)total)
 		/* L10N: a list while more pages follow: "Open projects: 20 of 34." */
 		page_add_text(p, PAGE_TEXT_NOTE, _("%s: %zu of %ld."), head, shown, total);
 	else

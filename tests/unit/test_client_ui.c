@@ -420,6 +420,26 @@ test_field_layout_secret_masks(void **state)
 
 /* ---------------------------------------------------------------- page */
 
+/* A later page of a list says which items it shows, not a bare total
+ * that sounds like the number of items on the page. */
+static void
+test_ui_count_note_pages(void **state)
+{
+	struct page *p = page_new();
+
+	(void)state;
+	test_env();
+	assert_non_null(p);
+	ui_count_note(p, "Most support first", NULL, 1, 20, 32);
+	ui_count_note(p, "Most support first", NULL, 21, 32, 32);
+	ui_count_note(p, "Open projects", "City Hall", 1, 4, 4);
+	assert_int_equal(p->n_text, 3);
+	assert_string_equal(p->text[0].text, "Most support first: 20 of 32.");
+	assert_string_equal(p->text[1].text, "Most support first: 21 to 32 of 32.");
+	assert_string_equal(p->text[2].text, "Open projects, City Hall: 4.");
+	page_free(p);
+}
+
 static void
 test_page_bar_ascii(void **state)
 {
@@ -2160,6 +2180,7 @@ main(void)
 		cmocka_unit_test(test_field_insert_sanitizes_and_limits),
 		cmocka_unit_test(test_field_layout_wraps_with_caret),
 		cmocka_unit_test(test_field_layout_secret_masks),
+		cmocka_unit_test(test_ui_count_note_pages),
 		cmocka_unit_test(test_page_bar_ascii),
 		cmocka_unit_test(test_page_builders_number_items),
 		cmocka_unit_test(test_app_free_null),
