@@ -50,6 +50,7 @@ cmd_vote(struct cmd_ctx *c, struct cmd_args *a)
 	struct api_ballot *b = NULL;
 	long long id = cmd_id(a->pos[0], _("poll")), *choices = NULL;
 	size_t n = (size_t)a->npos - 1, i, k;
+	char day[16];
 	int r = CLIENT_EXIT_OK;
 
 	if (id < 0)
@@ -89,8 +90,9 @@ cmd_vote(struct cmd_ctx *c, struct cmd_args *a)
 			if (p->options[k].id == b->choices[i])
 				printf("%zu. %s\n", i + 1,
 				    p->options[k].title ? p->options[k].title : "");
+	/* A date a person reads, not the API's timestamp. */
 	if (p->closes_at != NULL)
-		printf(_("You can change it until %s.\n"), p->closes_at);
+		printf(_("You can change it until %s.\n"), cmd_date(p->closes_at, day, sizeof(day)));
 out:
 	free(choices);
 	api_ballot_free(b);

@@ -17,14 +17,14 @@ CLIENT = os.path.join(BUILD, "mitwirkung") if os.path.isabs(BUILD) \
 C = {}
 
 
-def run(lang, *args):
+def run(lang, *args, stdin=b""):
     home = C["home"]
     env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": home,
            "XDG_STATE_HOME": os.path.join(home, "state"),
            "XDG_CONFIG_HOME": os.path.join(home, "config"),
            "MITWIRKUNG_API": "http://127.0.0.1:%d/api/v1" % C["srv"].port}
     p = subprocess.run([CLIENT, "--lang", lang] + list(args), capture_output=True,
-                       env=env, timeout=30)
+                       input=stdin, env=env, timeout=30)
     return p.returncode, p.stdout.decode("utf-8"), p.stderr.decode("utf-8")
 
 
@@ -69,6 +69,21 @@ def test_idea_and_project_counts(c):
     ok(re.search(r"^\d+ Ideen?, \d+ Kommentare?, \d+ Teilnehmende", out, re.M),
        "project counts in German: %r" % out)
     ok("ideas, " not in out and "participants" not in out, "no English counts: %r" % out)
+
+
+@S.test
+def test_vote_says_a_date(c):
+    rc, out, err = run("de", "login", "demo", stdin=b"demo-passwort\n")
+    eq(rc, 0, "login: %r" % err)
+    polls = c["srv"].get("/projects/%d" % c["stadt"]["id"]).json["formats"]["polls"]
+    poll = c["srv"].get("/polls/%d" % polls[0]["id"]).json
+    first = poll["options"][0]
+    rc, out, err = run("de", "vote", str(poll["id"]), str(first["id"]))
+    eq(rc, 0, "vote: %r" % err)
+    ok(re.search(r"bis zum \d{4}-\d{2}-\d{2} ändern", out), "a date to change it by: %r" % out)
+    ok("T" + poll["closes_at"].split("T")[1] not in out, "no API timestamp: %r" % out)
+    rc, out, err = run("de", "unvote", str(poll["id"]))
+    eq(rc, 0, "unvote: %r" % err)
 
 
 if __name__ == "__main__":
