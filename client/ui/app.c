@@ -191,8 +191,10 @@ ui_fail(struct app *app, const char *what, int keeps_text)
 		return -1;
 	}
 	if (keeps_text)
-		/* L10N: what failed, then why (from the server or the network). */
-		ui_status(app, _("%s %s What you entered is kept; try sending again."), what, msg);
+		/* L10N: what failed, that nothing is lost, then why (from the
+		 * server or the network). The first two come first: a small
+		 * screen shows only three lines of a message. */
+		ui_status(app, _("%s What you entered is kept. %s"), what, msg);
 	else
 		ui_status(app, "%s %s", what, msg);
 	return -1;
