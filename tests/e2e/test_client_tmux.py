@@ -85,14 +85,17 @@ def flow_ballot(api, tmp, w, h):
 		open_project(c)
 		c.focus_to("ranking")
 		c.keys("Enter")
-		c.wait_text("0 of 3 choices made")
+		c.wait_text("Rank up to 3.")
+		# Nothing chosen yet: no "0 of 3", each option says "not chosen".
+		assert "of 3 chosen" not in c.flat(), c.text()
 		c.check_focus()
 		chosen = []
 		for k in range(3):
 			item = c.focus_item()
 			c.keys("Space")
 			c.check_focus("your choice %d" % (k + 1))
-			c.wait_text("%d of 3 choices made" % (k + 1))
+			c.wait_text("%d of 3 chosen" % (k + 1))
+			# The option keeps its place: Down goes to the next one.
 			chosen.append(item.split(". ", 1)[1].split(" (")[0])
 			c.keys("Down")
 			wait_moved(c, item)
@@ -107,14 +110,14 @@ def flow_ballot(api, tmp, w, h):
 		c.wait_text("Messages", "is saved")
 		c.check_focus()
 		c.keys("Escape")
-		c.wait_text("choices made")
+		c.wait_text("chosen")
 		c.check_focus()
 		see_ballot(c, chosen)
 		# Leaving and coming back shows the ballot again.
 		c.keys("Escape")
 		c.check_focus("ranking")
 		c.keys("Enter")
-		c.wait_text("3 of 3 choices made")
+		c.wait_text("3 of 3 chosen")
 		c.check_focus()
 		see_ballot(c, chosen)
 	except Exception:
@@ -183,8 +186,11 @@ def flow_idea(api, tmp, w, h):
 		if "Log in" not in c.screen()[0] and "Log in" not in c.screen()[1]:
 			c.keys("l")
 		c.wait_text("Log in")
-		c.check_focus("User name or e-mail")
-		fill(c, "User name or e-mail", user)
+		# After the confirmation the form knows the name and asks for the password.
+		lib_tmux.wait_until(lambda: "User name" in c.focus_item() or "Password" in c.focus_item(),
+				    5, "the focus on the login form")
+		if "Password" not in c.focus_item():
+			fill(c, "User name or e-mail", user)
 		fill(c, "Password", "geheim-passwort", secret=True)
 		submit(c, "Password", "Log in")
 		c.wait_text("Logged in as")

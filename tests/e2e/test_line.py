@@ -94,8 +94,8 @@ def test_rank_three_events_and_send():
         st, t = run([n, "3", "2 5 1", "r", "s", "demo", "demo-passwort", "s", "s"],
                     home=home)
         has(t, "Which event should come to the square first?",
-            "your choice 1", "your choice 2", "your choice 3", "3 of 3 choices made",
-            "Check before sending", "You are voting for: 1.", "Log in",
+            "your choice 1", "your choice 2", "your choice 3", "3 of 3 chosen",
+            "Check before sending", "Your vote: 1.", "Log in",
             "Logged in as")
         tail = t[t.rfind("Logged in as"):]
         ok(re.search(r"(saved|counted|gespeichert)", tail, re.I),

@@ -150,7 +150,7 @@ def with_home(fn):
 @with_home
 def test_browse_filters_status_and_category(h):
     t = h.run([])
-    has(t, "Projects", "Showing open projects, all categories", "Stadt.Raum.Wir.",
+    has(t, "Projects", "Open projects: ", "Stadt.Raum.Wir.",
         "Local logistics", "f filter")
     hasnt(t, "City information modeling", "Rütschhof")
     # Category City Hall: only the packaging tax project is left, and the
@@ -159,6 +159,8 @@ def test_browse_filters_status_and_category(h):
     has(t, "Filter projects", "Which projects", "Category", "City Hall — your choice")
     rest = after(t, "Show these projects")
     has(rest, "City Hall", "Packaging tax on take-away packaging")
+    # The count names the filter that is not the default.
+    has(t, "Open projects, City Hall: 1.")
     hasnt(rest, "Local logistics", "Stadt.Raum.Wir.")
     # Status all: upcoming and closed projects too.
     t = h.run(["f", "4", "8"])
@@ -193,7 +195,7 @@ def test_ideas_sort_and_paging(h):
     n = num(t, "Testprojekt Blättern")
     # Most support first: 01 has two supports, 02 one; 20 on a page.
     t = h.run([n, "1"])
-    has(t, "Ideas for Testprojekt Blättern", "Sorted by most support: 20 of 22",
+    has(t, "Ideas for Testprojekt Blättern", "Most support first: 20 of 22",
         "1. Blätteridee 01", "2. Blätteridee 02", "3. Blätteridee 22", "More ideas")
     hasnt(t, "Blätteridee 03")
     # n: the next page says the rest; p: back to the first.
@@ -218,8 +220,9 @@ def test_idea_detail_comments_and_replies(h):
     t = h.run([n, "1"])
     i = num(t, "Skaterampe für Jugendliche")
     t = h.run([n, "1", i, "t"])
-    has(t, "Skaterampe für Jugendliche", "by Anna K.", "people support this idea",
+    has(t, "Skaterampe für Jugendliche", "Anna K., 16 November 2026.",
         "Comments (2):", "Thomas B.", "t full text")
+    ok(re.search(r"^\d+ supports\.$", t, re.M), "support count not said:\n" + t[-1500:])
     ok(re.search(r"— (reply|Reply to: Thomas B\.)$", t, re.M), "reply not said as one:\n" + t[-1500:])
     full = after(t, "Comments (2):")
     # The reply is indented under its comment, and t says the comment texts.
@@ -239,8 +242,8 @@ def test_support_and_unsupport(h):
     t = h.run([n, "1"])
     i = num(t, "Strandbar mit Sand")
     t = h.run([n, "1", i, "+"])
-    has(t, "1. Support this idea", "You support 'Strandbar mit Sand und Liegestühlen' now",
-        "you support this")
+    # The label says the new state; the status says it and the count.
+    has(t, "1. Support this idea", "1. Stop supporting this idea", "You support it now (")
     t = h.run([n, "1", i, "+"])
     has(t, "Stop supporting this idea", "You no longer support")
     # Not logged in: support asks for a login first.
@@ -316,7 +319,7 @@ def test_poll_single_location(h):
     o = num(t, "Schillerplatz")
     t = h.run([n, p, o, "r", "s"])
     has(t, "Schillerplatz — your choice", "Check before sending",
-        "You are voting for: Schillerplatz", "is saved")
+        "Your vote: Schillerplatz", "is saved")
     # Own ballot shown when the poll is opened again.
     t = h.run([n, p])
     has(after(t, "Where should the try-it box"), "Schillerplatz — your choice",
@@ -324,7 +327,7 @@ def test_poll_single_location(h):
     # Change: another place, review says it replaces the old vote.
     o2 = num(t, "Stiftsplatz")
     t = h.run([n, p, o2, "r", "s"])
-    has(t, "You are voting for: Stiftsplatz", "This replaces the vote you sent before", "is saved")
+    has(t, "Your vote: Stiftsplatz", "This replaces the vote you sent before", "is saved")
     # Results with numbers.
     t = h.run([n, p, "v"])
     res = after(t, "Results")
@@ -381,8 +384,8 @@ def test_poll_ranking_change_and_withdraw(h):
     a, b, c = num(t, "Roundnet"), num(t, "3D street painting"), num(t, "Open-air reading")
     t = h.run([n, p, " ".join([a, b, c]), "r", "s"])
     has(t, "Roundnet — your choice 1", "3D street painting — your choice 2",
-        "Open-air reading — your choice 3", "3 of 3 choices made",
-        "You are voting for: 1. Roundnet, 2. 3D street painting, 3. Open-air reading", "is saved")
+        "Open-air reading — your choice 3", "3 of 3 chosen",
+        "Your vote: 1. Roundnet, 2. 3D street painting, 3. Open-air reading", "is saved")
     # Own ballot in rank order when the poll comes back.
     t = h.run([n, p])
     mine = after(t, "Which event should come")
