@@ -636,6 +636,7 @@ results_build(struct app *app, struct screen *s, struct page *p)
 	size_t i;
 	int rank, ranking;
 	long most = 0;
+	char nv[64];
 
 	(void)app;
 	p->context = "results";
@@ -668,13 +669,13 @@ results_build(struct app *app, struct screen *s, struct page *p)
 			it->has_bar = 1;
 			if (ranking && o->has_points) {
 				it->bar = most > 0 ? (double)o->points / (double)most : 0;
-				/* L10N: a ranking result: points, rank, then online and paper parts. */
-				page_item_detail(it, _("%ld points, rank %d — %ld online, %ld paper"),
-				    o->points, o->rank, o->online, o->analog);
+				snprintf(nv, sizeof(nv), ngettext("%ld point", "%ld points", (unsigned long)o->points),
+				    o->points);
+				/* L10N: a ranking result: points ("12 points"), rank, then online and paper parts. */
+				page_item_detail(it, _("%s, rank %d — %ld online, %ld paper"),
+				    nv, o->rank, o->online, o->analog);
 			} else {
 				it->bar = o->share;
-				char nv[64];
-
 				snprintf(nv, sizeof(nv), ngettext("%ld vote", "%ld votes", (unsigned long)o->total),
 				    o->total);
 				/* L10N: a result: votes ("12 votes"), share in percent, rank — online and paper votes. */

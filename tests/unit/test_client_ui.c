@@ -941,8 +941,8 @@ test_scr_results_bars_and_numbers(void **state)
 	r->options = calloc(2, sizeof(*r->options));
 	r->options[0].id = 11;
 	r->options[0].title = S("Roundnet");
-	r->options[0].total = 20;
-	r->options[0].share = 0.1667;
+	r->options[0].total = 1;
+	r->options[0].share = 0.0083;
 	r->options[0].rank = 2;
 	r->options[1].id = 12;
 	r->options[1].title = S("Lautern tanzt");
@@ -963,6 +963,8 @@ test_scr_results_bars_and_numbers(void **state)
 	assert_true(p->item[0].bar > 0.34 && p->item[0].bar < 0.36);
 	assert_null(p->item[1].state);	/* the rank is in the numbers */
 	assert_int_equal(p->item[1].rank, 2);
+	/* One vote is "1 vote" (ngettext), not "1 votes". */
+	assert_string_equal(p->item[1].detail, "1 vote, 1 %, rank 2 — 0 online, 0 paper");
 	app_free(app);
 }
 
