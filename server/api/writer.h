@@ -1,6 +1,8 @@
 /* writer.h — the single writer thread: ballots and supports are queued and
  * committed many per transaction (group commit); each request is answered
- * only after the transaction holding its write has committed. */
+ * only after the transaction holding its write has committed. A second
+ * thread checkpoints the write-ahead log in the background, so that no
+ * commit waits for a checkpoint. */
 #ifndef MW_API_WRITER_H
 #define MW_API_WRITER_H
 
@@ -30,16 +32,16 @@ struct writer_job {
 	struct writer_job	*next;
 };
 
-/* Opens the writer's own store connection and starts the thread.
- * Returns 0 or -1. */
+/* Opens the writer's and the checkpointer's store connections and starts
+ * both threads. Returns 0 or -1. */
 int	writer_start(const char *db_path);
 
 /* Queues job; job->done runs later on the writer thread (or at once with
  * STORE_EIO when the writer is not running). */
 void	writer_submit(struct writer_job *job);
 
-/* Commits what is queued, calls every done(), stops the thread. Safe to
- * call twice. */
+/* Commits what is queued, calls every done(), stops both threads. Safe
+ * to call twice. */
 void	writer_stop(void);
 
 /* Statistics for logs and tests: transactions and jobs committed. */
