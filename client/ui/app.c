@@ -808,6 +808,10 @@ app_edit(struct app *app, enum app_edit op)
 		field_delete(f);
 		break;
 	case APP_EDIT_NEWLINE:
+		/* Enter on an empty text box is taken as "start here", not
+		 * as an empty first line nobody meant to send. */
+		if (f->multiline && f->len == 0)
+			break;
 		if (f->multiline) {
 			field_insert(f, "\n");
 			break;

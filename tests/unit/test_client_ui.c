@@ -1080,6 +1080,9 @@ test_scr_idea_form_checks_and_keeps_draft(void **state)
 	assert_string_equal(p->heading, "New idea");
 	app_input_text(app, "Ba");
 	app_action(app, ACTION_NEXT_FIELD, 0);
+	/* Enter on the empty text box (to "open" it) adds no empty line. */
+	app_edit(app, APP_EDIT_NEWLINE);
+	assert_string_equal(app_page(app)->item[1].field->text, "");
 	app_input_text(app, "Benches on the square, please.\nMany.");
 	app_action(app, ACTION_SEND, 0);
 	p = app_page(app);
