@@ -421,12 +421,16 @@ app_whoami(struct app *app)
 	}
 }
 
+/* The buttons of a page that could not be loaded. */
+enum { APP_FAILED_LOGIN = 1, APP_FAILED_RETRY };
+
 static void
 app_build(struct app *app)
 {
 	struct screen *s = app->top;
 	struct page *p = app->page;
 	const struct page_item *it;
+	struct page_item *it2;
 	int rc;
 
 	app_whoami(app);
@@ -462,9 +466,13 @@ app_build(struct app *app)
 		page_add_text(p, PAGE_TEXT_PARA, "%s", s->error != NULL ? s->error : "");
 		/* An ended session: the way on is logging in, one key away. */
 		if (s->need_login && !app_logged_in(app)) {
-			page_add_item(p, PAGE_ITEM_BUTTON, _("Log in"));
+			if ((it2 = page_add_item(p, PAGE_ITEM_BUTTON, _("Log in"))) != NULL)
+				it2->ref = APP_FAILED_LOGIN;
 			page_add_action(p, ACTION_LOGIN, _("log in"));
 		}
+		/* Enter on a button: not everyone finds F5. */
+		if ((it2 = page_add_item(p, PAGE_ITEM_BUTTON, _("Try again"))) != NULL)
+			it2->ref = APP_FAILED_RETRY;
 		page_add_action(p, ACTION_REFRESH, _("try again"));
 	} else {
 		s->type->build(app, s, p);
@@ -650,12 +658,16 @@ app_action(struct app *app, enum action action, int arg)
 	app_page(app);
 	s = app->top;
 	app->dirty = 1;
+	if (s->failed && action == ACTION_OPEN && page_focused(app->page) != NULL &&
+	    page_focused(app->page)->ref == APP_FAILED_RETRY)
+		action = ACTION_REFRESH;
 	if (s->failed && action == ACTION_REFRESH) {
 		s->failed = 0;
 		s->loaded = 0;
 		return APP_OK;
 	}
-	if (s->failed && s->need_login && action == ACTION_OPEN)
+	if (s->failed && action == ACTION_OPEN && page_focused(app->page) != NULL &&
+	    page_focused(app->page)->ref == APP_FAILED_LOGIN)
 		action = ACTION_LOGIN;
 	if (!s->failed && s->type->action != NULL) {
 		rc = s->type->action(app, s, action, arg);

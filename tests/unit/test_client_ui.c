@@ -488,6 +488,31 @@ test_app_free_null(void **state)
 	assert_int_equal(app_action(NULL, ACTION_DOWN, 0), APP_ERR);
 }
 
+/* A page that cannot be loaded (server down) has a "Try again" button,
+ * so Enter works for those who do not know F5; the reason is said once. */
+static void
+test_app_failed_page_try_again(void **state)
+{
+	struct app *app = test_app(0);
+	const struct page *p;
+	size_t n;
+
+	(void)state;
+	p = app_page(app);
+	assert_string_equal(p->heading, "This page could not be loaded");
+	assert_page_has(p, "The projects could not be loaded.");
+	assert_null(app_status(app));
+	assert_int_equal(p->n_item, 1);
+	assert_string_equal(p->item[0].label, "Try again");
+	assert_int_equal(p->focus, 0);
+	n = app_message_count(app);
+	app_action(app, ACTION_OPEN, 0);
+	p = app_page(app);
+	assert_string_equal(p->heading, "This page could not be loaded");
+	assert_int_equal(app_message_count(app), n + 1);	/* it was tried again */
+	app_free(app);
+}
+
 static void
 test_scr_projects_builds_list(void **state)
 {
@@ -2157,8 +2182,9 @@ test_app_real_server_expired_page_offers_login(void **state)
 	assert_string_equal(p->heading, "This page could not be loaded");
 	assert_false(app_logged_in(app));
 	assert_null(app_status(app));
-	assert_int_equal(p->n_item, 1);
+	assert_int_equal(p->n_item, 2);
 	assert_string_equal(p->item[0].label, "Log in");
+	assert_string_equal(p->item[1].label, "Try again");
 	assert_int_equal(p->focus, 0);
 	assert_true(page_offers(p, ACTION_LOGIN));
 	app_action(app, ACTION_OPEN, 0);
@@ -2191,6 +2217,7 @@ main(void)
 		cmocka_unit_test(test_page_bar_ascii),
 		cmocka_unit_test(test_page_builders_number_items),
 		cmocka_unit_test(test_app_free_null),
+		cmocka_unit_test(test_app_failed_page_try_again),
 		cmocka_unit_test(test_scr_projects_builds_list),
 		cmocka_unit_test(test_scr_project_builds_groups),
 		cmocka_unit_test(test_scr_ideas_and_idea),
