@@ -1,4 +1,4 @@
-/* writer.c — one thread that commits queued ballots and supports in groups. */
+/* writer.c — one thread that commits queued ballots and supports in groups, one that checkpoints. */
 #include <pthread.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -16,12 +16,12 @@
 #define WRITER_BATCH_MAX 2048
 /* Group gathering (like PostgreSQL's commit_delay). With a fixed number
  * of clients and nothing gathered, the clients split into two groups
- * that take turns, each paying a whole commit: ballots per commit C is
- * half the clients. Waiting after a commit for the clients it answered
- * (they return within d) puts them all into one group, which pays off
- * when C > d, i.e. when fsync is slow — just when the throughput target
- * is at risk. So the wait is at most a quarter of the recent commit time:
- * at most a quarter more latency when nobody returns. */
+ * that take turns, each group half the clients and each paying a whole
+ * commit. Waiting after a commit for the clients it answered (they
+ * return within d) puts them all into one group, which pays off when a
+ * commit takes longer than d, i.e. when fsync is slow — just when the
+ * throughput target is at risk. So the wait is at most a quarter of the
+ * recent commit time: at most a quarter more latency when nobody returns. */
 #define WRITER_GATHER_MAX_US 2000
 
 /* Checkpoints. SQLite would copy the write-ahead log into the database
