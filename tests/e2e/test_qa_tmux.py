@@ -1,0 +1,139 @@
+#!/usr/bin/env python3
+# test_qa_tmux.py — the real client in tmux as residents meet it: the server
+# is down at start (a "Try again" button with the cursor on it, and Enter
+# works once the server is up), and a moderator approving the last idea of
+# the queue keeps the focus in the queue, not in the reason field.
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from lib_tmux import API_BIN, Client, Failure, Runner, preflight, tempdir  # noqa: E402
+
+
+def free_port():
+	s = socket.socket()
+	s.bind(("127.0.0.1", 0))
+	port = s.getsockname()[1]
+	s.close()
+	return port
+
+
+def serve(tmp, port):
+	"""The API with demo data on a chosen port (the client was told it
+	before the server ran); waits for its first line."""
+	args = [API_BIN, "serve", "--db", os.path.join(tmp, "api.db"), "--listen",
+		"127.0.0.1:%d" % port, "--seed", "demo", "--mail-dir", os.path.join(tmp, "mail"),
+		"--pwhash", "min"]
+	os.makedirs(os.path.join(tmp, "mail"), exist_ok=True)
+	log = open(os.path.join(tmp, "api.log"), "wb")
+	proc = subprocess.Popen(args, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=log)
+	end = time.monotonic() + 20
+	while time.monotonic() < end:
+		with open(os.path.join(tmp, "api.log"), "rb") as f:
+			if b"listening on" in f.read():
+				return proc
+		if proc.poll() is not None:
+			break
+		time.sleep(0.05)
+	proc.kill()
+	raise Failure("the API did not start on port %d" % port)
+
+
+def stop(proc):
+	proc.terminate()
+	try:
+		proc.wait(timeout=10)
+	except subprocess.TimeoutExpired:
+		proc.kill()
+		proc.wait()
+
+
+def call(port, method, path, body=None, token=None):
+	req = urllib.request.Request("http://127.0.0.1:%d/api/v1%s" % (port, path), method=method,
+				     data=json.dumps(body).encode() if body is not None else None)
+	req.add_header("Content-Type", "application/json")
+	if token:
+		req.add_header("Authorization", "Bearer " + token)
+	with urllib.request.urlopen(req, timeout=10) as r:
+		data = r.read()
+	return json.loads(data) if data else None
+
+
+def test_server_down_try_again(tmp):
+	port = free_port()
+	c = Client("http://127.0.0.1:%d/api/v1" % port, tmp, width=40, height=12, lang="en")
+	proc = None
+	try:
+		c.wait_text("This page could not be loaded", "Is the server running?")
+		c.check_focus("Try again")
+		proc = serve(os.path.join(tmp, "srv1"), port)
+		c.keys("Enter")
+		c.wait_text("Projects", "Open projects")
+		c.check_focus("1.")
+	finally:
+		c.close()
+		if proc is not None:
+			stop(proc)
+
+
+def test_moderation_focus_stays_in_queue(tmp):
+	port = free_port()
+	proc = serve(os.path.join(tmp, "srv2"), port)
+	c = None
+	try:
+		demo = call(port, "POST", "/auth/login", {"login": "demo", "password": "demo-passwort"})
+		projects = call(port, "GET", "/projects")["items"]
+		pid = [p for p in projects if "Stadt.Raum.Wir" in p["title"]][0]["id"]
+		for t in ("Zweite Testidee QA", "Dritte Testidee QA"):
+			call(port, "POST", "/projects/%d/ideas" % pid,
+			     {"title": t, "body": "Ein Text für die Moderation, lang genug."}, demo["token"])
+		c = Client("http://127.0.0.1:%d/api/v1" % port, tmp, width=80, height=24, lang="en")
+		c.wait_text("Projects")
+		c.keys("l")
+		c.wait_text("Log in")
+		c.type("moderation")
+		c.keys("Tab")
+		c.type("moderation-passwort")
+		c.keys("Enter")
+		c.wait_text("Logged in as")
+		c.keys("M")
+		c.wait_text("Moderation", "Dritte Testidee QA")
+		c.focus_to("Dritte Testidee QA")
+		c.keys("A")
+		c.wait_text("is approved")
+		# The focus is on a queue item, with the cursor there: the next A
+		# or D acts on an idea instead of being typed into the reason.
+		line = c.check_focus("Testidee QA")
+		if "Reason" in line:
+			raise Failure("focus went into the reason field:\n" + c.text())
+		c.keys("A")
+		c.wait_text("'Zweite Testidee QA' is approved")
+	finally:
+		if c is not None:
+			c.close()
+		stop(proc)
+
+
+def main():
+	err = preflight()
+	if err:
+		print(err)
+		print("0 passed, 1 failed")
+		return 1
+	r = Runner()
+	tmp = tempdir()
+	r.run("server_down_try_again", test_server_down_try_again, tmp)
+	r.run("moderation_focus_stays_in_queue", test_moderation_focus_stays_in_queue, tmp)
+	if not r.failed:
+		shutil.rmtree(tmp, ignore_errors=True)
+	return r.finish()
+
+
+if __name__ == "__main__":
+	sys.exit(main())
