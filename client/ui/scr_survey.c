@@ -464,6 +464,8 @@ survey_send(struct app *app, struct screen *s)
 	d->sent = 1;
 	ui_pop_to(app, s);
 	s->loaded = 0;
+	/* Back at the top, not in a text answer where keys would be typed. */
+	s->focus = 0;
 	ui_status(app, _("Thank you. Your answers to '%s' are saved."), d->sv->title);
 	return 0;
 }

@@ -2067,6 +2067,8 @@ test_app_real_server_tally_and_survey(void **state)
 	p = app_page(app);
 	assert_page_has(p, "Thank you. Your answers to '");
 	assert_page_has(p, "You have answered this survey");
+	assert_int_equal(p->focus, 0);
+	assert_null(p->item[0].field);
 	app_free(app);
 }
 
