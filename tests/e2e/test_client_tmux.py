@@ -130,12 +130,15 @@ def flow_ballot(api, tmp, w, h):
 def see_ballot(c, chosen):
 	"""The own ballot on the poll page: the sentence above the options
 	(scrolled back to on a small screen) and each option's rank."""
+	# Up at the first item scrolls back through the text above it. One
+	# key at a time: a Home still pending would scroll the text away again.
+	c.keys("Home")
+	c.check_focus()
 	for _ in range(6):
 		if "Your vote is saved" in c.flat():
 			break
-		# Up at the first item scrolls back through the text above it.
-		c.keys("Home", "Up")
-		time.sleep(0.2)
+		c.keys("Up")
+		time.sleep(0.3)
 	c.wait_text("Your vote is saved")
 	flat = c.flat()
 	for name in chosen:
