@@ -174,6 +174,18 @@ ui_drop_login(struct app *app)
 	app->me_asked = 1;
 }
 
+/* The server ended the session: logged out, and the login will have the
+ * name filled in, so only the password is to type again. */
+static void
+app_session_ended(struct app *app)
+{
+	free(app->last_user);
+	app->last_user = NULL;
+	if (!app->opts.kiosk && app->me != NULL && app->me->username != NULL)
+		app->last_user = strdup(app->me->username);
+	ui_drop_login(app);
+}
+
 int
 ui_fail(struct app *app, const char *what, int keeps_text)
 {
@@ -183,7 +195,7 @@ ui_fail(struct app *app, const char *what, int keeps_text)
 	if (e != NULL && e->kind == API_ERR_LOGIN && keeps_text) {
 		int had = api_token(app->api) != NULL;
 
-		ui_drop_login(app);
+		app_session_ended(app);
 		/* L10N: %s says what failed ("Your idea was not sent."). */
 		ui_status(app, _("%s %s Please log in; what you entered is kept and you can send it again."),
 		    what, had ? _("Your session has ended.") : _("You are not logged in."));
@@ -209,7 +221,7 @@ ui_fail_action(struct app *app, const char *what)
 	/* A GET has already dropped the token (api.c); me is still set. */
 	if (e != NULL && e->kind == API_ERR_LOGIN &&
 	    (api_token(app->api) != NULL || app->me != NULL)) {
-		ui_drop_login(app);
+		app_session_ended(app);
 		scr_login_open(app);
 	}
 	return -1;
@@ -389,6 +401,7 @@ app_free(struct app *app)
 	app_drafts_free(app);
 	page_free(app->page);
 	api_user_free(app->me);
+	free(app->last_user);
 	api_free(app->api);
 	free(app->status);
 	for (i = 0; i < app->n_msgs; i++)
@@ -443,7 +456,7 @@ app_build(struct app *app)
 		    api_token(app->api) != NULL) {
 			/* A saved login that the server no longer knows: read
 			 * the page as a guest and say so. */
-			ui_drop_login(app);
+			app_session_ended(app);
 			rc = s->type->load(app, s);
 			ui_status(app, "%s", _("Your session has ended; you are logged out."));
 		}
@@ -556,6 +569,8 @@ app_reset(struct app *app)
 	if (api_token(app->api) != NULL)
 		api_logout(app->api);
 	ui_drop_login(app);
+	free(app->last_user);
+	app->last_user = NULL;
 	app->me_asked = 1;
 	while (app->top != NULL) {
 		struct screen *s = app->top;

@@ -261,6 +261,8 @@ login_submit(struct app *app, struct screen *s)
 	api_user_free(app->me);
 	app->me = out->user;
 	out->user = NULL;
+	free(app->last_user);
+	app->last_user = NULL;
 	app->me_asked = 1;
 	api_login_free(out);
 	ui_pop(app);
@@ -298,7 +300,14 @@ scr_login_open(struct app *app)
 		return -1;
 	}
 	f->button = _("Log in");
-	return ui_push(app, &scr_login, f);
+	if (app->last_user != NULL)
+		field_set(&f->f[0], app->last_user);
+	if (ui_push(app, &scr_login, f) < 0)
+		return -1;
+	/* After an ended session only the password is to type again. */
+	if (app->last_user != NULL)
+		app->top->focus = 1;
+	return 0;
 }
 
 /* ---------------------------------------------------------- register */

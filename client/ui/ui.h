@@ -74,6 +74,7 @@ struct app {
 	size_t			 n_msgs;
 	struct ui_draft		*drafts;
 	struct api_user		*me;	/* NULL when logged out or not yet asked */
+	char			*last_user;	/* whose session ended (for the login); never in kiosk mode */
 	int			 me_asked;
 	char			*default_lang;
 	const struct keys_map	*keys;		/* the renderer's, borrowed */

@@ -1938,6 +1938,9 @@ test_app_real_server_session_expired_keeps_text(void **state)
 	assert_string_equal(p->heading, "Log in");
 	assert_page_has(p, "Your comment was not sent. Your session has ended.");
 	assert_false(app_logged_in(app));
+	/* The name is filled in; only the password is to type again. */
+	assert_string_equal(p->item[0].field->text, "demo");
+	assert_int_equal(p->focus, 1);
 	fill(app, "User name", "demo");
 	fill(app, "Password", "demo-passwort");
 	app_action(app, ACTION_SEND, 0);
