@@ -308,13 +308,15 @@ test_api_error_from_http_kinds(void **state)
 	api_error_from_http(&e, 429, NULL, 0, 30);
 	assert_int_equal(e.kind, API_ERR_REFUSED);
 	assert_int_equal(e.retry_after, 30);
-	/* How long to wait is said, not only "wait a moment". */
-	assert_non_null(strstr(e.message, "Try again in 30 seconds."));
+	/* How long to wait is said, not only "wait a moment" (in the
+	 * active language: here German, so only the numbers are checked). */
+	assert_non_null(strstr(e.message, " 30 "));
 	api_error_from_http(&e, 429, "{\"error\":{\"code\":\"rate_limited\",\"message\":\"Too many attempts.\"}}",
 	    strlen("{\"error\":{\"code\":\"rate_limited\",\"message\":\"Too many attempts.\"}}"), 233);
-	assert_string_equal(e.message, "Too many attempts. Try again in 4 minutes.");
+	assert_int_equal(strncmp(e.message, "Too many attempts. ", 19), 0);
+	assert_non_null(strstr(e.message, " 4 "));
 	api_error_from_http(&e, 429, NULL, 0, 0);
-	assert_null(strstr(e.message, "Try again in"));
+	assert_null(strpbrk(e.message, "0123456789"));
 	api_error_from_http(&e, 503, NULL, 0, 0);
 	assert_int_equal(e.kind, API_ERR_SERVER);
 	assert_int_equal(api_error_exit(&e), CLIENT_EXIT_NETWORK);
