@@ -7,6 +7,7 @@
 #include "client/cmd/cmd_int.h"
 #include "client/i18n.h"
 #include "client/session.h"
+#include "client/ui/ui.h"
 
 static void
 cmd_secret_free(char *s)
@@ -61,7 +62,7 @@ cmd_login(struct cmd_ctx *c, struct cmd_args *a)
 	/* L10N: after login: user name, role. */
 	printf(_("Logged in as %s (%s).\n"),
 	    l->user->username ? l->user->username : "",
-	    l->user->role ? l->user->role : "");
+	    ui_role_word(l->user->role));
 out:
 	cmd_secret_free(pw);
 	free(name);

@@ -75,6 +75,8 @@ def test_idea_and_project_counts(c):
 def test_vote_says_a_date(c):
     rc, out, err = run("de", "login", "demo", stdin=b"demo-passwort\n")
     eq(rc, 0, "login: %r" % err)
+    ok(out.startswith("Angemeldet als demo (") and "citizen" not in out,
+       "the role in German words: %r" % out)
     polls = c["srv"].get("/projects/%d" % c["stadt"]["id"]).json["formats"]["polls"]
     poll = c["srv"].get("/polls/%d" % polls[0]["id"]).json
     first = poll["options"][0]
