@@ -10,6 +10,7 @@
 #include "client/cmd/cmd_int.h"
 #include "client/i18n.h"
 #include "client/session.h"
+#include "common/text.h"
 
 static const char *const opts_projects[] = { "--status", "--category", NULL };
 static const char *const opts_ideas[] = { "--sort", NULL };
@@ -147,8 +148,11 @@ cmd_api_fail(struct cmd_ctx *c)
 {
 	const struct api_error *e = api_error(c->api);
 
-	/* The message is sanitized by the API layer. */
-	if (e->kind == API_ERR_VALIDATION && e->field[0] != '\0' &&
+	/* The message is sanitized by the API layer. "Not found." alone
+	 * does not say what was looked for: "idea 999: Not found." */
+	if (e->kind == API_ERR_NOT_FOUND && c->what != NULL)
+		fprintf(stderr, "mitwirkung: %s: %s\n", c->what, e->message);
+	else if (e->kind == API_ERR_VALIDATION && e->field[0] != '\0' &&
 	    strstr(e->message, e->field) == NULL)
 		fprintf(stderr, "mitwirkung: %s (%s)\n", e->message, e->field);
 	else
@@ -357,7 +361,7 @@ cmd_main(const struct client_opts *opts, int argc, char **argv)
 	const struct cmd_def *d;
 	struct cmd_args args;
 	struct cmd_ctx c;
-	char *token;
+	char *token, what[128], *what_clean = NULL;
 	int help = 0, r, token_was_set;
 
 	if (argc < 1 || (d = cmd_find(argv[0])) == NULL)
@@ -393,7 +397,12 @@ cmd_main(const struct client_opts *opts, int argc, char **argv)
 		explicit_bzero(token, strlen(token));
 		free(token);
 	}
+	/* Sanitized: over ssh the argument comes from someone else's keyboard. */
+	if (args.npos > 0 && snprintf(what, sizeof(what), "%s %s", d->name, args.pos[0]) > 0)
+		c.what = what_clean = text_sanitize(what, strlen(what), 0);
 	r = d->fn(&c, &args);
+	free(what_clean);
+	c.what = NULL;
 	/* The API layer dropped a dead token: the stored session is over. */
 	if (token_was_set && api_token(c.api) == NULL && d->fn != cmd_logout &&
 	    d->fn != cmd_login) {

@@ -15,6 +15,7 @@ struct cmd_ctx {
 	struct api			*api;
 	const struct client_opts	*opts;
 	int				 json;	/* --json given (before or after the command) */
+	const char			*what;	/* "idea 999": the command and its first argument */
 };
 
 /* The arguments of a command after option parsing. */

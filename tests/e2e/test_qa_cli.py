@@ -88,5 +88,16 @@ def test_vote_says_a_date(c):
     eq(rc, 0, "unvote: %r" % err)
 
 
+@S.test
+def test_not_found_says_what(c):
+    rc, out, err = run("de", "idea", "999999")
+    eq(rc, 2, "idea 999999: %r" % err)
+    ok(err.startswith("mitwirkung: idea 999999: "), "says what was not found: %r" % err)
+    rc, out, err = run("en", "project", "nix\x1b]0;pwned\x07\x1b[2J")
+    eq(rc, 2, "unknown project: %r" % err)
+    ok("project nix" in err and "\x1b" not in err and "\x07" not in err,
+       "the argument is said sanitized: %r" % err)
+
+
 if __name__ == "__main__":
     S.run(setup)
