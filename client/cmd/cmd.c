@@ -134,12 +134,19 @@ int
 cmd_usage_error(const char *fmt, ...)
 {
 	va_list ap;
+	char *msg = NULL, *clean = NULL;
 
-	fputs("mitwirkung: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	if (vasprintf(&msg, fmt, ap) < 0)
+		msg = NULL;
 	va_end(ap);
-	fputc('\n', stderr);
+	/* The message quotes arguments, which over ssh come from someone
+	 * else's keyboard: no escape sequence reaches the terminal. */
+	if (msg != NULL)
+		clean = text_sanitize(msg, strlen(msg), 0);
+	fprintf(stderr, "mitwirkung: %s\n", clean != NULL ? clean : "?");
+	free(clean);
+	free(msg);
 	return CLIENT_EXIT_USAGE;
 }
 

@@ -97,6 +97,9 @@ def test_not_found_says_what(c):
     eq(rc, 2, "unknown project: %r" % err)
     ok("project nix" in err and "\x1b" not in err and "\x07" not in err,
        "the argument is said sanitized: %r" % err)
+    rc, out, err = run("en", "poll", "x\x1b[2J\x9b31m")
+    eq(rc, 1, "poll with a bad number: %r" % err)
+    ok("x" in err and "\x1b" not in err and "\x9b" not in err, "usage error sanitized: %r" % err)
 
 
 if __name__ == "__main__":
