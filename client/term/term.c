@@ -101,41 +101,38 @@ static const char *
 term_keyname(const char *context, enum action action, void *ud)
 {
 	struct term *t;
-	char all[256], *k, *next, *best;
-	size_t len;
+	struct keys_binding b[128];
+	char name[KEYS_NAME_MAX], best[KEYS_NAME_MAX];
+	size_t i, n;
 	int ctx;
 
 	t = ud;
 	ctx = keys_context_parse(context);
 	if (ctx < 0)
 		ctx = KEYS_CTX_LIST;
-	if (keys_map_keys_for(t->keys, (enum keys_context)ctx, action,
-	    all, sizeof(all), 0) == 0)
-		all[0] = '\0';
-	best = NULL;
-	for (k = all; k != NULL && *k != '\0'; k = next) {
-		/* Names are joined by ", "; a lone "," key is a name too. */
-		next = strstr(k + 1, ", ");
-		if (next != NULL) {
-			*next = '\0';
-			next += 2;
-		}
-		/* In a text field the editing keys edit; never offer them. */
-		if (ctx == KEYS_CTX_EDITOR && term_is_edit_key(keys_parse(k)))
+	/* Work on key codes: the display names are translated ("Rücktaste")
+	 * and could not be parsed back. */
+	n = keys_map_list(t->keys, (enum keys_context)ctx, b, sizeof(b) / sizeof(b[0]));
+	if (n > sizeof(b) / sizeof(b[0]))
+		n = sizeof(b) / sizeof(b[0]);
+	best[0] = '\0';
+	for (i = 0; i < n; i++) {
+		if (b[i].action != action)
 			continue;
-		if (best == NULL || strlen(k) < strlen(best))
-			best = k;
+		/* In a text field the editing keys edit; never offer them. */
+		if (ctx == KEYS_CTX_EDITOR && term_is_edit_key(b[i].key))
+			continue;
+		if (keys_name(b[i].key, name, sizeof(name)) != 0)
+			continue;
+		if (best[0] == '\0' || strlen(name) < strlen(best))
+			memcpy(best, name, sizeof(best));
 	}
 	/* In a field, Esc cancels: that is the way back from there. */
-	if (best == NULL && action == ACTION_BACK && ctx == KEYS_CTX_EDITOR)
+	if (best[0] == '\0' && action == ACTION_BACK && ctx == KEYS_CTX_EDITOR)
 		return term_keyname(context, ACTION_CANCEL, ud);
-	if (best == NULL)
+	if (best[0] == '\0')
 		return NULL;
-	len = strlen(best);
-	if (len >= sizeof(t->keybuf))
-		len = sizeof(t->keybuf) - 1;
-	memcpy(t->keybuf, best, len);
-	t->keybuf[len] = '\0';
+	snprintf(t->keybuf, sizeof(t->keybuf), "%s", best);
 	return t->keybuf;
 }
 
