@@ -146,6 +146,16 @@ api_parse_array(const cJSON *arr, size_t elsize, api_parse_fn parse,
 	return 0;
 }
 
+/* Clears n items of elsize bytes with clear and frees the array; the one
+ * loop every list's _free and a failed parse share. */
+static void
+api_items_free(void *items, size_t n, size_t elsize, api_clear_fn clear)
+{
+	while (n > 0)
+		clear((char *)items + --n * elsize);
+	free(items);
+}
+
 static int
 api_parse_list(const cJSON *j, size_t elsize, api_parse_fn parse,
     api_clear_fn clear, void **items, size_t *n, char **next, long *total)
@@ -159,10 +169,9 @@ api_parse_list(const cJSON *j, size_t elsize, api_parse_fn parse,
 	if (api_parse_array(arr, elsize, parse, clear, items, n) < 0)
 		return -1;
 	if (api_json_str(j, "next", 0, next) < 0) {
-		while (*n > 0)
-			clear((char *)*items + --*n * elsize);
-		free(*items);
+		api_items_free(*items, *n, elsize, clear);
 		*items = NULL;
+		*n = 0;
 		return -1;
 	}
 	*total = api_json_long(j, "total");
@@ -387,13 +396,9 @@ api_parse_project_list(const cJSON *j, struct api_project_list *l)
 void
 api_project_list_free(struct api_project_list *l)
 {
-	size_t i;
-
 	if (l == NULL)
 		return;
-	for (i = 0; i < l->n; i++)
-		api_project_clear(&l->items[i]);
-	free(l->items);
+	api_items_free(l->items, l->n, sizeof(*l->items), api_project_clear_v);
 	free(l->next);
 	free(l);
 }
@@ -465,13 +470,9 @@ api_parse_idea_list(const cJSON *j, struct api_idea_list *l)
 void
 api_idea_list_free(struct api_idea_list *l)
 {
-	size_t i;
-
 	if (l == NULL)
 		return;
-	for (i = 0; i < l->n; i++)
-		api_idea_clear(&l->items[i]);
-	free(l->items);
+	api_items_free(l->items, l->n, sizeof(*l->items), api_idea_clear_v);
 	free(l->next);
 	free(l);
 }
@@ -542,13 +543,9 @@ api_parse_comment_list(const cJSON *j, struct api_comment_list *l)
 void
 api_comment_list_free(struct api_comment_list *l)
 {
-	size_t i;
-
 	if (l == NULL)
 		return;
-	for (i = 0; i < l->n; i++)
-		api_comment_clear(&l->items[i]);
-	free(l->items);
+	api_items_free(l->items, l->n, sizeof(*l->items), api_comment_clear_v);
 	free(l->next);
 	free(l);
 }
@@ -919,13 +916,9 @@ api_parse_queue_list(const cJSON *j, struct api_queue_list *l)
 void
 api_queue_list_free(struct api_queue_list *l)
 {
-	size_t i;
-
 	if (l == NULL)
 		return;
-	for (i = 0; i < l->n; i++)
-		api_queue_item_clear(&l->items[i]);
-	free(l->items);
+	api_items_free(l->items, l->n, sizeof(*l->items), api_queue_clear_v);
 	free(l->next);
 	free(l);
 }
