@@ -10,6 +10,7 @@
 #include <sodium.h>
 
 #include "common/log.h"
+#include "server/api/clock.h"
 #include "server/api/mail.h"
 
 #define MAIL_DEFAULT_FROM "MitWirkung <noreply@mitwirkung.invalid>"
@@ -164,7 +165,7 @@ mail_write_file(const char *dir, const char *msg)
 	sodium_bin2hex(id, sizeof(id), rnd, sizeof(rnd));
 	if ((size_t)snprintf(tmp, sizeof(tmp), "%s/.tmp-%s", dir, id) >= sizeof(tmp) ||
 	    (size_t)snprintf(final, sizeof(final), "%s/%lld-%s.eml", dir,
-	    (long long)time(NULL), id) >= sizeof(final))
+	    (long long)clock_now(), id) >= sizeof(final))
 		return -1;
 #ifdef O_TMPFILE
 	if ((fd = open(dir, O_TMPFILE | O_WRONLY | O_CLOEXEC, 0600)) >= 0) {
@@ -272,7 +273,7 @@ mail_send(const struct mail_cfg *cfg, const char *to, const char *subject,
 	if (cfg == NULL || (cfg->dir == NULL && cfg->smtp_url == NULL))
 		return -1;
 	from = cfg->from != NULL ? cfg->from : MAIL_DEFAULT_FROM;
-	if ((msg = mail_compose(from, to, subject, body, time(NULL))) == NULL)
+	if ((msg = mail_compose(from, to, subject, body, clock_now())) == NULL)
 		return -1;
 	if (cfg->smtp_url != NULL)
 		rc = mail_smtp(cfg, from, to, msg);

@@ -11,6 +11,7 @@
 
 #include "common/hostport.h"
 #include "common/log.h"
+#include "server/api/clock.h"
 #include "server/api/http.h"
 #include "server/api/pwhash.h"
 #include "server/api/store.h"
@@ -28,6 +29,7 @@ static const char main_usage[] =
 "                            --role citizen|moderator|staff|admin --db FILE\n"
 "                            [--display-name TEXT] [--pwhash min|interactive]\n"
 "       mitwirkung-api seed demo --db FILE [--pwhash min|interactive]\n"
+"                            [--clock TIME]\n"
 "       mitwirkung-api --help | --version\n"
 "\n"
 "serve runs the platform API (api-v1) on HOST:PORT; port 0 picks a free\n"
@@ -55,6 +57,9 @@ static const char main_usage[] =
 "                       an address may fail 4 times as often)\n"
 "  --login-window SECONDS\n"
 "                       window of the login limiter (default 300)\n"
+"  --clock TIME         tests only: the server's clock says TIME (RFC 3339,\n"
+"                       2026-11-28T10:00:00Z) at start and runs on from\n"
+"                       there; demo data is dated relative to it\n"
 "  --quiet              no per-request log lines (benchmarks)\n"
 "  --help, --version\n";
 
@@ -101,7 +106,7 @@ main_seed(struct store *st)
 	size_t n, i;
 	int rc;
 
-	rc = store_seed_demo(st, (int64_t)time(NULL));
+	rc = store_seed_demo(st, clock_now());
 	if (rc < 0) {
 		fprintf(stderr, "mitwirkung-api: seeding failed: %s (%s)\n",
 		    store_err_str(rc), store_last_error(st));
@@ -132,6 +137,9 @@ main_cmd_seed(int argc, char **argv)
 		else if (strcmp(argv[i], "--pwhash") == 0 && i + 1 < argc) {
 			if (main_pwhash_cost(argv[++i]) != 0)
 				return main_usage_error("bad --pwhash", argv[i]);
+		} else if (strcmp(argv[i], "--clock") == 0 && i + 1 < argc) {
+			if (clock_pin(argv[++i]) != 0)
+				return main_usage_error("bad --clock", argv[i]);
 		} else
 			return main_usage_error("unknown argument", argv[i]);
 	}
@@ -207,7 +215,7 @@ main_cmd_useradd(int argc, char **argv)
 	nu.role = store_role_parse(role);
 	nu.status = STORE_USER_ACTIVE;
 	nu.pwhash = hash;
-	if ((i = store_user_create(st, &nu, (int64_t)time(NULL), &id,
+	if ((i = store_user_create(st, &nu, clock_now(), &id,
 	    &conflict)) != 0) {
 		fprintf(stderr, "mitwirkung-api: cannot add %s: %s%s%s\n", name,
 		    store_err_str(i), conflict ? " " : "", conflict ? conflict : "");
@@ -256,6 +264,10 @@ main_cmd_serve(int argc, char **argv)
 			cfg.mail.from = val;
 		else if (strcmp(o, "--seed") == 0)
 			seed = val;
+		else if (strcmp(o, "--clock") == 0) {
+			if (clock_pin(val) != 0)
+				return main_usage_error("bad --clock", val);
+		}
 		else if (strcmp(o, "--pwhash") == 0) {
 			if (main_pwhash_cost(val) != 0)
 				return main_usage_error("bad --pwhash", val);

@@ -8,6 +8,7 @@
 
 #include <microhttpd.h>
 
+#include "server/api/clock.h"
 #include "server/api/auth.h"
 #include "server/api/cache.h"
 #include "server/api/pwhash.h"
@@ -404,7 +405,7 @@ rp_project(struct req *r, const struct route_args *a)
 	route_id(a->arg[0], &id);
 	rc = store_project_get(st, id, id == 0 ? a->arg[0] : NULL, r->lang, &p);
 	if (rc == 0)
-		rc = store_project_formats(st, p->id, r->lang, time(NULL), &f);
+		rc = store_project_formats(st, p->id, r->lang, clock_now(), &f);
 	if (rc != 0)
 		route_store_error(r, rc, NULL);
 	else
@@ -537,7 +538,7 @@ rp_poll(struct req *r, const struct route_args *a)
 
 	if ((st = route_id_store(r, a->arg[0], &id)) == NULL)
 		return;
-	rc = store_poll_get(st, id, r->lang, v.user_id, time(NULL), &p);
+	rc = store_poll_get(st, id, r->lang, v.user_id, clock_now(), &p);
 	if (rc != 0)
 		route_store_error(r, rc, NULL);
 	else
@@ -551,7 +552,7 @@ rp_results(struct req *r, const struct route_args *a)
 	struct store_poll *p = NULL;
 	struct results *res = NULL;
 	struct store *st;
-	int64_t id, now = time(NULL);
+	int64_t id, now = clock_now();
 	int rc;
 
 	if ((st = route_id_store(r, a->arg[0], &id)) == NULL)
@@ -584,7 +585,7 @@ rp_survey(struct req *r, const struct route_args *a)
 
 	if ((st = route_id_store(r, a->arg[0], &id)) == NULL)
 		return;
-	rc = store_survey_get(st, id, r->lang, v.user_id, time(NULL), &s);
+	rc = store_survey_get(st, id, r->lang, v.user_id, clock_now(), &s);
 	if (rc != 0)
 		route_store_error(r, rc, NULL);
 	else
@@ -704,7 +705,7 @@ routes_auth(struct req *r, struct store *st)
 		return -1;
 	}
 	pwhash_token_hash(tok, strlen(tok), r->token_hash);
-	rc = store_session_lookup(st, r->token_hash, time(NULL), &r->user, NULL);
+	rc = store_session_lookup(st, r->token_hash, clock_now(), &r->user, NULL);
 	if (rc == STORE_ENOTFOUND || (rc == 0 && r->user->status !=
 	    STORE_USER_ACTIVE)) {
 		store_user_free(r->user);

@@ -9,6 +9,7 @@
 #include <sodium.h>
 
 #include "common/log.h"
+#include "server/api/clock.h"
 #include "server/api/auth.h"
 #include "server/api/mail.h"
 #include "server/api/pwhash.h"
@@ -64,7 +65,7 @@ ra_register(struct req *r, const struct route_args *a)
 	enum apireason why;
 	struct jin *b;
 	struct store *st;
-	int64_t id = 0, now = time(NULL);
+	int64_t id = 0, now = clock_now();
 	int rc;
 
 	(void)a;
@@ -161,7 +162,7 @@ ra_confirm(struct req *r, const struct route_args *a)
 	if ((st = route_store(r)) == NULL)
 		goto out;
 	pwhash_token_hash(token, strlen(token), th);
-	rc = store_user_confirm(st, th, time(NULL), &u);
+	rc = store_user_confirm(st, th, clock_now(), &u);
 	if (rc == STORE_ENOTFOUND)
 		http_reply_error(r, APIERR_NOT_FOUND, "token", REASON_NONE);
 	else if (rc != 0)
@@ -183,7 +184,7 @@ ra_login(struct req *r, const struct route_args *a)
 	unsigned int wait, wait2;
 	struct jin *b;
 	struct store *st;
-	int64_t now = time(NULL), expires;
+	int64_t now = clock_now(), expires;
 	size_t i;
 	int rc, ok;
 
@@ -288,7 +289,7 @@ ra_me_delete(struct req *r, const struct route_args *a)
 		    REASON_NONE);
 		goto out;
 	}
-	if ((rc = store_user_delete(st, u->id, time(NULL))) != 0)
+	if ((rc = store_user_delete(st, u->id, clock_now())) != 0)
 		route_store_error(r, rc, NULL);
 	else
 		http_reply_empty(r, MHD_HTTP_NO_CONTENT);
@@ -307,7 +308,7 @@ ra_me_export(struct req *r, const struct route_args *a)
 	(void)a;
 	if ((st = route_store(r)) == NULL)
 		return;
-	rc = store_export_user(st, r->user->id, time(NULL), &e);
+	rc = store_export_user(st, r->user->id, clock_now(), &e);
 	if (rc != 0)
 		route_store_error(r, rc, NULL);
 	else

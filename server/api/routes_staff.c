@@ -7,6 +7,7 @@
 
 #include <microhttpd.h>
 
+#include "server/api/clock.h"
 #include "server/api/results.h"
 #include "server/api/routes_int.h"
 
@@ -24,7 +25,7 @@ rs_reply_project(struct req *r, struct store *st, int64_t id,
 
 	rc = store_project_get(st, id, NULL, r->lang, &p);
 	if (rc == 0)
-		rc = store_project_formats(st, id, r->lang, time(NULL), &f);
+		rc = store_project_formats(st, id, r->lang, clock_now(), &f);
 	if (rc != 0)
 		route_store_error(r, rc, NULL);
 	else
@@ -101,7 +102,7 @@ rs_project_fields(struct req *r, struct pool *pl, const struct jin *b,
 	if (present)
 		*fields |= STORE_PF_STARTS;
 	else if (!patch)
-		in->starts_at = time(NULL);
+		in->starts_at = clock_now();
 	if (route_time(r, b, "ends_at", 1, &in->ends_at, &present) != 0)
 		return -1;
 	if (present)
@@ -134,7 +135,7 @@ rs_project_create(struct req *r, const struct route_args *a)
 		return;
 	if (rs_project_fields(r, &pl, b, 0, &in, &fields) == 0 &&
 	    (st = route_store(r)) != NULL) {
-		rc = store_project_create(st, &in, time(NULL), route_uid(r), &id);
+		rc = store_project_create(st, &in, clock_now(), route_uid(r), &id);
 		if (rc != 0)
 			route_store_error(r, rc, "slug");
 		else
@@ -160,7 +161,7 @@ rs_project_update(struct req *r, const struct route_args *a)
 		goto out;
 	if (rs_project_fields(r, &pl, b, 1, &in, &fields) != 0)
 		goto out;
-	rc = store_project_update(st, id, &in, fields, time(NULL), route_uid(r));
+	rc = store_project_update(st, id, &in, fields, clock_now(), route_uid(r));
 	if (rc != 0)
 		route_store_error(r, rc, "slug");
 	else
@@ -175,7 +176,7 @@ rs_reply_poll(struct req *r, struct store *st, int64_t id, unsigned int status)
 {
 	struct render_viewer v = route_viewer(r);
 	struct store_poll *p = NULL;
-	int rc = store_poll_get(st, id, r->lang, v.user_id, time(NULL), &p);
+	int rc = store_poll_get(st, id, r->lang, v.user_id, clock_now(), &p);
 
 	if (rc != 0)
 		route_store_error(r, rc, NULL);
@@ -328,7 +329,7 @@ rs_poll_create(struct req *r, const struct route_args *a)
 	if (rs_poll_fields(r, &pl, b, 0, &in, &fields) != 0 ||
 	    rs_poll_options(r, &pl, b, &in) != 0)
 		goto out;
-	rc = store_poll_create(st, pid, &in, time(NULL), route_uid(r), &id);
+	rc = store_poll_create(st, pid, &in, clock_now(), route_uid(r), &id);
 	if (rc != 0)
 		route_store_error(r, rc, "options");
 	else
@@ -355,7 +356,7 @@ rs_poll_update(struct req *r, const struct route_args *a)
 		goto out;
 	if (rs_poll_fields(r, &pl, b, 1, &in, &fields) != 0)
 		goto out;
-	rc = store_poll_update(st, id, &in, fields, time(NULL), route_uid(r));
+	rc = store_poll_update(st, id, &in, fields, clock_now(), route_uid(r));
 	if (rc != 0)
 		route_store_error(r, rc, "closes_at");
 	else
@@ -494,9 +495,9 @@ rs_survey_create(struct req *r, const struct route_args *a)
 			goto out;
 	in.questions = qs;
 	in.n_questions = n;
-	rc = store_survey_create(st, pid, &in, time(NULL), v.user_id, &id);
+	rc = store_survey_create(st, pid, &in, clock_now(), v.user_id, &id);
 	if (rc == 0)
-		rc = store_survey_get(st, id, r->lang, v.user_id, time(NULL), &sv);
+		rc = store_survey_get(st, id, r->lang, v.user_id, clock_now(), &sv);
 	if (rc != 0)
 		route_store_error(r, rc, "questions");
 	else
@@ -522,7 +523,7 @@ rs_analog(struct req *r, const struct route_args *a)
 
 	if ((st = route_id_store(r, a->arg[0], &id)) == NULL)
 		return;
-	if (store_poll_get(st, id, "de", 0, time(NULL), &poll) != 0) {
+	if (store_poll_get(st, id, "de", 0, clock_now(), &poll) != 0) {
 		http_reply_error(r, APIERR_NOT_FOUND, NULL, REASON_NONE);
 		return;
 	}
@@ -558,7 +559,7 @@ rs_analog(struct req *r, const struct route_args *a)
 		counts[i].count = vals[i];
 	}
 	rc = store_analog_add(st, id, source, counts, n, ballots, route_uid(r),
-	    time(NULL), &tally);
+	    clock_now(), &tally);
 	if (rc == STORE_EINVALID)
 		http_reply_error(r, APIERR_VALIDATION, "counts",
 		    REASON_UNKNOWN_OPTION);
@@ -585,7 +586,7 @@ rs_results_csv(struct req *r, const struct route_args *a)
 
 	if ((st = route_id_store(r, a->arg[0], &id)) == NULL)
 		return;
-	rc = store_poll_results(st, id, r->lang, time(NULL), &res);
+	rc = store_poll_results(st, id, r->lang, clock_now(), &res);
 	if (rc == 0 && route_need_staff(r) != 0) {
 		results_free(res);
 		return;
@@ -613,7 +614,7 @@ rs_responses_csv(struct req *r, const struct route_args *a)
 
 	if ((st = route_id_store(r, a->arg[0], &id)) == NULL)
 		return;
-	if ((rc = store_survey_get(st, id, r->lang, 0, time(NULL), &sv)) != 0) {
+	if ((rc = store_survey_get(st, id, r->lang, 0, clock_now(), &sv)) != 0) {
 		route_store_error(r, rc, NULL);
 		return;
 	}

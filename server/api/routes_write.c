@@ -7,6 +7,7 @@
 
 #include <microhttpd.h>
 
+#include "server/api/clock.h"
 #include "server/api/routes_int.h"
 #include "server/api/writer.h"
 
@@ -26,7 +27,7 @@ rw_idea_create(struct req *r, const struct route_args *a)
 	if (route_text(r, b, "title", 0, 3, 120, 0, &title) != 0 ||
 	    route_text(r, b, "body", 0, 10, 5000, VALIDATE_MULTILINE, &body) != 0)
 		goto out;
-	rc = store_idea_create(st, pid, v.user_id, title, body, time(NULL), &id);
+	rc = store_idea_create(st, pid, v.user_id, title, body, clock_now(), &id);
 	if (rc == 0)
 		rc = store_idea_get(st, id, v.user_id, &i);
 	if (rc != 0)
@@ -72,7 +73,7 @@ rw_submit(struct req *r, struct rw_pending *p, void (*cb)(struct req *r))
 	p->req = r;
 	p->job.arg = p;
 	p->job.done = rw_job_done;
-	p->job.now = time(NULL);
+	p->job.now = clock_now();
 	r->job = &p->job;
 	http_suspend(r, cb);
 	writer_submit(&p->job);
@@ -238,7 +239,7 @@ rw_comment_create(struct req *r, int64_t idea_id, int64_t project_id)
 	store_comment_free(c);
 	c = NULL;
 	rc = store_comment_create(st, idea_id, project_id, parent, v.user_id,
-	    body, time(NULL), &id);
+	    body, clock_now(), &id);
 	if (rc == 0)
 		rc = store_comment_get(st, id, &c);
 	if (rc != 0)
@@ -310,7 +311,7 @@ rw_report(struct req *r, int target, const char *arg)
 	if (route_text(r, b, "reason", 0, 1, 1000, VALIDATE_MULTILINE,
 	    &reason) == 0) {
 		rc = store_report_create(st, target, id, route_uid(r), reason,
-		    time(NULL));
+		    clock_now());
 		if (rc != 0)
 			route_store_error(r, rc, NULL);
 		else
@@ -393,7 +394,7 @@ rw_response_put(struct req *r, const struct route_args *a)
 	}
 	if ((st = route_store(r)) == NULL)
 		goto out;
-	rc = store_response_put(st, id, route_uid(r), ans, n, time(NULL), NULL,
+	rc = store_response_put(st, id, route_uid(r), ans, n, clock_now(), NULL,
 	    &bad);
 	if (rc == 0)
 		rc = store_response_get(st, id, route_uid(r), &resp);
@@ -499,7 +500,7 @@ rw_moderate(struct req *r, int target, const char *arg)
 	if (route_text(r, b, "reason", act == STORE_MOD_APPROVE, 1, 1000,
 	    VALIDATE_MULTILINE, &reason) != 0 || (st = route_store(r)) == NULL)
 		goto out;
-	rc = store_moderate(st, target, id, act, reason, v.user_id, time(NULL));
+	rc = store_moderate(st, target, id, act, reason, v.user_id, clock_now());
 	if (rc == 0 && target == STORE_TARGET_IDEA)
 		rc = store_idea_get(st, id, v.user_id, &i);
 	else if (rc == 0)

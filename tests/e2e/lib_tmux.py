@@ -19,6 +19,9 @@ BUILD = os.environ.get("BUILD", "build")
 BUILD_DIR = BUILD if os.path.isabs(BUILD) else os.path.join(TOP, BUILD)
 API_BIN = os.path.join(BUILD_DIR, "mitwirkung-api")
 CLIENT_BIN = os.path.join(BUILD_DIR, "mitwirkung")
+# The API server's clock is pinned (mitwirkung-api --clock), as in
+# tests/integration/lib_api.py, so demo dates are the same on any day.
+TEST_CLOCK = "2026-11-28T10:00:00Z"
 
 
 class Failure(AssertionError):
@@ -57,7 +60,7 @@ class ApiServer:
 
 	def start(self, timeout=20):
 		args = [API_BIN, "serve", "--db", self.db, "--listen", "127.0.0.1:0",
-			"--seed", "demo", "--mail-dir", self.mail]
+			"--seed", "demo", "--mail-dir", self.mail, "--clock", TEST_CLOCK]
 		try:
 			h = subprocess.run([API_BIN, "--help"], capture_output=True, timeout=10)
 			if b"--pwhash" in h.stdout + h.stderr:

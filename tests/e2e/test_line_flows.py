@@ -220,6 +220,7 @@ def test_idea_detail_comments_and_replies(h):
     t = h.run([n, "1"])
     i = num(t, "Skaterampe für Jugendliche")
     t = h.run([n, "1", i, "t"])
+    # The server clock is pinned (lib_api.TEST_CLOCK): the idea is 12 days old.
     has(t, "Skaterampe für Jugendliche", "Anna K., 16 November 2026.",
         "Comments (2):", "Thomas B.", "t full text")
     ok(re.search(r"^\d+ supports\.$", t, re.M), "support count not said:\n" + t[-1500:])

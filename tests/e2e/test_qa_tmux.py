@@ -13,7 +13,7 @@ import time
 import urllib.request
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from lib_tmux import API_BIN, Client, Failure, Runner, preflight, tempdir  # noqa: E402
+from lib_tmux import API_BIN, TEST_CLOCK, Client, Failure, Runner, preflight, tempdir  # noqa: E402
 
 
 def free_port():
@@ -29,7 +29,7 @@ def serve(tmp, port):
 	before the server ran); waits for its first line."""
 	args = [API_BIN, "serve", "--db", os.path.join(tmp, "api.db"), "--listen",
 		"127.0.0.1:%d" % port, "--seed", "demo", "--mail-dir", os.path.join(tmp, "mail"),
-		"--pwhash", "min"]
+		"--pwhash", "min", "--clock", TEST_CLOCK]
 	os.makedirs(os.path.join(tmp, "mail"), exist_ok=True)
 	log = open(os.path.join(tmp, "api.log"), "wb")
 	proc = subprocess.Popen(args, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=log)

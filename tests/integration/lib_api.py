@@ -6,6 +6,7 @@
 # Environment: ONLY=<substring> runs the matching tests only; VERBOSE=1
 # prints tracebacks of failed assertions; SHOW_LOG=0 hides the server log
 # tail that is printed on failure (the temp dir is kept then either way).
+import calendar
 import email
 import email.policy
 import gzip
@@ -30,6 +31,21 @@ BUILD = os.environ.get("BUILD", "build")
 BIN = os.path.join(TOP, BUILD, "mitwirkung-api") if not os.path.isabs(BUILD) \
     else os.path.join(BUILD, "mitwirkung-api")
 BASE = "/api/v1"
+# Every test server's clock is pinned to this moment (mitwirkung-api --clock),
+# so the demo data, which is dated relative to "now", has the same dates on
+# any day the suite runs: the skate-ramp idea (12 days old) is from
+# 16 November 2026.
+TEST_CLOCK = "2026-11-28T10:00:00Z"
+_CLOCK_T0 = time.time()
+
+
+def now():
+    """The test servers' clock (seconds since the epoch): TEST_CLOCK when
+    this process started, running on in real time. Every server started
+    by this process is pinned to it, restarts included, so times a test
+    sends (opens_at, closes_at) are relative to the server's "now"."""
+    return calendar.timegm(time.strptime(TEST_CLOCK, "%Y-%m-%dT%H:%M:%SZ")) \
+        + (time.time() - _CLOCK_T0)
 
 _help_cache = None
 
@@ -125,6 +141,8 @@ class Server:
             args += ["--seed", "demo"]
         if self.fast_hash:
             args += fast_hash_args()
+        if "--clock" not in self.extra:
+            args += ["--clock", iso(now())]
         args += self.extra
         self.starts += 1
         log = open(os.path.join(self.tmp, "server-%d.log" % self.starts), "wb")
@@ -690,10 +708,10 @@ def make_project(srv, token, **over):
 
 def make_poll(srv, token, project_id, kind="single", n=3, max_choices=None,
               opens=-3600, closes=86400, visible=True, **over):
-    now = time.time()
+    t0 = now()
     body = {"title": tr("Testabstimmung"), "question": tr("Was meinen Sie?"),
             "kind": kind, "max_choices": max_choices or (1 if kind == "single" else min(n, 3)),
-            "opens_at": iso(now + opens), "closes_at": iso(now + closes),
+            "opens_at": iso(t0 + opens), "closes_at": iso(t0 + closes),
             "results_visible": visible,
             "options": [{"title": tr("Option %d" % i), "description": tr("Beschreibung %d" % i)}
                         for i in range(n)]}

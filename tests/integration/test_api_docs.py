@@ -7,7 +7,7 @@ import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from lib_api import (Suite, demo_index, eq, error, has_fields, iso,  # noqa: E402
+from lib_api import (Suite, demo_index, eq, error, has_fields, iso, now,  # noqa: E402
                      make_poll, make_project, ok, status, tr)
 
 S = Suite("test_api_docs")
@@ -178,7 +178,7 @@ def test_staff_text_forms(srv):
     error(srv.post("/projects", {"slug": "12345", "title": "Ziffern"}, token=st), 422,
           "validation_failed", "slug", "slug of digits only")
     body = {"title": tr("T"), "question": tr("Q"), "kind": "single",
-            "opens_at": iso(time.time() - 60), "closes_at": iso(time.time() + 3600),
+            "opens_at": iso(now() - 60), "closes_at": iso(now() + 3600),
             "options": [{"title": tr("Ort"), "location": {"address": "Marktstraße 1",
                                                           "lat": 49.4, "lon": 7.7}},
                         {"title": tr("Anderer"), "description": tr("b")}]}

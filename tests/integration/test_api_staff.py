@@ -8,7 +8,7 @@ import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from lib_api import (Suite, audit_rows, demo_index, eq, error, find, has_fields, iso,  # noqa: E402
+from lib_api import (Suite, audit_rows, demo_index, eq, error, find, has_fields, iso, now,  # noqa: E402
                      make_poll, make_project, ok, status, tr)
 
 S = Suite("test_api_staff")
@@ -77,21 +77,21 @@ def test_project_create_patch(srv):
     eq((f["title"], f["lang"]), ("Nur Deutsch", "de"), "missing en falls back to de")
     r = srv.post("/projects", {"slug": p["slug"], "category": "smart-city",
                                "title": tr("Doppelt"), "summary": tr("s"),
-                               "description": tr("d"), "starts_at": iso(time.time()),
-                               "ends_at": iso(time.time() + 3600)}, token=st())
+                               "description": tr("d"), "starts_at": iso(now()),
+                               "ends_at": iso(now() + 3600)}, token=st())
     error(r, 409, "conflict", what="duplicate slug")
     r = srv.post("/projects", {"slug": srv.unique("np-"), "category": "smart-city",
                                "title": {"en": "English only"}, "summary": tr("s"),
-                               "description": tr("d"), "starts_at": iso(time.time()),
-                               "ends_at": iso(time.time() + 3600)}, token=st())
+                               "description": tr("d"), "starts_at": iso(now()),
+                               "ends_at": iso(now() + 3600)}, token=st())
     # The contract does not say which: a missing "de" is a shape or a rule.
     ok(r.status in (400, 422), "title without de refused, got %r" % r)
     error(r, r.status, "validation_failed" if r.status == 422 else "bad_request", "title",
           "title without de")
     r = srv.post("/projects", {"slug": srv.unique("np-"), "category": "smart-city",
                                "title": tr("Steuer\u202ezeichen"), "summary": tr("s"),
-                               "description": tr("d"), "starts_at": iso(time.time()),
-                               "ends_at": iso(time.time() + 3600)}, token=st())
+                               "description": tr("d"), "starts_at": iso(now()),
+                               "ends_at": iso(now() + 3600)}, token=st())
     e = error(r, 422, "validation_failed", what="bidi in a translated title")
     ok(e.get("field", "").startswith("title"), "field names the title: %r" % e.get("field"))
     error(srv.patch("/projects/999999", {"title": tr("x")}, token=st()), 404, "not_found",
@@ -112,7 +112,7 @@ def test_poll_create_patch_close(srv):
     u = srv.new_user()
     status(srv.put("/polls/%s/ballot" % po["id"], {"choices": [po["options"][0]["id"]]},
                    token=u["token"]), 200)
-    status(srv.patch("/polls/%s" % po["id"], {"closes_at": iso(time.time() - 1)}, token=st()),
+    status(srv.patch("/polls/%s" % po["id"], {"closes_at": iso(now() - 1)}, token=st()),
            200, "close poll by PATCH")
     g = status(srv.get("/polls/%s" % po["id"]), 200).json
     eq(g["status"], "closed", "closed after PATCH")
@@ -123,15 +123,15 @@ def test_poll_create_patch_close(srv):
     eq(res["ballots"]["online"], 1, "ballot kept")
     hid = make_poll(srv, st(), pid, visible=False)
     error(srv.get("/polls/%s/results" % hid["id"]), 403, "results_hidden", what="hidden")
-    status(srv.patch("/polls/%s" % hid["id"], {"closes_at": iso(time.time() - 1)}, token=st()),
+    status(srv.patch("/polls/%s" % hid["id"], {"closes_at": iso(now() - 1)}, token=st()),
            200)
     status(srv.get("/polls/%s/results" % hid["id"]), 200, "hidden results shown once closed")
     for over, what in (({"max_choices": 5}, "max_choices above option count"),
                        ({"kind": "lottery"}, "unknown kind"),
-                       ({"closes_at": iso(time.time() - 7200)}, "closes before opens"),
+                       ({"closes_at": iso(now() - 7200)}, "closes before opens"),
                        ({"options": [{"title": tr("Nur eine")}]}, "one option")):
         body = {"title": tr("T"), "question": tr("Q"), "kind": "multiple", "max_choices": 2,
-                "opens_at": iso(time.time() - 3600), "closes_at": iso(time.time() + 3600),
+                "opens_at": iso(now() - 3600), "closes_at": iso(now() + 3600),
                 "results_visible": True,
                 "options": [{"title": tr("A"), "description": tr("a")},
                             {"title": tr("B"), "description": tr("b")},
@@ -192,7 +192,7 @@ def test_poll_closes_by_the_clock(srv):
 def test_survey_create_and_csv(srv):
     pid = C["demo"]["projects"]["stadtraum"]["id"]
     body = {"title": tr("Umfrage"), "intro": tr("Bitte antworten."),
-            "opens_at": iso(time.time() - 60), "closes_at": iso(time.time() + 3600),
+            "opens_at": iso(now() - 60), "closes_at": iso(now() + 3600),
             "questions": [
                 {"kind": "single", "text": tr("Wie oft?"), "required": True,
                  "options": [{"title": tr("Oft")}, {"title": tr("Selten")}]},
@@ -281,8 +281,8 @@ def test_csv_quoting_round_trips(srv):
     rows = list(csv.reader(io.StringIO(c)))
     ok(any(tricky in r for r in rows[1:]), "option title with comma and quotes is one cell: %r"
        % rows)
-    body = {"title": tr("CSV"), "intro": tr("i"), "opens_at": iso(time.time() - 60),
-            "closes_at": iso(time.time() + 3600),
+    body = {"title": tr("CSV"), "intro": tr("i"), "opens_at": iso(now() - 60),
+            "closes_at": iso(now() + 3600),
             "questions": [{"kind": "text", "text": tr("Was?"), "required": True,
                            "max_length": 500}]}
     sv = status(srv.post("/projects/%s/surveys" % pid, body, token=st()), 201).json

@@ -17,7 +17,7 @@ import time
 import urllib.request
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from lib_api import BIN, TOP, BUILD, Suite, eq, ok, token_from_mail  # noqa: E402
+from lib_api import BIN, TOP, BUILD, TEST_CLOCK, Suite, eq, ok, token_from_mail  # noqa: E402
 
 S = Suite("test_cmd")
 C = {}
@@ -42,7 +42,8 @@ class ApiServer:
         with open(self.log, "wb") as err:
             self.proc = subprocess.Popen(
                 [BIN, "serve", "--db", os.path.join(self.tmp, "db"), "--listen",
-                 "127.0.0.1:0", "--mail-dir", self.mail, "--seed", "demo", "--pwhash", "min"],
+                 "127.0.0.1:0", "--mail-dir", self.mail, "--seed", "demo", "--pwhash", "min",
+                 "--clock", TEST_CLOCK],
                 stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=err)
         self.port = None
         for _ in range(300):
