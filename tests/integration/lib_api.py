@@ -698,7 +698,7 @@ def make_project(srv, token, **over):
     slug = srv.unique("proj-")
     body = {"slug": slug, "category": "smart-city", "title": tr("Testprojekt " + slug),
             "summary": tr("Kurzfassung"), "description": tr("Beschreibung.\n\nZweiter Absatz."),
-            "starts_at": iso(time.time() - 86400), "ends_at": iso(time.time() + 86400 * 30),
+            "starts_at": iso(now() - 86400), "ends_at": iso(now() + 86400 * 30),
             "status": "open", "ideas_open": True}
     body.update(over)
     r = srv.post("/projects", body, token=token)

@@ -10,7 +10,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from lib_api import (Suite, all_items, demo_index, eq, error, find, has_fields,  # noqa: E402
-                     is_rfc3339, iso, make_poll, make_project, ok, status)
+                     is_rfc3339, iso, make_poll, make_project, now, ok, status)
 
 S = Suite("test_api_residents")
 C = {}
@@ -506,9 +506,9 @@ def test_closed_project_takes_no_support_or_comments(srv):
 
 
 def make_survey(srv, opens, closes):
-    now = time.time()
+    t0 = now()
     body = {"title": {"de": "Fensterumfrage"}, "intro": {"de": "Bitte."},
-            "opens_at": iso(now + opens), "closes_at": iso(now + closes),
+            "opens_at": iso(t0 + opens), "closes_at": iso(t0 + closes),
             "questions": [{"kind": "text", "text": {"de": "Was?"}, "required": True,
                            "max_length": 100}]}
     return status(srv.post("/projects/%s/surveys" % C["demo"]["projects"]["stadtraum"]["id"],
