@@ -7,6 +7,7 @@
 
 #include <curl/curl.h>
 
+#include "common/ascii.h"
 #include "client/api/api_int.h"
 #include "client/client.h"
 #include "client/i18n.h"
@@ -585,7 +586,7 @@ api_header_cb(char *data, size_t size, size_t nmemb, void *arg)
 	size_t n = size * nmemb, vlen;
 	const char *v;
 
-	if (n > 5 && strncasecmp(data, "ETag:", 5) == 0) {
+	if (n > 5 && ascii_strncasecmp(data, "ETag:", 5) == 0) {
 		v = data + 5;
 		vlen = n - 5;
 		while (vlen > 0 && (*v == ' ' || *v == '\t')) {
@@ -599,7 +600,7 @@ api_header_cb(char *data, size_t size, size_t nmemb, void *arg)
 		/* Only a plain visible ETag is sent back; anything else is ignored. */
 		h->etag = text_check(v, vlen, 0) == TEXT_OK && vlen > 0 ?
 		    strndup(v, vlen) : NULL;
-	} else if (n > 12 && strncasecmp(data, "Retry-After:", 12) == 0) {
+	} else if (n > 12 && ascii_strncasecmp(data, "Retry-After:", 12) == 0) {
 		h->retry_after = atoi(data + 12);
 		if (h->retry_after < 0)
 			h->retry_after = 0;

@@ -5,6 +5,7 @@
 #include <strings.h>
 #include <unistd.h>
 
+#include "common/ascii.h"
 #include "client/cmd/cmd_int.h"
 #include "client/i18n.h"
 
@@ -26,9 +27,9 @@ cmd_option_index(const struct api_poll *p, const char *arg)
 
 		if (*end == '\0' && end != arg && p->options[i].id == id)
 			return (int)i;
-		if (t != NULL && strcasecmp(t, arg) == 0)
+		if (t != NULL && ascii_strcasecmp(t, arg) == 0)
 			found = (int)i;
-		else if (t != NULL && strncasecmp(t, arg, len) == 0) {
+		else if (t != NULL && ascii_strncasecmp(t, arg, len) == 0) {
 			prefix = (int)i;
 			nprefix++;
 		}

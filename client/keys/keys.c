@@ -7,6 +7,7 @@
 #include <strings.h>
 #include <unistd.h>
 
+#include "common/ascii.h"
 #include "client/i18n.h"
 #include "client/keys/keys.h"
 #include "client/keys/keys_int.h"
@@ -160,7 +161,7 @@ keys_parse(const char *name)
 	if (name == NULL || *name == '\0')
 		return KEYS_NONE;
 	for (i = 0; i < KEYS_NELEM(keys_names); i++) {
-		if (strcasecmp(name, keys_names[i].name) == 0)
+		if (ascii_strcasecmp(name, keys_names[i].name) == 0)
 			return keys_names[i].key;
 	}
 	len = strlen(name);

@@ -11,6 +11,7 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include "common/ascii.h"
 #include "client/client.h"
 #include "client/i18n.h"
 #include "client/keys/keys.h"
@@ -54,7 +55,7 @@ line_has_words(const char *s, const char *w)
 	if (n == 0)
 		return 0;
 	for (p = s; *p != '\0'; p++) {
-		if ((p == s || p[-1] == ' ') && strncasecmp(p, w, n) == 0 &&
+		if ((p == s || p[-1] == ' ') && ascii_strncasecmp(p, w, n) == 0 &&
 		    (p[n] == '\0' || p[n] == ' '))
 			return 1;
 	}
@@ -998,7 +999,7 @@ line_word(struct line *l, const struct page *p, const char *w)
 	if ((a = keys_action_parse(w)) != ACTION_NONE)
 		return a;
 	for (i = 0; i < p->n_action; i++)
-		if (p->action[i].label != NULL && strcasecmp(w, p->action[i].label) == 0)
+		if (p->action[i].label != NULL && ascii_strcasecmp(w, p->action[i].label) == 0)
 			return p->action[i].action;
 	if ((k = keys_parse(w)) != KEYS_NONE && keys_is_text(k))
 		return line_key_action(l, p, ctx, k);

@@ -4,6 +4,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "common/ascii.h"
 #include "server/api/auth.h"
 
 int
@@ -30,7 +31,7 @@ auth_bearer(const char *header)
 {
 	const char *p;
 
-	if (header == NULL || strncasecmp(header, "Bearer ", 7) != 0)
+	if (header == NULL || ascii_strncasecmp(header, "Bearer ", 7) != 0)
 		return NULL;
 	p = header + 7;
 	while (*p == ' ')

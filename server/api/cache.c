@@ -9,6 +9,7 @@
 #include <sodium.h>
 #include <zlib.h>
 
+#include "common/ascii.h"
 #include "server/api/cache.h"
 
 void
@@ -74,8 +75,8 @@ cache_accepts_gzip(const char *ae)
 		q = p + n;
 		while (n > 0 && p[n - 1] == ' ')
 			n--;
-		if ((n == 4 && strncasecmp(p, "gzip", 4) == 0) ||
-		    (n == 6 && strncasecmp(p, "x-gzip", 6) == 0) ||
+		if ((n == 4 && ascii_strncasecmp(p, "gzip", 4) == 0) ||
+		    (n == 6 && ascii_strncasecmp(p, "x-gzip", 6) == 0) ||
 		    (n == 1 && *p == '*')) {
 			/* q=0 (or 0.0, 0.00) refuses the coding. */
 			if (*q == ';') {

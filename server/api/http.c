@@ -15,6 +15,7 @@
 
 #include <microhttpd.h>
 
+#include "common/ascii.h"
 #include "common/log.h"
 #include "server/api/cache.h"
 #include "server/api/http.h"
@@ -124,10 +125,10 @@ http_pick_lang(const char *qlang, const char *accept, char out[STORE_LANG_MAX])
 				q = strtod(qs + 2, NULL);
 		}
 		if (n == 2 && q > best_q && q > 0.0) {
-			if (strncasecmp(p, "de", 2) == 0) {
+			if (ascii_strncasecmp(p, "de", 2) == 0) {
 				best = "de";
 				best_q = q;
-			} else if (strncasecmp(p, "en", 2) == 0) {
+			} else if (ascii_strncasecmp(p, "en", 2) == 0) {
 				best = "en";
 				best_q = q;
 			}

@@ -8,6 +8,7 @@
 
 #include <microhttpd.h>
 
+#include "common/ascii.h"
 #include "server/api/clock.h"
 #include "server/api/auth.h"
 #include "server/api/cache.h"
@@ -191,7 +192,7 @@ route_body(struct req *r)
 		while (*ct == ' ')
 			ct++;
 		n = strcspn(ct, "; ");
-		if (n != 16 || strncasecmp(ct, "application/json", 16) != 0) {
+		if (n != 16 || ascii_strncasecmp(ct, "application/json", 16) != 0) {
 			http_reply_error(r, APIERR_UNSUPPORTED_MEDIA, NULL,
 			    REASON_NONE);
 			return NULL;

@@ -8,6 +8,7 @@
 #include <microhttpd.h>
 #include <sodium.h>
 
+#include "common/ascii.h"
 #include "common/log.h"
 #include "server/api/clock.h"
 #include "server/api/auth.h"
@@ -196,7 +197,7 @@ ra_login(struct req *r, const struct route_args *a)
 		goto out;
 	snprintf(akey, sizeof(akey), "u:%s", login);
 	for (i = 2; akey[i] != '\0'; i++)
-		akey[i] = (char)tolower((unsigned char)akey[i]);
+		akey[i] = (char)ascii_tolower((unsigned char)akey[i]);
 	snprintf(ikey, sizeof(ikey), "a:%s", r->addr);
 	wait = ratelimit_check(ra_by_account, akey, now);
 	wait2 = ratelimit_check(ra_by_addr, ikey, now);

@@ -120,12 +120,20 @@ class Result:
         return "<rc %d out %r err %r>" % (self.rc, self.out[:600], self.err[:600])
 
 
+# The locale the client runs in. test_cmd_turkish.py runs this whole suite
+# again under tr_TR.UTF-8, where the C library's case folding of "I" is not
+# "i": command names, options and key names must still work there.
+LOCALE = os.environ.get("MW_TEST_LOCALE", "C.UTF-8")
+
+
 def env(extra=None):
     h = C["home"]
     e = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": h,
          "XDG_STATE_HOME": os.path.join(h, "state"),
          "XDG_CONFIG_HOME": os.path.join(h, "config"),
-         "MITWIRKUNG_API": C["base"], "LANG": "C.UTF-8", "TERM": "dumb"}
+         "MITWIRKUNG_API": C["base"], "LANG": LOCALE, "TERM": "dumb"}
+    if "LOCPATH" in os.environ:
+        e["LOCPATH"] = os.environ["LOCPATH"]
     e.update(extra or {})
     return e
 
@@ -394,6 +402,22 @@ def test_kiosk_writes_nothing(srv):
     r = run("--kiosk", "login", "demo", stdin=b"demo-passwort\n")
     eq(r.rc, 0, "kiosk login: %r" % r)
     ok(not os.path.exists(state), "kiosk mode wrote %s" % state)
+
+
+@S.test
+def test_option_names_fold_in_every_locale(srv):
+    """An option typed in capitals is found in every locale: under
+    tr_TR.UTF-8 (test_cmd_turkish.py) the C library does not fold "I" to
+    "i", so this fails if the client compares with strcasecmp."""
+    login()
+    try:
+        poll = str(C["ranking"])
+        r = run("vote", poll, "OPEN-AIR READING")
+        eq(r.rc, 0, "vote by a name in capitals: %r" % r)
+        ok(re.search(r"(?m)^1\. Open-air reading$", r.out), "the option found: %r" % r)
+        eq(run("unvote", poll).rc, 0, "unvote")
+    finally:
+        logout()
 
 
 # --- writing ----------------------------------------------------------------
