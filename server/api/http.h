@@ -27,6 +27,10 @@ struct http_cfg {
 	unsigned int	 login_failures;	/* per account before 429 */
 	unsigned int	 login_window;		/* seconds */
 	int		 quiet;		/* 1: no per-request log lines */
+	/* Key login: the SHA-256 of the gateway secret (--gateway-secret-file);
+	 * without one, POST /auth/ssh-key answers 404. */
+	int		 gateway;
+	unsigned char	 gateway_hash[32];
 };
 
 enum http_method {

@@ -11,6 +11,7 @@
 
 #include "common/hostport.h"
 #include "common/log.h"
+#include "common/secretfile.h"
 #include "server/api/clock.h"
 #include "server/api/http.h"
 #include "server/api/pwhash.h"
@@ -61,6 +62,8 @@ static const char main_usage[] =
 "                       2026-11-28T10:00:00Z) at start and runs on from\n"
 "                       there; demo data is dated relative to it\n"
 "  --quiet              no per-request log lines (benchmarks)\n"
+"  --gateway-secret-file FILE  the secret mitwirkung-sshd shows for key\n"
+"                       login (a 0600 file, one line of 32..256 characters)\n"
 "  --help, --version\n";
 
 static int
@@ -229,6 +232,25 @@ out:
 	return rc;
 }
 
+/* Keeps only the SHA-256 of the gateway secret; the secret is wiped. */
+static int
+main_gateway_secret(const char *path, struct http_cfg *cfg)
+{
+	char secret[SECRETFILE_MAX + 1];
+	const char *why;
+
+	if (secretfile_read(path, secret, sizeof(secret), &why) != 0) {
+		fprintf(stderr, "mitwirkung-api: --gateway-secret-file %s: %s\n",
+		    path, why);
+		return -1;
+	}
+	crypto_hash_sha256(cfg->gateway_hash, (const unsigned char *)secret,
+	    strlen(secret));
+	sodium_memzero(secret, sizeof(secret));
+	cfg->gateway = 1;
+	return 0;
+}
+
 static int
 main_cmd_serve(int argc, char **argv)
 {
@@ -267,6 +289,9 @@ main_cmd_serve(int argc, char **argv)
 		else if (strcmp(o, "--clock") == 0) {
 			if (clock_pin(val) != 0)
 				return main_usage_error("bad --clock", val);
+		} else if (strcmp(o, "--gateway-secret-file") == 0) {
+			if (main_gateway_secret(val, &cfg) != 0)
+				return 1;
 		}
 		else if (strcmp(o, "--pwhash") == 0) {
 			if (main_pwhash_cost(val) != 0)

@@ -870,3 +870,35 @@ fail:
 	free(buf);
 	return NULL;
 }
+
+static cJSON *
+render_sshkey_obj(const struct store_sshkey *k)
+{
+	cJSON *o = cJSON_CreateObject();
+
+	if (o == NULL)
+		return NULL;
+	cJSON_AddNumberToObject(o, "id", (double)k->id);
+	render_add_str(o, "fingerprint", k->fingerprint);
+	render_add_str(o, "type", k->type);
+	render_add_str(o, "label", k->label);
+	render_add_time(o, "created_at", k->created_at, 0);
+	return o;
+}
+
+char *
+render_sshkey(const struct store_sshkey *k)
+{
+	return render_done(render_sshkey_obj(k));
+}
+
+char *
+render_sshkey_list(const struct store_sshkey_list *l)
+{
+	cJSON *items = cJSON_CreateArray();
+	size_t i;
+
+	for (i = 0; items != NULL && i < l->n; i++)
+		cJSON_AddItemToArray(items, render_sshkey_obj(&l->items[i]));
+	return render_list(items, NULL, (int64_t)l->n);
+}

@@ -72,4 +72,9 @@ char	*render_responses_csv(const struct store_survey *s,
  * of len bytes at *buf with capacity *cap; returns 0 or -1. For tests. */
 int	render_csv_field(char **buf, size_t *len, size_t *cap, const char *s);
 
+/* SSH keys of key login: one key {id, fingerprint, type, label,
+ * created_at}, and the list of an account's keys. */
+char	*render_sshkey(const struct store_sshkey *k);
+char	*render_sshkey_list(const struct store_sshkey_list *l);
+
 #endif

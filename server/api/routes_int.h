@@ -123,6 +123,11 @@ void	ra_logout(struct req *r, const struct route_args *a);
 void	ra_me(struct req *r, const struct route_args *a);
 void	ra_me_delete(struct req *r, const struct route_args *a);
 void	ra_me_export(struct req *r, const struct route_args *a);
+/* SSH key handlers in routes_sshkey.c. */
+void	rk_list(struct req *r, const struct route_args *a);
+void	rk_add(struct req *r, const struct route_args *a);
+void	rk_delete(struct req *r, const struct route_args *a);
+void	rk_gateway_login(struct req *r, const struct route_args *a);
 int	ra_init(const struct http_cfg *cfg);
 void	ra_fini(void);
 

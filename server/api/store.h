@@ -71,8 +71,8 @@ const char *store_err_str(int code);
 
 /* The schema version this program writes (PRAGMA user_version): 1 base
  * tables, 2 audit log + indexes + idea support counter, 3 trigger-kept
- * ballot tallies and participant counts (store_schema.c). */
-#define STORE_SCHEMA_VERSION	3
+ * ballot tallies and participant counts, 4 SSH keys (store_schema.c). */
+#define STORE_SCHEMA_VERSION	4
 
 struct store;
 
@@ -287,6 +287,48 @@ int	store_session_delete(struct store *s,
 int	store_session_delete_user(struct store *s, int64_t user_id);
 /* Deletes expired sessions and tokens; stores their number in *n if not NULL. */
 int	store_session_purge(struct store *s, int64_t now, int64_t *n);
+
+/* --- SSH keys for key login (store_sshkey.c) --------------------------- */
+
+/* At most this many keys per account. */
+#define STORE_SSHKEY_MAX	20
+
+struct store_sshkey {
+	int64_t	 id;
+	char	*fingerprint;	/* "SHA256:" and 43 characters of base64 */
+	char	*type;		/* "ssh-ed25519", "ssh-rsa", ... */
+	char	*label;
+	int64_t	 created_at;
+};
+struct store_sshkey_list {
+	struct store_sshkey	*items;
+	size_t			 n;
+};
+void	store_sshkey_list_free(struct store_sshkey_list *l);
+
+/*
+ * Registers a key of user_id (fingerprint, type and label checked by the
+ * caller); stores its id in *id. ECONFLICT when the fingerprint is
+ * registered already (to any account), EINVALID when the account has
+ * STORE_SSHKEY_MAX keys, ENOTFOUND for no such live account.
+ */
+int	store_sshkey_add(struct store *s, int64_t user_id, const char *fingerprint,
+	    const char *type, const char *label, int64_t now, int64_t *id);
+/* The keys of user_id, oldest first, in a new list (*out, caller frees). */
+int	store_sshkey_list(struct store *s, int64_t user_id,
+	    struct store_sshkey_list **out);
+/* Removes key id of user_id and ends the sessions it opened; ENOTFOUND
+ * when user_id has no such key. */
+int	store_sshkey_delete(struct store *s, int64_t user_id, int64_t id);
+/*
+ * Key login: when fingerprint belongs to a live, active account, stores a
+ * session for it under hash (remembering the key, so removing the key ends
+ * the session) and hands the account over in *user (caller frees).
+ * ENOTFOUND for an unknown fingerprint or an account that is not active.
+ */
+int	store_sshkey_login(struct store *s, const char *fingerprint,
+	    const unsigned char hash[STORE_HASH_BYTES], int64_t now,
+	    int64_t expires_at, struct store_user **user);
 
 enum store_token_kind {
 	STORE_TOKEN_CONFIRM = 1	/* confirms a registration */

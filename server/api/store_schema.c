@@ -9,7 +9,8 @@
  * once shipped: a change is a new step at the end. Version 1 is the base
  * tables; version 2 adds the audit log, the denormalized support counter of
  * ideas (filled from the supports already stored) and the indexes the list
- * queries use; version 3 adds counters kept by triggers (below).
+ * queries use; version 3 adds counters kept by triggers (below); version 4
+ * the SSH keys of key login.
  */
 static const char schema_v1[] =
 	"CREATE TABLE meta_version(area INTEGER PRIMARY KEY,"
@@ -217,8 +218,25 @@ static const char schema_v3[] =
 	"  AND option_id = OLD.option_id AND position = OLD.position;"
 	" END;";
 
+/*
+ * Version 4 keeps the SSH public keys residents log in with: only the
+ * SHA256 fingerprint (what the gateway computes from the key it verified),
+ * the key type and a label, never the key itself. A fingerprint belongs to
+ * one account. Sessions remember the key that opened them, so removing the
+ * key ends them.
+ */
+static const char schema_v4[] =
+	"CREATE TABLE sshkey(id INTEGER PRIMARY KEY,"
+	" user_id INTEGER NOT NULL REFERENCES account(id) ON DELETE CASCADE,"
+	" fingerprint TEXT NOT NULL UNIQUE, type TEXT NOT NULL,"
+	" label TEXT NOT NULL, created_at INTEGER NOT NULL);"
+	"CREATE INDEX sshkey_user ON sshkey(user_id);"
+	"ALTER TABLE session ADD COLUMN sshkey_id INTEGER;"
+	"CREATE INDEX session_sshkey ON session(sshkey_id)"
+	" WHERE sshkey_id IS NOT NULL;";
+
 static const char *const schema_steps[] = { NULL, schema_v1, schema_v2,
-	schema_v3 };
+	schema_v3, schema_v4 };
 
 _Static_assert(sizeof(schema_steps) / sizeof(schema_steps[0]) ==
     STORE_SCHEMA_VERSION + 1, "one step per schema version");

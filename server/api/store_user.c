@@ -252,6 +252,7 @@ static const char *const sql_user_delete[] = {
 	"UPDATE report SET reporter_id = NULL WHERE reporter_id = ?1",
 	"DELETE FROM session WHERE user_id = ?1",
 	"DELETE FROM token WHERE user_id = ?1",
+	"DELETE FROM sshkey WHERE user_id = ?1",
 	("UPDATE account SET username = NULL, email = NULL, display_name = NULL,"
 	" pwhash = NULL, status = 3, deleted_at = ?2 WHERE id = ?1"),
 };
