@@ -22,6 +22,7 @@
 #include "common/text.h"
 #include "server/ssh/execcmd.h"
 #include "server/ssh/hostkey.h"
+#include "server/ssh/keylogin.h"
 #include "server/ssh/spawn.h"
 #include "server/ssh/sshd.h"
 #include "server/ssh/tcpinfo.h"
@@ -96,6 +97,7 @@ struct conn {
 	char		 end_notice[400];	/* written after the client is gone */
 	const char	*end;
 	int		 finished;
+	struct keylogin	 kl;		/* the key the client proved */
 };
 
 static double
@@ -131,7 +133,7 @@ conn_set_user(struct conn *c, const char *user)
 /* ---- authentication: public terminal, any name, no secret checked ---- */
 
 static int
-conn_auth_none(ssh_session s, const char *user, void *ud)
+conn_auth_any(ssh_session s, const char *user, void *ud)
 {
 	struct conn *c = ud;
 
@@ -142,23 +144,55 @@ conn_auth_none(ssh_session s, const char *user, void *ud)
 }
 
 static int
+conn_auth_none(ssh_session s, const char *user, void *ud)
+{
+	/* With key login the client must first be asked for its keys; the
+	 * clients go on to keyboard-interactive, accepted without a question. */
+	if (keylogin_enabled())
+		return SSH_AUTH_DENIED;
+	return conn_auth_any(s, user, ud);
+}
+
+static int
 conn_auth_password(ssh_session s, const char *user, const char *password, void *ud)
 {
 	(void)password;	/* never looked at, never logged */
-	return conn_auth_none(s, user, ud);
+	return conn_auth_any(s, user, ud);
+}
+
+/* Hands the verified key's fingerprint and public part to key login. */
+static void
+conn_keylogin(struct conn *c, ssh_key key)
+{
+	unsigned char *hash = NULL;
+	char *fp = NULL, *b64 = NULL, pub[KEYLOGIN_PUB_MAX];
+	const char *type = ssh_key_type_to_char(ssh_key_type(key));
+	size_t hlen = 0;
+
+	if (type != NULL &&
+	    ssh_get_publickey_hash(key, SSH_PUBLICKEY_HASH_SHA256, &hash, &hlen) == 0 &&
+	    (fp = ssh_get_fingerprint_hash(SSH_PUBLICKEY_HASH_SHA256, hash, hlen)) != NULL &&
+	    ssh_pki_export_pubkey_base64(key, &b64) == SSH_OK &&
+	    snprintf(pub, sizeof(pub), "%s %s", type, b64) < (int)sizeof(pub) &&
+	    keylogin_check(&c->kl, c->cfg->api_url, fp, pub) == 1)
+		log_msg("%s: key login with %s", c->source, fp);
+	ssh_clean_pubkey_hash(&hash);
+	ssh_string_free_char(fp);
+	ssh_string_free_char(b64);
 }
 
 static int
 conn_auth_pubkey(ssh_session s, const char *user, struct ssh_key_struct *key,
     char state, void *ud)
 {
-	(void)key;
 	/* Any key may be offered; a login needs the signature that proves the
 	 * client holds it (libssh verified it when the state is VALID). */
 	if (state == SSH_PUBLICKEY_STATE_NONE)
 		return SSH_AUTH_SUCCESS;
-	if (state == SSH_PUBLICKEY_STATE_VALID)
-		return conn_auth_none(s, user, ud);
+	if (state == SSH_PUBLICKEY_STATE_VALID) {
+		conn_keylogin(ud, key);
+		return conn_auth_any(s, user, ud);
+	}
 	return SSH_AUTH_DENIED;
 }
 
@@ -357,6 +391,7 @@ conn_build_env(struct conn *c, char **env, size_t envsz, char *buf, size_t bufsz
 		if (w < 0 || (size_t)w >= bufsz)
 			return -1;
 	}
+	n = keylogin_env(&c->kl, env, n, envsz);
 	for (i = 0; i < c->nenv && n + 1 < envsz; i++)
 		env[n++] = c->env[i];
 	env[n] = NULL;
@@ -374,7 +409,7 @@ static const char *conn_tr(const struct conn *c, const char *en, const char *de)
 static int
 conn_start_client(struct conn *c, char **argv)
 {
-	char *env[CONN_MAX_ENV + 5], envbuf[2048];
+	char *env[CONN_MAX_ENV + 8], envbuf[2048];
 
 	if (spawn_home_new(c->cfg->tmp_dir, c->home, sizeof(c->home)) != 0) {
 		log_msg("%s: cannot create a private HOME: %s", c->source, strerror(errno));
@@ -1104,6 +1139,7 @@ conn_main(const struct sshd_config *cfg, struct sshd_hostkeys *keys, int fd,
 	conn_log(c);
 	rc = SSHD_CHILD_OK;
 out:
+	keylogin_end(&c->kl, cfg->api_url);
 	if (c->home[0] != '\0')
 		spawn_home_remove(c->home);
 	if (c->session != NULL) {

@@ -14,6 +14,7 @@
 
 #include "common/hostport.h"
 #include "common/log.h"
+#include "server/ssh/keylogin.h"
 #include "server/ssh/sshd.h"
 
 static void
@@ -23,7 +24,7 @@ main_usage(FILE *f)
 	    "usage: mitwirkung-sshd --listen HOST:PORT --hostkey-dir DIR --client PATH --api URL\n"
 	    "         [--max-sessions N] [--max-per-source N] [--rate-per-source N]\n"
 	    "         [--login-grace S] [--idle-timeout S] [--max-session S] [--user NAME]\n"
-	    "         [--tmp-dir DIR] [--hangup-grace S] [-v]\n"
+	    "         [--tmp-dir DIR] [--hangup-grace S] [--gateway-secret-file FILE] [-v]\n"
 	    "See mitwirkung-sshd(8).\n");
 }
 
@@ -103,6 +104,7 @@ main(int argc, char **argv)
 		{ "user",		required_argument, NULL, 'u' },
 		{ "tmp-dir",		required_argument, NULL, 't' },
 		{ "hangup-grace",	required_argument, NULL, 'H' },
+		{ "gateway-secret-file", required_argument, NULL, 'G' },
 		{ "verbose",		no_argument,	   NULL, 'v' },
 		{ "help",		no_argument,	   NULL, 'h' },
 		{ "version",		no_argument,	   NULL, 'V' },
@@ -110,7 +112,7 @@ main(int argc, char **argv)
 	};
 	struct sshd_config cfg;
 	struct sshd_hostkeys *keys = NULL;
-	const char *listen_arg = NULL;
+	const char *listen_arg = NULL, *secret_file = NULL;
 	int ch, fd, rc = 1;
 
 	memset(&cfg, 0, sizeof(cfg));
@@ -134,6 +136,7 @@ main(int argc, char **argv)
 		case 'a': cfg.api_url = optarg; break;
 		case 'u': cfg.user = optarg; break;
 		case 't': cfg.tmp_dir = optarg; break;
+		case 'G': secret_file = optarg; break;
 		case 'S': bad = main_number("--max-sessions", optarg, 1, 100000, &cfg.max_sessions); break;
 		case 'P': bad = main_number("--max-per-source", optarg, 1, 100000, &cfg.max_per_source); break;
 		case 'R': bad = main_number("--rate-per-source", optarg, 0, 1000000, &cfg.rate_per_source); break;
@@ -168,6 +171,9 @@ main(int argc, char **argv)
 		fprintf(stderr, "mitwirkung-sshd: --api needs an http:// or https:// URL\n");
 		return 2;
 	}
+	/* Read while still privileged; the file may be root's alone. */
+	if (secret_file != NULL && keylogin_init(secret_file) != 0)
+		return 2;
 	if (privdrop_resolve(&cfg) != 0)
 		return 2;
 	if (privdrop_check_client(&cfg) != 0) {
@@ -183,8 +189,9 @@ main(int argc, char **argv)
 	if (hostkeys_load(cfg.hostkey_dir, &keys) != 0)
 		goto out;
 	hostkeys_log(keys);
-	log_msg("client %s, API %s, sessions as %s", cfg.client_path, cfg.api_url,
-	    cfg.drop ? (cfg.user != NULL ? cfg.user : "nobody") : "the current user");
+	log_msg("client %s, API %s, sessions as %s%s", cfg.client_path, cfg.api_url,
+	    cfg.drop ? (cfg.user != NULL ? cfg.user : "nobody") : "the current user",
+	    keylogin_enabled() ? ", key login on" : "");
 	rc = listener_run(&cfg, fd, keys);
 out:
 	close(fd);
