@@ -41,6 +41,8 @@ main(int argc, char **argv)
 		printf("mitwirkung %s\n", MW_VERSION);
 		return CLIENT_EXIT_OK;
 	}
+	/* What the SSH gateway handed over for this session alone. */
+	session_adopt_env();
 	/* Kiosk terminals keep nothing on disk, whatever runs. */
 	if (o.kiosk)
 		session_set_nodisk(1);

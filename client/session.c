@@ -12,6 +12,9 @@
 #define SESSION_MAX	4096	/* a token is far shorter; more is not ours */
 
 static int session_nodisk_flag;
+/* Handed over by the SSH gateway (session_adopt_env()). */
+static char session_gw_token[128];
+static char *session_gw_key, *session_gw_fp;
 
 void
 session_set_nodisk(int on)
@@ -103,6 +106,8 @@ session_save(const char *token)
 	size_t n, len;
 	int fd = -1, ret = -1, saved;
 
+	/* A new login replaces the gateway's session. */
+	explicit_bzero(session_gw_token, sizeof(session_gw_token));
 	if (session_nodisk_flag)
 		return 0;
 	if (token == NULL || !session_token_ok(token)) {
@@ -157,6 +162,8 @@ session_load(void)
 	size_t len = 0;
 	int fd;
 
+	if (session_gw_token[0] != '\0')
+		return strdup(session_gw_token);
 	if (session_nodisk_flag || (path = session_path()) == NULL)
 		return NULL;
 	fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
@@ -181,6 +188,7 @@ session_remove(void)
 	char *path;
 	int r;
 
+	explicit_bzero(session_gw_token, sizeof(session_gw_token));
 	if (session_nodisk_flag)
 		return 0;
 	if ((path = session_path()) == NULL)
@@ -190,4 +198,61 @@ session_remove(void)
 	if (r < 0 && errno != ENOENT)
 		return -1;
 	return 0;
+}
+
+/* The key's text as the gateway made it: base64, a type name, no more. */
+static char *
+session_env_plain(const char *name, size_t max)
+{
+	const char *v = getenv(name), *p;
+
+	if (v == NULL || *v == '\0' || strlen(v) > max)
+		return NULL;
+	for (p = v; *p != '\0'; p++)
+		if (strchr("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+		    "0123456789+/=:-_.@ ", *p) == NULL)
+			return NULL;
+	return strdup(v);
+}
+
+void
+session_adopt_env(void)
+{
+	char *t = getenv("MITWIRKUNG_TOKEN");
+
+	if (t != NULL) {
+		if (strlen(t) < sizeof(session_gw_token) && session_token_ok(t))
+			memcpy(session_gw_token, t, strlen(t) + 1);
+		/* In place: /proc/PID/environ shows the original bytes. */
+		explicit_bzero(t, strlen(t));
+		unsetenv("MITWIRKUNG_TOKEN");
+	}
+	free(session_gw_key);
+	free(session_gw_fp);
+	session_gw_key = session_env_plain("MITWIRKUNG_SSH_KEY", 2048);
+	session_gw_fp = session_env_plain("MITWIRKUNG_SSH_KEY_FP", 64);
+	if (session_gw_key == NULL || session_gw_fp == NULL)
+		session_offer_done();
+	unsetenv("MITWIRKUNG_SSH_KEY");
+	unsetenv("MITWIRKUNG_SSH_KEY_FP");
+}
+
+const char *
+session_offer_key(void)
+{
+	return session_gw_key;
+}
+
+const char *
+session_offer_fp(void)
+{
+	return session_gw_key != NULL ? session_gw_fp : NULL;
+}
+
+void
+session_offer_done(void)
+{
+	free(session_gw_key);
+	free(session_gw_fp);
+	session_gw_key = session_gw_fp = NULL;
 }

@@ -28,4 +28,22 @@ char	*session_load(void);
 /* Removes the stored token; 0 also when there was none, -1 on error. */
 int	session_remove(void);
 
+
+/*
+ * Key login through mitwirkung-sshd. The gateway starts the client with
+ * MITWIRKUNG_TOKEN when the person's SSH key is registered (the session of
+ * that account), or with MITWIRKUNG_SSH_KEY ("TYPE BASE64") and
+ * MITWIRKUNG_SSH_KEY_FP when the key it verified is not. session_adopt_env()
+ * takes them over once at start-up and wipes the token from the
+ * environment. The token is then held in memory only: session_load()
+ * returns it (also with nodisk), session_save() and session_remove() end it.
+ */
+void	session_adopt_env(void);
+/* The verified but unregistered key to offer for remembering, and its
+ * fingerprint; NULL when there is none or it was offered already. */
+const char *session_offer_key(void);
+const char *session_offer_fp(void);
+/* The offer was answered (yes or no): it is not made again. */
+void	session_offer_done(void);
+
 #endif

@@ -657,4 +657,32 @@ int	api_poll_analog_n(struct api *a, long long poll_id, const char *source,
 int	api_poll_results_csv(struct api *a, long long poll_id, char **csv);
 int	api_survey_responses_csv(struct api *a, long long survey_id, char **csv);
 
+
+/* --------------------------------------------- SSH keys (key login) */
+
+/* A key registered for logging in through the SSH gateway. */
+struct api_sshkey {
+	long long	 id;
+	char		*fingerprint;	/* "SHA256:..." */
+	char		*type;		/* "ssh-ed25519", ... */
+	char		*label;
+	char		*created_at;
+};
+
+struct api_sshkey_list {
+	struct api_sshkey *items;
+	size_t		 n;
+};
+void	api_sshkey_free(struct api_sshkey *k);
+void	api_sshkey_list_free(struct api_sshkey_list *l);
+
+/* GET /me/keys: the account's keys, oldest first. */
+int	api_keys_list(struct api *a, struct api_sshkey_list **out);
+/* POST /me/keys with an OpenSSH public key line ("TYPE BASE64 [COMMENT]";
+ * one trailing line end is dropped) and an optional label. out may be NULL. */
+int	api_keys_add(struct api *a, const char *public_key, const char *label,
+	    struct api_sshkey **out);
+/* DELETE /me/keys/{id}. */
+int	api_keys_remove(struct api *a, long long id);
+
 #endif
