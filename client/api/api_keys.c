@@ -134,8 +134,13 @@ api_keys_add(struct api *a, const char *public_key, const char *label,
 	}
 	free(line);
 	if (api_request(a, "POST", "/me/keys", NULL, b, API_WANT_JSON, &j,
-	    NULL) < 0)
+	    NULL) < 0) {
+		/* The API's conflict text speaks of names and e-mails. */
+		if (strcmp(api_error(a)->code, "conflict") == 0)
+			api_fail(a, API_ERR_REFUSED,
+			    _("This key is registered already (for this or another account)."));
 		goto out;
+	}
 	if ((k = calloc(1, sizeof(*k))) == NULL || api_sshkey_parse(j, k) < 0) {
 		free(k);
 		k = NULL;

@@ -19,6 +19,7 @@ static const char *const opts_comment[] = { "--reply", NULL };
 static const char *const opts_survey[] = { "--answers", NULL };
 static const char *const opts_register[] = { "--email", "--display-name", NULL };
 static const char *const opts_none[] = { NULL };
+static const char *const opts_keys[] = { "--label", NULL };
 
 static int cmd_help(struct cmd_ctx *, struct cmd_args *);
 
@@ -63,6 +64,9 @@ static const struct cmd_def cmd_table[] = {
 	{ "logout", "", N_("Log out and remove the stored session."),
 	  opts_none, 0, 0, cmd_logout },
 	{ "whoami", "", N_("Show who is logged in."), opts_none, 0, 0, cmd_whoami },
+	{ "keys", N_("list | add [FILE] [--label L] | remove KEY"),
+	  N_("Your SSH keys for logging in over ssh without a password: list them, add one (a public key line from FILE or standard input), remove one by its number or fingerprint."),
+	  opts_keys, 1, 2, cmd_keys },
 	{ "register", N_("[NAME] [--email E] [--display-name D]"),
 	  N_("Create an account; a mail with a confirmation token follows."),
 	  opts_register, 0, 1, cmd_register },

@@ -273,6 +273,9 @@ login_submit(struct app *app, struct screen *s)
 		ui_status(app, _("Logged in as %s. What you entered is still here; send it again."), who);
 	else
 		ui_status(app, _("Logged in as %s."), who);
+	/* Over ssh with a key not yet registered: offer to remember it. */
+	if (!app->opts.kiosk)
+		scr_remember_key_open(app);
 	return APP_OK;
 }
 

@@ -211,7 +211,7 @@ struct account {
 
 enum {
 	ACC_EXPORT = 1, ACC_LOGOUT, ACC_DELETE, ACC_PW, ACC_DELETE_NOW, ACC_KEEP,
-	ACC_IDEA, ACC_COMMENT_IDEA, ACC_COMMENT_PROJECT, ACC_POLL
+	ACC_IDEA, ACC_COMMENT_IDEA, ACC_COMMENT_PROJECT, ACC_POLL, ACC_KEYS
 };
 
 /* Columns of a comment's excerpt: one line at 80 columns with its number and state. */
@@ -421,6 +421,10 @@ account_build(struct app *app, struct screen *s, struct page *p)
 		it->ref = ACC_EXPORT;
 		page_item_group(it, acc);
 	}
+	if (!app_kiosk(app) && (it = page_add_item(p, PAGE_ITEM_LINK, _("My SSH keys for logging in"))) != NULL) {
+		it->ref = ACC_KEYS;
+		page_item_group(it, acc);
+	}
 	if ((it = page_add_item(p, PAGE_ITEM_BUTTON, _("Log out"))) != NULL) {
 		it->ref = ACC_LOGOUT;
 		page_item_group(it, acc);
@@ -567,6 +571,9 @@ account_action(struct app *app, struct screen *s, enum action a, int arg)
 		return APP_OK;
 	case ACC_EXPORT:
 		return account_export(app);
+	case ACC_KEYS:
+		scr_keys_open(app);
+		return APP_OK;
 	case ACC_LOGOUT:
 		ui_pop(app);
 		return app_action(app, ACTION_LOGOUT, 0);

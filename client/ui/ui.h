@@ -194,6 +194,10 @@ int	scr_idea_form_open(struct app *app, long long project_id, const char *projec
 int	scr_comment_form_open(struct app *app, long long idea_id, long long project_id,
 	    long long parent_id, const char *about);
 int	scr_account_open(struct app *app);
+/* My SSH keys (list, add, remove), and the offer to remember the key of
+ * this ssh connection (does nothing and returns 0 without one). */
+int	scr_keys_open(struct app *app);
+int	scr_remember_key_open(struct app *app);
 /* Reports an idea (idea_id) or a comment (comment_id, idea_id 0). */
 int	scr_report_open(struct app *app, long long idea_id, long long comment_id, const char *about);
 int	scr_help_open(struct app *app);

@@ -1,0 +1,281 @@
+/* scr_keys.c — screens: my SSH keys for logging in (list, add, remove) and the offer to remember the key of this connection. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "client/session.h"
+#include "client/ui/ui.h"
+
+/*
+ * The SSH gateway tells the client which key the person proved when that
+ * key is not registered yet (session_offer_key()); these screens offer to
+ * remember it, and list, add and remove the account's keys.
+ */
+
+enum {
+	KEYS_KEY = 1, KEYS_REMEMBER, KEYS_FIELD, KEYS_ADD, KEYS_REMOVE_NOW,
+	KEYS_KEEP
+};
+
+struct keys {
+	struct api_sshkey_list	*list;
+	struct page_field	 line;		/* a public key to add */
+	long long		 remove;	/* key waiting for "yes, remove" */
+};
+
+/* Registers the key of this connection; says so. Returns 0 or -1. */
+static int
+keys_remember(struct app *app)
+{
+	struct api_sshkey *k = NULL;
+	const char *who;
+
+	if (session_offer_key() == NULL)
+		return -1;
+	ui_loading(app);
+	if (api_keys_add(app->api, session_offer_key(), NULL, &k) < 0) {
+		ui_fail_action(app, _("The key was not remembered."));
+		return -1;
+	}
+	session_offer_done();
+	api_sshkey_free(k);
+	who = app_user_name(app) != NULL ? app_user_name(app) : "";
+	/* L10N: %s is the account's name. */
+	ui_status(app, _("The key is remembered. When you connect with it again, you are logged in as %s without a password."), who);
+	return 0;
+}
+
+static int
+keys_load(struct app *app, struct screen *s)
+{
+	struct keys *d = s->data;
+
+	api_sshkey_list_free(d->list);
+	d->list = NULL;
+	if (api_keys_list(app->api, &d->list) < 0)
+		return ui_fail(app, _("Your SSH keys could not be loaded."), 0);
+	return 0;
+}
+
+static void
+keys_build(struct app *app, struct screen *s, struct page *p)
+{
+	struct keys *d = s->data;
+	struct page_item *it;
+	char group[128], when[64];
+	size_t i, n = d->list != NULL ? d->list->n : 0;
+
+	(void)app;
+	page_set_heading(p, "%s", _("My SSH keys"));
+	page_add_text(p, PAGE_TEXT_PARA, "%s",
+	    _("When you connect over ssh with a key listed here, you are logged in to your account without a password."));
+	if (n == 0)
+		page_add_text(p, PAGE_TEXT_NOTE, "%s", _("You have no SSH keys yet."));
+	/* L10N: sub-heading of the list of keys; %zu counts them. */
+	snprintf(group, sizeof(group), _("My SSH keys (%zu)"), n);
+	for (i = 0; i < n; i++) {
+		const struct api_sshkey *k = &d->list->items[i];
+
+		if ((it = page_add_item(p, PAGE_ITEM_ENTRY, k->label != NULL ? k->label : k->fingerprint)) == NULL)
+			return;
+		page_item_group(it, group);
+		/* L10N: a key's facts: its type, fingerprint and the day it was added. */
+		page_item_detail(it, _("%s, %s, added %s"), k->type != NULL ? k->type : "",
+		    k->fingerprint, ui_date(k->created_at, when, sizeof(when)));
+		if (d->remove == k->id)
+			page_item_state(it, "%s", _("remove?"));
+		it->ref = KEYS_KEY;
+		it->id = (long)k->id;
+	}
+	if (d->remove != 0) {
+		if ((it = page_add_item(p, PAGE_ITEM_BUTTON, _("Yes, remove this key"))) != NULL) {
+			it->ref = KEYS_REMOVE_NOW;
+			page_item_group(it, _("Remove a key"));
+		}
+		if ((it = page_add_item(p, PAGE_ITEM_BUTTON, _("No, keep it"))) != NULL) {
+			it->ref = KEYS_KEEP;
+			page_item_group(it, _("Remove a key"));
+		}
+	}
+	if (session_offer_key() != NULL &&
+	    (it = page_add_item(p, PAGE_ITEM_BUTTON, _("Remember the key of this connection"))) != NULL) {
+		it->ref = KEYS_REMEMBER;
+		page_item_detail(it, "%s", session_offer_fp());
+		page_item_group(it, _("Add a key"));
+	}
+	if ((it = page_add_item(p, PAGE_ITEM_FIELD, d->line.name)) != NULL) {
+		it->field = &d->line;
+		it->ref = KEYS_FIELD;
+		page_item_group(it, _("Add a key"));
+		if (d->line.error != NULL)
+			page_item_state(it, "%s", d->line.error);
+	}
+	if ((it = page_add_item(p, PAGE_ITEM_BUTTON, _("Add this key"))) != NULL) {
+		it->ref = KEYS_ADD;
+		page_item_group(it, _("Add a key"));
+	}
+	page_add_action(p, ACTION_OPEN, _("remove or add"));
+}
+
+static int
+keys_add(struct app *app, struct screen *s)
+{
+	struct keys *d = s->data;
+
+	if (d->line.len == 0) {
+		field_set_error(&d->line, _("Public key: please paste one line of a .pub file, e.g. ssh-ed25519 AAAA… name."));
+		ui_status(app, "%s", d->line.error);
+		return APP_OK;
+	}
+	ui_loading(app);
+	if (api_keys_add(app->api, d->line.text, NULL, NULL) < 0) {
+		ui_fail(app, _("The key was not added."), 1);
+		return APP_OK;
+	}
+	field_set(&d->line, "");
+	s->loaded = 0;
+	ui_status(app, "%s", _("The key is added."));
+	return APP_OK;
+}
+
+static int
+keys_action(struct app *app, struct screen *s, enum action a, int arg)
+{
+	struct keys *d = s->data;
+	const struct page_item *it = page_focused(app->page);
+
+	(void)arg;
+	if (a != ACTION_OPEN && a != ACTION_TOGGLE && a != ACTION_SEND)
+		return SCREEN_PASS;
+	if (it == NULL)
+		return APP_OK;
+	switch (it->ref) {
+	case KEYS_KEY:
+		d->remove = it->id;
+		ui_status(app, "%s", _("To remove this key, choose 'Yes, remove this key'."));
+		/* The focus goes to the question, right after the keys. */
+		s->focus = d->list != NULL ? (int)d->list->n : 0;
+		return APP_OK;
+	case KEYS_REMOVE_NOW:
+		ui_loading(app);
+		if (api_keys_remove(app->api, d->remove) < 0) {
+			ui_fail_action(app, _("The key was not removed."));
+			return APP_OK;
+		}
+		d->remove = 0;
+		s->loaded = 0;
+		s->focus = 0;
+		ui_status(app, "%s", _("The key is removed. It no longer logs you in."));
+		return APP_OK;
+	case KEYS_KEEP:
+		d->remove = 0;
+		ui_status(app, "%s", _("The key is kept."));
+		return APP_OK;
+	case KEYS_REMEMBER:
+		if (keys_remember(app) == 0)
+			s->loaded = 0;
+		return APP_OK;
+	case KEYS_FIELD:
+		s->focus++;
+		return APP_OK;
+	case KEYS_ADD:
+		return keys_add(app, s);
+	}
+	return APP_OK;
+}
+
+static void
+keys_free(struct app *app, struct screen *s)
+{
+	struct keys *d = s->data;
+
+	(void)app;
+	if (d == NULL)
+		return;
+	api_sshkey_list_free(d->list);
+	field_clear(&d->line);
+	free(d);
+}
+
+static const struct screen_type scr_keys = {
+	.name = "keys",
+	.load = keys_load,
+	.build = keys_build,
+	.action = keys_action,
+	.free = keys_free,
+};
+
+int
+scr_keys_open(struct app *app)
+{
+	struct keys *d = calloc(1, sizeof(*d));
+
+	if (d == NULL)
+		return -1;
+	if (field_init(&d->line, _("Public key"), _("Public key (one line of a .pub file):"), 8192, 0, 0) < 0) {
+		free(d);
+		return -1;
+	}
+	return ui_push(app, &scr_keys, d);
+}
+
+/* ------------------------------------------------- remember this key */
+
+enum { REMEMBER_YES = 1, REMEMBER_NO };
+
+static void
+remember_build(struct app *app, struct screen *s, struct page *p)
+{
+	struct page_item *it;
+
+	(void)app;
+	(void)s;
+	page_set_heading(p, "%s", _("Remember this key for your account?"));
+	/* L10N: %s is the key's fingerprint (SHA256:...). */
+	page_add_text(p, PAGE_TEXT_PARA, _("You connected with the SSH key %s. If you remember it, you are logged in to your account without a password whenever you connect with this key."),
+	    session_offer_fp() != NULL ? session_offer_fp() : "");
+	if ((it = page_add_item(p, PAGE_ITEM_BUTTON, _("Yes, remember this key"))) != NULL)
+		it->ref = REMEMBER_YES;
+	if ((it = page_add_item(p, PAGE_ITEM_BUTTON, _("No, not this key"))) != NULL)
+		it->ref = REMEMBER_NO;
+	page_add_action(p, ACTION_OPEN, _("choose"));
+}
+
+static int
+remember_action(struct app *app, struct screen *s, enum action a, int arg)
+{
+	const struct page_item *it = page_focused(app->page);
+
+	(void)s;
+	(void)arg;
+	if (a != ACTION_OPEN && a != ACTION_TOGGLE && a != ACTION_SEND)
+		return SCREEN_PASS;
+	if (it == NULL)
+		return APP_OK;
+	if (it->ref == REMEMBER_YES) {
+		if (keys_remember(app) < 0)
+			return APP_OK;
+		ui_pop(app);
+		return APP_OK;
+	}
+	if (it->ref == REMEMBER_NO) {
+		session_offer_done();
+		ui_pop(app);
+		ui_status(app, "%s", _("The key is not remembered. You can add keys later under My account."));
+	}
+	return APP_OK;
+}
+
+static const struct screen_type scr_remember = {
+	.name = "remember-key",
+	.build = remember_build,
+	.action = remember_action,
+};
+
+int
+scr_remember_key_open(struct app *app)
+{
+	if (session_offer_key() == NULL || app->opts.kiosk)
+		return 0;
+	return ui_push(app, &scr_remember, NULL);
+}
