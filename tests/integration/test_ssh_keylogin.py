@@ -1,0 +1,320 @@
+# test_ssh_keylogin.py — login with a registered SSH key, end to end: the
+# real OpenSSH client with keys made by ssh-keygen, mitwirkung-sshd and
+# mitwirkung-api sharing a gateway secret, the real client in line mode and
+# in the full UI (tmux). The first connection offers to remember the key, the
+# second logs in directly; a key not registered, a removed key and the key of
+# a deleted account get the normal anonymous start; the secret never reaches
+# the client, and the gateway API refuses anyone without it.
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+sys.path.insert(0, os.path.join(HERE, "..", "e2e"))
+import _sshlib  # noqa: E402
+from _sshlib import BUILD, STANDIN, Server, Workdir, check, finish, ssh, ssh_cmd  # noqa: E402
+
+CLIENT = os.path.join(BUILD, "mitwirkung")
+API = os.path.join(BUILD, "mitwirkung-api")
+
+
+class Api:
+	"""mitwirkung-api with demo data and the gateway secret, on a free port."""
+
+	def __init__(self, tmp, secret_file):
+		self.logf = os.path.join(tmp, "api.log")
+		self.err = open(self.logf, "w")
+		self.proc = subprocess.Popen(
+			[API, "serve", "--db", os.path.join(tmp, "api.db"), "--listen", "127.0.0.1:0",
+			 "--seed", "demo", "--pwhash", "min", "--mail-dir", os.path.join(tmp, "mail"),
+			 "--gateway-secret-file", secret_file],
+			stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=self.err)
+		self.url = None
+		deadline = time.time() + 20
+		while time.time() < deadline and self.url is None:
+			for line in open(self.logf):
+				m = re.match(r"listening on (127\.0\.0\.1:\d+)$", line.strip())
+				if m:
+					self.url = "http://%s/api/v1" % m.group(1)
+			if self.proc.poll() is not None:
+				break
+			time.sleep(0.05)
+		if self.url is None:
+			raise RuntimeError("mitwirkung-api did not start: " + open(self.logf).read())
+
+	def call(self, method, path, body=None, token=None, headers=None):
+		h = dict(headers or {})
+		data = None
+		if body is not None:
+			data = json.dumps(body).encode()
+			h["Content-Type"] = "application/json"
+		if token:
+			h["Authorization"] = "Bearer " + token
+		req = urllib.request.Request(self.url + path, data=data, method=method, headers=h)
+		try:
+			with urllib.request.urlopen(req, timeout=10) as r:
+				raw = r.read()
+				return r.status, json.loads(raw) if raw else None
+		except urllib.error.HTTPError as e:
+			raw = e.read()
+			return e.code, json.loads(raw) if raw else None
+
+	def login(self, name, password):
+		st, b = self.call("POST", "/auth/login", {"login": name, "password": password})
+		assert st == 200, (st, b)
+		return b["token"]
+
+	def log(self):
+		return open(self.logf, errors="replace").read()
+
+	def stop(self):
+		self.proc.terminate()
+		try:
+			self.proc.wait(10)
+		except subprocess.TimeoutExpired:
+			self.proc.kill()
+		self.err.close()
+
+
+def keygen(work, name):
+	d = os.path.join(work.path, "userkeys")
+	os.makedirs(d, mode=0o700, exist_ok=True)
+	path = os.path.join(d, name)
+	subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", name, "-f", path], check=True)
+	fp = subprocess.run(["ssh-keygen", "-l", "-f", path + ".pub"], capture_output=True,
+						text=True, check=True).stdout.split()[1]
+	return path, fp
+
+
+def key_opts(key):
+	# Only this key; keyboard-interactive (asked nothing) when it is not
+	# registered; never a password prompt that would hang the test.
+	return ["-o", "IdentitiesOnly=yes", "-o", "BatchMode=no", "-o", "PasswordAuthentication=no",
+			"-o", "SetEnv=LANG=C.UTF-8", "-i", key]
+
+
+def line_session(srv, key, lines, user="text"):
+	r = ssh(srv.port, *key_opts(key), user=user, input=("\n".join(lines) + "\n").encode(), timeout=60)
+	return r.returncode, r.stdout.decode("utf-8", "replace") + r.stderr.decode("utf-8", "replace")
+
+
+def my_keys(api, token):
+	st, b = api.call("GET", "/me/keys", token=token)
+	return [k["fingerprint"] for k in b["items"]] if st == 200 else None
+
+
+def test_gateway_endpoint(api, secret, fp):
+	"""POST /auth/ssh-key: only with the secret, only for registered keys."""
+	body = {"fingerprint": fp}
+	st, b = api.call("POST", "/auth/ssh-key", body)
+	check(st == 403 and b["error"]["code"] == "forbidden", "key login without the gateway secret: 403", b)
+	st, b = api.call("POST", "/auth/ssh-key", body, headers={"X-MitWirkung-Gateway": secret[:-1] + "x"})
+	check(st == 403, "key login with a wrong gateway secret: 403", b)
+	demo = api.login("demo", "demo-passwort")
+	st, b = api.call("POST", "/auth/ssh-key", body, token=demo)
+	check(st == 403, "a resident's token is no gateway secret: 403", b)
+	st, b = api.call("POST", "/auth/ssh-key", body, headers={"X-MitWirkung-Gateway": secret})
+	check(st == 404 and b["error"].get("field") == "fingerprint", "an unknown key: 404 naming the fingerprint", b)
+	st, b = api.call("POST", "/auth/ssh-key", {"fingerprint": "MD5:xx"}, headers={"X-MitWirkung-Gateway": secret})
+	check(st == 422, "a malformed fingerprint: 422", b)
+
+
+def test_first_connection_offers(srv, api, key, fp):
+	"""Unregistered key: anonymous start; after the password login the
+	client offers to remember the key, and yes registers it."""
+	rc, out = line_session(srv, key, ["l", "demo", "demo-passwort", "s", "1", "q"])
+	before = out[:out.find("Log in")] if "Log in" in out else out
+	check("Logged in as" not in before and "l log in" in before,
+		  "first connection with a new key: the anonymous start", before[-600:])
+	check("Remember this key for your account?" in out and fp in out,
+		  "after logging in: 'Remember this key for your account?' with its fingerprint", out[-1500:])
+	check("The key is remembered" in out, "choosing yes remembers it", out[-800:])
+	check(fp in (my_keys(api, api.login("demo", "demo-passwort")) or []),
+		  "the API lists the key's fingerprint (as ssh-keygen -l shows it) for demo")
+
+
+def test_second_connection_direct(srv, api, key, fp):
+	logouts = api.log().count("POST /api/v1/auth/logout 204")
+	rc, out = line_session(srv, key, ["q"])
+	check(rc == 0 and "Logged in as Demo-Konto." in out and "Remember this key" not in out,
+		  "second connection with the key: logged in as demo without a password", out[-800:])
+	check(srv.wait_log(r"key login with " + re.escape(fp)), "the gateway logs the key login")
+	check(wait_for(lambda: api.log().count("POST /api/v1/auth/logout 204") > logouts),
+		  "the session key login opened ends with the connection (the gateway logs it out)")
+
+
+def wait_for(cond, timeout=10):
+	deadline = time.time() + timeout
+	while time.time() < deadline:
+		if cond():
+			return True
+		time.sleep(0.05)
+	return False
+
+
+def test_full_ui(srv, key_known, key_new, fp_new):
+	"""The full UI in tmux through ssh -tt: a known key is in, a new key is
+	offered to be remembered after the login, with the cursor on the focus."""
+	import lib_tmux
+	import test_client_tmux
+
+	class SshClient(lib_tmux.Client):
+		def __init__(self, key, name):
+			lib_tmux.Client.counter += 1
+			self.sock = "mw-ssh-keylogin-%d-%d" % (os.getpid(), lib_tmux.Client.counter)
+			self.width, self.height = 80, 24
+			cmd = ssh_cmd(srv.port, "-tt", *key_opts(key), user=name)
+			self.tmux("-f", "/dev/null", "new-session", "-d", "-x", "80", "-y", "24",
+					  "-s", "t", "--", " ".join(lib_tmux.shquote(a) for a in cmd))
+			self.tmux("set-option", "-t", "t", "remain-on-exit", "on")
+			self.tmux("set-option", "-t", "t", "status", "off")
+
+	c = SshClient(key_known, "full-known")
+	try:
+		ok = True
+		try:
+			c.wait_text("Logged in as Demo-Konto.")
+			c.check_focus()
+		except Exception as e:  # noqa: BLE001 - reported as a failed check
+			ok = False
+			print("known key, full UI: %s\n%s" % (e, c.text()))
+		check(ok, "full UI with a registered key: logged in as demo at once")
+		c.keys("q")
+	finally:
+		c.close()
+	c = SshClient(key_new, "full-new")
+	try:
+		ok = True
+		try:
+			c.wait_text("Projects")
+			assert "Logged in as" not in c.text(), "logged in without a registered key"
+			test_client_tmux.login(c, "moderation", "moderation-passwort")
+			c.wait_text("Remember this key for your account?")
+			c.check_focus("Yes, remember this key")
+			assert fp_new in c.text().replace("\n", ""), "the fingerprint is on the page"
+			c.keys("Enter")
+			c.wait_text("The key is remembered")
+			c.check_focus()
+		except Exception as e:  # noqa: BLE001
+			ok = False
+			print("new key, full UI: %s\n%s" % (e, c.text()))
+		check(ok, "full UI with a new key: after the login 'Remember this key?', yes remembers it")
+		c.keys("q")
+	finally:
+		c.close()
+
+
+def test_unregistered_key(srv, key, fp):
+	rc, out = line_session(srv, key, ["q"])
+	check(rc == 0 and "Logged in as" not in out and "l log in" in out,
+		  "a key not registered: the normal anonymous start", out[-600:])
+	check(not srv.lines(r"key login with " + re.escape(fp)), "no key login logged for it")
+
+
+def test_removed_key(srv, api, key, fp):
+	demo = api.login("demo", "demo-passwort")
+	st, b = api.call("GET", "/me/keys", token=demo)
+	ids = [k["id"] for k in b["items"] if k["fingerprint"] == fp]
+	st, _ = api.call("DELETE", "/me/keys/%d" % ids[0], token=demo)
+	check(st == 204, "DELETE /me/keys/{id}: 204")
+	rc, out = line_session(srv, key, ["q"])
+	check("Logged in as" not in out and "l log in" in out, "a removed key no longer logs in", out[-600:])
+
+
+def test_deleted_account(srv, api, work, secret):
+	key, fp = keygen(work, "moderation-key")
+	tok = api.login("moderation", "moderation-passwort")
+	st, b = api.call("POST", "/me/keys", {"public_key": open(key + ".pub").read().strip(), "label": "mod"}, token=tok)
+	check(st == 201 and b["fingerprint"] == fp and b["label"] == "mod", "POST /me/keys: 201 with the fingerprint", b)
+	rc, out = line_session(srv, key, ["q"])
+	check("Logged in as" in out, "the moderation account's key logs in", out[-400:])
+	# A live key session ends when its key goes: the path ends at once.
+	st, b = api.call("POST", "/auth/ssh-key", {"fingerprint": fp}, headers={"X-MitWirkung-Gateway": secret})
+	key_token = b.get("token") if st == 200 else None
+	check(key_token is not None and api.call("GET", "/me", token=key_token)[0] == 200,
+		  "the gateway gets a session for the key with the secret")
+	st, _ = api.call("DELETE", "/me", {"password": "moderation-passwort"}, token=tok)
+	check(st == 204, "DELETE /me of the key's account: 204")
+	check(api.call("GET", "/me", token=key_token)[0] == 401, "the key's session ended with the account")
+	rc, out = line_session(srv, key, ["q"])
+	check("Logged in as" not in out and "l log in" in out, "a deleted account's key no longer logs in", out[-600:])
+
+
+def test_environment(work, api, secret, key_known, key_new, fp_new):
+	"""What the client gets: its own session's token, or the key to offer;
+	never the gateway secret, never anything the ssh client sent."""
+	srv = Server(work, "--rate-per-source", "0", "--gateway-secret-file", os.path.join(work.path, "gw-secret"),
+				 client=STANDIN, api=api.url, name="keylogin-standin")
+	try:
+		r = ssh(srv.port, *key_opts(key_known), "-o", "SetEnv=MITWIRKUNG_TOKEN=forged", "--", "projects")
+		out = r.stdout.decode("utf-8", "replace")
+		env = dict(kv.split("=", 1) for kv in re.search(r"STANDIN-ENV (.*)", out).group(1).split(",") if "=" in kv) \
+			if "STANDIN-ENV" in out else {}
+		check(re.fullmatch(r"[A-Za-z0-9_-]{43}", env.get("MITWIRKUNG_TOKEN", "")) is not None,
+			  "registered key: the client gets a session token", out[-400:])
+		check("MITWIRKUNG_SSH_KEY" not in env, "registered key: nothing to offer")
+		check(secret not in out, "the gateway secret is not in the client's environment")
+		r = ssh(srv.port, *key_opts(key_new), "--", "projects")
+		out = r.stdout.decode("utf-8", "replace")
+		env = dict(kv.split("=", 1) for kv in re.search(r"STANDIN-ENV (.*)", out).group(1).split(",") if "=" in kv) \
+			if "STANDIN-ENV" in out else {}
+		check("MITWIRKUNG_TOKEN" not in env and env.get("MITWIRKUNG_SSH_KEY_FP") == fp_new and
+			  env.get("MITWIRKUNG_SSH_KEY", "").startswith("ssh-ed25519 AAAA"),
+			  "new key: no token, the proven key and its fingerprint for the offer", out[-400:])
+		check(secret not in out, "the gateway secret is not in the client's environment (new key)")
+	finally:
+		srv.stop()
+
+
+def main():
+	for p in (CLIENT, API):
+		if not os.access(p, os.X_OK):
+			check(False, "%s is built" % p)
+			finish()
+	work = Workdir()
+	tmp = tempfile.mkdtemp(prefix="mw-keylogin.")
+	secret = os.urandom(32).hex()
+	secret_file = os.path.join(work.path, "gw-secret")
+	fd = os.open(secret_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+	os.write(fd, (secret + "\n").encode())
+	os.close(fd)
+	api = srv = None
+	try:
+		api = Api(tmp, secret_file)
+		srv = Server(work, "--rate-per-source", "0", "--gateway-secret-file", secret_file,
+					 client=CLIENT, api=api.url, name="keylogin")
+		k1, fp1 = keygen(work, "laptop")
+		k2, fp2 = keygen(work, "stranger")
+		k3, fp3 = keygen(work, "second-laptop")
+		test_gateway_endpoint(api, secret, fp1)
+		test_first_connection_offers(srv, api, k1, fp1)
+		test_second_connection_direct(srv, api, k1, fp1)
+		test_unregistered_key(srv, k2, fp2)
+		test_environment(work, api, secret, k1, k2, fp2)
+		test_full_ui(srv, k1, k3, fp3)
+		test_removed_key(srv, api, k1, fp1)
+		test_deleted_account(srv, api, work, secret)
+	finally:
+		if srv:
+			srv.stop()
+			if _sshlib.failed:
+				print("---- sshd log ----\n" + srv.text()[-3000:])
+		if api:
+			if _sshlib.failed:
+				print("---- api log ----\n" + api.log()[-2000:])
+			api.stop()
+		work.cleanup()
+		shutil.rmtree(tmp, ignore_errors=True)
+	finish()
+
+
+if __name__ == "__main__":
+	main()
