@@ -10,6 +10,9 @@ state="$BUILD/demo"
 mkdir -p "$state/mail"
 db="$state/demo.db"
 port=${MW_PORT:-8080}
+# The secret mitwirkung-sshd shows the API for key login (both read it).
+secret="$state/gateway-secret"
+[ -s "$secret" ] || (umask 077 && od -An -N32 -tx1 /dev/urandom | tr -d ' \n' >"$secret")
 
 if [ "$mode" = "--api-only" ]; then
 	echo "Demo accounts and mails: see README.md; confirmation mails go to $state/mail"
@@ -22,7 +25,7 @@ if ! python3 -c "import socket,sys; s=socket.socket(); s.bind(('127.0.0.1',$port
 	port=0
 fi
 "$BUILD/mitwirkung-api" serve --db "$db" --listen "127.0.0.1:$port" \
-	--mail-dir "$state/mail" --seed demo 2>"$state/api.log" &
+	--mail-dir "$state/mail" --seed demo --gateway-secret-file "$secret" 2>"$state/api.log" &
 api=$!
 sshd=
 cleanup() {
@@ -47,7 +50,8 @@ echo "API: $api_url (log: $state/api.log, mails: $state/mail)"
 
 if [ "$mode" = "--ssh" ]; then
 	"$BUILD/mitwirkung-sshd" --listen 127.0.0.1:2222 --hostkey-dir "$state/hostkeys" \
-		--client "$(cd "$BUILD" && pwd)/mitwirkung" --api "$api_url" &
+		--client "$(cd "$BUILD" && pwd)/mitwirkung" --api "$api_url" \
+		--gateway-secret-file "$secret" &
 	sshd=$!
 	echo "SSH: ssh -p 2222 localhost   (line mode: ssh -p 2222 text@localhost)"
 	echo "Press Ctrl-C to stop."
