@@ -248,24 +248,28 @@ def test_deleted_account(srv, api, work, secret):
 	check("Logged in as" not in out and "l log in" in out, "a deleted account's key no longer logs in", out[-600:])
 
 
+def standin_env(srv, key, *opts):
+	"""Runs the stand-in client as an exec command; its output and the
+	environment it was given."""
+	r = ssh(srv.port, *key_opts(key), *opts, "--", "projects")
+	out = r.stdout.decode("utf-8", "replace")
+	m = re.search(r"STANDIN-ENV (.*)", out)
+	env = dict(kv.split("=", 1) for kv in m.group(1).split(",") if "=" in kv) if m else {}
+	return out, env
+
+
 def test_environment(work, api, secret, key_known, key_new, fp_new):
 	"""What the client gets: its own session's token, or the key to offer;
 	never the gateway secret, never anything the ssh client sent."""
 	srv = Server(work, "--rate-per-source", "0", "--gateway-secret-file", os.path.join(work.path, "gw-secret"),
 				 client=STANDIN, api=api.url, name="keylogin-standin")
 	try:
-		r = ssh(srv.port, *key_opts(key_known), "-o", "SetEnv=MITWIRKUNG_TOKEN=forged", "--", "projects")
-		out = r.stdout.decode("utf-8", "replace")
-		env = dict(kv.split("=", 1) for kv in re.search(r"STANDIN-ENV (.*)", out).group(1).split(",") if "=" in kv) \
-			if "STANDIN-ENV" in out else {}
+		out, env = standin_env(srv, key_known, "-o", "SetEnv=MITWIRKUNG_TOKEN=forged")
 		check(re.fullmatch(r"[A-Za-z0-9_-]{43}", env.get("MITWIRKUNG_TOKEN", "")) is not None,
 			  "registered key: the client gets a session token", out[-400:])
 		check("MITWIRKUNG_SSH_KEY" not in env, "registered key: nothing to offer")
 		check(secret not in out, "the gateway secret is not in the client's environment")
-		r = ssh(srv.port, *key_opts(key_new), "--", "projects")
-		out = r.stdout.decode("utf-8", "replace")
-		env = dict(kv.split("=", 1) for kv in re.search(r"STANDIN-ENV (.*)", out).group(1).split(",") if "=" in kv) \
-			if "STANDIN-ENV" in out else {}
+		out, env = standin_env(srv, key_new)
 		check("MITWIRKUNG_TOKEN" not in env and env.get("MITWIRKUNG_SSH_KEY_FP") == fp_new and
 			  env.get("MITWIRKUNG_SSH_KEY", "").startswith("ssh-ed25519 AAAA"),
 			  "new key: no token, the proven key and its fingerprint for the offer", out[-400:])
