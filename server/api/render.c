@@ -637,6 +637,8 @@ render_audit_list(const struct store_audit_list *l)
 	return render_list(items, l->next, l->total);
 }
 
+static cJSON *render_sshkey_obj(const struct store_sshkey *k);
+
 char *
 render_export(const struct store_export *e)
 {
@@ -688,6 +690,9 @@ render_export(const struct store_export *e)
 		cJSON_AddItemToArray(a, x);
 	}
 	cJSON_AddNumberToObject(o, "sessions", (double)e->n_sessions);
+	a = cJSON_AddArrayToObject(o, "ssh_keys");
+	for (i = 0; e->sshkeys != NULL && i < e->sshkeys->n; i++)
+		cJSON_AddItemToArray(a, render_sshkey_obj(&e->sshkeys->items[i]));
 	return render_done(o);
 }
 

@@ -872,6 +872,7 @@ struct store_export {
 	struct store_report_rec	*reports;
 	size_t			 n_reports;
 	int64_t			 n_sessions;	/* live sessions (no hashes) */
+	struct store_sshkey_list *sshkeys;	/* SSH keys (fingerprints) */
 };
 void	store_export_free(struct store_export *e);
 /* Everything stored about an account. */

@@ -137,6 +137,7 @@ store_export_free(struct store_export *e)
 	if (e == NULL)
 		return;
 	store_user_free(e->user);
+	store_sshkey_list_free(e->sshkeys);
 	for (i = 0; i < e->n_ideas; i++)
 		store_idea_clear(&e->ideas[i]);
 	free(e->ideas);
@@ -208,7 +209,8 @@ store_export_user(struct store *s, int64_t user_id, int64_t now,
 	}
 	sqlite3_bind_int64(q, 1, user_id);
 	sqlite3_bind_int64(q, 2, now);
-	rc = store_count(s, q, &e->n_sessions);
+	if ((rc = store_count(s, q, &e->n_sessions)) == 0)
+		rc = store_sshkey_list(s, user_id, &e->sshkeys);
 done:
 	store_release(s);
 	if (!s->tx)

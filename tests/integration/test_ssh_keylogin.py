@@ -137,8 +137,12 @@ def test_first_connection_offers(srv, api, key, fp):
 	check("Remember this key for your account?" in out and fp in out,
 		  "after logging in: 'Remember this key for your account?' with its fingerprint", out[-1500:])
 	check("The key is remembered" in out, "choosing yes remembers it", out[-800:])
-	check(fp in (my_keys(api, api.login("demo", "demo-passwort")) or []),
+	demo = api.login("demo", "demo-passwort")
+	check(fp in (my_keys(api, demo) or []),
 		  "the API lists the key's fingerprint (as ssh-keygen -l shows it) for demo")
+	st, b = api.call("GET", "/me/export", token=demo)
+	check(st == 200 and [k["fingerprint"] for k in b.get("ssh_keys", [])] == [fp],
+		  "the export holds the key", b.get("ssh_keys") if b else b)
 
 
 def test_second_connection_direct(srv, api, key, fp):
