@@ -1,11 +1,11 @@
 /* routes_sshkey.c — an account's SSH keys and key login for the SSH gateway. */
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 
 #include <microhttpd.h>
 #include <sodium.h>
 
+#include "server/api/clock.h"
 #include "server/api/pwhash.h"
 #include "server/api/routes_int.h"
 #include "server/api/sshkey.h"
@@ -38,7 +38,7 @@ rk_add(struct req *r, const struct route_args *a)
 	const char *line, *label = NULL;
 	struct jin *b;
 	struct store *st;
-	int64_t now = time(NULL);
+	int64_t now = clock_now();
 	int rc;
 
 	(void)a;
@@ -122,7 +122,7 @@ rk_gateway_login(struct req *r, const struct route_args *a)
 	char token[64];
 	struct jin *b = NULL;
 	struct store *st;
-	int64_t now = time(NULL), expires;
+	int64_t now = clock_now(), expires;
 	int rc;
 
 	(void)a;
