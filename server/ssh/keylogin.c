@@ -171,6 +171,8 @@ keylogin_check(struct keylogin *kl, const char *api_url, const char *fp,
 	    sizeof(kl->token)) == 0) {
 		kl->registered = 1;
 		rc = 1;
+	} else if (status == 0) {
+		log_msg("key login: the API could not be reached (%s)", fp);
 	} else if (status != 404) {
 		log_msg("key login: the API answered %ld for %s", status, fp);
 	}

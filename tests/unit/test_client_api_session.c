@@ -142,6 +142,59 @@ test_session_nodisk_writes_nothing(void **state)
 	session_set_nodisk(0);
 }
 
+
+/* The session mitwirkung-sshd opened for a registered key: taken over,
+ * wiped from the environment, held in memory only. */
+static void
+test_session_adopt_env_token(void **state)
+{
+	char path[512], *t, *v;
+
+	(void)state;
+	setenv("MITWIRKUNG_TOKEN", "gw-token-0123456789", 1);
+	v = getenv("MITWIRKUNG_TOKEN");
+	session_adopt_env();
+	assert_null(getenv("MITWIRKUNG_TOKEN"));
+	/* The bytes /proc/PID/environ would show are gone too. */
+	assert_int_equal(v[0], '\0');
+	assert_non_null(t = session_load());
+	assert_string_equal(t, "gw-token-0123456789");
+	free(t);
+	snprintf(path, sizeof(path), "%s/.local", tmp);
+	assert_int_not_equal(access(path, F_OK), 0);
+	/* Also a kiosk-style no-disk session has it; logout ends it. */
+	session_set_nodisk(1);
+	assert_non_null(t = session_load());
+	free(t);
+	session_set_nodisk(0);
+	assert_int_equal(session_remove(), 0);
+	assert_null(session_load());
+	/* A token with a blank in it is not taken. */
+	setenv("MITWIRKUNG_TOKEN", "bad token", 1);
+	session_adopt_env();
+	assert_null(session_load());
+}
+
+static void
+test_session_adopt_env_offer(void **state)
+{
+	(void)state;
+	setenv("MITWIRKUNG_SSH_KEY", "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIDn9", 1);
+	setenv("MITWIRKUNG_SSH_KEY_FP", "SHA256:mX0GK3c6FcvWAMO3h3p/BHyyktvWu95hV1v0EFav/d0", 1);
+	session_adopt_env();
+	assert_null(getenv("MITWIRKUNG_SSH_KEY"));
+	assert_string_equal(session_offer_key(), "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIDn9");
+	assert_string_equal(session_offer_fp(), "SHA256:mX0GK3c6FcvWAMO3h3p/BHyyktvWu95hV1v0EFav/d0");
+	session_offer_done();
+	assert_null(session_offer_key());
+	assert_null(session_offer_fp());
+	/* Escape sequences are not offered. */
+	setenv("MITWIRKUNG_SSH_KEY", "ssh-ed25519 \x1b[2J", 1);
+	setenv("MITWIRKUNG_SSH_KEY_FP", "SHA256:x", 1);
+	session_adopt_env();
+	assert_null(session_offer_key());
+}
+
 int
 main(void)
 {
@@ -150,6 +203,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_session_save_modes, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_session_save_xdg_state, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_session_nodisk_writes_nothing, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_session_adopt_env_token, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_session_adopt_env_offer, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
