@@ -66,13 +66,13 @@ keys_build(struct app *app, struct screen *s, struct page *p)
 	size_t i, n = d->list != NULL ? d->list->n : 0;
 
 	(void)app;
+	/* L10N: sub-heading of the list of keys; %zu counts them. */
+	snprintf(group, sizeof(group), _("My SSH keys (%zu)"), n);
 	page_set_heading(p, "%s", _("My SSH keys"));
 	page_add_text(p, PAGE_TEXT_PARA, "%s",
 	    _("When you connect over ssh with a key listed here, you are logged in to your account without a password."));
 	if (n == 0)
 		page_add_text(p, PAGE_TEXT_NOTE, "%s", _("You have no SSH keys yet."));
-	/* L10N: sub-heading of the list of keys; %zu counts them. */
-	snprintf(group, sizeof(group), _("My SSH keys (%zu)"), n);
 	for (i = 0; i < n; i++) {
 		const struct api_sshkey *k = &d->list->items[i];
 

@@ -82,6 +82,8 @@ class Api:
 		except subprocess.TimeoutExpired:
 			self.proc.kill()
 		self.err.close()
+		log = self.log()
+		check(not any(w in log for w in SANITIZER), "no sanitizer report in the API log", log[-2000:])
 
 
 def keygen(work, name):
@@ -101,9 +103,17 @@ def key_opts(key):
 			"-o", "SetEnv=LANG=C.UTF-8", "-i", key]
 
 
+SANITIZER = ("AddressSanitizer", "LeakSanitizer", "runtime error:")
+sanitizer_reports = []
+
+
 def line_session(srv, key, lines, user="text"):
 	r = ssh(srv.port, *key_opts(key), user=user, input=("\n".join(lines) + "\n").encode(), timeout=60)
-	return r.returncode, r.stdout.decode("utf-8", "replace") + r.stderr.decode("utf-8", "replace")
+	out = r.stdout.decode("utf-8", "replace") + r.stderr.decode("utf-8", "replace")
+	# With make check SAN=1 the client reports memory errors here.
+	if any(w in out for w in SANITIZER):
+		sanitizer_reports.append(out[-2000:])
+	return r.returncode, out
 
 
 def my_keys(api, token):
@@ -310,6 +320,7 @@ def main():
 		test_full_ui(srv, k1, k3, fp3)
 		test_removed_key(srv, api, k1, fp1)
 		test_deleted_account(srv, api, work, secret)
+		check(not sanitizer_reports, "no sanitizer report from the client", "\n".join(sanitizer_reports))
 	finally:
 		if srv:
 			srv.stop()
