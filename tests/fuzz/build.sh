@@ -13,6 +13,7 @@ for src in tests/fuzz/fuzz_*.c; do
 	case $name in
 	fuzz_keys) extra="client/keys/keys.c client/keys/keys_default.c client/i18n.c" ;;
 	fuzz_api_parse) extra="client/api/api_parse.c $(pkg-config --cflags --libs libcjson)" ;;
+	fuzz_sshkey) extra="server/api/sshkey.c $(pkg-config --cflags --libs libsodium)" ;;
 	*) extra= ;;
 	esac
 	# shellcheck disable=SC2086
