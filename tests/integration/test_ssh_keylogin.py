@@ -2,7 +2,8 @@
 # real OpenSSH client with keys made by ssh-keygen, mitwirkung-sshd and
 # mitwirkung-api sharing a gateway secret, the real client in line mode and
 # in the full UI (tmux). The first connection offers to remember the key, the
-# second logs in directly; a key not registered, a removed key and the key of
+# second logs in directly (also with PuTTY's plink and Dropbear's dbclient);
+# a key not registered, a removed key and the key of
 # a deleted account get the normal anonymous start; the secret never reaches
 # the client, and the gateway API refuses anyone without it.
 import json
@@ -226,6 +227,35 @@ def test_full_ui(srv, key_known, key_new, fp_new):
 		c.close()
 
 
+def test_other_clients(srv, work, key, fp):
+	"""PuTTY's plink and Dropbear's dbclient log in with the same registered
+	key (converted to their formats), when they are installed."""
+	hostfp = subprocess.run(["ssh-keygen", "-l", "-f", os.path.join(work.keys, "ssh_host_ed25519_key")],
+							capture_output=True, text=True).stdout.split()[1]
+	if shutil.which("plink") and shutil.which("puttygen"):
+		ppk = key + ".ppk"
+		subprocess.run(["puttygen", key, "-O", "private", "-o", ppk], capture_output=True)
+		r = subprocess.run(["plink", "-batch", "-i", ppk, "-P", str(srv.port), "-hostkey", hostfp,
+							"text@127.0.0.1"], input=b"q\n", capture_output=True, timeout=30)
+		check("Logged in as Demo-Konto." in r.stdout.decode("utf-8", "replace"),
+			  "plink with the registered key: logged in as demo", r.stdout[-400:] + r.stderr[-400:])
+	else:
+		print("skip plink: putty-tools not installed")
+	if shutil.which("dbclient") and shutil.which("dropbearconvert"):
+		dbk = key + ".dropbear"
+		subprocess.run(["dropbearconvert", "openssh", "dropbear", key, dbk], capture_output=True)
+		home = os.path.join(work.path, "dbhome")
+		os.makedirs(os.path.join(home, ".ssh"), exist_ok=True)
+		before = len(srv.lines(r"key login with " + re.escape(fp)))
+		r = subprocess.run(["dbclient", "-T", "-y", "-i", dbk, "-p", str(srv.port), "text@127.0.0.1"],
+						   input=b"q\n", capture_output=True, timeout=30, env=dict(os.environ, HOME=home))
+		out = r.stdout.decode("utf-8", "replace")
+		check("Logged in as Demo-Konto." in out and len(srv.lines(r"key login with " + re.escape(fp))) > before,
+			  "dbclient with the registered key: logged in as demo", out[-400:] + r.stderr.decode()[-400:])
+	else:
+		print("skip dbclient: dropbear-bin not installed")
+
+
 def test_unregistered_key(srv, key, fp):
 	rc, out = line_session(srv, key, ["q"])
 	check(rc == 0 and "Logged in as" not in out and "l log in" in out,
@@ -318,6 +348,7 @@ def main():
 		test_unregistered_key(srv, k2, fp2)
 		test_environment(work, api, secret, k1, k2, fp2)
 		test_full_ui(srv, k1, k3, fp3)
+		test_other_clients(srv, work, k1, fp1)
 		test_removed_key(srv, api, k1, fp1)
 		test_deleted_account(srv, api, work, secret)
 		check(not sanitizer_reports, "no sanitizer report from the client", "\n".join(sanitizer_reports))
