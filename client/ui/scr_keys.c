@@ -223,6 +223,9 @@ scr_keys_open(struct app *app)
 
 enum { REMEMBER_YES = 1, REMEMBER_NO };
 
+/* The person said no once: a later login in this session does not ask. */
+static int remember_asked;
+
 static void
 remember_build(struct app *app, struct screen *s, struct page *p)
 {
@@ -259,9 +262,10 @@ remember_action(struct app *app, struct screen *s, enum action a, int arg)
 		return APP_OK;
 	}
 	if (it->ref == REMEMBER_NO) {
-		session_offer_done();
+		/* Not asked again; My SSH keys still offers it. */
+		remember_asked = 1;
 		ui_pop(app);
-		ui_status(app, "%s", _("The key is not remembered. You can add keys later under My account."));
+		ui_status(app, "%s", _("The key is not remembered. You can still add it under My account, My SSH keys."));
 	}
 	return APP_OK;
 }
@@ -275,7 +279,7 @@ static const struct screen_type scr_remember = {
 int
 scr_remember_key_open(struct app *app)
 {
-	if (session_offer_key() == NULL || app->opts.kiosk)
+	if (session_offer_key() == NULL || app->opts.kiosk || remember_asked)
 		return 0;
 	return ui_push(app, &scr_remember, NULL);
 }

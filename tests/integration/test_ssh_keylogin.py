@@ -256,6 +256,18 @@ def test_other_clients(srv, work, key, fp):
 		print("skip dbclient: dropbear-bin not installed")
 
 
+def test_offer_declined(srv, api, work):
+	"""No keeps the key unregistered and the next connection anonymous."""
+	key, fp = keygen(work, "declined")
+	rc, out = line_session(srv, key, ["l", "rathaus", "rathaus-passwort", "s", "2", "q"])
+	check("Remember this key for your account?" in out and "The key is not remembered" in out,
+		  "choosing no: the key is not remembered", out[-800:])
+	check(fp not in (my_keys(api, api.login("rathaus", "rathaus-passwort")) or []),
+		  "the API does not list a declined key")
+	rc, out = line_session(srv, key, ["q"])
+	check("Logged in as" not in out, "the declined key does not log in", out[-400:])
+
+
 def test_unregistered_key(srv, key, fp):
 	rc, out = line_session(srv, key, ["q"])
 	check(rc == 0 and "Logged in as" not in out and "l log in" in out,
@@ -346,6 +358,7 @@ def main():
 		test_first_connection_offers(srv, api, k1, fp1)
 		test_second_connection_direct(srv, api, k1, fp1)
 		test_unregistered_key(srv, k2, fp2)
+		test_offer_declined(srv, api, work)
 		test_environment(work, api, secret, k1, k2, fp2)
 		test_full_ui(srv, k1, k3, fp3)
 		test_other_clients(srv, work, k1, fp1)
