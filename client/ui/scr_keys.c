@@ -205,18 +205,39 @@ static const struct screen_type scr_keys = {
 	.free = keys_free,
 };
 
-int
-scr_keys_open(struct app *app)
+static struct keys *
+keys_new(void)
 {
 	struct keys *d = calloc(1, sizeof(*d));
 
-	if (d == NULL)
-		return -1;
-	if (field_init(&d->line, _("Public key"), _("Public key (one line of a .pub file):"), 8192, 0, 0) < 0) {
+	if (d != NULL && field_init(&d->line, _("Public key"),
+	    _("Public key (one line of a .pub file):"), 8192, 0, 0) < 0) {
 		free(d);
+		d = NULL;
+	}
+	return d;
+}
+
+int
+scr_keys_open(struct app *app)
+{
+	struct keys *d = keys_new();
+
+	return d != NULL ? ui_push(app, &scr_keys, d) : -1;
+}
+
+/* The same page from a list already fetched (tests); the screen owns l. */
+int
+scr_keys_with(struct app *app, struct api_sshkey_list *l)
+{
+	struct keys *d = keys_new();
+
+	if (d == NULL) {
+		api_sshkey_list_free(l);
 		return -1;
 	}
-	return ui_push(app, &scr_keys, d);
+	d->list = l;
+	return ui_push_loaded(app, &scr_keys, d);
 }
 
 /* ------------------------------------------------- remember this key */

@@ -219,5 +219,6 @@ int	scr_poll_with(struct app *app, struct api_poll *p);
 int	scr_results_with(struct app *app, const char *title, struct api_results *r);
 int	scr_survey_with(struct app *app, struct api_survey *sv);
 int	scr_account_with(struct app *app, struct api_user *me, struct api_activity *act);
+int	scr_keys_with(struct app *app, struct api_sshkey_list *l);
 
 #endif

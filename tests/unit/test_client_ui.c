@@ -2204,6 +2204,76 @@ test_app_real_server_expired_page_offers_login(void **state)
 	app_free(app);
 }
 
+static struct api_sshkey_list *
+canned_keys(void)
+{
+	struct api_sshkey_list *l = calloc(1, sizeof(*l));
+
+	l->n = 2;
+	l->items = calloc(2, sizeof(*l->items));
+	l->items[0].id = 3;
+	l->items[0].fingerprint = S("SHA256:mX0GK3c6FcvWAMO3h3p/BHyyktvWu95hV1v0EFav/d0");
+	l->items[0].type = S("ssh-ed25519");
+	l->items[0].label = S("Laptop");
+	l->items[0].created_at = S("2026-11-20T10:00:00Z");
+	l->items[1].id = 7;
+	l->items[1].fingerprint = S("SHA256:9cF7AShWKvoPKs8m8wn4DJX1cb0PiXUvsxHn0ltwb3Y");
+	l->items[1].type = S("ecdsa-sha2-nistp256");
+	l->items[1].label = S("Braille-PC");
+	l->items[1].created_at = S("2026-11-21T10:00:00Z");
+	return l;
+}
+
+/* My SSH keys: each key with its facts, removing asks first with the focus
+ * on the question, adding has its field and button; no offer without a
+ * key from the gateway. */
+static void
+test_scr_keys_page(void **state)
+{
+	struct app *app = test_app(0);
+	const struct page *p;
+	int i;
+
+	(void)state;
+	assert_int_equal(scr_keys_with(app, canned_keys()), 0);
+	p = app_page(app);
+	if (getenv("UI_TEST_DUMP") != NULL)
+		page_dump(p);
+	assert_string_equal(p->heading, "My SSH keys");
+	i = item_find(p, "Laptop");
+	assert_int_equal(i, 0);
+	assert_string_equal(p->item[i].group, "My SSH keys (2)");
+	assert_string_equal(p->item[i].detail,
+	    "ssh-ed25519, SHA256:mX0GK3c6FcvWAMO3h3p/BHyyktvWu95hV1v0EFav/d0, added 20 November 2026");
+	assert_true(item_find(p, "Public key") > 1);
+	assert_true(item_find(p, "Add this key") > item_find(p, "Public key"));
+	assert_int_equal(item_find(p, "Remember the key of this connection"), -1);
+	assert_int_equal(item_find(p, "Yes, remove this key"), -1);
+	focus_on(app, "Braille-PC");
+	assert_int_equal(app_action(app, ACTION_OPEN, 0), APP_OK);
+	p = app_page(app);
+	i = item_find(p, "Yes, remove this key");
+	assert_int_equal(i, 2);
+	assert_int_equal(p->focus, i);
+	assert_string_equal(p->item[1].state, "remove?");
+	assert_page_has(p, "To remove this key, choose 'Yes, remove this key'.");
+	focus_on(app, "No, keep it");
+	assert_int_equal(app_action(app, ACTION_OPEN, 0), APP_OK);
+	p = app_page(app);
+	assert_int_equal(item_find(p, "Yes, remove this key"), -1);
+	assert_page_has(p, "The key is kept.");
+	/* Adding with an empty field names the field and what to paste. */
+	focus_on(app, "Add this key");
+	assert_int_equal(app_action(app, ACTION_OPEN, 0), APP_OK);
+	assert_page_has(app_page(app), "Public key: please paste one line of a .pub file");
+	app_free(app);
+	/* No keys yet: said in words. */
+	app = test_app(0);
+	assert_int_equal(scr_keys_with(app, calloc(1, sizeof(struct api_sshkey_list))), 0);
+	assert_page_has(app_page(app), "You have no SSH keys yet.");
+	app_free(app);
+}
+
 int
 main(void)
 {
@@ -2239,6 +2309,7 @@ main(void)
 		cmocka_unit_test(test_scr_idea_form_checks_and_keeps_draft),
 		cmocka_unit_test(test_scr_help_and_messages),
 		cmocka_unit_test(test_scr_survey_required_and_review),
+		cmocka_unit_test(test_scr_keys_page),
 		cmocka_unit_test(test_scr_account_lists_own_things),
 		cmocka_unit_test(test_scr_account_empty_and_unloaded),
 		cmocka_unit_test(test_app_real_server_rank_flow),
