@@ -416,6 +416,8 @@ conn_start_client(struct conn *c, char **argv)
 		c->home[0] = '\0';
 		goto failed;
 	}
+	/* The login is over: the gateway secret is not needed any more. */
+	keylogin_forget();
 	if (conn_build_env(c, env, sizeof(env) / sizeof(env[0]), envbuf, sizeof(envbuf)) != 0)
 		goto failed;
 	argv[0] = "mitwirkung";

@@ -40,6 +40,12 @@ keylogin_enabled(void)
 	return keylogin_on;
 }
 
+void
+keylogin_forget(void)
+{
+	explicit_bzero(keylogin_secret, sizeof(keylogin_secret));
+}
+
 struct keylogin_buf {
 	char	 data[4096];
 	size_t	 len;
@@ -167,6 +173,8 @@ keylogin_check(struct keylogin *kl, const char *api_url, const char *fp,
 	snprintf(body, sizeof(body), "{\"fingerprint\":\"%s\"}", fp);
 	status = keylogin_post(api_url, "/auth/ssh-key", header, body, ans);
 	explicit_bzero(header, sizeof(header));
+	/* Only the first proven key is asked about. */
+	keylogin_forget();
 	if (status == 200 && keylogin_token(ans->data, kl->token,
 	    sizeof(kl->token)) == 0) {
 		kl->registered = 1;

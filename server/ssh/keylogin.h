@@ -28,8 +28,11 @@ struct keylogin {
 /* Reads the secret from path (see common/secretfile.h). Returns 0, or -1
  * after printing why on stderr. */
 int	keylogin_init(const char *path);
-/* 1 when a gateway secret was loaded. */
+/* 1 when a gateway secret was loaded (also after keylogin_forget()). */
 int	keylogin_enabled(void);
+/* Wipes this process's copy of the secret: a connection child needs it for
+ * one question only, and then no longer holds it. */
+void	keylogin_forget(void);
 
 /*
  * Called when libssh verified the client's signature with the key whose

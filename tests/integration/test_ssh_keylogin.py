@@ -268,6 +268,73 @@ def test_offer_declined(srv, api, work):
 	check("Logged in as" not in out, "the declined key does not log in", out[-400:])
 
 
+def memory_holds(pid, needle):
+	"""1 when needle is anywhere in the readable memory of pid, 0 when
+	not, None when the memory cannot be read."""
+	try:
+		maps = open("/proc/%d/maps" % pid).read().splitlines()
+		mem = open("/proc/%d/mem" % pid, "rb", 0)
+	except OSError:
+		return None
+	found = 0
+	with mem:
+		for line in maps:
+			f = line.split()
+			if "r" not in f[1] or (len(f) > 5 and f[5] in ("[vvar]", "[vsyscall]")):
+				continue
+			lo, hi = (int(x, 16) for x in f[0].split("-"))
+			try:
+				mem.seek(lo)
+				if needle in mem.read(hi - lo):
+					found = 1
+					break
+			except (OSError, ValueError, OverflowError):
+				continue
+	return found
+
+
+def descendants(pid):
+	out = subprocess.run(["ps", "-e", "-o", "pid=,ppid="], capture_output=True, text=True).stdout
+	kids = {}
+	for line in out.splitlines():
+		p, pp = (int(x) for x in line.split())
+		kids.setdefault(pp, []).append(p)
+	todo, seen = [pid], []
+	while todo:
+		for k in kids.get(todo.pop(), []):
+			seen.append(k)
+			todo.append(k)
+	return seen
+
+
+def test_secret_not_in_sessions(srv, key, secret):
+	"""During a live key-login session neither the connection child nor
+	the client holds the gateway secret; the listener does (the scan works)."""
+	import lib_tmux
+	sock = "mw-ssh-keylogin-mem-%d" % os.getpid()
+	cmd = ssh_cmd(srv.port, "-tt", *key_opts(key), user="mem")
+	t = lib_tmux.Client.__new__(lib_tmux.Client)
+	t.sock, t.width, t.height = sock, 80, 24
+	t.tmux("-f", "/dev/null", "new-session", "-d", "-x", "80", "-y", "24", "-s", "t", "--",
+		   " ".join(lib_tmux.shquote(a) for a in cmd))
+	try:
+		t.wait_text("Logged in as Demo-Konto.")
+		needle = secret.encode()
+		listener = memory_holds(srv.proc.pid, needle)
+		if listener is None:
+			print("skip memory scan: /proc/PID/mem is not readable here")
+			return
+		check(listener == 1, "the memory scan finds the secret in the listener (it holds it)")
+		procs = descendants(srv.proc.pid)
+		held = [p for p in procs if memory_holds(p, needle)]
+		check(len(procs) >= 2 and not held,
+			  "no connection child or client of a live key-login session holds the secret",
+			  "%d processes, holding: %r" % (len(procs), held))
+		t.keys("q")
+	finally:
+		t.close()
+
+
 def test_unregistered_key(srv, key, fp):
 	rc, out = line_session(srv, key, ["q"])
 	check(rc == 0 and "Logged in as" not in out and "l log in" in out,
@@ -362,6 +429,7 @@ def main():
 		test_environment(work, api, secret, k1, k2, fp2)
 		test_full_ui(srv, k1, k3, fp3)
 		test_other_clients(srv, work, k1, fp1)
+		test_secret_not_in_sessions(srv, k1, secret)
 		test_removed_key(srv, api, k1, fp1)
 		test_deleted_account(srv, api, work, secret)
 		check(not sanitizer_reports, "no sanitizer report from the client", "\n".join(sanitizer_reports))
