@@ -175,14 +175,12 @@ def wait_for(cond, timeout=10):
 	return False
 
 
-def test_full_ui(srv, key_known, key_new, fp_new):
-	"""The full UI in tmux through ssh -tt: a known key is in, a new key is
-	offered to be remembered after the login, with the cursor on the focus."""
+def ssh_tmux(srv, key, name):
+	"""The client's tmux driver, the pane running ssh -tt with key."""
 	import lib_tmux
-	import test_client_tmux
 
 	class SshClient(lib_tmux.Client):
-		def __init__(self, key, name):
+		def __init__(self):
 			lib_tmux.Client.counter += 1
 			self.sock = "mw-ssh-keylogin-%d-%d" % (os.getpid(), lib_tmux.Client.counter)
 			self.width, self.height = 80, 24
@@ -191,40 +189,48 @@ def test_full_ui(srv, key_known, key_new, fp_new):
 					  "-s", "t", "--", " ".join(lib_tmux.shquote(a) for a in cmd))
 			self.tmux("set-option", "-t", "t", "remain-on-exit", "on")
 			self.tmux("set-option", "-t", "t", "status", "off")
+	return SshClient()
 
-	c = SshClient(key_known, "full-known")
+
+def tmux_check(srv, key, name, flow, what):
+	"""Runs flow(client) in the full UI over ssh; a failure is one check."""
+	c = ssh_tmux(srv, key, name)
+	ok = True
 	try:
-		ok = True
-		try:
-			c.wait_text("Logged in as Demo-Konto.")
-			c.check_focus()
-		except Exception as e:  # noqa: BLE001 - reported as a failed check
-			ok = False
-			print("known key, full UI: %s\n%s" % (e, c.text()))
-		check(ok, "full UI with a registered key: logged in as demo at once")
-		c.keys("q")
+		flow(c)
+	except Exception as e:  # noqa: BLE001 - reported as a failed check
+		ok = False
+		print("%s: %s\n%s" % (name, e, c.text()))
 	finally:
-		c.close()
-	c = SshClient(key_new, "full-new")
-	try:
-		ok = True
-		try:
-			c.wait_text("Projects")
-			assert "Logged in as" not in c.text(), "logged in without a registered key"
-			test_client_tmux.login(c, "moderation", "moderation-passwort")
-			c.wait_text("Remember this key for your account?")
-			c.check_focus("Yes, remember this key")
-			assert fp_new in c.text().replace("\n", ""), "the fingerprint is on the page"
-			c.keys("Enter")
-			c.wait_text("The key is remembered")
-			c.check_focus()
-		except Exception as e:  # noqa: BLE001
-			ok = False
-			print("new key, full UI: %s\n%s" % (e, c.text()))
-		check(ok, "full UI with a new key: after the login 'Remember this key?', yes remembers it")
 		c.keys("q")
-	finally:
 		c.close()
+	check(ok, what)
+
+
+def test_full_ui(srv, key_known, key_new, fp_new):
+	"""The full UI in tmux through ssh -tt: a known key is in, a new key is
+	offered to be remembered after the login, with the cursor on the focus."""
+	import test_client_tmux
+
+	def known(c):
+		c.wait_text("Logged in as Demo-Konto.")
+		c.check_focus()
+
+	def new(c):
+		c.wait_text("Projects")
+		assert "Logged in as" not in c.text(), "logged in without a registered key"
+		test_client_tmux.login(c, "moderation", "moderation-passwort")
+		c.wait_text("Remember this key for your account?")
+		c.check_focus("Yes, remember this key")
+		assert fp_new in c.text().replace("\n", ""), "the fingerprint is on the page"
+		c.keys("Enter")
+		c.wait_text("The key is remembered")
+		c.check_focus()
+
+	tmux_check(srv, key_known, "full-known", known,
+			   "full UI with a registered key: logged in as demo at once")
+	tmux_check(srv, key_new, "full-new", new,
+			   "full UI with a new key: after the login 'Remember this key?', yes remembers it")
 
 
 def test_other_clients(srv, work, key, fp):
@@ -310,29 +316,22 @@ def descendants(pid):
 def test_secret_not_in_sessions(srv, key, secret):
 	"""During a live key-login session neither the connection child nor
 	the client holds the gateway secret; the listener does (the scan works)."""
-	import lib_tmux
-	sock = "mw-ssh-keylogin-mem-%d" % os.getpid()
-	cmd = ssh_cmd(srv.port, "-tt", *key_opts(key), user="mem")
-	t = lib_tmux.Client.__new__(lib_tmux.Client)
-	t.sock, t.width, t.height = sock, 80, 24
-	t.tmux("-f", "/dev/null", "new-session", "-d", "-x", "80", "-y", "24", "-s", "t", "--",
-		   " ".join(lib_tmux.shquote(a) for a in cmd))
-	try:
-		t.wait_text("Logged in as Demo-Konto.")
-		needle = secret.encode()
+	needle = secret.encode()
+
+	def scan(c):
+		c.wait_text("Logged in as Demo-Konto.")
 		listener = memory_holds(srv.proc.pid, needle)
 		if listener is None:
 			print("skip memory scan: /proc/PID/mem is not readable here")
 			return
-		check(listener == 1, "the memory scan finds the secret in the listener (it holds it)")
+		assert listener == 1, "the scan does not find the secret in the listener, which holds it"
 		procs = descendants(srv.proc.pid)
 		held = [p for p in procs if memory_holds(p, needle)]
-		check(len(procs) >= 2 and not held,
-			  "no connection child or client of a live key-login session holds the secret",
-			  "%d processes, holding: %r" % (len(procs), held))
-		t.keys("q")
-	finally:
-		t.close()
+		assert len(procs) >= 2 and not held, "%d processes, holding: %r" % (len(procs), held)
+
+	tmux_check(srv, key, "mem", scan,
+			   "no connection child or client of a live key-login session holds the secret "
+			   "(the listener does)")
 
 
 def test_unregistered_key(srv, key, fp):
