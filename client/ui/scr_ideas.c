@@ -185,9 +185,12 @@ struct idea {
 	long long		 id;
 	struct api_idea		*idea;
 	struct api_comment_list	*comments;
+	int			 support_asked;	/* asked to support while logged out */
 };
 
 enum { IDEA_SUPPORT = 1, IDEA_COMMENT, IDEA_WRITE };
+
+static int idea_support(struct app *app, struct screen *s);
 
 static int
 idea_load(struct app *app, struct screen *s)
@@ -202,6 +205,12 @@ idea_load(struct app *app, struct screen *s)
 		return ui_fail(app, _("The idea could not be loaded."), 0);
 	if (api_idea_comments(app->api, d->id, NULL, 100, &d->comments) < 0)
 		d->comments = NULL;
+	/* Logged in to support: the support is done, as it was asked for. */
+	if (d->support_asked && app_logged_in(app)) {
+		d->support_asked = 0;
+		if (d->idea->supported_by_me != 1)
+			idea_support(app, s);
+	}
 	return 0;
 }
 
@@ -268,6 +277,7 @@ idea_support(struct app *app, struct screen *s)
 	char ns[64];
 
 	if (!app_logged_in(app)) {
+		d->support_asked = 1;
 		ui_status(app, "%s", _("Please log in to support ideas."));
 		scr_login_open(app);
 		return APP_OK;
@@ -282,6 +292,13 @@ idea_support(struct app *app, struct screen *s)
 	d->idea->supports = res.supports;
 	snprintf(ns, sizeof(ns), ngettext("%ld support", "%ld supports", (unsigned long)res.supports),
 	    res.supports);
+	/* A second Enter must not take it back: the focus leaves the
+	 * button that now says "Stop supporting". */
+	if (res.supported && want && app->page != NULL && s->focus >= 0 &&
+	    (size_t)s->focus < app->page->n_item &&
+	    app->page->item[s->focus].ref == IDEA_SUPPORT &&
+	    (size_t)s->focus + 1 < app->page->n_item)
+		s->focus++;
 	if (res.supported)
 		/* L10N: %s is the count: "12 supports". */
 		ui_status(app, _("You support it now (%s)."), ns);
@@ -298,6 +315,7 @@ idea_action(struct app *app, struct screen *s, enum action a, int arg)
 	int published = d->idea->status == NULL || strcmp(d->idea->status, "published") == 0;
 
 	(void)arg;
+	d->support_asked = 0;
 	switch (a) {
 	case ACTION_OPEN:
 	case ACTION_TOGGLE:

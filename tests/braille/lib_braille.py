@@ -201,11 +201,16 @@ class Session:
 					      "with the cursor; steps:\n%s" % (self.label, text, cell, want,
 									   "\n".join(self.trace[-16:])))
 
-	def step(self, key, want, timeout=8.0):
-		"""Presses key, then expect(want) with a window that changed."""
+	def step(self, key, want, timeout=8.0, same=False):
+		"""Presses key, then expect(want) with a window that changed
+		(with same, one that may look as before: a change beyond the
+		window's edge)."""
 		before = self.window()
 		self.key(key)
-		return self.expect(want, timeout, changed=before)
+		if same:
+			# The key is handled once the screen shows it anywhere.
+			time.sleep(0.3)
+		return self.expect(want, timeout, changed=None if same else before)
 
 	def type(self, text, want):
 		"""Types text one key at a time; the window must show want after."""

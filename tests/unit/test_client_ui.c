@@ -1785,6 +1785,42 @@ test_app_real_server_support_idea(void **state)
 	app_free(app);
 }
 
+/* Issue 8 item 18: logged out, Enter on "Support this idea" opens the
+ * login; after it the support is done (it was asked for), and the focus
+ * is not left on "Stop supporting" where a second Enter would undo it. */
+static void
+test_app_real_server_support_after_login(void **state)
+{
+	struct app *app = srv_app();
+	const struct page *p;
+	int i;
+
+	(void)state;
+	if (app_logged_in(app))
+		app_action(app, ACTION_LOGOUT, 0);
+	open_item(app, "Stadt.Raum.Wir");
+	open_item(app, "All ideas");
+	p = app_page(app);
+	p = open_item(app, p->item[1].label);
+	i = item_find(p, "Support this idea");
+	assert_true(i >= 0);
+	p = open_item(app, "Support this idea");
+	assert_string_equal(p->heading, "Log in");
+	fill(app, "User name", "rathaus");
+	fill(app, "Password", "rathaus-passwort");
+	app_action(app, ACTION_SEND, 0);
+	p = app_page(app);
+	assert_page_has(p, "You support this idea.");
+	assert_true(item_find(p, "Stop supporting") >= 0);
+	assert_true(p->focus != item_find(p, "Stop supporting"));
+	/* Undo, then support again with Enter on the button. */
+	app_action(app, ACTION_SUPPORT, 0);
+	p = open_item(app, "Support this idea");
+	assert_page_has(p, "You support it now (");
+	assert_true(p->focus != item_find(p, "Stop supporting"));
+	app_free(app);
+}
+
 static void
 test_app_real_server_idea_moderated(void **state)
 {
@@ -2318,6 +2354,7 @@ main(void)
 		cmocka_unit_test(test_scr_account_empty_and_unloaded),
 		cmocka_unit_test(test_app_real_server_rank_flow),
 		cmocka_unit_test(test_app_real_server_support_idea),
+		cmocka_unit_test(test_app_real_server_support_after_login),
 		cmocka_unit_test(test_app_real_server_idea_moderated),
 		cmocka_unit_test(test_app_real_server_comment_moderated),
 		cmocka_unit_test(test_app_real_server_session_expired_keeps_text),
