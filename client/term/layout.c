@@ -202,7 +202,7 @@ lay_field_inline(struct lay_buf *b, const struct page_item *it, int i,
 {
 	struct text_lines tl;
 	const char *label;
-	char *head, *pad;
+	char *head, *pad, *named;
 	size_t k, row, col, start, lw, hl;
 	int pw, fw;
 
@@ -219,18 +219,22 @@ lay_field_inline(struct lay_buf *b, const struct page_item *it, int i,
 	}
 	hl = strlen(first) + strlen(label) + 3;
 	head = malloc(hl);
+	named = malloc(hl);
 	pad = malloc((size_t)pw + lw + 3);
-	if (head == NULL || pad == NULL) {
+	if (head == NULL || named == NULL || pad == NULL) {
 		b->err = 1;
 		goto out;
 	}
 	snprintf(head, hl, "%s%s: ", first, label);
+	snprintf(named, hl, "%s%s: ", rest, label);
 	memset(pad, ' ', (size_t)pw + lw + 2);
 	pad[(size_t)pw + lw + 2] = '\0';
 	start = b->n;
 	lay_add(b, head, tl.n > 0 ? tl.line[0] : "", 0, i);
 	for (k = 1; k < tl.n; k++)
-		lay_add(b, pad, tl.line[k], 0, i);
+		/* The caret's line says the field's name too, so a braille
+		 * window or speech on that line knows where it is. */
+		lay_add(b, focused && k == row ? named : pad, tl.line[k], 0, i);
 	if (b->err)
 		goto out;
 	if (focused) {
@@ -248,6 +252,7 @@ lay_field_inline(struct lay_buf *b, const struct page_item *it, int i,
 out:
 	text_lines_free(&tl);
 	free(head);
+	free(named);
 	free(pad);
 	return 1;
 }
@@ -275,7 +280,7 @@ lay_item(struct lay_buf *b, const struct page *p, int i, int numw,
 		    ind & 15, "", numw & 7, "");
 	pw = (int)strlen(first);
 	snprintf(rest, sizeof(rest), "%*s", pw, "");
-	if (lay_is_field(it) && it->kind != PAGE_ITEM_MULTILINE &&
+	if (lay_is_field(it) &&
 	    lay_field_inline(b, it, i, focused, first, rest, width, caret))
 		return;
 

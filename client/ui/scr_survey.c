@@ -21,6 +21,7 @@ struct survey {
 	struct survey_answer	*ans;
 	size_t			 n;
 	int			 sent;	/* answers sent: no draft to keep */
+	int			 said_q;	/* question the focus was last in, plus 1 */
 };
 
 /* Item refs: question index in the high bits, what the item is in the low. */
@@ -198,6 +199,34 @@ survey_answered(const struct api_question *q, const struct survey_answer *a)
 	return a->n > 0;
 }
 
+/* When the focus enters another question, its item says which question
+ * on its own line, where the cursor, a braille window and speech are:
+ * the question's heading may be rows above. */
+static void
+survey_say_question(struct screen *s, struct page *p)
+{
+	struct survey *d = s->data;
+	struct page_item *it;
+	char *label;
+	int q;
+
+	if (s->focus < 0 || (size_t)s->focus >= p->n_item)
+		return;
+	it = &p->item[s->focus];
+	if (SV_T(it->ref) == SV_REVIEW || it->ref == 0)
+		return;
+	q = SV_Q(it->ref);
+	if (q + 1 == d->said_q)
+		return;
+	d->said_q = q + 1;
+	/* L10N: before an answer when the focus enters a question:
+	 * "Question 2: Rather yes". */
+	if (asprintf(&label, _("Question %d: %s"), q + 1, it->label != NULL ? it->label : "") < 0)
+		return;
+	free(it->label);
+	it->label = label;
+}
+
 static void
 survey_build(struct app *app, struct screen *s, struct page *p)
 {
@@ -268,6 +297,7 @@ survey_build(struct app *app, struct screen *s, struct page *p)
 	}
 	if (open && (it = page_add_item(p, PAGE_ITEM_BUTTON, _("Review my answers"))) != NULL)
 		it->ref = SV_REVIEW;
+	survey_say_question(s, p);
 	if (open) {
 		page_add_action(p, ACTION_TOGGLE, _("choose"));
 		page_add_action(p, ACTION_REVIEW, _("review"));

@@ -331,17 +331,32 @@ test_layout_page_cursor_on_field_caret(void **state)
 	assert_int_equal(c->cur_y, y);
 	assert_int_equal(c->cur_x, 15);
 	assert_int_equal(l.field_cols, 40 - 12);
-	/* A multi-line field goes below its name, with the error under it. */
+	/* A multi-line field also shares the line with its name, with the
+	 * error under it (issue 8 item 23: braille shows the name). */
 	it->kind = PAGE_ITEM_MULTILINE;
+	f.multiline = 1;
 	field_set_error(&f, "Titel: mindestens 10 Zeichen.");
 	assert_int_equal(layout_page(&l, p, NULL, NULL, NULL, c), 0);
-	y = canvas_find(c, "> 1. Titel");
+	y = canvas_find(c, "> 1. Titel: Bänke");
 	assert_true(y >= 0);
-	assert_string_equal(canvas_text(c, y + 1), "     Bänke");
+	assert_int_equal(c->cur_y, y);
+	assert_int_equal(c->cur_x, 15);
+	assert_string_equal(canvas_text(c, y + 1), "     Titel: mindestens 10 Zeichen.");
+	/* The caret on a later line: that line says the name again. */
+	assert_int_equal(field_set(&f, "Bänke\nmehr"), 0);
+	assert_int_equal(layout_page(&l, p, NULL, NULL, NULL, c), 0);
+	y = canvas_find(c, "> 1. Titel: Bänke");
+	assert_true(y >= 0);
+	assert_string_equal(canvas_text(c, y + 1), "     Titel: mehr");
 	assert_int_equal(c->cur_y, y + 1);
-	assert_int_equal(c->cur_x, 5 + 3);
-	assert_string_equal(canvas_text(c, y + 2), "     Titel: mindestens 10 Zeichen.");
-	assert_int_equal(l.field_cols, 35);
+	assert_int_equal(c->cur_x, 12 + 4);
+	assert_int_equal(l.field_cols, 40 - 12);
+	/* An empty multi-line field: the caret right after the name. */
+	assert_int_equal(field_set(&f, ""), 0);
+	assert_int_equal(layout_page(&l, p, NULL, NULL, NULL, c), 0);
+	y = canvas_find(c, "> 1. Titel:");
+	assert_int_equal(c->cur_y, y);
+	assert_int_equal(c->cur_x, 12);
 	page_free(p);
 	field_clear(&f);
 	canvas_free(c);

@@ -1426,6 +1426,35 @@ test_scr_survey_required_and_review(void **state)
 	app_free(app);
 }
 
+/* Issue 8 item 23: entering a question says which, on the focused line. */
+static void
+test_scr_survey_says_question(void **state)
+{
+	struct app *app = test_app(0);
+	const struct page *p;
+
+	(void)state;
+	assert_int_equal(scr_survey_with(app, canned_survey()), 0);
+	p = app_page(app);
+	assert_string_equal(p->item[0].label, "Question 1: Food");
+	app_action(app, ACTION_DOWN, 0);
+	p = app_page(app);
+	/* Within the same question it is not said again. */
+	assert_string_equal(p->item[1].label, "Books");
+	app_action(app, ACTION_DOWN, 0);
+	p = app_page(app);
+	assert_string_equal(p->item[2].label, "Question 2: 1 — not at all");
+	app_action(app, ACTION_DOWN, 0);
+	p = app_page(app);
+	assert_string_equal(p->item[3].label, "2");
+	/* Back up into the first question: said again, on its last answer. */
+	app_action(app, ACTION_UP, 0);
+	app_action(app, ACTION_UP, 0);
+	p = app_page(app);
+	assert_string_equal(p->item[1].label, "Question 1: Books");
+	app_free(app);
+}
+
 /* ------------------------------------------------- against the server */
 
 struct server {
@@ -2355,6 +2384,7 @@ main(void)
 		cmocka_unit_test(test_app_real_server_rank_flow),
 		cmocka_unit_test(test_app_real_server_support_idea),
 		cmocka_unit_test(test_app_real_server_support_after_login),
+		cmocka_unit_test(test_scr_survey_says_question),
 		cmocka_unit_test(test_app_real_server_idea_moderated),
 		cmocka_unit_test(test_app_real_server_comment_moderated),
 		cmocka_unit_test(test_app_real_server_session_expired_keeps_text),
