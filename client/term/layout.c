@@ -186,7 +186,7 @@ lay_notes(struct lay_buf *b, const struct page_item *it, int i,
 		lay_wrap(b, rest, rest, it->detail, width, 0, i);
 }
 
-#define LAY_FIELD_MIN	10	/* columns a one-line field needs beside its label */
+#define LAY_FIELD_MIN	8	/* columns a field needs beside its label */
 
 /*
  * A one-line field shares the line with its label ("> 1. Title: Bänke"),

@@ -22,6 +22,7 @@ struct survey {
 	size_t			 n;
 	int			 sent;	/* answers sent: no draft to keep */
 	int			 said_q;	/* question the focus was last in, plus 1 */
+	int			 said_item;	/* the item that said it */
 };
 
 /* Item refs: question index in the high bits, what the item is in the low. */
@@ -201,7 +202,8 @@ survey_answered(const struct api_question *q, const struct survey_answer *a)
 
 /* When the focus enters another question, its item says which question
  * on its own line, where the cursor, a braille window and speech are:
- * the question's heading may be rows above. */
+ * the question's heading may be rows above. Moving on within the
+ * question drops it again. */
 static void
 survey_say_question(struct screen *s, struct page *p)
 {
@@ -216,9 +218,14 @@ survey_say_question(struct screen *s, struct page *p)
 	if (SV_T(it->ref) == SV_REVIEW || it->ref == 0)
 		return;
 	q = SV_Q(it->ref);
-	if (q + 1 == d->said_q)
+	if (q + 1 != d->said_q) {
+		d->said_q = q + 1;
+		d->said_item = s->focus;
+	}
+	/* It stays while the focus does: typing an answer or choosing
+	 * must not change the line under the cursor. */
+	if (s->focus != d->said_item)
 		return;
-	d->said_q = q + 1;
 	/* L10N: before an answer when the focus enters a question:
 	 * "Question 2: Rather yes". */
 	if (asprintf(&label, _("Question %d: %s"), q + 1, it->label != NULL ? it->label : "") < 0)

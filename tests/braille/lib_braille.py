@@ -222,9 +222,10 @@ class Session:
 
 
 def _shows(text, want):
+	"""want is in the window, or the window is full and ends with the
+	start of want (the rest is one pan to the right)."""
 	if want in text:
 		return True
-	for n in range(len(want) - 1, 7, -1):
-		if text.rstrip().endswith(want[:n]) and len(text) >= 38:
-			return True
-	return False
+	if len(text) < 38 or text.endswith(" "):
+		return False
+	return any(text.endswith(want[:n]) for n in range(len(want) - 1, 7, -1))

@@ -76,19 +76,53 @@ def flow_new_idea(s, title):
 	s.type(body, "Text: " + body)
 	s.step("Tab", "3. Review and send")
 	s.step("Enter", "1. Send")
-	s.step("Enter", "waiting for")
+	s.step("Enter", "2. All ideas")
 
 
 def flow_survey(s):
-	"""The packaging-tax survey: the first question and its answers."""
+	"""The packaging-tax survey: each question is named on the line of
+	the answer the focus enters; a typed answer shows with its name."""
 	s.step("g", "Stadt.Raum.Wir.")
 	s.step("1", "1. Packaging tax")
-	s.step("Enter", "1. ")
+	s.step("Enter", "1. Opinion survey")
+	s.step("Enter", "Question 1: Yes")
+	s.step("x", "(*) Question 1: Yes")
+	for _ in range(4):
+		s.step("Down", ". ( ) ")
+	s.step("Down", "Question 2: 1")
+	s.step("Down", "7. ( ) 2")
+	s.step("x", "7. (*) 2")
+	for _ in range(3):
+		s.step("Down", ". ( ) ")
+	s.step("Down", "Question 3: Your answer:")
+	s.type("Weniger", "Your answer: Weniger")
+	s.step("Tab", "Review my answers")
+	s.step("Enter", "1. Send")
+	s.step("Enter", "Question 1: Yes")
+
+
+def register(s, api, user, back_to):
+	"""Registers, confirms with the code from the mail, logs in."""
+	mail = user + "@example.org"
+	s.step("R", "1. User name:")
+	s.type(user, "User name: " + user)
+	s.step("Enter", "2. E-mail:")
+	s.type(mail, "E-mail: " + mail[:20])
+	s.step("Enter", "3. Display name:")
+	s.type("Neu Person", "Display name: Neu Person")
+	s.step("Enter", "4. Password:")
+	s.type("geheim-passwort", "Password: ****")
+	s.step("Enter", "1. Token:")
+	token = api.mail_token(mail)
+	s.type(token, "Token:")
+	s.step("Enter", "2. Password:")
+	s.type("geheim-passwort", "Password: ****")
+	s.step("Enter", back_to)
 
 
 def flow_logout(s):
 	s.step("g", "1. Packaging tax")
-	s.step("X", "1. Packaging tax")
+	s.step("X", "1. Packaging tax", same=True)
 
 
 def run_size(build, api, tmp, cols, rows, results):
@@ -109,7 +143,9 @@ def run_size(build, api, tmp, cols, rows, results):
 		flow_vote(s)
 		flow_support(s)
 		flow_new_idea(s, "Bank " + key)
+		flow_survey(s)
 		flow_logout(s)
+		register(s, api, "brl%d_%s" % (os.getpid() % 10000, key.replace("x", "_")), "Packaging tax")
 		results[key] = (None, time.monotonic() - t0)
 	except Exception:  # noqa: BLE001 - reported by main
 		results[key] = (traceback.format_exc(), time.monotonic() - t0)

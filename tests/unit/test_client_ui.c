@@ -1437,6 +1437,10 @@ test_scr_survey_says_question(void **state)
 	assert_int_equal(scr_survey_with(app, canned_survey()), 0);
 	p = app_page(app);
 	assert_string_equal(p->item[0].label, "Question 1: Food");
+	/* Choosing keeps the line as it is. */
+	app_action(app, ACTION_TOGGLE, 0);
+	p = app_page(app);
+	assert_string_equal(p->item[0].label, "Question 1: Food");
 	app_action(app, ACTION_DOWN, 0);
 	p = app_page(app);
 	/* Within the same question it is not said again. */
