@@ -357,6 +357,42 @@ screen_draw(const struct canvas *c)
 		screen_invalidate();
 }
 
+/*
+ * After ESC and intro ('[' CSI or 'O' SS3) with more bytes behind them:
+ * reads the rest of a sequence curses did not know (a Home or End the
+ * terminfo lacks, PuTTY's defaults, xterm keys under another TERM) up to
+ * its final byte, so none of its bytes acts as a key. Returns 1 when a
+ * sequence was read, 0 for a lone ESC [ or ESC O (Alt+[ or Alt+O).
+ */
+static int
+screen_skip_sequence(wint_t intro)
+{
+	wint_t wc;
+	int r, n;
+
+	/* The rest of a sequence arrives with it; a key typed later does not. */
+	timeout(20);
+	r = wget_wch(stdscr, &wc);
+	if (r != OK) {
+		if (r == KEY_CODE_YES)
+			ungetch((int)wc);
+		return 0;
+	}
+	/* SS3: one final byte. CSI: parameters and intermediates (0x20-0x3F)
+	 * up to a final byte (0x40-0x7E); the Linux console's F1-F5 are
+	 * ESC [ [ A..E. */
+	if (intro == 'O')
+		return 1;
+	if (wc == '[') {
+		(void)wget_wch(stdscr, &wc);
+		return 1;
+	}
+	for (n = 0; n < 32 && wc >= 0x20 && wc <= 0x3F; n++)
+		if ((r = wget_wch(stdscr, &wc)) != OK)
+			break;
+	return 1;
+}
+
 int
 screen_read_key(int timeout_ms, unsigned int *ch, int *alt)
 {
@@ -389,6 +425,8 @@ screen_read_key(int timeout_ms, unsigned int *ch, int *alt)
 		/* Esc with a key right behind it is Alt+key. */
 		timeout(0);
 		r = wget_wch(stdscr, &wc2);
+		if (r == OK && (wc2 == '[' || wc2 == 'O') && screen_skip_sequence(wc2))
+			return SCREEN_KEY_UNKNOWN;
 		if (r == OK && wc2 != 27) {
 			*alt = 1;
 			*ch = (unsigned int)wc2;

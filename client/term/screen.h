@@ -63,6 +63,7 @@ void	screen_wipe(void);
 #define SCREEN_KEY_CHAR		 1	/* *ch is a Unicode character */
 #define SCREEN_KEY_CODE		 2	/* *ch is a curses KEY_* code */
 #define SCREEN_KEY_RESIZE	 3
+#define SCREEN_KEY_UNKNOWN	 4	/* an escape sequence curses does not know */
 #define SCREEN_KEY_EOF		-1	/* the terminal is gone */
 
 /* Waits for one key at most timeout_ms (-1 waits for ever). A lone Esc

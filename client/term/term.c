@@ -12,6 +12,7 @@
 #include "client/term/screen.h"
 #include "client/term/term.h"
 #include "client/ui/app.h"
+#include "common/text.h"
 
 /* Seconds before a kiosk reset that the warning comes (at least 20). */
 #define TERM_IDLE_WARN	30
@@ -96,13 +97,14 @@ term_is_edit_key(key_code key)
 }
 
 /* The shortest key bound to action ("Esc" rather than "Backspace"), for
- * the key-hint line; the help page lists them all. */
+ * the key-hint line, in the words of the person's language ("Pfeil
+ * links", "Ziffernblock 6"); the help page lists them all. */
 static const char *
 term_keyname(const char *context, enum action action, void *ud)
 {
 	struct term *t;
 	struct keys_binding b[128];
-	char name[KEYS_NAME_MAX], best[KEYS_NAME_MAX];
+	char name[KEYS_NAME_MAX * 4], best[KEYS_NAME_MAX * 4];
 	size_t i, n;
 	int ctx;
 
@@ -122,9 +124,9 @@ term_keyname(const char *context, enum action action, void *ud)
 		/* In a text field the editing keys edit; never offer them. */
 		if (ctx == KEYS_CTX_EDITOR && term_is_edit_key(b[i].key))
 			continue;
-		if (keys_name(b[i].key, name, sizeof(name)) != 0)
+		if (keys_name_local(b[i].key, name, sizeof(name)) != 0)
 			continue;
-		if (best[0] == '\0' || strlen(name) < strlen(best))
+		if (best[0] == '\0' || text_width(name) < text_width(best))
 			memcpy(best, name, sizeof(best));
 	}
 	/* In a field, Esc cancels: that is the way back from there. */
@@ -304,7 +306,11 @@ term_key(struct term *t, key_code key)
 
 	if (term_is_field(it)) {
 		a = keys_map_lookup(t->keys, KEYS_CTX_EDITOR, key);
-		if (keys_is_text(key) && a == ACTION_NONE) {
+		/* In a text field every printable key is text. A keymap may
+		 * bind one in "editor" (numpad.keys: '/' back, '*' help, as a
+		 * keypad on the Linux console sends them) for a way out; it
+		 * acts only while the field is empty, so no text is lost. */
+		if (keys_is_text(key) && (a == ACTION_NONE || it->field->len > 0)) {
 			term_utf8((unsigned int)key, buf);
 			app_input_text(t->app, buf);
 			return APP_OK;
@@ -466,6 +472,13 @@ term_main(const struct client_opts *opts)
 			term_resize(&t);
 			continue;
 		}
+		if (kind == SCREEN_KEY_UNKNOWN) {
+			/* Read whole and ignored: its bytes must not run as
+			 * keys (an unknown Home ending in "1~" jumped to 1). */
+			t.last_key = time(NULL);
+			term_note(&t, _("Key not known."));
+			continue;
+		}
 		t.last_key = time(NULL);
 		if (t.warned) {
 			/* The key that answers the warning does nothing else. */
@@ -480,8 +493,11 @@ term_main(const struct client_opts *opts)
 			if (r == APP_QUIT)
 				break;
 		}
-		if (key == KEYS_NONE)
+		if (key == KEYS_NONE) {
+			if (kind == SCREEN_KEY_CODE)
+				term_note(&t, _("Key not known."));
 			continue;
+		}
 		r = term_key(&t, key);
 		if (r == APP_QUIT)
 			break;

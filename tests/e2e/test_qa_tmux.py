@@ -13,7 +13,7 @@ import time
 import urllib.request
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from lib_tmux import API_BIN, TEST_CLOCK, Client, Failure, Runner, preflight, tempdir  # noqa: E402
+from lib_tmux import API_BIN, TEST_CLOCK, TOP, Client, Failure, Runner, preflight, tempdir  # noqa: E402
 
 
 def free_port():
@@ -120,6 +120,81 @@ def test_moderation_focus_stays_in_queue(tmp):
 		stop(proc)
 
 
+def test_unknown_sequence_ignored(tmp):
+	"""Issue 8 item 5: a key sequence the terminfo lacks (an rxvt Home,
+	xterm's Ctrl+Delete) is read whole and ignored: its bytes do not act
+	as Esc, digits or letters; the status says the key is not known."""
+	port = free_port()
+	proc = serve(os.path.join(tmp, "srv3"), port)
+	c = Client("http://127.0.0.1:%d/api/v1" % port, tmp, width=80, height=24, lang="en")
+	try:
+		c.wait_text("Projects")
+		c.keys("Down")
+		c.check_focus("2. ")
+		# ESC [ 3 ; 5 ~ : as keys, '3' would jump to item 3.
+		c.tmux("send-keys", "-t", "t", "-H", "1b", "5b", "33", "3b", "35", "7e")
+		c.wait_text("Key not known.")
+		c.check_focus("2. ")
+		c.keys("Down")
+		c.check_focus("3. ")
+		assert "Key not known." not in c.flat(), c.text()
+		# ESC [ 1 ; 2 X : as keys, '1' would jump and X log out.
+		c.tmux("send-keys", "-t", "t", "-H", "1b", "5b", "31", "3b", "32", "58")
+		c.wait_text("Key not known.")
+		c.check_focus("3. ")
+		# Alt+key still reaches the app as Esc then the key.
+		c.keys("M-1")
+		c.check_focus("1. ")
+	finally:
+		c.close()
+		stop(proc)
+
+
+def test_field_keys_are_text(tmp):
+	"""Issue 8 items 8 and 16: in a text field every printable key is
+	text (vi: j, k, l, h); with the numpad keymap, whose keypad on the
+	Linux console sends plain '/' and '*', those keys in an empty field
+	are the way out (back, help), and text once something is typed."""
+	port = free_port()
+	proc = serve(os.path.join(tmp, "srv4"), port)
+	url = "http://127.0.0.1:%d/api/v1" % port
+	vi = Client(url, tmp, width=80, height=24, lang="en",
+		    extra_args=["--keymap", os.path.join(TOP, "keymaps", "vi.keys")])
+	np = Client(url, tmp, width=40, height=12, lang="en", env={"TERM": "linux"},
+		    extra_args=["--keymap", os.path.join(TOP, "keymaps", "numpad.keys")])
+	try:
+		vi.wait_text("Projects")
+		vi.keys("I")
+		vi.wait_text("Log in")
+		vi.check_focus("User name")
+		vi.type("jkhlgGq")
+		vi.check_caret("jkhlgGq")
+		np.wait_text("Projects")
+		np.keys("3", "Enter")
+		np.wait_text("Polls")
+		np.focus_to("Write a new idea")
+		np.keys("Enter")
+		np.wait_text("New idea")
+		np.check_focus("Title")
+		# The footer names the way out in words.
+		np.wait_text("/ back")
+		np.type("/")
+		np.check_focus("Write a new idea")
+		np.keys("Enter")
+		np.wait_text("New idea")
+		np.type("*")
+		np.wait_text("Help")
+		np.type("/")
+		np.wait_text("New idea")
+		np.check_focus("Title")
+		np.type("1/2*3+4-5")
+		np.check_caret("1/2*3+4-5")
+	finally:
+		vi.close()
+		np.close()
+		stop(proc)
+
+
 def main():
 	err = preflight()
 	if err:
@@ -130,6 +205,8 @@ def main():
 	tmp = tempdir()
 	r.run("server_down_try_again", test_server_down_try_again, tmp)
 	r.run("moderation_focus_stays_in_queue", test_moderation_focus_stays_in_queue, tmp)
+	r.run("unknown_sequence_ignored", test_unknown_sequence_ignored, tmp)
+	r.run("field_keys_are_text", test_field_keys_are_text, tmp)
 	if not r.failed:
 		shutil.rmtree(tmp, ignore_errors=True)
 	return r.finish()
