@@ -385,7 +385,9 @@ lay_body(struct lay_buf *b, const struct page *p, int width, int *item_first,
 	}
 }
 
-/* The key-hint line: "Enter open, Esc back, ? help", as many as fit. */
+/* The key-hint line: "? help, q quit, Enter open, Esc back", as many as
+ * fit. Help and quit come first, so the narrowest screen still says how
+ * to get help and how to leave. */
 static void
 lay_hints(const struct page *p, layout_key_cb keyname, void *ud, int width,
     char *out, size_t outsz)
@@ -393,23 +395,30 @@ lay_hints(const struct page *p, layout_key_cb keyname, void *ud, int width,
 	const char *k;
 	char one[128];
 	size_t i, used;
+	int pass, first;
 
 	out[0] = '\0';
 	used = 0;
-	for (i = 0; i < p->n_action; i++) {
-		if (p->action[i].label == NULL)
-			continue;
-		k = keyname(p->context != NULL ? p->context : "list",
-		    p->action[i].action, ud);
-		if (k == NULL)
-			continue;
-		snprintf(one, sizeof(one), "%s%s %s", used > 0 ? ", " : "", k,
-		    p->action[i].label);
-		if (text_width(out) + text_width(one) > (size_t)width ||
-		    used + strlen(one) + 1 > outsz)
-			break;
-		memcpy(out + used, one, strlen(one) + 1);
-		used += strlen(one);
+	for (pass = 0; pass < 3; pass++) {
+		for (i = 0; i < p->n_action; i++) {
+			if (p->action[i].label == NULL)
+				continue;
+			first = p->action[i].action == ACTION_HELP ? 0 :
+			    p->action[i].action == ACTION_QUIT ? 1 : 2;
+			if (first != pass)
+				continue;
+			k = keyname(p->context != NULL ? p->context : "list",
+			    p->action[i].action, ud);
+			if (k == NULL)
+				continue;
+			snprintf(one, sizeof(one), "%s%s %s", used > 0 ? ", " : "", k,
+			    p->action[i].label);
+			if (text_width(out) + text_width(one) > (size_t)width ||
+			    used + strlen(one) + 1 > outsz)
+				continue;
+			memcpy(out + used, one, strlen(one) + 1);
+			used += strlen(one);
+		}
 	}
 }
 
@@ -462,6 +471,33 @@ layout_read(struct layout *l, int has_focus, int lines)
 	return 1;
 }
 
+/* A breadcrumb wider than the screen is cut at a word boundary, with "…"
+ * saying that more follows; never in the middle of a word. */
+static int
+lay_breadcrumb(struct canvas *c, int y, const char *bc)
+{
+	struct text_lines tl;
+	char *s;
+	size_t n;
+	int rc;
+
+	if (text_width(bc) <= (size_t)c->cols)
+		return canvas_put(c, y, bc, CANVAS_HEADING);
+	if (c->cols < 4 || text_wrap(bc, (size_t)c->cols - 2, &tl) != 0)
+		return canvas_put(c, y, bc, CANVAS_HEADING);
+	n = tl.n > 0 ? strlen(tl.line[0]) : 0;
+	if ((s = malloc(n + sizeof(" …"))) == NULL) {
+		text_lines_free(&tl);
+		return -1;
+	}
+	memcpy(s, tl.n > 0 ? tl.line[0] : "", n);
+	memcpy(s + n, " …", sizeof(" …"));
+	rc = canvas_put(c, y, s, CANVAS_HEADING);
+	free(s);
+	text_lines_free(&tl);
+	return rc;
+}
+
 int
 layout_page(struct layout *l, const struct page *p, const char *status,
     layout_key_cb keyname, void *ud, struct canvas *c)
@@ -506,7 +542,7 @@ layout_page(struct layout *l, const struct page *p, const char *status,
 	/* Top: breadcrumb, heading (at most two rows), a blank row if room. */
 	y = 0;
 	if (bc != NULL && bc[0] != '\0' && rows >= 8) {
-		if (canvas_put(c, y++, bc, CANVAS_HEADING) < 0)
+		if (lay_breadcrumb(c, y++, bc) < 0)
 			goto out;
 	}
 	if (text_wrap(hd, (size_t)cols, &head) != 0)

@@ -26,6 +26,9 @@ fake_keyname(const char *context, enum action action, void *ud)
 	case ACTION_OPEN:	return "Enter";
 	case ACTION_BACK:	return "Esc";
 	case ACTION_HELP:	return "?";
+	case ACTION_QUIT:	return "q";
+	case ACTION_FILTER:	return "f";
+	case ACTION_LANGUAGE:	return "L";
 	default:		return NULL;
 	}
 }
@@ -170,7 +173,7 @@ test_layout_page_80x24(void **state)
 	assert_true(y > 0);
 	assert_string_equal(canvas_text(c, y - 1), "");
 	assert_string_equal(canvas_text(c, y + 1), "  4. Veranstaltung 4");
-	assert_string_equal(canvas_text(c, 22), "Enter open, Esc back, ? help");
+	assert_string_equal(canvas_text(c, 22), "? help, Enter open, Esc back");
 	assert_string_equal(canvas_text(c, 23), "Willkommen.");
 	check_frame(c);
 	assert_int_equal(l.focus_row, c->cur_y);
@@ -201,7 +204,7 @@ test_layout_page_40x12_scrolls_to_focus(void **state)
 		/* Heading, hints and status stay where they are. */
 		assert_string_equal(canvas_text(c, 1), "Stadt.Raum.Wir.");
 		assert_string_equal(canvas_text(c, 10),
-		    "Enter open, Esc back, ? help");
+		    "? help, Enter open, Esc back");
 	}
 	assert_non_null(strstr(canvas_text(c, c->cur_y), "30. Veranstaltung 30"));
 	/* Back up to the first item: the text above it shows again. */
@@ -296,6 +299,40 @@ test_layout_page_marks_as_text(void **state)
 	/* Reverse video only adds to the marker and number. */
 	assert_int_equal(c->row[c->cur_y].span_from, 0);
 	assert_int_equal(c->row[c->cur_y].span_to, strlen("> 2. "));
+	page_free(p);
+	canvas_free(c);
+	layout_free(&l);
+}
+
+/* Issue 8 item 14: at 40 columns the hint line still says help and quit
+ * first; what does not fit is left out, not cut in the middle; the
+ * breadcrumb breaks at a word boundary. */
+static void
+test_layout_page_hints_help_quit_first(void **state)
+{
+	struct layout l;
+	struct canvas *c;
+	struct page *p;
+	int y;
+
+	(void)state;
+	layout_init(&l);
+	c = canvas_new(12, 40);
+	p = make_page(3, 0);
+	free(p->breadcrumb);
+	p->breadcrumb = strdup("Projekte / Stadt.Raum.Wir. (Stadt.Raum.Wir.)");
+	while (p->n_action > 0)
+		free(p->action[--p->n_action].label);
+	assert_int_equal(page_add_action(p, ACTION_OPEN, "öffnen"), 0);
+	assert_int_equal(page_add_action(p, ACTION_FILTER, "filtern"), 0);
+	assert_int_equal(page_add_action(p, ACTION_LANGUAGE, "English"), 0);
+	assert_int_equal(page_add_action(p, ACTION_QUIT, "beenden"), 0);
+	assert_int_equal(page_add_action(p, ACTION_HELP, "Hilfe"), 0);
+	assert_int_equal(layout_page(&l, p, NULL, fake_keyname, NULL, c), 0);
+	check_frame(c);
+	y = canvas_find(c, "? Hilfe, q beenden, Enter öffnen");
+	assert_int_equal(y, 10);
+	assert_string_equal(canvas_text(c, 0), "Projekte / Stadt.Raum.Wir. …");
 	page_free(p);
 	canvas_free(c);
 	layout_free(&l);
@@ -402,7 +439,7 @@ test_layout_page_long_status_wraps(void **state)
 	    "until 30 April.", fake_keyname, NULL, c), 0);
 	assert_string_equal(canvas_text(c, 10), "Your vote for 'Lautern tanzt' is saved.");
 	assert_string_equal(canvas_text(c, 11), "You can change it until 30 April.");
-	assert_string_equal(canvas_text(c, 9), "Enter open, Esc back, ? help");
+	assert_string_equal(canvas_text(c, 9), "? help, Enter open, Esc back");
 	check_frame(c);
 	page_free(p);
 	canvas_free(c);
@@ -517,6 +554,7 @@ main(void)
 		cmocka_unit_test(test_layout_page_40x12_scrolls_to_focus),
 		cmocka_unit_test(test_layout_page_wraps_wide_and_combining),
 		cmocka_unit_test(test_layout_page_marks_as_text),
+		cmocka_unit_test(test_layout_page_hints_help_quit_first),
 		cmocka_unit_test(test_layout_page_cursor_on_field_caret),
 		cmocka_unit_test(test_layout_page_no_focus_cursor_on_heading),
 		cmocka_unit_test(test_layout_page_long_status_wraps),
