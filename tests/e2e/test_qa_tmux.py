@@ -170,6 +170,10 @@ def test_field_keys_are_text(tmp):
 		vi.type("jkhlgGq")
 		vi.check_caret("jkhlgGq")
 		np.wait_text("Projects")
+		# Item 15: the footer names keys in words, never "KP6" or "Left".
+		np.wait_text("Enter open")
+		hint = np.screen()[-2]
+		assert "KP" not in hint and "Left" not in hint, hint
 		np.keys("3", "Enter")
 		np.wait_text("Polls")
 		np.focus_to("Write a new idea")
