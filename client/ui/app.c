@@ -661,10 +661,46 @@ app_say_kept(struct app *app, unsigned long before)
 		ui_status(app, "%s", _("What you entered is kept; it is there again when you come back."));
 }
 
+/*
+ * Before an action leaves screens behind (all above stop; stop NULL: all
+ * of them): when one holds typed text or an unsent choice, asks first
+ * and says where the draft is kept; "yes" runs the action again,
+ * confirmed. Returns 1 when it asked (the action waits), else 0.
+ */
+static int
+app_ask_leave(struct app *app, enum action action, const struct screen *stop)
+{
+	const struct screen *s;
+	const char *what = NULL;
+	char text[512];
+
+	if (ui_confirmed(app))
+		return 0;
+	for (s = app->top; s != NULL && s != stop && what == NULL; s = s->below)
+		if (s->type->unsent != NULL && !s->failed)
+			what = s->type->unsent(app, (struct screen *)s);
+	if (what == NULL)
+		return 0;
+	if (action == ACTION_QUIT) {
+		/* L10N: %s says what is not sent ("Your idea is not sent."). */
+		snprintf(text, sizeof(text), _("%s Quitting ends the program, and what you entered is lost."),
+		    what);
+		ui_confirm(app, action, _("Quit without sending?"), text,
+		    _("Yes, quit"), _("No, stay here"));
+		return 1;
+	}
+	/* L10N: %s says what is not sent ("Your idea is not sent."). */
+	snprintf(text, sizeof(text), _("%s If you leave, it is kept as a draft in this program "
+	    "until you quit, and is there again when you come back."), what);
+	ui_confirm(app, action, _("Leave without sending?"), text,
+	    _("Yes, leave; keep the draft"), _("No, stay here"));
+	return 1;
+}
+
 int
 app_action(struct app *app, enum action action, int arg)
 {
-	struct screen *s;
+	struct screen *s, *b;
 	unsigned long kept;
 	int rc;
 
@@ -706,11 +742,17 @@ app_action(struct app *app, enum action action, int arg)
 			ui_status(app, "%s", _("This is the first page. Press q to quit."));
 			return APP_OK;
 		}
+		if (app_ask_leave(app, action, s->below))
+			return APP_OK;
 		kept = app_drafts_kept;
 		ui_pop(app);
 		app_say_kept(app, kept);
 		return APP_OK;
 	case ACTION_HOME:
+		for (b = app->top; b->below != NULL; b = b->below)
+			;
+		if (app_ask_leave(app, action, b))
+			return APP_OK;
 		kept = app_drafts_kept;
 		while (app->top->below != NULL)
 			ui_pop(app);
@@ -727,6 +769,8 @@ app_action(struct app *app, enum action action, int arg)
 			scr_end_session_open(app);
 			return APP_OK;
 		}
+		if (app_ask_leave(app, action, NULL))
+			return APP_OK;
 		return APP_QUIT;
 	case ACTION_LANGUAGE:
 		app_set_lang(app, NULL);
@@ -749,6 +793,8 @@ app_action(struct app *app, enum action action, int arg)
 			ui_status(app, "%s", _("You are not logged in."));
 			return APP_OK;
 		}
+		if (app_ask_leave(app, action, NULL))
+			return APP_OK;
 		api_logout(app->api);
 		ui_drop_login(app);
 		ui_invalidate(app);

@@ -75,6 +75,28 @@ form_restore(struct app *app, struct form *f)
 		field_set(&f->f[i], txt[i]);
 }
 
+/* Typed text that leaving would leave behind (kept as a draft), said in
+ * words for the question before leaving. */
+static const char *
+form_unsent(struct app *app, struct screen *s)
+{
+	struct form *f = s->data;
+	size_t i;
+
+	(void)app;
+	if (f == NULL || f->sent || f->draft_key == NULL)
+		return NULL;
+	for (i = 0; i < f->n && f->f[i].len == 0; i++)
+		;
+	if (i == f->n)
+		return NULL;
+	if (strcmp(f->kind->name, "idea") == 0)
+		return _("Your idea is not sent.");
+	if (strcmp(f->kind->name, "report") == 0)
+		return _("Your report is not sent.");
+	return _("Your comment is not sent.");
+}
+
 static void
 form_free(struct app *app, struct screen *s)
 {
@@ -583,6 +605,7 @@ static const struct screen_type scr_post = {
 	.review = post_review,
 	.send = post_send,
 	.free = form_free,
+	.unsent = form_unsent,
 };
 
 int
@@ -673,6 +696,7 @@ report_submit(struct app *app, struct screen *s)
 		return APP_OK;
 	}
 	f->sent = 1;
+	ui_draft_drop(app, f->draft_key);
 	ui_status(app, "%s", _("Thank you. A moderator will look at it."));
 	ui_pop(app);
 	return APP_OK;
@@ -685,6 +709,7 @@ static const struct screen_type scr_report = {
 	.build = form_build,
 	.action = form_action,
 	.free = form_free,
+	.unsent = form_unsent,
 };
 
 int
@@ -697,7 +722,9 @@ scr_report_open(struct app *app, long long idea_id, long long comment_id, const 
 	f->idea_id = idea_id;
 	f->parent_id = comment_id;
 	f->about = strdup(about != NULL ? about : "");
-	if (f->about == NULL ||
+	if (asprintf(&f->draft_key, "report:%lld:%lld", idea_id, comment_id) < 0)
+		f->draft_key = NULL;
+	if (f->about == NULL || f->draft_key == NULL ||
 	    form_add(f, PAGE_ITEM_FIELD, _("Reason"), _("What is wrong with it?"), 500, 3) < 0) {
 		struct screen tmp = { .data = f };
 
@@ -705,5 +732,6 @@ scr_report_open(struct app *app, long long idea_id, long long comment_id, const 
 		return -1;
 	}
 	f->button = _("Send the report");
+	form_restore(app, f);
 	return ui_push(app, &scr_report, f);
 }

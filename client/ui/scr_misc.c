@@ -193,6 +193,113 @@ scr_end_session_open(struct app *app)
 	return ui_push(app, &scr_end, NULL);
 }
 
+/* ------------------------------------------------------------ confirm */
+
+struct confirm {
+	enum action	 then;
+	char		*heading;
+	char		*text;
+	char		*yes;
+	char		*no;
+};
+
+enum { CONFIRM_NO = 1, CONFIRM_YES };
+
+static void
+confirm_build(struct app *app, struct screen *s, struct page *p)
+{
+	struct confirm *d = s->data;
+	struct page_item *it;
+
+	(void)app;
+	p->context = "form";
+	page_set_heading(p, "%s", d->heading);
+	if (d->text != NULL)
+		page_add_text(p, PAGE_TEXT_PARA, "%s", d->text);
+	/* Staying comes first: a second Enter out of habit loses nothing. */
+	if ((it = page_add_item(p, PAGE_ITEM_BUTTON, d->no)) != NULL)
+		it->ref = CONFIRM_NO;
+	if ((it = page_add_item(p, PAGE_ITEM_BUTTON, d->yes)) != NULL)
+		it->ref = CONFIRM_YES;
+}
+
+static int
+confirm_action(struct app *app, struct screen *s, enum action a, int arg)
+{
+	struct confirm *d = s->data;
+	const struct page_item *it = page_focused(app->page);
+	enum action then;
+	int rc;
+
+	(void)arg;
+	if (a != ACTION_OPEN && a != ACTION_TOGGLE)
+		return a == ACTION_QUIT && d->then == ACTION_QUIT ? APP_OK : SCREEN_PASS;
+	if (it == NULL || it->ref != CONFIRM_YES) {
+		ui_pop(app);
+		return APP_OK;
+	}
+	then = d->then;
+	ui_pop(app);
+	app->confirmed = 1;
+	rc = app_action(app, then, 0);
+	app->confirmed = 0;
+	return rc;
+}
+
+static void
+confirm_free(struct app *app, struct screen *s)
+{
+	struct confirm *d = s->data;
+
+	(void)app;
+	if (d == NULL)
+		return;
+	free(d->heading);
+	free(d->text);
+	free(d->yes);
+	free(d->no);
+	free(d);
+}
+
+static const struct screen_type scr_confirm_q = {
+	.name = "confirm-question",
+	.build = confirm_build,
+	.action = confirm_action,
+	.free = confirm_free,
+};
+
+int
+ui_confirm(struct app *app, enum action then, const char *heading, const char *text,
+    const char *yes, const char *no)
+{
+	struct confirm *d = calloc(1, sizeof(*d));
+
+	if (d == NULL)
+		return -1;
+	d->then = then;
+	d->heading = strdup(heading);
+	d->text = text != NULL ? strdup(text) : NULL;
+	d->yes = strdup(yes);
+	d->no = strdup(no);
+	if (d->heading == NULL || (text != NULL && d->text == NULL) || d->yes == NULL ||
+	    d->no == NULL) {
+		struct screen tmp = { .data = d };
+
+		confirm_free(app, &tmp);
+		return -1;
+	}
+	return ui_push(app, &scr_confirm_q, d);
+}
+
+int
+ui_confirmed(struct app *app)
+{
+	int c = app->confirmed;
+
+	app->confirmed = 0;
+	return c;
+}
+
 /* ----------------------------------------------------------- account */
 
 /*

@@ -377,6 +377,13 @@ poll_withdraw(struct app *app, struct screen *s)
 
 	if (!d->poll->has_ballot)
 		return APP_OK;
+	/* Taking a vote back is asked first: one key must not undo it. */
+	if (!ui_confirmed(app)) {
+		ui_confirm(app, ACTION_WITHDRAW, _("Withdraw your vote?"),
+		    _("Your vote is deleted. You can vote again while the poll is open."),
+		    _("Yes, withdraw my vote"), _("No, keep my vote"));
+		return APP_OK;
+	}
 	ui_loading(app);
 	if (api_ballot_delete(app->api, d->id) < 0) {
 		ui_fail_action(app, _("Your vote was not withdrawn."));
@@ -389,6 +396,30 @@ poll_withdraw(struct app *app, struct screen *s)
 	d->n_sel = 0;
 	s->loaded = 0;
 	return APP_OK;
+}
+
+/* A choice that differs from the vote sent (or from none), said in
+ * words for the question before leaving. */
+static const char *
+poll_unsent(struct app *app, struct screen *s)
+{
+	struct poll *d = s->data;
+	const struct api_poll *p = d->poll;
+	size_t i, n;
+
+	(void)app;
+	if (p == NULL || !poll_is_open(p))
+		return NULL;
+	n = p->has_ballot ? p->n_my_ballot : 0;
+	if (d->n_sel != n)
+		return _("Your changed vote is not sent.");
+	for (i = 0; i < n; i++) {
+		/* A ranking's order counts; other kinds are sets. */
+		if (poll_kind(p, "ranking") ? d->sel[i] != p->my_ballot[i] :
+		    poll_sel_index(d, p->my_ballot[i]) < 0)
+			return _("Your changed vote is not sent.");
+	}
+	return NULL;
 }
 
 static int
@@ -509,6 +540,7 @@ static const struct screen_type scr_poll = {
 	.review = poll_review,
 	.send = poll_send,
 	.free = poll_free,
+	.unsent = poll_unsent,
 };
 
 int

@@ -234,6 +234,23 @@ survey_say_question(struct screen *s, struct page *p)
 	it->label = label;
 }
 
+/* Answers given and not sent, said in words for the question before
+ * leaving. */
+static const char *
+survey_unsent(struct app *app, struct screen *s)
+{
+	struct survey *d = s->data;
+	size_t i;
+
+	(void)app;
+	if (d->sv == NULL || d->sent)
+		return NULL;
+	for (i = 0; i < d->n; i++)
+		if (survey_answered(&d->sv->questions[i], &d->ans[i]))
+			return _("Your answers are not sent.");
+	return NULL;
+}
+
 static void
 survey_build(struct app *app, struct screen *s, struct page *p)
 {
@@ -529,6 +546,7 @@ static const struct screen_type scr_survey = {
 	.review = survey_review,
 	.send = survey_send,
 	.free = survey_free,
+	.unsent = survey_unsent,
 };
 
 int

@@ -29,6 +29,9 @@ struct screen;
  * - send: sends the reviewed draft; returns 0 (the screen has popped
  *   itself and said so) or -1 (nothing lost; the status says why).
  * - free: frees data; a form keeps its unsent text as a draft first.
+ * - unsent: says what typed text or changed choice would be left behind
+ *   by leaving the screen ("Your idea is not sent."), or NULL when
+ *   nothing would be; the app then asks before leaving.
  */
 struct screen_type {
 	const char	*name;
@@ -38,6 +41,7 @@ struct screen_type {
 	void		(*review)(struct app *, struct screen *, struct page *);
 	int		(*send)(struct app *, struct screen *);
 	void		(*free)(struct app *, struct screen *);
+	const char	*(*unsent)(struct app *, struct screen *);
 };
 
 struct screen {
@@ -78,6 +82,7 @@ struct app {
 	int			 me_asked;
 	char			*default_lang;
 	const struct keys_map	*keys;		/* the renderer's, borrowed */
+	int			 confirmed;	/* the next action was confirmed (ui_confirm) */
 	struct keys_map		*own_keys;	/* loaded here when none was given */
 };
 
@@ -203,6 +208,17 @@ int	scr_report_open(struct app *app, long long idea_id, long long comment_id, co
 int	scr_help_open(struct app *app);
 int	scr_messages_open(struct app *app);
 int	scr_end_session_open(struct app *app);
+/*
+ * Asks before doing action then: a page with heading and text (both
+ * translated, copied) and two buttons, "no" first with the focus (Esc
+ * and Back also say no). "Yes" closes the page and runs then with the
+ * question answered, so the screen that asked (ui_confirmed()) goes on.
+ * Returns 0 or -1.
+ */
+int	ui_confirm(struct app *app, enum action then, const char *heading, const char *text,
+	    const char *yes, const char *no);
+/* Returns 1 once when the action running now was confirmed by ui_confirm(). */
+int	ui_confirmed(struct app *app);
 int	scr_survey_open(struct app *app, long long id);
 int	scr_moderation_open(struct app *app);
 int	scr_tally_open(struct app *app, long long poll_id);

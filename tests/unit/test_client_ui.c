@@ -142,6 +142,22 @@ fill(struct app *app, const char *label, const char *text)
 	app_field_set(app, text);
 }
 
+/* Issue 8 item 2: leaving with typed text or an unsent choice asks
+ * first, says where the draft is kept, and the focus is on staying. */
+static void
+leave_anyway(struct app *app, const char *what)
+{
+	const struct page *p = app_page(app);
+
+	if (strcmp(p->heading, "Leave without sending?") != 0)
+		page_dump(p);
+	assert_string_equal(p->heading, "Leave without sending?");
+	assert_page_has(p, what);
+	assert_string_equal(page_focused(p)->label, "No, stay here");
+	focus_on(app, "Yes, leave");
+	app_action(app, ACTION_OPEN, 0);
+}
+
 static struct api_option
 opt(long long id, const char *title, const char *desc, const char *address)
 {
@@ -656,6 +672,7 @@ test_scr_project_builds_groups(void **state)
 	assert_true(p->item[0].field->multiline);
 	app_input_text(app, "Me too.");
 	app_action(app, ACTION_BACK, 0);
+	leave_anyway(app, "Your comment is not sent. If you leave, it is kept as a draft");
 	focus_on(app, "Ben");
 	app_action(app, ACTION_REPLY, 0);
 	assert_string_equal(app_page(app)->item[0].field->text, "Me too.");
@@ -1125,7 +1142,12 @@ test_scr_idea_form_checks_and_keeps_draft(void **state)
 	assert_page_has(p, "Banke");
 	assert_page_has(p, "Benches on the square, please.\nMany.");
 	app_action(app, ACTION_EDIT, 0);
+	/* Staying keeps the form as it is. */
 	app_action(app, ACTION_BACK, 0);
+	app_action(app, ACTION_OPEN, 0);
+	assert_string_equal(app_page(app)->heading, "New idea");
+	app_action(app, ACTION_BACK, 0);
+	leave_anyway(app, "Your idea is not sent.");
 	/* Back on the list, told that nothing is lost; opening the form
 	 * again brings the text back. */
 	assert_string_equal(app_status(app),
@@ -1418,6 +1440,7 @@ test_scr_survey_required_and_review(void **state)
 	/* Leaving the survey keeps the answers for when it is opened again. */
 	app_action(app, ACTION_EDIT, 0);
 	app_action(app, ACTION_BACK, 0);
+	leave_anyway(app, "Your answers are not sent.");
 	assert_int_equal(scr_survey_with(app, canned_survey()), 0);
 	p = app_page(app);
 	assert_string_equal(p->item[0].state, "[x]");
@@ -1456,6 +1479,68 @@ test_scr_survey_says_question(void **state)
 	app_action(app, ACTION_UP, 0);
 	p = app_page(app);
 	assert_string_equal(p->item[1].label, "Question 1: Books");
+	app_free(app);
+}
+
+/* Issue 8 items 2 and 18: q, g (home) and X ask before typed text is
+ * left behind; a poll with a changed, unsent choice asks before leaving;
+ * withdrawing a vote asks; "No" keeps everything. */
+static void
+test_app_asks_before_leaving(void **state)
+{
+	struct app *app = test_app(0);
+	const struct page *p;
+
+	(void)state;
+	assert_int_equal(scr_idea_form_open(app, 1, "Stadt.Raum.Wir."), 0);
+	/* Nothing typed: nothing to ask, Back leaves at once. */
+	app_action(app, ACTION_BACK, 0);
+	assert_null(app->top->below);
+	assert_int_equal(scr_idea_form_open(app, 1, "Stadt.Raum.Wir."), 0);
+	app_input_text(app, "Bänke");
+	assert_int_equal(app_action(app, ACTION_QUIT, 0), APP_OK);
+	p = app_page(app);
+	assert_string_equal(p->heading, "Quit without sending?");
+	assert_page_has(p, "Your idea is not sent. Quitting ends the program, and what you entered is lost.");
+	assert_string_equal(page_focused(p)->label, "No, stay here");
+	assert_int_equal(app_action(app, ACTION_OPEN, 0), APP_OK);
+	p = app_page(app);
+	assert_string_equal(p->heading, "New idea");
+	assert_string_equal(p->item[0].field->text, "Bänke");
+	app_action(app, ACTION_HOME, 0);
+	leave_anyway(app, "Your idea is not sent.");
+	assert_null(app->top->below);
+	/* The draft came back with the form; quitting asks again. */
+	assert_int_equal(scr_idea_form_open(app, 1, "Stadt.Raum.Wir."), 0);
+	assert_string_equal(app_page(app)->item[0].field->text, "Bänke");
+	app_action(app, ACTION_QUIT, 0);
+	focus_on(app, "Yes, quit");
+	assert_int_equal(app_action(app, ACTION_OPEN, 0), APP_QUIT);
+	app_free(app);
+
+	/* A poll: a changed choice is not sent yet. */
+	app = test_app(0);
+	assert_int_equal(scr_poll_with(app, canned_poll("ranking", 3, 1)), 0);
+	app_action(app, ACTION_BACK, 0);
+	assert_null(app->top->below);
+	assert_int_equal(scr_poll_with(app, canned_poll("ranking", 3, 1)), 0);
+	focus_on(app, "Roundnet");
+	app_action(app, ACTION_TOGGLE, 0);
+	app_action(app, ACTION_BACK, 0);
+	leave_anyway(app, "Your changed vote is not sent.");
+	assert_null(app->top->below);
+	/* Withdrawing asks; "No, keep my vote" keeps it. */
+	app_free(app);
+	app = test_app(0);
+	assert_int_equal(scr_poll_with(app, canned_poll("ranking", 3, 1)), 0);
+	app_action(app, ACTION_WITHDRAW, 0);
+	p = app_page(app);
+	assert_string_equal(p->heading, "Withdraw your vote?");
+	assert_string_equal(page_focused(p)->label, "No, keep my vote");
+	app_action(app, ACTION_OPEN, 0);
+	p = app_page(app);
+	assert_string_equal(p->heading, "Welche Veranstaltungen?");
+	assert_true(page_offers(p, ACTION_WITHDRAW));
 	app_free(app);
 }
 
@@ -2389,6 +2474,7 @@ main(void)
 		cmocka_unit_test(test_app_real_server_support_idea),
 		cmocka_unit_test(test_app_real_server_support_after_login),
 		cmocka_unit_test(test_scr_survey_says_question),
+		cmocka_unit_test(test_app_asks_before_leaving),
 		cmocka_unit_test(test_app_real_server_idea_moderated),
 		cmocka_unit_test(test_app_real_server_comment_moderated),
 		cmocka_unit_test(test_app_real_server_session_expired_keeps_text),
