@@ -702,6 +702,7 @@ app_action(struct app *app, enum action action, int arg)
 {
 	struct screen *s, *b;
 	unsigned long kept;
+	char name[130];
 	int rc;
 
 	if (app == NULL)
@@ -781,7 +782,7 @@ app_action(struct app *app, enum action action, int arg)
 	case ACTION_LOGIN:
 		if (app_logged_in(app))
 			ui_status(app, _("You are logged in as %s."),
-			    app_user_name(app) != NULL ? app_user_name(app) : "?");
+			    ui_name(app_user_name(app), name, sizeof(name)));
 		else
 			scr_login_open(app);
 		return APP_OK;

@@ -268,6 +268,7 @@ login_submit(struct app *app, struct screen *s)
 	struct form *f = s->data;
 	struct api_login *out = NULL;
 	const char *who;
+	char name[130];
 
 	if (form_check(app, s) < 0)
 		return APP_OK;
@@ -289,7 +290,7 @@ login_submit(struct app *app, struct screen *s)
 	api_login_free(out);
 	ui_pop(app);
 	ui_invalidate(app);
-	who = app_user_name(app) != NULL ? app_user_name(app) : "";
+	who = ui_name(app_user_name(app), name, sizeof(name));
 	if (app->top->type->send != NULL || strcmp(app->top->type->name, "review") == 0)
 		/* L10N: after logging in on the way to sending something. */
 		ui_status(app, _("Logged in as %s. What you entered is still here; send it again."), who);

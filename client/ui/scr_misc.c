@@ -46,6 +46,33 @@ help_add(struct page *p, const struct keys_map *m, int ctx, enum action a, const
 	it->id = a;
 }
 
+/* The platform's own words, one sentence each, as items a screen reader
+ * reaches like the keys. */
+static void
+help_words(struct page *p)
+{
+	static const char *const words[] = {
+		N_("Support: you show that you want an idea to happen; ideas with "
+		    "the most support are listed first, and you can take your support back."),
+		N_("Ranking: in a ranking poll you choose up to the number of "
+		    "places allowed and put your choices in order, the most important first."),
+		N_("Points: in a ranking your first choice gets as many points as "
+		    "there are places, the next one point less, and so on; the option "
+		    "with the most points from everyone comes first."),
+		N_("Moderation: moderators read new ideas and comments before others "
+		    "see them, and look at everything that was reported.")
+	};
+	struct page_item *it;
+	size_t i;
+
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
+		if ((it = page_add_item(p, PAGE_ITEM_ENTRY, _(words[i]))) == NULL)
+			return;
+		/* L10N: sub-heading of the help page over what the platform's words mean. */
+		page_item_group(it, _("Words used here"));
+	}
+}
+
 static void
 help_build(struct app *app, struct screen *s, struct page *p)
 {
@@ -65,6 +92,7 @@ help_build(struct app *app, struct screen *s, struct page *p)
 		ctx = KEYS_CTX_COMMON;
 	for (i = 0; i < d->n; i++)
 		help_add(p, m, ctx, d->actions[i], _("On this page"));
+	help_words(p);
 	for (a = 1; a < ACTION__COUNT; a++) {
 		for (i = 0; i < d->n; i++)
 			if (d->actions[i] == (enum action)a)

@@ -65,7 +65,8 @@ projects_build(struct app *app, struct screen *s, struct page *p)
 		page_add_text(p, PAGE_TEXT_PARA, "%s",
 		    _("Take part in city projects."));
 	if (app_user_name(app) != NULL)
-		page_add_text(p, PAGE_TEXT_NOTE, _("Logged in as %s."), app_user_name(app));
+		page_add_text(p, PAGE_TEXT_NOTE, _("Logged in as %s."),
+		    ui_name(app_user_name(app), when, sizeof(when)));
 	if (d->list == NULL)
 		return;
 	ui_count_note(p, projects_status_phrase(d->status, 1),

@@ -135,6 +135,11 @@ void	ui_draft_drop(struct app *app, const char *key);
  * read. Returns buf. */
 char	*ui_date(const char *when, char *buf, size_t size);
 
+/* A person's name for the end of a sentence: name without its trailing
+ * periods, so "Logged in as %s." never says "Anna B..". Returns buf
+ * ("" for NULL). */
+char	*ui_name(const char *name, char *buf, size_t size);
+
 /* Status words of projects, polls, ideas and comments ("open", "waiting
  * for moderation"); unknown values are returned as given. */
 const char *ui_status_word(const char *status);

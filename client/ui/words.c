@@ -134,3 +134,17 @@ ui_add_paragraphs(struct page *p, const char *text)
 		s = e;
 	}
 }
+
+char *
+ui_name(const char *name, char *buf, size_t size)
+{
+	size_t n;
+
+	if (size == 0)
+		return buf;
+	snprintf(buf, size, "%s", name != NULL ? name : "");
+	n = strlen(buf);
+	while (n > 0 && buf[n - 1] == '.')
+		buf[--n] = '\0';
+	return buf;
+}

@@ -1183,6 +1183,12 @@ test_scr_help_and_messages(void **state)
 	assert_string_equal(p->heading, "Help: the keys of this page");
 	assert_true(p->n_item > 5);
 	assert_page_has(p, "On this page");
+	/* Issue 8 item 22: the platform's words in one sentence each. */
+	assert_true(item_find(p, "Support: ") >= 0);
+	assert_true(item_find(p, "Ranking: ") >= 0);
+	assert_true(item_find(p, "Points: in a ranking your first choice") >= 0);
+	assert_true(item_find(p, "Moderation: ") >= 0);
+	assert_string_equal(p->item[item_find(p, "Points: ")].group, "Words used here");
 	app_action(app, ACTION_BACK, 0);
 	app_action(app, ACTION_TOGGLE, 0);
 	app_action(app, ACTION_MESSAGES, 0);
@@ -1541,6 +1547,41 @@ test_app_asks_before_leaving(void **state)
 	p = app_page(app);
 	assert_string_equal(p->heading, "Welche Veranstaltungen?");
 	assert_true(page_offers(p, ACTION_WITHDRAW));
+	app_free(app);
+}
+
+/* Issue 8 item 22: a name ending in a period ends the sentence once. */
+static void
+test_ui_name_no_double_period(void **state)
+{
+	char buf[32];
+
+	(void)state;
+	assert_string_equal(ui_name(NULL, buf, sizeof(buf)), "");
+	assert_string_equal(ui_name("Anna B.", buf, sizeof(buf)), "Anna B");
+	assert_string_equal(ui_name("Demo-Konto", buf, sizeof(buf)), "Demo-Konto");
+	assert_string_equal(ui_name("...", buf, sizeof(buf)), "");
+}
+
+static void
+test_scr_projects_greets_name_with_period(void **state)
+{
+	struct app *app = test_app(0);
+	struct api_project_list *l = calloc(1, sizeof(*l));
+	const struct page *p;
+	size_t i;
+
+	(void)state;
+	app->me = calloc(1, sizeof(*app->me));
+	app->me->username = S("anna");
+	app->me->display_name = S("Anna B.");
+	app->me_asked = 1;
+	assert_int_equal(scr_projects_with(app, l), 0);
+	p = app_page(app);
+	for (i = 0; i < p->n_text && !has(p->text[i].text, "Logged in"); i++)
+		;
+	assert_true(i < p->n_text);
+	assert_string_equal(p->text[i].text, "Logged in as Anna B.");
 	app_free(app);
 }
 
@@ -2475,6 +2516,8 @@ main(void)
 		cmocka_unit_test(test_app_real_server_support_after_login),
 		cmocka_unit_test(test_scr_survey_says_question),
 		cmocka_unit_test(test_app_asks_before_leaving),
+		cmocka_unit_test(test_ui_name_no_double_period),
+		cmocka_unit_test(test_scr_projects_greets_name_with_period),
 		cmocka_unit_test(test_app_real_server_idea_moderated),
 		cmocka_unit_test(test_app_real_server_comment_moderated),
 		cmocka_unit_test(test_app_real_server_session_expired_keeps_text),
