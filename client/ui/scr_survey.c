@@ -205,14 +205,16 @@ survey_answered(const struct api_question *q, const struct survey_answer *a)
  * the question's heading may be rows above. Moving on within the
  * question drops it again. */
 static void
-survey_say_question(struct screen *s, struct page *p)
+survey_say_question(struct app *app, struct screen *s, struct page *p)
 {
 	struct survey *d = s->data;
 	struct page_item *it;
 	char *label;
 	int q;
 
-	if (s->focus < 0 || (size_t)s->focus >= p->n_item)
+	/* Line mode (no columns, no cursor) prints each question as a
+	 * heading right before its answers. */
+	if (app->cols <= 0 || s->focus < 0 || (size_t)s->focus >= p->n_item)
 		return;
 	it = &p->item[s->focus];
 	if (SV_T(it->ref) == SV_REVIEW || it->ref == 0)
@@ -321,7 +323,7 @@ survey_build(struct app *app, struct screen *s, struct page *p)
 	}
 	if (open && (it = page_add_item(p, PAGE_ITEM_BUTTON, _("Review my answers"))) != NULL)
 		it->ref = SV_REVIEW;
-	survey_say_question(s, p);
+	survey_say_question(app, s, p);
 	if (open) {
 		page_add_action(p, ACTION_TOGGLE, _("choose"));
 		page_add_action(p, ACTION_REVIEW, _("review"));

@@ -89,9 +89,11 @@ def test_german_and_language_switch():
 def test_rank_three_events_and_send():
     st, t = run([])
     n = project_number(t, "Stadt.Raum.Wir.")
+    st, t = run([n])
+    pn = project_number(t, "Which event should come")
     home = tempfile.mkdtemp(prefix="mw-line-")
     try:
-        st, t = run([n, "3", "2 5 1", "r", "s", "demo", "demo-passwort", "s", "s"],
+        st, t = run([n, pn, "2 5 1", "r", "s", "demo", "demo-passwort", "s", "s"],
                     home=home)
         has(t, "Which event should come to the square first?",
             "your choice 1", "your choice 2", "your choice 3", "3 of 3 chosen",
@@ -101,7 +103,7 @@ def test_rank_three_events_and_send():
         ok(re.search(r"(saved|counted|gespeichert)", tail, re.I),
            "no confirmation after sending:\n" + tail[-1500:])
         # The session is shared: opening the poll again shows the own ballot.
-        st, t = run([n, "3"], home=home)
+        st, t = run([n, pn], home=home)
         has(t, "your choice 1", "your choice 2", "your choice 3")
     finally:
         shutil.rmtree(home, ignore_errors=True)
@@ -111,7 +113,9 @@ def test_rank_three_events_and_send():
 def test_login_support_and_comment():
     st, t = run([])
     n = project_number(t, "Stadt.Raum.Wir.")
-    st, t = run(["l", "demo", "demo-passwort", "s", n, "1", "1", "+",
+    st, t = run([n])
+    ai = project_number(t, "All ideas")
+    st, t = run(["l", "demo", "demo-passwort", "s", n, ai, "1", "+",
                  "c", "Sehr gute Idee, bitte bald!", ".", "s", "s"])
     has(t, "Logged in as", "You support", "Sehr gute Idee, bitte bald!")
     ok(re.search(r"(moderat)", t[t.rfind("Sehr gute Idee"):], re.I),
@@ -155,6 +159,10 @@ def test_paging_long_text():
 
 @suite.test
 def test_kiosk_idle_warns_continues_and_resets():
+    st, t = run([])
+    n = project_number(t, "Stadt.Raum.Wir.")
+    st, t = run([n])
+    wi = project_number(t, "Write a new idea")
     home = tempfile.mkdtemp(prefix="mw-kiosk-")
     try:
         p = subprocess.Popen([CLIENT, "--api", "http://127.0.0.1:%d/api/v1" % srv.port,
@@ -189,7 +197,9 @@ def test_kiosk_idle_warns_continues_and_resets():
         ok(wait_for("Welcome back", 5), "continue key did not work")
         # Half an idea typed, not sent: the reset must wipe it.
         # Going back and opening the form again keeps the draft (t says it).
-        p.stdin.write(b"3\n2\nGeheimer Entwurf\nDieser Text darf nicht bleiben.\n.\nb\n2\nt\nb\n")
+        # Leaving the typed form asks first ("2": yes, leave).
+        p.stdin.write(("%s\n%s\nGeheimer Entwurf\nDieser Text darf nicht bleiben.\n.\nb\n2\n%s\nt\n"
+                       % (n, wi, wi)).encode())
         p.stdin.flush()
         ok(wait_for("Title: Geheimer Entwurf", 10), "could not type a draft:\n" + out.decode()[-800:])
         mark = len(out)
@@ -202,7 +212,7 @@ def test_kiosk_idle_warns_continues_and_resets():
         # Logged out after the reset: the project list offers log in again.
         ok(wait_for("l log in", 5, mark), "still logged in after reset")
         mark2 = len(out)
-        p.stdin.write(b"3\n2\n")
+        p.stdin.write(("%s\n%s\n" % (n, wi)).encode())
         p.stdin.flush()
         # The form asks for the title again: the draft is gone.
         ok(wait_for("Title (3 to 120", 10, mark2), "the draft survived the reset:\n" + out.decode()[-800:])

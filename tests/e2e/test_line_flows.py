@@ -122,6 +122,13 @@ def after(text, mark):
     return text[i:]
 
 
+def ideas_items(h, n):
+    """The numbers of "All ideas" and "Write a new idea" on project n
+    (open polls and surveys come first)."""
+    t = h.run([n])
+    return num(t, "All ideas"), num(t, "Write a new idea")
+
+
 def login_lines(user, password):
     return ["l", user, password, "s"]
 
@@ -217,9 +224,10 @@ def test_ideas_sort_and_paging(h):
 def test_idea_detail_comments_and_replies(h):
     t = h.run([])
     n = project(t, "stadtraum")
-    t = h.run([n, "1"])
+    ai, wi = ideas_items(h, n)
+    t = h.run([n, ai])
     i = num(t, "Skaterampe für Jugendliche")
-    t = h.run([n, "1", i, "t"])
+    t = h.run([n, ai, i, "t"])
     # The server clock is pinned (lib_api.TEST_CLOCK): the idea is 12 days old.
     has(t, "Skaterampe für Jugendliche", "Anna K., 16 November 2026.",
         "Comments (2):", "Thomas B.", "t full text")
@@ -240,17 +248,18 @@ def test_support_and_unsupport(h):
     t = h.run(login_lines(u["username"], u["password"]))
     has(t, "Logged in as")
     n = project(t, "stadtraum")
-    t = h.run([n, "1"])
+    ai, wi = ideas_items(h, n)
+    t = h.run([n, ai])
     i = num(t, "Strandbar mit Sand")
-    t = h.run([n, "1", i, "+"])
+    t = h.run([n, ai, i, "+"])
     # The label says the new state; the status says it and the count.
     has(t, "1. Support this idea", "1. Stop supporting this idea", "You support it now (")
-    t = h.run([n, "1", i, "+"])
+    t = h.run([n, ai, i, "+"])
     has(t, "Stop supporting this idea", "You no longer support")
     # Not logged in: support asks for a login first.
     o = Home()
     try:
-        t = o.run([n, "1", i, "+"])
+        t = o.run([n, ai, i, "+"])
         has(t, "Log in")
     finally:
         o.close()
@@ -262,16 +271,17 @@ def test_comment_and_reply(h):
     h.run(login_lines(u["username"], u["password"]))
     t = h.run([])
     n = project(t, "stadtraum")
-    t = h.run([n, "1"])
+    ai, wi = ideas_items(h, n)
+    t = h.run([n, ai])
     i = num(t, "Skaterampe für Jugendliche")
-    t = h.run([n, "1", i, "c", "Erste Zeile vom Kommentar,", "zweite Zeile.", ".", "s", "s"])
+    t = h.run([n, ai, i, "c", "Erste Zeile vom Kommentar,", "zweite Zeile.", ".", "s", "s"])
     has(t, "a line with only a dot ends the text", "Erste Zeile vom Kommentar,")
     ok(re.search(r"moderat", after(t, "zweite Zeile."), re.I),
        "no word about moderation after the comment:\n" + t[-1500:])
     # Reply: to the first comment of the idea.
-    t = h.run([n, "1", i])
+    t = h.run([n, ai, i])
     c = num(t, "Thomas B.")
-    t = h.run([n, "1", i, "r " + c, "Eine Antwort auf Thomas.", ".", "s", "s"])
+    t = h.run([n, ai, i, "r " + c, "Eine Antwort auf Thomas.", ".", "s", "s"])
     has(t, "Eine Antwort auf Thomas.")
     ok(re.search(r"(reply|Reply|answer)", t), "reply not named:\n" + t[-1500:])
     ok(re.search(r"moderat", after(t, "Eine Antwort auf Thomas."), re.I),
@@ -289,16 +299,17 @@ def test_new_idea_multiline(h):
     h.run(login_lines(u["username"], u["password"]))
     t = h.run([])
     n = project(t, "stadtraum")
-    t = h.run([n, "2", "Bänke unter Bäumen", "Mehr Bänke im Schatten.", "",
+    ai, wi = ideas_items(h, n)
+    t = h.run([n, wi, "Bänke unter Bäumen", "Mehr Bänke im Schatten.", "",
                "Zweiter Absatz mit Details.", ".", "s", "s"])
     has(t, "Title", "a line with only a dot ends the text", "Bänke unter Bäumen")
     ok(re.search(r"moderat", after(t, "Zweiter Absatz"), re.I),
        "no word about moderation after the idea:\n" + t[-1500:])
     # Too short a title is explained, not sent.
-    t = h.run([n, "2", "ab", "Ein Text, lang genug.", ".", "s"])
+    t = h.run([n, wi, "ab", "Ein Text, lang genug.", ".", "s"])
     ok(re.search(r"Title: at least 3", t), "no message about the short title:\n" + t[-1500:])
     # The own idea is listed, waiting for moderation.
-    t = h.run([n, "1"])
+    t = h.run([n, ai])
     has(t, "Bänke unter Bäumen — waiting for moderation")
 
 
@@ -336,7 +347,7 @@ def test_poll_single_location(h):
     has(res, "Stiftsplatz", "online")
     hasnt(res, "####")
     # Withdraw.
-    t = h.run([n, p, "w"])
+    t = h.run([n, p, "w", "2"])
     ok(re.search(r"withdrawn|no longer", after(t, "Where should the try-it box"), re.I),
        "withdraw not confirmed:\n" + t[-1500:])
     t = h.run([n, p])
@@ -366,7 +377,7 @@ def test_poll_multiple(h):
     has(t, "Monday — not chosen", "Friday — your choice", "This replaces the vote", "is saved")
     r = srv.get("/polls/%d" % demo["multi_poll"], token=u["token"]).json
     ok(len(r["my_ballot"] or []) == 2, "ballot after the change: %r" % r["my_ballot"])
-    t = h.run([n, p, "w"])
+    t = h.run([n, p, "w", "2"])
     ok(re.search(r"withdrawn|no longer", after(t, "Which days suit you?"), re.I),
        "withdraw not confirmed:\n" + t[-1500:])
     r = srv.get("/polls/%d" % demo["multi_poll"], token=u["token"]).json
@@ -402,7 +413,7 @@ def test_poll_ranking_change_and_withdraw(h):
        "order after the change: %r" % [titles[x] for x in r["my_ballot"]])
     t = h.run([n, p, "v"])
     ok(re.search(r"\d+ points?, rank", after(t, "Results")), "ranking results without points:\n" + t[-1500:])
-    t = h.run([n, p, "w"])
+    t = h.run([n, p, "w", "2"])
     ok(re.search(r"withdrawn|no longer", after(t, "Which event should come"), re.I),
        "withdraw not confirmed:\n" + t[-1500:])
 
@@ -496,10 +507,11 @@ def test_my_account_export_and_delete(h):
     h.run(login_lines(u["username"], u["password"]))
     t = h.run([])
     n = project(t, "stadtraum")
-    h.run([n, "2", "Mein Ideentitel", "Ein Text, lang genug für eine Idee.", ".", "s", "s"])
-    t = h.run([n, "1"])
+    ai, wi = ideas_items(h, n)
+    h.run([n, wi, "Mein Ideentitel", "Ein Text, lang genug für eine Idee.", ".", "s", "s"])
+    t = h.run([n, ai])
     i = num(t, "Skaterampe für Jugendliche")
-    h.run([n, "1", i, "c", "Mein eigener Kommentar.", ".", "s", "s"])
+    h.run([n, ai, i, "c", "Mein eigener Kommentar.", ".", "s", "s"])
     t = h.run(["a"])
     has(t, "My account", "User name: " + u["username"], "E-mail: " + u["email"],
         "Export all my data", "Delete my account")
@@ -547,7 +559,8 @@ def test_moderation_approve_seen_elsewhere(h):
     try:
         t = o.run([])
         n = project(t, "stadtraum")
-        t = o.run([n, "1"])
+        ai, wi = ideas_items(h, n)
+        t = o.run([n, ai])
         hasnt(t, "Zum Freigeben bitte")
         h.run(login_lines("moderation", "moderation-passwort"))
         t = h.run(["M"])
@@ -557,7 +570,7 @@ def test_moderation_approve_seen_elsewhere(h):
         ok(re.search(r"approved|published", after(t, "A approve"), re.I),
            "no word of the approval:\n" + t[-1500:])
         # Another session sees the idea now.
-        t = o.run([n, "1"])
+        t = o.run([n, ai])
         has(t, "Zum Freigeben bitte")
         # Reject with a reason: choose the idea, type the reason, D.
         r = srv.post("/projects/%d/ideas" % pr, {"title": "Zum Ablehnen bitte",

@@ -1463,6 +1463,12 @@ test_scr_survey_says_question(void **state)
 	const struct page *p;
 
 	(void)state;
+	/* Line mode (0 columns) prints the question right above. */
+	assert_int_equal(scr_survey_with(app, canned_survey()), 0);
+	assert_string_equal(app_page(app)->item[0].label, "Food");
+	app_free(app);
+	app = test_app(0);
+	app_set_viewport(app, 20, 80);
 	assert_int_equal(scr_survey_with(app, canned_survey()), 0);
 	p = app_page(app);
 	assert_string_equal(p->item[0].label, "Question 1: Food");
