@@ -285,31 +285,41 @@ mail_send(const struct mail_cfg *cfg, const char *to, const char *subject,
 
 int
 mail_send_confirm(const struct mail_cfg *cfg, const char *to,
-    const char *username, const char *token, const char *lang)
+    const char *username, const char *token, const char *code, const char *lang)
 {
 	struct mail_buf b = { NULL, 0, 0 };
 	int en = lang != NULL && strcmp(lang, "en") == 0, rc;
+	char grouped[16];
 
+	/* Written and read out in two groups of four: "1234 5678". */
+	snprintf(grouped, sizeof(grouped), "%.4s %.4s", code, strlen(code) > 4 ? code + 4 : "");
 	if (en) {
 		mail_buf_str(&b, "Hello ");
 		mail_buf_str(&b, username);
 		mail_buf_str(&b, ",\n\nplease confirm your MitWirkung account "
-		    "with this code:\n\n");
+		    "with this code:\n\n    ");
+		mail_buf_str(&b, grouped);
+		mail_buf_str(&b, "\n\nIn the program choose \"Confirm account\", "
+		    "type your user name and the code. The code is valid for "
+		    "48 hours; after 5 wrong tries it stops working.\n\n"
+		    "The long code below does the same, also on the command "
+		    "line:\n  mitwirkung confirm CODE\n\n");
 		mail_buf_str(&b, token);
-		mail_buf_str(&b, "\n\nIn the program choose \"Confirm account\" "
-		    "and enter the code, or run:\n  mitwirkung confirm CODE\n\n"
-		    "If you did not register, ignore this mail; the account "
+		mail_buf_str(&b, "\n\nIf you did not register, ignore this mail; the account "
 		    "stays inactive.\n\n-- \nMitWirkung\n");
 	} else {
 		mail_buf_str(&b, "Hallo ");
 		mail_buf_str(&b, username);
 		mail_buf_str(&b, ",\n\nbitte bestätigen Sie Ihr Konto bei "
-		    "MitWirkung mit diesem Code:\n\n");
-		mail_buf_str(&b, token);
+		    "MitWirkung mit diesem Code:\n\n    ");
+		mail_buf_str(&b, grouped);
 		mail_buf_str(&b, "\n\nWählen Sie im Programm \"Konto bestätigen\" "
-		    "und geben Sie den Code ein, oder rufen Sie auf:\n"
-		    "  mitwirkung confirm CODE\n\n"
-		    "Wenn Sie sich nicht angemeldet haben, ignorieren Sie diese "
+		    "und geben Sie Ihren Benutzernamen und den Code ein. Der Code "
+		    "gilt 48 Stunden; nach 5 falschen Versuchen gilt er nicht mehr.\n\n"
+		    "Der lange Code unten tut dasselbe, auch auf der Kommandozeile:\n"
+		    "  mitwirkung confirm CODE\n\n");
+		mail_buf_str(&b, token);
+		mail_buf_str(&b, "\n\nWenn Sie sich nicht angemeldet haben, ignorieren Sie diese "
 		    "E-Mail; das Konto bleibt inaktiv.\n\n-- \nMitWirkung\n");
 	}
 	if (b.s == NULL)

@@ -29,11 +29,12 @@ char	*mail_compose(const char *from, const char *to, const char *subject,
 
 /*
  * Sends the account confirmation mail to address `to` for username, with
- * the one-time token on a line of its own, in lang ("en", else German).
- * Returns 0, or -1 when the mail could not be written or sent.
+ * the 8-digit code (digits only; written "1234 5678") and the one-time
+ * token on a line of its own, in lang ("en", else German). Returns 0, or
+ * -1 when the mail could not be written or sent.
  */
 int	mail_send_confirm(const struct mail_cfg *cfg, const char *to,
-	    const char *username, const char *token, const char *lang);
+	    const char *username, const char *token, const char *code, const char *lang);
 
 /* Sends a prepared subject/body to `to` through cfg. Returns 0 or -1. */
 int	mail_send(const struct mail_cfg *cfg, const char *to,

@@ -16,10 +16,14 @@
 #include "server/api/pwhash.h"
 #include "server/api/routes_int.h"
 
-/* Confirmation tokens live two days. */
+/* Confirmation tokens and codes live two days. */
 #define RA_CONFIRM_TTL	(2 * 24 * 3600)
+/* Wrong codes an account may try; then its code stops working for good
+ * (the long token of the mail still works). 5 in 10^8 guesses. */
+#define RA_CODE_TRIES	5
+#define RA_CODE_DIGITS	8
 
-static struct ratelimit *ra_by_account, *ra_by_addr;
+static struct ratelimit *ra_by_account, *ra_by_addr, *ra_by_code;
 
 int
 ra_init(const struct http_cfg *cfg)
@@ -31,7 +35,8 @@ ra_init(const struct http_cfg *cfg)
 	 * can share a library's address. */
 	ra_by_account = ratelimit_new(n, w);
 	ra_by_addr = ratelimit_new(n * 4, w);
-	return ra_by_account != NULL && ra_by_addr != NULL ? 0 : -1;
+	ra_by_code = ratelimit_new(RA_CODE_TRIES, RA_CONFIRM_TTL);
+	return ra_by_account != NULL && ra_by_addr != NULL && ra_by_code != NULL ? 0 : -1;
 }
 
 void
@@ -39,7 +44,8 @@ ra_fini(void)
 {
 	ratelimit_free(ra_by_account);
 	ratelimit_free(ra_by_addr);
-	ra_by_account = ra_by_addr = NULL;
+	ratelimit_free(ra_by_code);
+	ra_by_account = ra_by_addr = ra_by_code = NULL;
 }
 
 static void
@@ -55,13 +61,43 @@ ra_reply_user(struct req *r, struct store *st, int64_t id, unsigned int status)
 	store_user_free(u);
 }
 
+/* The hash a code is stored under: the account's id is part of it, so
+ * one code does not open another account. */
+static void
+ra_code_hash(int64_t user_id, const char *digits, unsigned char th[PWHASH_TOKEN_BYTES])
+{
+	char buf[64];
+
+	snprintf(buf, sizeof(buf), "code:%lld:%s", (long long)user_id, digits);
+	pwhash_token_hash(buf, strlen(buf), th);
+	sodium_memzero(buf, sizeof(buf));
+}
+
+/* The digits of a code as typed ("1234 5678", "1234-5678") into out;
+ * 0, or -1 when it is not 8 digits. */
+static int
+ra_code_digits(const char *code, char out[RA_CODE_DIGITS + 1])
+{
+	size_t n = 0;
+
+	for (; *code != '\0'; code++) {
+		if (*code == ' ' || *code == '-')
+			continue;
+		if (!isdigit((unsigned char)*code) || n == RA_CODE_DIGITS)
+			return -1;
+		out[n++] = *code;
+	}
+	out[n] = '\0';
+	return n == RA_CODE_DIGITS ? 0 : -1;
+}
+
 void
 ra_register(struct req *r, const struct route_args *a)
 {
 	struct store_user_new nu;
 	const char *username, *email, *password, *display = NULL, *locale = NULL;
 	const char *conflict = NULL;
-	char hash[PWHASH_STRBYTES], token[64];
+	char hash[PWHASH_STRBYTES], token[64], code[RA_CODE_DIGITS + 1];
 	unsigned char th[PWHASH_TOKEN_BYTES];
 	enum apireason why;
 	struct jin *b;
@@ -124,13 +160,22 @@ ra_register(struct req *r, const struct route_args *a)
 	if (store_token_create(st, STORE_TOKEN_CONFIRM, id, th, now,
 	    now + RA_CONFIRM_TTL) != 0)
 		goto fail;
-	if (mail_send_confirm(&r->cfg->mail, email, username, token,
+	/* The short code, for typing by hand or from a braille display. */
+	snprintf(code, sizeof(code), "%08u", (unsigned int)randombytes_uniform(100000000U));
+	ra_code_hash(id, code, th);
+	if (store_token_create(st, STORE_TOKEN_CODE, id, th, now,
+	    now + RA_CONFIRM_TTL) != 0)
+		goto fail;
+	if (mail_send_confirm(&r->cfg->mail, email, username, token, code,
 	    nu.locale) != 0)
 		goto fail;
 	sodium_memzero(token, sizeof(token));
+	sodium_memzero(code, sizeof(code));
 	ra_reply_user(r, st, id, MHD_HTTP_CREATED);
 	goto out;
 fail:
+	sodium_memzero(token, sizeof(token));
+	sodium_memzero(code, sizeof(code));
 	/* Without its mail the account could never be confirmed. */
 	log_msg("register: confirmation mail for user %lld failed",
 	    (long long)id);
@@ -141,12 +186,60 @@ out:
 	jin_free(b);
 }
 
+/* POST /auth/confirm with {login, code}: the 8-digit code of the mail.
+ * Wrong codes count per account; after RA_CODE_TRIES the code is
+ * deleted. Every failure is the same 404 (field "code"). */
+static void
+ra_confirm_code(struct req *r, struct store *st, const char *login, const char *code)
+{
+	struct store_user *u = NULL, *found = NULL;
+	unsigned char th[PWHASH_TOKEN_BYTES];
+	char digits[RA_CODE_DIGITS + 1], key[40];
+	int64_t now = time(NULL);
+	int rc;
+
+	if (ra_code_digits(code, digits) != 0) {
+		http_reply_error(r, APIERR_NOT_FOUND, "code", REASON_NONE);
+		return;
+	}
+	rc = store_user_find_login(st, login, &found);
+	if (rc != 0) {
+		if (rc == STORE_ENOTFOUND)
+			http_reply_error(r, APIERR_NOT_FOUND, "code", REASON_NONE);
+		else
+			route_store_error(r, rc, NULL);
+		goto out;
+	}
+	snprintf(key, sizeof(key), "c:%lld", (long long)found->id);
+	if (ratelimit_check(ra_by_code, key, now) > 0) {
+		http_reply_error(r, APIERR_NOT_FOUND, "code", REASON_NONE);
+		goto out;
+	}
+	ra_code_hash(found->id, digits, th);
+	rc = store_user_confirm_kind(st, STORE_TOKEN_CODE, th, now, &u);
+	if (rc == STORE_ENOTFOUND) {
+		ratelimit_fail(ra_by_code, key, now);
+		if (ratelimit_check(ra_by_code, key, now) > 0)
+			store_token_drop_code(st, found->id);
+		http_reply_error(r, APIERR_NOT_FOUND, "code", REASON_NONE);
+	} else if (rc != 0) {
+		route_store_error(r, rc, NULL);
+	} else {
+		ratelimit_clear(ra_by_code, key);
+		http_reply_json(r, MHD_HTTP_OK, render_user(u, 1));
+	}
+out:
+	sodium_memzero(digits, sizeof(digits));
+	store_user_free(found);
+	store_user_free(u);
+}
+
 void
 ra_confirm(struct req *r, const struct route_args *a)
 {
 	struct store_user *u = NULL;
 	unsigned char th[PWHASH_TOKEN_BYTES];
-	const char *token;
+	const char *token = NULL, *login = NULL, *code = NULL;
 	struct jin *b;
 	struct store *st;
 	int rc;
@@ -154,6 +247,15 @@ ra_confirm(struct req *r, const struct route_args *a)
 	(void)a;
 	if ((b = route_body(r)) == NULL)
 		return;
+	if (route_text(r, b, "code", 1, 1, 32, 0, &code) != 0)
+		goto out;
+	if (code != NULL) {
+		if (route_text(r, b, "login", 0, 1, 254, 0, &login) != 0)
+			goto out;
+		if ((st = route_store(r)) != NULL)
+			ra_confirm_code(r, st, login, code);
+		goto out;
+	}
 	if (route_text(r, b, "token", 0, 1, 256, 0, &token) != 0)
 		goto out;
 	if (!auth_token_wellformed(token)) {

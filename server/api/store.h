@@ -331,7 +331,9 @@ int	store_sshkey_login(struct store *s, const char *fingerprint,
 	    int64_t expires_at, struct store_user **user);
 
 enum store_token_kind {
-	STORE_TOKEN_CONFIRM = 1	/* confirms a registration */
+	STORE_TOKEN_CONFIRM = 1,	/* confirms a registration (the long token) */
+	STORE_TOKEN_CODE = 2		/* the same, by the 8-digit code of the mail;
+					 * its hash covers the account id too */
 };
 
 /* Stores a one-time token hash of the given kind for user_id. */
@@ -347,6 +349,14 @@ int	store_token_create(struct store *s, int kind, int64_t user_id,
 int	store_user_confirm(struct store *s,
 	    const unsigned char hash[STORE_HASH_BYTES], int64_t now,
 	    struct store_user **user);
+/* The same for a token of kind (STORE_TOKEN_CONFIRM or STORE_TOKEN_CODE).
+ * Either one used deletes the other: one confirmation per account. */
+int	store_user_confirm_kind(struct store *s, int kind,
+	    const unsigned char hash[STORE_HASH_BYTES], int64_t now,
+	    struct store_user **user);
+/* Deletes the confirmation code of user_id (too many wrong tries); the
+ * long token stays. 0, or an error. */
+int	store_token_drop_code(struct store *s, int64_t user_id);
 
 /* --- Projects ---------------------------------------------------------- */
 

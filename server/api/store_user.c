@@ -433,7 +433,8 @@ store_token_create(struct store *s, int kind, int64_t user_id,
 	sqlite3_stmt *q;
 	int rc;
 
-	if (s == NULL || hash == NULL || kind != STORE_TOKEN_CONFIRM)
+	if (s == NULL || hash == NULL ||
+	    (kind != STORE_TOKEN_CONFIRM && kind != STORE_TOKEN_CODE))
 		return STORE_EINVALID;
 	if ((rc = store_wr_begin(s)) != 0)
 		return rc;
@@ -458,9 +459,41 @@ static const char sql_token_take[] =
 	" RETURNING user_id";
 static const char sql_user_activate[] =
 	"UPDATE account SET status = 2 WHERE id = ?1 AND status != 3";
+static const char sql_token_drop_confirm[] =
+	"DELETE FROM token WHERE user_id = ?1 AND kind IN (1, 2)";
+static const char sql_token_drop_code[] =
+	"DELETE FROM token WHERE user_id = ?1 AND kind = 2";
+
+int
+store_token_drop_code(struct store *s, int64_t user_id)
+{
+	sqlite3_stmt *q;
+	int rc;
+
+	if (s == NULL)
+		return STORE_EINVALID;
+	if ((rc = store_wr_begin(s)) != 0)
+		return rc;
+	if ((q = store_stmt(s, sql_token_drop_code)) == NULL) {
+		rc = STORE_EIO;
+		goto out;
+	}
+	sqlite3_bind_int64(q, 1, user_id);
+	rc = store_step_done(s, q);
+out:
+	return store_wr_end(s, rc);
+}
 
 int
 store_user_confirm(struct store *s,
+    const unsigned char hash[STORE_HASH_BYTES], int64_t now,
+    struct store_user **user)
+{
+	return store_user_confirm_kind(s, STORE_TOKEN_CONFIRM, hash, now, user);
+}
+
+int
+store_user_confirm_kind(struct store *s, int kind,
     const unsigned char hash[STORE_HASH_BYTES], int64_t now,
     struct store_user **user)
 {
@@ -480,7 +513,7 @@ store_user_confirm(struct store *s,
 		goto out;
 	}
 	sqlite3_bind_blob(q, 1, hash, STORE_HASH_BYTES, SQLITE_STATIC);
-	sqlite3_bind_int(q, 2, STORE_TOKEN_CONFIRM);
+	sqlite3_bind_int(q, 2, kind);
 	sqlite3_bind_int64(q, 3, now);
 	if ((rc = store_step(s, q)) <= 0) {
 		rc = rc == 0 ? STORE_ENOTFOUND : rc;
@@ -492,6 +525,14 @@ store_user_confirm(struct store *s,
 		goto out;
 	sqlite3_reset(q);
 	if ((q = store_stmt(s, sql_user_activate)) == NULL) {
+		rc = STORE_EIO;
+		goto out;
+	}
+	sqlite3_bind_int64(q, 1, uid);
+	if ((rc = store_step_done(s, q)) != 0)
+		goto out;
+	/* The other way to confirm is spent too. */
+	if ((q = store_stmt(s, sql_token_drop_confirm)) == NULL) {
 		rc = STORE_EIO;
 		goto out;
 	}

@@ -301,6 +301,65 @@ def test_login_rate_limit(_srv):
     ok(r.status in (401, 429), "other login while limited: %r" % r)
 
 
+def mail_code(srv, addr):
+    """The 8-digit code of the newest confirmation mail to addr, as the
+    mail writes it: two groups of four."""
+    srv.mail_token(addr)
+    best = None
+    for n in sorted(os.listdir(srv.mail)):
+        with open(os.path.join(srv.mail, n), "rb") as f:
+            msg = email.message_from_bytes(f.read(), policy=email.policy.default)
+        if addr in str(msg["To"]):
+            m = re.search(r"(?m)^\s*(\d{4}) (\d{4})\s*$", msg.get_body(("plain",)).get_content())
+            ok(m, "no code in two groups of four in the mail")
+            best = m.group(1) + " " + m.group(2)
+    ok(best, "no mail to %s" % addr)
+    return best
+
+
+@S.test
+def test_confirm_by_code(srv):
+    """Issue 8 item 20: the mail carries an 8-digit code besides the long
+    token; {login, code} confirms (spaces and dashes ignored, login by name
+    or e-mail), once; another account's code does not; wrong codes are
+    limited: after 5 the code stops working, the long token still works."""
+    r, u = srv.register()
+    status(r, 201, "register")
+    code = mail_code(srv, u["email"])
+    digits = code.replace(" ", "")
+    wrong = "%08d" % ((int(digits) + 1) % 100000000)
+    error(srv.post("/auth/confirm", {"login": u["username"], "code": wrong}), 404, "not_found",
+          field="code", what="a wrong code")
+    error(srv.post("/auth/confirm", {"login": u["username"], "code": "1234"}), 404, "not_found",
+          what="a code of 4 digits")
+    r0 = srv.post("/auth/confirm", {"code": digits})
+    ok(400 <= r0.status < 500, "a code without login refused: %r" % r0)
+    r2, u2 = srv.register()
+    code2 = mail_code(srv, u2["email"])
+    error(srv.post("/auth/confirm", {"login": u["username"], "code": code2}), 404, "not_found",
+          what="another account's code")
+    c = status(srv.post("/auth/confirm", {"login": u["email"].upper(),
+                                          "code": digits[:4] + "-" + digits[4:]}), 200, "confirm by code")
+    eq(c.json["status"], "active", "confirmed by code")
+    eq(c.json["username"], u["username"], "confirm answers the user")
+    error(srv.post("/auth/confirm", {"login": u["username"], "code": code}), 404, "not_found",
+          what="a code works once")
+    # The long token of the same mail is spent too.
+    error(srv.post("/auth/confirm", {"token": srv.mail_token(u["email"])}), 404, "not_found",
+          what="the token after the code")
+    status(srv.login(u["username"], u["password"]), 200, "login after the code")
+    # Five wrong codes: the right one no longer works, the token does.
+    d2 = code2.replace(" ", "")
+    for i in range(5):
+        bad = "%08d" % ((int(d2) + 1 + i) % 100000000)
+        error(srv.post("/auth/confirm", {"login": u2["username"], "code": bad}), 404, "not_found",
+              what="wrong code %d" % (i + 1))
+    error(srv.post("/auth/confirm", {"login": u2["username"], "code": code2}), 404, "not_found",
+          what="the right code after 5 wrong ones")
+    status(srv.post("/auth/confirm", {"token": srv.mail_token(u2["email"])}), 200,
+           "the token after the code stopped")
+
+
 @S.test
 def test_mail_language(srv):
     subjects = {}

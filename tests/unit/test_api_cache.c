@@ -232,7 +232,7 @@ test_mail_send_to_dir(void **state)
 	assert_non_null(mkdtemp(dir));
 	cfg.dir = dir;
 	assert_int_equal(mail_send_confirm(&cfg, "anna@example.org", "anna",
-	    "TOKEN123", "en"), 0);
+	    "TOKEN123", "12345678", "en"), 0);
 	{
 		DIR *d = opendir(dir);
 		struct dirent *e;
@@ -255,6 +255,9 @@ test_mail_send_to_dir(void **state)
 	buf[n] = '\0';
 	fclose(f);
 	assert_non_null(strstr(buf, "\r\nTOKEN123\r\n"));
+	/* The short code in two groups of four, named as the program does. */
+	assert_non_null(strstr(buf, "    1234 5678\r\n"));
+	assert_non_null(strstr(buf, "\"Confirm account\""));
 	assert_non_null(strstr(buf, "Subject: Confirm your MitWirkung account"));
 	unlink(path);
 	rmdir(dir);
