@@ -531,6 +531,11 @@ int	api_register(struct api *a, const char *username, const char *email,
 
 /* POST /auth/confirm with the token from the mail. out may be NULL. */
 int	api_confirm(struct api *a, const char *token, struct api_user **out);
+/* POST /auth/confirm with the 8-digit code from the mail ("1234 5678")
+ * for login (user name or e-mail). A wrong code is API_ERR_NOT_FOUND
+ * with field "code". out may be NULL. */
+int	api_confirm_code(struct api *a, const char *login, const char *code,
+	    struct api_user **out);
 
 /* POST /auth/login; login is a user name or e-mail. Any old token is
  * dropped first; on success the handle uses the new token from now on;

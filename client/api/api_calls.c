@@ -783,6 +783,26 @@ api_confirm(struct api *a, const char *token, struct api_user **out)
 }
 
 int
+api_confirm_code(struct api *a, const char *login, const char *code,
+    struct api_user **out)
+{
+	cJSON *b = cJSON_CreateObject();
+	int r;
+
+	if (out != NULL)
+		*out = NULL;
+	if (b == NULL || api_add_str(b, "login", login ? login : "") < 0 ||
+	    api_add_str(b, "code", code ? code : "") < 0) {
+		api_body_free(b, "code");
+		return api_bad_arg(a);
+	}
+	r = api_call(a, "POST", "/auth/confirm", NULL, b, sizeof(**out),
+	    api_parse_user_v, (void **)out);
+	api_body_free(b, "code");
+	return r;
+}
+
+int
 api_login(struct api *a, const char *login, const char *password,
     struct api_login **out)
 {

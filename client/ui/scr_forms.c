@@ -258,7 +258,7 @@ login_build(struct app *app, struct screen *s, struct page *p)
 	if ((it = page_add_item(p, PAGE_ITEM_LINK, _("Register"))) != NULL)
 		it->ref = FORM_REGISTER;
 	/* The confirm form says that the token comes by mail. */
-	if ((it = page_add_item(p, PAGE_ITEM_LINK, _("Confirm an account"))) != NULL)
+	if ((it = page_add_item(p, PAGE_ITEM_LINK, _("Confirm account"))) != NULL)
 		it->ref = FORM_CONFIRM;
 }
 
@@ -345,7 +345,7 @@ register_intro(struct app *app, struct form *f, struct page *p)
 	(void)f;
 	page_set_heading(p, "%s", _("Register"));
 	page_add_text(p, PAGE_TEXT_PARA, "%s",
-	    _("We send you a mail with a token. Type it in on the next page to confirm your account."));
+	    _("We send you a mail with an 8-digit code. Type it in on the next page to confirm your account."));
 }
 
 /* 1 when name is what the platform takes: a-z 0-9 . _ - (the length is
@@ -381,7 +381,7 @@ register_submit(struct app *app, struct screen *s)
 {
 	struct form *f = s->data;
 	static const char *const names[] = { "username", "email", "display_name", "password", NULL };
-	char mail[300];
+	char mail[300], name[64];
 
 	if (form_check(app, s) < 0)
 		return APP_OK;
@@ -397,10 +397,11 @@ register_submit(struct app *app, struct screen *s)
 		return APP_OK;
 	}
 	snprintf(mail, sizeof(mail), "%s", f->f[1].text);
+	snprintf(name, sizeof(name), "%s", f->f[0].text);
 	ui_pop(app);
-	scr_confirm_open(app);
+	scr_confirm_open_for(app, name);
 	/* L10N: %s is the e-mail address. */
-	ui_status(app, _("Your account is created. We sent a mail with a token to %s; type it in here."), mail);
+	ui_status(app, _("Your account is created. We sent a mail with an 8-digit code to %s; type it in here."), mail);
 	return APP_OK;
 }
 
@@ -441,7 +442,26 @@ confirm_intro(struct app *app, struct form *f, struct page *p)
 	(void)app;
 	(void)f;
 	page_set_heading(p, "%s", _("Confirm your account"));
-	page_add_text(p, PAGE_TEXT_PARA, "%s", _("Type in the token from the mail we sent you."));
+	page_add_text(p, PAGE_TEXT_PARA, "%s",
+	    _("Type your user name and the 8-digit code from the mail we sent you. "
+	    "The long code from the mail works too."));
+}
+
+/* 1 when text is an 8-digit code as the mail writes it ("1234 5678"),
+ * spaces and dashes aside; else it is taken for the long token. */
+static int
+confirm_is_code(const char *text)
+{
+	int n = 0;
+
+	for (; *text != '\0'; text++) {
+		if (*text == ' ' || *text == '-')
+			continue;
+		if (*text < '0' || *text > '9')
+			return 0;
+		n++;
+	}
+	return n == 8;
 }
 
 static int
@@ -453,7 +473,26 @@ confirm_submit(struct app *app, struct screen *s)
 	if (form_check(app, s) < 0)
 		return APP_OK;
 	ui_loading(app);
-	if (api_confirm(app->api, f->f[0].text, &u) < 0) {
+	if (confirm_is_code(f->f[1].text)) {
+		if (f->f[0].len == 0) {
+			field_set_error(&f->f[0], _("User name or e-mail: please fill this in."));
+			ui_status(app, "%s", _("User name or e-mail: please fill this in."));
+			s->focus = 0;
+			return APP_OK;
+		}
+		if (api_confirm_code(app->api, f->f[0].text, f->f[1].text, &u) < 0) {
+			if (api_error(app->api)->kind == API_ERR_NOT_FOUND) {
+				/* The same words as the mail: "code". */
+				ui_status(app, "%s", _("The account was not confirmed: the user name "
+				    "or the code is not right, or the code is no longer valid. After 5 "
+				    "wrong tries, use the long code from the mail."));
+				s->focus = 1;
+			} else {
+				ui_fail(app, _("The account was not confirmed."), 0);
+			}
+			return APP_OK;
+		}
+	} else if (api_confirm(app->api, f->f[1].text, &u) < 0) {
 		ui_fail(app, _("The account was not confirmed."), 0);
 		return APP_OK;
 	}
@@ -486,18 +525,34 @@ static const struct screen_type scr_confirm = {
 int
 scr_confirm_open(struct app *app)
 {
+	return scr_confirm_open_for(app, NULL);
+}
+
+int
+scr_confirm_open_for(struct app *app, const char *login)
+{
 	struct form *f = form_new(&form_confirm);
+	int focus = 0;
 
 	if (f == NULL)
 		return -1;
-	if (form_add(f, PAGE_ITEM_FIELD, _("Token"), _("Token from the mail:"), 200, 1) < 0) {
+	if (form_add(f, PAGE_ITEM_FIELD, _("User name or e-mail"), _("User name or e-mail:"), 254, 0) < 0 ||
+	    form_add(f, PAGE_ITEM_FIELD, _("Code"), _("Code from the mail (8 digits):"), 200, 1) < 0) {
 		struct screen tmp = { .data = f };
 
 		form_free(app, &tmp);
 		return -1;
 	}
-	f->button = _("Confirm");
-	return ui_push(app, &scr_confirm, f);
+	/* After registering the name is known: only the code is to type. */
+	if (login != NULL && login[0] != '\0') {
+		field_set(&f->f[0], login);
+		focus = 1;
+	}
+	f->button = _("Confirm account");
+	if (ui_push(app, &scr_confirm, f) < 0)
+		return -1;
+	app->top->focus = focus;
+	return 0;
 }
 
 /* ---------------------------------------------------- idea / comment */

@@ -200,6 +200,8 @@ int	scr_review_open(struct app *app);
 int	scr_login_open(struct app *app);
 int	scr_register_open(struct app *app);
 int	scr_confirm_open(struct app *app);
+/* The confirm form with login (may be NULL) filled in, focus on the code. */
+int	scr_confirm_open_for(struct app *app, const char *login);
 int	scr_idea_form_open(struct app *app, long long project_id, const char *project_title);
 int	scr_comment_form_open(struct app *app, long long idea_id, long long project_id,
 	    long long parent_id, const char *about);

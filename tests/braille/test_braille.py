@@ -112,9 +112,11 @@ def register(s, api, user, back_to):
 	s.type("Neu Person", "Display name: Neu Person")
 	s.step("Enter", "4. Password:")
 	s.type("geheim-passwort", "Password: ****")
-	s.step("Enter", "1. Token:")
-	token = api.mail_token(mail)
-	s.type(token, "Token:")
+	# The name is filled in; the code of the mail (8 digits, in two
+	# groups) fits the window beside the field's name.
+	s.step("Enter", "2. Code:")
+	code = lib_tmux.mail_code(api, mail)
+	s.type(code, "2. Code: " + code)
 	s.step("Enter", "2. Password:")
 	s.type("geheim-passwort", "Password: ****")
 	s.step("Enter", back_to)

@@ -134,6 +134,28 @@ class ApiServer:
 		return wait_until(find, timeout, "a confirmation mail to " + addr)
 
 
+def mail_code(api, addr, timeout=10):
+	"""The 8-digit code of the newest confirmation mail to addr, as the
+	mail writes it ("1234 5678")."""
+	api.mail_token(addr, timeout)
+
+	def find():
+		best = None
+		for name in sorted(os.listdir(api.mail)):
+			if not name.endswith(".eml"):
+				continue
+			with open(os.path.join(api.mail, name), "rb") as f:
+				msg = email.message_from_bytes(f.read(), policy=email.policy.default)
+			if addr.lower() not in str(msg.get("To", "")).lower():
+				continue
+			m = re.search(r"(?m)^\s*(\d{4} \d{4})\s*$",
+				      msg.get_body(preferencelist=("plain",)).get_content())
+			if m:
+				best = m.group(1)
+		return best
+	return wait_until(find, timeout, "a code in the mail to " + addr)
+
+
 class Client:
 	"""The real client in a private tmux server at a fixed size."""
 
