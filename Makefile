@@ -132,6 +132,7 @@ tests-build: all $(UNIT_BIN)
 # The test command of README.md: installs what is missing, builds, runs all.
 check: deps
 	$(Q)$(MAKE) --no-print-directory tests-build
+	$(Q)tests/braille/build_brltty.sh >/dev/null
 	$(Q)BUILD=$(BUILD) tests/run.sh
 
 # Without the package step, for a developer's loop.

@@ -1,13 +1,16 @@
 #!/bin/sh
 # deps.sh — installs the Debian 12 packages that building and testing need,
 # only those that are missing. With --bench also the benchmark tools.
+# (curl, xz-utils and patch fetch and build BRLTTY 6.7 for the screen-reader
+# test, once: tests/braille/build_brltty.sh.)
 # As root it runs apt-get; otherwise it names the packages and stops.
 set -eu
 
 PKGS="build-essential pkg-config gettext
 libmicrohttpd-dev libcjson-dev libsqlite3-dev libsodium-dev
 libcurl4-openssl-dev zlib1g-dev libncurses-dev libssh-dev libcmocka-dev
-tmux openssh-client python3 sqlite3 procps locales"
+tmux openssh-client python3 sqlite3 procps locales
+curl ca-certificates xz-utils patch"
 BENCH_PKGS="wrk nginx-light openssh-server espeak-ng sox"
 
 want=$PKGS

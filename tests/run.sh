@@ -1,7 +1,8 @@
 #!/bin/sh
 # run.sh — runs every test: cmocka unit binaries, then integration and
-# end-to-end scripts. Logs are kept in $BUILD/test-logs and printed for a
-# failing suite only. Argument: unit | integration | e2e (default: all).
+# end-to-end scripts, then the real screen-reader test (tests/braille).
+# Logs are kept in $BUILD/test-logs and printed for a failing suite only.
+# Argument: unit | integration | e2e | braille (default: all).
 set -u
 BUILD=${BUILD:-build}
 export BUILD
@@ -36,7 +37,7 @@ if [ "$what" = all ] || [ "$what" = unit ]; then
 		run_one "unit/$(basename "$t")" "$t"
 	done
 fi
-for kind in integration e2e; do
+for kind in integration e2e braille; do
 	if [ "$what" = all ] || [ "$what" = "$kind" ]; then
 		for t in tests/$kind/*.sh tests/$kind/*.py; do
 			[ -f "$t" ] || continue
