@@ -21,6 +21,8 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
+# Seconds without news from BRLTTY after which the window counts as settled.
+QUIET = 0.1
 # The outer terminal brltty-pty runs in; the program inside sees TERM=screen.
 OUTER_TERM = "xterm"
 KEY_CAPS = {"Up": "kcuu1", "Down": "kcud1", "Left": "kcub1", "Right": "kcuf1",
@@ -160,6 +162,16 @@ class Session:
 			elif word.isupper() and rest.strip().lstrip("-").isdigit():
 				self.status[word] = int(rest)
 
+	def _quiet(self, secs):
+		"""Pumps until nothing arrived for secs (True), at most 1 s."""
+		end = time.monotonic() + 1.0
+		while time.monotonic() < end:
+			r, _, _ = select.select([self.conn], [], [], secs)
+			if not r:
+				return True
+			self._pump(0)
+		return False
+
 	def window(self):
 		"""(text, cursor cell or None): the window and where the screen
 		cursor is in it (None when it is outside the window)."""
@@ -168,6 +180,12 @@ class Session:
 		crow, ccol = st.get("CSRROW", 0) - 1, st.get("CSRCOL", 0) - 1
 		inside = crow == brow and bcol <= ccol < bcol + self.cells
 		return self.visual, (ccol - bcol if inside else None)
+
+	def _where(self):
+		st = self.status
+		return " (window row %s col %s, cursor row %s col %s)" % (
+			st.get("BRLROW", 0) - 1, st.get("BRLCOL", 0) - 1,
+			st.get("CSRROW", 0) - 1, st.get("CSRCOL", 0) - 1)
 
 	def key(self, name):
 		"""Sends a key (a name of KEY_CAPS / KEY_BYTES, else literal text)."""
@@ -193,10 +211,17 @@ class Session:
 			text, cell = self.window()
 			ok = cell is not None and _shows(text, want)
 			if ok and (changed is None or (text, cell) != changed):
-				self.trace.append("  |%s| cursor %s: %r ok" % (text, cell, want))
+				# A frame may reach the display in parts: only a window
+				# that holds while nothing more arrives counts.
+				if not self._quiet(QUIET):
+					continue
+				text, cell = self.window()
+				if not (cell is not None and _shows(text, want)):
+					continue
+				self.trace.append("  |%s| cursor %s%s: %r ok" % (text, cell, self._where(), want))
 				return text
 			if time.monotonic() > end:
-				self.trace.append("  |%s| cursor %s: %r MISSING" % (text, cell, want))
+				self.trace.append("  |%s| cursor %s%s: %r MISSING" % (text, cell, self._where(), want))
 				raise Failure("%s: braille window |%s| (cursor cell %s) does not show %r "
 					      "with the cursor; steps:\n%s" % (self.label, text, cell, want,
 									   "\n".join(self.trace[-16:])))
@@ -211,6 +236,15 @@ class Session:
 			# The key is handled once the screen shows it anywhere.
 			time.sleep(0.3)
 		return self.expect(want, timeout, changed=None if same else before)
+
+	def find(self, key, want, limit=30):
+		"""Presses key until the window shows want with the cursor."""
+		for _ in range(limit):
+			text, cell = self.window()
+			if cell is not None and want in text:
+				return text
+			self.step(key, "", timeout=5)
+		return self.expect(want, timeout=0.1)
 
 	def type(self, text, want):
 		"""Types text one key at a time; the window must show want after."""

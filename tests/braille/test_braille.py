@@ -56,6 +56,14 @@ def flow_vote(s):
 	s.step("Left", "1. Which event should")
 
 
+def flow_withdraw_asks(s):
+	"""On the poll again: w asks first, the focus on keeping the vote."""
+	s.step("Enter", "1. Lautern tanzt")
+	s.step("w", "1. No, keep my vote")
+	s.step("Enter", "1. Lautern tanzt")
+	s.step("Left", "1. Which event should")
+
+
 def flow_support(s):
 	"""All ideas, the first idea, support it: the focus stays off the
 	button that would take the support back."""
@@ -64,6 +72,12 @@ def flow_support(s):
 	s.step("Enter", "1. Support this idea")
 	text = s.step("+", "2. ")
 	assert "Stop supporting" not in text, "focus on withdraw: |%s|" % text
+	# A comment on the idea: the multi-line field shows its name.
+	s.step("c", "1. Comment:")
+	s.type("Gute Idee", "Comment: Gute Idee")
+	s.step("Tab", "Review and send")
+	s.step("Enter", "1. Send")
+	s.step("Enter", ". ")
 	s.step("Left", "1. Strandbar")
 	s.step("Left", "All ideas")
 
@@ -71,6 +85,14 @@ def flow_support(s):
 def flow_new_idea(s, title):
 	s.step("i", "1. Title:")
 	s.type(title, "Title: " + title)
+	# Leaving with a typed title asks first; staying is the first answer.
+	s.step("Tab", "2. Text:")
+	s.step("Tab", "3. Review and send")
+	s.step("Left", "1. No, stay here")
+	s.step("Down", "2. Yes, leave")
+	s.step("Enter", "2. All ideas")
+	# The draft is there again.
+	s.step("i", "1. Title: " + title)
 	s.step("Enter", "2. Text:")
 	body = "Schatten am Platz"
 	s.type(body, "Text: " + body)
@@ -127,6 +149,22 @@ def flow_logout(s):
 	s.step("X", "1. Packaging tax", same=True)
 
 
+def flow_language(s):
+	s.step("L", "1. Verpackungssteuer")
+	s.step("L", "1. Packaging tax")
+
+
+def flow_moderate(s, title):
+	"""The moderator approves the idea written before; the focus stays in
+	the queue, on an item, not in a reason field."""
+	s.step("X", "1. Packaging tax", same=True)
+	login(s, "moderation", "moderation-passwort", "1. Packaging tax")
+	s.step("M", "(waiting")
+	s.find("Down", title)
+	text = s.step("A", ". ", same=True)
+	assert "Reason" not in text, "focus in the reason field: |%s|" % text
+
+
 def run_size(build, api, tmp, cols, rows, results):
 	key = "%dx%d" % (cols, rows)
 	home = os.path.join(tmp, "home-" + key)
@@ -143,14 +181,18 @@ def run_size(build, api, tmp, cols, rows, results):
 		flow_browse(s)
 		login(s, user, password, "3. Stadt.Raum.Wir.")
 		flow_vote(s)
+		flow_withdraw_asks(s)
 		flow_support(s)
 		flow_new_idea(s, "Bank " + key)
 		flow_survey(s)
 		flow_logout(s)
+		flow_language(s)
 		register(s, api, "brl%d_%s" % (os.getpid() % 10000, key.replace("x", "_")), "Packaging tax")
-		results[key] = (None, time.monotonic() - t0)
+		flow_moderate(s, "Bank " + key)
+		steps = sum(1 for t in s.trace if t.endswith(" ok"))
+		results[key] = (None, time.monotonic() - t0, steps)
 	except Exception:  # noqa: BLE001 - reported by main
-		results[key] = (traceback.format_exc(), time.monotonic() - t0)
+		results[key] = (traceback.format_exc(), time.monotonic() - t0, 0)
 	finally:
 		if s is not None:
 			s.close()
@@ -181,13 +223,14 @@ def main():
 		for t in threads:
 			t.join(300)
 		for key in ("80x24", "40x12"):
-			error, took = results.get(key, ("did not finish", 0))
+			error, took, steps = results.get(key, ("did not finish", 0, 0))
 			if error:
 				failed += 1
 				print("FAIL braille_%s (%.1fs)\n%s" % (key, took, error))
 			else:
 				passed += 1
-				print("ok   braille_%s (%.1fs)" % (key, took))
+				print("ok   braille_%s: %d steps, window and cursor checked after each (%.1fs)"
+				      % (key, steps, took))
 	finally:
 		api.stop()
 		if failed:
