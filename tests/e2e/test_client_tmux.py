@@ -69,7 +69,8 @@ def open_project(c, title="Stadt.Raum.Wir."):
 	c.keys("Enter")
 	lib_tmux.wait_until(lambda: title in " ".join(c.screen()[:3]), 10,
 			    "the heading %s" % title)
-	c.check_focus("All ideas")
+	# What can be done now leads: the open poll (issue 8 item 19).
+	c.check_focus("Which event should come")
 
 
 # Each size votes as another person, so every run starts without a ballot.
@@ -332,14 +333,14 @@ def flow_language(api, tmp, w, h):
 		c.wait_text("Projekte")
 		c.check_focus("1. ")
 		c.keys("3", "Enter")
-		c.wait_text("Alle Ideen")
-		c.check_focus("Alle Ideen")
+		c.wait_text("Welche Veranstaltung")
+		c.check_focus("Welche Veranstaltung")
 		c.keys("L")
-		c.wait_text("All ideas")
-		c.check_focus("All ideas")
+		c.wait_text("Which event should")
+		c.check_focus("Which event should")
 		c.keys("L")
-		c.wait_text("Alle Ideen", "Sprache: Deutsch")
-		c.check_focus("Alle Ideen")
+		c.wait_text("Welche Veranstaltung", "Sprache: Deutsch")
+		c.check_focus("Welche Veranstaltung")
 	except Exception:
 		print("screen (language) at %dx%d:\n%s" % (w, h, c.text()))
 		raise
@@ -365,8 +366,8 @@ def flow_numpad(api, tmp):
 		c.keys("KP2")
 		c.check_focus("3. Stadt.Raum.Wir.")
 		c.keys("KP6")
-		c.wait_text("All ideas")
-		c.check_focus("All ideas")
+		c.wait_text("Which event should")
+		c.check_focus("Which event should")
 		c.keys("KP4")
 		c.check_focus("3. Stadt.Raum.Wir.")
 		c.keys("KP*")
