@@ -195,7 +195,7 @@ ra_confirm_code(struct req *r, struct store *st, const char *login, const char *
 	struct store_user *u = NULL, *found = NULL;
 	unsigned char th[PWHASH_TOKEN_BYTES];
 	char digits[RA_CODE_DIGITS + 1], key[40];
-	int64_t now = time(NULL);
+	int64_t now = clock_now();
 	int rc;
 
 	if (ra_code_digits(code, digits) != 0) {
