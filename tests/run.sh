@@ -41,7 +41,7 @@ for kind in integration e2e braille; do
 	if [ "$what" = all ] || [ "$what" = "$kind" ]; then
 		for t in tests/$kind/*.sh tests/$kind/*.py; do
 			[ -f "$t" ] || continue
-			case "$t" in */lib*|*/_*) continue ;; esac
+			case "$t" in */lib*|*/_*|*/build_*) continue ;; esac
 			case "$t" in
 			*.py) run_one "$kind/$(basename "$t")" python3 "$t" ;;
 			*) run_one "$kind/$(basename "$t")" sh "$t" ;;
