@@ -592,6 +592,7 @@ struct moderation {
 	struct page_field	 reason;
 	int			 target;	/* queue index chosen (Enter), -1 none */
 	int			 last;		/* queue index the focus was on last, -1 none */
+	int			 in_queue;	/* after an action: keep the focus on the queue */
 };
 
 static const char *const mod_types[] = { "ideas", "comments", "reports" };
@@ -630,6 +631,11 @@ mod_build(struct app *app, struct screen *s, struct page *p)
 	size_t i;
 
 	(void)app;
+	/* Another moderator may have emptied more of the queue meanwhile:
+	 * the focus stays on a queue item, never slips into the reason. */
+	if (d->in_queue && d->q->n > 0 && (s->focus < 0 || (size_t)s->focus >= d->q->n))
+		s->focus = (int)d->q->n - 1;
+	d->in_queue = 0;
 	/* Reject and hide below the reason act on the item left last. */
 	if (s->focus >= 0 && (size_t)s->focus < d->q->n)
 		d->last = s->focus;
@@ -724,6 +730,7 @@ mod_act(struct app *app, struct screen *s, const char *what)
 	 * takes its place (or the one before, when it was the last), not
 	 * into the reason field where the next letter key would be text. */
 	s->focus = idx + 1 < (int)n || idx == 0 ? idx : idx - 1;
+	d->in_queue = 1;
 	return APP_OK;
 }
 

@@ -4,7 +4,8 @@
 # API with demo data, as a 40-cell braille display, at 80x24 and at 40x12
 # at the same time. Every end-to-end flow of the full UI — browse, help,
 # log in, rank and send a vote, support an idea, write an idea, answer a
-# survey, register and confirm, moderate, log out — and after each key the
+# survey, register and confirm, moderate, the account page, the filter, log
+# out, the questions before leaving or withdrawing — and after each key the
 # braille window must show the focused item (or the field's name and value)
 # with the cursor in it, without the person panning.
 import os
@@ -53,6 +54,9 @@ def flow_vote(s):
 	s.step("Space", "3. Crossboule", same=True)
 	s.step("r", "1. Send")
 	s.step("Enter", "1. Lautern tanzt")
+	# The results and back: the window looks alike, the cursor holds.
+	s.step("v", "1. Lautern tanzt", same=True)
+	s.step("Left", "1. Lautern tanzt", same=True)
 	s.step("Left", "1. Which event should")
 
 
@@ -163,6 +167,11 @@ def flow_moderate(s, title):
 	s.find("Down", title)
 	text = s.step("A", ". ", same=True)
 	assert "Reason" not in text, "focus in the reason field: |%s|" % text
+	# The account page and the project filter.
+	s.step("a", "1. Export all my data")
+	s.step("g", "1. Packaging tax")
+	s.step("f", "1. (*) open projects")
+	s.step("Left", "1. Packaging tax")
 
 
 def run_size(build, api, tmp, cols, rows, results):

@@ -1992,6 +1992,64 @@ test_app_real_server_support_after_login(void **state)
 	app_free(app);
 }
 
+/* While one moderator works the queue another empties part of it: after
+ * approving, the focus stays on a queue item, not in the reason field
+ * where the next letter key would be text (found by tests/braille). */
+static void
+test_app_real_server_moderation_queue_shrinks(void **state)
+{
+	struct app *app = srv_app();
+	struct api *demo = api_new(srv_url), *mod = api_new(srv_url);
+	struct api_project_list *pl = NULL;
+	struct api_queue_list *q = NULL;
+	struct api_idea *idea = NULL;
+	const struct page *p;
+	long long pid = 0, first = 0;
+	char title[64];
+	size_t i;
+	int k;
+
+	(void)state;
+	assert_non_null(demo);
+	assert_non_null(mod);
+	assert_int_equal(api_login(demo, "demo", "demo-passwort", NULL), 0);
+	assert_int_equal(api_login(mod, "moderation", "moderation-passwort", NULL), 0);
+	assert_int_equal(api_projects(demo, NULL, NULL, NULL, 50, &pl), 0);
+	for (i = 0; i < pl->n; i++)
+		if (has(pl->items[i].title, "Stadt.Raum.Wir"))
+			pid = pl->items[i].id;
+	api_project_list_free(pl);
+	assert_true(pid > 0);
+	/* An empty queue first, then three new ideas. */
+	assert_int_equal(api_moderation_queue(mod, "ideas", NULL, 100, &q), 0);
+	for (i = 0; i < q->n; i++)
+		api_moderate_idea(mod, q->items[i].id, "approve", NULL);
+	api_queue_list_free(q);
+	for (k = 0; k < 3; k++) {
+		snprintf(title, sizeof(title), "Schrumpfprobe %d", k + 1);
+		assert_int_equal(api_idea_create(demo, pid, title, "Ein Text, lang genug dafür.", &idea), 0);
+		if (k == 0)
+			first = idea->id;
+		api_idea_free(idea);
+	}
+	srv_login(app, "moderation", "moderation-passwort");
+	app_action(app, ACTION_MODERATION, 0);
+	focus_on(app, "Schrumpfprobe 3");
+	/* Behind this moderator's back the first one is approved. */
+	assert_int_equal(api_moderate_idea(mod, first, "approve", NULL), 0);
+	app_action(app, ACTION_APPROVE, 0);
+	p = app_page(app);
+	assert_page_has(p, "is approved");
+	assert_non_null(page_focused(p));
+	if (page_focused(p)->field != NULL)
+		page_dump(p);
+	assert_null(page_focused(p)->field);
+	assert_true(has(page_focused(p)->label, "Schrumpfprobe 2"));
+	api_free(demo);
+	api_free(mod);
+	app_free(app);
+}
+
 static void
 test_app_real_server_idea_moderated(void **state)
 {
@@ -2531,6 +2589,7 @@ main(void)
 		cmocka_unit_test(test_ui_name_no_double_period),
 		cmocka_unit_test(test_scr_projects_greets_name_with_period),
 		cmocka_unit_test(test_app_real_server_idea_moderated),
+		cmocka_unit_test(test_app_real_server_moderation_queue_shrinks),
 		cmocka_unit_test(test_app_real_server_comment_moderated),
 		cmocka_unit_test(test_app_real_server_session_expired_keeps_text),
 		cmocka_unit_test(test_app_real_server_expired_page_offers_login),
