@@ -841,6 +841,20 @@ conn_log(struct conn *c)
 	    c->end != NULL ? c->end : "closed", refused);
 }
 
+/* True once the first key exchange is done (both sides use its keys). */
+static int
+conn_kex_done(const struct conn *c)
+{
+	return ssh_get_cipher_in(c->session) != NULL;
+}
+
+/* Why the connection ended when the peer went away. */
+static const char *
+conn_lost(const struct conn *c)
+{
+	return conn_kex_done(c) ? "connection-lost" : "kex-failed";
+}
+
 /* Milliseconds until the next timer of the session is due; an idle
  * session sleeps up to a minute, so 500 of them cost no wake-ups. */
 static int
@@ -858,6 +872,13 @@ conn_timeout_ms(const struct conn *c, double now)
 	}
 	if (c->nudge_at > 0 && c->nudge_at < next)
 		next = c->nudge_at;
+	if (!c->started) {
+		/* The pre-session deadlines (the login grace is an alarm). */
+		t = c->t_connect + (ssh_get_clientbanner(c->session) == NULL ?
+		    c->cfg->banner_grace : c->cfg->kex_grace);
+		if (!conn_kex_done(c) && t < next)
+			next = t;
+	}
 	if (c->started && c->cfg->max_session > 0) {
 		t = c->t_session + c->cfg->max_session;
 		if (t < next)
@@ -875,8 +896,20 @@ conn_check_timers(struct conn *c, double now)
 {
 	int idle = c->cfg->idle_timeout;
 
-	if (!c->started)
+	if (!c->started) {
+		/* A client that is slow to say hello or to finish the key
+		 * exchange holds a pre-login slot: it goes early. */
+		if (ssh_get_clientbanner(c->session) == NULL &&
+		    now >= c->t_connect + c->cfg->banner_grace) {
+			c->end = "banner-timeout";
+			return 1;
+		}
+		if (!conn_kex_done(c) && now >= c->t_connect + c->cfg->kex_grace) {
+			c->end = "kex-timeout";
+			return 1;
+		}
 		return 0;
+	}
 	if (c->nudge_at > 0 && now >= c->nudge_at) {
 		c->nudge_at = 0;
 		if (c->proc.master >= 0)
@@ -991,7 +1024,7 @@ conn_loop(struct conn *c)
 		if (c->end != NULL)
 			return;	/* channel closed by the peer */
 		if (ssh_get_status(c->session) & (SSH_CLOSED | SSH_CLOSED_ERROR)) {
-			c->end = "connection-lost";
+			c->end = conn_lost(c);
 			return;
 		}
 		if (conn_check_timers(c, now))
@@ -1000,7 +1033,7 @@ conn_loop(struct conn *c)
 		if (rc == SSH_ERROR && !(c->exited)) {
 			if (ssh_get_status(c->session) & (SSH_CLOSED | SSH_CLOSED_ERROR) ||
 			    !ssh_is_connected(c->session)) {
-				c->end = "connection-lost";
+				c->end = conn_lost(c);
 				return;
 			}
 		}
@@ -1118,12 +1151,23 @@ conn_main(const struct sshd_config *cfg, struct sshd_hostkeys *keys, int fd,
 	ssh_set_server_callbacks(c->session, &c->srv_cb);
 	ssh_set_message_callback(c->session, conn_message, c);
 
-	if (ssh_handle_key_exchange(c->session) != SSH_OK) {
+	/*
+	 * Only the banner is sent here; the key exchange runs in the session
+	 * loop like everything else. libssh 0.10's blocking
+	 * ssh_handle_key_exchange() waits for the state "authenticating" and
+	 * misses it when a client sends its login and channel requests in the
+	 * same read as NEWKEYS (Dropbear's dbclient does, after guessing the
+	 * key exchange with kexguess2): it then waits for ever while the
+	 * session is already running.
+	 */
+	ssh_set_blocking(c->session, 0);
+	if (ssh_handle_key_exchange(c->session) == SSH_ERROR) {
 		c->end = "kex-failed";
 		conn_log(c);
 		rc = SSHD_CHILD_OK;
 		goto out;
 	}
+	ssh_set_blocking(c->session, 1);
 	/* From now on a stopping server ends the session in order, so the
 	 * client is hung up and its HOME removed. */
 	sigaddset(&mask, SIGTERM);

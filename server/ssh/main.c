@@ -23,7 +23,7 @@ main_usage(FILE *f)
 	fprintf(f,
 	    "usage: mitwirkung-sshd --listen HOST:PORT --hostkey-dir DIR --client PATH --api URL\n"
 	    "         [--max-sessions N] [--max-per-source N] [--rate-per-source N]\n"
-	    "         [--login-grace S] [--idle-timeout S] [--max-session S] [--user NAME]\n"
+	    "         [--login-grace S] [--banner-grace S] [--kex-grace S] [--idle-timeout S] [--max-session S] [--user NAME]\n"
 	    "         [--tmp-dir DIR] [--hangup-grace S] [--gateway-secret-file FILE] [-v]\n"
 	    "See mitwirkung-sshd(8).\n");
 }
@@ -99,6 +99,8 @@ main(int argc, char **argv)
 		{ "max-per-source",	required_argument, NULL, 'P' },
 		{ "rate-per-source",	required_argument, NULL, 'R' },
 		{ "login-grace",	required_argument, NULL, 'g' },
+		{ "banner-grace",	required_argument, NULL, 'b' },
+		{ "kex-grace",		required_argument, NULL, 'x' },
 		{ "idle-timeout",	required_argument, NULL, 'i' },
 		{ "max-session",	required_argument, NULL, 'm' },
 		{ "user",		required_argument, NULL, 'u' },
@@ -120,6 +122,8 @@ main(int argc, char **argv)
 	cfg.max_per_source = 10;
 	cfg.rate_per_source = 30;
 	cfg.login_grace = 30;
+	cfg.banner_grace = 5;
+	cfg.kex_grace = 10;
 	cfg.idle_timeout = 15 * 60;
 	cfg.max_session = 0;
 	cfg.hangup_grace = 2;
@@ -141,6 +145,8 @@ main(int argc, char **argv)
 		case 'P': bad = main_number("--max-per-source", optarg, 1, 100000, &cfg.max_per_source); break;
 		case 'R': bad = main_number("--rate-per-source", optarg, 0, 1000000, &cfg.rate_per_source); break;
 		case 'g': bad = main_number("--login-grace", optarg, 1, 3600, &cfg.login_grace); break;
+		case 'b': bad = main_number("--banner-grace", optarg, 1, 3600, &cfg.banner_grace); break;
+		case 'x': bad = main_number("--kex-grace", optarg, 1, 3600, &cfg.kex_grace); break;
 		case 'i': bad = main_number("--idle-timeout", optarg, 0, 86400, &cfg.idle_timeout); break;
 		case 'm': bad = main_number("--max-session", optarg, 0, 7 * 86400, &cfg.max_session); break;
 		case 'H': bad = main_number("--hangup-grace", optarg, 0, 60, &cfg.hangup_grace); break;

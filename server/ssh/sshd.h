@@ -23,6 +23,8 @@ struct sshd_config {
 	int	 max_per_source;	/* --max-per-source */
 	int	 rate_per_source;	/* --rate-per-source, connections per minute */
 	int	 login_grace;		/* --login-grace seconds */
+	int	 banner_grace;		/* --banner-grace: seconds for the client's version line */
+	int	 kex_grace;		/* --kex-grace: seconds to finish the key exchange */
 	int	 idle_timeout;		/* --idle-timeout seconds, 0 = off */
 	int	 max_session;		/* --max-session seconds, 0 = off */
 	int	 hangup_grace;		/* seconds between SIGHUP and SIGKILL */
