@@ -1,0 +1,173 @@
+# test_ssh_clients.py — the clients people have, against mitwirkung-sshd with
+# the real client and API: OpenSSH's ssh, PuTTY's plink and Dropbear's
+# dbclient each run an exec command (projects), the text@ line mode and the
+# full UI in tmux with the cursor on the focus; a client stuck in the key
+# exchange is cut off by the kex deadline.
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+sys.path.insert(0, os.path.join(HERE, "..", "e2e"))
+import _sshlib  # noqa: E402
+from _sshlib import BUILD, SSH_OPTS, Server, Workdir, check, finish  # noqa: E402
+
+CLIENT = os.path.join(BUILD, "mitwirkung")
+API = os.path.join(BUILD, "mitwirkung-api")
+TITLE = "Stadt.Raum.Wir."
+
+
+def fingerprint(srv):
+	m = re.search(r"host key ssh-ed25519 (SHA256:\S+)", srv.text())
+	return m.group(1) if m else ""
+
+
+def command(kind, srv, user, tty, args=()):
+	"""The command line of one client; tty asks for a terminal."""
+	port = str(srv.port)
+	if kind == "ssh":
+		return ["ssh"] + (["-tt"] if tty else ["-T"]) + SSH_OPTS + \
+			["-p", port, "%s@127.0.0.1" % user] + list(args)
+	if kind == "plink":
+		# The host key by its fingerprint, as a careful user would check it.
+		return ["plink", "-ssh", "-P", port, "-hostkey", fingerprint(srv)] + \
+			(["-t"] if tty else ["-batch", "-T"]) + ["%s@127.0.0.1" % user] + list(args)
+	# -y accepts the unknown host key; HOME keeps known_hosts out of ours.
+	return ["dbclient", "-y", "-y", "-p", port] + (["-t"] if tty else ["-T"]) + \
+		["%s@127.0.0.1" % user] + list(args)
+
+
+def run(kind, srv, user, args=(), input=b"", timeout=30):
+	try:
+		return subprocess.run(command(kind, srv, user, False, args), input=input,
+							  capture_output=True, timeout=timeout)
+	except subprocess.TimeoutExpired as ex:
+		return subprocess.CompletedProcess(ex.cmd, -999, ex.stdout or b"", (ex.stderr or b"") + b"(timeout)")
+
+
+def test_exec(kind, srv):
+	t0 = time.time()
+	r = run(kind, srv, "anyone", ["projects"])
+	check(r.returncode == 0 and TITLE.encode() in r.stdout,
+		  "%s: exec 'projects' lists the projects (%.1fs)" % (kind, time.time() - t0),
+		  "rc=%s %r %r" % (r.returncode, r.stdout[-300:], r.stderr[-300:]))
+
+
+def test_line(kind, srv):
+	r = run(kind, srv, "text", input=b"q\n")
+	out = r.stdout
+	check(r.returncode == 0 and TITLE.encode() in out, "%s: text@ gives the line mode" % kind,
+		  "rc=%s %r %r" % (r.returncode, out[-300:], r.stderr[-300:]))
+	bad = sorted(set(b for b in out if b < 0x20 and b != 0x0a))
+	check(not bad, "%s: the line mode writes no control byte but \\n" % kind, repr(bad))
+
+
+def test_full(kind, srv, api, tmp):
+	import lib_tmux
+
+	class Remote(lib_tmux.Client):
+		"""The client's tmux driver; the pane runs the ssh client."""
+
+		def __init__(self):
+			lib_tmux.Client.counter += 1
+			self.sock = "mw-ssh-clients-%d-%d" % (os.getpid(), lib_tmux.Client.counter)
+			self.width, self.height = 80, 24
+			cmd = command(kind, srv, "full-" + kind, True)
+			self.tmux("-f", "/dev/null", "new-session", "-d", "-x", "80", "-y", "24", "-s", "t",
+					  "-e", "HOME=" + tmp, "--", " ".join(lib_tmux.shquote(a) for a in cmd))
+			self.tmux("set-option", "-t", "t", "remain-on-exit", "on")
+			self.tmux("set-option", "-t", "t", "status", "off")
+			self.tmux("set-window-option", "-t", "t", "window-size", "manual")
+			self.tmux("resize-window", "-t", "t", "-x", "80", "-y", "24")
+
+	c = Remote()
+	ok = True
+	try:
+		if kind == "plink":
+			# PuTTY's defence against a login without any secret: it
+			# says so and waits for Return (see mitwirkung-sshd(8)).
+			c.wait_text("Access granted. Press Return to begin session.", timeout=20)
+			c.keys("Enter")
+		c.wait_text("Projects", TITLE, timeout=20)
+		first = c.check_focus()
+		c.keys("Down")
+		second = c.check_focus()
+		check(first != second, "%s: Down moves the focus" % kind, c.text())
+		c.keys("q")
+		lib_tmux.wait_until(c.dead, 15, "the client to end")
+	except Exception as e:  # noqa: BLE001 - reported as a failed check
+		ok = False
+		print("%s full UI: %s\n%s" % (kind, e, c.text()))
+	finally:
+		c.close()
+	check(ok, "%s: full UI in tmux, the cursor on the focus, q ends it" % kind)
+	check(srv.wait_log(r"user=full-%s mode=full .*end=client-exit" % kind, timeout=10),
+		  "%s: logged as a full-screen session that ended normally" % kind)
+
+
+def test_kex_stall(work):
+	"""A client that sends its version line and nothing more holds a
+	pre-login slot only until the kex deadline."""
+	srv = Server(work, "--rate-per-source", "0", "--kex-grace", "2", "--login-grace", "30",
+				 name="kexstall")
+	try:
+		s = socket.create_connection(("127.0.0.1", srv.port), timeout=10)
+		s.sendall(b"SSH-2.0-stall\r\n")
+		t0 = time.time()
+		s.settimeout(10)
+		try:
+			while s.recv(4096):
+				pass
+		except (socket.timeout, ConnectionResetError):
+			pass
+		took = time.time() - t0
+		s.close()
+		check(1.5 < took < 6, "a client stuck in the key exchange is cut off at --kex-grace (%.1fs)" % took)
+		check(srv.wait_log(r"end=kex-timeout"), "logged as end=kex-timeout", srv.text()[-500:])
+	finally:
+		srv.stop()
+
+
+def main():
+	for p in (CLIENT, API):
+		if not os.access(p, os.X_OK):
+			check(False, "%s is built" % p)
+			finish()
+	kinds = []
+	for kind in ("ssh", "plink", "dbclient"):
+		if shutil.which(kind):
+			kinds.append(kind)
+		else:
+			check(False, "%s is installed (scripts/deps.sh)" % kind)
+	import lib_tmux
+	tmp = tempfile.mkdtemp(prefix="mw-ssh-clients.")
+	work = Workdir()
+	api = lib_tmux.ApiServer(tmp).start()
+	srv = None
+	try:
+		os.chmod(tmp, 0o755)
+		srv = Server(work, "--rate-per-source", "0", client=CLIENT, api=api.url, name="clients")
+		for kind in kinds:
+			test_exec(kind, srv)
+			test_line(kind, srv)
+			test_full(kind, srv, api, tmp)
+		test_kex_stall(work)
+	finally:
+		if srv:
+			srv.stop()
+			if _sshlib.failed:
+				print("---- sshd log ----\n" + srv.text()[-3000:])
+		api.stop()
+		work.cleanup()
+		shutil.rmtree(tmp, ignore_errors=True)
+	finish()
+
+
+if __name__ == "__main__":
+	main()
