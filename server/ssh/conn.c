@@ -98,6 +98,7 @@ struct conn {
 	const char	*end;
 	int		 finished;
 	struct keylogin	 kl;		/* the key the client proved */
+	int		 kex_marked;
 };
 
 static double
@@ -107,6 +108,20 @@ conn_now(void)
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* Tells the listener how far the connection got (a line on the log pipe
+ * it reads): "kex" once the key exchange is done, "session" once the
+ * client runs; until then the connection counts in the pre-login pool. */
+static void
+conn_mark(const char *what)
+{
+	char line[16];
+	int n = snprintf(line, sizeof(line), "\001%s\n", what);
+
+	if (n > 0 && write(2, line, (size_t)n) < 0) {
+		/* the listener is gone; the connection ends with it */
+	}
 }
 
 /* Keeps a login name printable in the log whatever the client sent. */
@@ -421,6 +436,7 @@ conn_start_client(struct conn *c, char **argv)
 	if (conn_build_env(c, env, sizeof(env) / sizeof(env[0]), envbuf, sizeof(envbuf)) != 0)
 		goto failed;
 	argv[0] = "mitwirkung";
+	conn_mark("session");
 	if (spawn_start(c->cfg->client_path, argv, env, c->pty ? &c->ws : NULL, &c->proc) != 0) {
 		log_msg("%s: cannot start the client: %s", c->source, strerror(errno));
 		/* A client that runs without its descriptors is hung up and
@@ -443,6 +459,7 @@ failed:
 	 * with status 1 instead of leaving them at a dead channel. */
 	alarm(0);
 	c->started = 1;
+	conn_mark("session");
 	c->proc.pid = -1;
 	c->t_session = c->t_input = conn_now();
 	return 0;
@@ -488,6 +505,7 @@ conn_exec_request(ssh_session s, ssh_channel ch, const char *command, void *ud)
 		c->refused |= CONN_REF_EXEC;
 		c->reject = execcmd_str(rc);
 		c->started = 1;
+		conn_mark("session");
 		alarm(0);
 		c->t_session = c->t_input = conn_now();
 		return 0;
@@ -1030,6 +1048,10 @@ conn_loop(struct conn *c)
 		if (conn_check_timers(c, now))
 			return;
 		rc = ssh_event_dopoll(c->event, conn_timeout_ms(c, now));
+		if (!c->kex_marked && conn_kex_done(c)) {
+			c->kex_marked = 1;
+			conn_mark("kex");
+		}
 		if (rc == SSH_ERROR && !(c->exited)) {
 			if (ssh_get_status(c->session) & (SSH_CLOSED | SSH_CLOSED_ERROR) ||
 			    !ssh_is_connected(c->session)) {
@@ -1077,7 +1099,7 @@ conn_grace_expired(int sig)
 
 void
 conn_main(const struct sshd_config *cfg, struct sshd_hostkeys *keys, int fd,
-    const char *source)
+    const char *source, uid_t uid)
 {
 	struct conn conn, *c = &conn;
 	struct sigaction sa;
@@ -1107,7 +1129,7 @@ conn_main(const struct sshd_config *cfg, struct sshd_hostkeys *keys, int fd,
 	sigaction(SIGALRM, &sa, NULL);
 	alarm((unsigned int)cfg->login_grace);
 
-	if (privdrop_demote(cfg) != 0)
+	if (privdrop_demote(cfg, uid) != 0)
 		_exit(SSHD_CHILD_SETUP);
 	sigemptyset(&mask);
 	sigaddset(&mask, SIGCHLD);

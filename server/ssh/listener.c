@@ -21,11 +21,24 @@
 
 #define LISTENER_RATE_SLOTS	4096
 
+/* How far a connection got, as its child reports it on the log pipe. */
+#define LISTENER_PRE	0	/* banner and key exchange not done */
+#define LISTENER_KEX	1	/* key exchange done, no session yet */
+#define LISTENER_RUN	2	/* the client runs: out of the pre-login pool */
+
+#define LISTENER_LINE	1100	/* a child's log line, cut beyond */
+
 struct listener_child {
 	pid_t	pid;
 	char	source[INET6_ADDRSTRLEN + 4];	/* for the log */
 	char	key[INET6_ADDRSTRLEN + 4];	/* what the limits count */
 	double	start;
+	int	logfd;			/* read end of the child's stderr, or -1 */
+	int	state;			/* LISTENER_PRE, _KEX or _RUN */
+	int	evicted;		/* killed to make room in the pre-login pool */
+	uid_t	uid;			/* the session's own uid (when root) */
+	size_t	llen;
+	char	line[LISTENER_LINE];
 };
 
 struct listener {
@@ -36,6 +49,8 @@ struct listener {
 	struct listener_child	*child;		/* cfg->max_sessions slots */
 	int			 nchild;
 	struct limits_rate	*rate;
+	uid_t			 uid_next;	/* offset into the uid range */
+	struct pollfd		*pfd;		/* signals, socket, log pipes */
 };
 
 static double
@@ -47,15 +62,92 @@ listener_now(void)
 	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
+/* Counts the children of a source; with pre, only those not logged in. */
 static int
-listener_count_source(const struct listener *l, const char *key)
+listener_count_source(const struct listener *l, const char *key, int pre)
 {
 	int i, n = 0;
 
 	for (i = 0; i < l->cfg->max_sessions; i++)
-		if (l->child[i].pid > 0 && strcmp(l->child[i].key, key) == 0)
+		if (l->child[i].pid > 0 && strcmp(l->child[i].key, key) == 0 &&
+		    (!pre || l->child[i].state != LISTENER_RUN))
 			n++;
 	return n;
+}
+
+/* The connections that have not started a session yet. */
+static int
+listener_count_startups(const struct listener *l)
+{
+	int i, n = 0;
+
+	for (i = 0; i < l->cfg->max_sessions; i++)
+		if (l->child[i].pid > 0 && l->child[i].state != LISTENER_RUN &&
+		    !l->child[i].evicted)
+			n++;
+	return n;
+}
+
+/* One line a child wrote to its stderr: a progress mark for the pool, or
+ * a log line passed on to ours with control characters made visible (a
+ * child is not trusted to keep the operator's log clean). */
+static void
+listener_child_line(struct listener_child *ch, char *line, size_t n)
+{
+	size_t i;
+
+	if (n > 0 && line[0] == '\001') {
+		if (n == 4 && memcmp(line + 1, "kex", 3) == 0 && ch->state < LISTENER_KEX)
+			ch->state = LISTENER_KEX;
+		else if (n == 8 && memcmp(line + 1, "session", 7) == 0)
+			ch->state = LISTENER_RUN;
+		return;
+	}
+	for (i = 0; i < n; i++)
+		if ((unsigned char)line[i] < 0x20 || line[i] == 0x7f)
+			line[i] = '?';
+	line[n] = '\n';
+	if (write(2, line, n + 1) < 0) {
+		/* our own log is gone: nothing to tell */
+	}
+}
+
+/* Reads what a child wrote; at EOF (or with drain, until nothing is left)
+ * the pipe is closed and a cut line passed on. */
+static void
+listener_child_read(struct listener_child *ch)
+{
+	ssize_t r;
+	char *nl;
+
+	if (ch->logfd < 0)
+		return;
+	for (;;) {
+		r = read(ch->logfd, ch->line + ch->llen, sizeof(ch->line) - 1 - ch->llen);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0)
+			break;
+		ch->llen += (size_t)r;
+		while ((nl = memchr(ch->line, '\n', ch->llen)) != NULL) {
+			size_t n = (size_t)(nl - ch->line);
+
+			listener_child_line(ch, ch->line, n);
+			memmove(ch->line, nl + 1, ch->llen - n - 1);
+			ch->llen -= n + 1;
+		}
+		if (ch->llen == sizeof(ch->line) - 1) {
+			listener_child_line(ch, ch->line, ch->llen);
+			ch->llen = 0;
+		}
+	}
+	if (r == 0 || (r < 0 && errno != EAGAIN)) {
+		if (ch->llen > 0)
+			listener_child_line(ch, ch->line, ch->llen);
+		ch->llen = 0;
+		close(ch->logfd);
+		ch->logfd = -1;
+	}
 }
 
 /* Tells an over-limit client why, in the one place SSH allows text before
@@ -93,8 +185,17 @@ listener_reap(struct listener *l)
 
 			if (ch->pid != pid)
 				continue;
-			/* A child that ended abnormally wrote no log line. */
-			if (WIFSIGNALED(status))
+			/* Its last lines first, then what only we know. */
+			listener_child_read(ch);
+			if (ch->logfd >= 0) {
+				close(ch->logfd);
+				ch->logfd = -1;
+			}
+			privdrop_sweep(l->cfg, ch->uid);
+			if (ch->evicted)
+				log_msg("connection from %s user=- mode=- duration=%.1fs end=evicted",
+				    ch->source, listener_now() - ch->start);
+			else if (WIFSIGNALED(status))
 				log_msg("connection from %s user=- mode=- duration=%.1fs end=killed-by-signal-%d",
 				    ch->source, listener_now() - ch->start, WTERMSIG(status));
 			else if (WEXITSTATUS(status) == SSHD_CHILD_GRACE)
@@ -140,13 +241,91 @@ listener_source(const struct sockaddr_storage *ss, char *source, char *key, size
 	}
 }
 
+/*
+ * The pre-login pool, after OpenSSH's MaxStartups begin:rate:full: below
+ * begin every connection is taken; from begin on, a new connection from
+ * an address that already has one waiting is dropped with a probability
+ * rising from rate % to 100 % at full. A newcomer is never dropped at
+ * random: when the pool is full, the address holding most of it loses its
+ * oldest, least advanced connection to make room, unless the newcomer is
+ * that address. So a flood from many addresses cannot lock anyone out.
+ * Returns NULL to accept or the reason for the refusal.
+ */
+static const char *
+listener_startup_check(struct listener *l, const char *key)
+{
+	const struct sshd_config *cfg = l->cfg;
+	struct listener_child *victim = NULL;
+	int n = listener_count_startups(l), mine, top = 0, i;
+
+	mine = listener_count_source(l, key, 1);
+	if (mine >= cfg->startups_per_source)
+		return "too many connections from your address waiting to log in";
+	if (n < cfg->startups_begin)
+		return NULL;
+	if (mine > 0 && n < cfg->startups_full) {
+		unsigned int p = (unsigned int)(cfg->startups_rate + (100 - cfg->startups_rate) *
+		    (n - cfg->startups_begin) / (cfg->startups_full - cfg->startups_begin));
+
+		return arc4random_uniform(100) < p ?
+		    "too many connections waiting to log in" : NULL;
+	}
+	if (n < cfg->startups_full)
+		return NULL;
+	for (i = 0; i < cfg->max_sessions; i++) {
+		struct listener_child *ch = &l->child[i];
+		int k;
+
+		if (ch->pid <= 0 || ch->state == LISTENER_RUN || ch->evicted)
+			continue;
+		k = listener_count_source(l, ch->key, 1);
+		if (victim == NULL || k > top || (k == top && (ch->state < victim->state ||
+		    (ch->state == victim->state && ch->start < victim->start)))) {
+			victim = ch;
+			top = k;
+		}
+	}
+	if (victim == NULL || mine >= top)
+		return "too many connections waiting to log in";
+	kill(victim->pid, SIGKILL);
+	victim->evicted = 1;
+	return NULL;
+}
+
+/* The uid of the next session: each one its own, from the configured
+ * range, the next that no running session holds. */
+static uid_t
+listener_next_uid(struct listener *l)
+{
+	const struct sshd_config *cfg = l->cfg;
+	uid_t span = cfg->uid_last - cfg->uid_first + 1, k, uid;
+	int i, used;
+
+	if (!cfg->drop)
+		return (uid_t)-1;
+	for (k = 0; k < span; k++) {
+		uid = cfg->uid_first + (l->uid_next + k) % span;
+		used = 0;
+		for (i = 0; i < cfg->max_sessions && !used; i++)
+			if (l->child[i].pid > 0 && l->child[i].uid == uid)
+				used = 1;
+		if (!used) {
+			l->uid_next = (l->uid_next + k + 1) % span;
+			return uid;
+		}
+	}
+	return cfg->uid_first;	/* not reached: the range holds max_sessions */
+}
+
 static void
 listener_accept(struct listener *l)
 {
 	struct sockaddr_storage ss;
 	socklen_t sslen = sizeof(ss);
 	char source[INET6_ADDRSTRLEN + 4], key[INET6_ADDRSTRLEN + 4];
-	int fd, one = 1, slot;
+	const char *why;
+	int fd, one = 1, slot, logpipe[2];
+	uid_t uid;
 	pid_t pid;
 
 	fd = accept4(l->listen_fd, (struct sockaddr *)&ss, &sslen, SOCK_CLOEXEC | SOCK_NONBLOCK);
@@ -166,30 +345,49 @@ listener_accept(struct listener *l)
 		listener_refuse(fd, source, "too many new connections from your address");
 		return;
 	}
+	if (listener_count_source(l, key, 0) >= l->cfg->max_per_source) {
+		listener_refuse(fd, source, "too many sessions from your address");
+		return;
+	}
+	if ((why = listener_startup_check(l, key)) != NULL) {
+		listener_refuse(fd, source, why);
+		return;
+	}
 	if (l->nchild >= l->cfg->max_sessions) {
 		listener_refuse(fd, source, "too many sessions on this server");
 		return;
 	}
-	if (listener_count_source(l, key) >= l->cfg->max_per_source) {
-		listener_refuse(fd, source, "too many sessions from your address");
+	for (slot = 0; slot < l->cfg->max_sessions; slot++)
+		if (l->child[slot].pid <= 0 && l->child[slot].logfd < 0)
+			break;
+	if (slot == l->cfg->max_sessions) {
+		listener_refuse(fd, source, "too many sessions on this server");
 		return;
 	}
-	for (slot = 0; slot < l->cfg->max_sessions; slot++)
-		if (l->child[slot].pid <= 0)
-			break;
+	uid = listener_next_uid(l);
 	/* Small screen updates must leave at once, not wait for an ACK. */
 	setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one));
+	if (pipe2(logpipe, O_CLOEXEC) != 0) {
+		log_msg("pipe: %s", strerror(errno));
+		close(fd);
+		return;
+	}
 	if ((pid = fork()) < 0) {
 		log_msg("fork: %s", strerror(errno));
+		close(logpipe[0]);
+		close(logpipe[1]);
 		close(fd);
 		return;
 	}
 	if (pid == 0) {
 		sigset_t none;
 
-		/* The child keeps the connection and stderr, nothing else. */
+		/* The child keeps the connection and its log pipe as stderr,
+		 * nothing else: not the listener's log file. */
 		close(l->listen_fd);
 		close(l->sig_fd);
+		if (dup2(logpipe[1], 2) < 0)
+			_exit(SSHD_CHILD_SETUP);
 		signal(SIGTERM, SIG_DFL);
 		signal(SIGINT, SIG_DFL);
 		signal(SIGPIPE, SIG_IGN);
@@ -214,21 +412,45 @@ listener_accept(struct listener *l)
 				close(null);
 			}
 		}
-		conn_main(l->cfg, l->keys, fd, source);
+		conn_main(l->cfg, l->keys, fd, source, uid);
 	}
 	close(fd);
+	close(logpipe[1]);
+	fcntl(logpipe[0], F_SETFL, O_NONBLOCK);
 	l->child[slot].pid = pid;
 	l->child[slot].start = listener_now();
+	l->child[slot].logfd = logpipe[0];
+	l->child[slot].state = LISTENER_PRE;
+	l->child[slot].evicted = 0;
+	l->child[slot].uid = uid;
+	l->child[slot].llen = 0;
 	snprintf(l->child[slot].source, sizeof(l->child[slot].source), "%s", source);
 	snprintf(l->child[slot].key, sizeof(l->child[slot].key), "%s", key);
 	l->nchild++;
+}
+
+/* After SIGTERM: waits (bounded) for the children to end, passing on
+ * their log lines, so the log is complete when the server has stopped. */
+static void
+listener_wait_all(struct listener *l)
+{
+	double until = listener_now() + l->cfg->hangup_grace + 3.0;
+
+	while (l->nchild > 0 && listener_now() < until) {
+		int i;
+
+		for (i = 0; i < l->cfg->max_sessions; i++)
+			listener_child_read(&l->child[i]);
+		listener_reap(l);
+		if (l->nchild > 0)
+			poll(NULL, 0, 20);
+	}
 }
 
 int
 listener_run(const struct sshd_config *cfg, int listen_fd, struct sshd_hostkeys *keys)
 {
 	struct listener l;
-	struct pollfd pfd[2];
 	sigset_t mask;
 	int rc = 1, i, stop = 0;
 
@@ -238,10 +460,14 @@ listener_run(const struct sshd_config *cfg, int listen_fd, struct sshd_hostkeys 
 	l.listen_fd = listen_fd;
 	l.sig_fd = -1;
 	if ((l.child = calloc((size_t)cfg->max_sessions, sizeof(*l.child))) == NULL ||
+	    (l.pfd = calloc((size_t)cfg->max_sessions + 2, sizeof(*l.pfd))) == NULL ||
 	    (l.rate = limits_rate_new(LISTENER_RATE_SLOTS, cfg->rate_per_source)) == NULL) {
 		log_msg("out of memory");
 		goto out;
 	}
+	for (i = 0; i < cfg->max_sessions; i++)
+		l.child[i].logfd = -1;
+	l.uid_next = arc4random_uniform(cfg->uid_last - cfg->uid_first + 1);
 	sigemptyset(&mask);
 	sigaddset(&mask, SIGCHLD);
 	sigaddset(&mask, SIGTERM);
@@ -254,16 +480,29 @@ listener_run(const struct sshd_config *cfg, int listen_fd, struct sshd_hostkeys 
 	}
 	signal(SIGPIPE, SIG_IGN);
 	while (!stop) {
+		struct pollfd *pfd = l.pfd;
+		nfds_t n = 2;
+
 		pfd[0].fd = l.sig_fd;
 		pfd[0].events = POLLIN;
 		pfd[1].fd = listen_fd;
 		pfd[1].events = POLLIN;
-		if (poll(pfd, 2, -1) < 0) {
+		for (i = 0; i < cfg->max_sessions; i++) {
+			if (l.child[i].logfd >= 0) {
+				pfd[n].fd = l.child[i].logfd;
+				pfd[n++].events = POLLIN;
+			}
+		}
+		if (poll(pfd, n, -1) < 0) {
 			if (errno == EINTR)
 				continue;
 			log_msg("poll: %s", strerror(errno));
 			goto out;
 		}
+		/* Log lines and progress marks before anything that counts. */
+		for (i = 0; i < cfg->max_sessions; i++)
+			if (l.child[i].logfd >= 0)
+				listener_child_read(&l.child[i]);
 		if (pfd[0].revents & POLLIN) {
 			struct signalfd_siginfo si;
 
@@ -284,14 +523,21 @@ listener_run(const struct sshd_config *cfg, int listen_fd, struct sshd_hostkeys 
 		}
 	}
 	log_msg("stopping; ending %d session(s)", l.nchild);
-	/* Sessions end with the server, their clients are hung up. */
+	/* Sessions end with the server, their clients are hung up; their
+	 * last log lines are still passed on. */
 	for (i = 0; i < cfg->max_sessions; i++)
 		if (l.child[i].pid > 0)
 			kill(l.child[i].pid, SIGTERM);
+	listener_wait_all(&l);
 	rc = 0;
 out:
 	if (l.sig_fd >= 0)
 		close(l.sig_fd);
+	if (l.child != NULL)
+		for (i = 0; i < cfg->max_sessions; i++)
+			if (l.child[i].logfd >= 0)
+				close(l.child[i].logfd);
+	free(l.pfd);
 	free(l.child);
 	limits_rate_free(l.rate);
 	return rc;

@@ -23,7 +23,9 @@ main_usage(FILE *f)
 	fprintf(f,
 	    "usage: mitwirkung-sshd --listen HOST:PORT --hostkey-dir DIR --client PATH --api URL\n"
 	    "         [--max-sessions N] [--max-per-source N] [--rate-per-source N]\n"
-	    "         [--login-grace S] [--banner-grace S] [--kex-grace S] [--idle-timeout S] [--max-session S] [--user NAME]\n"
+	    "         [--max-startups BEGIN:RATE:FULL] [--max-startups-per-source N]\n"
+	    "         [--login-grace S] [--banner-grace S] [--kex-grace S] [--idle-timeout S]\n"
+	    "         [--max-session S] [--uid-range FIRST-LAST]\n"
 	    "         [--tmp-dir DIR] [--hangup-grace S] [--gateway-secret-file FILE] [-v]\n"
 	    "See mitwirkung-sshd(8).\n");
 }
@@ -42,6 +44,53 @@ main_number(const char *opt, const char *arg, int min, int max, int *out)
 	}
 	*out = (int)v;
 	return 0;
+}
+
+/* --uid-range FIRST-LAST */
+static int
+main_uid_range(const char *arg, struct sshd_config *cfg)
+{
+	unsigned long first, last;
+	char *end;
+
+	errno = 0;
+	first = strtoul(arg, &end, 10);
+	if (errno == 0 && end != arg && *end == '-') {
+		const char *p = end + 1;
+
+		last = strtoul(p, &end, 10);
+		if (errno == 0 && end != p && *end == '\0' && first > 0 && first <= last &&
+		    last < 4294967294UL && arg[0] != '-' && p[0] != '-') {
+			cfg->uid_first = (uid_t)first;
+			cfg->uid_last = (uid_t)last;
+			return 0;
+		}
+	}
+	fprintf(stderr, "mitwirkung-sshd: --uid-range needs FIRST-LAST, e.g. 200000-265535 (not 0)\n");
+	return -1;
+}
+
+/* --max-startups BEGIN:RATE:FULL or N (then N:100:N, OpenSSH's form). */
+static int
+main_startups(const char *arg, struct sshd_config *cfg)
+{
+	int b, r, f, n = -1;
+
+	if (sscanf(arg, "%d:%d:%d%n", &b, &r, &f, &n) == 3 && n == (int)strlen(arg) &&
+	    b >= 1 && r >= 0 && r <= 100 && f > b && f <= 100000) {
+		cfg->startups_begin = b;
+		cfg->startups_rate = r;
+		cfg->startups_full = f;
+		return 0;
+	}
+	if (sscanf(arg, "%d%n", &b, &n) == 1 && n == (int)strlen(arg) && b >= 1 && b <= 100000) {
+		cfg->startups_begin = b;
+		cfg->startups_rate = 100;
+		cfg->startups_full = b + 1;
+		return 0;
+	}
+	fprintf(stderr, "mitwirkung-sshd: --max-startups needs BEGIN:RATE:FULL, e.g. 10:30:60\n");
+	return -1;
 }
 
 /* Opens, binds and listens; prints the address like the API server does. */
@@ -103,7 +152,9 @@ main(int argc, char **argv)
 		{ "kex-grace",		required_argument, NULL, 'x' },
 		{ "idle-timeout",	required_argument, NULL, 'i' },
 		{ "max-session",	required_argument, NULL, 'm' },
-		{ "user",		required_argument, NULL, 'u' },
+		{ "uid-range",		required_argument, NULL, 'u' },
+		{ "max-startups",	required_argument, NULL, 's' },
+		{ "max-startups-per-source", required_argument, NULL, 'p' },
 		{ "tmp-dir",		required_argument, NULL, 't' },
 		{ "hangup-grace",	required_argument, NULL, 'H' },
 		{ "gateway-secret-file", required_argument, NULL, 'G' },
@@ -121,6 +172,13 @@ main(int argc, char **argv)
 	cfg.max_sessions = 200;
 	cfg.max_per_source = 10;
 	cfg.rate_per_source = 30;
+	cfg.startups_begin = 10;
+	cfg.startups_rate = 30;
+	cfg.startups_full = 60;
+	cfg.startups_per_source = 4;
+	/* systemd's unused range 0x70000000...: no user, no container. */
+	cfg.uid_first = 1879048192;
+	cfg.uid_last = 1879048192 + 65535;
 	cfg.login_grace = 30;
 	cfg.banner_grace = 5;
 	cfg.kex_grace = 10;
@@ -138,7 +196,10 @@ main(int argc, char **argv)
 		case 'k': cfg.hostkey_dir = optarg; break;
 		case 'c': cfg.client_path = optarg; break;
 		case 'a': cfg.api_url = optarg; break;
-		case 'u': cfg.user = optarg; break;
+		case 'u': bad = main_uid_range(optarg, &cfg); break;
+		case 's': bad = main_startups(optarg, &cfg); break;
+		case 'p': bad = main_number("--max-startups-per-source", optarg, 1, 100000,
+		    &cfg.startups_per_source); break;
 		case 't': cfg.tmp_dir = optarg; break;
 		case 'G': secret_file = optarg; break;
 		case 'S': bad = main_number("--max-sessions", optarg, 1, 100000, &cfg.max_sessions); break;
@@ -163,6 +224,12 @@ main(int argc, char **argv)
 		main_usage(stderr);
 		return 2;
 	}
+	/* The pre-login pool lives inside the session table. */
+	if (cfg.startups_full > cfg.max_sessions) {
+		cfg.startups_full = cfg.max_sessions;
+		if (cfg.startups_begin >= cfg.startups_full)
+			cfg.startups_begin = cfg.startups_full > 1 ? cfg.startups_full - 1 : 1;
+	}
 	if (hostport_parse(listen_arg, cfg.host, sizeof(cfg.host), &cfg.port) != 0) {
 		fprintf(stderr, "mitwirkung-sshd: --listen needs HOST:PORT, e.g. 127.0.0.1:2222\n");
 		return 2;
@@ -183,10 +250,10 @@ main(int argc, char **argv)
 	if (privdrop_resolve(&cfg) != 0)
 		return 2;
 	if (privdrop_check_client(&cfg) != 0) {
-		fprintf(stderr, "mitwirkung-sshd: user %s cannot run %s or cannot write to %s "
-		    "(every directory on the way must be searchable for it); use --user, "
+		fprintf(stderr, "mitwirkung-sshd: %s cannot run %s or cannot write to %s "
+		    "(every directory on the way must be searchable for it); use "
 		    "--tmp-dir or install the client\n",
-		    cfg.drop ? (cfg.user != NULL ? cfg.user : "nobody") : "the current user",
+		    cfg.drop ? "a session uid" : "the current user",
 		    cfg.client_path, cfg.tmp_dir != NULL ? cfg.tmp_dir : "/tmp");
 		return 2;
 	}
@@ -195,9 +262,13 @@ main(int argc, char **argv)
 	if (hostkeys_load(cfg.hostkey_dir, &keys) != 0)
 		goto out;
 	hostkeys_log(keys);
-	log_msg("client %s, API %s, sessions as %s%s", cfg.client_path, cfg.api_url,
-	    cfg.drop ? (cfg.user != NULL ? cfg.user : "nobody") : "the current user",
-	    keylogin_enabled() ? ", key login on" : "");
+	if (cfg.drop)
+		log_msg("client %s, API %s, sessions as uids %lu-%lu%s", cfg.client_path, cfg.api_url,
+		    (unsigned long)cfg.uid_first, (unsigned long)cfg.uid_last,
+		    keylogin_enabled() ? ", key login on" : "");
+	else
+		log_msg("client %s, API %s, sessions as the current user%s", cfg.client_path,
+		    cfg.api_url, keylogin_enabled() ? ", key login on" : "");
 	rc = listener_run(&cfg, fd, keys);
 out:
 	close(fd);

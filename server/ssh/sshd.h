@@ -17,10 +17,14 @@ struct sshd_config {
 	const char *hostkey_dir;	/* --hostkey-dir */
 	const char *client_path;	/* --client, absolute path */
 	const char *api_url;		/* --api, given to the client as MITWIRKUNG_API */
-	const char *user;		/* --user, used when started as root */
+	uid_t	 uid_first, uid_last;	/* --uid-range: one uid (and gid) per session when root */
 	const char *tmp_dir;		/* --tmp-dir, parent of the private HOMEs */
 	int	 max_sessions;		/* --max-sessions */
 	int	 max_per_source;	/* --max-per-source */
+	int	 startups_begin;	/* --max-startups BEGIN:RATE:FULL, the */
+	int	 startups_rate;		/*   pool of connections not logged in */
+	int	 startups_full;
+	int	 startups_per_source;	/* --max-startups-per-source */
 	int	 rate_per_source;	/* --rate-per-source, connections per minute */
 	int	 login_grace;		/* --login-grace seconds */
 	int	 banner_grace;		/* --banner-grace: seconds for the client's version line */
@@ -29,9 +33,7 @@ struct sshd_config {
 	int	 max_session;		/* --max-session seconds, 0 = off */
 	int	 hangup_grace;		/* seconds between SIGHUP and SIGKILL */
 	int	 verbose;		/* -v: libssh log level */
-	int	 drop;			/* set by privdrop_resolve() */
-	uid_t	 run_uid;
-	gid_t	 run_gid;
+	int	 drop;			/* set by privdrop_resolve(): root, so drop */
 };
 
 /* The host keys of the server, loaded once by the privileged listener. */
@@ -62,23 +64,30 @@ int	listener_run(const struct sshd_config *cfg, int listen_fd,
  * printable peer address. Never returns: exits with an SSHD_CHILD_* code.
  */
 void	conn_main(const struct sshd_config *cfg, struct sshd_hostkeys *keys,
-	    int fd, const char *source) __attribute__((noreturn));
+	    int fd, const char *source, uid_t uid) __attribute__((noreturn));
 
 /*
- * When running as root, looks up cfg->user ("nobody" when unset; never
- * root) and stores its uid and gid in cfg. Returns 0 or -1 after logging.
+ * When running as root, checks the --uid-range: never root, large enough
+ * for --max-sessions, and no user, group or subordinate id range of the
+ * system (passwd, group, /etc/subuid, /etc/subgid) inside it. Sets
+ * cfg->drop. Returns 0 or -1 after logging why.
  */
 int	privdrop_resolve(struct sshd_config *cfg);
 
-/* Returns 0 when the session user can execute the client and create its
+/* Returns 0 when a session uid can execute the client and create its
  * HOME under the --tmp-dir, else -1. */
 int	privdrop_check_client(const struct sshd_config *cfg);
 
 /*
- * Drops to the resolved user when running as root (supplementary groups,
- * gid, uid, checked), then sets PR_SET_NO_NEW_PRIVS, no core files and a
- * small descriptor limit. Returns 0 or -1 after logging why.
+ * Drops to uid (and the gid of the same number, no supplementary groups,
+ * checked) when running as root, then sets PR_SET_NO_NEW_PRIVS, not
+ * dumpable, no core files and limits on descriptors, processes of the uid
+ * and address space. Returns 0 or -1 after logging why.
  */
-int	privdrop_demote(const struct sshd_config *cfg);
+int	privdrop_demote(const struct sshd_config *cfg, uid_t uid);
+
+/* After a session: kills every process left with its uid (a client that
+ * put something in the background), so the uid is clean for reuse. */
+void	privdrop_sweep(const struct sshd_config *cfg, uid_t uid);
 
 #endif

@@ -39,7 +39,7 @@ def finish():
 
 class Workdir:
 	"""A temporary directory every session user can reach (the sessions run
-	as nobody when the tests run as root)."""
+	under uids of their own when the tests run as root)."""
 
 	def __init__(self):
 		self.path = tempfile.mkdtemp(prefix="mw-ssh-test.")

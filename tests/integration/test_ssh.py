@@ -72,9 +72,14 @@ def test_cmdline(work):
 		(base + ["--client", STANDIN, "--api", "file:///etc/passwd"], "--api not http"),
 	]
 	if os.geteuid() == 0:
-		# (--user only matters when started as root.)
-		cases.append((base + ["--client", STANDIN, "--user", "root"], "--user root"))
-		cases.append((base + ["--client", STANDIN, "--user", "no-such-user-xyz"], "unknown --user"))
+		# (--uid-range only matters when started as root.)
+		cases.append((base + ["--client", STANDIN, "--uid-range", "0-70000"], "--uid-range with root"))
+		cases.append((base + ["--client", STANDIN, "--uid-range", "65000-66000"],
+					  "--uid-range over nobody (65534)"))
+		cases.append((base + ["--client", STANDIN, "--uid-range", "300000-300010"],
+					  "--uid-range smaller than --max-sessions"))
+		cases.append((base + ["--client", STANDIN, "--uid-range", "x-1"], "bad --uid-range"))
+		cases.append((base + ["--client", STANDIN, "--max-startups", "30:10:20"], "bad --max-startups"))
 		cases.append((base + ["--client", STANDIN, "--tmp-dir", closed], "--tmp-dir the session user cannot write"))
 	for args, what in cases:
 		r = subprocess.run([SSHD] + args, capture_output=True, timeout=10)
@@ -90,8 +95,10 @@ def test_exec(srv):
 		  "exec projects runs the client with the split argv", out + r.stderr.decode())
 	m = re.search(r"STANDIN-PRIV uid=(\d+) gid=(\d+) groups=(\S*) nnp=(\d) nofile=(\d+)", out)
 	if os.geteuid() == 0:
-		check(m and m.group(1) != "0" and m.group(2) != "0" and m.group(3) in ("", m.group(2)),
-			  "started as root: the session runs as nobody without extra groups", out)
+		check(m and 1879048192 <= int(m.group(1)) <= 1879048192 + 65535 and m.group(2) == m.group(1) and
+			  m.group(3) in ("", m.group(2)),
+			  "started as root: the session runs as a uid of the default range, its gid the same, "
+			  "without extra groups", out)
 	check(m and m.group(4) == "1" and int(m.group(5)) <= 128,
 		  "PR_SET_NO_NEW_PRIVS is set and open files are limited", out)
 	env = env_of(out)
