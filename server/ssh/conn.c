@@ -1203,7 +1203,8 @@ conn_main(const struct sshd_config *cfg, struct sshd_hostkeys *keys, int fd,
 	conn_loop(c);
 	conn_unregister(c);
 	conn_hangup(c);
-	conn_linger(c);
+	if (c->started)
+		conn_linger(c);
 	conn_log(c);
 	rc = SSHD_CHILD_OK;
 out:
