@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 
 #include "client/api/api.h"
 #include "client/client.h"
@@ -19,6 +20,9 @@ main(int argc, char **argv)
 	int r, cmd;
 
 	prog = "mitwirkung";
+	/* A typed password and the login token live in this process: no
+	 * ptrace, /proc/PID/mem or core file for others of the same uid. */
+	prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
 	/* The environment's language first, so usage errors are readable;
 	 * --lang switches once it is parsed. */
 	i18n_init(NULL);

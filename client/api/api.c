@@ -380,7 +380,7 @@ api_new(const char *base)
 {
 	struct api *a;
 
-	if (base == NULL)
+	if (base == NULL || api_mem_init() != 0)
 		return NULL;
 	a = calloc(1, sizeof(*a));
 	if (a == NULL)

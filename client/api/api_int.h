@@ -17,6 +17,11 @@
  * fills *out with the parsed answer (NULL for an empty body), or *text for
  * API_WANT_TEXT; on failure sets the handle's error and returns -1.
  */
+/* Makes libcurl and cJSON wipe every block they free (request bodies and
+ * buffers carry passwords); once, before the first curl handle. Returns 0
+ * or -1. */
+int	api_mem_init(void);
+
 int	api_request(struct api *a, const char *method, const char *path,
 	    const char *query, const cJSON *body, int want, cJSON **out,
 	    char **text);

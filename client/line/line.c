@@ -418,8 +418,10 @@ line_item_said(const struct page_item *it)
 	char *k = NULL;
 
 	/* The number too: an item that moved is said with its new number. */
+	/* A password is said as "entered" or "empty", never kept here. */
 	if (asprintf(&k, "%d|%s|%s|%s|%s", it->number, it->label ? it->label : "",
-	    it->state ? it->state : "", it->field ? it->field->text : "",
+	    it->state ? it->state : "", it->field == NULL ? "" : !it->field->secret ?
+	    it->field->text : it->field->len > 0 ? "*" : "",
 	    it->field && it->field->error ? it->field->error : "") < 0)
 		return NULL;
 	return k;

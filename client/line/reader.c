@@ -50,6 +50,8 @@ reader_take(struct line_reader *r, char **out, int at_eof)
 		if (s[i] == '\0')
 			s[i] = ' ';
 	memmove(r->buf, r->buf + skip, r->len - skip);
+	/* The moved-out tail would keep a copy of the line (a password). */
+	explicit_bzero(r->buf + r->len - skip, skip);
 	r->len -= skip;
 	*out = s;
 	return 1;

@@ -1,0 +1,135 @@
+# test_ssh_secrets.py — a password typed into a session does not stay in the
+# client's memory once it is sent (line mode and full UI through the
+# gateway, memory scanned as root), and the client is not dumpable.
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+sys.path.insert(0, os.path.join(HERE, "..", "e2e"))
+import _sshlib  # noqa: E402
+from _sshlib import BUILD, SSH_OPTS, Server, Workdir, check, finish  # noqa: E402
+
+CLIENT = os.path.join(BUILD, "mitwirkung")
+API = os.path.join(BUILD, "mitwirkung-api")
+PW = b"moderation-passwort"
+
+
+def scan(pid, needle):
+	"""How often needle is in the readable memory of pid."""
+	hits = 0
+	with open("/proc/%d/maps" % pid) as f:
+		maps = f.read().splitlines()
+	with open("/proc/%d/mem" % pid, "rb") as m:
+		for line in maps:
+			rng, perm = line.split()[:2]
+			if "r" not in perm:
+				continue
+			a, b = (int(x, 16) for x in rng.split("-"))
+			try:
+				m.seek(a)
+				hits += m.read(b - a).count(needle)
+			except (OSError, OverflowError, ValueError):
+				pass
+	return hits
+
+
+def client_pid(srv, user):
+	"""The client of the session whose gateway child is the newest."""
+	out = subprocess.run(["ps", "-eo", "pid=,ppid=,comm="], capture_output=True, text=True).stdout
+	gws = [int(p) for p, pp, _ in (l.split(None, 2) for l in out.splitlines()) if int(pp) == srv.proc.pid]
+	kids = [int(p) for p, pp, comm in (l.split(None, 2) for l in out.splitlines())
+			if int(pp) in gws and comm.strip() == "mitwirkung"]
+	return max(kids) if kids else None
+
+
+def check_client(srv, what):
+	pid = None
+	deadline = time.time() + 5
+	while pid is None and time.time() < deadline:
+		pid = client_pid(srv, what)
+		time.sleep(0.05)
+	if not check(pid is not None, "%s: the client process is found" % what):
+		return
+	check(os.stat("/proc/%d/mem" % pid).st_uid == 0 and os.stat("/proc/%d" % pid).st_uid != 0,
+		  "%s: the client is not dumpable (its /proc files belong to root)" % what)
+	n = scan(pid, PW)
+	check(n == 0, "%s: the password is not in the client's memory after the login (%d copies)" % (what, n))
+
+
+def test_line(srv):
+	cmd = ["ssh", "-T"] + SSH_OPTS + ["-p", str(srv.port), "text@127.0.0.1"]
+	p = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+	try:
+		p.stdin.write(b"login\nmoderation\n" + PW + b"\n3\n")
+		p.stdin.flush()
+		got = b""
+		deadline = time.time() + 20
+		os.set_blocking(p.stdout.fileno(), False)
+		while b"Logged in as" not in got and time.time() < deadline:
+			b = p.stdout.read()
+			if b:
+				got += b
+			time.sleep(0.05)
+		check(b"Logged in as" in got, "line mode: logged in through ssh", got[-300:])
+		check_client(srv, "line mode")
+	finally:
+		p.kill()
+		p.wait()
+
+
+def test_full(srv, tmp):
+	import lib_tmux
+	from test_ssh_e2e import make_ssh_client
+	c = make_ssh_client(srv.port, None)(None, tmp, 80, 24, name="secret")
+	try:
+		c.wait_text("Projects", timeout=20)
+		c.keys("l")
+		c.wait_text("Password")
+		c.type("moderation")
+		c.keys("Tab")
+		c.type(PW.decode())
+		c.keys("Enter")
+		ok = True
+		try:
+			c.wait_text("Logged in as", timeout=20)
+		except lib_tmux.Failure as e:
+			ok = False
+			print(e)
+		check(ok, "full UI: logged in through ssh -tt")
+		check_client(srv, "full UI")
+	finally:
+		c.close()
+
+
+def main():
+	if os.geteuid() != 0:
+		print("# not root: another uid's memory cannot be read; nothing to test")
+		finish()
+	import lib_tmux
+	tmp = tempfile.mkdtemp(prefix="mw-ssh-secrets.")
+	work = Workdir()
+	api = lib_tmux.ApiServer(tmp).start()
+	srv = None
+	try:
+		os.chmod(tmp, 0o755)
+		srv = Server(work, "--rate-per-source", "0", client=CLIENT, api=api.url, name="secrets")
+		test_line(srv)
+		test_full(srv, tmp)
+	finally:
+		if srv:
+			srv.stop()
+			if _sshlib.failed:
+				print("---- sshd log ----\n" + srv.text()[-3000:])
+		api.stop()
+		work.cleanup()
+		shutil.rmtree(tmp, ignore_errors=True)
+	finish()
+
+
+if __name__ == "__main__":
+	main()
