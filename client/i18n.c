@@ -1,9 +1,11 @@
 /* i18n.c — locale set-up and run-time language switching for gettext. */
 #include <langinfo.h>
+#include <limits.h>
 #include <locale.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "client/i18n.h"
 
@@ -69,6 +71,25 @@ i18n_env_lang(void)
 	return i18n_langs[0];
 }
 
+/* "locale" beside the program itself, when there is one: the copy that
+ * mitwirkung-sshd installs for its sessions carries its catalogues there
+ * (the build tree may be out of a session's reach). 0 or -1. */
+static int
+i18n_exe_localedir(char *buf, size_t sz)
+{
+	struct stat st;
+	char *slash;
+	ssize_t n;
+
+	if (sz < 8 || (n = readlink("/proc/self/exe", buf, sz - 8)) <= 0)
+		return -1;
+	buf[n] = '\0';
+	if ((slash = strrchr(buf, '/')) == NULL)
+		return -1;
+	strcpy(slash + 1, "locale");
+	return stat(buf, &st) == 0 && S_ISDIR(st.st_mode) ? 0 : -1;
+}
+
 /* gettext ignores LANGUAGE while LC_MESSAGES is the plain "C" locale, so
  * messages use C.UTF-8 then; that changes nothing else. */
 static void
@@ -93,6 +114,7 @@ i18n_init(const char *lang)
 {
 	struct stat st;
 	const char *dir;
+	char exedir[PATH_MAX];
 	int ret = 0;
 
 	/* A LANG naming a locale that is not installed makes setlocale
@@ -104,7 +126,8 @@ i18n_init(const char *lang)
 		ret = -1;
 	i18n_fix_messages();
 	dir = stat(MW_LOCALEDIR_BUILD, &st) == 0 && S_ISDIR(st.st_mode) ?
-	    MW_LOCALEDIR_BUILD : MW_PREFIX "/share/locale";
+	    MW_LOCALEDIR_BUILD : i18n_exe_localedir(exedir, sizeof(exedir)) == 0 ?
+	    exedir : MW_PREFIX "/share/locale";
 	bindtextdomain(I18N_DOMAIN, dir);
 	bind_textdomain_codeset(I18N_DOMAIN, "UTF-8");
 	textdomain(I18N_DOMAIN);

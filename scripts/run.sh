@@ -6,7 +6,7 @@
 set -eu
 BUILD=${BUILD:-build}
 mode=${1:-client}
-state="$BUILD/demo"
+state=${MW_STATE:-$BUILD/demo}
 mkdir -p "$state/mail"
 db="$state/demo.db"
 port=${MW_PORT:-8080}
@@ -28,10 +28,14 @@ fi
 	--mail-dir "$state/mail" --seed demo --gateway-secret-file "$secret" 2>"$state/api.log" &
 api=$!
 sshd=
+# Stops everything this script started, whatever failed (no set -e here:
+# one failed kill must not leave the rest running).
 cleanup() {
+	set +e
 	[ -n "$sshd" ] && kill "$sshd" 2>/dev/null
 	kill "$api" 2>/dev/null
-	wait 2>/dev/null || true
+	wait 2>/dev/null
+	return 0
 }
 trap cleanup EXIT INT TERM
 i=0
@@ -49,14 +53,27 @@ api_url="http://$addr/api/v1"
 echo "API: $api_url (log: $state/api.log, mails: $state/mail)"
 
 if [ "$mode" = "--ssh" ]; then
-	"$BUILD/mitwirkung-sshd" --listen 127.0.0.1:2222 --hostkey-dir "$state/hostkeys" \
+	sport=${MW_SSH_PORT:-2222}
+	"$BUILD/mitwirkung-sshd" --listen "127.0.0.1:$sport" --hostkey-dir "$state/hostkeys" \
 		--client "$(cd "$BUILD" && pwd)/mitwirkung" --api "$api_url" \
-		--gateway-secret-file "$secret" &
+		--gateway-secret-file "$secret" 2>"$state/sshd.log" &
 	sshd=$!
-	echo "SSH: ssh -p 2222 localhost   (line mode: ssh -p 2222 text@localhost)"
+	i=0
+	while ! grep -q '^listening on' "$state/sshd.log" 2>/dev/null; do
+		i=$((i + 1))
+		if [ $i -gt 100 ] || ! kill -0 "$sshd" 2>/dev/null; then
+			echo "run: mitwirkung-sshd did not start; its log:" >&2
+			cat "$state/sshd.log" >&2
+			exit 1
+		fi
+		sleep 0.1
+	done
+	echo "SSH: ssh -p $sport localhost   (line mode: ssh -p $sport text@localhost; log: $state/sshd.log)"
 	echo "Press Ctrl-C to stop."
-	wait "$sshd"
-	exit 0
+	status=0
+	wait "$sshd" || status=$?
+	sshd=
+	exit "$status"
 fi
 
 MITWIRKUNG_API=$api_url "$BUILD/mitwirkung" --api "$api_url"

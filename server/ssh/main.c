@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
+#include <limits.h>
 #include <netdb.h>
 #include <netinet/in.h>
 #include <stdio.h>
@@ -15,6 +16,7 @@
 #include "common/hostport.h"
 #include "common/log.h"
 #include "server/ssh/keylogin.h"
+#include "server/ssh/rundir.h"
 #include "server/ssh/sshd.h"
 
 static void
@@ -165,7 +167,8 @@ main(int argc, char **argv)
 	};
 	struct sshd_config cfg;
 	struct sshd_hostkeys *keys = NULL;
-	const char *listen_arg = NULL, *secret_file = NULL;
+	const char *listen_arg = NULL, *secret_file = NULL, *original = NULL;
+	char rundir[PATH_MAX] = "", copy[PATH_MAX];
 	int ch, fd, rc = 1;
 
 	memset(&cfg, 0, sizeof(cfg));
@@ -249,16 +252,30 @@ main(int argc, char **argv)
 		return 2;
 	if (privdrop_resolve(&cfg) != 0)
 		return 2;
+	/* A build in a private directory (root's clone under /root): the
+	 * sessions run a copy in our own run directory instead. */
+	if (privdrop_check_client(&cfg) != 0 && cfg.drop &&
+	    rundir_install(cfg.client_path, cfg.tmp_dir, rundir, sizeof(rundir), copy,
+	    sizeof(copy)) == 0) {
+		original = cfg.client_path;
+		cfg.client_path = copy;
+	}
 	if (privdrop_check_client(&cfg) != 0) {
 		fprintf(stderr, "mitwirkung-sshd: %s cannot run %s or cannot write to %s "
 		    "(every directory on the way must be searchable for it); use "
 		    "--tmp-dir or install the client\n",
 		    cfg.drop ? "a session uid" : "the current user",
-		    cfg.client_path, cfg.tmp_dir != NULL ? cfg.tmp_dir : "/tmp");
+		    original != NULL ? original : cfg.client_path,
+		    cfg.tmp_dir != NULL ? cfg.tmp_dir : "/tmp");
+		rundir_remove(rundir);
 		return 2;
 	}
-	if ((fd = main_listen(&cfg)) < 0)
+	if ((fd = main_listen(&cfg)) < 0) {
+		rundir_remove(rundir);
 		return 1;
+	}
+	if (original != NULL)
+		log_msg("sessions cannot reach %s; they run a copy: %s", original, copy);
 	if (hostkeys_load(cfg.hostkey_dir, &keys) != 0)
 		goto out;
 	hostkeys_log(keys);
@@ -273,5 +290,6 @@ main(int argc, char **argv)
 out:
 	close(fd);
 	hostkeys_free(keys);
+	rundir_remove(rundir);
 	return rc;
 }
