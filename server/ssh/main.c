@@ -255,8 +255,8 @@ main(int argc, char **argv)
 	/* A build in a private directory (root's clone under /root): the
 	 * sessions run a copy in our own run directory instead. */
 	if (privdrop_check_client(&cfg) != 0 && cfg.drop &&
-	    rundir_install(cfg.client_path, cfg.tmp_dir, rundir, sizeof(rundir), copy,
-	    sizeof(copy)) == 0) {
+	    rundir_install(cfg.client_path, access("/run", W_OK | X_OK) == 0 ? "/run" : cfg.tmp_dir,
+	    rundir, sizeof(rundir), copy, sizeof(copy)) == 0) {
 		original = cfg.client_path;
 		cfg.client_path = copy;
 	}
