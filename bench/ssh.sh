@@ -64,6 +64,7 @@ cp "$tmp/id_ed25519.pub" "$tmp/authorized_keys"
 "$BUILD/mitwirkung-sshd" --listen 127.0.0.1:0 --hostkey-dir "$tmp/gwkeys" \
 	--client "$BUILD/mitwirkung" --api "$api" --tmp-dir "$tmp/homes" \
 	--max-sessions 2000 --max-per-source 2000 --rate-per-source 0 \
+	--max-startups 1000:30:2000 --max-startups-per-source 2000 \
 	--idle-timeout 0 --login-grace 120 2>"$tmp/gw.log" &
 gw=$!
 pids="$pids $gw"

@@ -66,6 +66,7 @@ def standins():
 def main():
 	work = Workdir()
 	srv = Server(work, "--max-sessions", "500", "--max-per-source", "500", "--rate-per-source", "0",
+				 "--max-startups", "400:30:500", "--max-startups-per-source", "500",
 				 "--login-grace", "5", "--hangup-grace", "1", name="flood")
 	try:
 		r = ssh(srv.port, "--", "help")
