@@ -39,7 +39,7 @@ pc_libs   = $(shell $(PKG_CONFIG) --libs $(1) 2>/dev/null)
 
 API_PKGS    = libmicrohttpd libcjson sqlite3 libsodium libcurl zlib
 CLIENT_PKGS = ncursesw libcurl libcjson
-SSH_PKGS    = libssh libcurl
+SSH_PKGS    = libssh libcurl libseccomp
 TEST_PKGS   = cmocka
 
 CFLAGS += $(call pc_cflags,$(API_PKGS) $(CLIENT_PKGS) $(SSH_PKGS) $(TEST_PKGS))

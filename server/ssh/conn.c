@@ -1129,7 +1129,7 @@ conn_main(const struct sshd_config *cfg, struct sshd_hostkeys *keys, int fd,
 	sigaction(SIGALRM, &sa, NULL);
 	alarm((unsigned int)cfg->login_grace);
 
-	if (privdrop_demote(cfg, uid) != 0)
+	if (privdrop_demote(cfg, uid) != 0 || sandbox_apply() != 0)
 		_exit(SSHD_CHILD_SETUP);
 	sigemptyset(&mask);
 	sigaddset(&mask, SIGCHLD);

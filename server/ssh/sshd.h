@@ -86,6 +86,15 @@ int	privdrop_check_client(const struct sshd_config *cfg);
  */
 int	privdrop_demote(const struct sshd_config *cfg, uid_t uid);
 
+/*
+ * Loads the seccomp filter of a connection child, inherited by its client
+ * (sandbox.c): ptrace and other processes' memory, mounts, namespaces,
+ * kernel modules and keys, BPF, perf, io_uring, the clock and reboot fail
+ * with EPERM; sockets other than IPv4, IPv6, local and netlink with
+ * EAFNOSUPPORT. Needs PR_SET_NO_NEW_PRIVS first. Returns 0 or -1.
+ */
+int	sandbox_apply(void);
+
 /* After a session: kills every process left with its uid (a client that
  * put something in the background), so the uid is clean for reuse. */
 void	privdrop_sweep(const struct sshd_config *cfg, uid_t uid);

@@ -30,7 +30,14 @@ def read_mem(pid):
 		f.read(16)
 
 
-def probe(pid, gw, home):
+def unshare_user():
+	import ctypes
+	libc = ctypes.CDLL(None, use_errno=True)
+	if libc.unshare(0x10000000) != 0:  # CLONE_NEWUSER
+		raise OSError(ctypes.get_errno(), "unshare")
+
+
+def probe(pid, gw, home, hostkey):
 	res = {
 		"file": attempt(lambda: open(os.path.join(home, "secret")).read()),
 		"home": attempt(lambda: os.listdir(home)),
@@ -42,6 +49,9 @@ def probe(pid, gw, home):
 		"gwsignal": attempt(lambda: os.kill(gw, signal.SIGCONT)),
 		# Our own gateway child: same uid, but not dumpable.
 		"owngwmem": attempt(lambda: read_mem(os.getppid())),
+		# The seccomp filter, inherited from the gateway child.
+		"unshare": attempt(unshare_user),
+		"hostkey": attempt(lambda: open(hostkey, "rb").read()),
 	}
 	out("PROBE-RESULT " + " ".join("%s=%s" % kv for kv in sorted(res.items())))
 
@@ -51,12 +61,14 @@ def main():
 	with open(os.path.join(home, "secret"), "w") as f:
 		f.write("token-of-%d\n" % os.getpid())
 	st = os.stat(home)
-	out("PROBE-READY pid=%d gw=%d uid=%d home=%s mode=%o owner=%d" % (
-		os.getpid(), os.getppid(), os.getuid(), home, st.st_mode & 0o777, st.st_uid))
+	seccomp = [l.split()[1] for l in open("/proc/self/status") if l.startswith("Seccomp:")]
+	out("PROBE-READY pid=%d gw=%d uid=%d home=%s mode=%o owner=%d seccomp=%s" % (
+		os.getpid(), os.getppid(), os.getuid(), home, st.st_mode & 0o777, st.st_uid,
+		seccomp[0] if seccomp else "?"))
 	for line in sys.stdin:
 		w = line.split()
-		if w and w[0] == "probe" and len(w) == 4:
-			probe(int(w[1]), int(w[2]), w[3])
+		if w and w[0] == "probe" and len(w) == 5:
+			probe(int(w[1]), int(w[2]), w[3], w[4])
 		elif w and w[0] == "quit":
 			break
 	out("PROBE-BYE")

@@ -14,7 +14,7 @@ sys.path.insert(0, HERE)
 from _sshlib import SSH_OPTS, Server, Workdir, check, finish, wait_gone  # noqa: E402
 
 PROBE = os.path.join(HERE, "_ssh_probe.py")
-READY = re.compile(r"PROBE-READY pid=(\d+) gw=(\d+) uid=(\d+) home=(\S+) mode=(\d+) owner=(\d+)")
+READY = re.compile(r"PROBE-READY pid=(\d+) gw=(\d+) uid=(\d+) home=(\S+) mode=(\d+) owner=(\d+) seccomp=(\S+)")
 
 
 class Session:
@@ -28,9 +28,10 @@ class Session:
 			raise RuntimeError("no PROBE-READY: %r %r" % (line, self.p.stderr.read()))
 		self.pid, self.gw, self.uid = int(m.group(1)), int(m.group(2)), int(m.group(3))
 		self.home, self.mode, self.owner = m.group(4), m.group(5), int(m.group(6))
+		self.seccomp = m.group(7)
 
-	def probe(self, other):
-		self.p.stdin.write("probe %d %d %s\n" % (other.pid, other.gw, other.home))
+	def probe(self, other, hostkey):
+		self.p.stdin.write("probe %d %d %s %s\n" % (other.pid, other.gw, other.home, hostkey))
 		line = self.p.stdout.readline()
 		return dict(kv.split("=", 1) for kv in line.split()[1:]) if line.startswith("PROBE-RESULT") else {}
 
@@ -81,6 +82,8 @@ def main():
 			check(os.stat("/proc/%d" % s.gw).st_uid == s.uid,
 				  "the gateway child runs under the session's uid, not root")
 			check(status_field(s.gw, "NoNewPrivs") == "1", "the gateway child has no_new_privs")
+			check(status_field(s.gw, "Seccomp") == "2" and s.seccomp == "2",
+				  "the gateway child and its client run under the seccomp filter (Seccomp: 2)")
 			fds = gateway_fds(s.gw)
 			files = [t for _, t in fds if t.startswith("/") and t not in ("/dev/null",) and
 					 not t.startswith("/dev/pts/") and t != "/dev/ptmx"]
@@ -88,13 +91,17 @@ def main():
 				  "the gateway child holds no file (not the log): %r" % fds)
 			check(any(t.startswith("pipe:") for fd, t in fds if fd == 2),
 				  "its stderr is a pipe to the listener")
+		hostkey = os.path.join(work.keys, "ssh_host_ed25519_key")
 		for me, other, n in ((a, b, "alice"), (b, a, "bob")):
-			r = me.probe(other)
+			r = me.probe(other, hostkey)
 			for what in ("file", "home", "mem", "environ", "signal", "gwmem", "gwenviron", "gwsignal"):
 				check(r.get(what) == "denied", "%s cannot reach the other session: %s" % (n, what),
 					  repr(r))
 			check(r.get("owngwmem") == "denied",
 				  "%s cannot read its own gateway child's memory (not dumpable: host keys)" % n, repr(r))
+			check(r.get("hostkey") == "denied", "%s cannot read the host key file" % n, repr(r))
+			check(r.get("unshare") == "denied", "%s: the seccomp filter refuses a new user namespace" % n,
+				  repr(r))
 		homes = (a.home, b.home)
 		for s in (a, b):
 			s.close()

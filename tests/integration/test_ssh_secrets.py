@@ -38,6 +38,30 @@ def scan(pid, needle):
 	return hits
 
 
+def ed25519_seed(path):
+	"""The 32 secret bytes of an unencrypted OpenSSH ed25519 key file."""
+	import base64
+	import struct
+	text = open(path).read()
+	blob = base64.b64decode("".join(l for l in text.splitlines() if not l.startswith("-----")))
+	pos = len(b"openssh-key-v1\0")
+
+	def string():
+		nonlocal pos
+		n = struct.unpack(">I", blob[pos:pos + 4])[0]
+		pos += 4 + n
+		return blob[pos - n:pos]
+	string(), string(), string()
+	pos += 4  # number of keys
+	string()  # public key
+	priv = string()
+	pos = 8  # check integers
+	blob = priv
+	string()  # key type
+	string()  # public part
+	return string()[:32]
+
+
 def client_pid(srv, user):
 	"""The client of the session whose gateway child is the newest."""
 	out = subprocess.run(["ps", "-eo", "pid=,ppid=,comm="], capture_output=True, text=True).stdout
@@ -59,6 +83,12 @@ def check_client(srv, what):
 		  "%s: the client is not dumpable (its /proc files belong to root)" % what)
 	n = scan(pid, PW)
 	check(n == 0, "%s: the password is not in the client's memory after the login (%d copies)" % (what, n))
+	seed = ed25519_seed(os.path.join(srv.work.keys, "ssh_host_ed25519_key"))
+	n = scan(pid, seed)
+	check(len(seed) == 32 and n == 0, "%s: the host's private key is not in the client's memory" % what)
+	gw = int(open("/proc/%d/stat" % pid).read().rsplit(")", 1)[1].split()[1])
+	print("# %s: copies of the host key's secret in the gateway child (libssh 0.10 signs there): %d" %
+		  (what, scan(gw, seed)))
 
 
 def test_line(srv):
@@ -118,6 +148,7 @@ def main():
 	try:
 		os.chmod(tmp, 0o755)
 		srv = Server(work, "--rate-per-source", "0", client=CLIENT, api=api.url, name="secrets")
+		srv.work = work
 		test_line(srv)
 		test_full(srv, tmp)
 	finally:
