@@ -20,6 +20,7 @@
 
 #include "common/log.h"
 #include "common/text.h"
+#include "server/ssh/envpolicy.h"
 #include "server/ssh/execcmd.h"
 #include "server/ssh/hostkey.h"
 #include "server/ssh/keylogin.h"
@@ -55,7 +56,6 @@ static const struct {
 	{ CONN_REF_PTY, "pty" },
 };
 
-#define CONN_MAX_ENV	16
 #define CONN_BUF	65536	/* one pty read, one channel write */
 
 struct conn {
@@ -73,11 +73,9 @@ struct conn {
 	int		 authed;
 	int		 line;		/* login name asks for the line mode */
 	int		 pty;		/* pty-req received */
-	char		 term[64];
+	char		 term[ENVPOLICY_TERM_MAX + 1];
 	struct winsize	 ws;
-	char		*env[CONN_MAX_ENV + 1];
-	size_t		 nenv;
-	int		 german;	/* LANG or LC_* asked for German */
+	struct envpolicy env;		/* LANG and LC_* the session asked for */
 
 	const char	*mode;		/* "-", "full", "line", "exec" */
 	int		 started;	/* shell or exec accepted */
@@ -249,24 +247,6 @@ conn_message(ssh_session s, ssh_message msg, void *ud)
 
 /* ---- the session channel ---- */
 
-static int
-conn_term_ok(const char *term)
-{
-	size_t i, n = strlen(term);
-
-	if (n == 0 || n >= 64)
-		return 0;
-	for (i = 0; i < n; i++) {
-		unsigned char ch = (unsigned char)term[i];
-
-		if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
-		    (ch >= '0' && ch <= '9') || ch == '-' || ch == '.' || ch == '_' ||
-		    ch == '+'))
-			return 0;
-	}
-	return 1;
-}
-
 static unsigned short
 conn_clamp(int v, int lo, int hi)
 {
@@ -283,7 +263,7 @@ conn_pty_request(ssh_session s, ssh_channel ch, const char *term, int w, int h,
 	(void)ch;
 	(void)pw;
 	(void)ph;
-	if (c->started || c->pty || term == NULL || !conn_term_ok(term)) {
+	if (c->started || c->pty || !envpolicy_term_ok(term)) {
 		c->refused |= CONN_REF_PTY;
 		return -1;
 	}
@@ -313,103 +293,18 @@ conn_window_change(ssh_session s, ssh_channel ch, int w, int h, int pw, int ph,
 	return 0;
 }
 
-/* LANG and LC_* only, with values that look like a locale name. */
-static int
-conn_env_ok(const char *name, const char *value)
-{
-	size_t i, n;
-
-	if (name == NULL || value == NULL)
-		return 0;
-	if (strcmp(name, "LANG") != 0) {
-		if (strncmp(name, "LC_", 3) != 0 || name[3] == '\0' || strlen(name) > 20)
-			return 0;
-		for (i = 3; name[i] != '\0'; i++)
-			if (name[i] < 'A' || name[i] > 'Z')
-				if (name[i] != '_')
-					return 0;
-	}
-	n = strlen(value);
-	if (n == 0 || n > 64)
-		return 0;
-	for (i = 0; i < n; i++) {
-		unsigned char ch = (unsigned char)value[i];
-
-		if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
-		    (ch >= '0' && ch <= '9') || ch == '-' || ch == '.' || ch == '_' ||
-		    ch == '@'))
-			return 0;
-	}
-	return 1;
-}
-
 static int
 conn_env_request(ssh_session s, ssh_channel ch, const char *name,
     const char *value, void *ud)
 {
 	struct conn *c = ud;
-	char *kv;
-	size_t i, nlen;
 
 	(void)s;
 	(void)ch;
-	if (c->started || !conn_env_ok(name, value) || c->nenv >= CONN_MAX_ENV) {
+	if (c->started || envpolicy_set(&c->env, name, value) != 0) {
 		c->refused |= CONN_REF_ENV;
 		return -1;
 	}
-	nlen = strlen(name);
-	if ((kv = malloc(nlen + strlen(value) + 2)) == NULL)
-		return -1;
-	memcpy(kv, name, nlen);
-	kv[nlen] = '=';
-	memcpy(kv + nlen + 1, value, strlen(value) + 1);
-	/* A repeated name replaces the earlier value. */
-	for (i = 0; i < c->nenv; i++) {
-		if (strncmp(c->env[i], kv, nlen + 1) == 0) {
-			free(c->env[i]);
-			c->env[i] = kv;
-			kv = NULL;
-			break;
-		}
-	}
-	if (kv != NULL)
-		c->env[c->nenv++] = kv;
-	if (strncmp(value, "de", 2) == 0 &&
-	    (strcmp(name, "LANG") == 0 || strcmp(name, "LC_ALL") == 0 ||
-	    strcmp(name, "LC_MESSAGES") == 0))
-		c->german = 1;
-	return 0;
-}
-
-/* Builds the client's whole environment: nothing is inherited. */
-static int
-conn_build_env(struct conn *c, char **env, size_t envsz, char *buf, size_t bufsz)
-{
-	size_t n = 0, i;
-	int w;
-
-	env[n++] = buf;
-	w = snprintf(buf, bufsz, "MITWIRKUNG_API=%s", c->cfg->api_url);
-	if (w < 0 || (size_t)w >= bufsz / 4)
-		return -1;
-	buf += w + 1;
-	bufsz -= (size_t)w + 1;
-	env[n++] = buf;
-	w = snprintf(buf, bufsz, "HOME=%s", c->home);
-	if (w < 0 || (size_t)w >= bufsz / 2)
-		return -1;
-	buf += w + 1;
-	bufsz -= (size_t)w + 1;
-	if (c->pty) {
-		env[n++] = buf;
-		w = snprintf(buf, bufsz, "TERM=%s", c->term);
-		if (w < 0 || (size_t)w >= bufsz)
-			return -1;
-	}
-	n = keylogin_env(&c->kl, env, n, envsz);
-	for (i = 0; i < c->nenv && n + 1 < envsz; i++)
-		env[n++] = c->env[i];
-	env[n] = NULL;
 	return 0;
 }
 
@@ -424,7 +319,8 @@ static const char *conn_tr(const struct conn *c, const char *en, const char *de)
 static int
 conn_start_client(struct conn *c, char **argv)
 {
-	char *env[CONN_MAX_ENV + 8], envbuf[2048];
+	char *env[ENVPOLICY_MAX + 6], envbuf[2048];
+	size_t n;
 
 	if (spawn_home_new(c->cfg->tmp_dir, c->home, sizeof(c->home)) != 0) {
 		log_msg("%s: cannot create a private HOME: %s", c->source, strerror(errno));
@@ -433,8 +329,14 @@ conn_start_client(struct conn *c, char **argv)
 	}
 	/* The login is over: the gateway secret is not needed any more. */
 	keylogin_forget();
-	if (conn_build_env(c, env, sizeof(env) / sizeof(env[0]), envbuf, sizeof(envbuf)) != 0)
+	if (envpolicy_build(&c->env, c->cfg->api_url, c->home, c->pty ? c->term : NULL, env,
+	    sizeof(env) / sizeof(env[0]) - 2, envbuf, sizeof(envbuf)) != 0)
 		goto failed;
+	/* Key login's variables, if any, after ours. */
+	for (n = 0; env[n] != NULL; n++)
+		;
+	n = keylogin_env(&c->kl, env, n, sizeof(env) / sizeof(env[0]));
+	env[n] = NULL;
 	argv[0] = "mitwirkung";
 	conn_mark("session");
 	if (spawn_start(c->cfg->client_path, argv, env, c->pty ? &c->ws : NULL, &c->proc) != 0) {
@@ -688,7 +590,7 @@ conn_fd_cb(socket_t fd, int revents, void *ud)
 static const char *
 conn_tr(const struct conn *c, const char *en, const char *de)
 {
-	return c->german ? de : en;
+	return c->env.german ? de : en;
 }
 
 /* Writes a short notice to the person's terminal as a line of its own, in
@@ -1215,7 +1117,6 @@ out:
 		ssh_disconnect(c->session);
 		ssh_free(c->session);
 	}
-	for (i = 0; i < c->nenv; i++)
-		free(c->env[i]);
+	envpolicy_free(&c->env);
 	_exit(rc);
 }
