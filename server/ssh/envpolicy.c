@@ -45,6 +45,32 @@ envpolicy_var_ok(const char *name, const char *value)
 	return envpolicy_charset(value, 64, "-._@");
 }
 
+/* The value of NAME in e, or NULL. */
+static const char *
+envpolicy_get(const struct envpolicy *e, const char *name)
+{
+	size_t i, n = strlen(name);
+
+	for (i = 0; i < e->n; i++)
+		if (strncmp(e->var[i], name, n) == 0 && e->var[i][n] == '=')
+			return e->var[i] + n + 1;
+	return NULL;
+}
+
+/* German messages, as the client's gettext would pick them: LC_ALL
+ * first, then LC_MESSAGES, then LANG. */
+static int
+envpolicy_german(const struct envpolicy *e)
+{
+	const char *v = envpolicy_get(e, "LC_ALL");
+
+	if (v == NULL)
+		v = envpolicy_get(e, "LC_MESSAGES");
+	if (v == NULL)
+		v = envpolicy_get(e, "LANG");
+	return v != NULL && strncmp(v, "de", 2) == 0;
+}
+
 int
 envpolicy_set(struct envpolicy *e, const char *name, const char *value)
 {
@@ -73,9 +99,7 @@ envpolicy_set(struct envpolicy *e, const char *name, const char *value)
 		e->var[e->n++] = kv;
 		e->var[e->n] = NULL;
 	}
-	if (strncmp(value, "de", 2) == 0 && (strcmp(name, "LANG") == 0 ||
-	    strcmp(name, "LC_ALL") == 0 || strcmp(name, "LC_MESSAGES") == 0))
-		e->german = 1;
+	e->german = envpolicy_german(e);
 	return 0;
 }
 

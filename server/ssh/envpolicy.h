@@ -11,7 +11,8 @@
 struct envpolicy {
 	char	*var[ENVPOLICY_MAX + 1];	/* owned, NULL-terminated */
 	size_t	 n;
-	int	 german;	/* LANG, LC_ALL or LC_MESSAGES starts with "de" */
+	int	 german;	/* messages in German: LC_ALL, else LC_MESSAGES,
+				 * else LANG starts with "de" */
 };
 
 /* 1 when term is a plausible terminal type: 1 to ENVPOLICY_TERM_MAX

@@ -1,6 +1,9 @@
 #!/bin/sh
 # build.sh — builds the libFuzzer targets into $BUILD/fuzz (not part of make
 # check). Run one with e.g.: build/fuzz/fuzz_text -max_total_time=60
+# Seed corpora: tests/fuzz/seeds_<target>, e.g. build/fuzz/fuzz_execcmd
+# -max_total_time=60 corpus/ tests/fuzz/seeds_execcmd; the gateway's seeds
+# (execcmd, envpolicy) are replayed in make check by test_ssh_fuzzseeds.
 set -eu
 top=$(cd "$(dirname "$0")/../.." && pwd)
 BUILD=${BUILD:-build}
@@ -14,6 +17,8 @@ for src in tests/fuzz/fuzz_*.c; do
 	fuzz_keys) extra="client/keys/keys.c client/keys/keys_default.c client/i18n.c" ;;
 	fuzz_api_parse) extra="client/api/api_parse.c $(pkg-config --cflags --libs libcjson)" ;;
 	fuzz_sshkey) extra="server/api/sshkey.c $(pkg-config --cflags --libs libsodium)" ;;
+	fuzz_execcmd) extra="server/ssh/execcmd.c" ;;
+	fuzz_envpolicy) extra="server/ssh/envpolicy.c" ;;
 	*) extra= ;;
 	esac
 	# shellcheck disable=SC2086

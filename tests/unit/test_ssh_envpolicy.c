@@ -79,6 +79,11 @@ test_envpolicy_set(void **state)
 	assert_false(e.german);
 	assert_int_equal(envpolicy_set(&e, "LC_MESSAGES", "de_AT.UTF-8"), 0);
 	assert_true(e.german);
+	/* LC_ALL wins over LC_MESSAGES, a later value over an earlier one. */
+	assert_int_equal(envpolicy_set(&e, "LC_ALL", "en_GB.UTF-8"), 0);
+	assert_false(e.german);
+	assert_int_equal(envpolicy_set(&e, "LC_ALL", "de_CH.UTF-8"), 0);
+	assert_true(e.german);
 	envpolicy_free(&e);
 	/* At most ENVPOLICY_MAX names; replacing one still works when full. */
 	for (i = 0; i < ENVPOLICY_MAX; i++) {
