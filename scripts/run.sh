@@ -38,16 +38,21 @@ cleanup() {
 	return 0
 }
 trap cleanup EXIT INT TERM
-i=0
-while ! grep -q '^listening on' "$state/api.log" 2>/dev/null; do
-	i=$((i + 1))
-	if [ $i -gt 100 ] || ! kill -0 "$api" 2>/dev/null; then
-		echo "run: the API server did not start; its log:" >&2
-		cat "$state/api.log" >&2
-		exit 1
-	fi
-	sleep 0.1
-done
+# wait_started NAME PID LOG: waits for "listening on" in LOG; when the
+# program ends first or takes over 10 s, shows its log and stops all.
+wait_started() {
+	i=0
+	while ! grep -q '^listening on' "$3" 2>/dev/null; do
+		i=$((i + 1))
+		if [ $i -gt 100 ] || ! kill -0 "$2" 2>/dev/null; then
+			echo "run: $1 did not start; its log:" >&2
+			cat "$3" >&2
+			exit 1
+		fi
+		sleep 0.1
+	done
+}
+wait_started "the API server" "$api" "$state/api.log"
 addr=$(sed -n 's/^listening on //p' "$state/api.log" | head -n 1)
 api_url="http://$addr/api/v1"
 echo "API: $api_url (log: $state/api.log, mails: $state/mail)"
@@ -58,16 +63,7 @@ if [ "$mode" = "--ssh" ]; then
 		--client "$(cd "$BUILD" && pwd)/mitwirkung" --api "$api_url" \
 		--gateway-secret-file "$secret" 2>"$state/sshd.log" &
 	sshd=$!
-	i=0
-	while ! grep -q '^listening on' "$state/sshd.log" 2>/dev/null; do
-		i=$((i + 1))
-		if [ $i -gt 100 ] || ! kill -0 "$sshd" 2>/dev/null; then
-			echo "run: mitwirkung-sshd did not start; its log:" >&2
-			cat "$state/sshd.log" >&2
-			exit 1
-		fi
-		sleep 0.1
-	done
+	wait_started mitwirkung-sshd "$sshd" "$state/sshd.log"
 	echo "SSH: ssh -p $sport localhost   (line mode: ssh -p $sport text@localhost; log: $state/sshd.log)"
 	echo "Press Ctrl-C to stop."
 	status=0

@@ -226,3 +226,36 @@ def read_until_closed(s, timeout=10):
 	except (socket.timeout, ConnectionResetError):
 		pass
 	return data, time.time() - t0
+
+
+def with_real_client(name, body, *args):
+	"""Runs body(srv, api, work, tmp) against a gateway that starts the
+	real client (build/mitwirkung) with the real API server (demo data),
+	then stops both, shows the gateway's log when a check failed, cleans up
+	and finishes the test."""
+	sys.path.insert(0, os.path.join(HERE, "..", "e2e"))
+	import lib_tmux
+	client = os.path.join(BUILD, "mitwirkung")
+	for p in (client, os.path.join(BUILD, "mitwirkung-api")):
+		if not os.access(p, os.X_OK):
+			check(False, "%s is built" % p)
+			finish()
+	tmp = tempfile.mkdtemp(prefix="mw-ssh-%s." % name)
+	work = Workdir()
+	api = srv = None
+	try:
+		os.chmod(tmp, 0o755)
+		api = lib_tmux.ApiServer(tmp).start()
+		srv = Server(work, "--rate-per-source", "0", *args, client=client, api=api.url, name=name)
+		srv.work = work
+		body(srv, api, work, tmp)
+	finally:
+		if srv:
+			srv.stop()
+			if failed:
+				print("---- sshd log ----\n" + srv.text()[-3000:])
+		if api:
+			api.stop()
+		work.cleanup()
+		shutil.rmtree(tmp, ignore_errors=True)
+	finish()

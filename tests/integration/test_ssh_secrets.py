@@ -2,20 +2,15 @@
 # client's memory once it is sent (line mode and full UI through the
 # gateway, memory scanned as root), and the client is not dumpable.
 import os
-import shutil
 import subprocess
 import sys
-import tempfile
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 sys.path.insert(0, os.path.join(HERE, "..", "e2e"))
-import _sshlib  # noqa: E402
-from _sshlib import BUILD, SSH_OPTS, Server, Workdir, check, finish  # noqa: E402
+from _sshlib import SSH_OPTS, check, finish, with_real_client  # noqa: E402
 
-CLIENT = os.path.join(BUILD, "mitwirkung")
-API = os.path.join(BUILD, "mitwirkung-api")
 PW = b"moderation-passwort"
 
 
@@ -140,26 +135,11 @@ def main():
 	if os.geteuid() != 0:
 		print("# not root: another uid's memory cannot be read; nothing to test")
 		finish()
-	import lib_tmux
-	tmp = tempfile.mkdtemp(prefix="mw-ssh-secrets.")
-	work = Workdir()
-	api = lib_tmux.ApiServer(tmp).start()
-	srv = None
-	try:
-		os.chmod(tmp, 0o755)
-		srv = Server(work, "--rate-per-source", "0", client=CLIENT, api=api.url, name="secrets")
-		srv.work = work
+
+	def body(srv, api, work, tmp):
 		test_line(srv)
 		test_full(srv, tmp)
-	finally:
-		if srv:
-			srv.stop()
-			if _sshlib.failed:
-				print("---- sshd log ----\n" + srv.text()[-3000:])
-		api.stop()
-		work.cleanup()
-		shutil.rmtree(tmp, ignore_errors=True)
-	finish()
+	with_real_client("secrets", body)
 
 
 if __name__ == "__main__":

@@ -11,7 +11,7 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from _sshlib import Server, Workdir, check, finish, ssh  # noqa: E402
+from _sshlib import Server, Workdir, check, finish, raw_connect, read_until_closed, ssh  # noqa: E402
 
 ADDRS = ["127.0.%d.%d" % (1 + i // 200, 2 + i % 200) for i in range(60)]
 
@@ -118,14 +118,8 @@ def main():
 	work = Workdir()
 	srv = Server(work, "--rate-per-source", "0", "--banner-grace", "1", name="banner")
 	try:
-		s = socket.create_connection(("127.0.0.1", srv.port), timeout=10)
-		t0 = time.time()
-		try:
-			while s.recv(4096):
-				pass
-		except (socket.timeout, ConnectionResetError):
-			pass
-		took = time.time() - t0
+		s = raw_connect(srv.port)
+		_, took = read_until_closed(s)
 		s.close()
 		check(0.8 < took < 4, "no version line: closed after --banner-grace (%.1fs)" % took)
 		check(srv.wait_log(r"end=banner-timeout"), "logged as end=banner-timeout")
