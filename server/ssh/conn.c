@@ -322,6 +322,9 @@ conn_start_client(struct conn *c, char **argv)
 	char *env[ENVPOLICY_MAX + 6], envbuf[2048];
 	size_t n;
 
+	/* Out of the pre-login pool before anything is made that an
+	 * eviction would have to clean up. */
+	conn_mark("session");
 	if (spawn_home_new(c->cfg->tmp_dir, c->home, sizeof(c->home)) != 0) {
 		log_msg("%s: cannot create a private HOME: %s", c->source, strerror(errno));
 		c->home[0] = '\0';
@@ -338,7 +341,6 @@ conn_start_client(struct conn *c, char **argv)
 	n = keylogin_env(&c->kl, env, n, sizeof(env) / sizeof(env[0]));
 	env[n] = NULL;
 	argv[0] = "mitwirkung";
-	conn_mark("session");
 	if (spawn_start(c->cfg->client_path, argv, env, c->pty ? &c->ws : NULL, &c->proc) != 0) {
 		log_msg("%s: cannot start the client: %s", c->source, strerror(errno));
 		/* A client that runs without its descriptors is hung up and
@@ -570,7 +572,9 @@ conn_fd_cb(socket_t fd, int revents, void *ud)
 
 		while (read(c->sigfd, &si, sizeof(si)) == (ssize_t)sizeof(si))
 			if (si.ssi_signo == SIGTERM && c->end == NULL)
-				c->end = "server-stop";
+				/* Before the session: the listener made room in
+				 * its pre-login pool. */
+				c->end = c->started ? "server-stop" : "evicted";
 		if (!c->exited && c->proc.pid > 0 &&
 		    waitpid(c->proc.pid, &c->status, WNOHANG) == c->proc.pid)
 			c->exited = 1;

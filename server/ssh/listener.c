@@ -192,7 +192,7 @@ listener_reap(struct listener *l)
 				ch->logfd = -1;
 			}
 			privdrop_sweep(l->cfg, ch->uid);
-			if (ch->evicted)
+			if (WIFSIGNALED(status) && ch->evicted)
 				log_msg("connection from %s user=- mode=- duration=%.1fs end=evicted",
 				    ch->source, listener_now() - ch->start);
 			else if (WIFSIGNALED(status))
@@ -287,7 +287,8 @@ listener_startup_check(struct listener *l, const char *key)
 	}
 	if (victim == NULL || mine >= top)
 		return "too many connections waiting to log in";
-	kill(victim->pid, SIGKILL);
+	/* SIGTERM: the child ends in order (end=evicted) and cleans up. */
+	kill(victim->pid, SIGTERM);
 	victim->evicted = 1;
 	return NULL;
 }

@@ -88,12 +88,13 @@ def main():
 		flood.start()
 		check(srv.wait_log(r"refused: too many connections (from your address )?waiting to log in", timeout=20),
 			  "the flood fills the pre-login pool: further connections are refused")
-		# The pool never holds more than FULL (plus the one being evicted).
+		# The pool never holds more than FULL; evicted connections may
+		# still be ending (without the pool all 200 sessions would fill).
 		peak = 0
 		for _ in range(10):
 			peak = max(peak, waiting(srv))
 			time.sleep(0.05)
-		check(40 <= peak <= 64, "the pre-login pool is full but bounded (%d connection processes)" % peak)
+		check(40 <= peak <= 90, "the pre-login pool is full but bounded (%d connection processes)" % peak)
 		check(srv.lines(r"refused: too many connections from your address waiting to log in"),
 			  "per-source cap on connections waiting to log in")
 		worst = 0.0
