@@ -721,12 +721,19 @@ int
 render_csv_field(char **buf, size_t *len, size_t *cap, const char *s)
 {
 	const char *p;
+	int formula;
 
 	if (s == NULL)
 		s = "";
-	if (strpbrk(s, ",\"\r\n") == NULL)
+	/* A spreadsheet runs a cell that starts with = + - @ TAB or CR as a
+	 * formula (OWASP "CSV injection"): such a cell is quoted and opens
+	 * with an apostrophe, so it is shown as text. */
+	formula = s[0] != '\0' && strchr("=+-@\t\r", s[0]) != NULL;
+	if (!formula && strpbrk(s, ",\"\r\n") == NULL)
 		return render_csv_add(buf, len, cap, s, strlen(s));
 	if (render_csv_add(buf, len, cap, "\"", 1) != 0)
+		return -1;
+	if (formula && render_csv_add(buf, len, cap, "'", 1) != 0)
 		return -1;
 	for (p = s; *p != '\0'; p++) {
 		if (*p == '"' && render_csv_add(buf, len, cap, "\"", 1) != 0)

@@ -69,7 +69,9 @@ char	*render_responses_csv(const struct store_survey *s,
 	    const struct store_response *items, size_t n);
 
 /* Appends one CSV field (quoted when it holds , " CR or LF) to a buffer
- * of len bytes at *buf with capacity *cap; returns 0 or -1. For tests. */
+ * of len bytes at *buf with capacity *cap; a field that starts with
+ * = + - @ TAB or CR is quoted and prefixed with ' so that no spreadsheet
+ * runs it as a formula. Returns 0 or -1. For tests and the fuzzer. */
 int	render_csv_field(char **buf, size_t *len, size_t *cap, const char *s);
 
 /* SSH keys of key login: one key {id, fingerprint, type, label,
