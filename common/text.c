@@ -103,6 +103,28 @@ text_is_bidi(unsigned int cp)
 	    cp == 0x061c;
 }
 
+/* Unicode's Default_Ignorable_Code_Point (DerivedCoreProperties 15.1):
+ * characters that show as nothing, so that "admin" and "ad\u200bmin", or
+ * a name of Hangul fillers, look alike. Sorted, for text_in_table(). */
+static const struct text_range text_ignorable[] = {
+	{ 0x00ad, 0x00ad }, { 0x034f, 0x034f }, { 0x061c, 0x061c },
+	{ 0x115f, 0x1160 }, { 0x17b4, 0x17b5 }, { 0x180b, 0x180f },
+	{ 0x200b, 0x200f }, { 0x202a, 0x202e }, { 0x2060, 0x206f },
+	{ 0x3164, 0x3164 }, { 0xfe00, 0xfe0f }, { 0xfeff, 0xfeff },
+	{ 0xffa0, 0xffa0 }, { 0xfff0, 0xfff8 }, { 0x1bca0, 0x1bca3 },
+	{ 0x1d173, 0x1d17a }, { 0xe0000, 0xe0fff },
+};
+
+static int text_in_table(unsigned int cp, const struct text_range *t,
+    size_t n);
+
+int
+text_cp_ignorable(unsigned int cp)
+{
+	return text_in_table(cp, text_ignorable,
+	    sizeof(text_ignorable) / sizeof(text_ignorable[0]));
+}
+
 int
 text_check(const char *s, size_t len, int flags)
 {
@@ -277,7 +299,8 @@ text_sanitize(const char *s, size_t len, int flags)
 			i += text_seq_len(p + i, len - i, text_c1_kind(cp));
 			continue;
 		}
-		if (cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || text_is_bidi(cp)) {
+		if (cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || text_is_bidi(cp) ||
+		    text_cp_ignorable(cp)) {
 			i += (size_t)n;
 			continue;
 		}

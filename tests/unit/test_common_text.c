@@ -161,9 +161,30 @@ test_text_sanitize_bidi(void **state)
 	SAN("\xe2\x80\xaa\xe2\x80\xab\xe2\x80\xac\xe2\x80\xad" "x", 0, "x");
 	SAN("\xe2\x81\xa6\xe2\x81\xa7\xe2\x81\xa8\xe2\x81\xa9" "x", 0, "x");
 	SAN("\xe2\x80\x8e\xe2\x80\x8f\xd8\x9c" "x", 0, "x");
-	/* Neighbours that are harmless stay: U+2029, U+206A, U+200D. */
-	SAN("\xe2\x80\xa9\xe2\x81\xaa\xe2\x80\x8d", 0,
-	    "\xe2\x80\xa9\xe2\x81\xaa\xe2\x80\x8d");
+	/* A neighbour that shows stays: U+2029. U+206A and U+200D are
+	 * invisible and go (test_text_sanitize_invisible). */
+	SAN("\xe2\x80\xa9\xe2\x81\xaa\xe2\x80\x8d", 0, "\xe2\x80\xa9");
+}
+
+static void
+test_text_sanitize_invisible(void **state)
+{
+	(void)state;
+	/* U+200B, U+200D, U+FEFF, U+2060 inside a word: "admin". */
+	SAN("ad\xe2\x80\x8bm\xe2\x80\x8di\xef\xbb\xbfn\xe2\x81\xa0", 0,
+	    "admin");
+	/* Hangul fillers U+115F, U+1160, U+3164, U+FFA0: a name of nothing. */
+	SAN("\xe1\x85\x9f\xe1\x85\xa0\xe3\x85\xa4\xef\xbe\xa0", 0, "");
+	/* Soft hyphen, CGJ, variation selector 16, a tag character. */
+	SAN("a\xc2\xad" "b\xcd\x8f" "c\xef\xb8\x8f" "d\xf3\xa0\x80\xa1", 0,
+	    "abcd");
+	/* Visible neighbours stay: U+3163 (Hangul vowel), U+FFA1, U+2800. */
+	SAN("\xe3\x85\xa3\xef\xbe\xa1\xe2\xa0\x80", 0,
+	    "\xe3\x85\xa3\xef\xbe\xa1\xe2\xa0\x80");
+	assert_int_equal(text_cp_ignorable(0x200b), 1);
+	assert_int_equal(text_cp_ignorable(0xe01ef), 1);
+	assert_int_equal(text_cp_ignorable('a'), 0);
+	assert_int_equal(text_cp_ignorable(0x200a), 0);
 }
 
 static void
@@ -426,6 +447,7 @@ main(void)
 		cmocka_unit_test(test_text_sanitize_tab_newline),
 		cmocka_unit_test(test_text_sanitize_nul),
 		cmocka_unit_test(test_text_sanitize_bidi),
+		cmocka_unit_test(test_text_sanitize_invisible),
 		cmocka_unit_test(test_text_sanitize_invalid_utf8),
 		cmocka_unit_test(test_text_utf8_decode_cases),
 		cmocka_unit_test(test_text_check_cases),
