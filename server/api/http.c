@@ -17,6 +17,7 @@
 
 #include "common/ascii.h"
 #include "common/log.h"
+#include "server/api/auth.h"
 #include "server/api/cache.h"
 #include "server/api/http.h"
 #include "server/api/render.h"
@@ -428,13 +429,62 @@ http_uri_seen(void *cls, const char *uri, struct MHD_Connection *conn)
 	return r;
 }
 
+/* Counts of the request headers that must not come twice. */
+struct http_hcount {
+	unsigned int	 content_length;
+	unsigned int	 authorization;
+	unsigned int	 host;
+	unsigned int	 transfer_encoding;
+};
+
+static enum MHD_Result
+http_hcount_cb(void *cls, enum MHD_ValueKind kind, const char *key,
+    const char *value)
+{
+	struct http_hcount *c = cls;
+
+	(void)kind;
+	(void)value;
+	if (strcasecmp(key, MHD_HTTP_HEADER_CONTENT_LENGTH) == 0)
+		c->content_length++;
+	else if (strcasecmp(key, MHD_HTTP_HEADER_AUTHORIZATION) == 0)
+		c->authorization++;
+	else if (strcasecmp(key, MHD_HTTP_HEADER_HOST) == 0)
+		c->host++;
+	else if (strcasecmp(key, MHD_HTTP_HEADER_TRANSFER_ENCODING) == 0)
+		c->transfer_encoding++;
+	return MHD_YES;
+}
+
+/* The header that makes the request ambiguous, or NULL. Two
+ * Content-Length, Authorization or Host headers (libmicrohttpd takes the
+ * first, a proxy in front may take the last), or a length next to chunked
+ * encoding, are how requests get smuggled past a check. */
+static const char *
+http_headers_ambiguous(struct MHD_Connection *conn)
+{
+	struct http_hcount c;
+
+	memset(&c, 0, sizeof(c));
+	MHD_get_connection_values(conn, MHD_HEADER_KIND, http_hcount_cb, &c);
+	if (c.content_length > 1 || (c.content_length && c.transfer_encoding))
+		return MHD_HTTP_HEADER_CONTENT_LENGTH;
+	if (c.authorization > 1)
+		return MHD_HTTP_HEADER_AUTHORIZATION;
+	if (c.host > 1)
+		return MHD_HTTP_HEADER_HOST;
+	if (c.transfer_encoding > 1)
+		return MHD_HTTP_HEADER_TRANSFER_ENCODING;
+	return NULL;
+}
+
 static enum MHD_Result
 http_access(void *cls, struct MHD_Connection *conn, const char *url,
     const char *method, const char *version, const char *upload_data,
     size_t *upload_data_size, void **con_cls)
 {
 	struct req *r = *con_cls;
-	const char *cl;
+	const char *cl, *auth, *dup;
 
 	(void)cls;
 	(void)version;
@@ -456,7 +506,14 @@ http_access(void *cls, struct MHD_Connection *conn, const char *url,
 		http_pick_lang(http_query(r, "lang"),
 		    http_header(r, MHD_HTTP_HEADER_ACCEPT_LANGUAGE), r->lang);
 		cl = http_header(r, MHD_HTTP_HEADER_CONTENT_LENGTH);
-		if (r->query_too_long)
+		auth = http_header(r, MHD_HTTP_HEADER_AUTHORIZATION);
+		if ((dup = http_headers_ambiguous(conn)) != NULL)
+			http_reply_error_detail(r, APIERR_BAD_REQUEST, dup,
+			    REASON_NONE, "(twice)");
+		else if (auth != NULL && !auth_header_wellformed(auth))
+			http_reply_error(r, APIERR_BAD_REQUEST,
+			    MHD_HTTP_HEADER_AUTHORIZATION, REASON_NONE);
+		else if (r->query_too_long)
 			http_reply_error(r, APIERR_BAD_REQUEST, "query",
 			    REASON_TOO_LONG);
 		else if (cl != NULL && strtoull(cl, NULL, 10) > HTTP_BODY_MAX)
