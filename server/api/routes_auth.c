@@ -195,14 +195,9 @@ ra_login(struct req *r, const struct route_args *a)
 	if (route_text(r, b, "login", 0, 1, 254, 0, &login) != 0 ||
 	    route_text(r, b, "password", 0, 1, 256, 0, &password) != 0)
 		goto out;
-	snprintf(akey, sizeof(akey), "u:%s", login);
-	for (i = 2; akey[i] != '\0'; i++)
-		akey[i] = (char)ascii_tolower((unsigned char)akey[i]);
 	snprintf(ikey, sizeof(ikey), "a:%s", r->addr);
-	wait = ratelimit_check(ra_by_account, akey, now);
-	wait2 = ratelimit_check(ra_by_addr, ikey, now);
-	if (wait > 0 || wait2 > 0) {
-		http_reply_rate_limited(r, wait > wait2 ? wait : wait2);
+	if ((wait2 = ratelimit_check(ra_by_addr, ikey, now)) > 0) {
+		http_reply_rate_limited(r, wait2);
 		goto out;
 	}
 	if ((st = route_store(r)) == NULL)
@@ -210,6 +205,21 @@ ra_login(struct req *r, const struct route_args *a)
 	rc = store_user_find_login(st, login, &u);
 	if (rc != 0 && rc != STORE_ENOTFOUND) {
 		route_store_error(r, rc, NULL);
+		goto out;
+	}
+	/* The account limiter counts per account, whatever form of login
+	 * was typed (name, e-mail, any case); a login that names no account
+	 * is counted by its lower-case form and gets 429 alike, so the
+	 * limiter does not tell which names exist. */
+	if (u != NULL) {
+		snprintf(akey, sizeof(akey), "id:%lld", (long long)u->id);
+	} else {
+		snprintf(akey, sizeof(akey), "u:%s", login);
+		for (i = 2; akey[i] != '\0'; i++)
+			akey[i] = (char)ascii_tolower((unsigned char)akey[i]);
+	}
+	if ((wait = ratelimit_check(ra_by_account, akey, now)) > 0) {
+		http_reply_rate_limited(r, wait);
 		goto out;
 	}
 	/* Unknown names cost the same time as wrong passwords. */

@@ -306,6 +306,29 @@ def test_login_rate_limit(_srv):
 
 
 @S.test
+def test_login_limit_per_account_whatever_is_typed(_srv):
+    # Own server: 3 failures per account, an address 12.
+    s = S.server(extra=["--login-failures", "3", "--login-window", "300"]).start()
+    u = s.new_user()
+    forms = [u["username"], u["email"].upper(), u["username"].upper()]
+    for i, form in enumerate(forms):
+        error(s.login(form, "wrong %d" % i), 401, "invalid_credentials",
+              what="failure %d as %r" % (i, form))
+    # Three failures in three forms are three for the one account.
+    for form in (u["username"], u["email"], u["email"].upper(), u["username"].title()):
+        error(s.login(form, u["password"]), 429, "rate_limited",
+              what="right password as %r while the account is limited" % form)
+    # Another account from the same address is not locked by it.
+    v = s.new_user()
+    status(s.login(v["email"], v["password"]), 200, "another account logs in")
+    # Names that do not exist are limited alike (no hint which exist).
+    for i in range(3):
+        error(s.login("nobody-here", "wrong"), 401, "invalid_credentials",
+              what="unknown name %d" % i)
+    error(s.login("NOBODY-here", "wrong"), 429, "rate_limited", what="unknown name limited")
+
+
+@S.test
 def test_mail_language(srv):
     subjects = {}
     for lang in ("de", "en"):
