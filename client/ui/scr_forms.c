@@ -377,7 +377,7 @@ register_submit(struct app *app, struct screen *s)
 	ui_pop(app);
 	scr_confirm_open(app);
 	/* L10N: %s is the e-mail address. */
-	ui_status(app, _("Your account is created. We sent a mail with a token to %s; type it in here."), mail);
+	ui_status(app, _("We sent a mail to %s. Type in its token here; if the name or address was taken, the mail says so instead."), mail);
 	return APP_OK;
 }
 

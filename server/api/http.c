@@ -22,6 +22,7 @@
 #include "server/api/http.h"
 #include "server/api/render.h"
 #include "server/api/routes.h"
+#include "server/api/slowq.h"
 #include "server/api/validate.h"
 #include "server/api/writer.h"
 
@@ -693,7 +694,8 @@ http_run(const struct http_cfg *cfg)
 	sigaddset(&set, SIGINT);
 	pthread_sigmask(SIG_BLOCK, &set, NULL);
 	signal(SIGPIPE, SIG_IGN);
-	if (routes_init(cfg) != 0 || writer_start(cfg->db_path) != 0) {
+	if (routes_init(cfg) != 0 || writer_start(cfg->db_path) != 0 ||
+	    slowq_start() != 0) {
 		log_msg("cannot start: the database cannot be opened");
 		goto out;
 	}
@@ -732,6 +734,7 @@ http_run(const struct http_cfg *cfg)
 	/* Stop taking connections, let queued writes commit and their
 	 * requests resume, then stop the workers. */
 	MHD_quiesce_daemon(d);
+	slowq_stop();
 	writer_stop();
 	MHD_stop_daemon(d);
 	d = NULL;
@@ -747,6 +750,7 @@ http_run(const struct http_cfg *cfg)
 out:
 	if (d != NULL)
 		MHD_stop_daemon(d);
+	slowq_stop();
 	writer_stop();
 	routes_fini();
 	pthread_mutex_lock(&http_stores_lock);

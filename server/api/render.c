@@ -207,6 +207,23 @@ render_user(const struct store_user *u, int owner)
 }
 
 char *
+render_registration(const char *username, const char *display_name,
+    const char *email, const char *locale, int64_t now)
+{
+	cJSON *o = cJSON_CreateObject();
+
+	render_add_str(o, "username", username);
+	render_add_str(o, "display_name",
+	    display_name != NULL ? display_name : username);
+	cJSON_AddStringToObject(o, "role", "citizen");
+	render_add_time(o, "created_at", now, 0);
+	render_add_str(o, "email", email);
+	render_add_str(o, "locale", locale != NULL ? locale : "de");
+	cJSON_AddStringToObject(o, "status", "pending");
+	return render_done(o);
+}
+
+char *
 render_login(const char *token, int64_t expires_at, const struct store_user *u)
 {
 	cJSON *o = cJSON_CreateObject();

@@ -31,6 +31,11 @@ char	*render_health(const char *version);
 char	*render_pair(const char *key, const char *value);
 
 char	*render_user(const struct store_user *u, int owner);
+/* The answer to every accepted registration: the user as registered,
+ * pending, without an id, alike whether an account was created or the
+ * name or address was taken (only the mail tells). */
+char	*render_registration(const char *username, const char *display_name,
+	    const char *email, const char *locale, int64_t now);
 char	*render_login(const char *token, int64_t expires_at,
 	    const struct store_user *u);
 

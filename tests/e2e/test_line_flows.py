@@ -476,7 +476,7 @@ def test_register_confirm_and_login(h):
     live.send("geheim-passwort-9", "s")
     live.wait_for("Logged in as Zeilen Tester")
     t = live.close()
-    has(t, "Register", "We sent a mail with a token to %s@example.org" % name,
+    has(t, "Register", "We sent a mail to %s@example.org" % name,
         "Confirm your account", "Your account is active", "Logged in as Zeilen Tester")
     hasnt(t, "geheim-passwort-9")
     # Enter alone leaves an optional field empty and goes on to the next.
@@ -487,7 +487,7 @@ def test_register_confirm_and_login(h):
     finally:
         o.close()
     has(t, "Name others see (optional)", "Password, at least 8 characters",
-        "We sent a mail with a token to %s@example.org" % other)
+        "We sent a mail to %s@example.org" % other)
 
 
 @with_home
