@@ -75,7 +75,8 @@ MO_FILES = $(patsubst locale/%.po,$(BUILD)/locale/%/LC_MESSAGES/mitwirkung.mo,$(
 .SECONDARY:
 
 .PHONY: all deps check test unit run run-api run-ssh install uninstall clean \
-	bench-api bench-client bench-ssh bench-line bench lint pot update-po tests-build
+	bench-api bench-client bench-ssh bench-line bench-slowloris bench lint pot \
+	update-po tests-build
 all: $(PROGS) $(MO_FILES)
 
 deps:
@@ -161,7 +162,9 @@ bench-ssh: all
 	$(Q)BUILD=$(BUILD) bench/ssh.sh
 bench-line: all
 	$(Q)BUILD=$(BUILD) python3 bench/line_words.py
-bench: bench-api bench-client bench-line bench-ssh
+bench-slowloris: all
+	$(Q)BUILD=$(BUILD) python3 bench/slowloris.py
+bench: bench-api bench-client bench-line bench-ssh bench-slowloris
 
 pot:
 	$(Q)xgettext --from-code=UTF-8 -k_ -kN_ -kC_:1c,2 -kngettext:1,2 --add-comments=L10N \

@@ -29,6 +29,10 @@ struct http_cfg {
 	unsigned int	 register_per_addr;	/* per client address and */
 	unsigned int	 mail_per_target;	/* mails per target address */
 	unsigned int	 register_window;	/* in seconds; 0 limit: off */
+	unsigned int	 max_per_addr;	/* open connections per address */
+	unsigned int	 max_conns;	/* open connections in all */
+	unsigned int	 head_timeout;	/* seconds for a request head */
+	unsigned int	 body_min_rate;	/* bytes per second of a body */
 	int		 quiet;		/* 1: no per-request log lines */
 	/* Key login: the SHA-256 of the gateway secret (--gateway-secret-file);
 	 * without one, POST /auth/ssh-key answers 404. */

@@ -67,6 +67,18 @@ static const char main_usage[] =
 "                       before 429 (default 3; 0: no limit, for tests)\n"
 "  --register-window SECONDS\n"
 "                       window of both registration limits (default 3600)\n"
+"  --max-per-address N  open connections per client address; more are\n"
+"                       closed at once (default 64, sized for a city\n"
+"                       behind NAT; 0: no limit)\n"
+"  --max-connections N  open connections in all; more are closed at once\n"
+"                       (default 4000, at most half the open files limit)\n"
+"  --head-timeout SECONDS\n"
+"                       time for a whole request head, from the connection\n"
+"                       or the end of the previous request; trickled bytes\n"
+"                       do not extend it (default 10)\n"
+"  --body-min-rate BYTES\n"
+"                       a body must arrive within the head timeout plus its\n"
+"                       length at this rate per second (default 1024)\n"
 "  --clock TIME         tests only: the server's clock says TIME (RFC 3339,\n"
 "                       2026-11-28T10:00:00Z) at start and runs on from\n"
 "                       there; demo data is dated relative to it\n"
@@ -281,6 +293,10 @@ main_num_option(const char *o, struct http_cfg *cfg, struct main_num *out)
 		    100000000 },
 		{ "--mails-per-address", &cfg->mail_per_target, 0, 100000000 },
 		{ "--register-window", &cfg->register_window, 1, 100000000 },
+		{ "--max-per-address", &cfg->max_per_addr, 0, 1000000 },
+		{ "--max-connections", &cfg->max_conns, 1, 1000000 },
+		{ "--head-timeout", &cfg->head_timeout, 1, 3600 },
+		{ "--body-min-rate", &cfg->body_min_rate, 1, 100000000 },
 	};
 	size_t i;
 
@@ -310,6 +326,10 @@ main_cmd_serve(int argc, char **argv)
 	cfg.register_per_addr = 10;
 	cfg.mail_per_target = 3;
 	cfg.register_window = 3600;
+	cfg.max_per_addr = 64;
+	cfg.max_conns = 4000;
+	cfg.head_timeout = 10;
+	cfg.body_min_rate = 1024;
 	for (i = 1; i < argc; i++) {
 		const char *o = argv[i], *val = i + 1 < argc ? argv[i + 1] : NULL;
 

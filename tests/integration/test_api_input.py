@@ -325,7 +325,9 @@ def test_idle_and_half_sent_connections_do_not_block(srv):
     socks = []
     try:
         for k in range(300):
-            s = socket.create_connection(("127.0.0.1", srv.port), timeout=5)
+            # Spread over ten addresses: one address may hold 64 at most.
+            s = socket.create_connection(("127.0.0.1", srv.port), timeout=5,
+                                         source_address=("127.0.1.%d" % (k % 10 + 1), 0))
             if k % 2:
                 s.sendall(b"GET /api/v1/health HTTP/1.1\r\nHost: x\r\n")    # never ends
             socks.append(s)
