@@ -75,7 +75,7 @@ MO_FILES = $(patsubst locale/%.po,$(BUILD)/locale/%/LC_MESSAGES/mitwirkung.mo,$(
 .SECONDARY:
 
 .PHONY: all deps check test unit run run-api run-ssh install uninstall clean \
-	bench-api bench-client bench-ssh bench-line bench-slowloris bench lint pot \
+	bench-api bench-client bench-ssh bench-line bench-slowloris bench-wrap bench lint pot \
 	update-po tests-build
 all: $(PROGS) $(MO_FILES)
 
@@ -164,7 +164,13 @@ bench-line: all
 	$(Q)BUILD=$(BUILD) python3 bench/line_words.py
 bench-slowloris: all
 	$(Q)BUILD=$(BUILD) python3 bench/slowloris.py
-bench: bench-api bench-client bench-line bench-ssh bench-slowloris
+$(BUILD)/bench/wrap: $(call obj,bench/wrap.c) $(CLIENT_LIB) $(COMMON_LIB)
+	$(call say,LD,$@)
+	$(Q)mkdir -p $(dir $@)
+	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(CLIENT_LIBS)
+bench-wrap: $(BUILD)/bench/wrap
+	$(Q)$(BUILD)/bench/wrap
+bench: bench-api bench-client bench-line bench-ssh bench-slowloris bench-wrap
 
 pot:
 	$(Q)xgettext --from-code=UTF-8 -k_ -kN_ -kC_:1c,2 -kngettext:1,2 --add-comments=L10N \

@@ -80,4 +80,9 @@ struct text_lines {
 int	text_wrap(const char *s, size_t width, struct text_lines *out);
 void	text_lines_free(struct text_lines *l);
 
+/* How many characters text_fit() and text_wrap() have looked at so far in
+ * this process (not thread-safe; a measure of work for tests: wrapping
+ * must stay linear in the length of the text, whatever a platform sends). */
+size_t	text_work(void);
+
 #endif

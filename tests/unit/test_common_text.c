@@ -434,6 +434,75 @@ test_text_wrap_wide(void **state)
 	WRAP("😀 😀 😀", 5, "😀 😀", "😀");
 }
 
+/* Characters text_wrap() looks at for s at width. */
+static size_t
+wrap_work(const char *s, size_t width, size_t *nlines)
+{
+	struct text_lines l;
+	size_t before = text_work();
+
+	assert_int_equal(text_wrap(s, width, &l), 0);
+	*nlines = l.n;
+	text_lines_free(&l);
+	return text_work() - before;
+}
+
+static char *
+repeat(const char *unit, size_t n)
+{
+	size_t ul = strlen(unit), i;
+	char *s = malloc(ul * n + 1);
+
+	assert_non_null(s);
+	for (i = 0; i < n; i++)
+		memcpy(s + i * ul, unit, ul);
+	s[ul * n] = '\0';
+	return s;
+}
+
+static void
+test_text_wrap_long_word_linear(void **state)
+{
+	/* ASCII, CJK (2 columns), CJK with a combining mark each. */
+	static const char *const units[] = { "x", "\xe4\xb8\xad",
+	    "\xe4\xb8\xad\xcc\x81", "ab c" };
+	struct text_lines l;
+	size_t u, n1, n8, w1, w8, i;
+	char *s;
+
+	(void)state;
+	for (u = 0; u < sizeof(units) / sizeof(units[0]); u++) {
+		s = repeat(units[u], 10000);
+		w1 = wrap_work(s, 80, &n1);
+		free(s);
+		s = repeat(units[u], 80000);
+		w8 = wrap_work(s, 80, &n8);
+		/* Eight times the text: eight times the lines and about
+		 * eight times the work (quadratic would be 64 times). */
+		assert_true(n8 >= 8 * n1 - 8 && n8 <= 8 * n1 + 8);
+		assert_true(w8 <= 9 * w1);
+		/* Each character is looked at a few times, not per line. */
+		assert_true(w8 <= 4 * 80000 * 2);
+		free(s);
+	}
+	/* The cut word comes back whole, each line full but the last. */
+	s = repeat("x", 100000);
+	assert_int_equal(text_wrap(s, 80, &l), 0);
+	assert_int_equal(l.n, 1250);
+	for (i = 0; i < l.n; i++)
+		assert_int_equal(strlen(l.line[i]), 80);
+	text_lines_free(&l);
+	free(s);
+	/* A base with 30,000 combining marks stays one cluster on a line. */
+	s = repeat("\xcc\x81", 30000);
+	s[0] = 'a';
+	s[1] = 'a';
+	assert_int_equal(text_wrap(s, 10, &l), 0);
+	assert_int_equal(l.n, 1);
+	text_lines_free(&l);
+	free(s);
+}
+
 int
 main(void)
 {
@@ -448,6 +517,7 @@ main(void)
 		cmocka_unit_test(test_text_sanitize_nul),
 		cmocka_unit_test(test_text_sanitize_bidi),
 		cmocka_unit_test(test_text_sanitize_invisible),
+		cmocka_unit_test(test_text_wrap_long_word_linear),
 		cmocka_unit_test(test_text_sanitize_invalid_utf8),
 		cmocka_unit_test(test_text_utf8_decode_cases),
 		cmocka_unit_test(test_text_check_cases),
