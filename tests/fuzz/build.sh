@@ -14,6 +14,8 @@ for src in tests/fuzz/fuzz_*.c; do
 	fuzz_keys) extra="client/keys/keys.c client/keys/keys_default.c client/i18n.c" ;;
 	fuzz_api_parse) extra="client/api/api_parse.c $(pkg-config --cflags --libs libcjson)" ;;
 	fuzz_sshkey) extra="server/api/sshkey.c $(pkg-config --cflags --libs libsodium)" ;;
+	# The API server's parsers: its library without main.c.
+	fuzz_srv_*) extra="$(ls server/api/*.c | grep -v /main.c) $(pkg-config --cflags --libs libmicrohttpd libcjson sqlite3 libsodium libcurl zlib) -pthread" ;;
 	*) extra= ;;
 	esac
 	# shellcheck disable=SC2086
