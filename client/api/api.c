@@ -389,7 +389,7 @@ api_base_insecure(const char *base)
 	const char *h, *end, *at;
 	size_t n;
 
-	if (base == NULL || strncasecmp(base, "http://", 7) != 0)
+	if (base == NULL || ascii_strncasecmp(base, "http://", 7) != 0)
 		return 0;
 	h = base + 7;
 	end = h + strcspn(h, "/?#");
@@ -405,7 +405,7 @@ api_base_insecure(const char *base)
 		return 1;
 	memcpy(host, h, n);
 	host[n] = '\0';
-	if (strcasecmp(host, "localhost") == 0 || strcmp(host, "::1") == 0 ||
+	if (ascii_strcasecmp(host, "localhost") == 0 || strcmp(host, "::1") == 0 ||
 	    (strncmp(host, "127.", 4) == 0 &&
 	    strspn(host, "0123456789.") == n))
 		return 0;

@@ -453,13 +453,13 @@ http_hcount_cb(void *cls, enum MHD_ValueKind kind, const char *key,
 
 	(void)kind;
 	(void)value;
-	if (strcasecmp(key, MHD_HTTP_HEADER_CONTENT_LENGTH) == 0)
+	if (ascii_strcasecmp(key, MHD_HTTP_HEADER_CONTENT_LENGTH) == 0)
 		c->content_length++;
-	else if (strcasecmp(key, MHD_HTTP_HEADER_AUTHORIZATION) == 0)
+	else if (ascii_strcasecmp(key, MHD_HTTP_HEADER_AUTHORIZATION) == 0)
 		c->authorization++;
-	else if (strcasecmp(key, MHD_HTTP_HEADER_HOST) == 0)
+	else if (ascii_strcasecmp(key, MHD_HTTP_HEADER_HOST) == 0)
 		c->host++;
-	else if (strcasecmp(key, MHD_HTTP_HEADER_TRANSFER_ENCODING) == 0)
+	else if (ascii_strcasecmp(key, MHD_HTTP_HEADER_TRANSFER_ENCODING) == 0)
 		c->transfer_encoding++;
 	return MHD_YES;
 }
