@@ -327,8 +327,8 @@ def test_csv_exports_neutralise_formulas(srv):
     titles = [r[1] for r in rows[1:]]
     for t in evil:
         ok("'" + t in titles, "option %r kept as text after an apostrophe: %r" % (t, titles))
-    body = {"title": tr("CSV"), "intro": tr("i"), "opens_at": iso(time.time() - 60),
-            "closes_at": iso(time.time() + 3600),
+    body = {"title": tr("CSV"), "intro": tr("i"), "opens_at": iso(now() - 60),
+            "closes_at": iso(now() + 3600),
             "questions": [{"kind": "text", "text": tr("=Frage"), "required": True,
                            "max_length": 500},
                           {"kind": "multiple", "text": tr("@Wahl"), "required": True, "max_choices": 2,
