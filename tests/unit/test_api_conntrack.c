@@ -4,6 +4,7 @@
 #include <setjmp.h>
 #include <stdint.h>
 #include <sys/socket.h>
+#include <sys/time.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -85,11 +86,15 @@ test_conntrack_thread_shuts_socket_down(void **state)
 {
 	struct conntrack *ct = conntrack_new(0, NULL, NULL);
 	struct conntrack_conn *c;
+	struct timeval tv = { 10, 0 };
 	char buf[4];
 	int sv[2];
 
 	(void)state;
 	assert_int_equal(socketpair(AF_UNIX, SOCK_STREAM, 0, sv), 0);
+	/* A sweeper that never runs fails the test instead of hanging it. */
+	assert_int_equal(setsockopt(sv[1], SOL_SOCKET, SO_RCVTIMEO, &tv,
+	    sizeof(tv)), 0);
 	c = conntrack_add(ct, sv[0], conntrack_now_ms() + 50);
 	assert_int_equal(conntrack_start(ct, 10), 0);
 	/* The peer sees the end of the stream once the sweeper ran. */
