@@ -112,13 +112,19 @@ def summary(times):
     return xs[len(xs) // 2], xs[min(len(xs) - 1, int(len(xs) * 0.99))], xs[-1]
 
 
-def scenario(srv, rounds=3, report=print, cut_wait=20):
+def scenario(srv, rounds=3, report=print, cut_wait=20, cap=64):
     """Both attacks in turn; returns {name: [probe ms...]} and the counts."""
     out = {}
     # One address: all but --max-per-address are closed at once.
     socks = open_slow(srv.port, SLOW, lambda k: "127.0.0.1")
     try:
-        gone = closed_by_server(socks)
+        # Refused ones are closed at once; on a loaded machine it may take
+        # a moment to see them all (bounded: 5 s).
+        gone = set()
+        t0 = time.time()
+        while len(socks) - len(gone) > cap and time.time() - t0 < 5:
+            gone |= closed_by_server([s for s in socks if s not in gone], wait=0.2)
+        gone |= closed_by_server([s for s in socks if s not in gone], wait=0.2)
         held = len(socks) - len(gone)
         report("one address: %d of %d slow connections held, %d closed at once"
                % (held, SLOW, len(gone)))
