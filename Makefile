@@ -75,7 +75,8 @@ MO_FILES = $(patsubst locale/%.po,$(BUILD)/locale/%/LC_MESSAGES/mitwirkung.mo,$(
 .SECONDARY:
 
 .PHONY: all deps check test unit run run-api run-ssh install uninstall clean \
-	bench-api bench-client bench-ssh bench-line bench lint pot update-po tests-build
+	bench-api bench-client bench-ssh bench-line bench-slowloris bench-wrap bench lint pot \
+	update-po tests-build
 all: $(PROGS) $(MO_FILES)
 
 deps:
@@ -122,6 +123,16 @@ $(BUILD)/tests/test_ssh_%: $(call obj,tests/unit/test_ssh_%.c) $(SSH_LIB) $(COMM
 	$(Q)mkdir -p $(dir $@)
 	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(SSH_LIBS) $(TEST_LIBS)
 
+# The API server's fuzz targets (tests/fuzz/fuzz_srv_*.c) link its library:
+# the replay of their corpora tests/fuzz/seeds_srv_*/ in make check (with
+# tests/fuzz/replay.c, test_fuzz_<name>) takes this rule over the general
+# one for fuzz targets (the shorter stem wins).
+$(BUILD)/tests/test_fuzz_srv_%: $(call obj,tests/fuzz/fuzz_srv_%.c) \
+		$(BUILD)/obj/tests/fuzz/replay_srv_%.o $(API_LIB) $(COMMON_LIB)
+	$(call say,LD,$@)
+	$(Q)mkdir -p $(dir $@)
+	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(API_LIBS)
+
 $(BUILD)/locale/%/LC_MESSAGES/mitwirkung.mo: locale/%.po
 	$(call say,MSGFMT,$<)
 	$(Q)mkdir -p $(dir $@)
@@ -162,7 +173,15 @@ bench-ssh: all
 	$(Q)BUILD=$(BUILD) bench/ssh.sh
 bench-line: all
 	$(Q)BUILD=$(BUILD) python3 bench/line_words.py
-bench: bench-api bench-client bench-line bench-ssh
+bench-slowloris: all
+	$(Q)BUILD=$(BUILD) python3 bench/slowloris.py
+$(BUILD)/bench/wrap: $(call obj,bench/wrap.c) $(CLIENT_LIB) $(COMMON_LIB)
+	$(call say,LD,$@)
+	$(Q)mkdir -p $(dir $@)
+	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(CLIENT_LIBS)
+bench-wrap: $(BUILD)/bench/wrap
+	$(Q)$(BUILD)/bench/wrap
+bench: bench-api bench-client bench-line bench-ssh bench-slowloris bench-wrap
 
 pot:
 	$(Q)xgettext --from-code=UTF-8 -k_ -kN_ -kC_:1c,2 -kngettext:1,2 --add-comments=L10N \

@@ -60,6 +60,10 @@ main(int argc, char **argv)
 		return CLIENT_EXIT_USAGE;
 	}
 	o.api_url = base;
+	if (api_base_insecure(base))
+		/* L10N: one line on stderr at start; %s is the API address. */
+		fprintf(stderr, _("%s: warning: %s is not https: your password and session cross the network unencrypted.\n"),
+		    prog, base);
 
 	if (cmd < argc) {
 		if (!cmd_is_command(argv[cmd])) {

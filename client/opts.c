@@ -188,7 +188,7 @@ opts_usage(FILE *f, const char *prog)
 	fprintf(f, _("Usage: %s [options] [command [arguments]]\n"), prog);
 	fputs(_("Without a command, opens the interactive interface.\n\n"), f);
 	fputs(_("Options:\n"
-	    "  --api URL            platform API, e.g. http://127.0.0.1:8080/api/v1\n"
+	    "  --api URL            platform API, e.g. https://mitwirkung.example.org/api/v1\n"
 	    "  --lang de|en         language\n"
 	    "  --ui full|line       full-screen interface or line mode\n"
 	    "  --keymap NAME|PATH   key map: default, vi, numpad or a file\n"

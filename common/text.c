@@ -103,6 +103,28 @@ text_is_bidi(unsigned int cp)
 	    cp == 0x061c;
 }
 
+/* Unicode's Default_Ignorable_Code_Point (DerivedCoreProperties 15.1):
+ * characters that show as nothing, so that "admin" and "ad\u200bmin", or
+ * a name of Hangul fillers, look alike. Sorted, for text_in_table(). */
+static const struct text_range text_ignorable[] = {
+	{ 0x00ad, 0x00ad }, { 0x034f, 0x034f }, { 0x061c, 0x061c },
+	{ 0x115f, 0x1160 }, { 0x17b4, 0x17b5 }, { 0x180b, 0x180f },
+	{ 0x200b, 0x200f }, { 0x202a, 0x202e }, { 0x2060, 0x206f },
+	{ 0x3164, 0x3164 }, { 0xfe00, 0xfe0f }, { 0xfeff, 0xfeff },
+	{ 0xffa0, 0xffa0 }, { 0xfff0, 0xfff8 }, { 0x1bca0, 0x1bca3 },
+	{ 0x1d173, 0x1d17a }, { 0xe0000, 0xe0fff },
+};
+
+static int text_in_table(unsigned int cp, const struct text_range *t,
+    size_t n);
+
+int
+text_cp_ignorable(unsigned int cp)
+{
+	return text_in_table(cp, text_ignorable,
+	    sizeof(text_ignorable) / sizeof(text_ignorable[0]));
+}
+
 int
 text_check(const char *s, size_t len, int flags)
 {
@@ -277,7 +299,8 @@ text_sanitize(const char *s, size_t len, int flags)
 			i += text_seq_len(p + i, len - i, text_c1_kind(cp));
 			continue;
 		}
-		if (cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || text_is_bidi(cp)) {
+		if (cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || text_is_bidi(cp) ||
+		    text_cp_ignorable(cp)) {
 			i += (size_t)n;
 			continue;
 		}
@@ -361,6 +384,15 @@ text_width(const char *s)
 	return text_count(s, 1);
 }
 
+/* Characters looked at by text_cluster() so far (text_work()). */
+static size_t text_work_n;
+
+size_t
+text_work(void)
+{
+	return text_work_n;
+}
+
 /* Bytes and columns of the character at s together with the zero-width
  * marks that follow it, which must stay with their base. */
 static size_t
@@ -369,6 +401,7 @@ text_cluster(const char *s, size_t *cols)
 	size_t i;
 	unsigned int cp;
 
+	text_work_n++;
 	i = (size_t)text_next(s, &cp);
 	*cols = (size_t)text_cp_width(cp);
 	while (s[i] != '\0') {
@@ -376,6 +409,7 @@ text_cluster(const char *s, size_t *cols)
 
 		if (text_cp_width(cp) != 0 || cp < 0x20)
 			break;
+		text_work_n++;
 		i += (size_t)n;
 	}
 	return i;
@@ -445,7 +479,29 @@ text_is_space(char c)
 	return c == ' ' || c == '\t';
 }
 
-/* Wraps one paragraph s[0..len) (no \n inside) into l. */
+/* Columns of the word at s[0..len) up to its first space, but measured
+ * no further than past limit columns: a word wider than a line is cut
+ * anyway, and measuring all of a 100,000-character word again for every
+ * line cut from it made wrapping quadratic. Stores the bytes measured in
+ * *bytes; returns the columns, more than limit when the word is wider. */
+static size_t
+text_word_cols(const char *s, size_t len, size_t limit, size_t *bytes)
+{
+	size_t i = 0, cols = 0, n, w;
+
+	while (i < len && !text_is_space(s[i]) && cols <= limit) {
+		n = text_cluster(s + i, &w);
+		if (i + n > len)
+			n = len - i;
+		i += n;
+		cols += w;
+	}
+	*bytes = i;
+	return cols;
+}
+
+/* Wraps one paragraph s[0..len) (no \n inside) into l. Every byte is
+ * measured a bounded number of times, so the time is linear in len. */
 static int
 text_wrap_para(const char *s, size_t len, size_t width, struct text_lines *l,
     size_t *cap)
@@ -454,21 +510,14 @@ text_wrap_para(const char *s, size_t len, size_t width, struct text_lines *l,
 	int empty = 1, first = 1;
 
 	while (pos < len) {
-		size_t sp = pos, we, sw, ww = 0, w;
+		size_t sp = pos, we, sw, ww, wb, w;
 
 		while (sp < len && text_is_space(s[sp]))
 			sp++;
-		we = sp;
-		while (we < len && !text_is_space(s[we])) {
-			size_t n = text_cluster(s + we, &w);
-
-			if (we + n > len)
-				n = len - we;
-			we += n;
-			ww += w;
-		}
 		if (sp == len)
 			break;	/* trailing spaces are not shown */
+		ww = text_word_cols(s + sp, len - sp, width, &wb);
+		we = sp + wb;
 		sw = sp - pos;
 		if (empty && !first) {
 			/* A continuation line does not start with the spaces
@@ -476,7 +525,7 @@ text_wrap_para(const char *s, size_t len, size_t width, struct text_lines *l,
 			pos = sp;
 			sw = 0;
 		}
-		if (cur + sw + ww <= width) {
+		if (ww <= width && cur + sw + ww <= width) {
 			if (empty)
 				start = pos;
 			end = we;
@@ -494,7 +543,9 @@ text_wrap_para(const char *s, size_t len, size_t width, struct text_lines *l,
 			continue;
 		}
 		/* The word alone is wider than a line: cut it at the width,
-		 * always taking at least one character so this ends. */
+		 * always taking at least one character so this ends. The
+		 * rest of the word (no leading spaces) is measured anew from
+		 * the cut, at most one line's worth. */
 		start = pos;
 		while (pos < we) {
 			size_t n = text_cluster(s + pos, &w);
@@ -506,16 +557,14 @@ text_wrap_para(const char *s, size_t len, size_t width, struct text_lines *l,
 			cur += w;
 			pos += n;
 		}
-		if (pos < we) {
+		if (pos < len && !text_is_space(s[pos])) {
 			if (text_lines_add(l, cap, s + start, pos - start) < 0)
 				return -1;
 			first = 0;
 			cur = 0;
-			/* pos now points into the word; the rest has no
-			 * leading spaces, so the loop continues with it. */
 			continue;
 		}
-		end = we;
+		end = pos;
 		empty = 0;
 	}
 	if (!empty || first)

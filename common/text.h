@@ -35,6 +35,9 @@ const char *text_check_str(int code);
  * \n. ESC, and the C1 introducers U+0090/98/9B/9D/9E/9F, are dropped
  * together with the sequence they start (CSI, OSC with its payload up to
  * BEL or ST, DCS, SOS, PM, APC, charset and two-byte escapes).
+ * Invisible characters (text_cp_ignorable(): U+200B, U+200D, U+FEFF, the
+ * Hangul fillers U+115F, U+1160, U+3164, U+FFA0, ...) are dropped too, so
+ * that they cannot make one text look like another.
  * The caller frees the result. Returns NULL only when out of memory.
  */
 char	*text_sanitize(const char *s, size_t len, int flags);
@@ -42,6 +45,11 @@ char	*text_sanitize(const char *s, size_t len, int flags);
 /* Decodes one UTF-8 character at s (at most len bytes); stores the code
  * point in *cp and returns its length, or -1 for an invalid sequence. */
 int	text_utf8_decode(const char *s, size_t len, unsigned int *cp);
+
+/* 1 when cp is a Unicode Default_Ignorable_Code_Point (shows as nothing:
+ * zero-width space and joiners, BOM, Hangul fillers, variation selectors,
+ * tags, bidi marks, soft hyphen), else 0. */
+int	text_cp_ignorable(unsigned int cp);
 
 /* Display columns of one code point: 0 (combining), 1 or 2 (wide). */
 int	text_cp_width(unsigned int cp);
@@ -71,5 +79,10 @@ struct text_lines {
  */
 int	text_wrap(const char *s, size_t width, struct text_lines *out);
 void	text_lines_free(struct text_lines *l);
+
+/* How many characters text_fit() and text_wrap() have looked at so far in
+ * this process (not thread-safe; a measure of work for tests: wrapping
+ * must stay linear in the length of the text, whatever a platform sends). */
+size_t	text_work(void);
 
 #endif

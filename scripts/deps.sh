@@ -9,7 +9,7 @@ set -eu
 PKGS="build-essential pkg-config gettext
 libmicrohttpd-dev libcjson-dev libsqlite3-dev libsodium-dev
 libcurl4-openssl-dev zlib1g-dev libncurses-dev libssh-dev libseccomp-dev libcmocka-dev
-tmux openssh-client putty-tools dropbear-bin python3 sqlite3 procps locales
+tmux openssh-client putty-tools dropbear-bin python3 sqlite3 procps locales time
 curl ca-certificates xz-utils patch"
 BENCH_PKGS="wrk nginx-light openssh-server espeak-ng sox"
 

@@ -15,7 +15,13 @@
 
 #define API_DEFAULT_BASE	"http://127.0.0.1:8080/api/v1"
 #define API_CACHE_MAX		(2u << 20)	/* bytes of cached bodies; the client aims at < 10 MB RSS */
-#define API_BODY_MAX		(32u << 20)	/* refuse answers larger than this */
+/* Answers larger than these (after gzip is undone) are refused: a JSON
+ * answer is parsed into a tree many times its size, and a hostile platform
+ * could send hundreds of megabytes. The largest real ones (an export of
+ * everything an account wrote, a list of 100 long ideas) are far smaller;
+ * CSV exports are text only and may be larger. */
+#define API_JSON_MAX		(4u << 20)
+#define API_TEXT_MAX		(32u << 20)
 
 struct api_cache_ent {
 	char			*url;
@@ -42,6 +48,7 @@ struct api_buf {
 	char	*p;
 	size_t	 len;
 	size_t	 cap;
+	size_t	 max;		/* refuse beyond this many bytes */
 	int	 overflow;
 };
 
@@ -375,6 +382,36 @@ api_resolve_base(const char *cli)
 	return api_strip_base(API_DEFAULT_BASE);
 }
 
+int
+api_base_insecure(const char *base)
+{
+	char host[256];
+	const char *h, *end, *at;
+	size_t n;
+
+	if (base == NULL || ascii_strncasecmp(base, "http://", 7) != 0)
+		return 0;
+	h = base + 7;
+	end = h + strcspn(h, "/?#");
+	/* user:password@ goes before the host. */
+	if ((at = memchr(h, '@', (size_t)(end - h))) != NULL)
+		h = at + 1;
+	if (*h == '[') {
+		h++;
+		n = strcspn(h, "]");
+	} else
+		n = strcspn(h, ":/?#");
+	if (n == 0 || n >= sizeof(host))
+		return 1;
+	memcpy(host, h, n);
+	host[n] = '\0';
+	if (ascii_strcasecmp(host, "localhost") == 0 || strcmp(host, "::1") == 0 ||
+	    (strncmp(host, "127.", 4) == 0 &&
+	    strspn(host, "0123456789.") == n))
+		return 0;
+	return 1;
+}
+
 struct api *
 api_new(const char *base)
 {
@@ -557,7 +594,7 @@ api_write_cb(char *data, size_t size, size_t nmemb, void *arg)
 	struct api_buf *b = arg;
 	size_t n = size * nmemb;
 
-	if (b->len + n + 1 > API_BODY_MAX) {
+	if (b->len + n + 1 > b->max) {
 		b->overflow = 1;
 		return 0;
 	}
@@ -711,6 +748,13 @@ api_answer(struct api *a, const char *body, size_t len, int want, cJSON **out,
 	return 0;
 }
 
+void
+api_json_reset(struct api *a, const cJSON *j)
+{
+	free(a->json);
+	a->json = j != NULL ? api_json_print(j) : NULL;
+}
+
 static int
 api_request_once(struct api *a, const char *method, const char *path,
     const char *query, const cJSON *body, int want, cJSON **out, char **text)
@@ -759,6 +803,11 @@ api_request_once(struct api *a, const char *method, const char *path,
 	curl_easy_setopt(a->curl, CURLOPT_TIMEOUT_MS, a->total_ms);
 	curl_easy_setopt(a->curl, CURLOPT_USERAGENT, "mitwirkung/" MW_VERSION);
 	curl_easy_setopt(a->curl, CURLOPT_HTTPHEADER, headers);
+	/* The decoded size is counted in api_write_cb(); a compressed body
+	 * announced larger than that is refused before it is read. */
+	resp.max = want == API_WANT_TEXT ? API_TEXT_MAX : API_JSON_MAX;
+	curl_easy_setopt(a->curl, CURLOPT_MAXFILESIZE_LARGE,
+	    (curl_off_t)resp.max);
 	curl_easy_setopt(a->curl, CURLOPT_WRITEFUNCTION, api_write_cb);
 	curl_easy_setopt(a->curl, CURLOPT_WRITEDATA, &resp);
 	curl_easy_setopt(a->curl, CURLOPT_HEADERFUNCTION, api_header_cb);
@@ -786,7 +835,7 @@ api_request_once(struct api *a, const char *method, const char *path,
 		a->stats.connects += (unsigned long)nconn;
 	a->stats.bytes_in += (unsigned long long)down + (unsigned long long)hsize;
 	if (rc != CURLE_OK) {
-		if (resp.overflow)
+		if (resp.overflow || rc == CURLE_FILESIZE_EXCEEDED)
 			api_fail(a, API_ERR_SERVER,
 			    _("The server sent an answer that is too large."));
 		else if (rc == CURLE_WRITE_ERROR)

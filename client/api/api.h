@@ -83,6 +83,13 @@ int	api_error_exit(const struct api_error *e);
  */
 char	*api_resolve_base(const char *cli);
 
+/*
+ * 1 when base is a plain http:// URL to a host that is not this machine
+ * (not localhost, 127.0.0.0/8 or ::1): passwords and the session token
+ * would cross the network unencrypted. 0 for https and loopback.
+ */
+int	api_base_insecure(const char *base);
+
 /* Returns a new handle for base (e.g. "http://127.0.0.1:8080/api/v1"), or
  * NULL when out of memory or curl cannot be initialised. */
 struct api *api_new(const char *base);

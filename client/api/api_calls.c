@@ -79,6 +79,22 @@ api_call(struct api *a, const char *method, const char *path,
 	return api_obj(a, j, size, parse, out);
 }
 
+/* A GET of a list that asked for limit items: more are dropped unread. */
+static int
+api_call_list(struct api *a, const char *path, const char *query, int limit,
+    size_t size, api_obj_parse_fn parse, void **out)
+{
+	cJSON *j = NULL;
+
+	*out = NULL;
+	if (api_request(a, "GET", path, query, NULL, API_WANT_JSON, &j,
+	    NULL) < 0)
+		return -1;
+	if (api_list_cap(j, limit) > 0)
+		api_json_reset(a, j);
+	return api_obj(a, j, size, parse, out);
+}
+
 static int
 api_bad_arg(struct api *a)
 {
@@ -248,7 +264,7 @@ api_projects(struct api *a, const char *status, const char *category,
 	    api_q_add(q, sizeof(q), "category", category) < 0 ||
 	    api_q_page(q, sizeof(q), after, limit) < 0)
 		return api_bad_arg(a);
-	return api_call(a, "GET", "/projects", q, NULL, sizeof(**out),
+	return api_call_list(a, "/projects", q, limit, sizeof(**out),
 	    api_parse_project_list_v, (void **)out);
 }
 
@@ -281,7 +297,7 @@ api_project_ideas(struct api *a, long long project_id, const char *sort,
 	    api_q_page(q, sizeof(q), after, limit) < 0)
 		return api_bad_arg(a);
 	snprintf(path, sizeof(path), "/projects/%lld/ideas", project_id);
-	return api_call(a, "GET", path, q, NULL, sizeof(**out),
+	return api_call_list(a, path, q, limit, sizeof(**out),
 	    api_parse_idea_list_v, (void **)out);
 }
 
@@ -304,7 +320,7 @@ api_comments(struct api *a, const char *what, long long id, const char *after,
 	if (api_q_page(q, sizeof(q), after, limit) < 0)
 		return api_bad_arg(a);
 	snprintf(path, sizeof(path), "/%s/%lld/comments", what, id);
-	return api_call(a, "GET", path, q, NULL, sizeof(**out),
+	return api_call_list(a, path, q, limit, sizeof(**out),
 	    api_parse_comment_list_v, (void **)out);
 }
 
@@ -860,7 +876,7 @@ api_moderation_queue(struct api *a, const char *type, const char *after,
 	if (api_q_add(q, sizeof(q), "type", type) < 0 ||
 	    api_q_page(q, sizeof(q), after, limit) < 0)
 		return api_bad_arg(a);
-	return api_call(a, "GET", "/moderation/queue", q, NULL, sizeof(**out),
+	return api_call_list(a, "/moderation/queue", q, limit, sizeof(**out),
 	    api_parse_queue_list_v, (void **)out);
 }
 

@@ -26,6 +26,15 @@ int	api_request(struct api *a, const char *method, const char *path,
 	    const char *query, const cJSON *body, int want, cJSON **out,
 	    char **text);
 
+/* The items a list asked for with limit (0: the API's default, 20): a
+ * longer "items" array of answer j is cut to that many, so a platform
+ * cannot make the client hold more than it asked for. Returns how many
+ * items were cut off. */
+#define API_LIST_DEFAULT	20
+int	api_list_cap(cJSON *j, int limit);
+/* Prints j again as the handle's JSON of the last answer (after a cut). */
+void	api_json_reset(struct api *a, const cJSON *j);
+
 /* Sets the handle's error to kind with a translated message (printf). */
 void	api_fail(struct api *a, enum api_err_kind kind, const char *fmt, ...)
 	    __attribute__((format(printf, 3, 4)));

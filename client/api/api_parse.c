@@ -146,6 +146,33 @@ api_parse_array(const cJSON *arr, size_t elsize, api_parse_fn parse,
 	return 0;
 }
 
+int
+api_list_cap(cJSON *j, int limit)
+{
+	cJSON *arr = cJSON_GetObjectItemCaseSensitive(j, "items"), *v;
+	int want = limit > 0 ? limit : API_LIST_DEFAULT, i = 0, cut = 0;
+
+	if (!cJSON_IsArray(arr))
+		return 0;
+	/* Walk once and cut the tail at the want-th item: deleting from the
+	 * end one by one would walk the list again for every item. */
+	for (v = arr->child; v != NULL && i < want; v = v->next)
+		i++;
+	if (v != NULL && v->prev != NULL && i == want) {
+		cJSON *last = v->prev, *n;
+
+		last->next = NULL;
+		arr->child->prev = last;
+		for (; v != NULL; v = n) {
+			n = v->next;
+			v->next = v->prev = NULL;
+			cJSON_Delete(v);
+			cut++;
+		}
+	}
+	return cut;
+}
+
 /* Clears n items of elsize bytes with clear and frees the array; the one
  * loop every list's _free and a failed parse share. */
 static void

@@ -162,8 +162,10 @@ cmd_register(struct cmd_ctx *c, struct cmd_args *a)
 		goto out;
 	}
 	if (!cmd_print_json(c)) {
-		/* L10N: after registration: user name, e-mail address. */
-		printf(_("Account %s is created. A mail with a token went to %s.\n"),
+		/* L10N: after registration: user name, e-mail address. The
+		 * server answers alike when the name or address is taken (so
+		 * nobody learns who has an account); only the mail tells. */
+		printf(_("Account %s is registered. A mail went to %s: with a token, or saying that the name or address is taken.\n"),
 		    u->username ? u->username : "", email);
 		printf("%s\n", _("Confirm it with: mitwirkung confirm TOKEN"));
 	}

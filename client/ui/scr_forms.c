@@ -401,7 +401,7 @@ register_submit(struct app *app, struct screen *s)
 	ui_pop(app);
 	scr_confirm_open_for(app, name);
 	/* L10N: %s is the e-mail address. */
-	ui_status(app, _("Your account is created. We sent a mail with an 8-digit code to %s; type it in here."), mail);
+	ui_status(app, _("We sent a mail with an 8-digit code to %s; type it in here. If the name or address was taken, the mail says so instead."), mail);
 	return APP_OK;
 }
 

@@ -34,9 +34,39 @@ auth_bearer(const char *header)
 	if (header == NULL || ascii_strncasecmp(header, "Bearer ", 7) != 0)
 		return NULL;
 	p = header + 7;
-	while (*p == ' ')
-		p++;
 	return auth_token_wellformed(p) ? p : NULL;
+}
+
+static int
+auth_tchar(char c)
+{
+	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+	    (c >= '0' && c <= '9') || (c != '\0' && strchr("!#$%&'*+.^_`|~-", c));
+}
+
+int
+auth_header_wellformed(const char *h)
+{
+	size_t i = 0, n;
+
+	if (h == NULL)
+		return 0;
+	/* auth-scheme: a token. */
+	while (auth_tchar(h[i]))
+		i++;
+	if (i == 0 || h[i] != ' ')
+		return 0;
+	i++;
+	/* One space, then token68: 1*( ALPHA / DIGIT / "-._~+/" ) *"=". */
+	for (n = 0; h[i] != '\0' && ((h[i] >= 'A' && h[i] <= 'Z') ||
+	    (h[i] >= 'a' && h[i] <= 'z') || (h[i] >= '0' && h[i] <= '9') ||
+	    strchr("-._~+/", h[i]) != NULL); i++)
+		n++;
+	if (n == 0)
+		return 0;
+	while (h[i] == '=')
+		i++;
+	return h[i] == '\0';
 }
 
 int

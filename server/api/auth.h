@@ -30,6 +30,14 @@ int	auth_token_wellformed(const char *s);
  */
 const char *auth_bearer(const char *header);
 
+/*
+ * 1 when an Authorization header is "scheme SP token68" exactly (one
+ * space, nothing before or after), else 0: "Bearer" alone, "Bearer  x",
+ * "Bearer x y" or a bare token are malformed and answered 400, while a
+ * well-formed header with another scheme or an unknown token gets 401.
+ */
+int	auth_header_wellformed(const char *header);
+
 /* 1 when a session that expires at expires_at is dead at now. */
 int	auth_expired(time_t expires_at, time_t now);
 

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <time.h>
 
@@ -17,14 +18,22 @@
 
 #include "common/ascii.h"
 #include "common/log.h"
+#include "server/api/auth.h"
 #include "server/api/cache.h"
+#include "server/api/conntrack.h"
 #include "server/api/http.h"
 #include "server/api/render.h"
 #include "server/api/routes.h"
+#include "server/api/slowq.h"
 #include "server/api/validate.h"
 #include "server/api/writer.h"
 
 static const struct http_cfg *http_cfg;
+
+/* Open connections and their deadlines (conntrack.h); the per-address
+ * cap is libmicrohttpd's own. */
+static struct conntrack *http_ct;
+static unsigned long http_refused;
 
 /* One store connection per worker thread, remembered so that they can be
  * closed after the daemon stopped. */
@@ -428,13 +437,104 @@ http_uri_seen(void *cls, const char *uri, struct MHD_Connection *conn)
 	return r;
 }
 
+/* Counts of the request headers that must not come twice. */
+struct http_hcount {
+	unsigned int	 content_length;
+	unsigned int	 authorization;
+	unsigned int	 host;
+	unsigned int	 transfer_encoding;
+};
+
+static enum MHD_Result
+http_hcount_cb(void *cls, enum MHD_ValueKind kind, const char *key,
+    const char *value)
+{
+	struct http_hcount *c = cls;
+
+	(void)kind;
+	(void)value;
+	if (ascii_strcasecmp(key, MHD_HTTP_HEADER_CONTENT_LENGTH) == 0)
+		c->content_length++;
+	else if (ascii_strcasecmp(key, MHD_HTTP_HEADER_AUTHORIZATION) == 0)
+		c->authorization++;
+	else if (ascii_strcasecmp(key, MHD_HTTP_HEADER_HOST) == 0)
+		c->host++;
+	else if (ascii_strcasecmp(key, MHD_HTTP_HEADER_TRANSFER_ENCODING) == 0)
+		c->transfer_encoding++;
+	return MHD_YES;
+}
+
+/* The header that makes the request ambiguous, or NULL. Two
+ * Content-Length, Authorization or Host headers (libmicrohttpd takes the
+ * first, a proxy in front may take the last), or a length next to chunked
+ * encoding, are how requests get smuggled past a check. */
+static const char *
+http_headers_ambiguous(struct MHD_Connection *conn)
+{
+	struct http_hcount c;
+
+	memset(&c, 0, sizeof(c));
+	MHD_get_connection_values(conn, MHD_HEADER_KIND, http_hcount_cb, &c);
+	if (c.content_length > 1 || (c.content_length && c.transfer_encoding))
+		return MHD_HTTP_HEADER_CONTENT_LENGTH;
+	if (c.authorization > 1)
+		return MHD_HTTP_HEADER_AUTHORIZATION;
+	if (c.host > 1)
+		return MHD_HTTP_HEADER_HOST;
+	if (c.transfer_encoding > 1)
+		return MHD_HTTP_HEADER_TRANSFER_ENCODING;
+	return NULL;
+}
+
+static struct conntrack_conn *
+http_conn_track(struct MHD_Connection *conn)
+{
+	const union MHD_ConnectionInfo *ci;
+
+	ci = MHD_get_connection_info(conn, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+	return ci != NULL ? ci->socket_context : NULL;
+}
+
+/* Sets the connection's deadline ms from now (0: none). */
+static void
+http_deadline(struct MHD_Connection *conn, uint64_t ms)
+{
+	struct conntrack_conn *c = http_conn_track(conn);
+
+	if (c != NULL)
+		conntrack_deadline(http_ct, c, ms ? conntrack_now_ms() + ms : 0);
+}
+
+/* The head is in. A body must arrive within the head timeout plus its
+ * length at the minimum rate (a chunked one counts as the largest body);
+ * without one there is no deadline while the answer is made. */
+static void
+http_deadline_body(struct MHD_Connection *conn, const char *cl,
+    const char *te)
+{
+	unsigned long long len = cl != NULL ? strtoull(cl, NULL, 10) : 0;
+	unsigned int rate = http_cfg->body_min_rate > 0 ?
+	    http_cfg->body_min_rate : 1024;
+
+	if (te != NULL)
+		len = HTTP_BODY_MAX;
+	if (len > HTTP_BODY_MAX)
+		len = HTTP_BODY_MAX;
+	if (len == 0) {
+		http_deadline(conn, 0);
+		return;
+	}
+	http_deadline(conn, (uint64_t)http_cfg->head_timeout * 1000 +
+	    len * 1000 / rate);
+}
+
 static enum MHD_Result
 http_access(void *cls, struct MHD_Connection *conn, const char *url,
     const char *method, const char *version, const char *upload_data,
     size_t *upload_data_size, void **con_cls)
 {
 	struct req *r = *con_cls;
-	const char *cl;
+	const char *cl, *auth, *dup;
 
 	(void)cls;
 	(void)version;
@@ -456,7 +556,16 @@ http_access(void *cls, struct MHD_Connection *conn, const char *url,
 		http_pick_lang(http_query(r, "lang"),
 		    http_header(r, MHD_HTTP_HEADER_ACCEPT_LANGUAGE), r->lang);
 		cl = http_header(r, MHD_HTTP_HEADER_CONTENT_LENGTH);
-		if (r->query_too_long)
+		http_deadline_body(conn, cl,
+		    http_header(r, MHD_HTTP_HEADER_TRANSFER_ENCODING));
+		auth = http_header(r, MHD_HTTP_HEADER_AUTHORIZATION);
+		if ((dup = http_headers_ambiguous(conn)) != NULL)
+			http_reply_error_detail(r, APIERR_BAD_REQUEST, dup,
+			    REASON_NONE, "(twice)");
+		else if (auth != NULL && !auth_header_wellformed(auth))
+			http_reply_error(r, APIERR_BAD_REQUEST,
+			    MHD_HTTP_HEADER_AUTHORIZATION, REASON_NONE);
+		else if (r->query_too_long)
 			http_reply_error(r, APIERR_BAD_REQUEST, "query",
 			    REASON_TOO_LONG);
 		else if (cl != NULL && strtoull(cl, NULL, 10) > HTTP_BODY_MAX)
@@ -478,6 +587,8 @@ http_access(void *cls, struct MHD_Connection *conn, const char *url,
 		*upload_data_size = 0;
 		return MHD_YES;
 	}
+	/* The whole body is in: no deadline while the answer is made. */
+	http_deadline(conn, 0);
 	if (r->too_large && !r->replied) {
 		http_reply_error(r, APIERR_PAYLOAD_TOO_LARGE, NULL, REASON_NONE);
 		return MHD_YES;
@@ -505,7 +616,6 @@ http_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 	struct req *r = *con_cls;
 
 	(void)cls;
-	(void)conn;
 	if (r == NULL)
 		return;
 	/* Requests that libmicrohttpd refused before they reached us (head
@@ -523,6 +633,9 @@ http_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 	 * while its write was queued) still owns its job. */
 	if (r->job != NULL && r->job_free != NULL)
 		r->job_free(r);
+	/* The next request's head (or the connection's end) is due within
+	 * the head timeout, however slowly its bytes come. */
+	http_deadline(conn, (uint64_t)http_cfg->head_timeout * 1000);
 	store_user_free(r->user);
 	free(r->cache_key);
 	free(r->body);
@@ -539,14 +652,57 @@ http_notify_conn(void *cls, struct MHD_Connection *conn, void **socket_ctx,
 	int one = 1;
 
 	(void)cls;
-	(void)socket_ctx;
+	if (toe == MHD_CONNECTION_NOTIFY_CLOSED) {
+		/* Called before libmicrohttpd closes the descriptor, so the
+		 * sweeper never shuts down a reused one. */
+		conntrack_remove(http_ct, *socket_ctx);
+		*socket_ctx = NULL;
+		return;
+	}
 	if (toe != MHD_CONNECTION_NOTIFY_STARTED)
 		return;
-	/* Small JSON answers must not wait for delayed ACKs. */
 	ci = MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CONNECTION_FD);
-	if (ci != NULL)
-		setsockopt(ci->connect_fd, IPPROTO_TCP, TCP_NODELAY, &one,
-		    sizeof(one));
+	if (ci == NULL)
+		return;
+	/* Small JSON answers must not wait for delayed ACKs. */
+	setsockopt(ci->connect_fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one));
+	*socket_ctx = conntrack_add(http_ct, ci->connect_fd, conntrack_now_ms() +
+	    (uint64_t)http_cfg->head_timeout * 1000);
+}
+
+/* Over the server-wide cap a connection is closed at once (libmicrohttpd
+ * closes it when this says no), not left waiting in the backlog. */
+static enum MHD_Result
+http_accept_ok(void *cls, const struct sockaddr *addr, socklen_t addrlen)
+{
+	(void)cls;
+	(void)addr;
+	(void)addrlen;
+	if (conntrack_admit(http_ct))
+		return MHD_YES;
+	if (__atomic_add_fetch(&http_refused, 1, __ATOMIC_RELAXED) % 1000 == 1)
+		log_msg("connection limit (%u) reached: refusing connections",
+		    http_cfg->max_conns);
+	return MHD_NO;
+}
+
+/* Raises the descriptor limit to the hard one; returns how many
+ * connections fit, leaving room for the database, logs and mail. */
+static unsigned int
+http_fd_room(void)
+{
+	struct rlimit rl;
+
+	if (getrlimit(RLIMIT_NOFILE, &rl) != 0)
+		return 1000;
+	if (rl.rlim_cur < rl.rlim_max) {
+		rl.rlim_cur = rl.rlim_max;
+		(void)setrlimit(RLIMIT_NOFILE, &rl);
+		(void)getrlimit(RLIMIT_NOFILE, &rl);
+	}
+	if (rl.rlim_cur == RLIM_INFINITY || rl.rlim_cur > 1000000)
+		return 1000000;
+	return rl.rlim_cur > 128 ? (unsigned int)rl.rlim_cur - 64 : 64;
 }
 
 static int
@@ -592,9 +748,21 @@ http_mhd_log(void *cls, const char *fmt, va_list ap)
 {
 	char buf[512];
 
+	static unsigned long refused;
+	unsigned long n;
+
 	(void)cls;
 	vsnprintf(buf, sizeof(buf), fmt, ap);
 	buf[strcspn(buf, "\n")] = '\0';
+	/* Under a flood from one address this comes once per connection:
+	 * the log says it once per thousand. */
+	if (strstr(buf, "connection limit") != NULL) {
+		n = __atomic_add_fetch(&refused, 1, __ATOMIC_RELAXED);
+		if (n % 1000 != 1)
+			return;
+		log_msg("microhttpd: %s (%lu so far)", buf, n);
+		return;
+	}
 	log_msg("microhttpd: %s", buf);
 }
 
@@ -605,7 +773,7 @@ http_run(const struct http_cfg *cfg)
 	struct MHD_Daemon *d = NULL;
 	const union MHD_DaemonInfo *di;
 	char portstr[16];
-	unsigned int flags, threads;
+	unsigned int flags, threads, room, maxc;
 	sigset_t set;
 	int sig = 0, rc = 1, port;
 	size_t i;
@@ -636,15 +804,28 @@ http_run(const struct http_cfg *cfg)
 	sigaddset(&set, SIGINT);
 	pthread_sigmask(SIG_BLOCK, &set, NULL);
 	signal(SIGPIPE, SIG_IGN);
-	if (routes_init(cfg) != 0 || writer_start(cfg->db_path) != 0) {
+	if (routes_init(cfg) != 0 || writer_start(cfg->db_path) != 0 ||
+	    slowq_start() != 0) {
 		log_msg("cannot start: the database cannot be opened");
+		goto out;
+	}
+	room = http_fd_room();
+	maxc = cfg->max_conns > 0 ? cfg->max_conns : 4000;
+	if (maxc > room / 2) {
+		log_msg("--max-connections %u lowered to %u (open files limit)",
+		    maxc, room / 2);
+		maxc = room / 2;
+	}
+	if ((http_ct = conntrack_new(maxc, NULL, NULL)) == NULL ||
+	    conntrack_start(http_ct, 200) != 0) {
+		log_msg("cannot start the connection tracker");
 		goto out;
 	}
 	flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL |
 	    MHD_ALLOW_SUSPEND_RESUME | MHD_USE_ERROR_LOG;
 	if (pick->ai_family == AF_INET6)
 		flags |= MHD_USE_IPv6;
-	d = MHD_start_daemon(flags, (uint16_t)cfg->port, NULL, NULL,
+	d = MHD_start_daemon(flags, (uint16_t)cfg->port, http_accept_ok, NULL,
 	    http_access, NULL,
 	    MHD_OPTION_EXTERNAL_LOGGER, http_mhd_log, NULL,
 	    MHD_OPTION_SOCK_ADDR, pick->ai_addr,
@@ -654,7 +835,11 @@ http_run(const struct http_cfg *cfg)
 	    MHD_OPTION_UNESCAPE_CALLBACK, http_unescape, NULL,
 	    MHD_OPTION_URI_LOG_CALLBACK, http_uri_seen, NULL,
 	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int)60,
-	    MHD_OPTION_CONNECTION_LIMIT, (unsigned int)4000,
+	    /* libmicrohttpd stops accepting at its own limit (connections
+	     * then wait in the backlog): it is kept above ours, which
+	     * refuses at once. */
+	    MHD_OPTION_CONNECTION_LIMIT, maxc * 2 < room ? maxc * 2 : room,
+	    MHD_OPTION_PER_IP_CONNECTION_LIMIT, cfg->max_per_addr,
 	    MHD_OPTION_LISTEN_BACKLOG_SIZE, (unsigned int)1024,
 	    MHD_OPTION_END);
 	if (d == NULL) {
@@ -675,6 +860,7 @@ http_run(const struct http_cfg *cfg)
 	/* Stop taking connections, let queued writes commit and their
 	 * requests resume, then stop the workers. */
 	MHD_quiesce_daemon(d);
+	slowq_stop();
 	writer_stop();
 	MHD_stop_daemon(d);
 	d = NULL;
@@ -690,8 +876,11 @@ http_run(const struct http_cfg *cfg)
 out:
 	if (d != NULL)
 		MHD_stop_daemon(d);
+	slowq_stop();
 	writer_stop();
 	routes_fini();
+	conntrack_free(http_ct);
+	http_ct = NULL;
 	pthread_mutex_lock(&http_stores_lock);
 	for (i = 0; i < http_nstores; i++)
 		store_close(http_stores[i]);

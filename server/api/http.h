@@ -26,6 +26,13 @@ struct http_cfg {
 	int64_t		 token_ttl;	/* session lifetime, seconds */
 	unsigned int	 login_failures;	/* per account before 429 */
 	unsigned int	 login_window;		/* seconds */
+	unsigned int	 register_per_addr;	/* per client address and */
+	unsigned int	 mail_per_target;	/* mails per target address */
+	unsigned int	 register_window;	/* in seconds; 0 limit: off */
+	unsigned int	 max_per_addr;	/* open connections per address */
+	unsigned int	 max_conns;	/* open connections in all */
+	unsigned int	 head_timeout;	/* seconds for a request head */
+	unsigned int	 body_min_rate;	/* bytes per second of a body */
 	int		 quiet;		/* 1: no per-request log lines */
 	/* Key login: the SHA-256 of the gateway secret (--gateway-secret-file);
 	 * without one, POST /auth/ssh-key answers 404. */
@@ -62,7 +69,7 @@ struct req {
 	unsigned int		 status;
 	uint64_t		 start_us;
 	int			 suspended;
-	struct writer_job	*job;		/* queued write, if any */
+	void			*job;		/* queued writer or slowq job */
 	void			(*job_free)(struct req *r);	/* frees job */
 	void			(*resume_cb)(struct req *r);
 	/* Authentication: filled by http_auth(). */

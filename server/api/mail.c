@@ -329,3 +329,60 @@ mail_send_confirm(const struct mail_cfg *cfg, const char *to,
 	free(b.s);
 	return rc;
 }
+
+int
+mail_send_taken(const struct mail_cfg *cfg, const char *to,
+    const char *username, int address_taken, const char *lang)
+{
+	struct mail_buf b = { NULL, 0, 0 };
+	int en = lang != NULL && strcmp(lang, "en") == 0, rc;
+
+	if (en) {
+		mail_buf_str(&b, "Hello,\n\nsomeone asked to register a MitWirkung "
+		    "account with this address");
+		if (address_taken) {
+			mail_buf_str(&b, ". This address already belongs to the "
+			    "account ");
+			mail_buf_str(&b, username);
+			mail_buf_str(&b, ".\n\nIf that was you, log in with that "
+			    "name or this address. An account that was never "
+			    "confirmed is deleted two days after its "
+			    "registration; then the address is free again.");
+		} else {
+			mail_buf_str(&b, " and the user name ");
+			mail_buf_str(&b, username);
+			mail_buf_str(&b, ". That name is taken; no account was "
+			    "created.\n\nIf that was you, register again with "
+			    "another name.");
+		}
+		mail_buf_str(&b, "\n\nIf it was not you, ignore this mail; "
+		    "nothing was changed.\n\n-- \nMitWirkung\n");
+	} else {
+		mail_buf_str(&b, "Hallo,\n\njemand wollte mit dieser Adresse ein "
+		    "Konto bei MitWirkung anlegen");
+		if (address_taken) {
+			mail_buf_str(&b, ". Diese Adresse gehört schon zum "
+			    "Konto ");
+			mail_buf_str(&b, username);
+			mail_buf_str(&b, ".\n\nWaren Sie das, melden Sie sich "
+			    "mit diesem Namen oder dieser Adresse an. Ein Konto, "
+			    "das nie bestätigt wurde, wird zwei Tage nach der "
+			    "Anmeldung gelöscht; dann ist die Adresse wieder "
+			    "frei.");
+		} else {
+			mail_buf_str(&b, ", mit dem Benutzernamen ");
+			mail_buf_str(&b, username);
+			mail_buf_str(&b, ". Dieser Name ist vergeben; es wurde "
+			    "kein Konto angelegt.\n\nWaren Sie das, melden Sie "
+			    "sich bitte mit einem anderen Namen an.");
+		}
+		mail_buf_str(&b, "\n\nWaren Sie es nicht, ignorieren Sie diese "
+		    "E-Mail; es wurde nichts geändert.\n\n-- \nMitWirkung\n");
+	}
+	if (b.s == NULL)
+		return -1;
+	rc = mail_send(cfg, to, en ? "Your MitWirkung registration" :
+	    "Ihre Anmeldung bei MitWirkung", b.s);
+	free(b.s);
+	return rc;
+}

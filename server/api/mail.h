@@ -36,6 +36,15 @@ char	*mail_compose(const char *from, const char *to, const char *subject,
 int	mail_send_confirm(const struct mail_cfg *cfg, const char *to,
 	    const char *username, const char *token, const char *code, const char *lang);
 
+/*
+ * Sends, instead of a confirmation, the notice that a registration for
+ * address `to` created nothing: address_taken 1 — the address belongs to
+ * the account username already; 0 — the name username is taken. So the
+ * answer to the registration need not say which exists. Returns 0 or -1.
+ */
+int	mail_send_taken(const struct mail_cfg *cfg, const char *to,
+	    const char *username, int address_taken, const char *lang);
+
 /* Sends a prepared subject/body to `to` through cfg. Returns 0 or -1. */
 int	mail_send(const struct mail_cfg *cfg, const char *to,
 	    const char *subject, const char *body);

@@ -54,10 +54,31 @@ static const char main_usage[] =
 "  --pwhash min|interactive\n"
 "                       Argon2id cost for new password hashes; min is for\n"
 "                       tests only (default interactive)\n"
-"  --login-failures N   failed logins per account before 429 (default 5;\n"
-"                       an address may fail 4 times as often)\n"
+"  --login-failures N   failed logins per account (by its id, whatever\n"
+"                       name or e-mail form is typed) before 429 (default\n"
+"                       5; an address may fail 4 times as often)\n"
 "  --login-window SECONDS\n"
 "                       window of the login limiter (default 300)\n"
+"  --register-per-address N\n"
+"                       registrations per client address and window before\n"
+"                       429 (default 10; 0: no limit, for tests)\n"
+"  --mails-per-address N\n"
+"                       registration mails to one e-mail address per window\n"
+"                       before 429 (default 3; 0: no limit, for tests)\n"
+"  --register-window SECONDS\n"
+"                       window of both registration limits (default 3600)\n"
+"  --max-per-address N  open connections per client address; more are\n"
+"                       closed at once (default 64, sized for a city\n"
+"                       behind NAT; 0: no limit)\n"
+"  --max-connections N  open connections in all; more are closed at once\n"
+"                       (default 4000, at most half the open files limit)\n"
+"  --head-timeout SECONDS\n"
+"                       time for a whole request head, from the connection\n"
+"                       or the end of the previous request; trickled bytes\n"
+"                       do not extend it (default 10)\n"
+"  --body-min-rate BYTES\n"
+"                       a body must arrive within the head timeout plus its\n"
+"                       length at this rate per second (default 1024)\n"
 "  --clock TIME         tests only: the server's clock says TIME (RFC 3339,\n"
 "                       2026-11-28T10:00:00Z) at start and runs on from\n"
 "                       there; demo data is dated relative to it\n"
@@ -251,9 +272,47 @@ main_gateway_secret(const char *path, struct http_cfg *cfg)
 	return 0;
 }
 
+/* A numeric option of serve: where it goes (NULL: the token lifetime)
+ * and its range. */
+struct main_num {
+	const char	*name;
+	unsigned int	*u;
+	long		 min, max;
+};
+
+/* Finds option o; fills *out and returns 0, or -1 when o is not one. */
+static int
+main_num_option(const char *o, struct http_cfg *cfg, struct main_num *out)
+{
+	const struct main_num t[] = {
+		{ "--threads", &cfg->threads, 1, 64 },
+		{ "--token-ttl", NULL, 1, 100000000 },
+		{ "--login-failures", &cfg->login_failures, 1, 100000000 },
+		{ "--login-window", &cfg->login_window, 1, 100000000 },
+		{ "--register-per-address", &cfg->register_per_addr, 0,
+		    100000000 },
+		{ "--mails-per-address", &cfg->mail_per_target, 0, 100000000 },
+		{ "--register-window", &cfg->register_window, 1, 100000000 },
+		{ "--max-per-address", &cfg->max_per_addr, 0, 1000000 },
+		{ "--max-connections", &cfg->max_conns, 1, 1000000 },
+		{ "--head-timeout", &cfg->head_timeout, 1, 3600 },
+		{ "--body-min-rate", &cfg->body_min_rate, 1, 100000000 },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		if (strcmp(o, t[i].name) == 0) {
+			*out = t[i];
+			return 0;
+		}
+	}
+	return -1;
+}
+
 static int
 main_cmd_serve(int argc, char **argv)
 {
+	struct main_num num;
 	struct http_cfg cfg;
 	struct store *st = NULL;
 	const char *listen = NULL, *seed = NULL;
@@ -264,6 +323,13 @@ main_cmd_serve(int argc, char **argv)
 	memset(&cfg, 0, sizeof(cfg));
 	cfg.token_ttl = 7 * 24 * 3600;
 	cfg.threads = 2;
+	cfg.register_per_addr = 10;
+	cfg.mail_per_target = 3;
+	cfg.register_window = 3600;
+	cfg.max_per_addr = 64;
+	cfg.max_conns = 4000;
+	cfg.head_timeout = 10;
+	cfg.body_min_rate = 1024;
 	for (i = 1; i < argc; i++) {
 		const char *o = argv[i], *val = i + 1 < argc ? argv[i + 1] : NULL;
 
@@ -296,27 +362,18 @@ main_cmd_serve(int argc, char **argv)
 		else if (strcmp(o, "--pwhash") == 0) {
 			if (main_pwhash_cost(val) != 0)
 				return main_usage_error("bad --pwhash", val);
-		} else if (strcmp(o, "--threads") == 0 ||
-		    strcmp(o, "--token-ttl") == 0 ||
-		    strcmp(o, "--login-failures") == 0 ||
-		    strcmp(o, "--login-window") == 0) {
+		} else if (main_num_option(o, &cfg, &num) == 0) {
 			char *end;
 
 			errno = 0;
 			v = strtol(val, &end, 10);
-			if (errno != 0 || *end != '\0' || v < 1 || v > 100000000)
+			if (errno != 0 || *end != '\0' || v < num.min ||
+			    v > num.max)
 				return main_usage_error("bad number", val);
-			if (strcmp(o, "--threads") == 0) {
-				if (v > 64)
-					return main_usage_error("too many threads",
-					    val);
-				cfg.threads = (unsigned int)v;
-			} else if (strcmp(o, "--token-ttl") == 0)
-				cfg.token_ttl = v;
-			else if (strcmp(o, "--login-failures") == 0)
-				cfg.login_failures = (unsigned int)v;
+			if (num.u != NULL)
+				*num.u = (unsigned int)v;
 			else
-				cfg.login_window = (unsigned int)v;
+				cfg.token_ttl = v;
 		} else
 			return main_usage_error("unknown option", o);
 	}

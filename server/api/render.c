@@ -207,6 +207,23 @@ render_user(const struct store_user *u, int owner)
 }
 
 char *
+render_registration(const char *username, const char *display_name,
+    const char *email, const char *locale, int64_t now)
+{
+	cJSON *o = cJSON_CreateObject();
+
+	render_add_str(o, "username", username);
+	render_add_str(o, "display_name",
+	    display_name != NULL ? display_name : username);
+	cJSON_AddStringToObject(o, "role", "citizen");
+	render_add_time(o, "created_at", now, 0);
+	render_add_str(o, "email", email);
+	render_add_str(o, "locale", locale != NULL ? locale : "de");
+	cJSON_AddStringToObject(o, "status", "pending");
+	return render_done(o);
+}
+
+char *
 render_login(const char *token, int64_t expires_at, const struct store_user *u)
 {
 	cJSON *o = cJSON_CreateObject();
@@ -721,12 +738,19 @@ int
 render_csv_field(char **buf, size_t *len, size_t *cap, const char *s)
 {
 	const char *p;
+	int formula;
 
 	if (s == NULL)
 		s = "";
-	if (strpbrk(s, ",\"\r\n") == NULL)
+	/* A spreadsheet runs a cell that starts with = + - @ TAB or CR as a
+	 * formula (OWASP "CSV injection"): such a cell is quoted and opens
+	 * with an apostrophe, so it is shown as text. */
+	formula = s[0] != '\0' && strchr("=+-@\t\r", s[0]) != NULL;
+	if (!formula && strpbrk(s, ",\"\r\n") == NULL)
 		return render_csv_add(buf, len, cap, s, strlen(s));
 	if (render_csv_add(buf, len, cap, "\"", 1) != 0)
+		return -1;
+	if (formula && render_csv_add(buf, len, cap, "'", 1) != 0)
 		return -1;
 	for (p = s; *p != '\0'; p++) {
 		if (*p == '"' && render_csv_add(buf, len, cap, "\"", 1) != 0)

@@ -31,6 +31,11 @@ char	*render_health(const char *version);
 char	*render_pair(const char *key, const char *value);
 
 char	*render_user(const struct store_user *u, int owner);
+/* The answer to every accepted registration: the user as registered,
+ * pending, without an id, alike whether an account was created or the
+ * name or address was taken (only the mail tells). */
+char	*render_registration(const char *username, const char *display_name,
+	    const char *email, const char *locale, int64_t now);
 char	*render_login(const char *token, int64_t expires_at,
 	    const struct store_user *u);
 
@@ -69,7 +74,9 @@ char	*render_responses_csv(const struct store_survey *s,
 	    const struct store_response *items, size_t n);
 
 /* Appends one CSV field (quoted when it holds , " CR or LF) to a buffer
- * of len bytes at *buf with capacity *cap; returns 0 or -1. For tests. */
+ * of len bytes at *buf with capacity *cap; a field that starts with
+ * = + - @ TAB or CR is quoted and prefixed with ' so that no spreadsheet
+ * runs it as a formula. Returns 0 or -1. For tests and the fuzzer. */
 int	render_csv_field(char **buf, size_t *len, size_t *cap, const char *s);
 
 /* SSH keys of key login: one key {id, fingerprint, type, label,

@@ -15,6 +15,7 @@
 #include "server/api/mail.h"
 #include "server/api/pwhash.h"
 #include "server/api/routes_int.h"
+#include "server/api/slowq.h"
 
 /* Confirmation tokens and codes live two days. */
 #define RA_CONFIRM_TTL	(2 * 24 * 3600)
@@ -24,6 +25,8 @@
 #define RA_CODE_DIGITS	8
 
 static struct ratelimit *ra_by_account, *ra_by_addr, *ra_by_code;
+/* Registrations per client address, registration mails per address. */
+static struct ratelimit *ra_reg_by_addr, *ra_mail_by_target;
 
 int
 ra_init(const struct http_cfg *cfg)
@@ -36,6 +39,14 @@ ra_init(const struct http_cfg *cfg)
 	ra_by_account = ratelimit_new(n, w);
 	ra_by_addr = ratelimit_new(n * 4, w);
 	ra_by_code = ratelimit_new(RA_CODE_TRIES, RA_CONFIRM_TTL);
+	/* A limit of 0 turns that limiter off (NULL never limits). */
+	w = cfg->register_window > 0 ? cfg->register_window : 3600;
+	if (cfg->register_per_addr > 0 && (ra_reg_by_addr =
+	    ratelimit_new(cfg->register_per_addr, w)) == NULL)
+		return -1;
+	if (cfg->mail_per_target > 0 && (ra_mail_by_target =
+	    ratelimit_new(cfg->mail_per_target, w)) == NULL)
+		return -1;
 	return ra_by_account != NULL && ra_by_addr != NULL && ra_by_code != NULL ? 0 : -1;
 }
 
@@ -45,20 +56,10 @@ ra_fini(void)
 	ratelimit_free(ra_by_account);
 	ratelimit_free(ra_by_addr);
 	ratelimit_free(ra_by_code);
+	ratelimit_free(ra_reg_by_addr);
+	ratelimit_free(ra_mail_by_target);
 	ra_by_account = ra_by_addr = ra_by_code = NULL;
-}
-
-static void
-ra_reply_user(struct req *r, struct store *st, int64_t id, unsigned int status)
-{
-	struct store_user *u = NULL;
-	int rc = store_user_get(st, id, &u);
-
-	if (rc != 0)
-		route_store_error(r, rc, NULL);
-	else
-		http_reply_json(r, status, render_user(u, 1));
-	store_user_free(u);
+	ra_reg_by_addr = ra_mail_by_target = NULL;
 }
 
 /* The hash a code is stored under: the account's id is part of it, so
@@ -71,6 +72,159 @@ ra_code_hash(int64_t user_id, const char *digits, unsigned char th[PWHASH_TOKEN_
 	snprintf(buf, sizeof(buf), "code:%lld:%s", (long long)user_id, digits);
 	pwhash_token_hash(buf, strlen(buf), th);
 	sodium_memzero(buf, sizeof(buf));
+}
+
+/* A registration handed to the slow queue: Argon2id, the account and the
+ * mail are done there, off the HTTP workers. Strings point into body. */
+struct ra_pending {
+	struct slowq_job	 job;
+	struct req		*req;
+	struct jin		*body;
+	const char		*username, *email, *password, *display, *locale;
+	int64_t			 now;
+	int			 rc;		/* 0, RA_BUSY or STORE_E* */
+};
+
+#define RA_BUSY	1
+
+static void
+ra_job_free(struct req *r)
+{
+	struct ra_pending *p = r->job;
+
+	r->job = NULL;
+	if (p != NULL) {
+		jin_free(p->body);
+		free(p);
+	}
+}
+
+/* On the queue thread. A taken name or address is not an error: a notice
+ * goes to the address instead of a confirmation, and the answer is the
+ * same, so it does not tell who has an account. */
+static void
+ra_register_run(struct slowq_job *job)
+{
+	struct ra_pending *p = job->arg;
+	const struct mail_cfg *mail = &p->req->cfg->mail;
+	struct store_user *other = NULL;
+	struct store_user_new nu;
+	const char *conflict = NULL, *name;
+	char hash[PWHASH_STRBYTES], token[64], code[RA_CODE_DIGITS + 1];
+	unsigned char th[PWHASH_TOKEN_BYTES];
+	struct store *st;
+	int64_t id = 0;
+	int rc, addr;
+
+	memset(token, 0, sizeof(token));
+	memset(code, 0, sizeof(code));
+	p->rc = STORE_EIO;
+	if ((st = http_store()) == NULL)
+		return;
+	if (pwhash_hash(p->password, strlen(p->password), hash) != 0) {
+		p->rc = STORE_ENOMEM;
+		return;
+	}
+	memset(&nu, 0, sizeof(nu));
+	nu.username = p->username;
+	nu.email = p->email;
+	nu.display_name = p->display;
+	nu.locale = p->locale;
+	nu.role = STORE_ROLE_CITIZEN;
+	nu.status = STORE_USER_PENDING;
+	nu.pwhash = hash;
+	rc = store_user_create(st, &nu, p->now, &id, &conflict);
+	if (rc == STORE_ECONFLICT) {
+		addr = conflict != NULL && strcmp(conflict, "email") == 0;
+		name = p->username;
+		if (addr && store_user_find_login(st, p->email, &other) == 0)
+			name = other->username;
+		if (mail_send_taken(mail, p->email, name, addr, p->locale) != 0)
+			log_msg("register: notice mail failed");
+		p->rc = 0;
+		goto out;
+	}
+	if ((p->rc = rc) != 0)
+		goto out;
+	p->rc = STORE_EIO;
+	if (pwhash_token_new(token, sizeof(token)) != 0)
+		goto fail;
+	pwhash_token_hash(token, strlen(token), th);
+	if (store_token_create(st, STORE_TOKEN_CONFIRM, id, th, p->now,
+	    p->now + RA_CONFIRM_TTL) != 0)
+		goto fail;
+	/* The short code, for typing by hand or from a braille display. */
+	snprintf(code, sizeof(code), "%08u",
+	    (unsigned int)randombytes_uniform(100000000U));
+	ra_code_hash(id, code, th);
+	if (store_token_create(st, STORE_TOKEN_CODE, id, th, p->now,
+	    p->now + RA_CONFIRM_TTL) != 0)
+		goto fail;
+	if (mail_send_confirm(mail, p->email, p->username, token, code,
+	    p->locale) != 0)
+		goto fail;
+	p->rc = 0;
+	goto out;
+fail:
+	/* Without its mail the account could never be confirmed. */
+	log_msg("register: confirmation mail for user %lld failed",
+	    (long long)id);
+	store_user_delete(st, id, p->now);
+out:
+	store_user_free(other);
+	sodium_memzero(token, sizeof(token));
+	sodium_memzero(code, sizeof(code));
+	sodium_memzero(hash, sizeof(hash));
+}
+
+static void
+ra_register_resume(struct slowq_job *job)
+{
+	http_resume(((struct ra_pending *)job->arg)->req);
+}
+
+/* Back on an HTTP worker. */
+static void
+ra_register_done(struct req *r)
+{
+	struct ra_pending *p = r->job;
+
+	if (p->rc == RA_BUSY)
+		http_reply_rate_limited(r, 2);
+	else if (p->rc != 0)
+		route_store_error(r, p->rc, NULL);
+	else
+		http_reply_json(r, MHD_HTTP_CREATED, render_registration(
+		    p->username, p->display, p->email, p->locale, p->now));
+	ra_job_free(r);
+}
+
+/* The registration limits per client address and per e-mail address;
+ * replies 429 and returns -1 when one is reached, else counts this one. */
+static int
+ra_register_limited(struct req *r, const char *email, int64_t now)
+{
+	char ikey[80], mkey[300];
+	unsigned int w1, w2;
+	size_t i;
+
+	snprintf(ikey, sizeof(ikey), "a:%s", r->addr);
+	snprintf(mkey, sizeof(mkey), "m:%s", email);
+	for (i = 2; mkey[i] != '\0'; i++)
+		mkey[i] = (char)ascii_tolower((unsigned char)mkey[i]);
+	w1 = ratelimit_check(ra_reg_by_addr, ikey, now);
+	w2 = ratelimit_check(ra_mail_by_target, mkey, now);
+	if (w1 > 0 || w2 > 0) {
+		http_reply_rate_limited(r, w1 > w2 ? w1 : w2);
+		return -1;
+	}
+	if (slowq_waiting() >= SLOWQ_MAX) {
+		http_reply_rate_limited(r, 2);
+		return -1;
+	}
+	ratelimit_fail(ra_reg_by_addr, ikey, now);
+	ratelimit_fail(ra_mail_by_target, mkey, now);
+	return 0;
 }
 
 /* The digits of a code as typed ("1234 5678", "1234-5678") into out;
@@ -94,16 +248,11 @@ ra_code_digits(const char *code, char out[RA_CODE_DIGITS + 1])
 void
 ra_register(struct req *r, const struct route_args *a)
 {
-	struct store_user_new nu;
 	const char *username, *email, *password, *display = NULL, *locale = NULL;
-	const char *conflict = NULL;
-	char hash[PWHASH_STRBYTES], token[64], code[RA_CODE_DIGITS + 1];
-	unsigned char th[PWHASH_TOKEN_BYTES];
+	struct ra_pending *p;
 	enum apireason why;
 	struct jin *b;
-	struct store *st;
-	int64_t id = 0, now = clock_now();
-	int rc;
+	int64_t now = clock_now();
 
 	(void)a;
 	if ((b = route_body(r)) == NULL)
@@ -135,54 +284,32 @@ ra_register(struct req *r, const struct route_args *a)
 		http_reply_error(r, APIERR_VALIDATION, "locale", REASON_FORMAT);
 		goto out;
 	}
-	if ((st = route_store(r)) == NULL)
+	if (ra_register_limited(r, email, now) != 0)
 		goto out;
-	if (pwhash_hash(password, strlen(password), hash) != 0) {
+	if ((p = calloc(1, sizeof(*p))) == NULL) {
 		http_reply_error(r, APIERR_INTERNAL, NULL, REASON_NONE);
 		goto out;
 	}
-	memset(&nu, 0, sizeof(nu));
-	nu.username = username;
-	nu.email = email;
-	nu.display_name = display;
-	nu.locale = locale != NULL ? locale : r->lang;
-	nu.role = STORE_ROLE_CITIZEN;
-	nu.status = STORE_USER_PENDING;
-	nu.pwhash = hash;
-	rc = store_user_create(st, &nu, now, &id, &conflict);
-	if (rc != 0) {
-		route_store_error(r, rc, conflict);
-		goto out;
+	p->req = r;
+	p->body = b;
+	b = NULL;
+	p->username = username;
+	p->email = email;
+	p->password = password;
+	p->display = display;
+	p->locale = locale != NULL ? locale : r->lang;
+	p->now = now;
+	p->job.run = ra_register_run;
+	p->job.done = ra_register_resume;
+	p->job.arg = p;
+	r->job = p;
+	r->job_free = ra_job_free;
+	http_suspend(r, ra_register_done);
+	if (slowq_submit(&p->job) != 0) {
+		p->rc = RA_BUSY;
+		http_resume(r);
 	}
-	if (pwhash_token_new(token, sizeof(token)) != 0)
-		goto fail;
-	pwhash_token_hash(token, strlen(token), th);
-	if (store_token_create(st, STORE_TOKEN_CONFIRM, id, th, now,
-	    now + RA_CONFIRM_TTL) != 0)
-		goto fail;
-	/* The short code, for typing by hand or from a braille display. */
-	snprintf(code, sizeof(code), "%08u", (unsigned int)randombytes_uniform(100000000U));
-	ra_code_hash(id, code, th);
-	if (store_token_create(st, STORE_TOKEN_CODE, id, th, now,
-	    now + RA_CONFIRM_TTL) != 0)
-		goto fail;
-	if (mail_send_confirm(&r->cfg->mail, email, username, token, code,
-	    nu.locale) != 0)
-		goto fail;
-	sodium_memzero(token, sizeof(token));
-	sodium_memzero(code, sizeof(code));
-	ra_reply_user(r, st, id, MHD_HTTP_CREATED);
-	goto out;
-fail:
-	sodium_memzero(token, sizeof(token));
-	sodium_memzero(code, sizeof(code));
-	/* Without its mail the account could never be confirmed. */
-	log_msg("register: confirmation mail for user %lld failed",
-	    (long long)id);
-	store_user_delete(st, id, now);
-	http_reply_error(r, APIERR_INTERNAL, NULL, REASON_NONE);
 out:
-	sodium_memzero(hash, sizeof(hash));
 	jin_free(b);
 }
 
@@ -297,14 +424,9 @@ ra_login(struct req *r, const struct route_args *a)
 	if (route_text(r, b, "login", 0, 1, 254, 0, &login) != 0 ||
 	    route_text(r, b, "password", 0, 1, 256, 0, &password) != 0)
 		goto out;
-	snprintf(akey, sizeof(akey), "u:%s", login);
-	for (i = 2; akey[i] != '\0'; i++)
-		akey[i] = (char)ascii_tolower((unsigned char)akey[i]);
 	snprintf(ikey, sizeof(ikey), "a:%s", r->addr);
-	wait = ratelimit_check(ra_by_account, akey, now);
-	wait2 = ratelimit_check(ra_by_addr, ikey, now);
-	if (wait > 0 || wait2 > 0) {
-		http_reply_rate_limited(r, wait > wait2 ? wait : wait2);
+	if ((wait2 = ratelimit_check(ra_by_addr, ikey, now)) > 0) {
+		http_reply_rate_limited(r, wait2);
 		goto out;
 	}
 	if ((st = route_store(r)) == NULL)
@@ -312,6 +434,21 @@ ra_login(struct req *r, const struct route_args *a)
 	rc = store_user_find_login(st, login, &u);
 	if (rc != 0 && rc != STORE_ENOTFOUND) {
 		route_store_error(r, rc, NULL);
+		goto out;
+	}
+	/* The account limiter counts per account, whatever form of login
+	 * was typed (name, e-mail, any case); a login that names no account
+	 * is counted by its lower-case form and gets 429 alike, so the
+	 * limiter does not tell which names exist. */
+	if (u != NULL) {
+		snprintf(akey, sizeof(akey), "id:%lld", (long long)u->id);
+	} else {
+		snprintf(akey, sizeof(akey), "u:%s", login);
+		for (i = 2; akey[i] != '\0'; i++)
+			akey[i] = (char)ascii_tolower((unsigned char)akey[i]);
+	}
+	if ((wait = ratelimit_check(ra_by_account, akey, now)) > 0) {
+		http_reply_rate_limited(r, wait);
 		goto out;
 	}
 	/* Unknown names cost the same time as wrong passwords. */

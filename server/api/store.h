@@ -237,10 +237,16 @@ struct store_user_new {
 /*
  * Creates an account. Stores its id in *id. Returns STORE_ECONFLICT when the
  * username or email is taken, and then, when conflict_field is not NULL,
- * points it at the static string "username" or "email".
+ * points it at the static string "email" (the address is taken, whatever
+ * the name) or "username". Purges expired registrations first
+ * (store_user_purge_pending()), so their names and addresses are free.
  */
 int	store_user_create(struct store *s, const struct store_user_new *in,
 	    int64_t now, int64_t *id, const char **conflict_field);
+
+/* Deletes the pending accounts whose confirmation token expired at now,
+ * with their tokens. Returns 0 or STORE_E*. */
+int	store_user_purge_pending(struct store *s, int64_t now);
 
 /* Fetches an account that is not deleted (pwhash stays NULL). */
 int	store_user_get(struct store *s, int64_t id, struct store_user **out);

@@ -72,6 +72,49 @@ static const char sql_user_insert[] =
 	" status, pwhash, created_at) VALUES (?1, ?2, coalesce(?3, ?1),"
 	" coalesce(?4, 'de'), ?5, ?6, ?7, ?8)";
 
+/* Registrations never confirmed: the account goes with its expired token,
+ * freeing the name and the address (?1 = now; kinds and statuses as in
+ * store.h: 1 = pending account, 1 = confirmation token). */
+static const char sql_user_purge_pending[] =
+	"DELETE FROM account WHERE status = 1"
+	" AND id IN (SELECT user_id FROM token WHERE kind = 1"
+	"  AND expires_at <= ?1)"
+	" AND id NOT IN (SELECT user_id FROM token WHERE kind = 1"
+	"  AND expires_at > ?1)";
+static const char sql_confirm_purge[] =
+	"DELETE FROM token WHERE kind = 1 AND expires_at <= ?1";
+
+/* Runs the purge inside the caller's write transaction. */
+static int
+user_purge_pending(struct store *s, int64_t now)
+{
+	sqlite3_stmt *q;
+	int rc;
+
+	if ((q = store_stmt(s, sql_user_purge_pending)) == NULL)
+		return STORE_EIO;
+	sqlite3_bind_int64(q, 1, now);
+	if ((rc = store_step_done(s, q)) != 0)
+		return rc;
+	if ((q = store_stmt(s, sql_confirm_purge)) == NULL)
+		return STORE_EIO;
+	sqlite3_bind_int64(q, 1, now);
+	return store_step_done(s, q);
+}
+
+int
+store_user_purge_pending(struct store *s, int64_t now)
+{
+	int rc;
+
+	if (s == NULL)
+		return STORE_EINVALID;
+	if ((rc = store_wr_begin(s)) != 0)
+		return rc;
+	rc = user_purge_pending(s, now);
+	return store_wr_end(s, rc);
+}
+
 int
 store_user_create(struct store *s, const struct store_user_new *in,
     int64_t now, int64_t *id, const char **conflict_field)
@@ -90,6 +133,8 @@ store_user_create(struct store *s, const struct store_user_new *in,
 		return STORE_EINVALID;
 	if ((rc = store_wr_begin(s)) != 0)
 		return rc;
+	if ((rc = user_purge_pending(s, now)) != 0)
+		goto out;
 	if ((q = store_stmt(s, sql_user_taken)) == NULL) {
 		rc = STORE_EIO;
 		goto out;
@@ -100,8 +145,8 @@ store_user_create(struct store *s, const struct store_user_new *in,
 		goto out;
 	if (sqlite3_column_int(q, 0) > 0 || sqlite3_column_int(q, 1) > 0) {
 		if (conflict_field != NULL)
-			*conflict_field = sqlite3_column_int(q, 0) > 0 ?
-			    "username" : "email";
+			*conflict_field = sqlite3_column_int(q, 1) > 0 ?
+			    "email" : "username";
 		rc = STORE_ECONFLICT;
 		goto out;
 	}
@@ -413,7 +458,9 @@ store_session_purge(struct store *s, int64_t now, int64_t *n)
 
 	if (n != NULL)
 		*n = 0;
-	if ((rc = session_write(s, sql_session_purge, NULL, now, &a)) != 0 ||
+	/* Expired confirmation tokens take their pending accounts along. */
+	if ((rc = store_user_purge_pending(s, now)) != 0 ||
+	    (rc = session_write(s, sql_session_purge, NULL, now, &a)) != 0 ||
 	    (rc = session_write(s, sql_token_purge, NULL, now, &b)) != 0)
 		return rc;
 	if (n != NULL)

@@ -19,6 +19,8 @@ for src in tests/fuzz/fuzz_*.c; do
 	fuzz_sshkey) extra="server/api/sshkey.c $(pkg-config --cflags --libs libsodium)" ;;
 	fuzz_execcmd) extra="server/ssh/execcmd.c" ;;
 	fuzz_envpolicy) extra="server/ssh/envpolicy.c" ;;
+	# The API server's parsers: its library without main.c.
+	fuzz_srv_*) extra="$(ls server/api/*.c | grep -v /main.c) $(pkg-config --cflags --libs libmicrohttpd libcjson sqlite3 libsodium libcurl zlib) -pthread" ;;
 	*) extra= ;;
 	esac
 	# shellcheck disable=SC2086

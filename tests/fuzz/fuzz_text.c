@@ -17,16 +17,28 @@ fuzz_is_forbidden(unsigned int cp, int flags)
 	if (cp < 0x20 || (cp >= 0x7f && cp <= 0x9f))
 		return 1;
 	return (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069) ||
-	    cp == 0x200e || cp == 0x200f || cp == 0x061c;
+	    cp == 0x200e || cp == 0x200f || cp == 0x061c ||
+	    text_cp_ignorable(cp);
 }
 
-/* LRM, RLM and ALM pass text_check() (API rule) but the sanitiser drops them. */
+/* LRM, RLM and ALM, and the other invisible (default-ignorable) characters
+ * such as U+200B pass text_check() (API rule) but the sanitiser drops them. */
 static int
 fuzz_has_marks(const char *in, size_t len)
 {
-	return memmem(in, len, "\xe2\x80\x8e", 3) != NULL ||
-	    memmem(in, len, "\xe2\x80\x8f", 3) != NULL ||
-	    memmem(in, len, "\xd8\x9c", 2) != NULL;
+	size_t i = 0;
+	unsigned int cp;
+	int k;
+
+	while (i < len) {
+		k = text_utf8_decode(in + i, len - i, &cp);
+		if (k < 0)
+			return 0;
+		if (text_cp_ignorable(cp))
+			return 1;
+		i += (size_t)k;
+	}
+	return 0;
 }
 
 static void

@@ -86,6 +86,14 @@ def fast_hash_args():
     return ["--pwhash", "min"] if has_option("--pwhash") else []
 
 
+def no_register_limit_args():
+    """The suites register hundreds of accounts from 127.0.0.1: the
+    registration limits are off unless a test turns them on (its own
+    --register-per-address/--mails-per-address come later and win)."""
+    return ["--register-per-address", "0", "--mails-per-address", "0"] \
+        if has_option("--register-per-address") else []
+
+
 class Resp:
     def __init__(self, status, headers, body, raw_body=None):
         self.status = status
@@ -143,6 +151,7 @@ class Server:
             args += fast_hash_args()
         if "--clock" not in self.extra:
             args += ["--clock", iso(now())]
+        args += no_register_limit_args()
         args += self.extra
         self.starts += 1
         log = open(os.path.join(self.tmp, "server-%d.log" % self.starts), "wb")

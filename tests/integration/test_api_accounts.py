@@ -2,10 +2,12 @@
 # logout, /me, tokens (missing, forged, expired, logged out), conflicts,
 # account input rules and login rate limiting with Retry-After.
 import email
+import http.client
 import email.policy
 import json
 import os
 import re
+import sqlite3
 import subprocess
 import sys
 import time
@@ -61,7 +63,9 @@ def test_useradd_cli(srv):
 def test_register_confirm_login_logout(srv):
     r, u = srv.register(display_name="Erika Muster")
     status(r, 201, "register")
-    has_fields(r.json, OWNER_FIELDS, "registered user")
+    # No id: the answer is the same whether an account was made or not.
+    has_fields(r.json, [f for f in OWNER_FIELDS if f != "id"], "registered user")
+    ok("id" not in r.json, "no id in the registration answer")
     eq(r.json["status"], "pending", "new account status")
     eq(r.json["username"], u["username"], "username echoed")
     eq(r.json["display_name"], "Erika Muster", "display_name")
@@ -154,25 +158,122 @@ def test_invalid_credentials_alike(srv):
     eq(b["message"], c["message"], "same message for unknown email")
 
 
+def mails_to(srv, addr):
+    """(subject, text) of every mail to addr, oldest first."""
+    out = []
+    for n in sorted(os.listdir(srv.mail), key=lambda n: os.path.getmtime(
+            os.path.join(srv.mail, n))):
+        with open(os.path.join(srv.mail, n), "rb") as f:
+            msg = email.message_from_bytes(f.read(), policy=email.policy.default)
+        if addr.lower() in str(msg["To"]).lower():
+            out.append((str(msg["Subject"]), msg.get_body().get_content()))
+    return out
+
+
+def account_count(srv):
+    con = sqlite3.connect("file:%s?mode=ro" % srv.db, uri=True, timeout=10)
+    try:
+        return con.execute("SELECT count(*) FROM account").fetchone()[0]
+    finally:
+        con.close()
+
+
+def wait_mails(srv, addr, n):
+    deadline = time.time() + 15
+    while len(mails_to(srv, addr)) < n and time.time() < deadline:
+        time.sleep(0.05)
+    got = mails_to(srv, addr)
+    ok(len(got) >= n, "%d mails to %s, got %r" % (n, addr, got))
+    return got
+
+
 @S.test
-def test_register_conflicts(srv):
+def test_register_conflicts_tell_nothing(srv):
     u = srv.new_user()
-    r, _ = srv.register(username=u["username"], email_addr="other-%s@example.org" % u["username"])
-    e = error(r, 409, "conflict", what="taken username")
-    ok(e.get("field") in (None, "username"), "conflict field for name: %r" % e.get("field"))
-    r, _ = srv.register(username=srv.unique("x"), email_addr=u["email"])
-    e = error(r, 409, "conflict", what="taken email")
-    ok(e.get("field") in (None, "email"), "conflict field for email: %r" % e.get("field"))
-    r, _ = srv.register(username=srv.unique("x"), email_addr=u["email"].upper())
-    error(r, 409, "conflict", what="taken email in other case")
-    # Seeded demo accounts count too.
-    r, _ = srv.register(username="demo", email_addr="demo-%s@example.org" % srv.unique())
-    error(r, 409, "conflict", what="demo name taken")
-    # A pending (unconfirmed) registration holds its name as well.
+    fresh, _ = srv.register()
+    status(fresh, 201)
+    before = account_count(srv)
+    shape = sorted(fresh.json)
+    # A taken name, a taken address (in any case), a seeded name, a
+    # pending account's name: the same 201 as a new account, nothing made.
+    other = "other-%s@example.org" % u["username"]
+    cases = [(u["username"], other, "name"),
+             (srv.unique("x"), u["email"], "address"),
+             (srv.unique("x"), u["email"].upper(), "address"),
+             ("demo", "demo-%s@example.org" % srv.unique(), "name")]
+    for name, addr, what in cases:
+        r, _ = srv.register(username=name, email_addr=addr)
+        status(r, 201, "taken %s %s/%s" % (what, name, addr))
+        eq(sorted(r.json), shape, "same fields as a new account")
+        eq((r.json["username"], r.json["status"]), (name, "pending"), "echo")
     r, p = srv.register()
     status(r, 201)
     r, _ = srv.register(username=p["username"], email_addr="y" + p["email"])
-    error(r, 409, "conflict", what="name of a pending account")
+    status(r, 201, "name of a pending account")
+    eq(account_count(srv), before + 1, "only the one new registration made an account")
+    # The mails say what happened, to the owner of the address only.
+    subj, text = wait_mails(srv, other, 1)[-1]
+    ok(u["username"] in text and "token" not in text.lower() and
+       not re.search(r"(?m)^\s*[A-Za-z0-9_\-]{32,}\s*$", text),
+       "name-taken notice without a token: %r" % text)
+    notes = wait_mails(srv, u["email"], 3)
+    ok(any(u["username"] in t and ("schon" in t or "already" in t) for _, t in notes[-2:]),
+       "the address owner is told the address has an account: %r" % notes[-2:])
+    status(srv.login(u["username"], u["password"]), 200, "the owner is unharmed")
+
+
+@S.test
+def test_expired_registration_frees_name_and_address(srv):
+    r, p = srv.register()
+    status(r, 201)
+    srv.mail_token(p["email"])
+    # The confirmation token expires (two days later): moved back in time.
+    con = sqlite3.connect(srv.db, timeout=10)
+    try:
+        con.execute("UPDATE token SET expires_at = 1 WHERE user_id = (SELECT id FROM "
+                    "account WHERE username = ?)", (p["username"],))
+        con.commit()
+    finally:
+        con.close()
+    r, q = srv.register(username=p["username"], email_addr=p["email"], password="new owner 1")
+    status(r, 201, "register the name and address again")
+    tok = srv.mail_token(p["email"])
+    status(srv.post("/auth/confirm", {"token": tok}), 200, "the new owner confirms")
+    status(srv.login(p["username"], "new owner 1"), 200, "the new owner logs in")
+    con = sqlite3.connect("file:%s?mode=ro" % srv.db, uri=True, timeout=10)
+    try:
+        eq(con.execute("SELECT count(*) FROM account WHERE username = ?",
+                       (p["username"],)).fetchone()[0], 1, "one account of that name")
+        eq(con.execute("SELECT count(*) FROM token WHERE expires_at <= 1").fetchone()[0], 0,
+           "the expired token is gone")
+    finally:
+        con.close()
+
+
+@S.test
+def test_register_limits(_srv):
+    s = S.server(extra=["--register-per-address", "3", "--mails-per-address", "2"]).start()
+    addr = "target-%s@example.org" % s.unique()
+    for i in range(2):
+        status(s.register(email_addr=addr)[0], 201, "mail %d to one address" % i)
+    r, _ = s.register(email_addr=addr)
+    error(r, 429, "rate_limited", what="third mail to one address")
+    ra = r.header("retry-after")
+    ok(ra and ra.isdigit() and 0 < int(ra) <= 3600, "Retry-After: %r" % ra)
+    r, _ = s.register(email_addr=addr.upper())
+    error(r, 429, "rate_limited", what="the address in another case")
+    status(s.register()[0], 201, "third registration from 127.0.0.1")
+    r, _ = s.register()
+    error(r, 429, "rate_limited", what="fourth registration from one address")
+    ok(0 < int(r.header("retry-after") or "0") <= 3600, "Retry-After")
+    # Another client address is not limited by the first.
+    c = http.client.HTTPConnection("127.0.0.1", s.port, timeout=30,
+                                   source_address=("127.0.0.2", 0))
+    r = s.post("/auth/register", {"username": s.unique(), "email": s.unique() + "@example.org",
+                                  "password": "correct horse 1"}, conn=c)
+    c.close()
+    status(r, 201, "registration from 127.0.0.2")
+    eq(len(mails_to(s, addr)), 2, "two mails to the target address, no more")
 
 
 @S.test
@@ -234,9 +335,13 @@ def test_tokens_missing_forged_malformed(srv):
           what="forged token")
     error(srv.get("/me", token=u["token"] + "x"), 401, "unauthorized", what="token + x")
     error(srv.get("/me", token=u["token"][:-1]), 401, "unauthorized", what="truncated token")
-    for h in ("Basic " + u["token"], "Bearer", "Bearer  ", u["token"], "bearer"):
+    for h in ("Basic " + u["token"], "Bearer forged.token.value"):
         r = srv.get("/me", headers={"Authorization": h})
         error(r, 401, "unauthorized", what="Authorization %r" % h[:20])
+    # Malformed headers are a bad request (test_api_input.py has more).
+    for h in ("Bearer", "Bearer  ", u["token"], "bearer"):
+        r = srv.get("/me", headers={"Authorization": h})
+        error(r, 400, "bad_request", what="Authorization %r" % h[:20])
     status(srv.get("/me", token=u["token"]), 200, "real token still works")
 
 
@@ -358,6 +463,29 @@ def test_confirm_by_code(srv):
           what="the right code after 5 wrong ones")
     status(srv.post("/auth/confirm", {"token": srv.mail_token(u2["email"])}), 200,
            "the token after the code stopped")
+
+
+@S.test
+def test_login_limit_per_account_whatever_is_typed(_srv):
+    # Own server: 3 failures per account, an address 12.
+    s = S.server(extra=["--login-failures", "3", "--login-window", "300"]).start()
+    u = s.new_user()
+    forms = [u["username"], u["email"].upper(), u["username"].upper()]
+    for i, form in enumerate(forms):
+        error(s.login(form, "wrong %d" % i), 401, "invalid_credentials",
+              what="failure %d as %r" % (i, form))
+    # Three failures in three forms are three for the one account.
+    for form in (u["username"], u["email"], u["email"].upper(), u["username"].title()):
+        error(s.login(form, u["password"]), 429, "rate_limited",
+              what="right password as %r while the account is limited" % form)
+    # Another account from the same address is not locked by it.
+    v = s.new_user()
+    status(s.login(v["email"], v["password"]), 200, "another account logs in")
+    # Names that do not exist are limited alike (no hint which exist).
+    for i in range(3):
+        error(s.login("nobody-here", "wrong"), 401, "invalid_credentials",
+              what="unknown name %d" % i)
+    error(s.login("NOBODY-here", "wrong"), 429, "rate_limited", what="unknown name limited")
 
 
 @S.test

@@ -263,11 +263,71 @@ def test_garbage_requests_do_not_kill(srv):
 
 
 @S.test
+def test_ambiguous_headers_refused(srv):
+    body = b'{"login": "demo", "password": "x"}'
+    head = "POST %s/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n" \
+        % BASE
+    cases = [("two Content-Length", head + "Content-Length: %d\r\nContent-Length: 5\r\n\r\n"
+              % len(body), body),
+             ("Content-Length and chunked", head + "Content-Length: %d\r\n"
+              "Transfer-Encoding: chunked\r\n\r\n" % (len(body) + 10),
+              b"%x\r\n" % len(body) + body + b"\r\n0\r\n\r\n"),
+             ("two Authorization", "GET %s/me HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer %s"
+              "\r\nAuthorization: Bearer %s\r\n\r\n" % (BASE, tok(), "x" * 43), b""),
+             ("two Host", "GET %s/health HTTP/1.1\r\nHost: x\r\nhost: y\r\n\r\n" % BASE, b"")]
+    for what, h, b in cases:
+        r = srv.raw(h.encode() + b, timeout=5)
+        error(r, 400, "bad_request", what=what)
+    # One of each is fine.
+    r = srv.raw(("GET %s/me HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer %s\r\n"
+                 "Connection: close\r\n\r\n" % (BASE, tok())).encode(), timeout=5)
+    status(r, 200, "one Authorization header")
+    alive(srv)
+
+
+@S.test
+def test_malformed_authorization_refused(srv):
+    t = tok()
+    for h in ("Bearer  " + t, "Bearer", "Bearer ", "bearer", t, "Bearer " + t + " x",
+              "Bearer\t" + t, "Bearer " + t + "=x", "Bearer ," + t):
+        error(srv.get("/me", headers={"Authorization": h}), 400, "bad_request",
+              what="Authorization %r" % h[:12])
+    for h in ("Basic " + t, "Bearer " + "x" * 43, "Bearer forged.token.value"):
+        error(srv.get("/me", headers={"Authorization": h}), 401, "unauthorized",
+              what="Authorization %r" % h[:12])
+    status(srv.get("/me", headers={"Authorization": "bearer " + t}), 200,
+           "the scheme is case-insensitive")
+    status(srv.get("/me", token=t), 200, "the real token works")
+
+
+@S.test
+def test_logged_bytes_escaped(srv):
+    srv.raw(b"GET /api/v1/\xff\xfe%FF\x1b[2J\xe2\x80\xae HTTP/1.1\r\nHost: x\r\n"
+            b"Connection: close\r\n\r\n", timeout=5)
+    srv.get("/projects/%FF%C3%28%E2%80%8B")
+    alive(srv)
+    raw = b""
+    for n in range(1, srv.starts + 1):
+        p = os.path.join(srv.tmp, "server-%d.log" % n)
+        if os.path.exists(p):
+            with open(p, "rb") as f:
+                raw += f.read()
+    ok(b"\xef\xbf\xbd" not in raw and b"?" not in raw.split(b"projects/")[-1][:20],
+       "no replacement characters in the log")
+    for bad in (b"\xff", b"\xfe", b"\x1b", b"\xe2\x80\xae", b"\xe2\x80\x8b"):
+        ok(bad not in raw, "byte %r reached the log raw" % bad)
+    ok(b"/api/v1/projects/\\xff\\xc3(\\xe2\\x80\\x8b" in raw,
+       "the decoded path is logged with \\x escapes: %r" % raw[-600:])
+
+
+@S.test
 def test_idle_and_half_sent_connections_do_not_block(srv):
     socks = []
     try:
         for k in range(300):
-            s = socket.create_connection(("127.0.0.1", srv.port), timeout=5)
+            # Spread over ten addresses: one address may hold 64 at most.
+            s = socket.create_connection(("127.0.0.1", srv.port), timeout=5,
+                                         source_address=("127.0.1.%d" % (k % 10 + 1), 0))
             if k % 2:
                 s.sendall(b"GET /api/v1/health HTTP/1.1\r\nHost: x\r\n")    # never ends
             socks.append(s)

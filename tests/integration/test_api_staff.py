@@ -298,6 +298,62 @@ def test_csv_quoting_round_trips(srv):
        "free text with quotes, comma and newline survives CSV: %r" % rows[1])
 
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def no_formula_cells(text, what):
+    """Every cell of a CSV export: none may start with a character that makes
+    a spreadsheet run it as a formula (OWASP CSV injection)."""
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    ok(len(rows) >= 2, "%s has rows: %r" % (what, rows))
+    for i, row in enumerate(rows):
+        for j, cell in enumerate(row):
+            ok(not cell.startswith(FORMULA_START),
+               "%s row %d cell %d runs as a formula: %r" % (what, i, j, cell))
+    return rows
+
+
+@S.test
+def test_csv_exports_neutralise_formulas(srv):
+    pid = C["demo"]["projects"]["stadtraum"]["id"]
+    evil = ["=cmd|' /C calc'!A0", "+1+1", "-2+3", "@SUM(A1:A9)", "=HYPERLINK(\"x\")"]
+    po = make_poll(srv, st(), pid, title=tr("=1+1"), options=[
+        {"title": tr(t), "description": tr("d")} for t in evil])
+    u = srv.new_user()
+    status(srv.put("/polls/%s/ballot" % po["id"], {"choices": [po["options"][0]["id"]]},
+                   token=u["token"]), 200)
+    c = status(srv.get("/polls/%s/results.csv" % po["id"], token=st()), 200).body.decode()
+    rows = no_formula_cells(c, "results.csv")
+    titles = [r[1] for r in rows[1:]]
+    for t in evil:
+        ok("'" + t in titles, "option %r kept as text after an apostrophe: %r" % (t, titles))
+    body = {"title": tr("CSV"), "intro": tr("i"), "opens_at": iso(now() - 60),
+            "closes_at": iso(now() + 3600),
+            "questions": [{"kind": "text", "text": tr("=Frage"), "required": True,
+                           "max_length": 500},
+                          {"kind": "multiple", "text": tr("@Wahl"), "required": True, "max_choices": 2,
+                           "options": [{"title": tr(evil[0])}, {"title": tr(evil[3])}]},
+                          {"kind": "text", "text": tr("-Mehr"), "required": False,
+                           "max_length": 500}]}
+    sv = status(srv.post("/projects/%s/surveys" % pid, body, token=st()), 201).json
+    qs = sv["questions"]
+    for text in evil + ["\t=1+1", "\r\n=1+1"]:
+        w = srv.new_user()
+        ans = [{"question_id": qs[0]["id"], "text": text},
+               {"question_id": qs[1]["id"], "choices": [o["id"] for o in qs[1]["options"]]},
+               {"question_id": qs[2]["id"], "text": text}]
+        r = srv.put("/surveys/%s/response" % sv["id"], {"answers": ans}, token=w["token"])
+        if text[0] in "\t\r":
+            ok(r.status in (200, 422), "answer with %r: %r" % (text, r))
+        else:
+            status(r, 200, "answer %r" % text)
+    c = status(srv.get("/surveys/%s/responses.csv" % sv["id"], token=st()), 200).body.decode()
+    rows = no_formula_cells(c, "responses.csv")
+    ok(len(rows) >= 1 + len(evil), "one row per response: %r" % rows)
+    ok(["'=Frage", "'@Wahl", "'-Mehr"] == rows[0][2:], "question texts neutralised: %r" % rows[0])
+    ok(any(r[2] == "'" + evil[0] for r in rows[1:]), "free text kept: %r" % rows)
+
+
 @S.test
 def test_analog_ranking_points(srv):
     po = C["demo"]["polls"]["ranking"]

@@ -85,6 +85,28 @@ test_auth_bearer_header(void **state)
 	assert_string_equal(auth_bearer(hdr), tok);
 	snprintf(hdr, sizeof(hdr), "Bearer %s x", tok);
 	assert_null(auth_bearer(hdr));
+	snprintf(hdr, sizeof(hdr), "Bearer  %s", tok);
+	assert_null(auth_bearer(hdr));
+}
+
+static void
+test_auth_header_wellformed_cases(void **state)
+{
+	(void)state;
+	assert_int_equal(auth_header_wellformed(NULL), 0);
+	assert_int_equal(auth_header_wellformed(""), 0);
+	assert_int_equal(auth_header_wellformed("Bearer"), 0);
+	assert_int_equal(auth_header_wellformed("Bearer "), 0);
+	assert_int_equal(auth_header_wellformed("Bearer  abc"), 0);
+	assert_int_equal(auth_header_wellformed(" Bearer abc"), 0);
+	assert_int_equal(auth_header_wellformed("Bearer abc "), 0);
+	assert_int_equal(auth_header_wellformed("Bearer abc def"), 0);
+	assert_int_equal(auth_header_wellformed("Bearer\tabc"), 0);
+	assert_int_equal(auth_header_wellformed("Bearer a=b"), 0);
+	assert_int_equal(auth_header_wellformed("abc"), 0);
+	assert_int_equal(auth_header_wellformed("Bearer abc"), 1);
+	assert_int_equal(auth_header_wellformed("bearer a-b_c.d~e+f/g=="), 1);
+	assert_int_equal(auth_header_wellformed("Basic dXNlcjpwYXNz"), 1);
 }
 
 static void
@@ -201,6 +223,7 @@ main(void)
 		cmocka_unit_test(test_auth_token_new_random_and_wellformed),
 		cmocka_unit_test(test_auth_token_hash_forgery),
 		cmocka_unit_test(test_auth_bearer_header),
+		cmocka_unit_test(test_auth_header_wellformed_cases),
 		cmocka_unit_test(test_auth_expired_boundaries),
 		cmocka_unit_test(test_auth_role_order),
 		cmocka_unit_test(test_ratelimit_degenerate),

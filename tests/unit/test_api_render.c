@@ -305,6 +305,27 @@ test_render_responses_csv_one_row_each(void **state)
 	free(csv);
 }
 
+static void
+test_render_csv_field_formula_neutralised(void **state)
+{
+	static const char *const in[] = { "=1+1", "+1", "-2", "@SUM(A1)",
+	    "\tx", "\rx", "=cmd|' /C calc'!A0", "a=1", " =1", "", NULL };
+	static const char *const want[] = { "\"'=1+1\"", "\"'+1\"", "\"'-2\"",
+	    "\"'@SUM(A1)\"", "\"'\tx\"", "\"'\rx\"",
+	    "\"'=cmd|' /C calc'!A0\"", "a=1", " =1", "", "" };
+	char *buf;
+	size_t len, cap, i;
+
+	(void)state;
+	for (i = 0; i < sizeof(in) / sizeof(in[0]); i++) {
+		buf = NULL;
+		len = cap = 0;
+		assert_int_equal(render_csv_field(&buf, &len, &cap, in[i]), 0);
+		assert_string_equal(buf, want[i]);
+		free(buf);
+	}
+}
+
 int
 main(void)
 {
@@ -316,6 +337,7 @@ main(void)
 		cmocka_unit_test(test_render_poll_options_and_ballot),
 		cmocka_unit_test(test_render_results_points_only_for_ranking),
 		cmocka_unit_test(test_render_responses_csv_one_row_each),
+		cmocka_unit_test(test_render_csv_field_formula_neutralised),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -58,8 +58,24 @@ test_log_msg_controls(void **state)
 	(void)state;
 	log_init("t");
 	capture(buf, sizeof(buf), "user a\nFAKE: root logged in\x1b[2J");
-	assert_non_null(strstr(buf, "t: user a?FAKE: root logged in?[2J\n"));
+	assert_non_null(strstr(buf,
+	    "t: user a\\x0aFAKE: root logged in\\x1b[2J\n"));
 	assert_ptr_equal(strchr(buf, '\n'), buf + strlen(buf) - 1);
+}
+
+static void
+test_log_msg_bytes_escaped(void **state)
+{
+	char buf[4096];
+
+	(void)state;
+	log_init("t");
+	/* Invalid UTF-8, C1, a bidi override, a zero-width space and a
+	 * backslash: escaped; valid text stays readable. */
+	capture(buf, sizeof(buf), "GET /\xff\xc3(\xc2\x9b\xe2\x80\xae"
+	    "\xe2\x80\x8bx\\y Müll");
+	assert_non_null(strstr(buf, "t: GET /\\xff\\xc3(\\xc2\\x9b"
+	    "\\xe2\\x80\\xae\\xe2\\x80\\x8bx\\\\y Müll\n"));
 }
 
 static void
@@ -85,6 +101,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_log_msg_format),
 		cmocka_unit_test(test_log_msg_controls),
+		cmocka_unit_test(test_log_msg_bytes_escaped),
 		cmocka_unit_test(test_log_msg_truncated),
 	};
 

@@ -161,9 +161,30 @@ test_text_sanitize_bidi(void **state)
 	SAN("\xe2\x80\xaa\xe2\x80\xab\xe2\x80\xac\xe2\x80\xad" "x", 0, "x");
 	SAN("\xe2\x81\xa6\xe2\x81\xa7\xe2\x81\xa8\xe2\x81\xa9" "x", 0, "x");
 	SAN("\xe2\x80\x8e\xe2\x80\x8f\xd8\x9c" "x", 0, "x");
-	/* Neighbours that are harmless stay: U+2029, U+206A, U+200D. */
-	SAN("\xe2\x80\xa9\xe2\x81\xaa\xe2\x80\x8d", 0,
-	    "\xe2\x80\xa9\xe2\x81\xaa\xe2\x80\x8d");
+	/* A neighbour that shows stays: U+2029. U+206A and U+200D are
+	 * invisible and go (test_text_sanitize_invisible). */
+	SAN("\xe2\x80\xa9\xe2\x81\xaa\xe2\x80\x8d", 0, "\xe2\x80\xa9");
+}
+
+static void
+test_text_sanitize_invisible(void **state)
+{
+	(void)state;
+	/* U+200B, U+200D, U+FEFF, U+2060 inside a word: "admin". */
+	SAN("ad\xe2\x80\x8bm\xe2\x80\x8di\xef\xbb\xbfn\xe2\x81\xa0", 0,
+	    "admin");
+	/* Hangul fillers U+115F, U+1160, U+3164, U+FFA0: a name of nothing. */
+	SAN("\xe1\x85\x9f\xe1\x85\xa0\xe3\x85\xa4\xef\xbe\xa0", 0, "");
+	/* Soft hyphen, CGJ, variation selector 16, a tag character. */
+	SAN("a\xc2\xad" "b\xcd\x8f" "c\xef\xb8\x8f" "d\xf3\xa0\x80\xa1", 0,
+	    "abcd");
+	/* Visible neighbours stay: U+3163 (Hangul vowel), U+FFA1, U+2800. */
+	SAN("\xe3\x85\xa3\xef\xbe\xa1\xe2\xa0\x80", 0,
+	    "\xe3\x85\xa3\xef\xbe\xa1\xe2\xa0\x80");
+	assert_int_equal(text_cp_ignorable(0x200b), 1);
+	assert_int_equal(text_cp_ignorable(0xe01ef), 1);
+	assert_int_equal(text_cp_ignorable('a'), 0);
+	assert_int_equal(text_cp_ignorable(0x200a), 0);
 }
 
 static void
@@ -413,6 +434,75 @@ test_text_wrap_wide(void **state)
 	WRAP("😀 😀 😀", 5, "😀 😀", "😀");
 }
 
+/* Characters text_wrap() looks at for s at width. */
+static size_t
+wrap_work(const char *s, size_t width, size_t *nlines)
+{
+	struct text_lines l;
+	size_t before = text_work();
+
+	assert_int_equal(text_wrap(s, width, &l), 0);
+	*nlines = l.n;
+	text_lines_free(&l);
+	return text_work() - before;
+}
+
+static char *
+repeat(const char *unit, size_t n)
+{
+	size_t ul = strlen(unit), i;
+	char *s = malloc(ul * n + 1);
+
+	assert_non_null(s);
+	for (i = 0; i < n; i++)
+		memcpy(s + i * ul, unit, ul);
+	s[ul * n] = '\0';
+	return s;
+}
+
+static void
+test_text_wrap_long_word_linear(void **state)
+{
+	/* ASCII, CJK (2 columns), CJK with a combining mark each. */
+	static const char *const units[] = { "x", "\xe4\xb8\xad",
+	    "\xe4\xb8\xad\xcc\x81", "ab c" };
+	struct text_lines l;
+	size_t u, n1, n8, w1, w8, i;
+	char *s;
+
+	(void)state;
+	for (u = 0; u < sizeof(units) / sizeof(units[0]); u++) {
+		s = repeat(units[u], 10000);
+		w1 = wrap_work(s, 80, &n1);
+		free(s);
+		s = repeat(units[u], 80000);
+		w8 = wrap_work(s, 80, &n8);
+		/* Eight times the text: eight times the lines and about
+		 * eight times the work (quadratic would be 64 times). */
+		assert_true(n8 >= 8 * n1 - 8 && n8 <= 8 * n1 + 8);
+		assert_true(w8 <= 9 * w1);
+		/* Each character is looked at a few times, not per line. */
+		assert_true(w8 <= 4 * 80000 * 2);
+		free(s);
+	}
+	/* The cut word comes back whole, each line full but the last. */
+	s = repeat("x", 100000);
+	assert_int_equal(text_wrap(s, 80, &l), 0);
+	assert_int_equal(l.n, 1250);
+	for (i = 0; i < l.n; i++)
+		assert_int_equal(strlen(l.line[i]), 80);
+	text_lines_free(&l);
+	free(s);
+	/* A base with 30,000 combining marks stays one cluster on a line. */
+	s = repeat("\xcc\x81", 30000);
+	s[0] = 'a';
+	s[1] = 'a';
+	assert_int_equal(text_wrap(s, 10, &l), 0);
+	assert_int_equal(l.n, 1);
+	text_lines_free(&l);
+	free(s);
+}
+
 int
 main(void)
 {
@@ -426,6 +516,8 @@ main(void)
 		cmocka_unit_test(test_text_sanitize_tab_newline),
 		cmocka_unit_test(test_text_sanitize_nul),
 		cmocka_unit_test(test_text_sanitize_bidi),
+		cmocka_unit_test(test_text_sanitize_invisible),
+		cmocka_unit_test(test_text_wrap_long_word_linear),
 		cmocka_unit_test(test_text_sanitize_invalid_utf8),
 		cmocka_unit_test(test_text_utf8_decode_cases),
 		cmocka_unit_test(test_text_check_cases),
