@@ -1068,6 +1068,13 @@ conn_main(const struct sshd_config *cfg, struct sshd_hostkeys *keys, int fd,
 		log_msg("%s: %s", source, ssh_get_error(bind));
 		_exit(SSHD_CHILD_SETUP);
 	}
+	/* The session now holds its own copy of the host keys (libssh 0.10
+	 * signs every key exchange with it, rekeys too); the bind's and the
+	 * one inherited from the listener are wiped, so one copy is left. */
+	ssh_bind_free(bind);
+	bind = NULL;
+	hostkeys_free(keys);
+	keys = NULL;
 	ssh_set_auth_methods(c->session, SSH_AUTH_METHOD_NONE | SSH_AUTH_METHOD_PASSWORD |
 	    SSH_AUTH_METHOD_PUBLICKEY | SSH_AUTH_METHOD_INTERACTIVE);
 	ssh_callbacks_init(&c->srv_cb);
