@@ -1052,11 +1052,13 @@ conn_main(const struct sshd_config *cfg, struct sshd_hostkeys *keys, int fd,
 		ssh_bind_options_set(bind, SSH_BIND_OPTIONS_PROCESS_CONFIG, &no);
 	}
 	for (i = 0; i < 2; i++) {
-		ssh_key k = hostkeys_get(keys, (int)i);
+		/* The bind owns what it imports: the inherited key itself, as
+		 * libssh 0.10 does not wipe what its ssh_key_dup() leaves of
+		 * an RSA key. */
+		ssh_key k = hostkeys_take(keys, (int)i);
 
-		/* The bind takes ownership of what it imports. */
 		if (k != NULL && ssh_bind_options_set(bind, SSH_BIND_OPTIONS_IMPORT_KEY,
-		    ssh_key_dup(k)) != SSH_OK)
+		    k) != SSH_OK)
 			_exit(SSHD_CHILD_SETUP);
 	}
 	if (cfg->verbose > 0) {
@@ -1069,8 +1071,8 @@ conn_main(const struct sshd_config *cfg, struct sshd_hostkeys *keys, int fd,
 		_exit(SSHD_CHILD_SETUP);
 	}
 	/* The session now holds its own copy of the host keys (libssh 0.10
-	 * signs every key exchange with it, rekeys too); the bind's and the
-	 * one inherited from the listener are wiped, so one copy is left. */
+	 * signs every key exchange with it, re-keys too); the bind's, which
+	 * is the one inherited from the listener, is wiped. */
 	ssh_bind_free(bind);
 	bind = NULL;
 	hostkeys_free(keys);

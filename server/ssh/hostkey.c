@@ -164,7 +164,13 @@ hostkeys_log(const struct sshd_hostkeys *keys)
 }
 
 ssh_key
-hostkeys_get(const struct sshd_hostkeys *keys, int i)
+hostkeys_take(struct sshd_hostkeys *keys, int i)
 {
-	return i >= 0 && i < 2 ? keys->key[i] : NULL;
+	ssh_key k;
+
+	if (i < 0 || i >= 2)
+		return NULL;
+	k = keys->key[i];
+	keys->key[i] = NULL;
+	return k;
 }

@@ -6,7 +6,9 @@
 
 struct sshd_hostkeys;
 
-/* Returns host key i (0 ed25519, 1 RSA), borrowed, or NULL. */
-ssh_key	hostkeys_get(const struct sshd_hostkeys *keys, int i);
+/* Hands host key i (0 ed25519, 1 RSA) to the caller, who frees it, and
+ * empties its slot; NULL if there is none. A connection child takes the
+ * keys it inherited, so that no copy of them stays behind. */
+ssh_key	hostkeys_take(struct sshd_hostkeys *keys, int i);
 
 #endif

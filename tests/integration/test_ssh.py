@@ -59,7 +59,7 @@ def test_libssh_pkcs11():
 	"""mitwirkung-sshd(8) says why the host keys stay in the gateway child:
 	the libssh it is linked with takes a pkcs11: URI for a file name (built
 	without WITH_PKCS11_URI). If this fails, libssh can now load PKCS#11
-	keys: the man page's HOST KEYS section is out of date."""
+	keys: the Host keys section of the man page is out of date."""
 	import ctypes
 	from _sshlib import SSHD
 	ldd = subprocess.run(["ldd", SSHD], capture_output=True, text=True).stdout
@@ -77,7 +77,7 @@ def test_libssh_pkcs11():
 	# SSH_EOF (-127): "no such file"; with URI support the engine is asked
 	# and fails with SSH_ERROR (-1) instead.
 	check(rc == -127, "this libssh has no PKCS#11 URI support: a pkcs11: URI is opened as a file "
-		  "(as mitwirkung-sshd(8) HOST KEYS says)", "rc=%d" % rc)
+		  "(as mitwirkung-sshd(8), Host keys, says)", "rc=%d" % rc)
 
 
 def test_cmdline(work):

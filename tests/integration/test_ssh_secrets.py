@@ -58,6 +58,31 @@ def ed25519_seed(path):
 	return string()[:32]
 
 
+def rsa_exponent(path):
+	"""The private exponent of an unencrypted PKCS#8 RSA key file (DER read by hand)."""
+	import base64
+	der = base64.b64decode("".join(l for l in open(path).read().splitlines() if not l.startswith("-----")))
+
+	def tlv(pos):
+		"""Tag, start of the value and its end, of the DER element at pos."""
+		tag, n = der[pos], der[pos + 1]
+		pos += 2
+		if n & 0x80:
+			k = n & 0x7f
+			n = int.from_bytes(der[pos:pos + k], "big")
+			pos += k
+		return tag, pos, pos + n
+	_, pos, _ = tlv(0)  # PrivateKeyInfo
+	for _ in range(2):  # version, algorithm
+		pos = tlv(pos)[2]
+	_, pos, _ = tlv(pos)  # OCTET STRING
+	_, pos, _ = tlv(pos)  # RSAPrivateKey
+	for _ in range(3):  # version, n, e
+		pos = tlv(pos)[2]
+	_, a, b = tlv(pos)
+	return der[a:b].lstrip(b"\0")
+
+
 def client_pid(srv, user):
 	"""The client of the session whose gateway child is the newest."""
 	out = subprocess.run(["ps", "-eo", "pid=,ppid=,comm="], capture_output=True, text=True).stdout
@@ -87,12 +112,18 @@ def check_client(srv, what):
 	seed = ed25519_seed(os.path.join(srv.work.keys, "ssh_host_ed25519_key"))
 	n = scan(pid, seed)
 	check(len(seed) == 32 and n == 0, "%s: the host's private key is not in the client's memory" % what)
+	# OpenSSL keeps a number in machine byte order: look for both.
+	d = rsa_exponent(os.path.join(srv.work.keys, "ssh_host_rsa_key"))
+	n = scan(pid, d) + scan(pid, d[::-1])
+	check(len(d) > 300 and n == 0, "%s: the RSA host key is not in the client's memory" % what)
 	gw = int(open("/proc/%d/stat" % pid).read().rsplit(")", 1)[1].split()[1])
 	# libssh 0.10 signs the key exchange in the gateway child (see
 	# mitwirkung-sshd(8), HOST KEYS): its session's copy is the only one.
 	n = scan(gw, seed)
-	check(n == 1, "%s: the gateway child holds one copy of the host key's secret, the session's "
-		  "(not the listener's or the bind's)" % what, "%d copies" % n)
+	check(n == 1, "%s: the gateway child holds one copy of the ed25519 host key's secret, the "
+		  "session's (not the listener's or the bind's)" % what, "%d copies" % n)
+	n = scan(gw, d) + scan(gw, d[::-1])
+	check(n == 1, "%s: and one copy of the RSA host key's private exponent" % what, "%d copies" % n)
 
 
 def test_line(srv):
