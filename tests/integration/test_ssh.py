@@ -205,6 +205,32 @@ def test_full_mode(work, srv):
 		t.kill()
 
 
+def test_rekey(work, srv):
+	"""Re-keys are signed too: the connection child keeps the session's
+	copy of each host key (mitwirkung-sshd(8), Host keys)."""
+	from _sshlib import SSH_OPTS
+	for alg in ("ssh-ed25519", "rsa-sha2-512"):
+		log = os.path.join(work.path, "rekey.%s.err" % alg)
+		with open(log, "w") as err:
+			p = subprocess.Popen(["ssh", "-tt", "-vv"] + SSH_OPTS +
+								 ["-o", "RekeyLimit=1K", "-o", "HostKeyAlgorithms=" + alg,
+								  "-p", str(srv.port), "x@127.0.0.1"],
+								 stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=err)
+		n = 0
+		try:
+			p.stdin.write(b"re-key " * 4000)
+			p.stdin.flush()
+			deadline = time.time() + 15
+			while n < 3 and p.poll() is None and time.time() < deadline:
+				time.sleep(0.05)
+				n = open(log).read().count("SSH2_MSG_KEX_ECDH_REPLY received")
+		finally:
+			p.kill()
+			p.wait()
+		check(n >= 3, "%s: the gateway signs re-keys with its host key (%d key exchanges)" % (alg, n),
+			  open(log).read()[-600:])
+
+
 def test_hangup(work, srv):
 	# Abrupt drop of the connection: the client is hung up and reaped.
 	p = subprocess.Popen(ssh_cmd(srv.port, "-tt", user="drop"), stdin=subprocess.PIPE,
@@ -379,6 +405,7 @@ def main():
 		test_exec(srv)
 		test_line_mode(srv)
 		test_full_mode(work, srv)
+		test_rekey(work, srv)
 		test_hangup(work, srv)
 		test_refusals(work, srv)
 		lines = srv.lines(r"connection from ")
