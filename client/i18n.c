@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "client/i18n.h"
+#include "common/lang.h"
 
 #ifndef MW_LOCALEDIR_BUILD
 #define MW_LOCALEDIR_BUILD	"build/locale"
@@ -22,36 +23,17 @@
  * its translations again after LANGUAGE changed. */
 extern int _nl_msg_cat_cntr;
 
-static char	i18n_cur[3] = "en";
-
-/* The languages with a catalogue; the first is the fallback. */
-static const char *const i18n_langs[] = { "en", "de" };
-
-/* Returns the supported language that the locale name s starts with
- * ("de_DE.UTF-8" -> "de"), or NULL. */
-static const char *
-i18n_match(const char *s)
-{
-	size_t i;
-
-	if (s == NULL)
-		return NULL;
-	for (i = 0; i < sizeof(i18n_langs) / sizeof(i18n_langs[0]); i++) {
-		if (strncmp(s, i18n_langs[i], 2) == 0 &&
-		    (s[2] == '\0' || s[2] == '_' || s[2] == '.' || s[2] == '@' ||
-		    s[2] == ':'))
-			return i18n_langs[i];
-	}
-	return NULL;
-}
+/* The language in use; English until i18n_init() says otherwise. */
+static const struct lang *i18n_cur;
 
 /* The language the environment asks for, in gettext's order of
  * precedence; English when it names none we have. */
-static const char *
+static const struct lang *
 i18n_env_lang(void)
 {
 	static const char *const vars[] = { "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG" };
-	const char *v, *m;
+	const struct lang *m;
+	const char *v;
 	size_t i;
 
 	for (i = 0; i < sizeof(vars) / sizeof(vars[0]); i++) {
@@ -61,14 +43,14 @@ i18n_env_lang(void)
 		if (i == 0) {
 			/* LANGUAGE is a list "de:en"; the first we have wins. */
 			for (; v != NULL; v = strchr(v, ':') ? strchr(v, ':') + 1 : NULL) {
-				if ((m = i18n_match(v)) != NULL)
+				if ((m = lang_find(v)) != NULL)
 					return m;
 			}
 			continue;
 		}
-		return (m = i18n_match(v)) != NULL ? m : i18n_langs[0];
+		return (m = lang_find(v)) != NULL ? m : lang_find("en");
 	}
-	return i18n_langs[0];
+	return lang_find("en");
 }
 
 /* "locale" beside the program itself, when there is one: the copy that
@@ -132,22 +114,22 @@ i18n_init(const char *lang)
 	bind_textdomain_codeset(I18N_DOMAIN, "UTF-8");
 	textdomain(I18N_DOMAIN);
 	if (lang == NULL || i18n_set_lang(lang) < 0)
-		i18n_set_lang(i18n_env_lang());
+		i18n_set_lang(i18n_env_lang()->code);
 	return ret;
 }
 
 int
 i18n_set_lang(const char *lang)
 {
-	const char *m = i18n_match(lang);
+	const struct lang *m = lang_find(lang);
 
 	if (m == NULL)
 		return -1;
-	memcpy(i18n_cur, m, 3);
 	/* LANGUAGE outranks LC_ALL and LANG for gettext; the catalogue for
-	 * "en" is the source text. */
-	if (setenv("LANGUAGE", m, 1) != 0)
+	 * "en" is the source text. "de@ls" falls back to "de" by itself. */
+	if (setenv("LANGUAGE", m->catalog, 1) != 0)
 		return -1;
+	i18n_cur = m;
 	i18n_fix_messages();
 	++_nl_msg_cat_cntr;
 	return 0;
@@ -156,7 +138,13 @@ i18n_set_lang(const char *lang)
 const char *
 i18n_lang(void)
 {
-	return i18n_cur;
+	return i18n_cur != NULL ? i18n_cur->code : "en";
+}
+
+const struct lang *
+i18n_current(void)
+{
+	return i18n_cur != NULL ? i18n_cur : lang_find("en");
 }
 
 const char *

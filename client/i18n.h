@@ -12,17 +12,22 @@
  * Sets up gettext for domain "mitwirkung": the process locale from the
  * environment (falling back to C.UTF-8 so UTF-8 output always works),
  * catalogues from the build folder when present, else the installed ones.
- * lang ("de", "en", NULL for LANGUAGE/LC_ALL/LC_MESSAGES/LANG) selects the
+ * lang (a code such as "de", "tr", "ls", NULL for LANGUAGE/LC_ALL/LC_MESSAGES/LANG) selects the
  * language. Returns 0, or -1 when no UTF-8 locale could be set.
  */
 int		 i18n_init(const char *lang);
 
-/* Switches the language at run time ("de", "en"); returns 0 or -1. */
+/* Switches the language at run time to a code or locale name that
+ * lang_find() knows ("de", "tr", "ls", "uk_UA.UTF-8"); returns 0 or -1. */
 int		 i18n_set_lang(const char *lang);
 
-/* The active two-letter language code ("de" or "en"); borrowed. This is
- * also the language the API is asked for. */
+/* The active language's registry code ("de", "tr", "ls"); borrowed. This
+ * is also the language the API is asked for. */
 const char	*i18n_lang(void);
+
+struct lang;
+/* The active language's registry row; never NULL. */
+const struct lang *i18n_current(void);
 
 /* pgettext: msgctxt "\004" msgid, falling back to msgid. format_arg
  * lets the compiler check C_() formats against the English msgid. */

@@ -6,6 +6,7 @@
 
 #include "client/i18n.h"
 #include "client/opts.h"
+#include "common/lang.h"
 
 /* Options that take a value; the rest are flags. */
 enum opts_id {
@@ -62,9 +63,14 @@ opts_apply(struct client_opts *o, enum opts_id id, const char *val,
 		o->api_url = val;
 		break;
 	case OPT_LANG:
-		if (strcmp(val, "de") != 0 && strcmp(val, "en") != 0)
+		if (lang_find(val) == NULL) {
+			char codes[128];
+
+			lang_codes(codes, sizeof(codes), ", ");
+			/* L10N: %s lists the language codes: "de, en, tr". */
 			return opts_fail(err, errsz,
-			    _("--lang must be de or en, not '%s'"), val);
+			    _("--lang must be one of %s, not '%s'"), codes, val);
+		}
 		o->lang = val;
 		break;
 	case OPT_UI:
@@ -184,18 +190,23 @@ opts_parse(struct client_opts *o, int argc, char **argv, int *cmd,
 void
 opts_usage(FILE *f, const char *prog)
 {
+	char codes[128];
+
 	/* L10N: %s is the program name. Keep the option names as they are. */
 	fprintf(f, _("Usage: %s [options] [command [arguments]]\n"), prog);
 	fputs(_("Without a command, opens the interactive interface.\n\n"), f);
-	fputs(_("Options:\n"
+	lang_codes(codes, sizeof(codes), ", ");
+	/* L10N: %s lists the language codes: "de, en, tr, uk, ls". Keep the
+	 * option names as they are. */
+	fprintf(f, _("Options:\n"
 	    "  --api URL            platform API, e.g. https://mitwirkung.example.org/api/v1\n"
-	    "  --lang de|en         language\n"
+	    "  --lang CODE          language: %s\n"
 	    "  --ui full|line       full-screen interface or line mode\n"
 	    "  --keymap NAME|PATH   key map: default, vi, numpad or a file\n"
 	    "  --kiosk              mode for shared public terminals\n"
 	    "  --idle-reset SECONDS idle time before a kiosk session resets (300)\n"
 	    "  --no-color           no colours (also when NO_COLOR is set)\n"
 	    "  --json               commands print JSON\n"
-	    "  --help, --version\n\n"), f);
+	    "  --help, --version\n\n"), codes);
 	fprintf(f, _("Commands: '%s help' lists them.\n"), prog);
 }

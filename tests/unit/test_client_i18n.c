@@ -141,6 +141,41 @@ test_i18n_pgettext_fallback(void **state)
 	assert_string_equal(i18n_pgettext("ctx\004" MSG_EN, MSG_EN), MSG_EN);
 }
 
+/* Turkish, Ukrainian and Leichte Sprache come from their own catalogues;
+ * Leichte Sprache is "ls" or German with the modifier @ls, never plain de. */
+static void
+test_i18n_new_languages(void **state)
+{
+	(void)state;
+	env_clear();
+	assert_int_equal(i18n_init("tr"), 0);
+	assert_string_equal(i18n_lang(), "tr");
+	assert_string_equal(_(MSG_EN), "Geri dön");
+	assert_int_equal(i18n_set_lang("uk"), 0);
+	assert_string_equal(i18n_lang(), "uk");
+	assert_string_equal(_(MSG_EN), "Назад");
+	/* Three plural forms: 1, 2-4, 5. */
+	assert_string_equal(ngettext("%ld idea", "%ld ideas", 21), "%ld ідея");
+	assert_string_equal(ngettext("%ld idea", "%ld ideas", 3), "%ld ідеї");
+	assert_string_equal(ngettext("%ld idea", "%ld ideas", 11), "%ld ідей");
+	assert_int_equal(i18n_set_lang("ls"), 0);
+	assert_string_equal(i18n_lang(), "ls");
+	assert_string_equal(_("Go to the first item"), "Zum 1. Punkt");
+	env_clear();
+	setenv("LANG", "de_DE.UTF-8@ls", 1);
+	assert_int_equal(i18n_init(NULL), 0);
+	assert_string_equal(i18n_lang(), "ls");
+	assert_string_equal(_("Go to the first item"), "Zum 1. Punkt");
+	env_clear();
+	setenv("LANG", "de_DE.UTF-8", 1);
+	assert_int_equal(i18n_init(NULL), 0);
+	assert_string_equal(_("Go to the first item"), "Zum ersten Eintrag");
+	env_clear();
+	setenv("LANG", "uk_UA.UTF-8", 1);
+	assert_int_equal(i18n_init(NULL), 0);
+	assert_string_equal(i18n_lang(), "uk");
+}
+
 int
 main(void)
 {
@@ -151,6 +186,7 @@ main(void)
 		cmocka_unit_test(test_i18n_init_env_order),
 		cmocka_unit_test(test_i18n_init_c_locale),
 		cmocka_unit_test(test_i18n_pgettext_fallback),
+		cmocka_unit_test(test_i18n_new_languages),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
