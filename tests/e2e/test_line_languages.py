@@ -1,0 +1,135 @@
+# test_line_languages.py — line-mode transcripts in Turkish, Ukrainian and
+# Leichte Sprache (issue 13): the project list, a project page and the login
+# form, against the real API server with demo data. Each transcript must
+# carry words of its catalogue and no English interface word: those are the
+# words of the English transcript that the German one lacks (so the German
+# demo content, the same in every run, does not count).
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import shutil
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "integration"))
+import lib_api  # noqa: E402
+from lib_api import Suite, ok  # noqa: E402
+
+CLIENT = os.path.join(os.path.dirname(lib_api.BIN), "mitwirkung")
+suite = Suite("test_line_languages")
+srv = None
+home = None
+
+# Words a person must see, per language: the first page, the project page,
+# the login form.
+WORDS = {
+    "tr": ["satır kipi", "Projeler", "Şehir projelerine katılın.", "Açık projeler: ",
+           "tarihine kadar açık", "t tam metin", "q çık",
+           "Fikirler:", "Tüm fikirler (", "Yeni bir fikir yaz", "sıralama, açık", "b geri",
+           "Giriş yap", "Kullanıcı adı veya e-posta"],
+    "uk": ["рядковий режим", "Проєкти", "Беріть участь у проєктах міста.",
+           "Відкриті проєкти: ", "відкрито до ", "t повний текст", "q вийти",
+           "Ідеї:", "Усі ідеї (", "Написати нову ідею", "рейтинг, відкрите", "b назад",
+           "Увійти", "Ім'я користувача або ел. пошта"],
+    "ls": ["Das ist der Zeilen-Modus.", "Projekte", "Machen Sie bei Projekten der Stadt mit.",
+           "Offene Projekte: ", "offen bis ", "t ganzer Text", "q beenden",
+           "Ideen:", "Alle Ideen (", "Eine neue Idee schreiben", "Reihenfolge, offen",
+           "b zurück", "Anmelden", "Benutzer-Name oder E-Mail"],
+}
+# Ukrainian counts take three forms: 1 учасник, 2-4 учасники, 5+ учасників.
+UK_PLURAL = re.compile(r"(\d+) (учасник|учасники|учасників)\.")
+
+
+def run(lines, lang=None, locale="C.UTF-8"):
+    """The client in line mode; the language from --lang, else from LANG."""
+    argv = [CLIENT, "--api", "http://127.0.0.1:%d/api/v1" % srv.port, "--ui", "line"]
+    if lang is not None:
+        argv += ["--lang", lang]
+    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": home, "TERM": "dumb",
+           "LANG": locale, "XDG_STATE_HOME": os.path.join(home, "state"),
+           "XDG_CONFIG_HOME": os.path.join(home, "config")}
+    p = subprocess.run(argv, input=("\n".join(lines) + "\n").encode(), capture_output=True,
+                       timeout=30, env=env)
+    ok(p.returncode == 0, "status %d for %s: %s" % (p.returncode, lang or locale, p.stderr[-500:]))
+    return p.stdout.decode("utf-8")
+
+
+def flow(lang):
+    """First page, the project Stadt.Raum.Wir., back, the login form."""
+    first = run(["q"], lang)
+    m = re.search(r"^(\d+)\. Stadt\.Raum\.Wir\.", first, re.M)
+    ok(m, "no Stadt.Raum.Wir. in:\n" + first)
+    return run([m.group(1), "b", "l", "", "q"], lang)
+
+
+def words(text):
+    return set(re.findall(r"[A-Za-z][A-Za-z']{3,}", text))
+
+
+def english_only():
+    """Interface words of the English run that the German run does not have;
+    the language switch names the other language and is left out."""
+    en, de = flow("en"), flow("de")
+    ui = words(en) - words(de) - {"Deutsch", "English"}
+    ok(len(ui) > 20, "too few English interface words to compare: %r" % sorted(ui))
+    return ui
+
+
+def check(lang, text, ui):
+    for w in WORDS[lang]:
+        ok(w in text, "%s: expected %r in transcript:\n%s" % (lang, w, text[-3000:]))
+    left = sorted(words(text) & ui)
+    ok(not left, "%s: English words left %r in transcript:\n%s" % (lang, left, text[-3000:]))
+
+
+@suite.test
+def test_turkish():
+    check("tr", flow("tr"), english_only())
+
+
+@suite.test
+def test_ukrainian():
+    t = flow("uk")
+    check("uk", t, english_only())
+    m = UK_PLURAL.search(t)
+    ok(m, "no participant count in:\n" + t)
+    n = int(m.group(1))
+    want = ("учасник" if n % 10 == 1 and n % 100 != 11 else
+            "учасники" if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14 else "учасників")
+    ok(m.group(2) == want, "%d takes %r, not %r" % (n, want, m.group(2)))
+
+
+@suite.test
+def test_leichte_sprache():
+    t = flow("ls")
+    check("ls", t, english_only())
+    # Standard German is not Leichte Sprache: the catalogues differ.
+    de = flow("de")
+    ok("Das ist der Zeilen-Modus." not in de, "de shows the Leichte Sprache text")
+
+
+@suite.test
+def test_language_from_locale():
+    """Without --lang, LANG picks the language; @ls picks Leichte Sprache."""
+    ok("satır kipi" in run(["q"], locale="tr_TR.UTF-8"), "LANG=tr_TR.UTF-8 is not Turkish")
+    ok("рядковий режим" in run(["q"], locale="uk_UA.UTF-8"), "LANG=uk_UA.UTF-8 is not Ukrainian")
+    ok("Das ist der Zeilen-Modus." in run(["q"], locale="de_DE.UTF-8@ls"),
+       "LANG=de_DE.UTF-8@ls is not Leichte Sprache")
+    ok("Das ist der Zeilen-Modus." not in run(["q"], locale="de_DE.UTF-8"),
+       "LANG=de_DE.UTF-8 gives Leichte Sprache")
+
+
+def setup():
+    global srv, home
+    if not os.access(CLIENT, os.X_OK):
+        raise AssertionError("no client at " + CLIENT)
+    srv = suite.server().start()
+    home = tempfile.mkdtemp(prefix="mw-linelang-")
+
+
+if __name__ == "__main__":
+    setup()
+    try:
+        suite.run()
+    finally:
+        shutil.rmtree(home, ignore_errors=True)
