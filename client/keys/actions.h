@@ -48,7 +48,7 @@ enum action {
 	ACTION_REJECT,		/* reject (moderation) */
 	ACTION_HIDE,		/* hide (moderation) */
 	ACTION_TALLY,		/* tally: enter an analog tally (staff) */
-	ACTION_LANGUAGE,	/* language: switch German / English */
+	ACTION_LANGUAGE,	/* language: the list of languages */
 	ACTION_COLOR,		/* color: colour on / off */
 	ACTION_MESSAGES,	/* messages: history of status messages */
 	ACTION_HOME,		/* home: back to the project list */

@@ -125,7 +125,7 @@ static const struct keys_action_entry {
 	{ ACTION_REJECT, "reject", N_("Reject, with a reason") },
 	{ ACTION_HIDE, "hide", N_("Hide, with a reason") },
 	{ ACTION_TALLY, "tally", N_("Enter the votes cast on paper") },
-	{ ACTION_LANGUAGE, "language", N_("Switch between German and English") },
+	{ ACTION_LANGUAGE, "language", N_("Choose the language") },
 	{ ACTION_COLOR, "color", N_("Turn colours on or off") },
 	{ ACTION_MESSAGES, "messages", N_("Show earlier messages") },
 	{ ACTION_HOME, "home", N_("Go to the list of projects") },

@@ -551,8 +551,6 @@ app_kiosk(const struct app *app)
 int
 app_set_lang(struct app *app, const char *lang)
 {
-	if (lang == NULL)
-		lang = strcmp(i18n_lang(), "de") == 0 ? "en" : "de";
 	if (i18n_set_lang(lang) < 0)
 		return -1;
 	ui_invalidate(app);
@@ -774,7 +772,7 @@ app_action(struct app *app, enum action action, int arg)
 			return APP_OK;
 		return APP_QUIT;
 	case ACTION_LANGUAGE:
-		app_set_lang(app, NULL);
+		scr_lang_open(app);
 		return APP_OK;
 	case ACTION_REFRESH:
 		s->loaded = 0;

@@ -92,8 +92,9 @@ void		 app_status_clear(struct app *app);
 size_t		 app_message_count(const struct app *app);
 const char	*app_message(const struct app *app, size_t i);
 
-/* Switches the language ("de", "en"; NULL toggles), rebuilds the page and
- * refetches the content in it. Returns 0 or -1 for an unknown language. */
+/* Switches the language (a code of common/lang.c: "de", "tr", "ls"),
+ * rebuilds the page and refetches the content in it. Returns 0 or -1 for
+ * an unknown language or NULL. */
 int		 app_set_lang(struct app *app, const char *lang);
 
 /* Kiosk reset: logout (the token is dropped on the server too when it can

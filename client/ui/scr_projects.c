@@ -95,9 +95,10 @@ projects_build(struct app *app, struct screen *s, struct page *p)
 		page_add_action(p, ACTION_PREV_PAGE, _("earlier"));
 	page_add_action(p, ACTION_OPEN, _("open"));
 	page_add_action(p, ACTION_FILTER, _("filter"));
-	/* L10N: the label of the language switch names the language it
-	 * switches TO, in that language: the German catalogue says "English". */
-	page_add_action(p, ACTION_LANGUAGE, _("Deutsch"));
+	/* L10N: the label of L, which opens the list of languages; add the
+	 * English word after a slash so that people who cannot read this
+	 * language find it: "Sprache/Language". */
+	page_add_action(p, ACTION_LANGUAGE, _("language"));
 	if (app_logged_in(app))
 		page_add_action(p, ACTION_ACCOUNT, _("my account"));
 	else

@@ -226,6 +226,7 @@ int	ui_confirm(struct app *app, enum action then, const char *heading, const cha
 	    const char *yes, const char *no);
 /* Returns 1 once when the action running now was confirmed by ui_confirm(). */
 int	ui_confirmed(struct app *app);
+int	scr_lang_open(struct app *app);
 int	scr_survey_open(struct app *app, long long id);
 int	scr_moderation_open(struct app *app);
 int	scr_tally_open(struct app *app, long long poll_id);

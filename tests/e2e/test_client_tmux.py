@@ -335,10 +335,14 @@ def flow_language(api, tmp, w, h):
 		c.keys("3", "Enter")
 		c.wait_text("Welche Veranstaltung")
 		c.check_focus("Welche Veranstaltung")
+		# L lists the languages with the one in use focused.
 		c.keys("L")
+		c.wait_text("Sprache / Language", "Türkçe", "Leichte Sprache")
+		c.check_focus("Deutsch")
+		c.keys("2", "Enter")
 		c.wait_text("Which event should")
 		c.check_focus("Which event should")
-		c.keys("L")
+		c.keys("L", "1", "Enter")
 		c.wait_text("Welche Veranstaltung", "Sprache: Deutsch")
 		c.check_focus("Welche Veranstaltung")
 	except Exception:

@@ -76,10 +76,10 @@ def test_browse_and_eof_exits_zero():
 
 @suite.test
 def test_german_and_language_switch():
-    st, t = run(["L"], lang="de_DE.UTF-8")
+    st, t = run(["L", "2"], lang="de_DE.UTF-8")
     ok(st == 0, "status %d" % st)
-    has(t, "Projekte", "Stadt.Raum.Wir.")
-    # After L the page is English.
+    has(t, "Projekte", "Stadt.Raum.Wir.", "Sprache / Language", "2. English")
+    # After L and English (2) the page is English.
     ok(t.rfind("Projects") > t.find("Projekte"), "language switch did not change the page:\n" + t[-1500:])
     st, t = run([], args=["--lang", "de"])
     has(t, "Projekte", "Lokale Logistik")

@@ -624,15 +624,18 @@ def test_help_and_language(h):
     t = h.run(["h"])
     # How line mode is used, then each key with what it does (said in
     # full: the descriptions are what help is for).
-    has(t, "Help", "In line mode you type a line", "Switch between German and English",
+    has(t, "Help", "In line mode you type a line", "Choose the language",
         "Show the keys", "b back")
-    t = h.run(["L"])
-    has(after(t, "L Deutsch"), "Projekte", "Stadt.Raum.Wir.")
+    # L lists the languages, each in its own name; 1 is Deutsch.
+    t = h.run(["L", "1"])
+    has(after(t, "L language"), "Language", "1. Deutsch", "2. English — your choice",
+        "3. Türkçe", "4. Українська", "5. Leichte Sprache")
+    has(after(t, "5. Leichte Sprache"), "Projekte", "Stadt.Raum.Wir.")
     # --lang de: German from the start; L back to English, on a deeper page too.
     t = h.run([], args=["--lang", "de"])
     has(t, "Projekte", "Lokale Logistik", "Nummer")
     n = num(t, "Stadt.Raum.Wir.")
-    t = h.run([n, "L"], args=["--lang", "de"])
+    t = h.run([n, "L", "2"], args=["--lang", "de"])
     has(t, "Treffpunkte in der Innenstadt")
     has(after(t, "Treffpunkte in der Innenstadt"), "Meeting places in the city centre")
 

@@ -20,6 +20,7 @@
 
 #include "client/ui/listwin.h"
 #include "client/ui/ui.h"
+#include "common/lang.h"
 
 /* ------------------------------------------------------------ helpers */
 
@@ -2435,9 +2436,33 @@ test_app_real_server_language_refetches(void **state)
 	p = app_page(app);
 	assert_string_equal(i18n_lang(), "de");
 	assert_string_not_equal(p->item[i].label, en);
-	assert_int_equal(app_set_lang(app, NULL), 0);
+	assert_int_equal(app_set_lang(app, "en"), 0);
 	assert_string_equal(i18n_lang(), "en");
 	assert_string_equal(app_page(app)->item[i].label, en);
+	assert_int_equal(app_set_lang(app, NULL), -1);
+	assert_int_equal(app_set_lang(app, "fr"), -1);
+	/* L lists every language in its own name, the one in use chosen and
+	 * focused; choosing one switches and goes back to the page. */
+	app_action(app, ACTION_LANGUAGE, 0);
+	p = app_page(app);
+	assert_string_equal(p->heading, "Language");
+	assert_int_equal((int)p->n_item, (int)lang_count());
+	assert_true(item_find(p, "Deutsch") >= 0);
+	assert_true(item_find(p, "Türkçe") >= 0);
+	assert_true(item_find(p, "Leichte Sprache") >= 0);
+	assert_string_equal(page_focused(p)->label, "English");
+	assert_true(page_focused(p)->checked);
+	p = open_item(app, "Türkçe");
+	assert_string_equal(i18n_lang(), "tr");
+	assert_string_not_equal(p->heading, "Language");
+	assert_string_equal(app_status(app), "Dil: Türkçe.");
+	/* L twice closes the list without a change. */
+	app_action(app, ACTION_LANGUAGE, 0);
+	assert_string_equal(app_page(app)->heading, "Dil / Language");
+	app_action(app, ACTION_LANGUAGE, 0);
+	assert_string_equal(i18n_lang(), "tr");
+	assert_string_not_equal(app_page(app)->heading, "Dil / Language");
+	assert_int_equal(app_set_lang(app, "en"), 0);
 	app_free(app);
 }
 /* A page that needs the login (my account) after the session ended on
