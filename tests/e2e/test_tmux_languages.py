@@ -1,0 +1,85 @@
+# test_tmux_languages.py — the full-screen client in tmux at 80x24 and
+# 40x12 in Turkish, Ukrainian and Leichte Sprache (issue 13): it starts in
+# Turkish, opens Stadt.Raum.Wir., and switches with L and the list of
+# languages to Ukrainian and to Leichte Sprache on that page; the focus
+# stays on the same item and the page speaks the new language.
+import os
+import shutil
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import lib_tmux  # noqa: E402
+from lib_tmux import ApiServer, Client, Runner  # noqa: E402
+
+SIZES = ((80, 24), (40, 12))
+# Interface words of the English client on the project list and the
+# project page; none may be left in another language.
+ENGLISH = ("Projects", "Take part", "All ideas", "Write a new idea", "Polls", "Comments",
+	   "ranking", "Language:")
+
+
+def no_english(c, lang):
+	text = c.flat()
+	left = [w for w in ENGLISH if w in text]
+	assert not left, "%s: English %r left on the screen:\n%s" % (lang, left, c.text())
+
+
+def flow_languages(api, tmp, w, h):
+	c = Client(api.url, tmp, w, h, lang="tr", name="langs-%dx%d" % (w, h))
+	try:
+		c.wait_text("Projeler")
+		no_english(c, "tr")
+		c.focus_to("Stadt.Raum.Wir.")
+		c.keys("Enter")
+		c.wait_text("Tüm fikirler")
+		c.check_focus("Tüm fikirler")
+		no_english(c, "tr")
+		# L: the languages in their own names, Türkçe in use and focused.
+		c.keys("L")
+		c.wait_text("Dil / Language", "Deutsch", "English", "Українська", "Leichte Sprache")
+		c.check_focus("Türkçe")
+		c.keys("4", "Enter")
+		c.wait_text("Усі ідеї", "Мова: українська.")
+		c.check_focus("Усі ідеї")
+		no_english(c, "uk")
+		c.keys("L")
+		c.wait_text("Мова / Language")
+		c.check_focus("Українська")
+		c.keys("5", "Enter")
+		c.wait_text("Alle Ideen", "Sprache: Leichte Sprache.")
+		c.check_focus("Alle Ideen")
+		no_english(c, "ls")
+		# Leichte Sprache is not standard German ("f filtern").
+		c.keys("Escape")
+		c.wait_text("Projekte", "f auswählen")
+	except Exception:
+		print("screen (languages) at %dx%d:\n%s" % (w, h, c.text()))
+		raise
+	finally:
+		c.close()
+
+
+def main():
+	err = lib_tmux.preflight()
+	if err:
+		print("test_tmux_languages: " + err)
+		print("0 passed, 1 failed")
+		return 1
+	tmp = lib_tmux.tempdir()
+	api = ApiServer(tmp)
+	r = Runner()
+	try:
+		api.start()
+		for w, h in SIZES:
+			r.run("languages_%dx%d" % (w, h), flow_languages, api, tmp, w, h)
+	finally:
+		api.stop()
+		if r.failed:
+			print("server log:\n" + "".join(api.log[-40:]))
+		else:
+			shutil.rmtree(tmp, ignore_errors=True)
+	return r.finish()
+
+
+if __name__ == "__main__":
+	sys.exit(main())
