@@ -68,9 +68,9 @@ def words(text):
 
 def english_only():
     """Interface words of the English run that the German run does not have;
-    the language switch names the other language and is left out."""
+    the label of L adds the English word on purpose ("dil/language")."""
     en, de = flow("en"), flow("de")
-    ui = words(en) - words(de) - {"Deutsch", "English"}
+    ui = words(en) - words(de) - {"Deutsch", "English", "language", "Language"}
     ok(len(ui) > 20, "too few English interface words to compare: %r" % sorted(ui))
     return ui
 

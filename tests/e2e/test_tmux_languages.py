@@ -15,7 +15,7 @@ SIZES = ((80, 24), (40, 12))
 # Interface words of the English client on the project list and the
 # project page; none may be left in another language.
 ENGLISH = ("Projects", "Take part", "All ideas", "Write a new idea", "Polls", "Comments",
-	   "ranking", "Language:")
+	   "ranking", "open)", "Language:")
 
 
 def no_english(c, lang):
@@ -31,27 +31,28 @@ def flow_languages(api, tmp, w, h):
 		no_english(c, "tr")
 		c.focus_to("Stadt.Raum.Wir.")
 		c.keys("Enter")
-		c.wait_text("Tüm fikirler")
-		c.check_focus("Tüm fikirler")
+		c.check_focus("Welche Veranstaltung")
+		c.check_focus("(sıralama, açık)")
 		no_english(c, "tr")
 		# L: the languages in their own names, Türkçe in use and focused.
 		c.keys("L")
 		c.wait_text("Dil / Language", "Deutsch", "English", "Українська", "Leichte Sprache")
 		c.check_focus("Türkçe")
 		c.keys("4", "Enter")
-		c.wait_text("Усі ідеї", "Мова: українська.")
-		c.check_focus("Усі ідеї")
+		c.wait_text("Мова: українська.")
+		c.check_focus("(рейтинг, відкрите)")
 		no_english(c, "uk")
 		c.keys("L")
 		c.wait_text("Мова / Language")
 		c.check_focus("Українська")
 		c.keys("5", "Enter")
-		c.wait_text("Alle Ideen", "Sprache: Leichte Sprache.")
-		c.check_focus("Alle Ideen")
+		c.wait_text("Sprache: Leichte Sprache.")
+		c.check_focus("(Reihenfolge, offen)")
 		no_english(c, "ls")
-		# Leichte Sprache is not standard German ("f filtern").
+		# Leichte Sprache is not standard German ("offen bis zum ...").
 		c.keys("Escape")
-		c.wait_text("Projekte", "f auswählen")
+		c.wait_text("Projekte", "(offen bis ")
+		assert "offen bis zum" not in c.flat(), "standard German:\n" + c.text()
 	except Exception:
 		print("screen (languages) at %dx%d:\n%s" % (w, h, c.text()))
 		raise
