@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "client/ui/ui.h"
+#include "common/lang.h"
 
 /* ------------------------------------------------------ project list */
 
@@ -403,6 +404,7 @@ project_build(struct app *app, struct screen *s, struct page *p)
 {
 	struct project *d = s->data;
 	const struct api_project *pr = d->p;
+	const struct lang *tl;
 	struct page_item *it;
 	char np[64], a[64], b[64], group[96];
 	size_t k;
@@ -412,6 +414,13 @@ project_build(struct app *app, struct screen *s, struct page *p)
 	page_set_heading(p, "%s", pr->title);
 	if (pr->summary != NULL)
 		page_add_text(p, PAGE_TEXT_PARA, "%s", pr->summary);
+	/* The server falls back to German where the city has no text in the
+	 * language asked for: say so, in the language of the page. */
+	if (pr->lang != NULL && strcmp(pr->lang, i18n_lang()) != 0 &&
+	    (tl = lang_find(pr->lang)) != NULL)
+		/* L10N: %s is the language's own name: "Deutsch". */
+		page_add_text(p, PAGE_TEXT_NOTE, _("This text is only available in %s."),
+		    tl->name);
 	ui_date(pr->starts_at, a, sizeof(a));
 	ui_date(pr->ends_at, b, sizeof(b));
 	/* L10N: category, state, then the dates: "Smart City, open, 1 March 2026 to 30 April 2026." */

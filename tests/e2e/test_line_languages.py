@@ -1,6 +1,7 @@
 # test_line_languages.py — line-mode transcripts in Turkish, Ukrainian and
-# Leichte Sprache (issue 13): the project list, a project page and the login
-# form, against the real API server with demo data. Each transcript must
+# Leichte Sprache (issue 13): the project list, a project page (its German
+# text with a note, in the page's language, that it is German only) and the
+# login form, against the real API server with demo data. Each transcript must
 # carry words of its catalogue and no English interface word: those are the
 # words of the English transcript that the German one lacks (so the German
 # demo content, the same in every run, does not count).
@@ -25,15 +26,15 @@ home = None
 WORDS = {
     "tr": ["satır kipi", "Projeler", "Şehir projelerine katılın.", "Açık projeler: ",
            "tarihine kadar açık", "t tam metin", "q çık",
-           "Fikirler:", "Tüm fikirler (", "Yeni bir fikir yaz", "sıralama, açık", "b geri",
+           "Fikirler:", "Tüm fikirler (", "Bu metin yalnızca şu dilde var: Deutsch.", "Yeni bir fikir yaz", "sıralama, açık", "b geri",
            "Giriş yap", "Kullanıcı adı veya e-posta"],
     "uk": ["рядковий режим", "Проєкти", "Беріть участь у проєктах міста.",
            "Відкриті проєкти: ", "відкрито до ", "t повний текст", "q вийти",
-           "Ідеї:", "Усі ідеї (", "Написати нову ідею", "рейтинг, відкрите", "b назад",
+           "Ідеї:", "Усі ідеї (", "Цей текст є лише такою мовою: Deutsch.", "Написати нову ідею", "рейтинг, відкрите", "b назад",
            "Увійти", "Ім'я користувача або ел. пошта"],
     "ls": ["Das ist der Zeilen-Modus.", "Projekte", "Machen Sie bei Projekten der Stadt mit.",
            "Offene Projekte: ", "offen bis ", "t ganzer Text", "q beenden",
-           "Ideen:", "Alle Ideen (", "Eine neue Idee schreiben", "Reihenfolge, offen",
+           "Ideen:", "Alle Ideen (", "Diesen Text gibt es nur auf Deutsch.", "Eine neue Idee schreiben", "Reihenfolge, offen",
            "b zurück", "Anmelden", "Benutzer-Name oder E-Mail"],
 }
 # Ukrainian counts take three forms: 1 учасник, 2-4 учасники, 5+ учасників.
@@ -70,6 +71,9 @@ def english_only():
     """Interface words of the English run that the German run does not have;
     the label of L adds the English word on purpose ("dil/language")."""
     en, de = flow("en"), flow("de")
+    # German text in a German page, English in an English one: no note.
+    ok("only available in" not in en, "en: a note on English text:\n" + en)
+    ok("Diesen Text gibt es nur" not in de, "de: a note on German text:\n" + de)
     ui = words(en) - words(de) - {"Deutsch", "English", "language", "Language"}
     ok(len(ui) > 20, "too few English interface words to compare: %r" % sorted(ui))
     return ui
