@@ -17,6 +17,7 @@ import lib_api  # noqa: E402
 from lib_api import Suite, ok  # noqa: E402
 
 CLIENT = os.path.join(os.path.dirname(lib_api.BIN), "mitwirkung")
+TOP = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
 suite = Suite("test_line_languages")
 srv = None
 home = None
@@ -121,6 +122,40 @@ def test_language_from_locale():
        "LANG=de_DE.UTF-8@ls is not Leichte Sprache")
     ok("Das ist der Zeilen-Modus." not in run(["q"], locale="de_DE.UTF-8"),
        "LANG=de_DE.UTF-8 gives Leichte Sprache")
+
+
+@suite.test
+def test_demo_texts_in_the_language():
+    """scripts/demo-l10n.py gives the first two votes Leichte Sprache,
+    Turkish and Ukrainian texts: the page shows them and no German note."""
+    global srv
+    own = suite.server().start()
+    main, srv = srv, own
+    try:
+        p = subprocess.run([sys.executable, os.path.join(TOP, "scripts", "demo-l10n.py"),
+                            "http://127.0.0.1:%d/api/v1" % own.port],
+                           capture_output=True, timeout=60)
+        ok(p.returncode == 0, "demo-l10n.py: %s" % p.stderr.decode()[-800:])
+        for lang, words, note in (
+                ("ls", ["Die Plätze in der Innen-Stadt sollen schöner werden.",
+                        "Welches Fest soll zuerst auf den Platz?", "Das können Sie wählen:",
+                        "Sie wählen bis zu 3 Feste."], "Diesen Text gibt es nur"),
+                ("tr", ["Şehir merkezinde buluşma yerleri",
+                        "Meydana önce hangi etkinlik gelsin?", "Şimdi sıra sizde"],
+                 "Bu metin yalnızca"),
+                ("uk", ["Місця зустрічей у центрі міста",
+                        "Який захід має першим прийти на площу?", "Тепер ваша черга"],
+                 "Цей текст є лише")):
+            first = run(["q"], lang)
+            m = re.search(r"^(\d+)\. Stadt\.Raum\.Wir\.", first, re.M)
+            ok(m, "%s: no Stadt.Raum.Wir. in:\n%s" % (lang, first))
+            # t says the page whole: the description and the poll's question.
+            t = run([m.group(1), "t", "1", "t"], lang)
+            for w in words:
+                ok(w in t, "%s: expected %r in:\n%s" % (lang, w, t[-3000:]))
+            ok(note not in t, "%s: a German note on a translated page:\n%s" % (lang, t[-3000:]))
+    finally:
+        srv = main
 
 
 def setup():
