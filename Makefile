@@ -68,7 +68,8 @@ UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
 FUZZ_SRC = $(wildcard tests/fuzz/fuzz_*.c)
 
-PO_FILES = $(wildcard locale/*.po)
+# locale/pending-*.po: fragments waiting to be appended to a catalogue.
+PO_FILES = $(filter-out locale/pending-%,$(wildcard locale/*.po))
 MO_FILES = $(patsubst locale/%.po,$(BUILD)/locale/%/LC_MESSAGES/mitwirkung.mo,$(PO_FILES))
 
 # Objects of test programs are kept, not treated as intermediate.
@@ -184,9 +185,10 @@ bench-wrap: $(BUILD)/bench/wrap
 bench: bench-api bench-client bench-line bench-ssh bench-slowloris bench-wrap
 
 pot:
-	$(Q)xgettext --from-code=UTF-8 -k_ -kN_ -kC_:1c,2 -kngettext:1,2 --add-comments=L10N \
+	$(Q)xgettext --from-code=UTF-8 -k_ -kN_ -kC_:1c,2 -kngettext:1,2 \
+		-kmsglang_get:2 -kmsglang_nget:2,3 --add-comments=L10N \
 		--package-name=mitwirkung -o locale/mitwirkung.pot \
-		$(sort $(wildcard client/*.c client/*/*.c common/*.c))
+		$(sort $(wildcard client/*.c client/*/*.c common/*.c server/*/*.c))
 update-po: pot
 	$(Q)for po in $(PO_FILES); do msgmerge -q --update --backup=none $$po locale/mitwirkung.pot; done
 

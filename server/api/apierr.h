@@ -1,4 +1,4 @@
-/* apierr.h — API error codes, their HTTP statuses and de/en messages. */
+/* apierr.h — API error codes, their HTTP statuses and messages in the request language. */
 #ifndef MW_API_APIERR_H
 #define MW_API_APIERR_H
 
@@ -47,7 +47,7 @@ enum apireason {
 const char *apierr_code(enum apierr e);
 /* The HTTP status, e.g. 422. */
 unsigned int apierr_status(enum apierr e);
-/* The message in lang ("de" or "en"; others get German). Never NULL. */
+/* The message in lang (a registry code; NULL or unknown: German). Never NULL. */
 const char *apierr_message(enum apierr e, const char *lang);
 /* A sentence for a validation reason in lang. Never NULL. */
 const char *apierr_reason(enum apireason r, const char *lang);

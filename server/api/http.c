@@ -18,6 +18,7 @@
 
 #include "common/ascii.h"
 #include "common/log.h"
+#include "common/msglang.h"
 #include "server/api/auth.h"
 #include "server/api/cache.h"
 #include "server/api/conntrack.h"
@@ -120,12 +121,13 @@ http_pick_lang(const char *qlang, const char *accept, char out[STORE_LANG_MAX])
 	for (p = accept; p != NULL && *p != '\0';) {
 		size_t n;
 		double q = 1.0;
-		const char *semi, *end;
+		const char *semi, *end, *code;
+		char tag[36];
 
 		while (*p == ' ' || *p == ',')
 			p++;
 		end = p + strcspn(p, ",");
-		n = strcspn(p, ",;- ");
+		n = strcspn(p, ",; ");
 		semi = memchr(p, ';', (size_t)(end - p));
 		if (semi != NULL) {
 			const char *qs = strstr(semi, "q=");
@@ -133,12 +135,12 @@ http_pick_lang(const char *qlang, const char *accept, char out[STORE_LANG_MAX])
 			if (qs != NULL && qs < end)
 				q = strtod(qs + 2, NULL);
 		}
-		if (n == 2 && q > best_q && q > 0.0) {
-			if (ascii_strncasecmp(p, "de", 2) == 0) {
-				best = "de";
-				best_q = q;
-			} else if (ascii_strncasecmp(p, "en", 2) == 0) {
-				best = "en";
+		/* Any language of the registry, by its tag ("tr-TR") or code. */
+		if (n > 0 && n < sizeof(tag) && q > best_q && q > 0.0) {
+			memcpy(tag, p, n);
+			tag[n] = '\0';
+			if ((code = msglang_code(tag)) != NULL) {
+				best = code;
 				best_q = q;
 			}
 		}
@@ -256,10 +258,12 @@ http_error_response(struct req *r, enum apierr e, const char *field,
 	size_t n;
 
 	if (field != NULL && (e == APIERR_VALIDATION || reason != REASON_NONE))
-		snprintf(msg, sizeof(msg), "%s %s \"%s\" %s.",
-		    apierr_message(e, r->lang),
-		    strcmp(r->lang, "en") == 0 ? "Field" : "Feld", field,
-		    apierr_reason(reason, r->lang));
+		/* L10N: An invalid field: the error message, the field's
+		 * name (as in the API, not translated) and why, e.g. "is too
+		 * short". */
+		snprintf(msg, sizeof(msg), msglang_get(r->lang,
+		    "%1$s Field \"%2$s\" %3$s."), apierr_message(e, r->lang),
+		    field, apierr_reason(reason, r->lang));
 	else if (field != NULL)
 		snprintf(msg, sizeof(msg), "%s (%s)", apierr_message(e, r->lang),
 		    field);

@@ -96,8 +96,8 @@ const char *http_header(struct req *r, const char *name);
 
 /*
  * Chooses the answer language from ?lang= (any 2..3 letter tag; the store
- * falls back to German per object) or Accept-Language (the best of de and
- * en by q-value), else "de". Writes it into out.
+ * falls back to German per object) or Accept-Language (the best language of
+ * the registry, common/lang.h, by q-value), else "de". Writes it into out.
  */
 void	http_pick_lang(const char *query_lang, const char *accept_language,
 	    char out[STORE_LANG_MAX]);

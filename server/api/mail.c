@@ -1,6 +1,7 @@
 /* mail.c — writes confirmation mails as .eml files or sends them by SMTP. */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +11,7 @@
 #include <sodium.h>
 
 #include "common/log.h"
+#include "common/msglang.h"
 #include "server/api/clock.h"
 #include "server/api/mail.h"
 
@@ -283,106 +285,80 @@ mail_send(const struct mail_cfg *cfg, const char *to, const char *subject,
 	return rc;
 }
 
+static int mail_send_fmt(const struct mail_cfg *cfg, const char *to,
+    const char *subject, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+/* Sends the body made of fmt (a translated msgid with %1$s... and only
+ * string arguments) and the signature. Returns 0 or -1. */
+static int
+mail_send_fmt(const struct mail_cfg *cfg, const char *to, const char *subject,
+    const char *fmt, ...)
+{
+	char *body = NULL;
+	va_list ap;
+	int n, rc;
+
+	va_start(ap, fmt);
+	n = vasprintf(&body, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return -1;
+	rc = mail_send(cfg, to, subject, body);
+	free(body);
+	return rc;
+}
+
 int
 mail_send_confirm(const struct mail_cfg *cfg, const char *to,
     const char *username, const char *token, const char *code, const char *lang)
 {
-	struct mail_buf b = { NULL, 0, 0 };
-	int en = lang != NULL && strcmp(lang, "en") == 0, rc;
 	char grouped[16];
 
 	/* Written and read out in two groups of four: "1234 5678". */
 	snprintf(grouped, sizeof(grouped), "%.4s %.4s", code, strlen(code) > 4 ? code + 4 : "");
-	if (en) {
-		mail_buf_str(&b, "Hello ");
-		mail_buf_str(&b, username);
-		mail_buf_str(&b, ",\n\nplease confirm your MitWirkung account "
-		    "with this code:\n\n    ");
-		mail_buf_str(&b, grouped);
-		mail_buf_str(&b, "\n\nIn the program choose \"Confirm account\", "
-		    "type your user name and the code. The code is valid for "
-		    "48 hours; after 5 wrong tries it stops working.\n\n"
-		    "The long code below does the same, also on the command "
-		    "line:\n  mitwirkung confirm CODE\n\n");
-		mail_buf_str(&b, token);
-		mail_buf_str(&b, "\n\nIf you did not register, ignore this mail; the account "
-		    "stays inactive.\n\n-- \nMitWirkung\n");
-	} else {
-		mail_buf_str(&b, "Hallo ");
-		mail_buf_str(&b, username);
-		mail_buf_str(&b, ",\n\nbitte bestätigen Sie Ihr Konto bei "
-		    "MitWirkung mit diesem Code:\n\n    ");
-		mail_buf_str(&b, grouped);
-		mail_buf_str(&b, "\n\nWählen Sie im Programm \"Konto bestätigen\" "
-		    "und geben Sie Ihren Benutzernamen und den Code ein. Der Code "
-		    "gilt 48 Stunden; nach 5 falschen Versuchen gilt er nicht mehr.\n\n"
-		    "Der lange Code unten tut dasselbe, auch auf der Kommandozeile:\n"
-		    "  mitwirkung confirm CODE\n\n");
-		mail_buf_str(&b, token);
-		mail_buf_str(&b, "\n\nWenn Sie sich nicht angemeldet haben, ignorieren Sie diese "
-		    "E-Mail; das Konto bleibt inaktiv.\n\n-- \nMitWirkung\n");
-	}
-	if (b.s == NULL)
-		return -1;
-	rc = mail_send(cfg, to, en ? "Confirm your MitWirkung account" :
-	    "Bestätigen Sie Ihr Konto bei MitWirkung", b.s);
-	free(b.s);
-	return rc;
+	return mail_send_fmt(cfg, to,
+	    msglang_get(lang, "Confirm your MitWirkung account"),
+	    /* L10N: The confirmation mail: the user name, the 8-digit code
+	     * as "1234 5678", the long token on a line of its own. Keep
+	     * "mitwirkung confirm CODE" (a command) and the "-- " line. */
+	    msglang_get(lang, "Hello %1$s,\n\n"
+	    "please confirm your MitWirkung account with this code:\n\n"
+	    "    %2$s\n\n"
+	    "In the program choose \"Confirm account\", type your user name "
+	    "and the code. The code is valid for 48 hours; after 5 wrong tries "
+	    "it stops working.\n\n"
+	    "The long code below does the same, also on the command line:\n"
+	    "  mitwirkung confirm CODE\n\n"
+	    "%3$s\n\n"
+	    "If you did not register, ignore this mail; the account stays "
+	    "inactive.\n\n-- \nMitWirkung\n"), username, grouped, token);
 }
 
 int
 mail_send_taken(const struct mail_cfg *cfg, const char *to,
     const char *username, int address_taken, const char *lang)
 {
-	struct mail_buf b = { NULL, 0, 0 };
-	int en = lang != NULL && strcmp(lang, "en") == 0, rc;
+	const char *subject = msglang_get(lang, "Your MitWirkung registration");
 
-	if (en) {
-		mail_buf_str(&b, "Hello,\n\nsomeone asked to register a MitWirkung "
-		    "account with this address");
-		if (address_taken) {
-			mail_buf_str(&b, ". This address already belongs to the "
-			    "account ");
-			mail_buf_str(&b, username);
-			mail_buf_str(&b, ".\n\nIf that was you, log in with that "
-			    "name or this address. An account that was never "
-			    "confirmed is deleted two days after its "
-			    "registration; then the address is free again.");
-		} else {
-			mail_buf_str(&b, " and the user name ");
-			mail_buf_str(&b, username);
-			mail_buf_str(&b, ". That name is taken; no account was "
-			    "created.\n\nIf that was you, register again with "
-			    "another name.");
-		}
-		mail_buf_str(&b, "\n\nIf it was not you, ignore this mail; "
-		    "nothing was changed.\n\n-- \nMitWirkung\n");
-	} else {
-		mail_buf_str(&b, "Hallo,\n\njemand wollte mit dieser Adresse ein "
-		    "Konto bei MitWirkung anlegen");
-		if (address_taken) {
-			mail_buf_str(&b, ". Diese Adresse gehört schon zum "
-			    "Konto ");
-			mail_buf_str(&b, username);
-			mail_buf_str(&b, ".\n\nWaren Sie das, melden Sie sich "
-			    "mit diesem Namen oder dieser Adresse an. Ein Konto, "
-			    "das nie bestätigt wurde, wird zwei Tage nach der "
-			    "Anmeldung gelöscht; dann ist die Adresse wieder "
-			    "frei.");
-		} else {
-			mail_buf_str(&b, ", mit dem Benutzernamen ");
-			mail_buf_str(&b, username);
-			mail_buf_str(&b, ". Dieser Name ist vergeben; es wurde "
-			    "kein Konto angelegt.\n\nWaren Sie das, melden Sie "
-			    "sich bitte mit einem anderen Namen an.");
-		}
-		mail_buf_str(&b, "\n\nWaren Sie es nicht, ignorieren Sie diese "
-		    "E-Mail; es wurde nichts geändert.\n\n-- \nMitWirkung\n");
-	}
-	if (b.s == NULL)
-		return -1;
-	rc = mail_send(cfg, to, en ? "Your MitWirkung registration" :
-	    "Ihre Anmeldung bei MitWirkung", b.s);
-	free(b.s);
-	return rc;
+	if (address_taken)
+		return mail_send_fmt(cfg, to, subject,
+		    /* L10N: A registration with an address that has an account
+		     * already; the name of that account. */
+		    msglang_get(lang, "Hello,\n\n"
+		    "someone asked to register a MitWirkung account with this "
+		    "address. This address already belongs to the account %1$s.\n\n"
+		    "If that was you, log in with that name or this address. An "
+		    "account that was never confirmed is deleted two days after "
+		    "its registration; then the address is free again.\n\n"
+		    "If it was not you, ignore this mail; nothing was changed.\n\n"
+		    "-- \nMitWirkung\n"), username);
+	return mail_send_fmt(cfg, to, subject,
+	    /* L10N: A registration with a user name that is taken; that name. */
+	    msglang_get(lang, "Hello,\n\n"
+	    "someone asked to register a MitWirkung account with this address "
+	    "and the user name %1$s. That name is taken; no account was "
+	    "created.\n\n"
+	    "If that was you, register again with another name.\n\n"
+	    "If it was not you, ignore this mail; nothing was changed.\n\n"
+	    "-- \nMitWirkung\n"), username);
 }

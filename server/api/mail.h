@@ -30,8 +30,8 @@ char	*mail_compose(const char *from, const char *to, const char *subject,
 /*
  * Sends the account confirmation mail to address `to` for username, with
  * the 8-digit code (digits only; written "1234 5678") and the one-time
- * token on a line of its own, in lang ("en", else German). Returns 0, or
- * -1 when the mail could not be written or sent.
+ * token on a line of its own, in lang (a registry code; NULL or unknown:
+ * German). Returns 0, or -1 when the mail could not be written or sent.
  */
 int	mail_send_confirm(const struct mail_cfg *cfg, const char *to,
 	    const char *username, const char *token, const char *code, const char *lang);
@@ -40,7 +40,8 @@ int	mail_send_confirm(const struct mail_cfg *cfg, const char *to,
  * Sends, instead of a confirmation, the notice that a registration for
  * address `to` created nothing: address_taken 1 — the address belongs to
  * the account username already; 0 — the name username is taken. So the
- * answer to the registration need not say which exists. Returns 0 or -1.
+ * answer to the registration need not say which exists. In lang, like
+ * mail_send_confirm(). Returns 0 or -1.
  */
 int	mail_send_taken(const struct mail_cfg *cfg, const char *to,
 	    const char *username, int address_taken, const char *lang);

@@ -11,6 +11,7 @@
 
 #include "common/hostport.h"
 #include "common/log.h"
+#include "common/msglang.h"
 #include "common/secretfile.h"
 #include "server/api/clock.h"
 #include "server/api/http.h"
@@ -415,6 +416,8 @@ main_cmd_serve(int argc, char **argv)
 		return 1;
 	}
 	store_close(st);
+	/* Before the worker threads: each answers in its request's language. */
+	msglang_init(NULL);
 	rc = http_run(&cfg);
 	free(maildir);
 	return rc;

@@ -19,6 +19,7 @@
 #include <libssh/server.h>
 
 #include "common/log.h"
+#include "common/msglang.h"
 #include "common/text.h"
 #include "server/ssh/envpolicy.h"
 #include "server/ssh/execcmd.h"
@@ -312,8 +313,7 @@ static void conn_write_notice(struct conn *c, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 static int conn_full_screen(const struct conn *c);
 static void conn_nudge(struct conn *c);
-static const char *conn_tr(const struct conn *c, const char *en, const char *de)
-    __attribute__((format_arg(2))) __attribute__((format_arg(3)));
+static const char *conn_lang(const struct conn *c);
 
 /* Starts the client with argv (argv[0] is replaced by the fixed name). */
 static int
@@ -466,8 +466,8 @@ conn_data(ssh_session s, ssh_channel ch, void *data, uint32_t len, int is_stderr
 		if (conn_full_screen(c))
 			conn_nudge(c);
 		else
-			conn_write_notice(c, "%s", conn_tr(c, "Session continues.",
-			    "Die Sitzung geht weiter."));
+			conn_write_notice(c, "%s", msglang_get(conn_lang(c),
+			    "Session continues."));
 		return (int)len;
 	}
 	fd = c->proc.master >= 0 ? c->proc.master : c->proc.in;
@@ -590,15 +590,16 @@ conn_fd_cb(socket_t fd, int revents, void *ud)
 	return 0;
 }
 
-/* Picks the German text when the session asked for German. */
+/* The registry code of the session's messages: what its LC_ALL,
+ * LC_MESSAGES or LANG names, else English. */
 static const char *
-conn_tr(const struct conn *c, const char *en, const char *de)
+conn_lang(const struct conn *c)
 {
-	return c->env.german ? de : en;
+	return c->env.lang != NULL ? c->env.lang : "en";
 }
 
-/* Writes a short notice to the person's terminal as a line of its own, in
- * German when the session asked for it. */
+/* Writes a short notice (already in the session's language) to the
+ * person's terminal as a line of its own. */
 static void
 conn_write_notice(struct conn *c, const char *fmt, ...)
 {
@@ -840,10 +841,12 @@ conn_check_timers(struct conn *c, double now)
 			ioctl(c->proc.master, TIOCSWINSZ, &c->ws);
 	}
 	if (c->cfg->max_session > 0 && now >= c->t_session + c->cfg->max_session) {
-		snprintf(c->end_notice, sizeof(c->end_notice), conn_tr(c,
-		    "The session has reached its maximum length of %d minute(s) and ends now.",
-		    "Die Sitzung hat ihre Höchstdauer von %d Minute(n) erreicht und endet jetzt."),
-		    (c->cfg->max_session + 59) / 60);
+		int min = (c->cfg->max_session + 59) / 60;
+
+		snprintf(c->end_notice, sizeof(c->end_notice), msglang_nget(conn_lang(c),
+		    "The session has reached its maximum length of %d minute and ends now.",
+		    "The session has reached its maximum length of %d minutes and ends now.",
+		    (unsigned long)min), min);
 		c->end = "max-session";
 		return 1;
 	}
@@ -851,9 +854,9 @@ conn_check_timers(struct conn *c, double now)
 		int warn = idle / 2 < 60 ? idle / 2 : 60;
 
 		if (now >= c->t_input + idle) {
-			snprintf(c->end_notice, sizeof(c->end_notice), "%s", conn_tr(c,
-			    "No input for a long time: the session ends now.",
-			    "Lange keine Eingabe: Die Sitzung endet jetzt."));
+			snprintf(c->end_notice, sizeof(c->end_notice), "%s",
+			    msglang_get(conn_lang(c),
+			    "No input for a long time: the session ends now."));
 			c->end = "idle";
 			return 1;
 		}
@@ -861,10 +864,10 @@ conn_check_timers(struct conn *c, double now)
 			char text[300];
 
 			c->warned = 1;
-			snprintf(text, sizeof(text), conn_tr(c,
+			snprintf(text, sizeof(text), msglang_nget(conn_lang(c),
+			    "No input for a while: this session ends in %d second. Press any key to continue.",
 			    "No input for a while: this session ends in %d seconds. Press any key to continue.",
-			    "Eine Weile keine Eingabe: Diese Sitzung endet in %d Sekunden. "
-			    "Eine beliebige Taste setzt sie fort."), warn);
+			    (unsigned long)warn), warn);
 			if (conn_full_screen(c))
 				conn_write_status(c, text);
 			else
@@ -911,9 +914,11 @@ conn_loop(struct conn *c)
 		}
 		if (c->started && c->reject != NULL) {
 			char msg[600];
-			int n = snprintf(msg, sizeof(msg),
-			    "mitwirkung-sshd: %s. Available over ssh: %s\n",
-			    c->reject, execcmd_list());
+			/* L10N: A command refused over ssh: why, then the
+			 * commands (not translated). */
+			int n = snprintf(msg, sizeof(msg), msglang_get(conn_lang(c),
+			    "mitwirkung-sshd: %1$s. Available over ssh: %2$s\n"),
+			    msglang_get(conn_lang(c), c->reject), execcmd_list());
 
 			if (n > 0 && c->channel != NULL)
 				ssh_channel_write_stderr(c->channel, msg, (uint32_t)n);
@@ -922,8 +927,8 @@ conn_loop(struct conn *c)
 			return;
 		}
 		if (c->started && c->proc.pid <= 0) {
-			conn_write_notice(c, "%s", conn_tr(c, "The service is not available right now.",
-			    "Der Dienst ist gerade nicht erreichbar."));
+			conn_write_notice(c, "%s", msglang_get(conn_lang(c),
+			    "The service is not available right now."));
 			conn_finish_channel(c, 1, NULL);
 			c->end = "client-failed";
 			return;

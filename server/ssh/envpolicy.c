@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/msglang.h"
 #include "server/ssh/envpolicy.h"
 
 static int
@@ -57,18 +58,20 @@ envpolicy_get(const struct envpolicy *e, const char *name)
 	return NULL;
 }
 
-/* German messages, as the client's gettext would pick them: LC_ALL
- * first, then LC_MESSAGES, then LANG. */
-static int
-envpolicy_german(const struct envpolicy *e)
+/* The language of the messages, as the client's gettext would pick it:
+ * LC_ALL first, then LC_MESSAGES, then LANG; English when that names none
+ * of the registry's languages (or "C"). */
+static const char *
+envpolicy_lang(const struct envpolicy *e)
 {
-	const char *v = envpolicy_get(e, "LC_ALL");
+	const char *v = envpolicy_get(e, "LC_ALL"), *code;
 
 	if (v == NULL)
 		v = envpolicy_get(e, "LC_MESSAGES");
 	if (v == NULL)
 		v = envpolicy_get(e, "LANG");
-	return v != NULL && strncmp(v, "de", 2) == 0;
+	code = v != NULL ? msglang_code(v) : NULL;
+	return code != NULL ? code : "en";
 }
 
 int
@@ -99,7 +102,7 @@ envpolicy_set(struct envpolicy *e, const char *name, const char *value)
 		e->var[e->n++] = kv;
 		e->var[e->n] = NULL;
 	}
-	e->german = envpolicy_german(e);
+	e->lang = envpolicy_lang(e);
 	return 0;
 }
 

@@ -11,8 +11,9 @@
 struct envpolicy {
 	char	*var[ENVPOLICY_MAX + 1];	/* owned, NULL-terminated */
 	size_t	 n;
-	int	 german;	/* messages in German: LC_ALL, else LC_MESSAGES,
-				 * else LANG starts with "de" */
+	const char *lang;	/* registry code of the messages (static):
+				 * LC_ALL, else LC_MESSAGES, else LANG;
+				 * "en" when none names ours; NULL: unset */
 };
 
 /* 1 when term is a plausible terminal type: 1 to ENVPOLICY_TERM_MAX

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/msglang.h"
 #include "common/text.h"
 #include "server/ssh/execcmd.h"
 
@@ -42,13 +43,13 @@ execcmd_str(int code)
 {
 	switch (code) {
 	case EXECCMD_OK:	return "ok";
-	case EXECCMD_EMPTY:	return "no command given";
-	case EXECCMD_SYNTAX:	return "unsupported character or unterminated quote";
-	case EXECCMD_TOO_LONG:	return "command line too long";
-	case EXECCMD_UNKNOWN:	return "command not available over ssh";
-	case EXECCMD_OPTION:	return "option not available for this command";
-	case EXECCMD_ARGS:	return "wrong number of arguments";
-	default:		return "invalid command";
+	case EXECCMD_EMPTY:	return N_("no command given");
+	case EXECCMD_SYNTAX:	return N_("unsupported character or unterminated quote");
+	case EXECCMD_TOO_LONG:	return N_("command line too long");
+	case EXECCMD_UNKNOWN:	return N_("command not available over ssh");
+	case EXECCMD_OPTION:	return N_("option not available for this command");
+	case EXECCMD_ARGS:	return N_("wrong number of arguments");
+	default:		return N_("invalid command");
 	}
 }
 

@@ -27,7 +27,8 @@
  */
 int	execcmd_parse(const char *line, char ***out);
 
-/* Returns a short English explanation of an execcmd_parse() code. */
+/* Returns a short English explanation of an execcmd_parse() code: a msgid
+ * that the caller translates (msglang_get()). Static. */
 const char *execcmd_str(int code);
 
 /* Returns the whitelisted commands as one line, e.g. for help texts. */

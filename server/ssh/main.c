@@ -15,6 +15,7 @@
 
 #include "common/hostport.h"
 #include "common/log.h"
+#include "common/msglang.h"
 #include "server/ssh/keylogin.h"
 #include "server/ssh/rundir.h"
 #include "server/ssh/sshd.h"
@@ -286,6 +287,9 @@ main(int argc, char **argv)
 	else
 		log_msg("client %s, API %s, sessions as the current user%s", cfg.client_path,
 		    cfg.api_url, keylogin_enabled() ? ", key login on" : "");
+	/* Each session (a child of the listener) inherits the catalogues
+	 * loaded here and speaks the language its client's LANG names. */
+	msglang_init(NULL);
 	rc = listener_run(&cfg, fd, keys);
 out:
 	close(fd);

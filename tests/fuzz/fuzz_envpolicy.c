@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/msglang.h"
 #include "server/ssh/envpolicy.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -71,7 +72,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			if (strncmp(env[k], env[i], (size_t)(v - env[i]) + 1) == 0)
 				abort();
 	}
-	/* German exactly when the variable gettext would use says so. */
+	/* The language of the variable gettext would use, else English. */
 	{
 		const char *v = NULL;
 		const char *order[] = { "LC_ALL=", "LC_MESSAGES=", "LANG=" };
@@ -80,7 +81,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			for (i = 0; i < e.n; i++)
 				if (strncmp(e.var[i], order[k], strlen(order[k])) == 0)
 					v = e.var[i] + strlen(order[k]);
-		if (e.german != (v != NULL && strncmp(v, "de", 2) == 0))
+		const char *want = v != NULL && msglang_code(v) != NULL ?
+		    msglang_code(v) : "en";
+
+		if (e.n > 0 && (e.lang == NULL || strcmp(e.lang, want) != 0))
 			abort();
 	}
 	envpolicy_free(&e);

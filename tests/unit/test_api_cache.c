@@ -176,6 +176,13 @@ test_http_pick_lang(void **state)
 	assert_string_equal(l, "de");
 	http_pick_lang(NULL, "EN", l);
 	assert_string_equal(l, "en");
+	/* Every language of the registry, by tag or code. */
+	http_pick_lang(NULL, "tr-TR,tr;q=0.9,en;q=0.5", l);
+	assert_string_equal(l, "tr");
+	http_pick_lang(NULL, "ru;q=0.9, uk-UA;q=0.8, de;q=0.3", l);
+	assert_string_equal(l, "uk");
+	http_pick_lang(NULL, "ls, de;q=0.9", l);
+	assert_string_equal(l, "ls");
 }
 
 static void

@@ -67,23 +67,32 @@ test_envpolicy_set(void **state)
 	(void)state;
 	memset(&e, 0, sizeof(e));
 	assert_int_equal(envpolicy_set(&e, "LANG", "C.UTF-8"), 0);
-	assert_false(e.german);
+	assert_string_equal(e.lang, "en");
 	assert_int_equal(envpolicy_set(&e, "LANG", "de_DE.UTF-8"), 0);
 	assert_int_equal(e.n, 1);
 	assert_string_equal(e.var[0], "LANG=de_DE.UTF-8");
-	assert_true(e.german);
+	assert_string_equal(e.lang, "de");
 	assert_int_equal(envpolicy_set(&e, "LD_PRELOAD", "x"), -1);
 	/* LC_TIME=de does not switch the gateway's own notices. */
 	envpolicy_free(&e);
 	assert_int_equal(envpolicy_set(&e, "LC_TIME", "de_DE.UTF-8"), 0);
-	assert_false(e.german);
+	assert_string_equal(e.lang, "en");
 	assert_int_equal(envpolicy_set(&e, "LC_MESSAGES", "de_AT.UTF-8"), 0);
-	assert_true(e.german);
+	assert_string_equal(e.lang, "de");
 	/* LC_ALL wins over LC_MESSAGES, a later value over an earlier one. */
 	assert_int_equal(envpolicy_set(&e, "LC_ALL", "en_GB.UTF-8"), 0);
-	assert_false(e.german);
+	assert_string_equal(e.lang, "en");
 	assert_int_equal(envpolicy_set(&e, "LC_ALL", "de_CH.UTF-8"), 0);
-	assert_true(e.german);
+	assert_string_equal(e.lang, "de");
+	/* Every language of the registry, Leichte Sprache by its modifier. */
+	assert_int_equal(envpolicy_set(&e, "LC_ALL", "tr_TR.UTF-8"), 0);
+	assert_string_equal(e.lang, "tr");
+	assert_int_equal(envpolicy_set(&e, "LC_ALL", "uk_UA.UTF-8"), 0);
+	assert_string_equal(e.lang, "uk");
+	assert_int_equal(envpolicy_set(&e, "LC_ALL", "de_DE.UTF-8@ls"), 0);
+	assert_string_equal(e.lang, "ls");
+	assert_int_equal(envpolicy_set(&e, "LC_ALL", "fr_FR.UTF-8"), 0);
+	assert_string_equal(e.lang, "en");
 	envpolicy_free(&e);
 	/* At most ENVPOLICY_MAX names; replacing one still works when full. */
 	for (i = 0; i < ENVPOLICY_MAX; i++) {
