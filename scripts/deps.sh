@@ -24,7 +24,30 @@ for p in $want; do
 	*) missing="$missing $p" ;;
 	esac
 done
-[ -z "$missing" ] && exit 0
+# The servers translate per request through a system locale for each
+# language of common/lang.c (posix name, plus the catalogue's modifier):
+# gettext finds a catalogue by the locale's name. Missing ones are made
+# with localedef as root (the locales package brings the sources).
+LOCALES="de_DE.UTF-8 en_GB.UTF-8 tr_TR.UTF-8 uk_UA.UTF-8 de_DE.UTF-8@ls"
+deps_locales() {
+	have=$(locale -a 2>/dev/null | tr 'A-Z' 'a-z' | sed 's/utf-8/utf8/')
+	for loc in $LOCALES; do
+		key=$(echo "$loc" | tr 'A-Z' 'a-z' | sed 's/utf-8/utf8/')
+		echo "$have" | grep -qx "$key" && continue
+		src=${loc%%.*}
+		if [ "$(id -u)" -ne 0 ]; then
+			echo "deps: locale $loc is missing; as root: localedef -i $src -f UTF-8 $loc" >&2
+			continue
+		fi
+		localedef -i "$src" -f UTF-8 "$loc" >/dev/null 2>&1 ||
+			echo "deps: cannot generate locale $loc" >&2
+	done
+}
+
+if [ -z "$missing" ]; then
+	deps_locales
+	exit 0
+fi
 
 if [ "$(id -u)" -ne 0 ]; then
 	echo "deps: missing Debian packages:$missing" >&2
@@ -37,4 +60,5 @@ if ! apt-get install -y -q --no-install-recommends $missing >/dev/null 2>&1; the
 	apt-get update -q >/dev/null
 	apt-get install -y -q --no-install-recommends $missing >/dev/null
 fi
+deps_locales
 echo "deps: done"
