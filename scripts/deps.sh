@@ -25,10 +25,13 @@ for p in $want; do
 	esac
 done
 # The servers translate per request through a system locale for each
-# language of common/lang.c (posix name, plus the catalogue's modifier):
-# gettext finds a catalogue by the locale's name. Missing ones are made
-# with localedef as root (the locales package brings the sources).
-LOCALES="de_DE.UTF-8 en_GB.UTF-8 tr_TR.UTF-8 uk_UA.UTF-8 de_DE.UTF-8@ls"
+# language of the registry common/lang.c (its posix name plus the
+# catalogue's modifier, "de_DE.UTF-8@ls"): gettext finds a catalogue by the
+# locale's name. Missing ones are made with localedef as root (the locales
+# package brings the sources).
+LOCALES=$(sed -n 's/.*\.catalog = "\([^"]*\)".*/C \1/p; s/.*\.posix = "\([^"]*\)".*/P \1/p' \
+	"$(dirname "$0")/../common/lang.c" 2>/dev/null |
+	awk '$1 == "C" { i = index($2, "@"); m = i ? substr($2, i) : "" } $1 == "P" { print $2 m }')
 deps_locales() {
 	have=$(locale -a 2>/dev/null | tr 'A-Z' 'a-z' | sed 's/utf-8/utf8/')
 	for loc in $LOCALES; do
