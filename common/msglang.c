@@ -17,6 +17,8 @@
 /* The LC_MESSAGES locale of each registry row (by index), or 0 before
  * msglang_init(); lives as long as the process. */
 static locale_t	msglang_loc[MSGLANG_MAX];
+static int	msglang_own[MSGLANG_MAX];	/* 1: the row's own locale */
+static const char *msglang_who[MSGLANG_MAX];	/* else whose stands in */
 static int	msglang_ready;
 /* The empty msgid: gettext answers it with the catalogue's header. */
 static const char msglang_header[] = "";
@@ -78,7 +80,7 @@ msglang_stand_in(const struct lang *l, const char **who)
 		code[n] = '\0';
 		p += n;
 		if ((f = lang_find(code)) != NULL && f != l &&
-		    msglang_loc[msglang_index(f)] != 0) {
+		    msglang_own[msglang_index(f)]) {
 			*who = f->code;
 			return duplocale(msglang_loc[msglang_index(f)]);
 		}
@@ -105,7 +107,7 @@ int
 msglang_init(const char *localedir)
 {
 	size_t i, n = lang_count() < MSGLANG_MAX ? lang_count() : MSGLANG_MAX;
-	int missing = 0, pass;
+	int missing = 0;
 
 	if (msglang_ready)
 		return 0;
@@ -113,22 +115,16 @@ msglang_init(const char *localedir)
 	bindtextdomain(MSGLANG_DOMAIN, msglang_dir(localedir));
 	bind_textdomain_codeset(MSGLANG_DOMAIN, "UTF-8");
 	/* Rows with their own locale first, so that stand-ins can borrow. */
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
 		msglang_loc[i] = msglang_open_row(lang_at(i));
-	for (pass = 0; pass < 2; pass++)
-		for (i = 0; i < n; i++) {
-			const char *who;
-
-			if (msglang_loc[i] != 0 || (pass == 0 &&
-			    strcmp(lang_at(i)->code, "en") != 0))
-				continue;
-			missing++;
-			msglang_loc[i] = msglang_stand_in(lang_at(i), &who);
-			log_msg("locale %s%s is not installed: messages in %s "
-			    "fall back to %s (scripts/deps.sh generates it as root)",
-			    lang_at(i)->posix, strchr(lang_at(i)->catalog, '@') != NULL ?
-			    strchr(lang_at(i)->catalog, '@') : "", lang_at(i)->code, who);
-		}
+		msglang_own[i] = msglang_loc[i] != 0;
+	}
+	for (i = 0; i < n; i++) {
+		if (msglang_own[i])
+			continue;
+		missing++;
+		msglang_loc[i] = msglang_stand_in(lang_at(i), &msglang_who[i]);
+	}
 	/* Each catalogue is read now, before a sandbox or chroot could
 	 * stop it, and stays mapped: "" asks for its header. */
 	for (i = 0; i < n; i++) {
@@ -139,6 +135,23 @@ msglang_init(const char *localedir)
 	}
 	msglang_ready = 1;
 	return missing;
+}
+
+void
+msglang_log_fallbacks(void)
+{
+	size_t i;
+
+	for (i = 0; i < lang_count() && i < MSGLANG_MAX; i++) {
+		const char *mod = strchr(lang_at(i)->catalog, '@');
+
+		if (!msglang_ready || msglang_own[i])
+			continue;
+		log_msg("locale %s%s is not installed: messages in %s fall back "
+		    "to %s (scripts/deps.sh generates it as root)",
+		    lang_at(i)->posix, mod != NULL ? mod : "", lang_at(i)->code,
+		    msglang_who[i]);
+	}
 }
 
 /* The locale object for code; the default language's for NULL or an

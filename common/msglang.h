@@ -21,11 +21,15 @@
  * gettext finds a catalogue by the name of the LC_MESSAGES locale, so each
  * language needs its system locale (the registry's posix name, with the
  * catalogue's modifier: "de_DE.UTF-8@ls"). When one is not installed the
- * language falls back, logged once: English to C.UTF-8 (the msgids are
- * English), the others along the registry's fallback order.
- * Returns the number of languages without their own system locale.
+ * language falls back: English to C.UTF-8 (the msgids are English), the
+ * others along the registry's fallback order to a language with its own
+ * locale, else to C.UTF-8. Writes nothing (a server's first line is its
+ * address). Returns the number of languages without their own locale.
  */
 int	msglang_init(const char *localedir);
+
+/* Logs each language of msglang_init() that had to fall back, once. */
+void	msglang_log_fallbacks(void);
 
 /*
  * The translation of msgid in the language code ("de", "tr", "ls"; NULL

@@ -858,6 +858,7 @@ http_run(const struct http_cfg *cfg)
 	else
 		fprintf(stderr, "listening on %s:%d\n", cfg->host, port);
 	fflush(stderr);
+	msglang_log_fallbacks();
 	while (sigwait(&set, &sig) != 0 || (sig != SIGTERM && sig != SIGINT))
 		;
 	log_msg("stopping (signal %d)", sig);

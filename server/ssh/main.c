@@ -290,6 +290,7 @@ main(int argc, char **argv)
 	/* Each session (a child of the listener) inherits the catalogues
 	 * loaded here and speaks the language its client's LANG names. */
 	msglang_init(NULL);
+	msglang_log_fallbacks();
 	rc = listener_run(&cfg, fd, keys);
 out:
 	close(fd);

@@ -5,12 +5,14 @@ import email
 import email.policy
 import os
 import re
+import shutil
+import subprocess
 import sys
 import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from lib_api import Suite, eq, ok  # noqa: E402
+from lib_api import Skip, Suite, eq, ok  # noqa: E402
 from _l10n import LANGS, Catalogues, build_locale_dir, format_re  # noqa: E402
 
 S = Suite("test_api_l10n")
@@ -112,6 +114,33 @@ def test_mails_in_each_language(srv):
         eq(subj, translated(code, SUBJ_TAKEN), "taken subject in %s" % code)
         m = re.fullmatch(format_re(translated(code, BODY_TAKEN)), body, re.S)
         ok(m and m.group(1) == name, "taken body in %s: %r" % (code, body[:300]))
+
+
+@S.test
+def test_missing_system_locale_falls_back(srv):
+    """Only de_DE.UTF-8 installed (LOCPATH): English still comes from the
+    msgids, Turkish and Ukrainian fall back to German along the registry,
+    and the log says so after the address line."""
+    lp = tempfile.mkdtemp(prefix="mw-locpath-")
+    r = subprocess.run(["localedef", "-i", "de_DE", "-f", "UTF-8",
+                        os.path.join(lp, "de_DE.UTF-8")], capture_output=True)
+    if not os.path.isdir(os.path.join(lp, "de_DE.UTF-8")):
+        raise Skip("localedef cannot build de_DE: %r" % r.stderr[-200:])
+    os.environ["LOCPATH"] = lp
+    try:
+        other = S.server().start()
+    finally:
+        del os.environ["LOCPATH"]
+    want = {"de": "Nicht gefunden.", "en": "Not found.", "tr": "Nicht gefunden.",
+            "uk": "Nicht gefunden."}
+    for code, text in want.items():
+        r = other.get("/projects/999999", lang=code)
+        eq(r.json["error"]["message"], text, "without its locale, %s" % code)
+    other.stop()
+    log = other.log_text()
+    ok("locale tr_TR.UTF-8 is not installed: messages in tr fall back to de" in log and
+       "messages in en fall back to C.UTF-8" in log, "the fallbacks are logged: %r" % log[-600:])
+    shutil.rmtree(lp, ignore_errors=True)
 
 
 if __name__ == "__main__":
