@@ -68,8 +68,7 @@ UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
 FUZZ_SRC = $(wildcard tests/fuzz/fuzz_*.c)
 
-# locale/pending-*.po: fragments waiting to be appended to a catalogue.
-PO_FILES = $(filter-out locale/pending-%,$(wildcard locale/*.po))
+PO_FILES = $(wildcard locale/*.po)
 MO_FILES = $(patsubst locale/%.po,$(BUILD)/locale/%/LC_MESSAGES/mitwirkung.mo,$(PO_FILES))
 
 # Objects of test programs are kept, not treated as intermediate.

@@ -22,9 +22,10 @@ norm() {
 
 # The same sources and keywords as the Makefile's pot target.
 # shellcheck disable=SC2046
-xgettext --from-code=UTF-8 -k_ -kN_ -kC_:1c,2 -kngettext:1,2 --add-comments=L10N \
+xgettext --from-code=UTF-8 -k_ -kN_ -kC_:1c,2 -kngettext:1,2 \
+	-kmsglang_get:2 -kmsglang_nget:2,3 --add-comments=L10N \
 	--package-name=mitwirkung -o "$pot" \
-	$(printf '%s\n' client/*.c client/*/*.c common/*.c | LC_ALL=C sort)
+	$(printf '%s\n' client/*.c client/*/*.c common/*.c server/*/*.c | LC_ALL=C sort)
 
 # catalogue <TAB> Plural-Forms, one line per registry row.
 awk '

@@ -14,21 +14,13 @@ POSIX = {"de": "de_DE.UTF-8", "en": "en_GB.UTF-8", "tr": "tr_TR.UTF-8",
 
 
 def build_locale_dir(tmp):
-    """Compiles locale/<catalogue>.po for every language into tmp, with
-    locale/pending-server.<catalogue>.po (server messages waiting to be
-    appended) where that exists. Returns tmp."""
+    """Compiles locale/<catalogue>.po of every language into tmp (the
+    programs read them there through MITWIRKUNG_LOCALEDIR). Returns tmp."""
     for _, cat in LANGS:
-        srcs = [p for p in (os.path.join(ROOT, "locale", cat + ".po"),
-                            os.path.join(ROOT, "locale", "pending-server.%s.po" % cat))
-                if os.path.exists(p)]
-        assert srcs, "no catalogue for %s" % cat
+        src = os.path.join(ROOT, "locale", cat + ".po")
+        assert os.path.exists(src), "no catalogue for %s" % cat
         out = os.path.join(tmp, cat, "LC_MESSAGES")
         os.makedirs(out, exist_ok=True)
-        src = srcs[0]
-        if len(srcs) > 1:
-            src = os.path.join(tmp, cat + ".po")
-            subprocess.run(["msgcat", "--use-first", "-o", src] + srcs, check=True,
-                           capture_output=True)
         subprocess.run(["msgfmt", "-o", os.path.join(out, "mitwirkung.mo"), src], check=True)
     return tmp
 
