@@ -66,6 +66,27 @@ test_msglang_nget_plural(void **state)
 	assert_string_equal(msglang_nget("en", "%d minute", "%d minutes", 2), "%d minutes");
 }
 
+/* Ukrainian has three forms: 1, 2-4, 5 (and 11-14) take different ones. */
+#define MSGLANG_MAX_ONE	"The session has reached its maximum length of %d minute and ends now."
+#define MSGLANG_MAX_MANY "The session has reached its maximum length of %d minutes and ends now."
+
+static void
+test_msglang_nget_ukrainian(void **state)
+{
+	const char *f1, *f2, *f5;
+
+	(void)state;
+	f1 = msglang_nget("uk", MSGLANG_MAX_ONE, MSGLANG_MAX_MANY, 1);
+	f2 = msglang_nget("uk", MSGLANG_MAX_ONE, MSGLANG_MAX_MANY, 3);
+	f5 = msglang_nget("uk", MSGLANG_MAX_ONE, MSGLANG_MAX_MANY, 12);
+	assert_string_not_equal(f1, MSGLANG_MAX_ONE);
+	assert_string_not_equal(f1, f2);
+	assert_string_not_equal(f2, f5);
+	assert_string_not_equal(f1, f5);
+	assert_string_equal(msglang_nget("uk", MSGLANG_MAX_ONE, MSGLANG_MAX_MANY, 21), f1);
+	assert_string_equal(msglang_nget("uk", MSGLANG_MAX_ONE, MSGLANG_MAX_MANY, 24), f2);
+}
+
 static void
 test_msglang_code(void **state)
 {
@@ -121,6 +142,7 @@ main(void)
 		cmocka_unit_test(test_msglang_get_degenerate),
 		cmocka_unit_test(test_msglang_get_de_en),
 		cmocka_unit_test(test_msglang_nget_plural),
+		cmocka_unit_test(test_msglang_nget_ukrainian),
 		cmocka_unit_test(test_msglang_code),
 		cmocka_unit_test(test_msglang_get_threads),
 	};
