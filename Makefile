@@ -20,7 +20,7 @@ endif
 
 VERSION := $(shell cat VERSION 2>/dev/null || echo 0.1.0)
 
-WARN = -Wall -Wextra -Wformat=2 -Wshadow -Wmissing-prototypes -Wstrict-prototypes
+WARN = -Wall -Wextra -Wformat=2 -Wshadow -Wmissing-prototypes -Wstrict-prototypes -Wswitch-enum
 CFLAGS ?= -O2 -g
 CFLAGS += -std=c11 -D_GNU_SOURCE -pthread $(WARN) -I. -MMD -MP \
 	-DMW_VERSION='"$(VERSION)"' -DMW_LOCALEDIR_BUILD='"$(abspath $(BUILD))/locale"' \

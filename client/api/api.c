@@ -257,7 +257,7 @@ api_fail_curl(struct api *a, CURLcode rc, const char *curlmsg)
 	char host[256];
 
 	api_copy_field(host, sizeof(host), a->base);
-	switch (rc) {
+	switch ((int)rc) {	/* open set: the rest goes to default */
 	case CURLE_COULDNT_CONNECT:
 		api_fail(a, API_ERR_NETWORK,
 		    /* L10N: %s is the API address, e.g. http://127.0.0.1:8080/api/v1 */

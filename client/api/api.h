@@ -128,30 +128,87 @@ struct api_stats {
 };
 void	api_stats_get(const struct api *a, struct api_stats *out);
 
+/* ------------------------------------------------- kinds, states, roles */
+
+/*
+ * The API's words for kinds, states and roles are parsed once, here, into
+ * these enums; the words live only in api_words.c. A word the client does
+ * not know (a newer server) is the _UNKNOWN value 0, as is a missing one.
+ */
+enum api_poll_kind {
+	API_POLL_UNKNOWN = 0,
+	API_POLL_SINGLE,
+	API_POLL_MULTIPLE,
+	API_POLL_RANKING
+};
+
+enum api_question_kind {
+	API_QUESTION_UNKNOWN = 0,
+	API_QUESTION_SINGLE,
+	API_QUESTION_MULTIPLE,
+	API_QUESTION_TEXT,
+	API_QUESTION_SCALE
+};
+
+/* States of projects, polls, surveys (upcoming, open, closed), of ideas
+ * and comments (pending, published, rejected, hidden) and of accounts
+ * (pending, active). */
+enum api_status {
+	API_STATUS_UNKNOWN = 0,
+	API_STATUS_UPCOMING,
+	API_STATUS_OPEN,
+	API_STATUS_CLOSED,
+	API_STATUS_PENDING,
+	API_STATUS_PUBLISHED,
+	API_STATUS_REJECTED,
+	API_STATUS_HIDDEN,
+	API_STATUS_ACTIVE
+};
+
+/* Roles in rising order of rights: a role "at least staff" is >=. */
+enum api_role {
+	API_ROLE_UNKNOWN = 0,
+	API_ROLE_CITIZEN,
+	API_ROLE_MODERATOR,
+	API_ROLE_STAFF,
+	API_ROLE_ADMIN
+};
+
+/* The API's word of a value (static, "" for _UNKNOWN) and the value of a
+ * word (NULL or unknown: _UNKNOWN). */
+const char *api_poll_kind_name(enum api_poll_kind k);
+const char *api_question_kind_name(enum api_question_kind k);
+const char *api_status_name(enum api_status s);
+const char *api_role_name(enum api_role r);
+enum api_poll_kind api_poll_kind_parse(const char *word);
+enum api_question_kind api_question_kind_parse(const char *word);
+enum api_status api_status_parse(const char *word);
+enum api_role api_role_parse(const char *word);
+
 /* ---------------------------------------------------------- the objects */
 
 struct api_user {
 	long long	 id;
 	char		*username;
 	char		*display_name;
-	char		*role;		/* citizen | moderator | staff | admin */
+	enum api_role	 role;
 	char		*created_at;
 	char		*email;		/* only to the owner, else NULL */
 	char		*locale;	/* only to the owner */
-	char		*status;	/* only to the owner: pending | active */
+	enum api_status status;	/* only to the owner: pending | active */
 };
 
 struct api_format_poll {
 	long long	 id;
 	char		*title;
-	char		*kind;		/* single | multiple | ranking */
-	char		*status;	/* upcoming | open | closed */
+	enum api_poll_kind kind;
+	enum api_status status;
 };
 
 struct api_format_survey {
 	long long	 id;
 	char		*title;
-	char		*status;
+	enum api_status status;
 };
 
 struct api_project {
@@ -160,7 +217,7 @@ struct api_project {
 	char		*category;	/* smart-city | city-hall | other */
 	char		*title;
 	char		*summary;
-	char		*status;	/* upcoming | open | closed */
+	enum api_status status;
 	char		*starts_at;
 	char		*ends_at;
 	char		*lang;
@@ -190,7 +247,7 @@ struct api_idea {
 	char		*title;
 	char		*author;	/* display name (or user name) of the author */
 	char		*created_at;
-	char		*status;	/* pending | published | rejected | hidden */
+	enum api_status status;
 	long		 supports;
 	long		 comments;
 	int		 supported_by_me;	/* -1 unknown, 0, 1 */
@@ -213,7 +270,7 @@ struct api_comment {
 	char		*author;
 	char		*body;		/* multi-line */
 	char		*created_at;
-	char		*status;
+	enum api_status status;
 	char		*moderation_reason;
 };
 
@@ -239,9 +296,9 @@ struct api_poll {
 	long long	 project_id;
 	char		*title;
 	char		*question;
-	char		*kind;		/* single | multiple | ranking */
+	enum api_poll_kind kind;
 	int		 max_choices;
-	char		*status;	/* upcoming | open | closed */
+	enum api_status status;
 	char		*opens_at;
 	char		*closes_at;
 	int		 results_visible;
@@ -274,7 +331,7 @@ struct api_result_option {
 
 struct api_results {
 	long long	 poll_id;
-	char		*kind;
+	enum api_poll_kind kind;
 	int		 final;
 	long		 ballots_online;
 	long		 ballots_analog;
@@ -290,7 +347,7 @@ struct api_choice {
 
 struct api_question {
 	long long	 id;
-	char		*kind;		/* single | multiple | text | scale */
+	enum api_question_kind kind;
 	char		*text;
 	int		 required;
 	struct api_choice *options;	/* single, multiple */
@@ -309,7 +366,7 @@ struct api_survey {
 	long long	 project_id;
 	char		*title;
 	char		*intro;		/* multi-line */
-	char		*status;
+	enum api_status status;
 	int		 answered_by_me;	/* -1 unknown, 0, 1 */
 	char		*lang;
 	struct api_question *questions;
@@ -336,7 +393,7 @@ struct api_queue_item {
 	char		*body;		/* ideas, comments; multi-line */
 	char		*author;
 	char		*created_at;
-	char		*status;
+	enum api_status status;
 	long long	 idea_id;	/* comments */
 	long long	 project_id;
 	char		*reason;	/* reports */
@@ -375,7 +432,7 @@ struct api_my_idea {
 	long long	 id;
 	long long	 project_id;
 	char		*title;
-	char		*status;		/* pending | published | rejected | hidden */
+	enum api_status status;
 	char		*moderation_reason;	/* multi-line; NULL when none */
 	char		*created_at;
 	long		 supports;
@@ -389,7 +446,7 @@ struct api_my_comment {
 	long long	 project_id;
 	long long	 parent_id;	/* 0 for a top-level comment */
 	char		*body;		/* multi-line, whole */
-	char		*status;	/* pending | published | rejected | hidden */
+	enum api_status status;
 	char		*moderation_reason;	/* multi-line; NULL when none */
 	char		*created_at;
 	char		*idea_title;	/* looked up; NULL for a project comment */
@@ -403,8 +460,8 @@ struct api_my_ballot {
 	char		*updated_at;
 	/* Looked up from GET /polls/{id}: */
 	char		*poll_title;
-	char		*poll_kind;	/* single | multiple | ranking */
-	char		*poll_status;	/* upcoming | open | closed */
+	enum api_poll_kind poll_kind;
+	enum api_status poll_status;
 	char		*opens_at;
 	char		*closes_at;
 	char		**choice_titles;	/* n_choices entries (each may be NULL) or NULL */

@@ -691,9 +691,9 @@ api_act_poll(struct api *a, struct api_my_ballot *b)
 
 	if (api_poll_get(a, b->poll_id, &p) < 0)
 		return api_lookup_failed(a);
+	b->poll_kind = p->kind;
+	b->poll_status = p->status;
 	r = api_dup(p->title, &b->poll_title) < 0 ||
-	    api_dup(p->kind, &b->poll_kind) < 0 ||
-	    api_dup(p->status, &b->poll_status) < 0 ||
 	    api_dup(p->opens_at, &b->opens_at) < 0 ||
 	    api_dup(p->closes_at, &b->closes_at) < 0 ? -1 : 0;
 	if (r == 0 && b->n_choices > 0 &&

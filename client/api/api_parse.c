@@ -207,6 +207,16 @@ api_parse_list(const cJSON *j, size_t elsize, api_parse_fn parse,
 	return 0;
 }
 
+/* The raw word of a member (borrowed; NULL when not a string), only to be
+ * looked up in a word table of api_words.c, never shown. */
+static const char *
+api_json_word(const cJSON *obj, const char *name)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, name);
+
+	return cJSON_IsString(v) ? v->valuestring : NULL;
+}
+
 /* Sanitized string members: a table of (name, multi, offset) per struct
  * keeps each parser to the fields that are not plain strings. */
 struct api_strfield {
@@ -249,9 +259,8 @@ api_free_strs(void *obj, const struct api_strfield *f, size_t n)
 
 static const struct api_strfield api_user_strs[] = {
 	SF(struct api_user, username, 0), SF(struct api_user, display_name, 0),
-	SF(struct api_user, role, 0), SF(struct api_user, created_at, 0),
+	SF(struct api_user, created_at, 0),
 	SF(struct api_user, email, 0), SF(struct api_user, locale, 0),
-	SF(struct api_user, status, 0),
 };
 
 void
@@ -267,6 +276,8 @@ api_parse_user(const cJSON *j, struct api_user *u)
 	if (!cJSON_IsObject(j))
 		return -1;
 	u->id = api_json_id(j, "id");
+	u->role = api_role_parse(api_json_word(j, "role"));
+	u->status = api_status_parse(api_json_word(j, "status"));
 	if (api_parse_strs(j, u, api_user_strs, NELEM(api_user_strs)) < 0) {
 		api_user_clear(u);
 		return -1;
@@ -288,19 +299,17 @@ api_user_free(struct api_user *u)
 static const struct api_strfield api_project_strs[] = {
 	SF(struct api_project, slug, 0), SF(struct api_project, category, 0),
 	SF(struct api_project, title, 0), SF(struct api_project, summary, 1),
-	SF(struct api_project, status, 0), SF(struct api_project, starts_at, 0),
+	SF(struct api_project, starts_at, 0),
 	SF(struct api_project, ends_at, 0), SF(struct api_project, lang, 0),
 	SF(struct api_project, description, 1),
 };
 
 static const struct api_strfield api_fpoll_strs[] = {
-	SF(struct api_format_poll, title, 0), SF(struct api_format_poll, kind, 0),
-	SF(struct api_format_poll, status, 0),
+	SF(struct api_format_poll, title, 0),
 };
 
 static const struct api_strfield api_fsurvey_strs[] = {
 	SF(struct api_format_survey, title, 0),
-	SF(struct api_format_survey, status, 0),
 };
 
 static void
@@ -315,6 +324,8 @@ api_fpoll_parse(const cJSON *j, void *p)
 	struct api_format_poll *fp = p;
 
 	fp->id = api_json_id(j, "id");
+	fp->kind = api_poll_kind_parse(api_json_word(j, "kind"));
+	fp->status = api_status_parse(api_json_word(j, "status"));
 	if (api_parse_strs(j, fp, api_fpoll_strs, NELEM(api_fpoll_strs)) < 0) {
 		api_fpoll_clear(fp);
 		return -1;
@@ -334,6 +345,7 @@ api_fsurvey_parse(const cJSON *j, void *p)
 	struct api_format_survey *fs = p;
 
 	fs->id = api_json_id(j, "id");
+	fs->status = api_status_parse(api_json_word(j, "status"));
 	if (api_parse_strs(j, fs, api_fsurvey_strs, NELEM(api_fsurvey_strs)) < 0) {
 		api_fsurvey_clear(fs);
 		return -1;
@@ -365,6 +377,7 @@ api_parse_project(const cJSON *j, struct api_project *p)
 	if (!cJSON_IsObject(j))
 		return -1;
 	p->id = api_json_id(j, "id");
+	p->status = api_status_parse(api_json_word(j, "status"));
 	if (api_parse_strs(j, p, api_project_strs, NELEM(api_project_strs)) < 0)
 		goto fail;
 	counts = cJSON_GetObjectItemCaseSensitive(j, "counts");
@@ -434,7 +447,7 @@ api_project_list_free(struct api_project_list *l)
 
 static const struct api_strfield api_idea_strs[] = {
 	SF(struct api_idea, title, 0), SF(struct api_idea, created_at, 0),
-	SF(struct api_idea, status, 0), SF(struct api_idea, body, 1),
+	SF(struct api_idea, body, 1),
 	SF(struct api_idea, moderation_reason, 1),
 };
 
@@ -457,6 +470,7 @@ api_parse_idea(const cJSON *j, struct api_idea *i)
 	i->supports = api_json_long(j, "supports");
 	i->comments = api_json_long(j, "comments");
 	i->supported_by_me = api_json_bool(j, "supported_by_me");
+	i->status = api_status_parse(api_json_word(j, "status"));
 	if (api_parse_strs(j, i, api_idea_strs, NELEM(api_idea_strs)) < 0 ||
 	    api_json_author(j, &i->author) < 0) {
 		api_idea_clear(i);
@@ -508,7 +522,6 @@ api_idea_list_free(struct api_idea_list *l)
 
 static const struct api_strfield api_comment_strs[] = {
 	SF(struct api_comment, body, 1), SF(struct api_comment, created_at, 0),
-	SF(struct api_comment, status, 0),
 	SF(struct api_comment, moderation_reason, 1),
 };
 
@@ -530,6 +543,7 @@ api_parse_comment(const cJSON *j, struct api_comment *c)
 	c->idea_id = api_json_id(j, "idea_id");
 	c->project_id = api_json_id(j, "project_id");
 	c->parent_id = api_json_id(j, "parent_id");
+	c->status = api_status_parse(api_json_word(j, "status"));
 	if (api_parse_strs(j, c, api_comment_strs, NELEM(api_comment_strs)) < 0 ||
 	    api_json_author(j, &c->author) < 0) {
 		api_comment_clear(c);
@@ -581,7 +595,6 @@ api_comment_list_free(struct api_comment_list *l)
 
 static const struct api_strfield api_poll_strs[] = {
 	SF(struct api_poll, title, 0), SF(struct api_poll, question, 1),
-	SF(struct api_poll, kind, 0), SF(struct api_poll, status, 0),
 	SF(struct api_poll, opens_at, 0), SF(struct api_poll, closes_at, 0),
 	SF(struct api_poll, lang, 0),
 };
@@ -646,6 +659,8 @@ api_parse_poll(const cJSON *j, struct api_poll *p)
 	p->project_id = api_json_id(j, "project_id");
 	p->max_choices = (int)api_json_long(j, "max_choices");
 	p->results_visible = api_json_bool(j, "results_visible") == 1;
+	p->kind = api_poll_kind_parse(api_json_word(j, "kind"));
+	p->status = api_status_parse(api_json_word(j, "status"));
 	if (api_parse_strs(j, p, api_poll_strs, NELEM(api_poll_strs)) < 0)
 		goto fail;
 	if (api_parse_array(cJSON_GetObjectItemCaseSensitive(j, "options"),
@@ -742,11 +757,10 @@ api_parse_results(const cJSON *j, struct api_results *r)
 	r->ballots_online = api_json_long(b, "online");
 	r->ballots_analog = api_json_long(b, "analog");
 	r->ballots_total = api_json_long(b, "total");
-	if (api_json_str(j, "kind", 0, &r->kind) < 0 ||
-	    api_parse_array(cJSON_GetObjectItemCaseSensitive(j, "options"),
+	r->kind = api_poll_kind_parse(api_json_word(j, "kind"));
+	if (api_parse_array(cJSON_GetObjectItemCaseSensitive(j, "options"),
 	    sizeof(*r->options), api_resopt_parse, api_resopt_clear,
 	    (void **)&r->options, &r->n_options) < 0) {
-		free(r->kind);
 		memset(r, 0, sizeof(*r));
 		return -1;
 	}
@@ -763,7 +777,6 @@ api_results_free(struct api_results *r)
 	for (i = 0; i < r->n_options; i++)
 		api_resopt_clear(&r->options[i]);
 	free(r->options);
-	free(r->kind);
 	free(r);
 }
 
@@ -788,7 +801,7 @@ api_choice_parse(const cJSON *j, void *p)
 }
 
 static const struct api_strfield api_question_strs[] = {
-	SF(struct api_question, kind, 0), SF(struct api_question, text, 1),
+	SF(struct api_question, text, 1),
 };
 
 static void
@@ -817,6 +830,7 @@ api_question_parse(const cJSON *j, void *p)
 	q->required = api_json_bool(j, "required") == 1;
 	q->max_choices = (int)api_json_long(j, "max_choices");
 	q->max_length = (int)api_json_long(j, "max_length");
+	q->kind = api_question_kind_parse(api_json_word(j, "kind"));
 	if (api_parse_strs(j, q, api_question_strs, NELEM(api_question_strs)) < 0 ||
 	    api_parse_array(cJSON_GetObjectItemCaseSensitive(j, "options"),
 	    sizeof(*q->options), api_choice_parse, api_choice_clear,
@@ -838,7 +852,7 @@ fail:
 
 static const struct api_strfield api_survey_strs[] = {
 	SF(struct api_survey, title, 0), SF(struct api_survey, intro, 1),
-	SF(struct api_survey, status, 0), SF(struct api_survey, lang, 0),
+	SF(struct api_survey, lang, 0),
 	SF(struct api_survey, opens_at, 0), SF(struct api_survey, closes_at, 0),
 };
 
@@ -863,6 +877,7 @@ api_parse_survey(const cJSON *j, struct api_survey *s)
 	s->id = api_json_id(j, "id");
 	s->project_id = api_json_id(j, "project_id");
 	s->answered_by_me = api_json_bool(j, "answered_by_me");
+	s->status = api_status_parse(api_json_word(j, "status"));
 	if (api_parse_strs(j, s, api_survey_strs, NELEM(api_survey_strs)) < 0 ||
 	    api_parse_array(cJSON_GetObjectItemCaseSensitive(j, "questions"),
 	    sizeof(*s->questions), api_question_parse, api_question_clear,
@@ -887,7 +902,7 @@ api_survey_free(struct api_survey *s)
 static const struct api_strfield api_queue_strs[] = {
 	SF(struct api_queue_item, type, 0), SF(struct api_queue_item, title, 0),
 	SF(struct api_queue_item, body, 1), SF(struct api_queue_item, created_at, 0),
-	SF(struct api_queue_item, status, 0), SF(struct api_queue_item, reason, 1),
+	SF(struct api_queue_item, reason, 1),
 	SF(struct api_queue_item, target_type, 0),
 	SF(struct api_queue_item, reporter, 0),
 };
@@ -910,6 +925,7 @@ api_parse_queue_item(const cJSON *j, struct api_queue_item *q)
 	q->idea_id = api_json_id(j, "idea_id");
 	q->project_id = api_json_id(j, "project_id");
 	q->target_id = api_json_id(j, "target_id");
+	q->status = api_status_parse(api_json_word(j, "status"));
 	if (api_parse_strs(j, q, api_queue_strs, NELEM(api_queue_strs)) < 0 ||
 	    api_json_author(j, &q->author) < 0 ||
 	    (q->target_type == NULL &&
@@ -1058,7 +1074,7 @@ api_json_print(const cJSON *j)
 /* ----------------------------------------------------------- activity */
 
 static const struct api_strfield api_my_idea_strs[] = {
-	SF(struct api_my_idea, title, 0), SF(struct api_my_idea, status, 0),
+	SF(struct api_my_idea, title, 0),
 	SF(struct api_my_idea, moderation_reason, 1),
 	SF(struct api_my_idea, created_at, 0),
 };
@@ -1085,6 +1101,7 @@ api_my_idea_parse(const cJSON *j, void *p)
 	i->project_id = api_json_id(j, "project_id");
 	i->supports = api_json_long(j, "supports");
 	i->comments = api_json_long(j, "comments");
+	i->status = api_status_parse(api_json_word(j, "status"));
 	if (api_parse_strs(j, i, api_my_idea_strs, NELEM(api_my_idea_strs)) < 0) {
 		api_my_idea_clear(i);
 		return -1;
@@ -1093,7 +1110,7 @@ api_my_idea_parse(const cJSON *j, void *p)
 }
 
 static const struct api_strfield api_my_comment_strs[] = {
-	SF(struct api_my_comment, body, 1), SF(struct api_my_comment, status, 0),
+	SF(struct api_my_comment, body, 1),
 	SF(struct api_my_comment, moderation_reason, 1),
 	SF(struct api_my_comment, created_at, 0),
 };
@@ -1121,6 +1138,7 @@ api_my_comment_parse(const cJSON *j, void *p)
 	c->idea_id = api_json_id(j, "idea_id");
 	c->project_id = api_json_id(j, "project_id");
 	c->parent_id = api_json_id(j, "parent_id");
+	c->status = api_status_parse(api_json_word(j, "status"));
 	if (api_parse_strs(j, c, api_my_comment_strs, NELEM(api_my_comment_strs)) < 0) {
 		api_my_comment_clear(c);
 		return -1;
@@ -1131,8 +1149,6 @@ api_my_comment_parse(const cJSON *j, void *p)
 static const struct api_strfield api_my_ballot_strs[] = {
 	SF(struct api_my_ballot, updated_at, 0),
 	SF(struct api_my_ballot, poll_title, 0),
-	SF(struct api_my_ballot, poll_kind, 0),
-	SF(struct api_my_ballot, poll_status, 0),
 	SF(struct api_my_ballot, opens_at, 0),
 	SF(struct api_my_ballot, closes_at, 0),
 };

@@ -80,7 +80,7 @@ cmd_projects(struct cmd_ctx *c, struct cmd_args *a)
 			const struct api_project *p = &l->items[i];
 
 			printf("%lld  %s  %s  %s  (%s – %s)\n", p->id,
-			    p->status ? p->status : "",
+			    api_status_name(p->status),
 			    p->category ? p->category : "",
 			    p->title ? p->title : "",
 			    cmd_date(p->starts_at, d1, sizeof(d1)),
@@ -114,7 +114,7 @@ cmd_project(struct cmd_ctx *c, struct cmd_args *a)
 	printf("%s\n", p->title ? p->title : "");
 	/* L10N: project header; %lld id, then status, category, start and end date. */
 	printf(_("Project %lld, %s, %s, %s – %s\n"), p->id,
-	    p->status ? p->status : "", p->category ? p->category : "",
+	    api_status_name(p->status), p->category ? p->category : "",
 	    cmd_date(p->starts_at, d1, sizeof(d1)),
 	    cmd_date(p->ends_at, d2, sizeof(d2)));
 	/* Counts in the plural forms of the language ("1 Kommentar"). */
@@ -136,14 +136,14 @@ cmd_project(struct cmd_ctx *c, struct cmd_args *a)
 		const struct api_format_poll *f = &p->polls[i];
 
 		/* L10N: a poll line of a project: id, kind, status, title. */
-		printf(_("Poll %lld  %s  %s  %s\n"), f->id, f->kind ? f->kind : "",
-		    f->status ? f->status : "", f->title ? f->title : "");
+		printf(_("Poll %lld  %s  %s  %s\n"), f->id, api_poll_kind_name(f->kind),
+		    api_status_name(f->status), f->title ? f->title : "");
 	}
 	for (i = 0; i < p->n_surveys; i++) {
 		const struct api_format_survey *f = &p->surveys[i];
 
 		printf(_("Survey %lld  %s  %s\n"), f->id,
-		    f->status ? f->status : "", f->title ? f->title : "");
+		    api_status_name(f->status), f->title ? f->title : "");
 	}
 	api_project_free(p);
 	return CLIENT_EXIT_OK;
@@ -216,7 +216,7 @@ cmd_idea(struct cmd_ctx *c, struct cmd_args *a)
 		/* L10N: idea header: id, author, date, status. */
 		printf(_("Idea %lld by %s, %s, %s\n"), it->id,
 		    cmd_author(it->author), cmd_date(it->created_at, d, sizeof(d)),
-		    it->status ? it->status : "");
+		    api_status_name(it->status));
 		printf("%s, %s%s\n",
 		    cmd_count(ns, sizeof(ns), ngettext("%ld support", "%ld supports",
 		    (unsigned long)it->supports), it->supports),
@@ -299,14 +299,20 @@ cmd_poll(struct cmd_ctx *c, struct cmd_args *a)
 	if (p->question != NULL)
 		cmd_print_indented(p->question, 0);
 	/* L10N: poll header: id, kind (single/multiple/ranking), status, closing time. */
-	printf(_("Poll %lld, %s, %s, closes %s\n"), p->id, p->kind ? p->kind : "",
-	    p->status ? p->status : "", p->closes_at ? p->closes_at : "-");
-	if (p->kind != NULL && strcmp(p->kind, "ranking") == 0)
+	printf(_("Poll %lld, %s, %s, closes %s\n"), p->id, api_poll_kind_name(p->kind),
+	    api_status_name(p->status), p->closes_at ? p->closes_at : "-");
+	switch (p->kind) {
+	case API_POLL_RANKING:
 		printf(_("Rank up to %d options, first choice first.\n"), p->max_choices);
-	else if (p->kind != NULL && strcmp(p->kind, "multiple") == 0)
+		break;
+	case API_POLL_MULTIPLE:
 		printf(_("Choose up to %d options.\n"), p->max_choices);
-	else
+		break;
+	case API_POLL_SINGLE:
+	case API_POLL_UNKNOWN:
 		printf("%s\n", _("Choose one option."));
+		break;
+	}
 	for (i = 0; i < p->n_options; i++) {
 		const struct api_option *o = &p->options[i];
 		int mine = 0;

@@ -293,20 +293,20 @@ cmd_ask(const struct api_question *q, size_t num, size_t total,
 		printf("%s\n", _("(required)"));
 	for (i = 0; i < q->n_options; i++)
 		printf("  %zu. %s\n", i + 1, q->options[i].title ? q->options[i].title : "");
-	max = q->kind && strcmp(q->kind, "multiple") == 0 ?
+	max = q->kind == API_QUESTION_MULTIPLE ?
 	    (q->max_choices > 0 ? q->max_choices : (int)q->n_options) : 1;
 	for (tries = 0; tries < CMD_ASK_TRIES; tries++) {
 		const char *prompt;
 
-		if (q->kind != NULL && strcmp(q->kind, "text") == 0)
+		if (q->kind == API_QUESTION_TEXT)
 			prompt = _("Your answer (one line): ");
-		else if (q->kind != NULL && strcmp(q->kind, "scale") == 0)
+		else if (q->kind == API_QUESTION_SCALE)
 			prompt = _("A number on the scale: ");
 		else if (max > 1)
 			prompt = _("Numbers of your choices, separated by spaces: ");
 		else
 			prompt = _("Number of your choice: ");
-		if (q->kind != NULL && strcmp(q->kind, "scale") == 0)
+		if (q->kind == API_QUESTION_SCALE)
 			printf(_("Scale from %d (%s) to %d (%s).\n"), q->scale_min,
 			    q->min_label ? q->min_label : "", q->scale_max,
 			    q->max_label ? q->max_label : "");
@@ -324,7 +324,7 @@ cmd_ask(const struct api_question *q, size_t num, size_t total,
 		}
 		memset(an, 0, sizeof(*an));
 		an->question_id = q->id;
-		if (q->kind != NULL && strcmp(q->kind, "text") == 0) {
+		if (q->kind == API_QUESTION_TEXT) {
 			if (q->max_length > 0 && (int)strlen(line) > q->max_length * 4) {
 				free(line);
 				printf("%s\n", _("That is too long."));
@@ -333,7 +333,7 @@ cmd_ask(const struct api_question *q, size_t num, size_t total,
 			an->text = *text = line;
 			return 1;
 		}
-		if (q->kind != NULL && strcmp(q->kind, "scale") == 0) {
+		if (q->kind == API_QUESTION_SCALE) {
 			char *end;
 			long v = strtol(line, &end, 10);
 			int bad = end == line || *end != '\0';

@@ -263,7 +263,7 @@ term_scroll(struct term *t, const struct page *p, enum action a)
 
 	step = t->layout.body_rows > 2 ? t->layout.body_rows - 1 : 1;
 	has_focus = p->focus >= 0;
-	switch (a) {
+	switch ((int)a) {	/* open set: the rest goes to default */
 	case ACTION_UP:
 	case ACTION_PAGE_UP:
 		if (!t->layout.reading && p->focus > 0)
@@ -331,7 +331,7 @@ term_key(struct term *t, key_code key)
 	}
 	if (a != ACTION_NONE && !term_is_field(it) && term_scroll(t, p, a))
 		return APP_OK;
-	switch (a) {
+	switch ((int)a) {	/* open set: the rest goes to default */
 	case ACTION_NONE:
 		return APP_OK;
 	case ACTION_COLOR:

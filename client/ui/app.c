@@ -228,20 +228,10 @@ ui_fail_action(struct app *app, const char *what)
 }
 
 int
-ui_role_at_least(const struct app *app, const char *role)
+ui_role_at_least(const struct app *app, enum api_role role)
 {
-	static const char *order[] = { "citizen", "moderator", "staff", "admin" };
-	int have = -1, want = -1, i;
-
-	if (app->me == NULL || app->me->role == NULL)
-		return 0;
-	for (i = 0; i < 4; i++) {
-		if (strcmp(app->me->role, order[i]) == 0)
-			have = i;
-		if (strcmp(role, order[i]) == 0)
-			want = i;
-	}
-	return have >= 0 && want >= 0 && have >= want;
+	return app->me != NULL && app->me->role != API_ROLE_UNKNOWN &&
+	    app->me->role >= role;
 }
 
 /* ------------------------------------------------------------- drafts */
@@ -613,7 +603,7 @@ app_move_focus(struct app *app, enum action action, int arg)
 	listwin_init(&w, app->rows);
 	listwin_set_count(&w, (int)p->n_item);
 	listwin_select(&w, app->top->focus);
-	switch (action) {
+	switch ((int)action) {	/* open set: the rest goes to default */
 	case ACTION_UP:
 	case ACTION_PREV_FIELD:
 		listwin_move(&w, -1);
@@ -724,7 +714,7 @@ app_action(struct app *app, enum action action, int arg)
 		if (rc != SCREEN_PASS)
 			return rc;
 	}
-	switch (action) {
+	switch ((int)action) {	/* open set: the rest goes to default */
 	case ACTION_UP:
 	case ACTION_DOWN:
 	case ACTION_PAGE_UP:
@@ -808,7 +798,7 @@ app_action(struct app *app, enum action action, int arg)
 		}
 		return APP_OK;
 	case ACTION_MODERATION:
-		if (!ui_role_at_least(app, "moderator"))
+		if (!ui_role_at_least(app, API_ROLE_MODERATOR))
 			ui_status(app, "%s", _("The moderation queue is for moderators. Please log in as one."));
 		else
 			scr_moderation_open(app);

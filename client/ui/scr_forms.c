@@ -211,7 +211,7 @@ form_action(struct app *app, struct screen *s, enum action a, int arg)
 	const struct page_item *it = page_focused(app->page);
 
 	(void)arg;
-	switch (a) {
+	switch ((int)a) {	/* open set: the rest goes to default */
 	case ACTION_OPEN:
 	case ACTION_TOGGLE:
 		if (it == NULL)

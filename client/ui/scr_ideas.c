@@ -41,7 +41,7 @@ ideas_describe(struct page_item *it, const struct api_idea *i)
 	/* L10N: counts and author of an idea in a list: "12 supports, 3 comments, by Anna". */
 	page_item_detail(it, _("%s, %s, by %s"), ns, nc,
 	    i->author != NULL ? i->author : _("deleted account"));
-	if (i->status != NULL && strcmp(i->status, "published") != 0)
+	if (i->status != API_STATUS_PUBLISHED)
 		page_item_state(it, "%s", ui_status_word(i->status));
 	else if (i->supported_by_me == 1)
 		page_item_state(it, "%s", _("you support this"));
@@ -96,7 +96,7 @@ ideas_action(struct app *app, struct screen *s, enum action a, int arg)
 	const struct page_item *it = page_focused(app->page);
 
 	(void)arg;
-	switch (a) {
+	switch ((int)a) {	/* open set: the rest goes to default */
 	case ACTION_OPEN:
 	case ACTION_TOGGLE:
 		if (it == NULL)
@@ -221,7 +221,7 @@ idea_build(struct app *app, struct screen *s, struct page *p)
 	const struct api_idea *i = d->idea;
 	struct page_item *it;
 	char when[64], ns[64], who[256];
-	int published = i->status == NULL || strcmp(i->status, "published") == 0;
+	int published = i->status == API_STATUS_UNKNOWN || i->status == API_STATUS_PUBLISHED;
 
 	page_set_breadcrumb(p, "%s", _("Ideas"));
 	page_set_heading(p, "%s", i->title);
@@ -312,11 +312,12 @@ idea_action(struct app *app, struct screen *s, enum action a, int arg)
 {
 	struct idea *d = s->data;
 	const struct page_item *it = page_focused(app->page);
-	int published = d->idea->status == NULL || strcmp(d->idea->status, "published") == 0;
+	int published = d->idea->status == API_STATUS_UNKNOWN ||
+	    d->idea->status == API_STATUS_PUBLISHED;
 
 	(void)arg;
 	d->support_asked = 0;
-	switch (a) {
+	switch ((int)a) {	/* open set: the rest goes to default */
 	case ACTION_OPEN:
 	case ACTION_TOGGLE:
 		if (it == NULL)

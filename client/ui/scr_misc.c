@@ -388,7 +388,7 @@ account_one_line(const char *text)
 /* The moderation state in words, with the moderator's reason when there
  * is one: "waiting for moderation", "rejected: duplicate of idea 4". */
 static void
-account_item_status(struct page_item *it, const char *status, const char *reason)
+account_item_status(struct page_item *it, enum api_status status, const char *reason)
 {
 	char *r;
 
@@ -470,7 +470,7 @@ static char *
 account_choices(const struct api_my_ballot *b)
 {
 	char *out = strdup(""), *t;
-	int rank = b->poll_kind != NULL && strcmp(b->poll_kind, "ranking") == 0;
+	int rank = b->poll_kind == API_POLL_RANKING;
 	size_t i;
 
 	for (i = 0; out != NULL && i < b->n_choices; i++) {
@@ -507,7 +507,7 @@ account_add_ballots(struct page *p, const struct api_activity *act)
 		if ((it = page_add_item(p, PAGE_ITEM_LINK, b->poll_title != NULL ? b->poll_title : id)) == NULL)
 			return;
 		page_item_group(it, group);
-		if (b->poll_status != NULL)
+		if (b->poll_status != API_STATUS_UNKNOWN)
 			page_item_state(it, "%s", ui_window_text(b->poll_status, b->opens_at,
 			    b->closes_at, when, sizeof(when)));
 		if ((list = account_choices(b)) != NULL) {

@@ -16,21 +16,15 @@ struct poll {
 enum { POLL_OPTION = 1, POLL_REVIEW, POLL_WITHDRAW, POLL_RESULTS, POLL_TALLY };
 
 static int
-poll_kind(const struct api_poll *p, const char *k)
-{
-	return p->kind != NULL && strcmp(p->kind, k) == 0;
-}
-
-static int
 poll_is_open(const struct api_poll *p)
 {
-	return p->status != NULL && strcmp(p->status, "open") == 0;
+	return p->status == API_STATUS_OPEN;
 }
 
 static size_t
 poll_max(const struct api_poll *p)
 {
-	if (poll_kind(p, "single"))
+	if (p->kind == API_POLL_SINGLE)
 		return 1;
 	if (p->max_choices > 0)
 		return (size_t)p->max_choices;
@@ -140,7 +134,7 @@ ui_ballot_text(const struct api_poll *p, const long long *ids, size_t n)
 {
 	char *out = NULL, *t;
 	size_t i;
-	int rank = poll_kind(p, "ranking");
+	int rank = p->kind == API_POLL_RANKING;
 
 	if ((out = strdup("")) == NULL)
 		return NULL;
@@ -185,7 +179,7 @@ poll_add_option(struct page *p, const struct poll *d, const struct api_option *o
 			return;
 		if (k >= 0 && po->has_ballot)
 			page_item_state(it, "%s", _("your choice"));
-	} else if (poll_kind(po, "ranking")) {
+	} else if (po->kind == API_POLL_RANKING) {
 		if ((it = page_add_item(p, PAGE_ITEM_RANKED, o->title)) == NULL)
 			return;
 		it->rank = k + 1;
@@ -194,7 +188,7 @@ poll_add_option(struct page *p, const struct poll *d, const struct api_option *o
 			page_item_state(it, _("your choice %d"), k + 1);
 		else
 			page_item_state(it, "%s", _("not chosen"));
-	} else if (poll_kind(po, "multiple")) {
+	} else if (po->kind == API_POLL_MULTIPLE) {
 		if ((it = page_add_item(p, PAGE_ITEM_CHECKBOX, o->title)) == NULL)
 			return;
 		it->checked = k >= 0;
@@ -223,24 +217,24 @@ poll_build(struct app *app, struct screen *s, struct page *p)
 
 	page_set_breadcrumb(p, "%s", _("Poll"));
 	page_set_heading(p, "%s", po->title);
-	p->context = poll_kind(po, "ranking") && open ? "ranking" : "poll";
+	p->context = po->kind == API_POLL_RANKING && open ? "ranking" : "poll";
 	if (po->question != NULL)
 		page_add_text(p, PAGE_TEXT_PARA, "%s", po->question);
 	if (open)
 		/* L10N: %s is a date. */
 		page_add_text(p, PAGE_TEXT_NOTE, _("Open until %s."),
 		    ui_date(po->closes_at, when, sizeof(when)));
-	else if (po->status != NULL && strcmp(po->status, "upcoming") == 0)
+	else if (po->status == API_STATUS_UPCOMING)
 		page_add_text(p, PAGE_TEXT_NOTE, _("This poll opens on %s."),
 		    ui_date(po->opens_at, when, sizeof(when)));
 	else
 		page_add_text(p, PAGE_TEXT_NOTE, _("This poll closed on %s."),
 		    ui_date(po->closes_at, when, sizeof(when)));
 	if (open) {
-		if (poll_kind(po, "ranking"))
+		if (po->kind == API_POLL_RANKING)
 			/* L10N: a ranking poll; the keys to choose and move are said with the page. */
 			page_add_text(p, PAGE_TEXT_NOTE, _("Rank up to %zu."), max);
-		else if (poll_kind(po, "multiple"))
+		else if (po->kind == API_POLL_MULTIPLE)
 			page_add_text(p, PAGE_TEXT_NOTE, _("Choose up to %zu options."), max);
 		else
 			page_add_text(p, PAGE_TEXT_NOTE, "%s", _("Choose one option."));
@@ -257,7 +251,7 @@ poll_build(struct app *app, struct screen *s, struct page *p)
 		page_add_text(p, PAGE_TEXT_NOTE, "%s", _("You can choose now; to send your vote you log in."));
 	}
 	/* Nothing chosen yet says itself: each option is "not chosen". */
-	if (open && !poll_kind(po, "single") && d->n_sel > 0)
+	if (open && po->kind != API_POLL_SINGLE && d->n_sel > 0)
 		/* L10N: progress of a ballot: "2 of 3 chosen." */
 		page_add_text(p, PAGE_TEXT_NOTE, _("%zu of %zu chosen."), d->n_sel, max);
 
@@ -272,11 +266,11 @@ poll_build(struct app *app, struct screen *s, struct page *p)
 	/* After "Results", so sending a vote renumbers nothing. */
 	if (open && po->has_ballot && (it = page_add_item(p, PAGE_ITEM_BUTTON, _("Withdraw my vote"))) != NULL)
 		it->ref = POLL_WITHDRAW;
-	if (ui_role_at_least(app, "staff") && (it = page_add_item(p, PAGE_ITEM_LINK, _("Enter paper ballots"))) != NULL)
+	if (ui_role_at_least(app, API_ROLE_STAFF) && (it = page_add_item(p, PAGE_ITEM_LINK, _("Enter paper ballots"))) != NULL)
 		it->ref = POLL_TALLY;
 	if (open) {
 		page_add_action(p, ACTION_TOGGLE, _("choose"));
-		if (poll_kind(po, "ranking")) {
+		if (po->kind == API_POLL_RANKING) {
 			page_add_action(p, ACTION_MOVE_UP, _("move up"));
 			page_add_action(p, ACTION_MOVE_DOWN, _("move down"));
 		}
@@ -312,7 +306,7 @@ poll_toggle(struct app *app, struct screen *s, long long id)
 
 	if (o == NULL)
 		return APP_OK;
-	if (poll_kind(po, "single")) {
+	if (po->kind == API_POLL_SINGLE) {
 		if (d->n_sel == 0 && (d->sel = calloc(1, sizeof(*d->sel))) == NULL)
 			return APP_ERR;
 		d->sel[0] = id;
@@ -331,7 +325,7 @@ poll_toggle(struct app *app, struct screen *s, long long id)
 			return APP_ERR;
 		d->sel = n;
 		d->sel[d->n_sel++] = id;
-		if (poll_kind(po, "ranking"))
+		if (po->kind == API_POLL_RANKING)
 			/* L10N: "'Roundnet' is your choice 2. 2 of 3 chosen." */
 			ui_status(app, _("'%s' is your choice %zu. %zu of %zu chosen."), o->title,
 			    d->n_sel, d->n_sel, max);
@@ -350,7 +344,7 @@ poll_move(struct app *app, struct screen *s, long long id, int dir)
 	int k = poll_sel_index(d, id), j = k + dir;
 	long long t;
 
-	if (!poll_kind(d->poll, "ranking"))
+	if (d->poll->kind != API_POLL_RANKING)
 		return APP_OK;
 	if (k < 0) {
 		ui_status(app, "%s", _("Choose this option first; then you can move it."));
@@ -415,7 +409,7 @@ poll_unsent(struct app *app, struct screen *s)
 		return _("Your changed vote is not sent.");
 	for (i = 0; i < n; i++) {
 		/* A ranking's order counts; other kinds are sets. */
-		if (poll_kind(p, "ranking") ? d->sel[i] != p->my_ballot[i] :
+		if (p->kind == API_POLL_RANKING ? d->sel[i] != p->my_ballot[i] :
 		    poll_sel_index(d, p->my_ballot[i]) < 0)
 			return _("Your changed vote is not sent.");
 	}
@@ -430,7 +424,7 @@ poll_action(struct app *app, struct screen *s, enum action a, int arg)
 	int open = poll_is_open(d->poll);
 
 	(void)arg;
-	switch (a) {
+	switch ((int)a) {	/* open set: the rest goes to default */
 	case ACTION_OPEN:
 	case ACTION_TOGGLE:
 		if (it == NULL)
@@ -471,7 +465,7 @@ poll_action(struct app *app, struct screen *s, enum action a, int arg)
 		scr_results_open(app, d->id, d->poll->title);
 		return APP_OK;
 	case ACTION_TALLY:
-		if (ui_role_at_least(app, "staff"))
+		if (ui_role_at_least(app, API_ROLE_STAFF))
 			scr_tally_open(app, d->id);
 		return APP_OK;
 	default:
@@ -603,7 +597,7 @@ review_action(struct app *app, struct screen *s, enum action a, int arg)
 			return APP_OK;
 		a = it->ref == REVIEW_SEND ? ACTION_SEND : ACTION_EDIT;
 	}
-	switch (a) {
+	switch ((int)a) {	/* open set: the rest goes to default */
 	case ACTION_SEND:
 		s->below->type->send(app, s->below);
 		return APP_OK;
@@ -678,7 +672,7 @@ results_build(struct app *app, struct screen *s, struct page *p)
 		page_add_text(p, PAGE_TEXT_PARA, "%s", _("The results are shown when the poll has closed."));
 		return;
 	}
-	ranking = r->kind != NULL && strcmp(r->kind, "ranking") == 0;
+	ranking = r->kind == API_POLL_RANKING;
 	page_add_text(p, PAGE_TEXT_NOTE, "%s", r->final ? _("Final results.") : _("Interim results: the poll is still open."));
 	/* L10N: ballots counted: online, on paper, together. */
 	page_add_text(p, PAGE_TEXT_NOTE, _("Ballots: %ld online, %ld on paper, %ld in total."),

@@ -104,7 +104,7 @@ projects_build(struct app *app, struct screen *s, struct page *p)
 		page_add_action(p, ACTION_ACCOUNT, _("my account"));
 	else
 		page_add_action(p, ACTION_LOGIN, _("log in"));
-	if (ui_role_at_least(app, "moderator"))
+	if (ui_role_at_least(app, API_ROLE_MODERATOR))
 		page_add_action(p, ACTION_MODERATION, _("moderation"));
 	page_add_action(p, ACTION_QUIT, app_kiosk(app) ? _("end session") : _("quit"));
 }
@@ -126,7 +126,7 @@ projects_action(struct app *app, struct screen *s, enum action a, int arg)
 	const struct page_item *it = page_focused(app->page);
 
 	(void)arg;
-	switch (a) {
+	switch ((int)a) {	/* open set: the rest goes to default */
 	case ACTION_OPEN:
 	case ACTION_TOGGLE:
 		if (it == NULL)
@@ -318,21 +318,6 @@ project_load(struct app *app, struct screen *s)
 	return 0;
 }
 
-static const char *
-project_kind_word(const char *kind)
-{
-	if (kind == NULL)
-		return "";
-	/* L10N: kinds of polls. */
-	if (strcmp(kind, "single") == 0)
-		return _("one choice");
-	if (strcmp(kind, "multiple") == 0)
-		return _("several choices");
-	if (strcmp(kind, "ranking") == 0)
-		return _("ranking");
-	return kind;
-}
-
 long long
 ui_reply_target(const struct api_comment_list *l, long long id)
 {
@@ -386,7 +371,7 @@ ui_add_comments(struct page *p, const struct api_comment_list *l, int ref)
 		it->indent = c->parent_id != 0;
 		it->id = c->id;
 		it->ref = ref;
-		if (c->status != NULL && strcmp(c->status, "published") != 0)
+		if (c->status != API_STATUS_PUBLISHED)
 			page_item_state(it, "%s", ui_status_word(c->status));
 		else if (it->indent)
 			ui_reply_state(it, l, c->parent_id);
@@ -394,9 +379,9 @@ ui_add_comments(struct page *p, const struct api_comment_list *l, int ref)
 }
 
 static int
-project_is_open(const char *status)
+project_is_open(enum api_status status)
 {
-	return status != NULL && strcmp(status, "open") == 0;
+	return status == API_STATUS_OPEN;
 }
 
 static void
@@ -447,7 +432,7 @@ project_build(struct app *app, struct screen *s, struct page *p)
 			return;
 		page_item_group(it, _("Polls"));
 		/* L10N: a poll's kind and state: "ranking, open". */
-		page_item_state(it, _("%s, %s"), project_kind_word(po->kind), ui_status_word(po->status));
+		page_item_state(it, _("%s, %s"), ui_poll_kind_word(po->kind), ui_status_word(po->status));
 		it->ref = PRJ_POLL;
 		it->id = po->id;
 	}
@@ -504,7 +489,7 @@ project_action(struct app *app, struct screen *s, enum action a, int arg)
 	const struct page_item *it = page_focused(app->page);
 
 	(void)arg;
-	switch (a) {
+	switch ((int)a) {	/* open set: the rest goes to default */
 	case ACTION_OPEN:
 	case ACTION_TOGGLE:
 		if (it == NULL)

@@ -34,12 +34,6 @@ struct survey {
 #define SV_Q(ref)	((ref) >> 3)
 #define SV_T(ref)	((ref) & 7)
 
-static int
-survey_kind(const struct api_question *q, const char *k)
-{
-	return q->kind != NULL && strcmp(q->kind, k) == 0;
-}
-
 static void
 survey_answers_free(struct survey *d)
 {
@@ -103,10 +97,10 @@ survey_draft_keep(struct app *app, const struct survey *d)
 			continue;
 		}
 		any = 1;
-		if (survey_kind(q, "text")) {
+		if (q->kind == API_QUESTION_TEXT) {
 			if (asprintf(&txt[i], "t%s", a->text.text) < 0)
 				txt[i] = NULL;
-		} else if (survey_kind(q, "scale")) {
+		} else if (q->kind == API_QUESTION_SCALE) {
 			if (asprintf(&txt[i], "v%d", a->value) < 0)
 				txt[i] = NULL;
 		} else {
@@ -193,9 +187,9 @@ survey_has(const struct survey_answer *a, long long id)
 static int
 survey_answered(const struct api_question *q, const struct survey_answer *a)
 {
-	if (survey_kind(q, "text"))
+	if (q->kind == API_QUESTION_TEXT)
 		return a->text.len > 0;
-	if (survey_kind(q, "scale"))
+	if (q->kind == API_QUESTION_SCALE)
 		return a->has_value;
 	return a->n > 0;
 }
@@ -261,7 +255,7 @@ survey_build(struct app *app, struct screen *s, struct page *p)
 	struct page_item *it;
 	char group[600];
 	size_t i, k;
-	int v, open = sv->status != NULL && strcmp(sv->status, "open") == 0;
+	int v, open = sv->status == API_STATUS_OPEN;
 
 	(void)app;
 	p->context = "poll";
@@ -278,7 +272,7 @@ survey_build(struct app *app, struct screen *s, struct page *p)
 		/* L10N: "Question 2 of 5 (required): How often ...?" */
 		snprintf(group, sizeof(group), q->required ? _("Question %zu of %zu (required): %s")
 		    : _("Question %zu of %zu: %s"), i + 1, d->n, q->text);
-		if (survey_kind(q, "text")) {
+		if (q->kind == API_QUESTION_TEXT) {
 			if ((it = page_add_item(p, PAGE_ITEM_MULTILINE, _("Your answer"))) == NULL)
 				return;
 			it->field = &a->text;
@@ -288,7 +282,7 @@ survey_build(struct app *app, struct screen *s, struct page *p)
 				page_item_state(it, "%s", a->text.error);
 			continue;
 		}
-		if (survey_kind(q, "scale")) {
+		if (q->kind == API_QUESTION_SCALE) {
 			for (v = q->scale_min; v <= q->scale_max && v - q->scale_min < 100; v++) {
 				char label[300];
 
@@ -309,7 +303,7 @@ survey_build(struct app *app, struct screen *s, struct page *p)
 			continue;
 		}
 		for (k = 0; k < q->n_options; k++) {
-			int multi = survey_kind(q, "multiple");
+			int multi = q->kind == API_QUESTION_MULTIPLE;
 
 			if ((it = page_add_item(p, multi ? PAGE_ITEM_CHECKBOX : PAGE_ITEM_RADIO,
 			    q->options[k].title)) == NULL)
@@ -366,7 +360,7 @@ survey_toggle(struct app *app, struct survey *d, int ref, long long id)
 		ui_status(app, _("You chose '%s'."), v);
 		return APP_OK;
 	}
-	if (!survey_kind(q, "multiple")) {
+	if (q->kind != API_QUESTION_MULTIPLE) {
 		if ((n = realloc(a->choices, sizeof(*n))) == NULL)
 			return APP_ERR;
 		a->choices = n;
@@ -424,10 +418,10 @@ survey_action(struct app *app, struct screen *s, enum action a, int arg)
 {
 	struct survey *d = s->data;
 	const struct page_item *it = page_focused(app->page);
-	int open = d->sv->status != NULL && strcmp(d->sv->status, "open") == 0;
+	int open = d->sv->status == API_STATUS_OPEN;
 
 	(void)arg;
-	switch (a) {
+	switch ((int)a) {	/* open set: the rest goes to default */
 	case ACTION_OPEN:
 	case ACTION_TOGGLE:
 		if (it == NULL || !open)
@@ -464,9 +458,9 @@ survey_review(struct app *app, struct screen *s, struct page *p)
 		page_add_text(p, PAGE_TEXT_HEADING, "%zu. %s", i + 1, q->text);
 		if (!survey_answered(q, a)) {
 			page_add_text(p, PAGE_TEXT_PARA, "%s", _("(no answer)"));
-		} else if (survey_kind(q, "text")) {
+		} else if (q->kind == API_QUESTION_TEXT) {
 			page_add_text(p, PAGE_TEXT_PARA, "%s", a->text.text);
-		} else if (survey_kind(q, "scale")) {
+		} else if (q->kind == API_QUESTION_SCALE) {
 			page_add_text(p, PAGE_TEXT_PARA, _("%d on a scale from %d to %d"), a->value, q->scale_min, q->scale_max);
 		} else {
 			for (k = 0; k < a->n; k++)
@@ -499,9 +493,9 @@ survey_send(struct app *app, struct screen *s)
 		if (!survey_answered(q, &d->ans[i]))
 			continue;
 		in[n].question_id = q->id;
-		if (survey_kind(q, "text")) {
+		if (q->kind == API_QUESTION_TEXT) {
 			in[n].text = d->ans[i].text.text;
-		} else if (survey_kind(q, "scale")) {
+		} else if (q->kind == API_QUESTION_SCALE) {
 			in[n].has_value = 1;
 			in[n].value = d->ans[i].value;
 		} else {
@@ -741,7 +735,7 @@ mod_action(struct app *app, struct screen *s, enum action a, int arg)
 	const struct page_item *it = page_focused(app->page);
 
 	(void)arg;
-	switch (a) {
+	switch ((int)a) {	/* open set: the rest goes to default */
 	case ACTION_OPEN:
 	case ACTION_TOGGLE:
 		if (it != NULL && (it->ref == MOD_REJECT || it->ref == MOD_HIDE))
@@ -824,7 +818,7 @@ struct tally {
 static int
 tally_ranking(const struct tally *d)
 {
-	return d->poll->kind != NULL && strcmp(d->poll->kind, "ranking") == 0;
+	return d->poll->kind == API_POLL_RANKING;
 }
 
 static int
@@ -946,7 +940,7 @@ tally_action(struct app *app, struct screen *s, enum action a, int arg)
 	const struct page_item *it = page_focused(app->page);
 
 	(void)arg;
-	switch (a) {
+	switch ((int)a) {	/* open set: the rest goes to default */
 	case ACTION_OPEN:
 	case ACTION_TOGGLE:
 		if (it != NULL && it->ref != TALLY_REVIEW) {

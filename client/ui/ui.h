@@ -122,7 +122,7 @@ int	ui_fail_action(struct app *app, const char *what);
 void	ui_loading(struct app *app);
 
 /* The logged-in person's role is at least role ("moderator", "staff"). */
-int	ui_role_at_least(const struct app *app, const char *role);
+int	ui_role_at_least(const struct app *app, enum api_role role);
 
 /* Drafts: save copies n texts under key, load fills at most n fields (returns
  * 1 when a draft was found), drop forgets it (wiping the text). */
@@ -142,11 +142,13 @@ char	*ui_name(const char *name, char *buf, size_t size);
 
 /* Status words of projects, polls, ideas and comments ("open", "waiting
  * for moderation"); unknown values are returned as given. */
-const char *ui_status_word(const char *status);
+const char *ui_status_word(enum api_status status);
 /* An account's role in words ("citizen" -> "Bürgerin oder Bürger"). */
-const char *ui_role_word(const char *role);
+const char *ui_role_word(enum api_role role);
+/* A kind of poll in words ("ranking" -> "Rangfolge"). */
+const char *ui_poll_kind_word(enum api_poll_kind kind);
 /* "open until 30 April 2026", "closed on 1 May 2026", "opens on ...". */
-char	*ui_window_text(const char *status, const char *opens, const char *closes,
+char	*ui_window_text(enum api_status status, const char *opens, const char *closes,
 	    char *buf, size_t size);
 /* Adds the note that counts a list: "Open projects: 4.", with what
  * (may be NULL) "Closed projects, City Hall: 2.", "20 of 34" while

@@ -32,46 +32,67 @@ ui_date(const char *when, char *buf, size_t size)
 }
 
 const char *
-ui_status_word(const char *status)
+ui_status_word(enum api_status status)
 {
-	if (status == NULL)
-		return "";
+	switch (status) {
 	/* L10N: states of projects, polls and surveys. */
-	if (strcmp(status, "open") == 0)
+	case API_STATUS_OPEN:
 		return C_("state", "open");	/* German tells "offen" from "öffnen" */
-	if (strcmp(status, "upcoming") == 0)
+	case API_STATUS_UPCOMING:
 		return _("upcoming");
-	if (strcmp(status, "closed") == 0)
+	case API_STATUS_CLOSED:
 		return _("closed");
 	/* L10N: moderation states of ideas and comments. */
-	if (strcmp(status, "pending") == 0)
+	case API_STATUS_PENDING:
 		return _("waiting for moderation");
-	if (strcmp(status, "published") == 0)
+	case API_STATUS_PUBLISHED:
 		return _("published");
-	if (strcmp(status, "rejected") == 0)
+	case API_STATUS_REJECTED:
 		return _("rejected");
-	if (strcmp(status, "hidden") == 0)
+	case API_STATUS_HIDDEN:
 		return _("hidden by moderation");
-	if (strcmp(status, "active") == 0)
+	case API_STATUS_ACTIVE:
 		return _("active");
-	return status;
+	case API_STATUS_UNKNOWN:
+		break;
+	}
+	return "";
 }
 
 const char *
-ui_role_word(const char *role)
+ui_poll_kind_word(enum api_poll_kind kind)
 {
-	if (role == NULL)
-		return "";
+	switch (kind) {
+	/* L10N: kinds of polls. */
+	case API_POLL_SINGLE:
+		return _("one choice");
+	case API_POLL_MULTIPLE:
+		return _("several choices");
+	case API_POLL_RANKING:
+		return _("ranking");
+	case API_POLL_UNKNOWN:
+		break;
+	}
+	return "";
+}
+
+const char *
+ui_role_word(enum api_role role)
+{
+	switch (role) {
 	/* L10N: roles of accounts, said on "My account". */
-	if (strcmp(role, "citizen") == 0)
+	case API_ROLE_CITIZEN:
 		return C_("role", "citizen");
-	if (strcmp(role, "moderator") == 0)
+	case API_ROLE_MODERATOR:
 		return C_("role", "moderator");
-	if (strcmp(role, "staff") == 0)
+	case API_ROLE_STAFF:
 		return C_("role", "city staff");
-	if (strcmp(role, "admin") == 0)
+	case API_ROLE_ADMIN:
 		return C_("role", "administrator");
-	return role;
+	case API_ROLE_UNKNOWN:
+		break;
+	}
+	return "";
 }
 
 void
@@ -97,18 +118,18 @@ ui_count_note(struct page *p, const char *lead, const char *what, size_t first,
 }
 
 char *
-ui_window_text(const char *status, const char *opens, const char *closes, char *buf, size_t size)
+ui_window_text(enum api_status status, const char *opens, const char *closes, char *buf, size_t size)
 {
 	char a[64], b[64];
 
 	ui_date(opens, a, sizeof(a));
 	ui_date(closes, b, sizeof(b));
-	if (status != NULL && strcmp(status, "open") == 0 && closes != NULL)
+	if (status == API_STATUS_OPEN && closes != NULL)
 		/* L10N: %s is a date. */
 		snprintf(buf, size, _("open until %s"), b);
-	else if (status != NULL && strcmp(status, "upcoming") == 0 && opens != NULL)
+	else if (status == API_STATUS_UPCOMING && opens != NULL)
 		snprintf(buf, size, _("opens on %s"), a);
-	else if (status != NULL && strcmp(status, "closed") == 0 && closes != NULL)
+	else if (status == API_STATUS_CLOSED && closes != NULL)
 		snprintf(buf, size, _("closed on %s"), b);
 	else
 		snprintf(buf, size, "%s", ui_status_word(status));

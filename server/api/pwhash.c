@@ -39,7 +39,7 @@ pwhash_hash(const char *password, size_t len, char out[PWHASH_STRBYTES])
 	unsigned long long ops;
 	size_t mem;
 
-	switch (pwhash_cost) {
+	switch ((int)pwhash_cost) {	/* open set: the rest goes to default */
 	case PWHASH_COST_MIN:
 		ops = crypto_pwhash_OPSLIMIT_MIN;
 		mem = crypto_pwhash_MEMLIMIT_MIN;

@@ -647,7 +647,7 @@ test_api_projects_list(void **state)
 	/* A filter that keeps nothing open out. */
 	API_OK(a, api_projects(a, "open", "smart-city", NULL, 0, &l));
 	for (i = 0; i < l->n; i++) {
-		assert_string_equal(l->items[i].status, "open");
+		assert_int_equal(l->items[i].status, API_STATUS_OPEN);
 		assert_string_equal(l->items[i].category, "smart-city");
 	}
 	api_project_list_free(l);
@@ -711,7 +711,7 @@ test_api_ideas_detail_comments(void **state)
 	API_OK(a, api_project_ideas(a, pid, "top", NULL, 0, &l));
 	assert_true(l->n >= 3);
 	for (i = 0; i < l->n; i++) {
-		assert_string_equal(l->items[i].status, "published");
+		assert_int_equal(l->items[i].status, API_STATUS_PUBLISHED);
 		assert_null(l->items[i].body);
 		if (i > 0)
 			assert_true(l->items[i - 1].supports >= l->items[i].supports);
@@ -747,7 +747,7 @@ srv_ranking_poll(struct api *a)
 	snprintf(ref, sizeof(ref), "%lld", srv_project(a, "Stadt.Raum.Wir."));
 	API_OK(a, api_project_get(a, ref, &p));
 	for (i = 0; i < p->n_polls; i++)
-		if (strcmp(p->polls[i].kind, "ranking") == 0)
+		if (p->polls[i].kind == API_POLL_RANKING)
 			id = p->polls[i].id;
 	api_project_free(p);
 	assert_true(id > 0);
@@ -764,7 +764,7 @@ test_api_poll_get_results(void **state)
 
 	(void)state;
 	API_OK(a, api_poll_get(a, id, &p));
-	assert_string_equal(p->kind, "ranking");
+	assert_int_equal(p->kind, API_POLL_RANKING);
 	assert_int_equal(p->max_choices, 3);
 	assert_int_equal(p->n_options, 5);
 	assert_false(p->has_ballot && p->n_my_ballot > 0);
@@ -843,7 +843,7 @@ test_api_login_vote_support(void **state)
 	 * ideas can be supported. */
 	API_OK(a, api_project_ideas(a, p->project_id, "new", NULL, 0, &il));
 	assert_true(il->n > 0);
-	for (k = 0; k < il->n && strcmp(il->items[k].status, "published") != 0; k++)
+	for (k = 0; k < il->n && il->items[k].status != API_STATUS_PUBLISHED; k++)
 		;
 	assert_true(k < il->n);
 	API_OK(a, api_idea_support(a, il->items[k].id, &s));
@@ -991,7 +991,7 @@ test_api_errors_http(void **state)
 	/* And a good idea is accepted as pending, its text as sent. */
 	API_OK(a, api_idea_create(a, pid, "Bänke am Stiftsplatz",
 	    "Mehr Bänke im Schatten.\nUnd Trinkwasser.", &it));
-	assert_string_equal(it->status, "pending");
+	assert_int_equal(it->status, API_STATUS_PENDING);
 	assert_string_equal(it->title, "Bänke am Stiftsplatz");
 	api_idea_free(it);
 	api_login_free(l);
@@ -1127,7 +1127,7 @@ test_api_register_confirm_export_delete(void **state)
 	assert_int_equal(i18n_set_lang("de"), 0);
 	assert_string_equal(u->username, "capitest");
 	assert_string_equal(u->locale, "en");
-	assert_string_equal(u->status, "pending");
+	assert_int_equal(u->status, API_STATUS_PENDING);
 	api_user_free(u);
 	/* Taken name: answered like a new one (the mail to other@ says it
 	 * is taken), so nobody learns which names exist. */
@@ -1140,7 +1140,7 @@ test_api_register_confirm_export_delete(void **state)
 	tok = srv_mail_token("capitest@example.org");
 	assert_non_null(tok);
 	API_OK(a, api_confirm(a, tok, &u));
-	assert_string_equal(u->status, "active");
+	assert_int_equal(u->status, API_STATUS_ACTIVE);
 	api_user_free(u);
 	free(tok);
 	API_OK(a, api_login(a, "capitest", "a long password 1", &l));
@@ -1172,7 +1172,7 @@ test_api_comments_reports(void **state)
 	api_comment_list_free(cl);
 	API_OK(a, api_login(a, "demo", "demo-passwort", NULL));
 	API_OK(a, api_project_comment(a, pid, 0, "Ein Kommentar zum Projekt.", &c));
-	assert_string_equal(c->status, "pending");
+	assert_int_equal(c->status, API_STATUS_PENDING);
 	assert_int_equal(c->project_id, pid);
 	API_OK(a, api_project_comment(a, pid, c->id, "Eine Antwort.", &r));
 	assert_int_equal(r->parent_id, c->id);
@@ -1212,7 +1212,7 @@ test_api_me_activity_titles(void **state)
 	choice[1] = p->options[1].id;
 	API_OK(a, api_ballot_put(a, poll, choice, 2, NULL));
 	API_OK(a, api_project_ideas(a, p->project_id, "new", NULL, 0, &il));
-	for (k = 0; k < il->n && strcmp(il->items[k].status, "published") != 0; k++)
+	for (k = 0; k < il->n && il->items[k].status != API_STATUS_PUBLISHED; k++)
 		;
 	assert_true(k < il->n);
 	API_OK(a, api_idea_comment(a, il->items[k].id, 0, "Aktivität:\nzur Idee.", &c));
@@ -1241,14 +1241,14 @@ test_api_me_activity_titles(void **state)
 	assert_non_null(mc);
 	assert_int_equal(mc->id, c->id);
 	assert_int_equal(mc->idea_id, il->items[k].id);
-	assert_string_equal(mc->status, "rejected");
+	assert_int_equal(mc->status, API_STATUS_REJECTED);
 	assert_string_equal(mc->moderation_reason, "Bitte beim Thema bleiben.");
 	assert_string_equal(mc->idea_title, il->items[k].title);
 	assert_non_null(mc->project_title);
 	assert_non_null(pc);
 	assert_int_equal(pc->idea_id, 0);
 	assert_null(pc->idea_title);
-	assert_string_equal(pc->status, "pending");
+	assert_int_equal(pc->status, API_STATUS_PENDING);
 	assert_null(pc->moderation_reason);
 	assert_non_null(strstr(pc->project_title, "Stadt.Raum.Wir."));
 	/* The ballot: poll title, kind and window, choices named in order. */
@@ -1257,8 +1257,8 @@ test_api_me_activity_titles(void **state)
 			mb = &act->ballots[i];
 	assert_non_null(mb);
 	assert_string_equal(mb->poll_title, p->title);
-	assert_string_equal(mb->poll_kind, "ranking");
-	assert_string_equal(mb->poll_status, p->status);
+	assert_int_equal(mb->poll_kind, API_POLL_RANKING);
+	assert_int_equal(mb->poll_status, p->status);
 	assert_int_equal(mb->n_choices, 2);
 	assert_int_equal(mb->choices[0], choice[0]);
 	assert_non_null(mb->choice_titles);
@@ -1305,7 +1305,7 @@ test_api_moderation_queue_actions(void **state)
 	/* Now others see it. */
 	API_OK(mod, api_logout(mod));
 	API_OK(mod, api_idea_get(mod, it->id, &seen));
-	assert_string_equal(seen->status, "published");
+	assert_int_equal(seen->status, API_STATUS_PUBLISHED);
 	api_idea_free(seen);
 
 	API_OK(mod, api_login(mod, "moderation", "moderation-passwort", NULL));

@@ -53,13 +53,11 @@ assert_activity_clean(const struct api_activity *act)
 	}
 	for (i = 0; i < act->n_ideas; i++) {
 		assert_clean(act->ideas[i].title, 0);
-		assert_clean(act->ideas[i].status, 0);
 		assert_clean(act->ideas[i].moderation_reason, 1);
 		assert_clean(act->ideas[i].created_at, 0);
 	}
 	for (i = 0; i < act->n_comments; i++) {
 		assert_clean(act->comments[i].body, 1);
-		assert_clean(act->comments[i].status, 0);
 		assert_clean(act->comments[i].moderation_reason, 1);
 		assert_clean(act->comments[i].created_at, 0);
 	}
@@ -177,13 +175,13 @@ test_api_parse_activity_ideas(void **state)
 	assert_int_equal(act.ideas[0].id, 4);
 	assert_int_equal(act.ideas[0].project_id, 1);
 	assert_int_equal(act.ideas[0].comments, 2);
-	assert_string_equal(act.ideas[0].status, "pending");
+	assert_int_equal(act.ideas[0].status, API_STATUS_PENDING);
 	assert_null(act.ideas[0].moderation_reason);
 	/* The C1 CSI goes with its parameters, the isolate is dropped. */
 	assert_string_equal(act.ideas[0].title, "Trinkbrunnen");
 	/* A title is one line: the line break becomes a space. */
 	assert_string_equal(act.ideas[1].title, "Zweite Idee");
-	assert_string_equal(act.ideas[1].status, "rejected");
+	assert_int_equal(act.ideas[1].status, API_STATUS_REJECTED);
 	assert_int_equal(act.ideas[1].supports, 5);
 	/* A reason may have lines; escapes, marks and C1 go. */
 	assert_string_equal(act.ideas[1].moderation_reason, "Doppelt:\nsiehe Idee 4.");
@@ -206,7 +204,7 @@ test_api_parse_activity_comments(void **state)
 	assert_int_equal(act.comments[0].idea_id, 4);
 	assert_int_equal(act.comments[0].project_id, 1);
 	assert_int_equal(act.comments[0].parent_id, 0);
-	assert_string_equal(act.comments[0].status, "pending");
+	assert_int_equal(act.comments[0].status, API_STATUS_PENDING);
 	/* The DCS is dropped up to its ST; TAB becomes a space. */
 	assert_string_equal(act.comments[0].body, "Erste Zeile\nzweite Zeile !");
 	assert_null(act.comments[0].moderation_reason);
@@ -214,7 +212,7 @@ test_api_parse_activity_comments(void **state)
 	assert_int_equal(act.comments[1].idea_id, 0);
 	assert_int_equal(act.comments[1].project_id, 2);
 	assert_int_equal(act.comments[1].parent_id, 3);
-	assert_string_equal(act.comments[1].status, "hidden");
+	assert_int_equal(act.comments[1].status, API_STATUS_HIDDEN);
 	/* cJSON ends the string at \u0000; the Arabic letter mark is dropped. */
 	assert_string_equal(act.comments[1].moderation_reason, "Beleidigend");
 	assert_null(act.comments[1].idea_title);

@@ -22,7 +22,7 @@ fake_keyname(const char *context, enum action action, void *ud)
 {
 	(void)context;
 	(void)ud;
-	switch (action) {
+	switch ((int)action) {	/* open set: the rest goes to default */
 	case ACTION_OPEN:	return "Enter";
 	case ACTION_BACK:	return "Esc";
 	case ACTION_HELP:	return "?";

@@ -184,9 +184,9 @@ canned_poll(const char *kind, int max, int with_ballot)
 	p->project_id = 1;
 	p->title = S("Welche Veranstaltungen?");
 	p->question = S("Rank the events you like best.");
-	p->kind = S(kind);
+	p->kind = api_poll_kind_parse(kind);
 	p->max_choices = max;
-	p->status = S("open");
+	p->status = API_STATUS_OPEN;
 	p->opens_at = S("2026-04-01T08:00:00Z");
 	p->closes_at = S("2026-04-30T22:00:00Z");
 	p->results_visible = 1;
@@ -544,11 +544,11 @@ test_scr_projects_builds_list(void **state)
 	l->items[0].id = 1;
 	l->items[0].title = S("Stadt.Raum.Wir.");
 	l->items[0].summary = S("Public space for everyone.");
-	l->items[0].status = S("open");
+	l->items[0].status = API_STATUS_OPEN;
 	l->items[0].ends_at = S("2026-04-30T22:00:00Z");
 	l->items[1].id = 2;
 	l->items[1].title = S("Lokale Logistik");
-	l->items[1].status = S("closed");
+	l->items[1].status = API_STATUS_CLOSED;
 	l->items[1].ends_at = S("2026-05-01");
 	assert_int_equal(scr_projects_with(app, l), 0);
 	p = app_page(app);
@@ -598,13 +598,13 @@ canned_comments(void)
 	c->items[0].author = S("Anna");
 	c->items[0].body = S("Good idea.\nReally.");
 	c->items[0].created_at = S("2026-04-03T10:00:00Z");
-	c->items[0].status = S("published");
+	c->items[0].status = API_STATUS_PUBLISHED;
 	c->items[1].id = 32;
 	c->items[1].parent_id = 31;
 	c->items[1].author = S("Ben");
 	c->items[1].body = S("I agree.");
 	c->items[1].created_at = S("2026-04-04T10:00:00Z");
-	c->items[1].status = S("pending");
+	c->items[1].status = API_STATUS_PENDING;
 	return c;
 }
 
@@ -620,7 +620,7 @@ test_scr_project_builds_groups(void **state)
 	pr->id = 1;
 	pr->title = S("Stadt.Raum.Wir.");
 	pr->summary = S("Short.");
-	pr->status = S("open");
+	pr->status = API_STATUS_OPEN;
 	pr->category = S("smart-city");
 	pr->starts_at = S("2026-03-01");
 	pr->ends_at = S("2026-04-30");
@@ -634,13 +634,13 @@ test_scr_project_builds_groups(void **state)
 	pr->polls = calloc(1, sizeof(*pr->polls));
 	pr->polls[0].id = 7;
 	pr->polls[0].title = S("Events");
-	pr->polls[0].kind = S("ranking");
-	pr->polls[0].status = S("open");
+	pr->polls[0].kind = API_POLL_RANKING;
+	pr->polls[0].status = API_STATUS_OPEN;
 	pr->n_surveys = 1;
 	pr->surveys = calloc(1, sizeof(*pr->surveys));
 	pr->surveys[0].id = 9;
 	pr->surveys[0].title = S("Box survey");
-	pr->surveys[0].status = S("closed");
+	pr->surveys[0].status = API_STATUS_CLOSED;
 	assert_int_equal(scr_project_with(app, pr, canned_comments()), 0);
 	p = app_page(app);
 	assert_string_equal(p->heading, "Stadt.Raum.Wir.");
@@ -695,11 +695,10 @@ test_scr_idea_reply_names_parent(void **state)
 	i->id = 5;
 	i->title = S("More benches");
 	i->author = S("Anna");
-	i->status = S("published");
+	i->status = API_STATUS_PUBLISHED;
 	i->created_at = S("2026-04-02T10:00:00Z");
 	i->body = S("Benches on the square.");
-	free(c->items[1].status);
-	c->items[1].status = S("published");
+	c->items[1].status = API_STATUS_PUBLISHED;
 	assert_int_equal(scr_idea_with(app, i, c), 0);
 	p = app_page(app);
 	k = item_find(p, "Ben");
@@ -728,14 +727,14 @@ test_scr_ideas_and_idea(void **state)
 	l->items[0].id = 5;
 	l->items[0].title = S("More benches");
 	l->items[0].author = S("Anna");
-	l->items[0].status = S("published");
+	l->items[0].status = API_STATUS_PUBLISHED;
 	l->items[0].supports = 12;
 	l->items[0].comments = 3;
 	l->items[0].supported_by_me = 1;
 	l->items[1].id = 6;
 	l->items[1].title = S("Trees");
 	l->items[1].author = S("Me");
-	l->items[1].status = S("pending");
+	l->items[1].status = API_STATUS_PENDING;
 	assert_int_equal(scr_ideas_with(app, 1, "Stadt.Raum.Wir.", l), 0);
 	p = app_page(app);
 	assert_string_equal(p->heading, "Ideas for Stadt.Raum.Wir.");
@@ -751,7 +750,7 @@ test_scr_ideas_and_idea(void **state)
 	i->title = S("More benches");
 	i->author = S("Anna");
 	i->created_at = S("2026-04-02T09:00:00Z");
-	i->status = S("published");
+	i->status = API_STATUS_PUBLISHED;
 	i->supports = 1;
 	i->supported_by_me = 0;
 	i->body = S("Benches on the square.\n\nAnd in the park.");
@@ -929,8 +928,7 @@ test_scr_poll_closed_and_report(void **state)
 	const struct page *p;
 
 	(void)state;
-	free(po->status);
-	po->status = S("closed");
+	po->status = API_STATUS_CLOSED;
 	assert_int_equal(scr_poll_with(app, po), 0);
 	p = app_page(app);
 	assert_page_has(p, "This poll closed on 30 April 2026.");
@@ -948,7 +946,7 @@ test_scr_poll_closed_and_report(void **state)
 	i->id = 5;
 	i->title = S("More benches");
 	i->author = S("Anna");
-	i->status = S("published");
+	i->status = API_STATUS_PUBLISHED;
 	i->body = S("Benches.");
 	assert_int_equal(scr_idea_with(app, i, canned_comments()), 0);
 	focus_on(app, "Ben");
@@ -979,7 +977,7 @@ test_scr_results_bars_and_numbers(void **state)
 
 	(void)state;
 	r->poll_id = 7;
-	r->kind = S("single");
+	r->kind = API_POLL_SINGLE;
 	r->final = 1;
 	r->ballots_online = 30;
 	r->ballots_analog = 12;
@@ -1219,16 +1217,16 @@ canned_activity(void)
 	a->n_ideas = 2;
 	a->ideas = calloc(2, sizeof(*a->ideas));
 	a->ideas[0] = (struct api_my_idea){ .id = 4, .project_id = 1, .title = S("Trinkbrunnen"),
-	    .status = S("pending"), .project_title = S("Stadt.Raum.Wir.") };
+	    .status = API_STATUS_PENDING, .project_title = S("Stadt.Raum.Wir.") };
 	a->ideas[1] = (struct api_my_idea){ .id = 9, .project_id = 1, .title = S("Noch ein Brunnen"),
-	    .status = S("rejected"), .moderation_reason = S("Doppelt:\nsiehe Trinkbrunnen.") };
+	    .status = API_STATUS_REJECTED, .moderation_reason = S("Doppelt:\nsiehe Trinkbrunnen.") };
 	a->n_comments = 2;
 	a->comments = calloc(2, sizeof(*a->comments));
 	a->comments[0] = (struct api_my_comment){ .id = 11, .idea_id = 7, .project_id = 1,
 	    .body = S("Gute Idee, aber bitte mit\nSchatten und Bänken rundherum, für alle."),
-	    .status = S("published"), .idea_title = S("Sonnensegel"), .project_title = S("Stadt.Raum.Wir.") };
+	    .status = API_STATUS_PUBLISHED, .idea_title = S("Sonnensegel"), .project_title = S("Stadt.Raum.Wir.") };
 	a->comments[1] = (struct api_my_comment){ .id = 12, .project_id = 2, .body = S("Kurz."),
-	    .status = S("hidden"), .moderation_reason = S("Beleidigend") };
+	    .status = API_STATUS_HIDDEN, .moderation_reason = S("Beleidigend") };
 	a->n_ballots = 1;
 	a->ballots = calloc(1, sizeof(*a->ballots));
 	b = &a->ballots[0];
@@ -1240,8 +1238,8 @@ canned_activity(void)
 	b->choice_titles = calloc(2, sizeof(char *));
 	b->choice_titles[0] = S("Lautern tanzt");	/* the second is unknown */
 	b->poll_title = S("Welche Events?");
-	b->poll_kind = S("ranking");
-	b->poll_status = S("closed");
+	b->poll_kind = API_POLL_RANKING;
+	b->poll_status = API_STATUS_CLOSED;
 	b->closes_at = S("2026-05-01T00:00:00Z");
 	return a;
 }
@@ -1254,7 +1252,7 @@ canned_me(void)
 	assert_non_null(u);
 	u->username = S("demo");
 	u->display_name = S("Demo-Konto");
-	u->role = S("citizen");
+	u->role = API_ROLE_CITIZEN;
 	u->email = S("demo@example.org");
 	u->created_at = S("2026-04-02T09:00:00Z");
 	return u;
@@ -1276,9 +1274,9 @@ test_scr_account_lists_own_things(void **state)
 	assert_page_has(p, "Name others see: Demo-Konto");
 	/* The role in words of the language, not the API's code. */
 	assert_page_has(p, "role: citizen.");
-	assert_string_equal(ui_role_word("staff"), "city staff");
-	assert_string_equal(ui_role_word("admin"), "administrator");
-	assert_string_equal(ui_role_word(NULL), "");
+	assert_string_equal(ui_role_word(API_ROLE_STAFF), "city staff");
+	assert_string_equal(ui_role_word(API_ROLE_ADMIN), "administrator");
+	assert_string_equal(ui_role_word(API_ROLE_UNKNOWN), "");
 	/* Ideas: the state in words, the reason with a rejection, on one line. */
 	i = item_find(p, "Trinkbrunnen");
 	assert_int_equal(i, 0);
@@ -1372,12 +1370,12 @@ canned_survey(void)
 	sv->id = 4;
 	sv->title = S("Packaging");
 	sv->intro = S("Tell us.");
-	sv->status = S("open");
+	sv->status = API_STATUS_OPEN;
 	sv->answered_by_me = 0;
 	sv->n_questions = 3;
 	sv->questions = q = calloc(3, sizeof(*q));
 	q[0].id = 1;
-	q[0].kind = S("multiple");
+	q[0].kind = API_QUESTION_MULTIPLE;
 	q[0].text = S("What do you buy?");
 	q[0].required = 1;
 	q[0].max_choices = 1;
@@ -1388,7 +1386,7 @@ canned_survey(void)
 	q[0].options[1].id = 6;
 	q[0].options[1].title = S("Books");
 	q[1].id = 2;
-	q[1].kind = S("scale");
+	q[1].kind = API_QUESTION_SCALE;
 	q[1].text = S("How happy?");
 	q[1].has_scale = 1;
 	q[1].scale_min = 1;
@@ -1396,7 +1394,7 @@ canned_survey(void)
 	q[1].min_label = S("not at all");
 	q[1].max_label = S("very");
 	q[2].id = 3;
-	q[2].kind = S("text");
+	q[2].kind = API_QUESTION_TEXT;
 	q[2].text = S("Anything else?");
 	q[2].max_length = 100;
 	return sv;
