@@ -471,6 +471,10 @@ render_results(const struct results *r)
 	cJSON_AddNumberToObject(b, "online", (double)r->ballots_online);
 	cJSON_AddNumberToObject(b, "analog", (double)r->ballots_analog);
 	cJSON_AddNumberToObject(b, "total", (double)r->ballots_total);
+	cJSON_AddNumberToObject(b, "analog_invalid", (double)r->analog_invalid);
+	b = cJSON_AddObjectToObject(o, "tallies");
+	cJSON_AddNumberToObject(b, "counted", (double)r->tallies_counted);
+	cJSON_AddNumberToObject(b, "pending", (double)r->tallies_pending);
 	opts = cJSON_AddArrayToObject(o, "options");
 	for (i = 0; i < r->n_options; i++) {
 		const struct results_option *op = &r->options[i];
@@ -502,14 +506,98 @@ render_ballot(int64_t poll_id, const int64_t *choices, size_t n,
 	return render_done(o);
 }
 
-char *
-render_analog(int64_t poll_id, int64_t tally_id, const char *source)
-{
-	cJSON *o = cJSON_CreateObject();
+static const char *const render_tally_states[] = { NULL, "counted",
+	"waiting", "mismatch", "withdrawn" };
 
-	cJSON_AddNumberToObject(o, "id", (double)tally_id);
-	cJSON_AddNumberToObject(o, "poll_id", (double)poll_id);
-	render_add_str(o, "source", source);
+/* One keying: its numbers, per option the count (for ranking polls the
+ * points it gives, counted as online ballots are) and for ranking polls
+ * the orders. */
+static cJSON *
+render_tally_entry(const struct store_tally_entry *e, int kind, int m)
+{
+	cJSON *o = cJSON_CreateObject(), *c, *rk, *x;
+	char key[24];
+	size_t i, j;
+
+	if (o == NULL)
+		return NULL;
+	cJSON_AddNumberToObject(o, "slot", e->slot);
+	render_add_str(o, "keyed_by", e->keyer);
+	render_add_time(o, "keyed_at", e->keyed_at, 0);
+	if (e->ballots >= 0)
+		cJSON_AddNumberToObject(o, "ballots", (double)e->ballots);
+	else
+		cJSON_AddNullToObject(o, "ballots");
+	cJSON_AddNumberToObject(o, "invalid", (double)e->invalid);
+	c = cJSON_AddObjectToObject(o, "counts");
+	for (i = 0; c != NULL && i < e->n_lines; i++)
+		for (j = 0; j < e->lines[i].n_choices; j++) {
+			const struct store_tally_line *l = &e->lines[i];
+			int64_t add = l->count;
+			cJSON *have;
+
+			if (kind == STORE_POLL_RANKING && !e->points)
+				add = (int)j < m ? l->count * (m - (int64_t)j) : 0;
+			snprintf(key, sizeof(key), "%lld", (long long)l->choices[j]);
+			if ((have = cJSON_GetObjectItemCaseSensitive(c, key)) != NULL)
+				cJSON_SetNumberValue(have, have->valuedouble + (double)add);
+			else
+				cJSON_AddNumberToObject(c, key, (double)add);
+		}
+	if (kind == STORE_POLL_RANKING && !e->points) {
+		rk = cJSON_AddArrayToObject(o, "rankings");
+		for (i = 0; rk != NULL && i < e->n_lines; i++) {
+			x = cJSON_CreateObject();
+			render_add_ids(x, "order", e->lines[i].choices,
+			    e->lines[i].n_choices);
+			cJSON_AddNumberToObject(x, "count", (double)e->lines[i].count);
+			cJSON_AddItemToArray(rk, x);
+		}
+	}
+	return o;
+}
+
+static cJSON *
+render_tally_obj(const struct store_tally *t, int kind, int m)
+{
+	cJSON *o = cJSON_CreateObject(), *es;
+	size_t i;
+
+	if (o == NULL)
+		return NULL;
+	cJSON_AddNumberToObject(o, "id", (double)t->id);
+	cJSON_AddNumberToObject(o, "poll_id", (double)t->poll_id);
+	render_add_str(o, "source", t->source);
+	cJSON_AddNumberToObject(o, "keys", t->keys);
+	cJSON_AddStringToObject(o, "state", render_name(
+	    (unsigned)t->state < 5 ? render_tally_states[t->state] : NULL));
+	render_add_time(o, "created_at", t->created_at, 0);
+	render_add_time(o, "withdrawn_at", t->withdrawn_at, 1);
+	es = cJSON_AddArrayToObject(o, "entries");
+	for (i = 0; es != NULL && i < t->n_entries; i++)
+		cJSON_AddItemToArray(es, render_tally_entry(&t->entry[i], kind, m));
+	return o;
+}
+
+char *
+render_tally(const struct store_tally *t, int kind, int max_choices)
+{
+	return render_done(render_tally_obj(t, kind, max_choices));
+}
+
+char *
+render_tally_list(const struct store_tally_list *l, int kind, int max_choices)
+{
+	cJSON *o = cJSON_CreateObject(), *items;
+	size_t i;
+
+	if (o == NULL)
+		return NULL;
+	items = cJSON_AddArrayToObject(o, "items");
+	for (i = 0; items != NULL && i < l->n; i++)
+		cJSON_AddItemToArray(items, render_tally_obj(&l->items[i], kind,
+		    max_choices));
+	cJSON_AddNumberToObject(o, "total", (double)l->n);
 	return render_done(o);
 }
 
@@ -803,6 +891,19 @@ render_results_csv(const struct results *r)
 		if (render_csv_row(&buf, &len, &cap, f, 8) != 0)
 			goto fail;
 	}
+	/* The ballots under the options: online, paper (valid) and total,
+	 * then the blank or invalid paper ballots. */
+	snprintf(n[2], sizeof(n[2]), "%lld", (long long)r->ballots_online);
+	snprintf(n[3], sizeof(n[3]), "%lld", (long long)r->ballots_analog);
+	snprintf(n[4], sizeof(n[4]), "%lld", (long long)r->ballots_total);
+	f[0] = "ballots"; f[1] = ""; f[2] = n[2]; f[3] = n[3]; f[4] = n[4];
+	f[5] = f[6] = f[7] = "";
+	if (render_csv_row(&buf, &len, &cap, f, 8) != 0)
+		goto fail;
+	snprintf(n[3], sizeof(n[3]), "%lld", (long long)r->analog_invalid);
+	f[0] = "invalid"; f[2] = "0"; f[4] = n[3];
+	if (render_csv_row(&buf, &len, &cap, f, 8) != 0)
+		goto fail;
 	return buf;
 fail:
 	free(buf);

@@ -58,7 +58,10 @@ char	*render_poll(const struct store_poll *p, const struct render_viewer *v);
 char	*render_results(const struct results *r);
 char	*render_ballot(int64_t poll_id, const int64_t *choices, size_t n,
 	    int64_t updated_at);
-char	*render_analog(int64_t poll_id, int64_t tally_id, const char *source);
+/* A paper tally and the tallies of a poll of kind with max_choices. */
+char	*render_tally(const struct store_tally *t, int kind, int max_choices);
+char	*render_tally_list(const struct store_tally_list *l, int kind,
+	    int max_choices);
 
 char	*render_survey(const struct store_survey *s,
 	    const struct render_viewer *v);

@@ -32,6 +32,73 @@ results_analog_ballots(int kind, int max_choices, const int64_t *counts,
 	return (sum + per - 1) / per;
 }
 
+static int
+results_why(struct store_tally_why *why, int problem, int64_t a, int64_t b,
+    int64_t c, int64_t option_id)
+{
+	if (why != NULL) {
+		why->problem = problem;
+		why->a = a;
+		why->b = b;
+		why->c = c;
+		why->option_id = option_id;
+	}
+	return -1;
+}
+
+/* Two lines with the same choices in the same order. */
+static int
+results_same_line(const struct store_tally_line *x, const struct store_tally_line *y)
+{
+	return x->n_choices == y->n_choices && (x->n_choices == 0 ||
+	    memcmp(x->choices, y->choices, x->n_choices * sizeof(*x->choices)) == 0);
+}
+
+int
+results_tally_check(int kind, int max_choices, const struct store_tally_entry *e,
+    struct store_tally_why *why)
+{
+	int64_t sum = 0, valid, most = kind == STORE_POLL_RANKING ? max_choices : 1;
+	size_t i, j, k;
+
+	if (e->ballots < 0 || e->invalid < 0)
+		return results_why(why, TALLY_NEGATIVE, e->ballots < 0 ? e->ballots :
+		    e->invalid, 0, 0, 0);
+	if (e->invalid > e->ballots)
+		return results_why(why, TALLY_INVALID_OVER, e->invalid, e->ballots, 0, 0);
+	valid = e->ballots - e->invalid;
+	for (i = 0; i < e->n_lines; i++) {
+		const struct store_tally_line *l = &e->lines[i];
+
+		if (l->count < 0)
+			return results_why(why, TALLY_NEGATIVE, l->count, 0, 0,
+			    l->n_choices > 0 ? l->choices[0] : 0);
+		if (l->n_choices < 1 || (int64_t)l->n_choices > most)
+			return results_why(why, TALLY_SHAPE, (int64_t)l->n_choices,
+			    most, 0, 0);
+		for (j = 0; j < l->n_choices; j++)
+			for (k = 0; k < j; k++)
+				if (l->choices[j] == l->choices[k])
+					return results_why(why, TALLY_DUPLICATE,
+					    0, 0, 0, l->choices[j]);
+		for (j = 0; j < i; j++)
+			if (results_same_line(l, &e->lines[j]))
+				return results_why(why, TALLY_DUPLICATE, 0, 0, 0,
+				    l->choices[0]);
+		if (kind == STORE_POLL_MULTIPLE && l->count > valid)
+			return results_why(why, TALLY_COUNT_OVER, l->count, valid,
+			    0, l->choices[0]);
+		sum += l->count;
+	}
+	if (kind == STORE_POLL_MULTIPLE) {
+		if (sum > valid * max_choices)
+			return results_why(why, TALLY_CHOICES_OVER, sum, valid,
+			    max_choices, 0);
+	} else if (sum + e->invalid != e->ballots)
+		return results_why(why, TALLY_SUM, sum, e->invalid, e->ballots, 0);
+	return results_why(why, TALLY_OK, 0, 0, 0, 0) + 1;
+}
+
 /* Orders by total descending, then by the poll's option order: a stable
  * sort through the original index keeps ties in their given order. */
 struct results_sortkey {
@@ -88,6 +155,9 @@ results_count(const struct results_in *in, struct results **out)
 	r->ballots_online = in->online_ballots;
 	r->ballots_analog = in->analog_ballots;
 	r->ballots_total = in->online_ballots + in->analog_ballots;
+	r->analog_invalid = in->analog_invalid;
+	r->tallies_counted = in->tallies_counted;
+	r->tallies_pending = in->tallies_pending;
 	if (in->n_options > 0 &&
 	    ((tmp = calloc(in->n_options, sizeof(*tmp))) == NULL ||
 	    (key = calloc(in->n_options, sizeof(*key))) == NULL ||

@@ -5,24 +5,28 @@
 /*
  * Semantics (api-v1.md "results"):
  *
+ * Paper tallies count only while they agree (store.h); the numbers below
+ * are of those. A paper sheet has `ballots` ballots of which `invalid` are
+ * blank or invalid; ballots.analog counts the valid ones, ballots
+ * .analog_invalid the others (not part of any share).
+ *
  * single / multiple: an option's `online` is the number of online ballots
- *   naming it, `analog` the sum of the analog tallies' counts for it,
+ *   naming it, `analog` the sum of the paper tallies' counts for it,
  *   `total` = online + analog, `share` = total / ballots.total (0 when there
  *   are no ballots). `points` = total.
- *   ballots.online = number of online ballots. ballots.analog = the sum over
- *   the analog tallies of: for single, the sum of the tally's counts (one
- *   paper ballot names one option); for multiple, the tally's `ballots`
- *   number when given, else the largest count in the tally (the fewest
- *   paper ballots that could have produced those counts).
+ *   ballots.online = number of online ballots. A paper sheet must add
+ *   up: single: sum of counts + invalid = ballots; multiple: no count above
+ *   the valid ballots, and the sum at most valid ballots x max_choices.
  *
  * ranking (Borda count): with max_choices = m, an online ballot's first
  *   choice earns m points, the second m-1, ... An option's `online` is the
- *   points from online ballots, `analog` the points of the analog tallies
- *   (for ranking polls the counts are points), `points` = `total` =
- *   online + analog, `share` = total / sum of all options' totals (0 when 0).
- *   ballots.analog = the tally's `ballots` when given, else
- *   ceil(sum of its points / (m + (m-1) + ... + 1)), i.e. as if each paper
- *   ballot ranked m options.
+ *   points from online ballots, `analog` the points of the paper ballots,
+ *   counted the same way: a paper tally gives each distinct order of
+ *   options with the number of ballots that had it (sum of those numbers
+ *   + invalid = ballots). `points` = `total` = online + analog, `share` =
+ *   total / sum of all options' totals (0 when 0). Tallies from before
+ *   schema 4 gave points: they count as points, and without a ballots
+ *   number as ceil(sum of points / (m + (m-1) + ... + 1)) ballots.
  *
  * rank: options sorted by total (points for ranking) descending; equal
  *   totals share a rank and the next rank skips (1, 1, 3); the order inside a
@@ -48,10 +52,12 @@ struct results_in {
 	int				 kind;		/* enum store_poll_kind */
 	int				 max_choices;	/* m >= 1 */
 	int64_t				 online_ballots;
-	int64_t				 analog_ballots; /* already computed per the rules above,
-							  * see results_analog_ballots() */
+	int64_t				 analog_ballots; /* valid paper ballots, per the rules above */
 	const struct results_option_in	*options;	/* in the poll's order */
 	size_t				 n_options;
+	int64_t				 analog_invalid; /* blank or invalid paper ballots */
+	int64_t				 tallies_counted; /* paper tallies counted */
+	int64_t				 tallies_pending; /* waiting for a second entry or mismatched */
 };
 
 struct results_option {
@@ -74,6 +80,9 @@ struct results {
 	int64_t			 ballots_total;
 	struct results_option	*options;	/* in rank order, stable */
 	size_t			 n_options;
+	int64_t			 analog_invalid;
+	int64_t			 tallies_counted;
+	int64_t			 tallies_pending;
 };
 
 /*
@@ -83,6 +92,30 @@ struct results {
  */
 int64_t	results_analog_ballots(int kind, int max_choices, const int64_t *counts,
 	    size_t n, int64_t ballots);
+
+/* Why a paper tally cannot come from its ballots (struct store_tally_why
+ * carries the numbers a, b, c and the option named). */
+enum results_tally_problem {
+	TALLY_OK = 0,
+	TALLY_NEGATIVE,		/* a: the negative number */
+	TALLY_INVALID_OVER,	/* a invalid > b ballots */
+	TALLY_SUM,		/* single, ranking: a counted + b invalid != c ballots */
+	TALLY_COUNT_OVER,	/* multiple: option's count a > b valid ballots */
+	TALLY_CHOICES_OVER,	/* multiple: a votes > b valid ballots x c max_choices */
+	TALLY_SHAPE,		/* a line names a options, allowed 1..b */
+	TALLY_DUPLICATE,	/* option twice in a line, or a line (order) twice */
+	TALLY_UNKNOWN_OPTION	/* option is not one of the poll (checked by the store) */
+};
+
+struct store_tally_entry;
+struct store_tally_why;
+
+/*
+ * Checks that a paper entry adds up for a poll of kind with max_choices:
+ * returns 0, or -1 with *why filled (why may be NULL).
+ */
+int	results_tally_check(int kind, int max_choices,
+	    const struct store_tally_entry *e, struct store_tally_why *why);
 
 /*
  * Counts results. On success stores a new struct in *out (free with

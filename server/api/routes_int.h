@@ -92,7 +92,7 @@ struct store *route_id_store(struct req *r, const char *arg, int64_t *id);
 /* Like route_id() but replies 404 and returns -1 for a malformed id. */
 int	route_id_arg(struct req *r, const char *arg, int64_t *id);
 
-/* Handlers in routes_write.c and routes_staff.c. */
+/* Handlers in routes_write.c, routes_staff.c and routes_tally.c. */
 void	rw_idea_create(struct req *r, const struct route_args *a);
 void	rw_support(struct req *r, const struct route_args *a);
 void	rw_comment_create_idea(struct req *r, const struct route_args *a);
@@ -113,6 +113,11 @@ void	rs_poll_create(struct req *r, const struct route_args *a);
 void	rs_poll_update(struct req *r, const struct route_args *a);
 void	rs_survey_create(struct req *r, const struct route_args *a);
 void	rs_analog(struct req *r, const struct route_args *a);
+void	rs_tally_list(struct req *r, const struct route_args *a);
+void	rs_tally_get(struct req *r, const struct route_args *a);
+void	rs_tally_key(struct req *r, const struct route_args *a);
+void	rs_tally_correct(struct req *r, const struct route_args *a);
+void	rs_tally_withdraw(struct req *r, const struct route_args *a);
 void	rs_results_csv(struct req *r, const struct route_args *a);
 void	rs_responses_csv(struct req *r, const struct route_args *a);
 /* Account handlers in routes_auth.c. */

@@ -17,9 +17,12 @@ static const struct store_demo_account seed_accounts[] = {
 	{ "demo", "demo-passwort", STORE_ROLE_CITIZEN },
 	{ "moderation", "moderation-passwort", STORE_ROLE_MODERATOR },
 	{ "rathaus", "rathaus-passwort", STORE_ROLE_STAFF },
+	/* A second staff account: paper tallies are keyed twice by two. */
+	{ "wahlhelfer", "wahlhelfer-passwort", STORE_ROLE_STAFF },
 };
-static const char *const seed_account_names[] = { "Demo-Konto",
-	"Moderation", "Rathaus Kaiserslautern" };
+#define SEED_ACCOUNTS	(sizeof(seed_accounts) / sizeof(seed_accounts[0]))
+static const char *const seed_account_names[SEED_ACCOUNTS] = { "Demo-Konto",
+	"Moderation", "Rathaus Kaiserslautern", "Wahlhelfer am Stand" };
 
 #define SEED_VOTERS	12
 
@@ -36,7 +39,7 @@ struct seed {
 	struct store	*s;
 	int64_t		 now;
 	int64_t		 open_end;	/* when open things close: end of 2027 */
-	int64_t		 user[3];	/* demo, moderation, rathaus */
+	int64_t		 user[SEED_ACCOUNTS];	/* demo, moderation, rathaus, wahlhelfer */
 	int64_t		 voter[SEED_VOTERS];
 };
 
@@ -67,14 +70,14 @@ seed_account(struct seed *d, const char *name, const char *display,
 }
 
 static int
-seed_accounts_create(struct seed *d, char hashes[3][PWHASH_STRBYTES])
+seed_accounts_create(struct seed *d, char hashes[SEED_ACCOUNTS][PWHASH_STRBYTES])
 {
 	char name[32], email[64], display[64];
 	const char *voter_hash;
 	size_t i;
 	int rc;
 
-	for (i = 0; i < 3; i++) {
+	for (i = 0; i < SEED_ACCOUNTS; i++) {
 		snprintf(email, sizeof(email), "%s@demo.mitwirkung.invalid",
 		    seed_accounts[i].username);
 		if ((rc = seed_account(d, seed_accounts[i].username,
@@ -602,7 +605,9 @@ seed_cityhall(struct seed *d)
 	};
 	static const int votes[SEED_VOTERS] = { 0, 0, 1, 0, 2, 1, 0, 2, 0,
 		1, 0, 2 };
-	struct store_analog_count counts[3];
+	struct store_tally_line lines[3];
+	struct store_tally_entry sheet;
+	int64_t opt[3];
 	static const int64_t booth[3] = { 41, 17, 23 };
 	struct store_poll *pl = NULL;
 	struct tm tm;
@@ -643,13 +648,20 @@ seed_cityhall(struct seed *d)
 		    bpoll.opens_at + (int64_t)(i + 1) * 3 * DAY, NULL)) != 0)
 			goto out;
 	}
+	/* The booth's sheet: 81 paper ballots, all valid, keyed once. */
+	memset(&sheet, 0, sizeof(sheet));
 	for (i = 0; i < 3; i++) {
-		counts[i].option_id = pl->options[i].id;
-		counts[i].count = booth[i];
+		opt[i] = pl->options[i].id;
+		lines[i].choices = &opt[i];
+		lines[i].n_choices = 1;
+		lines[i].count = booth[i];
+		sheet.ballots += booth[i];
 	}
-	rc = store_analog_add(d->s, poll_id,
-	    "Stand bei „Lautern blüht auf“, 2.–3. April", counts, 3, -1,
-	    d->user[2], bpoll.opens_at + 33 * DAY, NULL);
+	sheet.lines = lines;
+	sheet.n_lines = 3;
+	rc = store_tally_add(d->s, poll_id,
+	    "Stand bei „Lautern blüht auf“, 2.–3. April", 1, &sheet,
+	    d->user[2], bpoll.opens_at + 33 * DAY, NULL, NULL);
 out:
 	store_poll_free(pl);
 	return rc;
@@ -674,7 +686,7 @@ seed_present(struct store *s)
 int
 store_seed_demo(struct store *s, int64_t now)
 {
-	char hashes[3][PWHASH_STRBYTES];
+	char hashes[SEED_ACCOUNTS][PWHASH_STRBYTES];
 	struct seed d;
 	size_t i;
 	int rc;
@@ -685,7 +697,7 @@ store_seed_demo(struct store *s, int64_t now)
 		return rc < 0 ? rc : 1;
 	/* Hash before the transaction: Argon2id takes a while and the write
 	 * lock should not wait for it. */
-	for (i = 0; i < 3; i++) {
+	for (i = 0; i < SEED_ACCOUNTS; i++) {
 		if (pwhash_hash(seed_accounts[i].password,
 		    strlen(seed_accounts[i].password), hashes[i]) != 0)
 			return STORE_ENOMEM;

@@ -71,8 +71,9 @@ const char *store_err_str(int code);
 
 /* The schema version this program writes (PRAGMA user_version): 1 base
  * tables, 2 audit log + indexes + idea support counter, 3 trigger-kept
- * ballot tallies and participant counts, 4 SSH keys (store_schema.c). */
-#define STORE_SCHEMA_VERSION	4
+ * ballot tallies and participant counts, 4 SSH keys, 5 paper tallies keyed
+ * twice (store_schema.c). */
+#define STORE_SCHEMA_VERSION	5
 
 struct store;
 
@@ -724,21 +725,106 @@ void	store_ballot_free(struct store_ballot *b);
 int	store_ballot_get(struct store *s, int64_t poll_id, int64_t user_id,
 	    struct store_ballot **out);
 
-struct store_analog_count {
-	int64_t	option_id;
-	int64_t	count;		/* >= 0; paper ballots naming it, or points for ranking */
-};
 /*
- * POST /polls/{id}/analog: records a separate tally of paper ballots (e.g.
- * source "Stand bei 'Lautern blüht auf', 2.–3. April") and writes the audit
- * log. ballots is the number of paper ballots or -1 when not given; see
- * results.h for how it is counted. Several tallies of one poll add up.
- * ENOTFOUND poll; EINVALID for a foreign option, a negative count, or a
- * duplicate option. Stores the tally id in *id if not NULL.
+ * Paper tallies (POST /polls/{id}/analog and the /analog/{id} endpoints).
+ * A tally is one sheet of paper ballots (source: the booth and sheet label)
+ * keyed by staff. It needs keys (1 or 2) entries; with 2 they must come
+ * from two different accounts and it counts only while both agree (same
+ * ballots, invalid and lines). Until then, and after it is withdrawn, it
+ * counts nothing.
+ *
+ * One line of an entry says how many paper ballots (count) had one choice:
+ * for single and multiple polls one option (n_choices 1), for ranking polls
+ * a whole order of options, first choice first. Lines with count 0 are not
+ * stored.
  */
-int	store_analog_add(struct store *s, int64_t poll_id, const char *source,
-	    const struct store_analog_count *counts, size_t n, int64_t ballots,
-	    int64_t actor_id, int64_t now, int64_t *id);
+struct store_tally_line {
+	int64_t	*choices;
+	size_t	 n_choices;
+	int64_t	 count;
+};
+
+struct store_tally_entry {
+	int64_t			 ballots;	/* paper ballots of the sheet, invalid included;
+						 * -1 only in tallies from before schema 5 */
+	int64_t			 invalid;	/* blank or invalid ballots */
+	struct store_tally_line	*lines;
+	size_t			 n_lines;
+	/* Read only: */
+	int			 slot;		/* 1 or 2 */
+	int64_t			 keyer_id;
+	char			*keyer;		/* display name; NULL when deleted */
+	int64_t			 keyed_at;
+	int			 points;	/* before schema 5, ranking: lines are points */
+};
+
+enum store_tally_state {
+	STORE_TALLY_COUNTED = 1,
+	STORE_TALLY_WAITING,		/* the second entry is missing */
+	STORE_TALLY_MISMATCH,		/* two entries that differ */
+	STORE_TALLY_WITHDRAWN
+};
+
+struct store_tally {
+	int64_t			 id;
+	int64_t			 poll_id;
+	char			*source;
+	int			 keys;		/* entries needed: 1 or 2 */
+	enum store_tally_state	 state;
+	int64_t			 created_at;
+	int64_t			 withdrawn_at;	/* 0 when not */
+	struct store_tally_entry entry[2];
+	size_t			 n_entries;
+};
+
+struct store_tally_list {
+	struct store_tally	*items;		/* oldest first */
+	size_t			 n;
+};
+
+/* Why a tally was refused (STORE_EINVALID): see results_tally_check(). */
+struct store_tally_why {
+	int	 problem;	/* enum results_tally_problem */
+	int64_t	 a, b, c;	/* the numbers the problem names */
+	int64_t	 option_id;
+};
+
+/*
+ * Records a new tally of poll_id with its first entry keyed by actor_id
+ * and writes the audit log ("analog", detail source). keys is 1 or 2.
+ * ENOTFOUND poll; EINVALID when the numbers cannot come from that many
+ * ballots or name a foreign option (*why says which, when not NULL).
+ */
+int	store_tally_add(struct store *s, int64_t poll_id, const char *source,
+	    int keys, const struct store_tally_entry *e, int64_t actor_id,
+	    int64_t now, int64_t *id, struct store_tally_why *why);
+/*
+ * The second entry of a tally that needs two (audit "analog.key").
+ * ENOTFOUND tally; ECLOSED withdrawn; ECONFLICT when it needs no second
+ * entry, has both, or actor_id keyed the first; EINVALID as above.
+ */
+int	store_tally_key(struct store *s, int64_t tally_id,
+	    const struct store_tally_entry *e, int64_t actor_id, int64_t now,
+	    struct store_tally_why *why);
+/*
+ * Corrects an entry (audit "analog.correct", detail reason): slot 1 or 2,
+ * or 0 for actor_id's own entry. A correction of someone else's entry makes
+ * actor_id its keyer, so the two entries stay by two accounts: ECONFLICT
+ * when actor_id keyed the other entry. source NULL keeps it. ENOTFOUND
+ * tally or entry; ECLOSED withdrawn; EINVALID as above.
+ */
+int	store_tally_correct(struct store *s, int64_t tally_id, int slot,
+	    const char *source, const struct store_tally_entry *e,
+	    const char *reason, int64_t actor_id, int64_t now,
+	    struct store_tally_why *why);
+/* Withdraws a tally (audit "analog.withdraw", detail reason); it stays
+ * listed. ENOTFOUND; ECLOSED already withdrawn. */
+int	store_tally_withdraw(struct store *s, int64_t tally_id,
+	    const char *reason, int64_t actor_id, int64_t now);
+/* The tallies of a poll, or (poll_id 0) the one tally_id in a list of 1. */
+int	store_tally_list(struct store *s, int64_t poll_id, int64_t tally_id,
+	    struct store_tally_list **out);
+void	store_tally_list_free(struct store_tally_list *l);
 
 struct results;		/* results.h */
 

@@ -142,6 +142,13 @@ int	store_response_answers(struct store *s, struct store_response *r);
 	" c.author_id, a.display_name, c.body, c.created_at, c.status," \
 	" c.moderation_reason"
 
+/* Paper tallies (store_tally.c): reads the tallies of poll_id (or, with
+ * poll_id 0, the one tally_id) with entries, lines and state into *l,
+ * inside the caller's transaction; no store_release(). */
+int	store_tally_read(struct store *s, int64_t poll_id, int64_t tally_id,
+	    struct store_tally_list *l);
+void	store_tally_list_clear(struct store_tally_list *l);
+
 /* Schema (store_schema.c): migrates the open db to STORE_SCHEMA_VERSION. */
 int	store_schema_migrate(struct store *s, char *err, size_t errsz);
 /* The SQL of the step that brings version v-1 to v (1..STORE_SCHEMA_VERSION),

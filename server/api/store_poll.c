@@ -539,85 +539,6 @@ store_ballot_get(struct store *s, int64_t poll_id, int64_t user_id,
 	return 0;
 }
 
-/* --- Analog tallies --------------------------------------------------- */
-
-static const char sql_poll_exists[] = "SELECT 1 FROM poll WHERE id = ?1";
-static const char sql_tally_insert[] =
-	"INSERT INTO analog_tally(poll_id, source, ballots, actor_id, created_at)"
-	" VALUES (?1, ?2, ?3, ?4, ?5)";
-static const char sql_tally_count[] =
-	"INSERT INTO analog_count(tally_id, option_id, count) VALUES (?1, ?2, ?3)";
-
-int
-store_analog_add(struct store *s, int64_t poll_id, const char *source,
-    const struct store_analog_count *counts, size_t n, int64_t ballots,
-    int64_t actor_id, int64_t now, int64_t *id)
-{
-	sqlite3_stmt *q;
-	int64_t tid = 0;
-	size_t i, j;
-	int rc;
-
-	if (id != NULL)
-		*id = 0;
-	if (s == NULL || source == NULL || (n > 0 && counts == NULL))
-		return STORE_EINVALID;
-	for (i = 0; i < n; i++) {
-		if (counts[i].count < 0)
-			return STORE_EINVALID;
-		for (j = 0; j < i; j++)
-			if (counts[j].option_id == counts[i].option_id)
-				return STORE_EINVALID;
-	}
-	if ((rc = store_wr_begin(s)) != 0)
-		return rc;
-	if ((rc = store_row_by_id(s, sql_poll_exists, poll_id, &q)) != 0)
-		goto out;
-	if ((q = store_stmt(s, sql_tally_insert)) == NULL) {
-		rc = STORE_EIO;
-		goto out;
-	}
-	sqlite3_bind_int64(q, 1, poll_id);
-	store_bind_text(q, 2, source);
-	if (ballots >= 0)
-		sqlite3_bind_int64(q, 3, ballots);
-	store_bind_id(q, 4, actor_id);
-	sqlite3_bind_int64(q, 5, now);
-	if ((rc = store_step_done(s, q)) != 0)
-		goto out;
-	tid = sqlite3_last_insert_rowid(s->db);
-	for (i = 0; i < n; i++) {
-		if ((q = store_stmt(s, sql_option_of_poll)) == NULL) {
-			rc = STORE_EIO;
-			goto out;
-		}
-		sqlite3_bind_int64(q, 1, counts[i].option_id);
-		sqlite3_bind_int64(q, 2, poll_id);
-		if ((rc = store_step(s, q)) <= 0) {
-			rc = rc == 0 ? STORE_EINVALID : rc;
-			goto out;
-		}
-		if ((q = store_stmt(s, sql_tally_count)) == NULL) {
-			rc = STORE_EIO;
-			goto out;
-		}
-		sqlite3_bind_int64(q, 1, tid);
-		sqlite3_bind_int64(q, 2, counts[i].option_id);
-		sqlite3_bind_int64(q, 3, counts[i].count);
-		if ((rc = store_step_done(s, q)) != 0)
-			goto out;
-	}
-	if ((rc = store_audit_add(s, actor_id, "analog", "poll", poll_id,
-	    source, now)) != 0)
-		goto out;
-	rc = store_bump(s, STORE_AREA_VOTES);
-out:
-	rc = store_wr_end(s, rc);
-	if (rc == 0 && id != NULL)
-		*id = tid;
-	return rc;
-}
-
 /* --- Results ---------------------------------------------------------- */
 
 /* Both counters are kept by triggers (schema version 3), so results cost
@@ -626,10 +547,6 @@ static const char sql_results_online[] =
 	"SELECT ballots FROM poll WHERE id = ?1";
 static const char sql_results_pos[] =
 	"SELECT option_id, position, n FROM ballot_tally WHERE poll_id = ?1";
-static const char sql_results_tallies[] =
-	"SELECT t.id, t.ballots, c.option_id, c.count FROM analog_tally t"
-	" LEFT JOIN analog_count c ON c.tally_id = t.id"
-	" WHERE t.poll_id = ?1 ORDER BY t.id";
 
 /* Scratch space for counting: per option its position counts. */
 struct poll_count {
@@ -650,13 +567,54 @@ count_option(struct poll_count *c, int64_t option_id)
 	return NULL;
 }
 
-/* Adds one analog tally's ballots to *analog. */
-static void
-count_tally(const struct store_poll *p, const int64_t *counts, size_t n,
-    int64_t ballots, int64_t *analog)
+/* Adds the counted paper tallies to the options and ballots of in. */
+static int
+count_tallies(struct store *s, const struct store_poll *p, struct poll_count *c,
+    struct results_in *in)
 {
-	*analog += results_analog_ballots(p->kind, p->max_choices, counts, n,
-	    ballots);
+	struct store_tally_list l = { NULL, 0 };
+	struct results_option_in *o;
+	size_t i, k, j;
+	int64_t pts[POLL_OPTIONS_MAX];
+	int rc;
+
+	if ((rc = store_tally_read(s, p->id, 0, &l)) != 0)
+		return rc;
+	for (i = 0; i < l.n; i++) {
+		const struct store_tally *t = &l.items[i];
+		const struct store_tally_entry *e = &t->entry[0];
+
+		if (t->state != STORE_TALLY_COUNTED) {
+			in->tallies_pending += t->state != STORE_TALLY_WITHDRAWN;
+			continue;
+		}
+		in->tallies_counted++;
+		for (k = 0; k < e->n_lines && k < sizeof(pts) / sizeof(pts[0]); k++)
+			pts[k] = e->lines[k].count;
+		if (e->ballots >= 0) {
+			in->analog_ballots += e->ballots - e->invalid;
+			in->analog_invalid += e->invalid;
+		} else
+			in->analog_ballots += results_analog_ballots(p->kind,
+			    p->max_choices, pts, k, -1);
+		for (k = 0; k < e->n_lines; k++) {
+			const struct store_tally_line *ln = &e->lines[k];
+
+			for (j = 0; j < ln->n_choices; j++) {
+				if ((o = count_option(c, ln->choices[j])) == NULL)
+					continue;
+				/* A paper ranking earns what an online one does:
+				 * m points for the first choice, m-1 next, ... */
+				if (p->kind == STORE_POLL_RANKING && !e->points)
+					o->analog += (int64_t)j < c->m ?
+					    ln->count * (c->m - (int64_t)j) : 0;
+				else
+					o->analog += ln->count;
+			}
+		}
+	}
+	store_tally_list_clear(&l);
+	return 0;
 }
 
 static int
@@ -665,8 +623,7 @@ count_read(struct store *s, const struct store_poll *p, struct poll_count *c,
 {
 	struct results_option_in *o;
 	sqlite3_stmt *q;
-	int64_t counts[POLL_OPTIONS_MAX], tally = 0, tballots = -1, pos;
-	size_t nc = 0;
+	int64_t pos;
 	int rc;
 
 	if ((q = store_stmt(s, sql_results_online)) == NULL)
@@ -686,32 +643,7 @@ count_read(struct store *s, const struct store_poll *p, struct poll_count *c,
 	sqlite3_reset(q);
 	if (rc < 0)
 		return rc;
-	if ((q = store_stmt(s, sql_results_tallies)) == NULL)
-		return STORE_EIO;
-	sqlite3_bind_int64(q, 1, p->id);
-	while ((rc = store_step(s, q)) == 1) {
-		if (sqlite3_column_int64(q, 0) != tally) {
-			if (tally != 0)
-				count_tally(p, counts, nc, tballots,
-				    &in->analog_ballots);
-			tally = sqlite3_column_int64(q, 0);
-			tballots = sqlite3_column_type(q, 1) == SQLITE_NULL ?
-			    -1 : sqlite3_column_int64(q, 1);
-			nc = 0;
-		}
-		if (sqlite3_column_type(q, 2) == SQLITE_NULL)
-			continue;
-		if ((o = count_option(c, sqlite3_column_int64(q, 2))) != NULL)
-			o->analog += sqlite3_column_int64(q, 3);
-		if (nc < POLL_OPTIONS_MAX)
-			counts[nc++] = sqlite3_column_int64(q, 3);
-	}
-	sqlite3_reset(q);
-	if (rc < 0)
-		return rc;
-	if (tally != 0)
-		count_tally(p, counts, nc, tballots, &in->analog_ballots);
-	return 0;
+	return count_tallies(s, p, c, in);
 }
 
 int

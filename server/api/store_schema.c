@@ -10,7 +10,7 @@
  * tables; version 2 adds the audit log, the denormalized support counter of
  * ideas (filled from the supports already stored) and the indexes the list
  * queries use; version 3 adds counters kept by triggers (below); version 4
- * the SSH keys of key login.
+ * the SSH keys of key login; version 5 paper tallies keyed twice.
  */
 static const char schema_v1[] =
 	"CREATE TABLE meta_version(area INTEGER PRIMARY KEY,"
@@ -235,8 +235,43 @@ static const char schema_v4[] =
 	"CREATE INDEX session_sshkey ON session(sshkey_id)"
 	" WHERE sshkey_id IS NOT NULL;";
 
+/*
+ * Version 5: paper tallies that are keyed once or twice. A tally (sheet)
+ * has entries (slot 1 and 2, by two accounts), an entry its lines: how
+ * many paper ballots had one option, or for ranking polls one order of
+ * options (ids joined by ','). Old tallies become one entry each; their
+ * counts are lines, for ranking polls marked as points (they were); a
+ * single-choice tally without a ballots number gets the sum of its counts.
+ */
+static const char schema_v5[] =
+	"ALTER TABLE analog_tally ADD COLUMN keys INTEGER NOT NULL DEFAULT 1;"
+	"ALTER TABLE analog_tally ADD COLUMN withdrawn_at INTEGER;"
+	"ALTER TABLE analog_tally ADD COLUMN withdrawn_by INTEGER"
+	" REFERENCES account(id);"
+	"CREATE TABLE analog_entry(id INTEGER PRIMARY KEY,"
+	" tally_id INTEGER NOT NULL REFERENCES analog_tally(id) ON DELETE CASCADE,"
+	" slot INTEGER NOT NULL, keyer_id INTEGER REFERENCES account(id),"
+	" ballots INTEGER, invalid INTEGER NOT NULL DEFAULT 0,"
+	" points INTEGER NOT NULL DEFAULT 0, keyed_at INTEGER NOT NULL,"
+	" UNIQUE(tally_id, slot));"
+	"CREATE TABLE analog_line(entry_id INTEGER NOT NULL"
+	" REFERENCES analog_entry(id) ON DELETE CASCADE, seq INTEGER NOT NULL,"
+	" choices TEXT NOT NULL, count INTEGER NOT NULL,"
+	" PRIMARY KEY(entry_id, seq)) WITHOUT ROWID;"
+	"INSERT INTO analog_entry(id, tally_id, slot, keyer_id, ballots, invalid,"
+	" points, keyed_at) SELECT t.id, t.id, 1, t.actor_id, t.ballots, 0,"
+	" p.kind = 3, t.created_at FROM analog_tally t JOIN poll p ON p.id = t.poll_id;"
+	"INSERT INTO analog_line(entry_id, seq, choices, count)"
+	" SELECT tally_id, option_id, CAST(option_id AS TEXT), count"
+	" FROM analog_count WHERE count > 0;"
+	"UPDATE analog_entry SET ballots = (SELECT coalesce(sum(count), 0)"
+	" FROM analog_line WHERE entry_id = analog_entry.id)"
+	" WHERE ballots IS NULL AND tally_id IN (SELECT t.id FROM analog_tally t"
+	" JOIN poll p ON p.id = t.poll_id WHERE p.kind = 1);"
+	"DROP TABLE analog_count;";
+
 static const char *const schema_steps[] = { NULL, schema_v1, schema_v2,
-	schema_v3, schema_v4 };
+	schema_v3, schema_v4, schema_v5 };
 
 _Static_assert(sizeof(schema_steps) / sizeof(schema_steps[0]) ==
     STORE_SCHEMA_VERSION + 1, "one step per schema version");

@@ -117,7 +117,10 @@ def test_staff_see_hidden_results_and_csv_format(srv):
     ok(raw.endswith("\r\n") and "\n" not in raw.replace("\r\n", ""), "CRLF line ends")
     ok("attachment" in (c.header("content-disposition") or ""), "Content-Disposition")
     rows = list(csv.DictReader(io.StringIO(raw)))
-    eq(len(rows), len(po["options"]), "one row per option")
+    eq(len([r for r in rows if r["option_id"].isdigit()]), len(po["options"]),
+       "one row per option")
+    eq([r["option_id"] for r in rows[len(po["options"]):]], ["ballots", "invalid"],
+       "then the ballots (online, paper, total) and the invalid paper ballots")
 
 
 @S.test

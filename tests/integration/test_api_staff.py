@@ -39,7 +39,8 @@ def test_roles_refused(srv):
              ("PATCH", "/polls/%s" % poll["id"], {"title": tr("X")}),
              ("POST", "/projects/%s/surveys" % pid, {"title": tr("X")}),
              ("POST", "/polls/%s/analog" % poll["id"],
-              {"source": "x", "counts": {str(poll["options"][0]["id"]): 1}}),
+              {"source": "x", "ballots": 1, "counts": {str(poll["options"][0]["id"]): 1}}),
+             ("GET", "/polls/%s/analog" % poll["id"], None),
              ("GET", "/polls/%s/results.csv" % poll["id"], None),
              ("GET", "/surveys/%s/responses.csv" % sv["id"], None)]
     before = status(srv.get("/polls/%s/results" % poll["id"]), 200).json["ballots"]["analog"]
@@ -235,24 +236,29 @@ def test_analog_tally_and_results_csv(srv):
     u = srv.new_user()
     status(srv.put("/polls/%s/ballot" % po["id"], {"choices": [a]}, token=u["token"]), 200)
     src = "Stand bei 'Lautern blüht auf', 2.–3. April"
-    r = srv.post("/polls/%s/analog" % po["id"], {"source": src, "counts": {str(b): 7, str(c): 2}},
+    r = srv.post("/polls/%s/analog" % po["id"], {"source": src, "ballots": 9,
+                                                 "counts": {str(b): 7, str(c): 2}},
                  token=st())
     ok(r.status in (200, 201), "analog tally recorded, got %r" % r)
     res = status(srv.get("/polls/%s/results" % po["id"]), 200).json
-    eq(res["ballots"], {"online": 1, "analog": 9, "total": 10}, "ballots with analog")
+    eq(res["ballots"], {"online": 1, "analog": 9, "total": 10, "analog_invalid": 0},
+       "ballots with analog")
     ob = find(res["options"], id=b)
     eq((ob["online"], ob["analog"], ob["total"]), (0, 7, 7), "option b")
     ok(abs(ob["share"] - 0.7) < 1e-6, "share of b")
     eq(ob["rank"], 1, "b first")
-    for bad, what in (({"source": src, "counts": {"999999": 1}}, "foreign option"),
-                      ({"source": src, "counts": {str(a): -1}}, "negative count"),
-                      ({"source": "", "counts": {str(a): 1}}, "empty source"),
-                      ({"source": "x\x00y", "counts": {str(a): 1}}, "NUL in source")):
+    for bad, what in (({"source": src, "ballots": 1, "counts": {"999999": 1}}, "foreign option"),
+                      ({"source": src, "ballots": 0, "counts": {str(a): -1}}, "negative count"),
+                      ({"source": "", "ballots": 1, "counts": {str(a): 1}}, "empty source"),
+                      ({"source": "x\x00y", "ballots": 1, "counts": {str(a): 1}}, "NUL in source"),
+                      ({"source": src, "counts": {str(a): 1}}, "no ballots number")):
         error(srv.post("/polls/%s/analog" % po["id"], bad, token=st()), 422,
               "validation_failed", what=what)
-    error(srv.post("/polls/%s/analog" % po["id"], {"source": src, "counts": {str(a): "3"}},
+    error(srv.post("/polls/%s/analog" % po["id"], {"source": src, "ballots": 3,
+                                                   "counts": {str(a): "3"}},
                    token=st()), 400, "bad_request", what="count as a string")
-    error(srv.post("/polls/999999/analog", {"source": src, "counts": {str(a): 1}}, token=st()), 404,
+    error(srv.post("/polls/999999/analog", {"source": src, "ballots": 1, "counts": {str(a): 1}},
+                   token=st()), 404,
           "not_found", what="unknown poll")
     eq(status(srv.get("/polls/%s/results" % po["id"]), 200).json["ballots"]["analog"], 9,
        "refused tallies not counted")
@@ -260,7 +266,8 @@ def test_analog_tally_and_results_csv(srv):
     ok((cs.header("content-type") or "").startswith("text/csv"), "CSV content type")
     text = cs.body.decode("utf-8")
     rows = list(csv.reader(io.StringIO(text)))
-    ok(len(rows) == 4, "header + 3 options, got %r" % rows)
+    ok(len(rows) == 6, "header + 3 options + ballots + invalid, got %r" % rows)
+    eq(rows[4][:5], ["ballots", "", "1", "9", "10"], "ballots row: online, paper, total")
     flat = [",".join(x) for x in rows[1:]]
     ok(any("Option 1" in x and ",7," in "," + x + "," for x in flat), "b's analog 7 in CSV: %r"
        % flat)
@@ -359,14 +366,19 @@ def test_analog_ranking_points(srv):
     po = C["demo"]["polls"]["ranking"]
     before = status(srv.get("/polls/%s/results" % po["id"]), 200).json
     o = po["options"][4]["id"]
-    r = srv.post("/polls/%s/analog" % po["id"], {"source": "Infostand", "counts": {str(o): 30}},
+    m = po["max_choices"]
+    # 30 paper ballots that rank o first and nothing else: 30 x m points,
+    # as 30 such online ballots would give.
+    r = srv.post("/polls/%s/analog" % po["id"], {"source": "Infostand", "ballots": 30,
+                                                 "rankings": [{"order": [o], "count": 30}]},
                  token=st())
     ok(r.status in (200, 201), "ranking tally: %r" % r)
     after = status(srv.get("/polls/%s/results" % po["id"]), 200).json
-    eq(find(after["options"], id=o)["points"] - find(before["options"], id=o)["points"], 30,
-       "ranking analog counts are points")
-    eq(find(after["options"], id=o)["analog"] - find(before["options"], id=o)["analog"], 30,
+    eq(find(after["options"], id=o)["points"] - find(before["options"], id=o)["points"], 30 * m,
+       "paper rankings earn Borda points")
+    eq(find(after["options"], id=o)["analog"] - find(before["options"], id=o)["analog"], 30 * m,
        "analog column")
+    eq(after["ballots"]["analog"] - before["ballots"]["analog"], 30, "30 paper ballots")
 
 
 if __name__ == "__main__":

@@ -226,7 +226,7 @@ static void
 test_render_results_points_only_for_ranking(void **state)
 {
 	struct results_option o[1] = { { 10, "A", 2, 1, 3, 3, 1.0, 1 } };
-	struct results r = { 3, STORE_POLL_SINGLE, 1, 2, 1, 3, o, 1 };
+	struct results r = { 3, STORE_POLL_SINGLE, 1, 2, 1, 3, o, 1, 0, 0, 0 };
 	cJSON *j, *x;
 	char *csv;
 
@@ -249,7 +249,9 @@ test_render_results_points_only_for_ranking(void **state)
 	assert_non_null(csv);
 	assert_string_equal(csv,
 	    "option_id,title,online,analog,total,share,points,rank\r\n"
-	    "10,\"Crossboule, \"\"mit\"\" Käse\",2,1,3,1.0000,3,1\r\n");
+	    "10,\"Crossboule, \"\"mit\"\" Käse\",2,1,3,1.0000,3,1\r\n"
+	    "ballots,,2,1,3,,,\r\n"
+	    "invalid,,0,0,0,,,\r\n");
 	free(csv);
 }
 

@@ -19,7 +19,7 @@ static void
 test_results_count_invalid(void **state)
 {
 	struct results *r = (struct results *)1;
-	struct results_in in = { 1, STORE_POLL_SINGLE, 1, 0, 0, NULL, 0 };
+	struct results_in in = { 1, STORE_POLL_SINGLE, 1, 0, 0, NULL, 0, 0, 0, 0 };
 	const int64_t neg[] = { -1 };
 	struct results_option_in o = { 1, "x", neg, 1, 0 };
 
@@ -50,7 +50,7 @@ test_results_count_zero_ballots(void **state)
 	const struct results_option_in o[] = {
 		{ 10, "A", z, 1, 0 }, { 11, "B", z, 1, 0 }, { 12, "C", z, 1, 0 },
 	};
-	struct results_in in = { 7, STORE_POLL_SINGLE, 1, 0, 0, o, 3 };
+	struct results_in in = { 7, STORE_POLL_SINGLE, 1, 0, 0, o, 3, 0, 0, 0 };
 	struct results *r = NULL;
 	size_t i;
 
@@ -82,7 +82,7 @@ test_results_count_single_with_analog(void **state)
 		{ 3, "Nein", c, 1, 23 },
 	};
 	const int64_t counts[] = { 41, 17, 23 };
-	struct results_in in = { 1, STORE_POLL_SINGLE, 1, 10, 0, o, 3 };
+	struct results_in in = { 1, STORE_POLL_SINGLE, 1, 10, 0, o, 3, 0, 0, 0 };
 	struct results *r = NULL;
 
 	(void)state;
@@ -120,7 +120,7 @@ test_results_count_multiple(void **state)
 		{ 1, "A", a, 2, 6 }, { 2, "B", b, 2, 8 }, { 3, "C", c, 2, 0 },
 	};
 	const int64_t counts[] = { 6, 8, 0 };
-	struct results_in in = { 2, STORE_POLL_MULTIPLE, 2, 4, 10, o, 3 };
+	struct results_in in = { 2, STORE_POLL_MULTIPLE, 2, 4, 10, o, 3, 0, 0, 0 };
 	struct results *r = NULL;
 
 	(void)state;
@@ -157,7 +157,7 @@ test_results_count_ranking_borda(void **state)
 		{ 1, "A", a, 3, 0 }, { 2, "B", b, 3, 4 }, { 3, "C", c, 3, 0 },
 		{ 4, "D", d, 4, 0 },
 	};
-	struct results_in in = { 3, STORE_POLL_RANKING, 3, 3, 1, o, 4 };
+	struct results_in in = { 3, STORE_POLL_RANKING, 3, 3, 1, o, 4, 0, 0, 0 };
 	struct results *r = NULL;
 
 	(void)state;
@@ -190,7 +190,7 @@ test_results_count_ties(void **state)
 		{ 3, "C", five, 1, 0 }, { 4, "D", one, 1, 0 },
 		{ 5, "E", one, 1, 0 },
 	};
-	struct results_in in = { 4, STORE_POLL_SINGLE, 1, 15, 0, o, 5 };
+	struct results_in in = { 4, STORE_POLL_SINGLE, 1, 15, 0, o, 5, 0, 0, 0 };
 	struct results *r = NULL;
 
 	(void)state;

@@ -963,55 +963,217 @@ test_store_ballot_replace_withdraw(void **state)
 	results_free(r);
 }
 
+/* A paper entry of up to 4 lines; line i names choices[i][0..] (0 ends). */
+struct sheet {
+	struct store_tally_entry	e;
+	struct store_tally_line		l[4];
+	int64_t				c[4][4];
+};
+
+static struct store_tally_entry *
+mksheet(struct sheet *sh, int64_t ballots, int64_t invalid, size_t n,
+    const int64_t choices[][4], const int64_t *counts)
+{
+	size_t i, k;
+
+	memset(sh, 0, sizeof(*sh));
+	sh->e.ballots = ballots;
+	sh->e.invalid = invalid;
+	sh->e.lines = sh->l;
+	sh->e.n_lines = n;
+	for (i = 0; i < n; i++) {
+		for (k = 0; k < 4 && choices[i][k] != 0; k++)
+			sh->c[i][k] = choices[i][k];
+		sh->l[i].choices = sh->c[i];
+		sh->l[i].n_choices = k;
+		sh->l[i].count = counts[i];
+	}
+	return &sh->e;
+}
+
 static void
 test_store_results_ranking_analog(void **state)
 {
 	struct fx *f = *state;
 	struct results *r = NULL;
 	struct store_audit_list al;
+	struct store_tally_list *tl = NULL;
+	struct store_tally_why why;
+	struct sheet sh;
 	int64_t p = mkproject(f->s, "p", STORE_PHASE_OPEN, NOW), opt[3];
 	int64_t poll = mkpoll(f->s, p, STORE_POLL_RANKING, 2, 3, opt);
 	int64_t a = mkuser(f->s, "a", STORE_ROLE_CITIZEN);
 	int64_t b = mkuser(f->s, "b", STORE_ROLE_CITIZEN);
 	int64_t staff = mkuser(f->s, "staff", STORE_ROLE_STAFF);
-	struct store_analog_count ac[2] = { { opt[2], 7 }, { opt[0], 2 } };
+	int64_t staff2 = mkuser(f->s, "staff2", STORE_ROLE_STAFF);
+	int64_t tally = 0;
+	const int64_t orders[][4] = { { opt[2], opt[0] }, { opt[0] } };
+	const int64_t right[] = { 3, 1 }, wrong[] = { 2, 2 };
 
 	/* m = 2: a ranks 1 > 2 (2+1), b ranks 2 > 1 (2+1) and 3 gets 0. */
 	assert_int_equal(store_ballot_put(f->s, poll, a,
 	    (int64_t[]){ opt[0], opt[1] }, 2, NOW, NULL), 0);
 	assert_int_equal(store_ballot_put(f->s, poll, b,
 	    (int64_t[]){ opt[1], opt[0] }, 2, NOW, NULL), 0);
-	assert_int_equal(store_analog_add(f->s, poll, "Stand", ac, 2, -1, staff,
-	    NOW, NULL), 0);
-	assert_int_equal(store_analog_add(f->s, poll, "Stand",
-	    (struct store_analog_count[]){ { 12345, 1 } }, 1, -1, staff, NOW,
-	    NULL), STORE_EINVALID);
-	assert_int_equal(store_analog_add(f->s, poll, "Stand",
-	    (struct store_analog_count[]){ { opt[0], -1 } }, 1, -1, staff, NOW,
-	    NULL), STORE_EINVALID);
-	assert_int_equal(store_analog_add(f->s, 999, "Stand", ac, 2, -1, staff,
-	    NOW, NULL), STORE_ENOTFOUND);
+	/* The sheet: 5 ballots, 1 invalid, 3 x "3 > 1", 1 x "1". */
+	assert_int_equal(store_tally_add(f->s, poll, "Stand", 2,
+	    mksheet(&sh, 5, 1, 2, orders, right), staff, NOW, &tally, NULL), 0);
+	/* Numbers that do not add up, named. */
+	assert_int_equal(store_tally_add(f->s, poll, "Stand", 1,
+	    mksheet(&sh, 6, 1, 2, orders, right), staff, NOW, NULL, &why),
+	    STORE_EINVALID);
+	assert_int_equal(why.problem, TALLY_SUM);
+	assert_int_equal(why.a, 4);
+	assert_int_equal(why.b, 1);
+	assert_int_equal(why.c, 6);
+	assert_int_equal(store_tally_add(f->s, poll, "Stand", 1,
+	    mksheet(&sh, 1, 0, 1, (const int64_t[][4]){ { opt[0], opt[1], opt[2] } },
+	    (const int64_t[]){ 1 }), staff, NOW, NULL, &why), STORE_EINVALID);
+	assert_int_equal(why.problem, TALLY_SHAPE);
+	assert_int_equal(store_tally_add(f->s, poll, "Stand", 1,
+	    mksheet(&sh, 1, 0, 1, (const int64_t[][4]){ { 12345 } },
+	    (const int64_t[]){ 1 }), staff, NOW, NULL, &why), STORE_EINVALID);
+	assert_int_equal(why.problem, TALLY_UNKNOWN_OPTION);
+	assert_int_equal(why.option_id, 12345);
+	assert_int_equal(store_tally_add(f->s, 999, "Stand", 1,
+	    mksheet(&sh, 5, 1, 2, orders, right), staff, NOW, NULL, NULL),
+	    STORE_ENOTFOUND);
+
+	/* One entry of two: nothing counted yet. */
+	assert_int_equal(store_poll_results(f->s, poll, "en", NOW, &r), 0);
+	assert_int_equal(r->ballots_analog, 0);
+	assert_int_equal(r->tallies_pending, 1);
+	results_free(r);
+	/* The same account cannot key the second entry. */
+	assert_int_equal(store_tally_key(f->s, tally, mksheet(&sh, 5, 1, 2,
+	    orders, right), staff, NOW, NULL), STORE_ECONFLICT);
+	/* A second account keys it differently: a mismatch, not counted. */
+	assert_int_equal(store_tally_key(f->s, tally, mksheet(&sh, 5, 1, 2,
+	    orders, wrong), staff2, NOW, NULL), 0);
+	assert_int_equal(store_tally_list(f->s, poll, 0, &tl), 0);
+	assert_int_equal(tl->n, 1);
+	assert_int_equal(tl->items[0].state, STORE_TALLY_MISMATCH);
+	assert_int_equal(tl->items[0].n_entries, 2);
+	assert_string_equal(tl->items[0].entry[1].keyer, "staff2");
+	store_tally_list_free(tl);
+	assert_int_equal(store_poll_results(f->s, poll, "en", NOW, &r), 0);
+	assert_int_equal(r->ballots_analog, 0);
+	results_free(r);
+	/* The first keyer cannot correct the second entry into agreement. */
+	assert_int_equal(store_tally_correct(f->s, tally, 2, NULL,
+	    mksheet(&sh, 5, 1, 2, orders, right), "Bogen geprüft", staff, NOW,
+	    NULL), STORE_ECONFLICT);
+	/* The second keyer corrects their own: both agree, it counts. */
+	assert_int_equal(store_tally_correct(f->s, tally, 0, NULL,
+	    mksheet(&sh, 5, 1, 2, orders, right), "Bogen geprüft", staff2, NOW,
+	    NULL), 0);
 	assert_int_equal(store_poll_results(f->s, poll, "en", NOW + DAY, &r), 0);
 	assert_int_equal(r->final, 1);
 	assert_int_equal(r->kind, STORE_POLL_RANKING);
 	assert_int_equal(r->ballots_online, 2);
-	assert_int_equal(r->ballots_analog, 3);	/* ceil(9 / 3) */
-	/* opt0: 3 + 2 = 5; opt1: 3; opt2: 7 -> opt2, opt0, opt1 */
-	assert_int_equal(r->options[0].id, opt[2]);
-	assert_int_equal(r->options[0].points, 7);
-	assert_int_equal(r->options[0].analog, 7);
-	assert_int_equal(r->options[1].id, opt[0]);
-	assert_int_equal(r->options[1].points, 5);
-	assert_int_equal(r->options[1].online, 3);
+	assert_int_equal(r->ballots_analog, 4);
+	assert_int_equal(r->analog_invalid, 1);
+	assert_int_equal(r->tallies_counted, 1);
+	assert_int_equal(r->tallies_pending, 0);
+	/* Paper points as online: opt2 3x2 = 6; opt0 3 + 3x1 + 1x2 = 8; opt1 3. */
+	assert_int_equal(r->options[0].id, opt[0]);
+	assert_int_equal(r->options[0].points, 8);
+	assert_int_equal(r->options[0].analog, 5);
+	assert_int_equal(r->options[0].online, 3);
+	assert_int_equal(r->options[1].id, opt[2]);
+	assert_int_equal(r->options[1].points, 6);
 	assert_int_equal(r->options[2].id, opt[1]);
 	assert_int_equal(r->options[2].points, 3);
 	assert_int_equal(r->options[2].rank, 3);
 	assert_string_equal(r->options[0].title, "Option");
 	results_free(r);
-	assert_int_equal(store_audit_list(f->s, 1, NULL, &al), 0);
-	assert_string_equal(al.items[0].action, "analog");
-	assert_string_equal(al.items[0].detail, "Stand");
+	/* Withdrawn: listed, not counted; no more changes. */
+	assert_int_equal(store_tally_withdraw(f->s, tally, "Doppelt erfasst",
+	    staff, NOW), 0);
+	assert_int_equal(store_tally_withdraw(f->s, tally, "x", staff, NOW),
+	    STORE_ECLOSED);
+	assert_int_equal(store_poll_results(f->s, poll, "en", NOW, &r), 0);
+	assert_int_equal(r->ballots_analog, 0);
+	assert_int_equal(r->tallies_counted, 0);
+	results_free(r);
+	assert_int_equal(store_tally_list(f->s, 0, tally, &tl), 0);
+	assert_int_equal(tl->items[0].state, STORE_TALLY_WITHDRAWN);
+	store_tally_list_free(tl);
+	/* Every change in the audit log, with its reason (newest first). */
+	assert_int_equal(store_audit_list(f->s, 10, NULL, &al), 0);
+	assert_true(al.n >= 4);
+	assert_string_equal(al.items[0].action, "analog.withdraw");
+	assert_string_equal(al.items[0].detail, "Doppelt erfasst");
+	assert_string_equal(al.items[1].action, "analog.correct");
+	assert_string_equal(al.items[1].detail, "Bogen geprüft");
+	assert_string_equal(al.items[2].action, "analog.key");
+	assert_string_equal(al.items[3].action, "analog");
+	assert_string_equal(al.items[3].detail, "Stand");
 	store_audit_list_free(&al);
+}
+
+/* The rules of single and multiple paper tallies, with their numbers. */
+static void
+test_store_tally_rules(void **state)
+{
+	struct fx *f = *state;
+	struct store_tally_why why;
+	struct sheet sh;
+	struct results *r = NULL;
+	int64_t p = mkproject(f->s, "p", STORE_PHASE_OPEN, NOW), o1[3], o2[3];
+	int64_t single = mkpoll(f->s, p, STORE_POLL_SINGLE, 1, 3, o1);
+	int64_t multi = mkpoll(f->s, p, STORE_POLL_MULTIPLE, 2, 3, o2);
+	int64_t staff = mkuser(f->s, "staff", STORE_ROLE_STAFF);
+	const int64_t s3[][4] = { { o1[0] }, { o1[1] }, { o1[2] } };
+	const int64_t m3[][4] = { { o2[0] }, { o2[1] }, { o2[2] } };
+
+	/* Single: 12 + 5 + 2 = 19, + 1 invalid = 20 ballots. */
+	assert_int_equal(store_tally_add(f->s, single, "S", 1, mksheet(&sh, 20, 1,
+	    3, s3, (const int64_t[]){ 12, 5, 2 }), staff, NOW, NULL, NULL), 0);
+	/* 19 without the invalid one is not 20: refused, numbers named. */
+	assert_int_equal(store_tally_add(f->s, single, "S", 1, mksheet(&sh, 20, 0,
+	    3, s3, (const int64_t[]){ 12, 5, 2 }), staff, NOW, NULL, &why),
+	    STORE_EINVALID);
+	assert_int_equal(why.problem, TALLY_SUM);
+	assert_int_equal(why.a, 19);
+	assert_int_equal(why.c, 20);
+	assert_int_equal(store_tally_add(f->s, single, "S", 1, mksheet(&sh, 2, 3,
+	    0, s3, NULL), staff, NOW, NULL, &why), STORE_EINVALID);
+	assert_int_equal(why.problem, TALLY_INVALID_OVER);
+	assert_int_equal(store_tally_add(f->s, single, "S", 1, mksheet(&sh, 3, 0,
+	    2, (const int64_t[][4]){ { o1[0] }, { o1[0] } },
+	    (const int64_t[]){ 1, 2 }), staff, NOW, NULL, &why), STORE_EINVALID);
+	assert_int_equal(why.problem, TALLY_DUPLICATE);
+	assert_int_equal(store_tally_add(f->s, single, "S", 1, mksheet(&sh, 1, 0,
+	    1, s3, (const int64_t[]){ -1 }), staff, NOW, NULL, &why),
+	    STORE_EINVALID);
+	assert_int_equal(why.problem, TALLY_NEGATIVE);
+	assert_int_equal(store_poll_results(f->s, single, "en", NOW, &r), 0);
+	assert_int_equal(r->ballots_analog, 19);
+	assert_int_equal(r->analog_invalid, 1);
+	assert_int_equal(r->options[0].analog, 12);
+	results_free(r);
+
+	/* Multiple, max 2: no count above the 10 valid ballots ... */
+	assert_int_equal(store_tally_add(f->s, multi, "M", 1, mksheet(&sh, 10, 0,
+	    3, m3, (const int64_t[]){ 11, 1, 1 }), staff, NOW, NULL, &why),
+	    STORE_EINVALID);
+	assert_int_equal(why.problem, TALLY_COUNT_OVER);
+	assert_int_equal(why.a, 11);
+	assert_int_equal(why.b, 10);
+	assert_int_equal(why.option_id, o2[0]);
+	/* ... and at most 10 x 2 = 20 votes in all. */
+	assert_int_equal(store_tally_add(f->s, multi, "M", 1, mksheet(&sh, 10, 0,
+	    3, m3, (const int64_t[]){ 10, 10, 1 }), staff, NOW, NULL, &why),
+	    STORE_EINVALID);
+	assert_int_equal(why.problem, TALLY_CHOICES_OVER);
+	assert_int_equal(why.a, 21);
+	assert_int_equal(why.c, 2);
+	assert_int_equal(store_tally_add(f->s, multi, "M", 1, mksheet(&sh, 10, 0,
+	    3, m3, (const int64_t[]){ 10, 10, 0 }), staff, NOW, NULL, NULL), 0);
+	assert_int_equal(store_poll_results(f->s, multi, "en", NOW, &r), 0);
+	assert_int_equal(r->ballots_analog, 10);
+	results_free(r);
 }
 
 /* Group commit: one failing write inside a transaction is undone alone. */
@@ -1368,7 +1530,8 @@ test_store_seed_demo_idempotent(void **state)
 	size_t n = 0, i;
 
 	acc = store_demo_accounts(&n);
-	assert_int_equal(n, 3);
+	assert_int_equal(n, 4);
+	assert_int_equal(acc[3].role, STORE_ROLE_STAFF);
 	assert_string_equal(acc[0].username, "demo");
 	assert_string_equal(acc[0].password, "demo-passwort");
 	assert_string_equal(acc[1].password, "moderation-passwort");
@@ -1484,6 +1647,7 @@ main(void)
 		T_(test_store_poll_create_invalid),
 		T_(test_store_ballot_replace_withdraw),
 		T_(test_store_results_ranking_analog),
+		T_(test_store_tally_rules),
 		T_(test_store_tx_group_commit),
 		T_(test_store_ballot_threads),
 		T_(test_store_survey_response),
