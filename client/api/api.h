@@ -334,8 +334,11 @@ struct api_results {
 	enum api_poll_kind kind;
 	int		 final;
 	long		 ballots_online;
-	long		 ballots_analog;
+	long		 ballots_analog;	/* valid paper ballots of counted tallies */
 	long		 ballots_total;
+	long		 analog_invalid;	/* their blank or invalid ones */
+	long		 tallies_counted;	/* paper tallies counted */
+	long		 tallies_pending;	/* waiting for a second keying or differing */
 	struct api_result_option *options;	/* in the server's order */
 	size_t		 n_options;
 };
@@ -694,11 +697,75 @@ struct api_survey_in {
 	const char	*closes_at;
 };
 
-/* One count of an analog tally: option id and ballots (points for ranking). */
+/* One count of a paper tally: an option id and a number. */
 struct api_tally {
 	long long	 option_id;
 	long		 count;
 };
+
+/* One line of a paper sheet: how many ballots (count) had these choices;
+ * for single/multiple polls one option, for ranking polls an order of
+ * options, first choice first. */
+struct api_paper_line {
+	long long	*choices;
+	size_t		 n_choices;
+	long		 count;
+};
+
+/* A paper sheet as keyed (input). */
+struct api_paper_in {
+	const char	*source;	/* booth and sheet label; NULL: keep (correct) */
+	long		 ballots;	/* all paper ballots, invalid included */
+	long		 invalid;
+	int		 keys;		/* 1 or 2 (new tallies only) */
+	const struct api_paper_line *lines;
+	size_t		 n_lines;
+	int		 ranking;	/* send the lines as rankings */
+};
+
+enum api_tally_state {
+	API_TALLY_UNKNOWN = 0,
+	API_TALLY_COUNTED,
+	API_TALLY_WAITING,	/* the second keying is missing */
+	API_TALLY_MISMATCH,	/* two keyings that differ */
+	API_TALLY_WITHDRAWN
+};
+
+/* One keying of a tally. counts: per option its number (for ranking polls
+ * the points the rankings give). */
+struct api_tally_entry {
+	int		 slot;
+	char		*keyed_by;	/* NULL when the account is gone */
+	char		*keyed_at;
+	long		 ballots;	/* -1 when the server gave none (old tallies) */
+	long		 invalid;
+	struct api_tally *counts;
+	size_t		 n_counts;
+	struct api_paper_line *rankings;	/* ranking polls */
+	size_t		 n_rankings;
+};
+
+struct api_tally_sheet {
+	long long	 id;
+	long long	 poll_id;
+	char		*source;
+	int		 keys;
+	enum api_tally_state state;
+	char		*created_at;
+	char		*withdrawn_at;	/* NULL when not */
+	struct api_tally_entry entries[2];
+	size_t		 n_entries;
+};
+
+struct api_tally_list {
+	struct api_tally_sheet *items;
+	size_t		 n;
+};
+
+void	api_tally_sheet_free(struct api_tally_sheet *t);
+void	api_tally_list_free(struct api_tally_list *l);
+/* The number an entry gives option_id (0 when none). */
+long	api_tally_entry_count(const struct api_tally_entry *e, long long option_id);
 
 int	api_project_create(struct api *a, const struct api_project_in *in,
 	    struct api_project **out);
@@ -711,15 +778,25 @@ int	api_poll_update(struct api *a, long long id, const struct api_poll_in *in,
 int	api_survey_create(struct api *a, long long project_id,
 	    const struct api_survey_in *in, struct api_survey **out);
 
-/* POST /polls/{id}/analog: a separate, audited tally of paper ballots. */
-int	api_poll_analog(struct api *a, long long poll_id, const char *source,
-	    const struct api_tally *counts, size_t n);
-
-/* The same with the number of paper ballots (the server's "ballots"
- * extension, needed for shares of single/multiple polls); ballots < 0
- * leaves it out. */
-int	api_poll_analog_n(struct api *a, long long poll_id, const char *source,
-	    long ballots, const struct api_tally *counts, size_t n);
+/* Paper tallies (see docs/api.md "Paper tallies"); out may be NULL.
+ * POST /polls/{id}/analog: a new sheet with its first keying. */
+int	api_tally_add(struct api *a, long long poll_id,
+	    const struct api_paper_in *in, struct api_tally_sheet **out);
+/* POST /analog/{id}/entries: the second keying. */
+int	api_tally_key(struct api *a, long long tally_id,
+	    const struct api_paper_in *in, struct api_tally_sheet **out);
+/* PUT /analog/{id}: corrects keying slot (0: one's own) with a reason. */
+int	api_tally_correct(struct api *a, long long tally_id, int slot,
+	    const char *reason, const struct api_paper_in *in,
+	    struct api_tally_sheet **out);
+/* DELETE /analog/{id}: withdraws it with a reason. */
+int	api_tally_withdraw(struct api *a, long long tally_id,
+	    const char *reason, struct api_tally_sheet **out);
+/* GET /polls/{id}/analog and GET /analog/{id}. */
+int	api_tally_list(struct api *a, long long poll_id,
+	    struct api_tally_list **out);
+int	api_tally_get(struct api *a, long long tally_id,
+	    struct api_tally_sheet **out);
 
 /* GET /polls/{id}/results.csv and GET /surveys/{id}/responses.csv; *csv
  * gets the sanitized text (caller frees). */

@@ -27,6 +27,8 @@ API_V(api_parse_idea_list, struct api_idea_list)
 API_V(api_parse_comment_list, struct api_comment_list)
 API_V(api_parse_queue_list, struct api_queue_list)
 API_V(api_parse_activity, struct api_activity)
+API_V(api_parse_tally, struct api_tally_sheet)
+API_V(api_parse_tally_list, struct api_tally_list)
 
 static void
 api_fail_contract(struct api *a)
@@ -1103,40 +1105,124 @@ bad:
 	return api_bad_arg(a);
 }
 
-int
-api_poll_analog(struct api *a, long long poll_id, const char *source,
-    const struct api_tally *counts, size_t n)
+/* The numbers of a paper sheet into body b: ballots, invalid and the
+ * counts per option or, for ranking polls, the rankings. */
+static int
+api_paper_body(cJSON *b, const struct api_paper_in *in)
 {
-	return api_poll_analog_n(a, poll_id, source, -1, counts, n);
+	cJSON *c, *x, *o;
+	char key[32];
+	size_t i, k;
+
+	if ((in->n_lines > 0 && in->lines == NULL) ||
+	    (in->source != NULL && api_add_str(b, "source", in->source) < 0) ||
+	    cJSON_AddNumberToObject(b, "ballots", (double)in->ballots) == NULL ||
+	    cJSON_AddNumberToObject(b, "invalid", (double)in->invalid) == NULL)
+		return -1;
+	if (!in->ranking) {
+		if ((c = cJSON_AddObjectToObject(b, "counts")) == NULL)
+			return -1;
+		for (i = 0; i < in->n_lines; i++) {
+			if (in->lines[i].n_choices != 1)
+				return -1;
+			snprintf(key, sizeof(key), "%lld", in->lines[i].choices[0]);
+			if (cJSON_AddNumberToObject(c, key,
+			    (double)in->lines[i].count) == NULL)
+				return -1;
+		}
+		return 0;
+	}
+	if ((c = cJSON_AddArrayToObject(b, "rankings")) == NULL)
+		return -1;
+	for (i = 0; i < in->n_lines; i++) {
+		if ((x = cJSON_CreateObject()) == NULL)
+			return -1;
+		cJSON_AddItemToArray(c, x);
+		if ((o = cJSON_AddArrayToObject(x, "order")) == NULL ||
+		    cJSON_AddNumberToObject(x, "count",
+		    (double)in->lines[i].count) == NULL)
+			return -1;
+		for (k = 0; k < in->lines[i].n_choices; k++)
+			cJSON_AddItemToArray(o, cJSON_CreateNumber(
+			    (double)in->lines[i].choices[k]));
+	}
+	return 0;
 }
 
 int
-api_poll_analog_n(struct api *a, long long poll_id, const char *source,
-    long ballots, const struct api_tally *counts, size_t n)
+api_tally_add(struct api *a, long long poll_id, const struct api_paper_in *in,
+    struct api_tally_sheet **out)
 {
-	cJSON *b = cJSON_CreateObject(), *c;
-	char path[64], key[32];
-	size_t i;
-	int r;
+	cJSON *b = cJSON_CreateObject();
+	char path[64];
 
-	if (b == NULL || (n > 0 && counts == NULL) ||
-	    api_add_str(b, "source", source ? source : "") < 0 ||
-	    (ballots >= 0 &&
-	    cJSON_AddNumberToObject(b, "ballots", (double)ballots) == NULL) ||
-	    (c = cJSON_AddObjectToObject(b, "counts")) == NULL)
-		goto bad;
-	for (i = 0; i < n; i++) {
-		snprintf(key, sizeof(key), "%lld", counts[i].option_id);
-		if (cJSON_AddNumberToObject(c, key, (double)counts[i].count) == NULL)
-			goto bad;
-	}
-	snprintf(path, sizeof(path), "/polls/%lld/analog", poll_id);
-	r = api_call(a, "POST", path, NULL, b, 0, NULL, NULL);
-	cJSON_Delete(b);
-	return r;
-bad:
-	cJSON_Delete(b);
-	return api_bad_arg(a);
+	return api_send(a, "POST", api_path(path, sizeof(path), "/polls/",
+	    poll_id, "/analog"), api_body_ok(b, b != NULL && in != NULL &&
+	    in->source != NULL && api_paper_body(b, in) == 0 &&
+	    cJSON_AddNumberToObject(b, "keys", in->keys == 2 ? 2 : 1) != NULL),
+	    sizeof(**out), api_parse_tally_v, (void **)out);
+}
+
+int
+api_tally_key(struct api *a, long long tally_id, const struct api_paper_in *in,
+    struct api_tally_sheet **out)
+{
+	cJSON *b = cJSON_CreateObject();
+	char path[64];
+
+	return api_send(a, "POST", api_path(path, sizeof(path), "/analog/",
+	    tally_id, "/entries"), api_body_ok(b, b != NULL && in != NULL &&
+	    api_paper_body(b, in) == 0), sizeof(**out), api_parse_tally_v,
+	    (void **)out);
+}
+
+int
+api_tally_correct(struct api *a, long long tally_id, int slot,
+    const char *reason, const struct api_paper_in *in,
+    struct api_tally_sheet **out)
+{
+	cJSON *b = cJSON_CreateObject();
+	char path[64];
+
+	return api_send(a, "PUT", api_path(path, sizeof(path), "/analog/",
+	    tally_id, ""), api_body_ok(b, b != NULL && in != NULL &&
+	    reason != NULL && api_paper_body(b, in) == 0 &&
+	    api_add_str(b, "reason", reason) == 0 &&
+	    (slot == 0 || cJSON_AddNumberToObject(b, "slot", slot) != NULL)),
+	    sizeof(**out), api_parse_tally_v, (void **)out);
+}
+
+int
+api_tally_withdraw(struct api *a, long long tally_id, const char *reason,
+    struct api_tally_sheet **out)
+{
+	cJSON *b = cJSON_CreateObject();
+	char path[64];
+
+	return api_send(a, "DELETE", api_path(path, sizeof(path), "/analog/",
+	    tally_id, ""), api_body_ok(b, b != NULL && reason != NULL &&
+	    api_add_str(b, "reason", reason) == 0), sizeof(**out),
+	    api_parse_tally_v, (void **)out);
+}
+
+int
+api_tally_list(struct api *a, long long poll_id, struct api_tally_list **out)
+{
+	char path[64];
+
+	return api_call(a, "GET", api_path(path, sizeof(path), "/polls/",
+	    poll_id, "/analog"), NULL, NULL, sizeof(**out),
+	    api_parse_tally_list_v, (void **)out);
+}
+
+int
+api_tally_get(struct api *a, long long tally_id, struct api_tally_sheet **out)
+{
+	char path[64];
+
+	return api_call(a, "GET", api_path(path, sizeof(path), "/analog/",
+	    tally_id, ""), NULL, NULL, sizeof(**out), api_parse_tally_v,
+	    (void **)out);
 }
 
 static int

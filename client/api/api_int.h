@@ -73,6 +73,8 @@ int	api_parse_comment_list(const cJSON *j, struct api_comment_list *l);
 int	api_parse_queue_list(const cJSON *j, struct api_queue_list *l);
 /* The export of GET /me/export; the looked-up titles stay NULL. */
 int	api_parse_activity(const cJSON *j, struct api_activity *act);
+int	api_parse_tally(const cJSON *j, struct api_tally_sheet *t);
+int	api_parse_tally_list(const cJSON *j, struct api_tally_list *l);
 
 /* Release what a struct owns without freeing the struct itself. */
 void	api_user_clear(struct api_user *u);

@@ -757,6 +757,10 @@ api_parse_results(const cJSON *j, struct api_results *r)
 	r->ballots_online = api_json_long(b, "online");
 	r->ballots_analog = api_json_long(b, "analog");
 	r->ballots_total = api_json_long(b, "total");
+	r->analog_invalid = api_json_long(b, "analog_invalid");
+	b = cJSON_GetObjectItemCaseSensitive(j, "tallies");
+	r->tallies_counted = api_json_long(b, "counted");
+	r->tallies_pending = api_json_long(b, "pending");
 	r->kind = api_poll_kind_parse(api_json_word(j, "kind"));
 	if (api_parse_array(cJSON_GetObjectItemCaseSensitive(j, "options"),
 	    sizeof(*r->options), api_resopt_parse, api_resopt_clear,
@@ -1246,4 +1250,180 @@ api_activity_free(struct api_activity *act)
 		return;
 	api_activity_clear(act);
 	free(act);
+}
+
+/* ------------------------------------------------------ paper tallies */
+
+static void
+api_line_clear(void *p)
+{
+	struct api_paper_line *l = p;
+
+	free(l->choices);
+	memset(l, 0, sizeof(*l));
+}
+
+static int
+api_line_parse(const cJSON *j, void *p)
+{
+	struct api_paper_line *l = p;
+
+	memset(l, 0, sizeof(*l));
+	l->count = api_json_long(j, "count");
+	return api_json_ids(cJSON_GetObjectItemCaseSensitive(j, "order"),
+	    &l->choices, &l->n_choices);
+}
+
+static void
+api_tally_entry_clear(struct api_tally_entry *e)
+{
+	size_t i;
+
+	free(e->keyed_by);
+	free(e->keyed_at);
+	free(e->counts);
+	for (i = 0; i < e->n_rankings; i++)
+		api_line_clear(&e->rankings[i]);
+	free(e->rankings);
+	memset(e, 0, sizeof(*e));
+}
+
+static int
+api_tally_entry_parse(const cJSON *j, struct api_tally_entry *e)
+{
+	const cJSON *c = cJSON_GetObjectItemCaseSensitive(j, "counts"), *x;
+	const cJSON *b = cJSON_GetObjectItemCaseSensitive(j, "ballots");
+	size_t n = 0;
+
+	memset(e, 0, sizeof(*e));
+	if (!cJSON_IsObject(j))
+		return -1;
+	e->slot = (int)api_json_long(j, "slot");
+	e->ballots = cJSON_IsNumber(b) ? api_json_long(j, "ballots") : -1;
+	e->invalid = api_json_long(j, "invalid");
+	if (api_json_str(j, "keyed_by", 0, &e->keyed_by) < 0 ||
+	    api_json_str(j, "keyed_at", 0, &e->keyed_at) < 0)
+		goto fail;
+	if (cJSON_IsObject(c)) {
+		if ((e->counts = calloc((size_t)cJSON_GetArraySize(c) + 1,
+		    sizeof(*e->counts))) == NULL)
+			goto fail;
+		cJSON_ArrayForEach(x, c) {
+			if (x->string == NULL || !cJSON_IsNumber(x))
+				continue;
+			e->counts[n].option_id = strtoll(x->string, NULL, 10);
+			e->counts[n++].count = (long)x->valuedouble;
+		}
+		e->n_counts = n;
+	}
+	if (api_parse_array(cJSON_GetObjectItemCaseSensitive(j, "rankings"),
+	    sizeof(*e->rankings), api_line_parse, api_line_clear,
+	    (void **)&e->rankings, &e->n_rankings) < 0)
+		goto fail;
+	return 0;
+fail:
+	api_tally_entry_clear(e);
+	return -1;
+}
+
+static const char *const api_tally_states[] = { "", "counted", "waiting",
+	"mismatch", "withdrawn" };
+
+static void
+api_tally_sheet_clear(struct api_tally_sheet *t)
+{
+	size_t i;
+
+	for (i = 0; i < t->n_entries; i++)
+		api_tally_entry_clear(&t->entries[i]);
+	free(t->source);
+	free(t->created_at);
+	free(t->withdrawn_at);
+	memset(t, 0, sizeof(*t));
+}
+
+int
+api_parse_tally(const cJSON *j, struct api_tally_sheet *t)
+{
+	const cJSON *es = cJSON_GetObjectItemCaseSensitive(j, "entries"), *e;
+	const char *st;
+	size_t i;
+
+	memset(t, 0, sizeof(*t));
+	if (!cJSON_IsObject(j))
+		return -1;
+	t->id = api_json_id(j, "id");
+	t->poll_id = api_json_id(j, "poll_id");
+	t->keys = (int)api_json_long(j, "keys");
+	st = api_json_word(j, "state");
+	for (i = 1; st != NULL && i < NELEM(api_tally_states); i++)
+		if (strcmp(st, api_tally_states[i]) == 0)
+			t->state = (enum api_tally_state)i;
+	if (api_json_str(j, "source", 0, &t->source) < 0 ||
+	    api_json_str(j, "created_at", 0, &t->created_at) < 0 ||
+	    api_json_str(j, "withdrawn_at", 0, &t->withdrawn_at) < 0)
+		goto fail;
+	cJSON_ArrayForEach(e, es) {
+		if (t->n_entries == 2)
+			break;
+		if (api_tally_entry_parse(e, &t->entries[t->n_entries]) < 0)
+			goto fail;
+		t->n_entries++;
+	}
+	return 0;
+fail:
+	api_tally_sheet_clear(t);
+	return -1;
+}
+
+static int
+api_tally_parse_v(const cJSON *j, void *p)
+{
+	return api_parse_tally(j, p);
+}
+
+static void
+api_tally_clear_v(void *p)
+{
+	api_tally_sheet_clear(p);
+}
+
+int
+api_parse_tally_list(const cJSON *j, struct api_tally_list *l)
+{
+	memset(l, 0, sizeof(*l));
+	if (!cJSON_IsObject(j))
+		return -1;
+	return api_parse_array(cJSON_GetObjectItemCaseSensitive(j, "items"),
+	    sizeof(*l->items), api_tally_parse_v, api_tally_clear_v,
+	    (void **)&l->items, &l->n);
+}
+
+void
+api_tally_sheet_free(struct api_tally_sheet *t)
+{
+	if (t == NULL)
+		return;
+	api_tally_sheet_clear(t);
+	free(t);
+}
+
+void
+api_tally_list_free(struct api_tally_list *l)
+{
+	if (l == NULL)
+		return;
+	api_items_free(l->items, l->n, sizeof(*l->items), api_tally_clear_v);
+	free(l);
+}
+
+long
+api_tally_entry_count(const struct api_tally_entry *e, long long option_id)
+{
+	size_t i;
+
+	for (i = 0; i < e->n_counts; i++)
+		if (e->counts[i].option_id == option_id)
+			return e->counts[i].count;
+	return 0;
 }

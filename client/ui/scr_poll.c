@@ -266,7 +266,7 @@ poll_build(struct app *app, struct screen *s, struct page *p)
 	/* After "Results", so sending a vote renumbers nothing. */
 	if (open && po->has_ballot && (it = page_add_item(p, PAGE_ITEM_BUTTON, _("Withdraw my vote"))) != NULL)
 		it->ref = POLL_WITHDRAW;
-	if (ui_role_at_least(app, API_ROLE_STAFF) && (it = page_add_item(p, PAGE_ITEM_LINK, _("Enter paper ballots"))) != NULL)
+	if (ui_role_at_least(app, API_ROLE_STAFF) && (it = page_add_item(p, PAGE_ITEM_LINK, _("Paper ballots"))) != NULL)
 		it->ref = POLL_TALLY;
 	if (open) {
 		page_add_action(p, ACTION_TOGGLE, _("choose"));
@@ -279,6 +279,8 @@ poll_build(struct app *app, struct screen *s, struct page *p)
 			page_add_action(p, ACTION_WITHDRAW, _("withdraw"));
 	}
 	page_add_action(p, ACTION_RESULTS, _("results"));
+	if (ui_role_at_least(app, API_ROLE_STAFF))
+		page_add_action(p, ACTION_TALLY, _("paper ballots"));
 }
 
 /* Puts the focus on option id wherever the rebuilt page will show it. */
@@ -440,7 +442,7 @@ poll_action(struct app *app, struct screen *s, enum action a, int arg)
 			scr_results_open(app, d->id, d->poll->title);
 			return APP_OK;
 		case POLL_TALLY:
-			scr_tally_open(app, d->id);
+			scr_tallies_open(app, d->id);
 			return APP_OK;
 		}
 		return APP_OK;
@@ -466,7 +468,7 @@ poll_action(struct app *app, struct screen *s, enum action a, int arg)
 		return APP_OK;
 	case ACTION_TALLY:
 		if (ui_role_at_least(app, API_ROLE_STAFF))
-			scr_tally_open(app, d->id);
+			scr_tallies_open(app, d->id);
 		return APP_OK;
 	default:
 		return SCREEN_PASS;
@@ -677,6 +679,18 @@ results_build(struct app *app, struct screen *s, struct page *p)
 	/* L10N: ballots counted: online, on paper, together. */
 	page_add_text(p, PAGE_TEXT_NOTE, _("Ballots: %ld online, %ld on paper, %ld in total."),
 	    r->ballots_online, r->ballots_analog, r->ballots_total);
+	if (r->analog_invalid > 0)
+		page_add_text(p, PAGE_TEXT_NOTE, ngettext("%ld blank or invalid paper ballot is not counted.",
+		    "%ld blank or invalid paper ballots are not counted.", (unsigned long)r->analog_invalid),
+		    r->analog_invalid);
+	if (r->tallies_pending > 0)
+		page_add_text(p, PAGE_TEXT_NOTE, ngettext(
+		    "%ld paper sheet is not counted yet: it waits for its second keying or its two keyings differ.",
+		    "%ld paper sheets are not counted yet: they wait for their second keying or their two keyings differ.",
+		    (unsigned long)r->tallies_pending), r->tallies_pending);
+	if (ranking && r->ballots_analog > 0)
+		page_add_text(p, PAGE_TEXT_NOTE, "%s",
+		    _("Paper rankings are counted like online ones."));
 	for (i = 0; i < r->n_options; i++)
 		if (r->options[i].has_points && r->options[i].points > most)
 			most = r->options[i].points;

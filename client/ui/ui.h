@@ -231,7 +231,9 @@ int	ui_confirmed(struct app *app);
 int	scr_lang_open(struct app *app);
 int	scr_survey_open(struct app *app, long long id);
 int	scr_moderation_open(struct app *app);
+/* The keying form of a new paper sheet; the paper sheets of a poll. */
 int	scr_tally_open(struct app *app, long long poll_id);
+int	scr_tallies_open(struct app *app, long long poll_id);
 
 /* The same screens opened with API objects already fetched; the screen
  * owns them from now on (also on failure). Used by tests to build every

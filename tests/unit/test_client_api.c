@@ -1347,6 +1347,11 @@ test_api_staff_create_tally_export(void **state)
 	struct api_text_in sopts[2] = { { "Ja", "Yes" }, { "Nein", "No" } };
 	struct api_question_in qs[2] = { 0 };
 	struct api_tally t[2];
+	struct api_paper_line line[2];
+	struct api_paper_in paper;
+	struct api_tally_sheet *sheet = NULL;
+	struct api_tally_list *tl = NULL;
+	size_t i;
 	char *csv = NULL;
 
 	(void)state;
@@ -1403,9 +1408,32 @@ test_api_staff_create_tally_export(void **state)
 	t[0].count = 7;
 	t[1].option_id = poll->options[1].id;
 	t[1].count = 3;
-	API_OK(a, api_poll_analog_n(a, poll->id, "Stand am Markt", 10, t, 2));
+	for (i = 0; i < 2; i++) {
+		line[i].choices = &t[i].option_id;
+		line[i].n_choices = 1;
+		line[i].count = t[i].count;
+	}
+	memset(&paper, 0, sizeof(paper));
+	paper.source = "Stand am Markt";
+	paper.ballots = 11;
+	paper.invalid = 1;
+	paper.keys = 1;
+	paper.lines = line;
+	paper.n_lines = 2;
+	API_OK(a, api_tally_add(a, poll->id, &paper, &sheet));
+	assert_int_equal(sheet->state, API_TALLY_COUNTED);
+	assert_int_equal(sheet->n_entries, 1);
+	assert_int_equal(sheet->entries[0].ballots, 11);
+	assert_int_equal(api_tally_entry_count(&sheet->entries[0], t[0].option_id), 7);
+	api_tally_sheet_free(sheet);
+	API_OK(a, api_tally_list(a, poll->id, &tl));
+	assert_int_equal(tl->n, 1);
+	assert_string_equal(tl->items[0].source, "Stand am Markt");
+	api_tally_list_free(tl);
 	API_OK(a, api_poll_results(a, poll->id, &r));
 	assert_int_equal(r->ballots_analog, 10);
+	assert_int_equal(r->analog_invalid, 1);
+	assert_int_equal(r->tallies_counted, 1);
 	assert_int_equal(r->options[0].analog + r->options[1].analog, 10);
 	API_OK(a, api_poll_results_csv(a, poll->id, &csv));
 	assert_non_null(strstr(csv, "Am Markt"));

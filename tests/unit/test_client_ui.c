@@ -2254,29 +2254,89 @@ test_app_real_server_tally_and_survey(void **state)
 	assert_true(i < (int)p->n_item);
 	app_action(app, ACTION_JUMP, p->item[i].number);
 	app_action(app, ACTION_OPEN, 0);
-	p = open_item(app, "Enter paper ballots");
-	assert_string_equal(p->heading, "Enter paper ballots");
-	assert_true(p->n_item >= 3);
+	/* The booth: the staff member opens the poll's paper ballots and
+	 * keys a ranking sheet that a second account keys again. */
+	p = open_item(app, "Paper ballots");
+	assert_string_equal(p->heading, "Paper ballots");
+	assert_page_has(p, "Paper rankings are counted like online ones");
+	p = open_item(app, "Enter a paper sheet");
+	assert_string_equal(p->heading, "Enter a paper sheet");
+	assert_page_has(p, "Option 4: Roundnet");
 	app_action(app, ACTION_REVIEW, 0);
 	assert_page_has(app_page(app), "Where from: please say");
-	fill(app, "Where from", "Stand am Stiftsplatz, 2. April");
-	app_action(app, ACTION_JUMP, 2);
-	app_field_set(app, "zwölf");
+	fill(app, "Where from", "Stand am Stiftsplatz, Bogen 1");
+	fill(app, "Paper ballots in all", "5");
+	fill(app, "Blank or invalid", "1");
+	fill(app, "Ranking 1", "4 1 9");
+	fill(app, "Ballots with ranking 1", "3");
 	app_action(app, ACTION_REVIEW, 0);
 	p = app_page(app);
-	assert_page_has(p, "please type a whole number");
-	assert_int_equal(p->focus, 1);
-	app_field_set(app, "12");
+	assert_page_has(p, "please type option numbers from 1 to 5");
+	fill(app, "Ranking 1", "4 1 5");
+	fill(app, "Ranking 2", "2");
+	fill(app, "Ballots with ranking 2", "zwölf");
+	app_action(app, ACTION_REVIEW, 0);
+	assert_page_has(app_page(app), "please type a whole number");
+	fill(app, "Ballots with ranking 2", "1");
+	assert_page_has(app_page(app), "Counted so far: 4 and 1 invalid make 5 of 5 ballots.");
 	app_action(app, ACTION_REVIEW, 0);
 	p = app_page(app);
 	assert_string_equal(p->heading, "Check before sending");
-	assert_page_has(p, "Paper ballots from: Stand am Stiftsplatz, 2. April");
+	assert_page_has(p, "Paper ballots from: Stand am Stiftsplatz, Bogen 1");
+	assert_page_has(p, "Roundnet, ");
+	assert_page_has(p, "It counts once a second staff member has keyed it the same.");
 	app_action(app, ACTION_SEND, 0);
 	p = app_page(app);
 	assert_page_has(p, "The paper ballots for '");
+	assert_page_has(p, "waiting for the second keying");
+	p = open_item(app, "Stand am Stiftsplatz, Bogen 1");
+	assert_page_has(p, "Key this sheet a second time");
+	app_free(app);
+
+	/* The second staff member keys it with one number wrong ... */
+	app = srv_app();
+	srv_login(app, "wahlhelfer", "wahlhelfer-passwort");
+	p = open_item(app, "Stadt.Raum.Wir");
+	for (i = 0; i < (int)p->n_item; i++)
+		if (has(p->item[i].state, "ranking"))
+			break;
+	app_action(app, ACTION_JUMP, p->item[i].number);
+	app_action(app, ACTION_OPEN, 0);
+	app_action(app, ACTION_TALLY, 0);
+	p = open_item(app, "Stand am Stiftsplatz, Bogen 1");
+	p = open_item(app, "Key this sheet a second time");
+	assert_string_equal(p->heading, "Key the sheet a second time");
+	fill(app, "Paper ballots in all", "5");
+	fill(app, "Blank or invalid", "1");
+	fill(app, "Ranking 1", "4 5 1");
+	fill(app, "Ballots with ranking 1", "3");
+	fill(app, "Ranking 2", "2");
+	fill(app, "Ballots with ranking 2", "1");
+	app_action(app, ACTION_REVIEW, 0);
+	app_action(app, ACTION_SEND, 0);
+	/* ... back on the sheet: both keyings side by side, nothing counted. */
+	p = app_page(app);
+	assert_page_has(p, "the two keyings differ: not counted");
+	assert_page_has(p, "keying 1: 6, keying 2: 3, differ");
+	assert_page_has(p, "Keying 2: Roundnet, Open-air reading, ");
+	/* The second keyer corrects their keying: both agree, it counts. */
+	p = open_item(app, "Correct keying 2");
+	assert_string_equal(p->heading, "Correct keying 2");
+	fill(app, "Ranking 1", "4 1 5");
+	app_action(app, ACTION_REVIEW, 0);
+	assert_page_has(app_page(app), "Reason: please say why");
+	fill(app, "Reason", "Bogen 1 nachgesehen");
+	app_action(app, ACTION_REVIEW, 0);
+	app_action(app, ACTION_SEND, 0);
+	p = app_page(app);
+	assert_page_has(p, "counted");
+	assert_page_has(p, "both agree");
+	app_action(app, ACTION_BACK, 0);
+	app_action(app, ACTION_BACK, 0);
 	app_action(app, ACTION_RESULTS, 0);
 	p = app_page(app);
-	assert_page_has(p, "12 paper");
+	assert_page_has(p, "1 blank or invalid paper ballot is not counted.");
+	assert_page_has(p, "Paper rankings are counted like online ones.");
 	app_free(app);
 
 	/* A survey with every question kind, answered as a citizen. */
