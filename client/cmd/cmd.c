@@ -18,6 +18,9 @@ static const char *const opts_submit[] = { "--title", NULL };
 static const char *const opts_comment[] = { "--reply", NULL };
 static const char *const opts_survey[] = { "--answers", NULL };
 static const char *const opts_register[] = { "--email", "--display-name", NULL };
+/* In the order of cmd_tally.c's TO_* indexes. */
+static const char *const opts_tally[] = { "--source", "--ballots", "--invalid",
+	"--keys", "--reason", "--keying", NULL };
 static const char *const opts_none[] = { NULL };
 static const char *const opts_keys[] = { "--label", NULL };
 
@@ -72,6 +75,9 @@ static const struct cmd_def cmd_table[] = {
 	  opts_register, 0, 1, cmd_register },
 	{ "confirm", N_("TOKEN"), N_("Confirm a new account with the token from the mail."),
 	  opts_none, 1, 1, cmd_confirm },
+	{ "tally", N_("list|show|add|key|correct|withdraw POLL [SHEET] [--source S] [--ballots N] [--invalid N] [--keys 1|2] [--keying 1|2] [--reason R] [N=VOTES... | A,B,C=BALLOTS...]"),
+	    N_("Paper ballots (staff): list a poll's sheets, show one with both keyings side by side, add a sheet, key it a second time, correct or withdraw it. Options by their numbers on the poll's page; a ranking poll takes each paper ranking as option numbers in order with its ballots."),
+	    opts_tally, 2, CMD_MAX_POS, cmd_tally },
 	{ "help", N_("[COMMAND]"), N_("Show this help, or the help of one command."),
 	  opts_none, 0, 1, cmd_help },
 };

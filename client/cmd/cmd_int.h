@@ -58,6 +58,7 @@ int	cmd_whoami(struct cmd_ctx *, struct cmd_args *);
 int	cmd_register(struct cmd_ctx *, struct cmd_args *);
 int	cmd_confirm(struct cmd_ctx *, struct cmd_args *);
 int	cmd_keys(struct cmd_ctx *, struct cmd_args *);
+int	cmd_tally(struct cmd_ctx *, struct cmd_args *);
 
 /* Prints the API's error on stderr and returns its exit status. */
 int	cmd_api_fail(struct cmd_ctx *c);

@@ -6,6 +6,7 @@
 
 #include "client/cmd/cmd_int.h"
 #include "client/i18n.h"
+#include "client/ui/ui.h"
 
 #define CMD_PAGE	100	/* items per request; text output follows "next" */
 #define CMD_PAGES_MAX	50	/* bound on pages fetched for one listing */
@@ -342,6 +343,7 @@ cmd_results(struct cmd_ctx *c, struct cmd_args *a)
 {
 	struct api_results *r = NULL;
 	long long id = cmd_id(a->pos[0], _("poll"));
+	char pct[32];
 	size_t i;
 
 	if (id < 0)
@@ -352,20 +354,35 @@ cmd_results(struct cmd_ctx *c, struct cmd_args *a)
 		api_results_free(r);
 		return CLIENT_EXIT_OK;
 	}
-	/* L10N: results header: poll id, final or preliminary, ballot counts. */
-	printf(_("Results of poll %lld (%s): %ld ballots, %ld online, %ld analog\n"),
+	/* L10N: results header: poll id, final or preliminary, then "12
+	 * ballots: 8 online, 4 on paper". */
+	printf(ngettext("Results of poll %lld (%s): %ld ballot: %ld online, %ld on paper\n",
+	    "Results of poll %lld (%s): %ld ballots: %ld online, %ld on paper\n",
+	    (unsigned long)r->ballots_total),
 	    r->poll_id, r->final ? _("final") : _("preliminary"),
 	    r->ballots_total, r->ballots_online, r->ballots_analog);
+	if (r->analog_invalid > 0)
+		printf(ngettext("%ld blank or invalid paper ballot is not counted.\n",
+		    "%ld blank or invalid paper ballots are not counted.\n",
+		    (unsigned long)r->analog_invalid), r->analog_invalid);
+	if (r->tallies_pending > 0)
+		printf(ngettext(
+		    "%ld paper sheet is not counted yet: it waits for its second keying or its two keyings differ.\n",
+		    "%ld paper sheets are not counted yet: they wait for their second keying or their two keyings differ.\n",
+		    (unsigned long)r->tallies_pending), r->tallies_pending);
 	for (i = 0; i < r->n_options; i++) {
 		const struct api_result_option *o = &r->options[i];
 
 		printf("%d. %s  ", o->rank, o->title ? o->title : "");
 		if (o->has_points)
-			printf(_("%ld points (%ld online, %ld analog)"), o->points,
-			    o->online, o->analog);
+			printf(ngettext("%ld point (%ld online, %ld paper)",
+			    "%ld points (%ld online, %ld paper)", (unsigned long)o->points),
+			    o->points, o->online, o->analog);
 		else
-			printf(_("%ld votes (%ld online, %ld analog), %.1f%%"),
-			    o->total, o->online, o->analog, o->share * 100.0);
+			/* L10N: votes of an option, then its share ("32.3%"). */
+			printf(ngettext("%ld vote (%ld online, %ld paper), %s",
+			    "%ld votes (%ld online, %ld paper), %s", (unsigned long)o->total),
+			    o->total, o->online, o->analog, ui_percent(o->share, 1, pct, sizeof(pct)));
 		printf("\n");
 	}
 	api_results_free(r);

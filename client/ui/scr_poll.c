@@ -664,7 +664,7 @@ results_build(struct app *app, struct screen *s, struct page *p)
 	size_t i;
 	int rank, ranking;
 	long most = 0;
-	char nv[64];
+	char nv[64], pct[32];
 
 	(void)app;
 	p->context = "results";
@@ -718,9 +718,9 @@ results_build(struct app *app, struct screen *s, struct page *p)
 				it->bar = o->share;
 				snprintf(nv, sizeof(nv), ngettext("%ld vote", "%ld votes", (unsigned long)o->total),
 				    o->total);
-				/* L10N: a result: votes ("12 votes"), share in percent, rank — online and paper votes. */
-				page_item_detail(it, _("%s, %.0f %%, rank %d — %ld online, %ld paper"),
-				    nv, o->share * 100.0, o->rank, o->online, o->analog);
+				/* L10N: a result: votes ("12 votes"), share ("32.3%"), rank — online and paper votes. */
+				page_item_detail(it, _("%s, %s, rank %d — %ld online, %ld paper"),
+				    nv, ui_percent(o->share, 1, pct, sizeof(pct)), o->rank, o->online, o->analog);
 			}
 		}
 	}

@@ -50,37 +50,6 @@ tally_is_ranking(const struct api_poll *p)
 	return 0;
 }
 
-/* The state of a sheet in words. */
-static const char *
-tally_state_word(enum api_tally_state st)
-{
-	switch (st) {
-	case API_TALLY_COUNTED:
-		return _("counted");
-	case API_TALLY_WAITING:
-		return _("waiting for the second keying");
-	case API_TALLY_MISMATCH:
-		return _("the two keyings differ: not counted");
-	case API_TALLY_WITHDRAWN:
-		return _("withdrawn");
-	case API_TALLY_UNKNOWN:
-		break;
-	}
-	return "";
-}
-
-/* How a paper ranking is counted, said where rankings are keyed or shown. */
-static void
-tally_ranking_note(struct page *p, const struct api_poll *po)
-{
-	int m = po->max_choices > 0 ? po->max_choices : (int)po->n_options;
-
-	page_add_text(p, PAGE_TEXT_PARA, ngettext(
-	    "Paper rankings are counted like online ones: a first choice gets %d point, the next one point less, and so on.",
-	    "Paper rankings are counted like online ones: a first choice gets %d points, the next one point less, and so on.",
-	    (unsigned long)m), m);
-}
-
 /* The number of option id as listed on the poll's page (1..), 0 if none. */
 static size_t
 tally_option_number(const struct api_poll *po, long long id)
@@ -332,7 +301,7 @@ tally_form_build(struct app *app, struct screen *s, struct page *p)
 	    ? _("Type each different ranking on the paper ballots once, as the option numbers below in order (first choice first), and how many ballots had it.")
 	    : _("Type how many paper ballots named each option, how many ballots there were and how many were blank or invalid."));
 	if (ranking) {
-		tally_ranking_note(p, d->poll);
+		ui_paper_ranking_note(p, d->poll);
 		for (i = 0; i < d->poll->n_options; i++)
 			/* L10N: an option with its number, to type in rankings. */
 			page_add_text(p, PAGE_TEXT_NOTE, _("Option %zu: %s"), i + 1, d->poll->options[i].title);
@@ -701,14 +670,14 @@ tally_view_build(struct app *app, struct screen *s, struct page *p)
 	(void)app;
 	page_set_breadcrumb(p, _("Poll / %s / Paper ballots"), d->poll->title);
 	page_set_heading(p, "%s", t->source != NULL ? t->source : "");
-	page_add_text(p, PAGE_TEXT_NOTE, "%s", tally_state_word(t->state));
+	page_add_text(p, PAGE_TEXT_NOTE, "%s", ui_tally_state_word(t->state));
 	for (i = 0; i < t->n_entries; i++)
 		tally_entry_note(p, &t->entries[i]);
 	if (t->keys == 2 && t->n_entries < 2)
 		page_add_text(p, PAGE_TEXT_PARA, "%s",
 		    _("It counts once a second staff member has keyed it the same."));
 	if (ranking)
-		tally_ranking_note(p, d->poll);
+		ui_paper_ranking_note(p, d->poll);
 	/* Per option, both keyings side by side (points for rankings). */
 	for (i = 0; e1 != NULL && i < d->poll->n_options; i++) {
 		long long id = d->poll->options[i].id;
@@ -897,7 +866,7 @@ tally_list_build(struct app *app, struct screen *s, struct page *p)
 	page_set_breadcrumb(p, _("Poll / %s"), d->poll->title);
 	page_set_heading(p, "%s", _("Paper ballots"));
 	if (tally_is_ranking(d->poll))
-		tally_ranking_note(p, d->poll);
+		ui_paper_ranking_note(p, d->poll);
 	/* L10N: how many paper sheets a poll has. */
 	page_add_text(p, PAGE_TEXT_NOTE, ngettext("%zu paper sheet.", "%zu paper sheets.", d->l->n), d->l->n);
 	if ((it = page_add_item(p, PAGE_ITEM_BUTTON, _("Enter a paper sheet"))) != NULL)
@@ -910,7 +879,7 @@ tally_list_build(struct app *app, struct screen *s, struct page *p)
 		it->ref = TL_SHEET;
 		it->id = (long)t->id;
 		page_item_group(it, _("Sheets"));
-		page_item_state(it, "%s", tally_state_word(t->state));
+		page_item_state(it, "%s", ui_tally_state_word(t->state));
 		for (k = 0; k < t->n_entries; k++) {
 			char when[64];
 

@@ -145,6 +145,15 @@ char	*ui_name(const char *name, char *buf, size_t size);
 const char *ui_status_word(enum api_status status);
 /* An account's role in words ("citizen" -> "Bürgerin oder Bürger"). */
 const char *ui_role_word(enum api_role role);
+/* A share 0..1 as a percentage of the language ("32.3%", "32,3 %"), into
+ * buf; returns buf. */
+char	*ui_percent(double share, int decimals, char *buf, size_t size);
+/* The state of a paper sheet in words ("counted", "waiting for ..."). */
+const char *ui_tally_state_word(enum api_tally_state st);
+/* How paper rankings of poll po are counted, in a sentence (into buf),
+ * and as a paragraph of page p. */
+const char *ui_paper_ranking_text(const struct api_poll *po, char *buf, size_t size);
+void	ui_paper_ranking_note(struct page *p, const struct api_poll *po);
 /* A kind of poll in words ("ranking" -> "Rangfolge"). */
 const char *ui_poll_kind_word(enum api_poll_kind kind);
 /* "open until 30 April 2026", "closed on 1 May 2026", "opens on ...". */

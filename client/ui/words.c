@@ -76,6 +76,59 @@ ui_poll_kind_word(enum api_poll_kind kind)
 	return "";
 }
 
+char *
+ui_percent(double share, int decimals, char *buf, size_t size)
+{
+	char num[32], *dot;
+
+	snprintf(num, sizeof(num), "%.*f", decimals, share * 100.0);
+	/* L10N: the decimal separator of numbers ("32.3"; German ","). */
+	if ((dot = strchr(num, '.')) != NULL && strcmp(C_("decimal", "."), ".") != 0)
+		*dot = C_("decimal", ".")[0];
+	/* L10N: a percentage: "32.3%" (German "32,3 %"). */
+	snprintf(buf, size, _("%s%%"), num);
+	return buf;
+}
+
+const char *
+ui_tally_state_word(enum api_tally_state st)
+{
+	switch (st) {
+	/* L10N: states of a paper sheet. */
+	case API_TALLY_COUNTED:
+		return _("counted");
+	case API_TALLY_WAITING:
+		return _("waiting for the second keying");
+	case API_TALLY_MISMATCH:
+		return _("the two keyings differ: not counted");
+	case API_TALLY_WITHDRAWN:
+		return _("withdrawn");
+	case API_TALLY_UNKNOWN:
+		break;
+	}
+	return "";
+}
+
+const char *
+ui_paper_ranking_text(const struct api_poll *po, char *buf, size_t size)
+{
+	int m = po->max_choices > 0 ? po->max_choices : (int)po->n_options;
+
+	snprintf(buf, size, ngettext(
+	    "Paper rankings are counted like online ones: a first choice gets %d point, the next one point less, and so on.",
+	    "Paper rankings are counted like online ones: a first choice gets %d points, the next one point less, and so on.",
+	    (unsigned long)m), m);
+	return buf;
+}
+
+void
+ui_paper_ranking_note(struct page *p, const struct api_poll *po)
+{
+	char buf[256];
+
+	page_add_text(p, PAGE_TEXT_PARA, "%s", ui_paper_ranking_text(po, buf, sizeof(buf)));
+}
+
 const char *
 ui_role_word(enum api_role role)
 {

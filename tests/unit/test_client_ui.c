@@ -1003,7 +1003,7 @@ test_scr_results_bars_and_numbers(void **state)
 	assert_page_has(p, "Final results.");
 	assert_page_has(p, "Ballots: 30 online, 12 on paper, 120 in total.");
 	assert_string_equal(p->item[0].label, "Lautern tanzt");
-	assert_string_equal(p->item[0].detail, "42 votes, 35 %, rank 1 — 30 online, 12 paper");
+	assert_string_equal(p->item[0].detail, "42 votes, 35.0%, rank 1 — 30 online, 12 paper");
 	assert_true(p->item[0].has_bar);
 	assert_true(p->item[0].bar > 0.34 && p->item[0].bar < 0.36);
 	assert_null(p->item[1].state);	/* the rank is in the numbers */
