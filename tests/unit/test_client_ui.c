@@ -1009,7 +1009,7 @@ test_scr_results_bars_and_numbers(void **state)
 	assert_null(p->item[1].state);	/* the rank is in the numbers */
 	assert_int_equal(p->item[1].rank, 2);
 	/* One vote is "1 vote" (ngettext), not "1 votes". */
-	assert_string_equal(p->item[1].detail, "1 vote, 1 %, rank 2 — 0 online, 0 paper");
+	assert_string_equal(p->item[1].detail, "1 vote, 0.8%, rank 2 — 0 online, 0 paper");
 	app_free(app);
 }
 
