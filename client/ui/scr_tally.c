@@ -310,12 +310,6 @@ tally_form_build(struct app *app, struct screen *s, struct page *p)
 		tally_add_field(p, &d->source, TF_SOURCE, 0, NULL);
 	tally_add_field(p, &d->ballots, TF_BALLOTS, 0, NULL);
 	tally_add_field(p, &d->invalid, TF_INVALID, 0, NULL);
-	if (d->mode == TALLY_NEW && (it = page_add_item(p, PAGE_ITEM_CHECKBOX,
-	    _("A second staff member keys this sheet again"))) != NULL) {
-		it->ref = TF_KEYS;
-		it->checked = d->keys2;
-		page_item_state(it, "%s", d->keys2 ? "[x]" : "[ ]");
-	}
 	if (!ranking)
 		for (i = 0; i < d->n; i++)
 			tally_add_field(p, &d->count[i], TF_COUNT, (long)i, _("Votes per option"));
@@ -326,6 +320,13 @@ tally_form_build(struct app *app, struct screen *s, struct page *p)
 	if (ranking && d->rows < TALLY_ROWS_MAX &&
 	    (it = page_add_item(p, PAGE_ITEM_BUTTON, _("Another ranking"))) != NULL)
 		it->ref = TF_MORE;
+	/* After the numbers, so typing walks through all of them at once. */
+	if (d->mode == TALLY_NEW && (it = page_add_item(p, PAGE_ITEM_CHECKBOX,
+	    _("A second staff member keys this sheet again"))) != NULL) {
+		it->ref = TF_KEYS;
+		it->checked = d->keys2;
+		page_item_state(it, "%s", d->keys2 ? "[x]" : "[ ]");
+	}
 	if (d->mode == TALLY_CORRECT)
 		tally_add_field(p, &d->reason, TF_REASON, 0, NULL);
 	tally_sum_note(p, d);
@@ -501,6 +502,7 @@ tally_form_send(struct app *app, struct screen *s)
 	struct tally_form *d = s->data;
 	struct api_paper_line *lines;
 	struct api_paper_in in;
+	struct api_tally_sheet *t = NULL;
 	long long (*ids)[64];
 	size_t max = d->n > d->rows ? d->n : d->rows;
 	int rc = -1;
@@ -523,20 +525,25 @@ tally_form_send(struct app *app, struct screen *s)
 	ui_loading(app);
 	switch (d->mode) {
 	case TALLY_NEW:
-		rc = api_tally_add(app->api, d->poll_id, &in, NULL);
+		rc = api_tally_add(app->api, d->poll_id, &in, &t);
 		break;
 	case TALLY_SECOND:
-		rc = api_tally_key(app->api, d->tally_id, &in, NULL);
+		rc = api_tally_key(app->api, d->tally_id, &in, &t);
 		break;
 	case TALLY_CORRECT:
-		rc = api_tally_correct(app->api, d->tally_id, d->slot, d->reason.text, &in, NULL);
+		rc = api_tally_correct(app->api, d->tally_id, d->slot, d->reason.text, &in, &t);
 		break;
 	}
 	free(lines);
 	free(ids);
 	if (rc < 0)
 		return ui_fail(app, _("The paper ballots were not saved."), 1);
-	ui_status(app, _("The paper ballots for '%s' are saved."), d->poll->title);
+	/* Whether it counts now is what the person needs to hear. */
+	/* L10N: a paper sheet saved: its label and its state ("counted",
+	 * "the two keyings differ: not counted"). */
+	ui_status(app, _("The sheet '%s' is saved: %s."), t->source != NULL ? t->source : "",
+	    ui_tally_state_word(t->state));
+	api_tally_sheet_free(t);
 	/* The form is freed here: nothing of d after this. */
 	ui_pop_to(app, s);
 	ui_pop(app);

@@ -126,7 +126,7 @@ ui_paper_ranking_note(struct page *p, const struct api_poll *po)
 {
 	char buf[256];
 
-	page_add_text(p, PAGE_TEXT_PARA, "%s", ui_paper_ranking_text(po, buf, sizeof(buf)));
+	page_add_text(p, PAGE_TEXT_NOTE, "%s", ui_paper_ranking_text(po, buf, sizeof(buf)));
 }
 
 const char *

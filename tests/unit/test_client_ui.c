@@ -2287,8 +2287,7 @@ test_app_real_server_tally_and_survey(void **state)
 	assert_page_has(p, "It counts once a second staff member has keyed it the same.");
 	app_action(app, ACTION_SEND, 0);
 	p = app_page(app);
-	assert_page_has(p, "The paper ballots for '");
-	assert_page_has(p, "waiting for the second keying");
+	assert_page_has(p, "The sheet 'Stand am Stiftsplatz, Bogen 1' is saved: waiting for the second keying.");
 	p = open_item(app, "Stand am Stiftsplatz, Bogen 1");
 	assert_page_has(p, "Key this sheet a second time");
 	app_free(app);
@@ -2329,7 +2328,7 @@ test_app_real_server_tally_and_survey(void **state)
 	app_action(app, ACTION_REVIEW, 0);
 	app_action(app, ACTION_SEND, 0);
 	p = app_page(app);
-	assert_page_has(p, "counted");
+	assert_page_has(p, "is saved: counted.");
 	assert_page_has(p, "both agree");
 	app_action(app, ACTION_BACK, 0);
 	app_action(app, ACTION_BACK, 0);
