@@ -31,6 +31,9 @@ main(int argc, char **argv)
 	 * --lang switches once it is parsed. */
 	i18n_init(NULL);
 	r = opts_parse(&o, argc, argv, &cmd, err, sizeof(err));
+	/* "mitwirkung projects --api URL": global options after the command. */
+	if (r == OPTS_RUN && cmd < argc)
+		r = opts_parse_after(&o, &argc, argv, cmd, err, sizeof(err));
 	if (r == OPTS_ERROR) {
 		fprintf(stderr, "%s: %s\n", prog, err);
 		fprintf(stderr, _("Try '%s --help'.\n"), prog);

@@ -187,6 +187,60 @@ opts_parse(struct client_opts *o, int argc, char **argv, int *cmd,
 	return OPTS_RUN;
 }
 
+int
+opts_parse_after(struct client_opts *o, int *argc, char **argv, int cmd,
+    char *err, size_t errsz)
+{
+	const char *arg, *eq, *val;
+	size_t len, k;
+	int i, r, drop;
+
+	for (i = cmd + 1; i < *argc; ) {
+		arg = argv[i];
+		if (strcmp(arg, "--") == 0)
+			break;
+		drop = 0;
+		eq = strchr(arg, '=');
+		len = eq != NULL ? (size_t)(eq - arg) : strlen(arg);
+		for (k = 0; strncmp(arg, "--", 2) == 0 &&
+		    k < sizeof(opts_table) / sizeof(opts_table[0]); k++) {
+			/* --json, --help and --version mean the command's. */
+			if (opts_table[k].id == OPT_JSON || opts_table[k].id == OPT_HELP ||
+			    opts_table[k].id == OPT_VERSION ||
+			    strlen(opts_table[k].name) != len - 2 ||
+			    strncmp(opts_table[k].name, arg + 2, len - 2) != 0)
+				continue;
+			val = NULL;
+			drop = 1;
+			if (opts_table[k].has_arg) {
+				if (eq != NULL)
+					val = eq + 1;
+				else if (i + 1 < *argc) {
+					val = argv[i + 1];
+					drop = 2;
+				} else
+					return opts_fail(err, errsz,
+					    _("option '--%s' needs a value"),
+					    opts_table[k].name);
+			} else if (eq != NULL)
+				return opts_fail(err, errsz,
+				    _("option '--%s' takes no value"),
+				    opts_table[k].name);
+			if ((r = opts_apply(o, opts_table[k].id, val,
+			    opts_table[k].name, err, errsz)) != OPTS_RUN)
+				return r;
+			break;
+		}
+		if (drop == 0) {
+			i++;
+			continue;
+		}
+		memmove(&argv[i], &argv[i + drop], (size_t)(*argc - i - drop + 1) * sizeof(*argv));
+		*argc -= drop;
+	}
+	return OPTS_RUN;
+}
+
 void
 opts_usage(FILE *f, const char *prog)
 {

@@ -26,6 +26,14 @@
  */
 int	opts_parse(struct client_opts *o, int argc, char **argv, int *cmd,
 	    char *err, size_t errsz);
+/*
+ * The global options (--api, --lang, --ui, ...) also after the command at
+ * argv[cmd]: applies them and takes them out of argv (*argc shrinks;
+ * argv[*argc] stays NULL). --json and --help stay for the command. Stops
+ * at "--". Returns OPTS_RUN or OPTS_ERROR (message in err).
+ */
+int	opts_parse_after(struct client_opts *o, int *argc, char **argv, int cmd,
+	    char *err, size_t errsz);
 
 /* Prints the localized usage text to f. */
 void	opts_usage(FILE *f, const char *prog);

@@ -44,8 +44,8 @@ static const struct cmd_def cmd_table[] = {
 	  opts_none, 1, 1, cmd_poll },
 	{ "results", N_("POLL"), N_("Show the results of a poll."),
 	  opts_none, 1, 1, cmd_results },
-	{ "vote", N_("POLL OPTION..."),
-	  N_("Vote: option ids or titles; for a ranking poll in your order, first choice first."),
+	{ "vote", N_("POLL OPTION... [--id]"),
+	  N_("Vote: options by their numbers on the poll's page, or by title; for a ranking poll in your order, first choice first. With --id the numbers are the API's option ids."),
 	  opts_none, 2, CMD_MAX_POS, cmd_vote },
 	{ "unvote", N_("POLL"), N_("Withdraw your ballot while the poll is open."),
 	  opts_none, 1, 1, cmd_unvote },
@@ -338,6 +338,10 @@ cmd_parse(const struct cmd_def *d, int argc, char **argv, struct cmd_args *a,
 		}
 		if (!dashdash && strcmp(arg, "--json") == 0) {
 			*json = 1;
+			continue;
+		}
+		if (!dashdash && strcmp(arg, "--id") == 0) {
+			a->by_id = 1;
 			continue;
 		}
 		if (!dashdash && (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0)) {

@@ -54,6 +54,9 @@ cmd_login(struct cmd_ctx *c, struct cmd_args *a)
 	api_set_token(c->api, NULL);
 	if (api_login(c->api, name, pw, &l) < 0) {
 		r = cmd_api_fail(c);
+		/* A wrong password is refused (2), not "log in first" (3). */
+		if (strcmp(api_error(c->api)->code, "invalid_credentials") == 0)
+			r = CLIENT_EXIT_REFUSED;
 		goto out;
 	}
 	cmd_session_store(l->token);

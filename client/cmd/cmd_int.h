@@ -23,6 +23,7 @@ struct cmd_args {
 	char		*pos[CMD_MAX_POS];
 	int		 npos;
 	const char	*val[CMD_MAX_OPT];	/* value of the option at the same index */
+	int		 by_id;		/* --id: numbers are the API's ids, not the page's */
 };
 
 typedef int (*cmd_fn)(struct cmd_ctx *, struct cmd_args *);

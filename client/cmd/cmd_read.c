@@ -321,7 +321,8 @@ cmd_poll(struct cmd_ctx *c, struct cmd_args *a)
 		for (k = 0; k < p->n_my_ballot; k++)
 			if (p->my_ballot[k] == o->id)
 				mine = (int)k + 1;
-		printf("%lld  %s", o->id, o->title ? o->title : "");
+		/* The numbers 'vote' takes, as the poll's page shows them. */
+		printf("%zu. %s", i + 1, o->title ? o->title : "");
 		if (mine > 0)
 			printf(_(" - your choice %d"), mine);
 		printf("\n");

@@ -8,40 +8,93 @@
 #include "common/ascii.h"
 #include "client/cmd/cmd_int.h"
 #include "client/i18n.h"
+#include "client/ui/ui.h"
 
 #define CMD_BODY_MAX	(64u << 10)	/* the API refuses larger bodies anyway */
 #define CMD_ASK_TRIES	3		/* a survey question is asked at most this often */
 
-/* Finds the option meant by arg: its id, else its title (case-insensitive,
- * or a unique prefix). Returns the index or -1 (message printed). */
+/* Finds the option meant by arg: its number as the poll's page lists
+ * them (1..), with --id its API id, else its title (case-insensitive, or
+ * a unique beginning). Returns the index or -1 (message printed: what fits
+ * when several do). */
 static int
-cmd_option_index(const struct api_poll *p, const char *arg)
+cmd_option_index(const struct api_poll *p, const char *arg, int by_id)
 {
-	size_t i, len = strlen(arg);
-	int found = -1, prefix = -1, nprefix = 0;
-	char *end;
-	long long id = strtoll(arg, &end, 10);
+	size_t i, len = strlen(arg), nprefix = 0;
+	int found = -1, prefix = -1;
+	char *end, list[512];
+	long long v = strtoll(arg, &end, 10);
 
+	if (end != arg && *end == '\0') {
+		for (i = 0; by_id && i < p->n_options; i++)
+			if (p->options[i].id == v)
+				return (int)i;
+		if (!by_id && v >= 1 && (size_t)v <= p->n_options)
+			return (int)v - 1;
+		if (by_id)
+			/* L10N: %s what was typed with --id, %lld the poll. */
+			cmd_usage_error(_("'%s' is no option id of poll %lld (see: mitwirkung poll %lld --json)"),
+			    arg, p->id, p->id);
+		else
+			cmd_usage_error(_("option %lld: the poll has options 1 to %zu (see: mitwirkung poll %lld)"),
+			    v, p->n_options, p->id);
+		return -1;
+	}
+	list[0] = '\0';
 	for (i = 0; i < p->n_options; i++) {
 		const char *t = p->options[i].title;
 
-		if (*end == '\0' && end != arg && p->options[i].id == id)
-			return (int)i;
 		if (t != NULL && ascii_strcasecmp(t, arg) == 0)
 			found = (int)i;
 		else if (t != NULL && ascii_strncasecmp(t, arg, len) == 0) {
 			prefix = (int)i;
-			nprefix++;
+			snprintf(list + strlen(list), sizeof(list) - strlen(list), "%s%zu. %s",
+			    nprefix++ > 0 ? ", " : "", i + 1, t);
 		}
 	}
 	if (found >= 0)
 		return found;
 	if (nprefix == 1)
 		return prefix;
-	/* L10N: %s is what the user typed as an option of a poll. */
-	cmd_usage_error(_("'%s' is not an option of this poll (see: mitwirkung poll %lld)"),
-	    arg, p->id);
+	if (nprefix > 1)
+		/* L10N: %s what was typed, then the options it fits ("2. Roundnet, 4. Rosen"). */
+		cmd_usage_error(_("'%s' fits several options: %s; give its number"), arg, list);
+	else
+		/* L10N: %s is what the user typed as an option of a poll. */
+		cmd_usage_error(_("'%s' is not an option of this poll (see: mitwirkung poll %lld)"),
+		    arg, p->id);
 	return -1;
+}
+
+/* A poll takes votes only while open; says why not (exit status 2). */
+static int
+cmd_poll_votable(const struct api_poll *p)
+{
+	char when[64];
+
+	switch (p->status) {
+	case API_STATUS_OPEN:
+		return CLIENT_EXIT_OK;
+	case API_STATUS_UPCOMING:
+		fprintf(stderr, "mitwirkung: ");
+		/* L10N: %lld the poll, %s a date ("1 March 2027"). */
+		fprintf(stderr, _("poll %lld is not open yet: it opens on %s.\n"), p->id,
+		    ui_date(p->opens_at, when, sizeof(when)));
+		return CLIENT_EXIT_REFUSED;
+	case API_STATUS_CLOSED:
+		fprintf(stderr, "mitwirkung: ");
+		fprintf(stderr, _("poll %lld is closed: it closed on %s.\n"), p->id,
+		    ui_date(p->closes_at, when, sizeof(when)));
+		return CLIENT_EXIT_REFUSED;
+	case API_STATUS_PENDING:
+	case API_STATUS_PUBLISHED:
+	case API_STATUS_REJECTED:
+	case API_STATUS_HIDDEN:
+	case API_STATUS_ACTIVE:
+	case API_STATUS_UNKNOWN:
+		break;
+	}
+	return CLIENT_EXIT_OK;	/* the server decides */
 }
 
 int
@@ -50,7 +103,7 @@ cmd_vote(struct cmd_ctx *c, struct cmd_args *a)
 	struct api_poll *p = NULL;
 	struct api_ballot *b = NULL;
 	long long id = cmd_id(a->pos[0], _("poll")), *choices = NULL;
-	size_t n = (size_t)a->npos - 1, i, k;
+	size_t n = (size_t)a->npos - 1, i, k, max;
 	char day[16];
 	int r = CLIENT_EXIT_OK;
 
@@ -58,13 +111,24 @@ cmd_vote(struct cmd_ctx *c, struct cmd_args *a)
 		return CLIENT_EXIT_USAGE;
 	if (api_poll_get(c->api, id, &p) < 0)
 		return cmd_api_fail(c);
+	if ((r = cmd_poll_votable(p)) != CLIENT_EXIT_OK)
+		goto out;
+	max = p->kind == API_POLL_SINGLE ? 1 : p->max_choices > 0 ? (size_t)p->max_choices : p->n_options;
+	if (n > max) {
+		fprintf(stderr, "mitwirkung: ");
+		/* L10N: %lld the poll, %zu its most choices, then how many were named. */
+		fprintf(stderr, ngettext("poll %lld takes at most %zu option; you named %zu.\n",
+		    "poll %lld takes at most %zu options; you named %zu.\n", max), id, max, n);
+		r = CLIENT_EXIT_REFUSED;
+		goto out;
+	}
 	choices = calloc(n, sizeof(*choices));
 	if (choices == NULL) {
 		r = CLIENT_EXIT_NETWORK;
 		goto out;
 	}
 	for (i = 0; i < n; i++) {
-		int idx = cmd_option_index(p, a->pos[i + 1]);
+		int idx = cmd_option_index(p, a->pos[i + 1], a->by_id);
 
 		if (idx < 0) {
 			r = CLIENT_EXIT_USAGE;

@@ -105,6 +105,8 @@ def setup():
     detail = srv.get("/projects/%d?lang=en" % C["lokale"]["id"])
     C["survey"] = detail["formats"]["surveys"][0]["id"]
     C["single"] = [p for p in detail["formats"]["polls"] if p["kind"] == "single"][0]["id"]
+    bike = [p for p in projects if p["status"] == "closed"][0]
+    C["bike"] = srv.get("/projects/%d?lang=en" % bike["id"])["formats"]["polls"][0]["id"]
     C["ideas"] = srv.get("/projects/%d/ideas?lang=en" % C["stadt"]["id"])["items"]
     C["ideas_title"] = srv.get("/projects/%d?lang=en" % C["stadt"]["id"])["title"]
     return srv
@@ -307,7 +309,7 @@ def test_login_needed(srv):
     r = run("submit-idea", C["stadt"]["slug"], "--title", "Eine Idee", stdin=b"Text\n")
     eq(r.rc, 3, "submit-idea without login: %r" % r)
     r = run("login", "demo", stdin=b"wrong-password\n")
-    eq(r.rc, 3, "login with a wrong password: %r" % r)
+    eq(r.rc, 2, "login with a wrong password is refused: %r" % r)
     ok(not os.path.exists(session_file()), "no session after a failed login")
 
 
@@ -434,13 +436,47 @@ def test_vote_unvote(srv):
         ok(re.search(r"(?m)^3\. %s$" % re.escape(o[0]), r.out), "ballot order: %r" % r)
         r = run("poll", poll)
         ok(re.search(r"Roundnet - your choice 2", r.out), "own ballot shown: %r" % r)
-        # By option id, and too many choices for max_choices 3.
+        # By the numbers the poll's page shows: 4 3 1 is Roundnet first.
+        r = run("poll", poll)
+        num = {t: n for n, t in re.findall(r"(?m)^(\d+)\. (.+?)(?: - your choice \d+)?$", r.out)}
+        r = run("vote", poll, num[o[3]], num[o[2]], num[o[0]])
+        eq(r.rc, 0, "vote by numbers: %r" % r)
+        ok(re.search(r"(?m)^1\. %s$" % re.escape(o[3]), r.out), "number 4 first: %r" % r)
+        # The API's option ids only with --id.
         j = json.loads(run("poll", poll, "--json").out)
         ids = [str(o["id"]) for o in j["options"]]
-        r = run("vote", poll, ids[0])
+        r = run("vote", poll, "--id", ids[1])
         eq(r.rc, 0, "vote by id: %r" % r)
-        r = run("vote", poll, *ids[:4])
+        ok(re.search(r"(?m)^1\. %s$" % re.escape(o[1]), r.out), "by id: %r" % r)
+        r = run("vote", poll, "9")
+        eq(r.rc, 1, "option 9 of 5: %r" % r)
+        ok("the poll has options 1 to 5" in r.err, "says the numbers: %r" % r)
+        # Too many choices says the maximum, in both languages.
+        r = run("vote", poll, "1", "2", "3", "4")
         eq(r.rc, 2, "four choices refused: %r" % r)
+        ok("takes at most 3 options; you named 4" in r.err, "says the maximum: %r" % r)
+        r = run("vote", poll, "1", "2", "3", "4", lang="de")
+        ok("höchstens 3 Optionen" in r.err, "German maximum: %r" % r)
+        # An ambiguous beginning lists what it fits, in both languages.
+        r = run("vote", str(C["single"]), "S")
+        eq(r.rc, 1, "ambiguous: %r" % r)
+        ok("'S' fits several options: 1. Stiftsplatz, 2. Schillerplatz; give its number" in r.err,
+           "the matches: %r" % r)
+        r = run("vote", str(C["single"]), "S", lang="de")
+        ok("passt zu mehreren Optionen: 1. Stiftsplatz, 2. Schillerplatz" in r.err,
+           "German matches: %r" % r)
+        # A closed poll says it is closed, with the date in words.
+        r = run("vote", str(C["bike"]), "1")
+        eq(r.rc, 2, "closed poll: %r" % r)
+        ok(re.search(r"poll \d+ is closed: it closed on \d+ April \d{4}\.", r.err), "closed: %r" % r)
+        r = run("vote", str(C["bike"]), "1", lang="de")
+        ok(re.search(r"ist geschlossen: Sie endete am \d+\. April \d{4}\.", r.err),
+           "German closed: %r" % r)
+        # Global options after the command.
+        r = run("results", str(C["bike"]), "--api", C["base"], "--lang", "de", lang=None,
+                extra_env={"MITWIRKUNG_API": "http://127.0.0.1:9/api/v1"})
+        eq(r.rc, 0, "--api after the command: %r" % r)
+        ok("50,5 %" in r.out and "auf Papier" in r.out, "German numbers, paper: %r" % r)
         r = run("vote", poll, "Nonexistent option")
         eq(r.rc, 1, "unknown option is a usage error: %r" % r)
         r = run("vote", poll, "Roundnet", "roundnet")
