@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "client/cmd/cmd_int.h"
+#include "client/ui/ui.h"
 #include "client/i18n.h"
 #include "client/session.h"
 #include "common/text.h"
@@ -230,8 +231,8 @@ cmd_print_indented(const char *text, int indent)
 const char *
 cmd_date(const char *t, char *buf, size_t sz)
 {
-	snprintf(buf, sz, "%.10s", t != NULL ? t : "");
-	return buf;
+	/* The date as the UI says it, in the language ("31. Dezember 2027"). */
+	return ui_date(t, buf, sz);
 }
 
 char *

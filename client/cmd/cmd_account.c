@@ -122,7 +122,7 @@ cmd_whoami(struct cmd_ctx *c, struct cmd_args *a)
 		/* L10N: whoami: user name, display name, role. */
 		printf(_("%s (%s), %s\n"), u->username ? u->username : "",
 		    u->display_name ? u->display_name : "",
-		    api_role_name(u->role));
+		    ui_role_word(u->role));
 		if (u->email != NULL)
 			printf(_("E-mail: %s\n"), u->email);
 	}

@@ -61,7 +61,7 @@ int
 cmd_projects(struct cmd_ctx *c, struct cmd_args *a)
 {
 	struct api_project_list *l = NULL;
-	char *after = NULL, d1[16], d2[16];
+	char *after = NULL, d1[64], d2[64];
 	size_t i;
 	int page, r = CLIENT_EXIT_OK;
 
@@ -81,7 +81,7 @@ cmd_projects(struct cmd_ctx *c, struct cmd_args *a)
 			const struct api_project *p = &l->items[i];
 
 			printf("%lld  %s  %s  %s  (%s – %s)\n", p->id,
-			    api_status_name(p->status),
+			    ui_status_word(p->status),
 			    p->category ? p->category : "",
 			    p->title ? p->title : "",
 			    cmd_date(p->starts_at, d1, sizeof(d1)),
@@ -103,7 +103,7 @@ int
 cmd_project(struct cmd_ctx *c, struct cmd_args *a)
 {
 	struct api_project *p = NULL;
-	char d1[16], d2[16], ni[64], nc[64], np[64];
+	char d1[64], d2[64], ni[64], nc[64], np[64];
 	size_t i;
 
 	if (api_project_get(c->api, a->pos[0], &p) < 0)
@@ -115,7 +115,7 @@ cmd_project(struct cmd_ctx *c, struct cmd_args *a)
 	printf("%s\n", p->title ? p->title : "");
 	/* L10N: project header; %lld id, then status, category, start and end date. */
 	printf(_("Project %lld, %s, %s, %s – %s\n"), p->id,
-	    api_status_name(p->status), p->category ? p->category : "",
+	    ui_status_word(p->status), p->category ? p->category : "",
 	    cmd_date(p->starts_at, d1, sizeof(d1)),
 	    cmd_date(p->ends_at, d2, sizeof(d2)));
 	/* Counts in the plural forms of the language ("1 Kommentar"). */
@@ -137,14 +137,14 @@ cmd_project(struct cmd_ctx *c, struct cmd_args *a)
 		const struct api_format_poll *f = &p->polls[i];
 
 		/* L10N: a poll line of a project: id, kind, status, title. */
-		printf(_("Poll %lld  %s  %s  %s\n"), f->id, api_poll_kind_name(f->kind),
-		    api_status_name(f->status), f->title ? f->title : "");
+		printf(_("Poll %lld  %s  %s  %s\n"), f->id, ui_poll_kind_word(f->kind),
+		    ui_status_word(f->status), f->title ? f->title : "");
 	}
 	for (i = 0; i < p->n_surveys; i++) {
 		const struct api_format_survey *f = &p->surveys[i];
 
 		printf(_("Survey %lld  %s  %s\n"), f->id,
-		    api_status_name(f->status), f->title ? f->title : "");
+		    ui_status_word(f->status), f->title ? f->title : "");
 	}
 	api_project_free(p);
 	return CLIENT_EXIT_OK;
@@ -206,7 +206,7 @@ cmd_idea(struct cmd_ctx *c, struct cmd_args *a)
 {
 	struct api_idea *it = NULL;
 	long long id = cmd_id(a->pos[0], _("idea"));
-	char d[16], ns[64], nc[64];
+	char d[64], ns[64], nc[64];
 
 	if (id < 0)
 		return CLIENT_EXIT_USAGE;
@@ -217,7 +217,7 @@ cmd_idea(struct cmd_ctx *c, struct cmd_args *a)
 		/* L10N: idea header: id, author, date, status. */
 		printf(_("Idea %lld by %s, %s, %s\n"), it->id,
 		    cmd_author(it->author), cmd_date(it->created_at, d, sizeof(d)),
-		    api_status_name(it->status));
+		    ui_status_word(it->status));
 		printf("%s, %s%s\n",
 		    cmd_count(ns, sizeof(ns), ngettext("%ld support", "%ld supports",
 		    (unsigned long)it->supports), it->supports),
@@ -240,7 +240,7 @@ cmd_comments(struct cmd_ctx *c, struct cmd_args *a)
 {
 	struct api_comment_list *l = NULL;
 	long long id = cmd_id(a->pos[0], _("idea"));
-	char *after = NULL, d[16];
+	char *after = NULL, d[64];
 	size_t i;
 	int page, r = CLIENT_EXIT_OK;
 
@@ -286,6 +286,7 @@ cmd_poll(struct cmd_ctx *c, struct cmd_args *a)
 {
 	struct api_poll *p = NULL;
 	long long id = cmd_id(a->pos[0], _("poll"));
+	char d1[64];
 	size_t i, k;
 
 	if (id < 0)
@@ -300,14 +301,17 @@ cmd_poll(struct cmd_ctx *c, struct cmd_args *a)
 	if (p->question != NULL)
 		cmd_print_indented(p->question, 0);
 	/* L10N: poll header: id, kind (single/multiple/ranking), status, closing time. */
-	printf(_("Poll %lld, %s, %s, closes %s\n"), p->id, api_poll_kind_name(p->kind),
-	    api_status_name(p->status), p->closes_at ? p->closes_at : "-");
+	printf(_("Poll %lld, %s, %s, closes %s\n"), p->id, ui_poll_kind_word(p->kind),
+	    ui_status_word(p->status), p->closes_at ? cmd_date(p->closes_at, d1, sizeof(d1)) : "-");
 	switch (p->kind) {
 	case API_POLL_RANKING:
-		printf(_("Rank up to %d options, first choice first.\n"), p->max_choices);
+		printf(ngettext("Rank up to %d option, first choice first.\n",
+		    "Rank up to %d options, first choice first.\n", (unsigned long)p->max_choices),
+		    p->max_choices);
 		break;
 	case API_POLL_MULTIPLE:
-		printf(_("Choose up to %d options.\n"), p->max_choices);
+		printf(ngettext("Choose up to %d option.\n", "Choose up to %d options.\n",
+		    (unsigned long)p->max_choices), p->max_choices);
 		break;
 	case API_POLL_SINGLE:
 	case API_POLL_UNKNOWN:

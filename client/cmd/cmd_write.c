@@ -104,7 +104,7 @@ cmd_vote(struct cmd_ctx *c, struct cmd_args *a)
 	struct api_ballot *b = NULL;
 	long long id = cmd_id(a->pos[0], _("poll")), *choices = NULL;
 	size_t n = (size_t)a->npos - 1, i, k, max;
-	char day[16];
+	char day[64];
 	int r = CLIENT_EXIT_OK;
 
 	if (id < 0)
@@ -196,10 +196,13 @@ cmd_support_set(struct cmd_ctx *c, struct cmd_args *a, int on)
 		return CLIENT_EXIT_OK;
 	if (s.supported)
 		/* L10N: %lld idea id, %ld number of supporters. */
-		printf(_("You support idea %lld (%ld supports).\n"), id, s.supports);
+		printf(ngettext("You support idea %lld (%ld support).\n",
+		    "You support idea %lld (%ld supports).\n", (unsigned long)s.supports),
+		    id, s.supports);
 	else
-		printf(_("You do not support idea %lld (%ld supports).\n"), id,
-		    s.supports);
+		printf(ngettext("You do not support idea %lld (%ld support).\n",
+		    "You do not support idea %lld (%ld supports).\n", (unsigned long)s.supports),
+		    id, s.supports);
 	return CLIENT_EXIT_OK;
 }
 
@@ -416,7 +419,8 @@ cmd_ask(const struct api_question *q, size_t num, size_t total,
 
 			free(line);
 			if (n <= 0) {
-				printf(_("Please type up to %d numbers from the list.\n"), max);
+				printf(ngettext("Please type up to %d number from the list.\n",
+				    "Please type up to %d numbers from the list.\n", (unsigned long)max), max);
 				continue;
 			}
 			an->choices = ids;

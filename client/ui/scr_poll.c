@@ -235,7 +235,8 @@ poll_build(struct app *app, struct screen *s, struct page *p)
 			/* L10N: a ranking poll; the keys to choose and move are said with the page. */
 			page_add_text(p, PAGE_TEXT_NOTE, _("Rank up to %zu."), max);
 		else if (po->kind == API_POLL_MULTIPLE)
-			page_add_text(p, PAGE_TEXT_NOTE, _("Choose up to %zu options."), max);
+			page_add_text(p, PAGE_TEXT_NOTE, ngettext("Choose up to %zu option.",
+			    "Choose up to %zu options.", max), max);
 		else
 			page_add_text(p, PAGE_TEXT_NOTE, "%s", _("Choose one option."));
 	}

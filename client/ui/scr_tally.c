@@ -268,7 +268,8 @@ tally_sum_note(struct page *p, const struct tally_form *d)
 	v = tally_value(&d->invalid);
 	/* L10N: the sum of a paper sheet while it is typed: "Counted so far:
 	 * 19 votes and 1 invalid ballot make 20 of 20 ballots." */
-	page_add_text(p, PAGE_TEXT_NOTE, _("Counted so far: %ld and %ld invalid make %ld of %ld ballots."),
+	page_add_text(p, PAGE_TEXT_NOTE, ngettext("Counted so far: %ld and %ld invalid make %ld of %ld ballot.",
+	    "Counted so far: %ld and %ld invalid make %ld of %ld ballots.", (unsigned long)tally_value(&d->ballots)),
 	    sum, v > 0 ? v : 0, sum + (v > 0 ? v : 0), tally_value(&d->ballots));
 }
 

@@ -520,7 +520,7 @@ def test_submit_idea_and_comment(srv):
         ok(m, "submit-idea says the id: %r" % r)
         r = run("idea", m.group(1))
         eq(r.rc, 0, "own pending idea visible to its author: %r" % r)
-        ok("pending" in r.out and "Trinkbrunnen" in r.out, "pending idea: %r" % r)
+        ok("waiting for moderation" in r.out and "Trinkbrunnen" in r.out, "pending idea: %r" % r)
         r = run("submit-idea", pid, "--title", "x", stdin=body)
         eq(r.rc, 2, "short title refused: %r" % r)
         ok("title" in r.err, "the error names the field: %r" % r)
