@@ -403,6 +403,12 @@ struct api_queue_item {
 	char		*target_type;	/* reports: idea | comment ("target" in the answer) */
 	long long	 target_id;	/* reports */
 	char		*reporter;	/* reports: who reported, when the server says */
+	/* Context (NULL / 0 when the server sends none): */
+	char		*project_title;
+	char		*idea_title;	/* comments: the idea it belongs to */
+	long long	 parent_id;	/* comments: the comment it answers */
+	char		*parent_body;	/* multi-line */
+	char		*parent_author;
 };
 
 struct api_queue_list {

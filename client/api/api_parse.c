@@ -909,6 +909,10 @@ static const struct api_strfield api_queue_strs[] = {
 	SF(struct api_queue_item, reason, 1),
 	SF(struct api_queue_item, target_type, 0),
 	SF(struct api_queue_item, reporter, 0),
+	SF(struct api_queue_item, project_title, 0),
+	SF(struct api_queue_item, idea_title, 0),
+	SF(struct api_queue_item, parent_body, 1),
+	SF(struct api_queue_item, parent_author, 0),
 };
 
 void
@@ -929,6 +933,7 @@ api_parse_queue_item(const cJSON *j, struct api_queue_item *q)
 	q->idea_id = api_json_id(j, "idea_id");
 	q->project_id = api_json_id(j, "project_id");
 	q->target_id = api_json_id(j, "target_id");
+	q->parent_id = api_json_id(j, "parent_id");
 	q->status = api_status_parse(api_json_word(j, "status"));
 	if (api_parse_strs(j, q, api_queue_strs, NELEM(api_queue_strs)) < 0 ||
 	    api_json_author(j, &q->author) < 0 ||

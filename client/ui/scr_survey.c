@@ -587,6 +587,7 @@ struct moderation {
 	int			 target;	/* queue index chosen (Enter), -1 none */
 	int			 last;		/* queue index the focus was on last, -1 none */
 	int			 in_queue;	/* after an action: keep the focus on the queue */
+	int			 confirm;	/* queue index whose approval waits for a second press, -1 none */
 };
 
 static const char *const mod_types[] = { "ideas", "comments", "reports" };
@@ -604,9 +605,43 @@ mod_load(struct app *app, struct screen *s)
 	d->q = NULL;
 	d->target = -1;
 	d->last = -1;
+	d->confirm = -1;
 	if (api_moderation_queue(app->api, mod_types[d->type], NULL, 100, &d->q) < 0)
 		return ui_fail(app, _("The moderation queue could not be loaded."), 0);
 	return 0;
+}
+
+/* Where an item of the queue stands: its project, the idea a comment
+ * belongs to, the comment it answers; one line each, ending in a newline
+ * ("" when the server said none). Caller frees. */
+static char *
+mod_context(const struct api_queue_item *q)
+{
+	char *s = strdup(""), *t;
+
+	if (s != NULL && q->project_title != NULL) {
+		/* L10N: the project an item of the moderation queue belongs to. */
+		if (asprintf(&t, _("%sProject: %s\n"), s, q->project_title) < 0)
+			t = NULL;
+		free(s);
+		s = t;
+	}
+	if (s != NULL && q->title == NULL && q->idea_title != NULL) {
+		/* L10N: the idea a comment in the moderation queue is about. */
+		if (asprintf(&t, _("%sOn the idea: %s\n"), s, q->idea_title) < 0)
+			t = NULL;
+		free(s);
+		s = t;
+	}
+	if (s != NULL && q->parent_body != NULL) {
+		/* L10N: the comment a comment answers: its author and text. */
+		if (asprintf(&t, _("%sAnswers %s: %.300s\n"), s,
+		    q->parent_author != NULL ? q->parent_author : "?", q->parent_body) < 0)
+			t = NULL;
+		free(s);
+		s = t;
+	}
+	return s;
 }
 
 static const char *
@@ -640,24 +675,40 @@ mod_build(struct app *app, struct screen *s, struct page *p)
 		page_add_text(p, PAGE_TEXT_PARA, "%s", _("Nothing is waiting."));
 	for (i = 0; i < d->q->n; i++) {
 		const struct api_queue_item *q = &d->q->items[i];
-		const char *label = q->title != NULL ? q->title : q->body != NULL ? q->body : "";
+		const char *author = q->author != NULL ? q->author : "?";
+		char *ctx;
 
-		if ((it = page_add_item(p, PAGE_ITEM_ENTRY, "")) == NULL)
+		/* The label names the thing; its text is said once, below. */
+		if (q->title != NULL)
+			it = page_add_item(p, PAGE_ITEM_ENTRY, q->title);
+		else {
+			char label[160];
+
+			/* L10N: a comment in the moderation queue: its author. */
+			snprintf(label, sizeof(label), _("Comment by %s"), author);
+			it = page_add_item(p, PAGE_ITEM_ENTRY, label);
+		}
+		if (it == NULL)
 			return;
-		free(it->label);
-		if (asprintf(&it->label, "%.70s", label) < 0)
-			it->label = strdup("");
 		ui_date(q->created_at, when, sizeof(when));
+		if ((ctx = mod_context(q)) == NULL)
+			return;
 		if (q->reason != NULL)
-			/* L10N: a report: its reason, the reported text, who, when. */
-			page_item_detail(it, _("Reported: %s\n%s\nby %s on %s"), q->reason,
-			    q->body != NULL ? q->body : "", q->author != NULL ? q->author : "?", when);
+			/* L10N: a report: its reason, where, the reported text, who, when. */
+			page_item_detail(it, _("Reported: %s\n%s%s\nby %s on %s"), q->reason, ctx,
+			    q->body != NULL ? q->body : "", author, when);
 		else
-			page_item_detail(it, _("%s\nby %s on %s"), q->body != NULL ? q->body : "",
-			    q->author != NULL ? q->author : "?", when);
-		page_item_state(it, "%s", ui_status_word(q->status));
-		if ((int)i == d->target)
+			/* L10N: where, the text, who, when. */
+			page_item_detail(it, _("%s%s\nby %s on %s"), ctx, q->body != NULL ? q->body : "",
+			    author, when);
+		free(ctx);
+		if ((int)i == d->confirm)
+			/* L10N: an item waiting for the approval to be confirmed. */
+			page_item_state(it, _("%s, approve? Press approve again"), ui_status_word(q->status));
+		else if ((int)i == d->target)
 			page_item_state(it, _("%s, chosen"), ui_status_word(q->status));
+		else
+			page_item_state(it, "%s", ui_status_word(q->status));
 		it->ref = MOD_ENTRY;
 		it->id = (long)i;
 	}
@@ -696,6 +747,16 @@ mod_act(struct app *app, struct screen *s, const char *what)
 	}
 	d->target = idx;
 	q = &d->q->items[idx];
+	/* Approving publishes at once: the first press asks, the second
+	 * approves; the focus stays on the item until then. */
+	if (strcmp(what, "approve") == 0 && d->confirm != idx) {
+		d->confirm = idx;
+		/* L10N: %s is the title or the author of an item. */
+		ui_status(app, _("Approve '%.60s'? Press approve again to publish it; any other key keeps it waiting."),
+		    q->title != NULL ? q->title : q->author != NULL ? q->author : "");
+		return APP_OK;
+	}
+	d->confirm = -1;
 	if (strcmp(what, "approve") != 0 && d->reason.len == 0) {
 		field_set_error(&d->reason, _("Reason: please say why; the author sees it."));
 		ui_status(app, "%s", d->reason.error);
@@ -735,6 +796,11 @@ mod_action(struct app *app, struct screen *s, enum action a, int arg)
 	const struct page_item *it = page_focused(app->page);
 
 	(void)arg;
+	/* Any other key than approve leaves a pending approval. */
+	if (a != ACTION_APPROVE && d->confirm >= 0) {
+		d->confirm = -1;
+		ui_status(app, "%s", _("Not approved; it is still waiting."));
+	}
 	switch ((int)a) {	/* open set: the rest goes to default */
 	case ACTION_OPEN:
 	case ACTION_TOGGLE:
@@ -792,6 +858,7 @@ scr_moderation_open(struct app *app)
 		return -1;
 	d->target = -1;
 	d->last = -1;
+	d->confirm = -1;
 	if (field_init(&d->reason, _("Reason"), _("Reason (for reject or hide):"), 500, 0, 0) < 0) {
 		free(d);
 		return -1;

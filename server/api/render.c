@@ -711,6 +711,11 @@ render_queue(const struct store_queue *q, int type)
 		cJSON_AddStringToObject(o, "status",
 		    render_name(store_post_status_name(it->status)));
 		render_add_time(o, "created_at", it->created_at, 0);
+		render_add_str(o, "project_title", it->project_title);
+		render_add_str(o, "idea_title", it->idea_title);
+		render_add_id(o, "parent_id", it->parent_id);
+		render_add_str(o, "parent_body", it->parent_body);
+		render_add_str(o, "parent_author", it->parent_author);
 		if (type == STORE_QUEUE_REPORTS) {
 			render_add_str(o, "reason", it->reason);
 			render_add_str(o, "reporter", it->reporter);

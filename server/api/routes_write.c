@@ -462,7 +462,7 @@ rw_moderation_queue(struct req *r, const struct route_args *a)
 	if (route_list_params(r, &limit, &after) != 0 ||
 	    (st = route_store(r)) == NULL)
 		return;
-	rc = store_queue_list(st, t, limit, after, &q);
+	rc = store_queue_list_lang(st, t, limit, after, r->lang, &q);
 	if (rc != 0)
 		route_store_error(r, rc, "after");
 	else

@@ -585,6 +585,12 @@ struct store_queue_item {
 	int64_t	 created_at;		/* of the idea/comment, or of the report */
 	char	*reason;		/* reports: the reason */
 	char	*reporter;		/* reports: reporter's display name or NULL */
+	/* Context, so the queue needs no other page: */
+	char	*project_title;		/* in the language asked for */
+	char	*idea_title;		/* comments: the idea it belongs to, or NULL */
+	int64_t	 parent_id;		/* comments: the comment it answers, or 0 */
+	char	*parent_body;		/* its text, or NULL */
+	char	*parent_author;		/* its author's display name, or NULL */
 };
 struct store_queue {
 	struct store_queue_item	*items;
@@ -594,9 +600,12 @@ struct store_queue {
 };
 void	store_queue_free(struct store_queue *q);
 
-/* The moderation queue of one type, oldest first. */
+/* The moderation queue of one type, oldest first; project titles in lang
+ * (German where none; store_queue_list(): German). */
 int	store_queue_list(struct store *s, int type, int limit, const char *after,
 	    struct store_queue *out);
+int	store_queue_list_lang(struct store *s, int type, int limit,
+	    const char *after, const char *lang, struct store_queue *out);
 
 #define STORE_MOD_APPROVE	1	/* -> published */
 #define STORE_MOD_REJECT	2	/* -> rejected (the author sees reason) */

@@ -1063,6 +1063,10 @@ queue_clear(void *elem)
 	free(it->author);
 	free(it->reason);
 	free(it->reporter);
+	free(it->project_title);
+	free(it->idea_title);
+	free(it->parent_body);
+	free(it->parent_author);
 }
 
 void
@@ -1094,13 +1098,24 @@ queue_row(sqlite3_stmt *q, void *elem)
 	it->created_at = sqlite3_column_int64(q, 9);
 	it->reason = store_col_str(q, 10, &oom);
 	it->reporter = store_col_str(q, 11, &oom);
+	it->project_title = store_col_str(q, 12, &oom);
+	it->idea_title = store_col_str(q, 13, &oom);
+	it->parent_id = sqlite3_column_int64(q, 14);
+	it->parent_body = store_col_str(q, 15, &oom);
+	it->parent_author = store_col_str(q, 16, &oom);
 	return oom ? STORE_ENOMEM : 0;
 }
 
-/* ?1/?2 cursor (created_at, id), ?3 limit; oldest first. */
+/* ?1/?2 cursor (created_at, id), ?3 limit, ?4 language of the project
+ * title; oldest first. Columns 12.. are the context: the project's title,
+ * the title of the idea a comment belongs to, the comment it answers. */
 static const char sql_queue_ideas[] =
 	"SELECT i.id, 1, i.id, i.project_id, i.id, i.title, i.body,"
-	" a.display_name, i.status, i.created_at, NULL, NULL"
+	" a.display_name, i.status, i.created_at, NULL, NULL,"
+	" (SELECT coalesce(t.title, d.title) FROM project_tr d"
+	" LEFT JOIN project_tr t ON t.project_id = d.project_id AND t.lang = ?4"
+	" WHERE d.project_id = i.project_id AND d.lang = 'de'),"
+	" NULL, 0, NULL, NULL"
 	" FROM idea i LEFT JOIN account a ON a.id = i.author_id"
 	" WHERE i.status = 1 AND (?1 IS NULL OR (i.created_at, i.id) > (?1, ?2))"
 	" ORDER BY i.created_at, i.id LIMIT ?3";
@@ -1108,7 +1123,14 @@ static const char sql_queue_ideas_n[] =
 	"SELECT count(*) FROM idea WHERE status = 1";
 static const char sql_queue_comments[] =
 	"SELECT c.id, 2, c.id, c.project_id, coalesce(c.idea_id, 0), NULL,"
-	" c.body, a.display_name, c.status, c.created_at, NULL, NULL"
+	" c.body, a.display_name, c.status, c.created_at, NULL, NULL,"
+	" (SELECT coalesce(t.title, d.title) FROM project_tr d"
+	" LEFT JOIN project_tr t ON t.project_id = d.project_id AND t.lang = ?4"
+	" WHERE d.project_id = c.project_id AND d.lang = 'de'),"
+	" (SELECT title FROM idea WHERE id = c.idea_id), coalesce(c.parent_id, 0),"
+	" (SELECT body FROM comment p WHERE p.id = c.parent_id),"
+	" (SELECT pa.display_name FROM comment p JOIN account pa"
+	" ON pa.id = p.author_id WHERE p.id = c.parent_id)"
 	" FROM comment c LEFT JOIN account a ON a.id = c.author_id"
 	" WHERE c.status = 1 AND (?1 IS NULL OR (c.created_at, c.id) > (?1, ?2))"
 	" ORDER BY c.created_at, c.id LIMIT ?3";
@@ -1118,7 +1140,15 @@ static const char sql_queue_reports[] =
 	"SELECT r.id, r.target, r.target_id, coalesce(i.project_id, c.project_id),"
 	" coalesce(i.id, c.idea_id, 0), i.title, coalesce(i.body, c.body),"
 	" a.display_name, coalesce(i.status, c.status), r.created_at, r.reason,"
-	" ra.display_name FROM report r"
+	" ra.display_name,"
+	" (SELECT coalesce(t.title, d.title) FROM project_tr d"
+	" LEFT JOIN project_tr t ON t.project_id = d.project_id AND t.lang = ?4"
+	" WHERE d.project_id = coalesce(i.project_id, c.project_id) AND d.lang = 'de'),"
+	" (SELECT title FROM idea WHERE id = c.idea_id), coalesce(c.parent_id, 0),"
+	" (SELECT body FROM comment p WHERE p.id = c.parent_id),"
+	" (SELECT pa.display_name FROM comment p JOIN account pa"
+	" ON pa.id = p.author_id WHERE p.id = c.parent_id)"
+	" FROM report r"
 	" LEFT JOIN idea i ON r.target = 1 AND i.id = r.target_id"
 	" LEFT JOIN comment c ON r.target = 2 AND c.id = r.target_id"
 	" LEFT JOIN account a ON a.id = coalesce(i.author_id, c.author_id)"
@@ -1142,6 +1172,13 @@ queue_key(const void *elem, int64_t *k)
 int
 store_queue_list(struct store *s, int type, int limit, const char *after,
     struct store_queue *out)
+{
+	return store_queue_list_lang(s, type, limit, after, "de", out);
+}
+
+int
+store_queue_list_lang(struct store *s, int type, int limit, const char *after,
+    const char *lang, struct store_queue *out)
 {
 	static const char *const sql[][2] = {
 		{ sql_queue_ideas, sql_queue_ideas_n },
@@ -1169,6 +1206,7 @@ store_queue_list(struct store *s, int type, int limit, const char *after,
 		sqlite3_bind_int64(q, 2, k[1]);
 	}
 	sqlite3_bind_int(q, 3, limit + 1);
+	store_bind_text(q, 4, store_lang(lang));
 	if ((rc = store_list_page(s, q, limit, sizeof(*out->items), queue_row,
 	    queue_clear, queue_key, (void **)&out->items, &out->n,
 	    &out->next)) != 0)

@@ -240,6 +240,8 @@ def flow_idea(api, tmp, w, h):
 		m.check_focus()
 		m.focus_to(title[:12])
 		m.keys("A")
+		m.wait_text("Press approve again")
+		m.keys("A")
 		m.wait_text("is approved")
 		m.check_focus()
 		# Out of the queue once the queue is loaded again.

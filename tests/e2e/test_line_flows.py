@@ -566,8 +566,13 @@ def test_moderation_approve_seen_elsewhere(h):
         t = h.run(["M"])
         has(t, "Moderation", "Zum Freigeben bitte — waiting for moderation", "A approve")
         i = num(t, "Zum Freigeben bitte")
+        # Approving asks once more; nothing is published yet.
         t = h.run(["M", i, "A"])
-        ok(re.search(r"approved|published", after(t, "A approve"), re.I),
+        has(after(t, "A approve"), "Approve 'Zum Freigeben bitte'? Press approve again")
+        t = o.run([n, "1"])
+        hasnt(t, "Zum Freigeben bitte")
+        t = h.run(["M", i, "A", "A"])
+        ok(re.search(r"approved|published", after(t, "Press approve again to publish"), re.I),
            "no word of the approval:\n" + t[-1500:])
         # Another session sees the idea now.
         t = o.run([n, ai])

@@ -106,12 +106,18 @@ def test_moderation_focus_stays_in_queue(tmp):
 		c.wait_text("Moderation", "Dritte Testidee QA")
 		c.focus_to("Dritte Testidee QA")
 		c.keys("A")
+		# Approving asks first; the focus stays on the item.
+		c.wait_text("Press approve again to publish it")
+		line = c.check_focus("Dritte Testidee QA")
+		c.keys("A")
 		c.wait_text("is approved")
 		# The focus is on a queue item, with the cursor there: the next A
 		# or D acts on an idea instead of being typed into the reason.
 		line = c.check_focus("Testidee QA")
 		if "Reason" in line:
 			raise Failure("focus went into the reason field:\n" + c.text())
+		c.keys("A")
+		c.wait_text("Approve 'Zweite Testidee QA'?")
 		c.keys("A")
 		c.wait_text("'Zweite Testidee QA' is approved")
 	finally:

@@ -122,6 +122,31 @@ item_find(const struct page *p, const char *needle)
 	return -1;
 }
 
+/* The item whose detail holds needle (a comment in the moderation queue
+ * is named by its author; its text is the detail). */
+static int
+item_find_detail(const struct page *p, const char *needle)
+{
+	size_t i;
+
+	for (i = 0; i < p->n_item; i++)
+		if (has(p->item[i].detail, needle))
+			return (int)i;
+	return -1;
+}
+
+static void
+focus_on_detail(struct app *app, const char *needle)
+{
+	const struct page *p = app_page(app);
+	int i = item_find_detail(p, needle);
+
+	if (i < 0)
+		page_dump(p);
+	assert_true(i >= 0);
+	app_action(app, ACTION_JUMP, p->item[i].number);
+}
+
 /* Focuses the item with label needle (by its number, as a person types it). */
 static void
 focus_on(struct app *app, const char *needle)
@@ -2101,6 +2126,19 @@ test_app_real_server_idea_moderated(void **state)
 	assert_page_has(p, "Reason: please say why");
 	assert_int_equal(p->item[p->focus].kind, PAGE_ITEM_FIELD);
 	focus_on(app, "Sonnensegel");
+	/* Approving asks first: the item stays, with the focus on it. */
+	app_action(app, ACTION_APPROVE, 0);
+	p = app_page(app);
+	assert_page_has(p, "Press approve again to publish it");
+	i = item_find(p, "Sonnensegel");
+	assert_true(i >= 0);
+	assert_int_equal(p->focus, i);
+	assert_string_equal(p->item[i].state, "waiting for moderation, approve? Press approve again");
+	/* Any other key keeps it waiting; then approve twice publishes. */
+	app_action(app, ACTION_DOWN, 0);
+	assert_page_has(app_page(app), "Not approved; it is still waiting.");
+	focus_on(app, "Sonnensegel");
+	app_action(app, ACTION_APPROVE, 0);
 	app_action(app, ACTION_APPROVE, 0);
 	p = app_page(app);
 	assert_page_has(p, "is approved.");
@@ -2166,11 +2204,18 @@ test_app_real_server_comment_moderated(void **state)
 	assert_page_has(p, "Showing waiting comments.");
 	/* Leave the comment for the reason field (letters are text there)
 	 * and go on with the button below it: it acts on the comment left. */
-	focus_on(app, "Kommentar für die Kontoseite");
+	/* The comment is named by its author; its text, the project and
+	 * the idea it belongs to are said once, in the detail. */
+	i = item_find_detail(p, "Kommentar für die Kontoseite");
+	assert_true(i >= 0);
+	assert_true(has(p->item[i].label, "Comment by "));
+	assert_true(has(p->item[i].detail, "Project: Stadt.Raum.Wir."));
+	assert_true(has(p->item[i].detail, "On the idea: "));
+	focus_on_detail(app, "Kommentar für die Kontoseite");
 	fill(app, "Reason", "Bitte beim Thema bleiben.");
 	p = open_item(app, "Reject, with a reason");
 	assert_page_has(p, "is rejected.");
-	assert_true(item_find(p, "Kommentar für die Kontoseite") < 0);
+	assert_true(item_find_detail(p, "Kommentar für die Kontoseite") < 0);
 	app_action(app, ACTION_HOME, 0);
 	/* The author sees the state and the reason, and it opens the idea. */
 	srv_login(app, "demo", "demo-passwort");
@@ -2225,7 +2270,7 @@ test_app_real_server_session_expired_keeps_text(void **state)
 	app_action(app, ACTION_FILTER, 0);
 	p = app_page(app);
 	assert_page_has(p, "Waiting comments:");
-	focus_on(app, "Ein Kommentar");
+	focus_on_detail(app, "Ein Kommentar");
 	app_action(app, ACTION_OPEN, 0);
 	assert_page_has(app_page(app), "Chosen.");
 	focus_on(app, "Reason");
@@ -2233,7 +2278,7 @@ test_app_real_server_session_expired_keeps_text(void **state)
 	app_action(app, ACTION_HIDE, 0);
 	p = app_page(app);
 	assert_page_has(p, "is hidden.");
-	assert_true(item_find(p, "Ein Kommentar") < 0);
+	assert_true(item_find_detail(p, "Ein Kommentar") < 0);
 	assert_string_equal(p->item[p->n_item - 1].field->text, "");
 	app_free(app);
 }
