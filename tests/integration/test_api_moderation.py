@@ -56,6 +56,33 @@ def test_queue_roles(srv):
 
 
 @S.test
+def test_queue_context(srv):
+    """Each queue item says where it stands: the project, the idea a
+    comment belongs to, the comment it answers."""
+    i = idea(srv, "Schattenplätze am Brunnen")
+    status(moderate(srv, "ideas", i["id"], "approve"), 200, "approve idea")
+    top = status(srv.post("/ideas/%s/comments" % i["id"], {"body": "Gute Idee, aber wo genau?"},
+                          token=C["cit"]["token"]), 201, "comment").json
+    status(moderate(srv, "comments", top["id"], "approve"), 200, "approve comment")
+    rep = status(srv.post("/ideas/%s/comments" % i["id"],
+                          {"body": "Am Stiftsplatz.", "parent_id": top["id"]},
+                          token=C["cit"]["token"]), 201, "reply").json
+    q = find(queue(srv, "comments"), id=rep["id"])
+    eq(q["project_title"], C["demo"]["projects"]["stadtraum"]["title"], "project title")
+    eq(q["idea_title"], "Schattenplätze am Brunnen", "the idea it belongs to")
+    eq((q["parent_id"], q["parent_body"]), (top["id"], "Gute Idee, aber wo genau?"),
+       "the comment it answers")
+    ok(q["parent_author"], "who wrote it: %r" % q)
+    en = find(all_items(srv, "/moderation/queue?type=comments&lang=en", C["mod"]["token"]),
+              id=rep["id"])
+    ok("City" in en["project_title"] or "Stadt" in en["project_title"], "English title %r" % en)
+    new = idea(srv, "Noch eine Idee")
+    iq = find(queue(srv, "ideas"), id=new["id"])
+    eq((iq["idea_title"], iq["parent_id"]), (None, None), "an idea has no parent")
+    ok(iq["project_title"], "an idea names its project")
+
+
+@S.test
 def test_demo_pending_idea_in_queue(srv):
     q = queue(srv, "ideas")
     ok(q, "the demo's pending idea is in the queue")
