@@ -259,6 +259,63 @@ test_store_open_upgrades_v2_counters(void **state)
 	store_close(s);
 }
 
+/* Paper tallies of a version 3 file become one keying each (schema 4):
+ * a single-choice tally gets the sum of its counts as its ballots, a
+ * ranking tally stays points. */
+static void
+test_store_open_upgrades_v3_tallies(void **state)
+{
+	struct fx *f = *state;
+	struct store *s = NULL;
+	struct store_tally_list *l = NULL;
+	struct results *r = NULL;
+	sqlite3 *db = NULL;
+	char err[256];
+
+	make_v1(f->path, 1);
+	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+	raw_exec(db, "BEGIN");
+	raw_exec(db, store_schema_step(2));
+	raw_exec(db, store_schema_step(3));
+	raw_exec(db,
+	    "INSERT INTO poll VALUES (2, 1, 3, 2, 1700000000, 1900000000, 1,"
+	    " 1700000000, 0);"
+	    "INSERT INTO poll_tr VALUES (2, 'de', 'Rang', 'Was zuerst?');"
+	    "INSERT INTO poll_option VALUES (3, 2, 0, NULL, NULL, NULL),"
+	    " (4, 2, 1, NULL, NULL, NULL);"
+	    "INSERT INTO option_tr VALUES (3, 'de', 'Drei', NULL),"
+	    " (4, 'de', 'Vier', NULL);"
+	    "INSERT INTO analog_tally(id, poll_id, source, ballots, actor_id,"
+	    " created_at) VALUES (1, 1, 'Stand', NULL, 2, 1700000700),"
+	    " (2, 2, 'Stand Rang', NULL, 2, 1700000800);"
+	    "INSERT INTO analog_count VALUES (1, 1, 3), (1, 2, 4), (2, 3, 5);");
+	raw_exec(db, "PRAGMA user_version = 3; COMMIT");
+	sqlite3_close(db);
+	assert_int_equal(store_open(f->path, &s, err, sizeof(err)), 0);
+	assert_int_equal(store_tally_list(s, 1, 0, &l), 0);
+	assert_int_equal(l->n, 1);
+	assert_int_equal(l->items[0].state, STORE_TALLY_COUNTED);
+	assert_int_equal(l->items[0].n_entries, 1);
+	assert_int_equal(l->items[0].entry[0].ballots, 7);
+	assert_int_equal(l->items[0].entry[0].keyer_id, 2);
+	assert_int_equal(l->items[0].entry[0].n_lines, 2);
+	store_tally_list_free(l);
+	assert_int_equal(store_poll_results(s, 1, "de", NOW, &r), 0);
+	assert_int_equal(r->ballots_online, 2);
+	assert_int_equal(r->ballots_analog, 7);
+	assert_int_equal(r->options[0].id, 2);
+	assert_int_equal(r->options[0].analog, 4);
+	results_free(r);
+	/* The old ranking tally's counts were points: 5 points, ceil(5 / 3)
+	 * ballots. */
+	assert_int_equal(store_poll_results(s, 2, "de", NOW, &r), 0);
+	assert_int_equal(r->ballots_analog, 2);
+	assert_int_equal(r->options[0].id, 3);
+	assert_int_equal(r->options[0].points, 5);
+	results_free(r);
+	store_close(s);
+}
+
 static void
 test_store_open_refuses_newer(void **state)
 {
@@ -340,6 +397,8 @@ main(void)
 		    test_store_open_upgrades_v1_with_data, fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_store_open_upgrades_v2_counters, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_store_open_upgrades_v3_tallies,
+		    fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_store_open_refuses_newer,
 		    fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(
