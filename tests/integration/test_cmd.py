@@ -631,6 +631,75 @@ def test_network_errors(srv):
     os.unlink(os.path.join(cfg, "config"))
 
 
+@S.test
+def test_tally(srv):
+    """Paper sheets by command: keyed twice by two staff accounts, shown
+    side by side, corrected, withdrawn; errors in both languages."""
+    poll = str(C["ranking"])
+    login("rathaus", "rathaus-passwort")
+    try:
+        r = run("tally", "list", poll)
+        eq(r.rc, 0, "tally list: %r" % r)
+        ok("Paper rankings are counted like online ones: a first choice gets 3 points" in r.out,
+           "says how paper rankings count: %r" % r)
+        # Option numbers as the page shows them; 9 is not one.
+        r = run("tally", "add", poll, "--source", "Stand, Bogen 7", "--ballots", "4", "9,1=4")
+        eq(r.rc, 1, "option 9: %r" % r)
+        ok("option 9: the poll has options 1 to 5" in r.err, "names the numbers: %r" % r)
+        r = run("tally", "add", poll, "--source", "Stand, Bogen 7", "--ballots", "4", "9,1=4",
+                lang="de")
+        ok("Option 9: Die Abstimmung hat die Optionen 1 bis 5" in r.err, "German: %r" % r)
+        # The server names the numbers that do not add up, in the language.
+        r = run("tally", "add", poll, "--source", "Stand, Bogen 7", "--ballots", "6", "4,1,5=4")
+        eq(r.rc, 2, "sum refused: %r" % r)
+        ok("add up to 4" in r.err and "not the 6 given" in r.err, "numbers: %r" % r)
+        r = run("tally", "add", poll, "--source", "Stand, Bogen 7", "--ballots", "6", "4,1,5=4",
+                lang="de")
+        ok("Die Stimmen ergeben 4" in r.err and "nicht die angegebenen 6" in r.err,
+           "German numbers: %r" % r)
+        r = run("tally", "add", poll, "--source", "Stand, Bogen 7", "--ballots", "5",
+                "--invalid", "1", "--keys", "2", "4,1,5=3", "2=1")
+        eq(r.rc, 0, "tally add: %r" % r)
+        ok("waiting for the second keying" in r.out, "waits: %r" % r)
+        sheet = re.findall(r"(?m)^(\d+)\. Stand, Bogen 7", run("tally", "list", poll).out)[-1]
+    finally:
+        logout()
+    login("wahlhelfer", "wahlhelfer-passwort")
+    try:
+        r = run("tally", "key", poll, sheet, "--ballots", "5", "--invalid", "1", "4,5,1=3", "2=1")
+        eq(r.rc, 0, "second keying: %r" % r)
+        ok("the two keyings differ: not counted" in r.out, "mismatch: %r" % r)
+        ok("1. Lautern tanzt (Lautern dances): keying 1: 6, keying 2: 3, differ" in r.out,
+           "side by side: %r" % r)
+        r = run("tally", "correct", poll, sheet, "--ballots", "5", "--invalid", "1", "4,1,5=3",
+                "2=1")
+        eq(r.rc, 1, "a correction needs a reason: %r" % r)
+        r = run("tally", "correct", poll, sheet, "--reason", "nachgezählt", "--ballots", "5",
+                "--invalid", "1", "4,1,5=3", "2=1")
+        eq(r.rc, 0, "correct: %r" % r)
+        ok(": counted" in r.out and "differ" not in r.out, "agrees: %r" % r)
+        r = run("results", poll)
+        ok(re.search(r"\d+ ballots: \d+ online, 4 on paper", r.out), "paper counted: %r" % r)
+        ok("1 blank or invalid paper ballot is not counted." in r.out, "invalid: %r" % r)
+        r = run("tally", "withdraw", poll, sheet, "--reason", "doppelt")
+        eq(r.rc, 0, "withdraw: %r" % r)
+        r = run("tally", "show", poll, sheet, lang="de")
+        ok("zurückgezogen" in r.out and "Erfassung 2 von Wahlhelfer am Stand am 28. November 2026"
+           in r.out, "shown in German, the date in German: %r" % r)
+        ok("0 on paper" in run("results", poll).out, "withdrawn counts nothing")
+        r = run("tally", "show", poll, "99")
+        eq(r.rc, 1, "sheet 99: %r" % r)
+        ok("paper sheet" in r.err, "says how many: %r" % r)
+    finally:
+        logout()
+    # A resident may not.
+    login()
+    try:
+        eq(run("tally", "list", poll).rc, 2, "a resident is refused")
+    finally:
+        logout()
+
+
 if __name__ == "__main__":
     try:
         S.run(setup)
