@@ -900,6 +900,7 @@ tally_list_build(struct app *app, struct screen *s, struct page *p)
 		}
 	}
 	page_add_action(p, ACTION_OPEN, _("open"));
+	page_add_action(p, ACTION_TALLY, _("new sheet"));
 }
 
 static int
