@@ -25,7 +25,7 @@
  *   options with the number of ballots that had it (sum of those numbers
  *   + invalid = ballots). `points` = `total` = online + analog, `share` =
  *   total / sum of all options' totals (0 when 0). Tallies from before
- *   schema 4 gave points: they count as points, and without a ballots
+ *   schema 5 gave points: they count as points, and without a ballots
  *   number as ceil(sum of points / (m + (m-1) + ... + 1)) ballots.
  *
  * rank: options sorted by total (points for ranking) descending; equal

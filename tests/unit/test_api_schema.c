@@ -259,7 +259,7 @@ test_store_open_upgrades_v2_counters(void **state)
 	store_close(s);
 }
 
-/* Paper tallies of a version 3 file become one keying each (schema 4):
+/* Paper tallies of a version 3 file become one keying each (schema 5):
  * a single-choice tally gets the sum of its counts as its ballots, a
  * ranking tally stays points. */
 static void
