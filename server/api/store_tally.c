@@ -148,6 +148,7 @@ store_tally_read(struct store *s, int64_t poll_id, int64_t tally_id,
 	struct store_tally *t = NULL, *nt;
 	struct store_tally_entry *e = NULL;
 	sqlite3_stmt *q;
+	size_t i;
 	int rc, oom = 0, slot;
 
 	l->items = NULL;
@@ -198,8 +199,8 @@ store_tally_read(struct store *s, int64_t poll_id, int64_t tally_id,
 		store_tally_list_clear(l);
 		return rc;
 	}
-	for (slot = 0; (size_t)slot < l->n; slot++)
-		tally_state(&l->items[slot]);
+	for (i = 0; i < l->n; i++)
+		tally_state(&l->items[i]);
 	return 0;
 }
 
