@@ -5,6 +5,7 @@
 
 #include <microhttpd.h>
 
+#include "common/msglang.h"
 #include "server/api/clock.h"
 #include "server/api/results.h"
 #include "server/api/routes_int.h"
@@ -28,12 +29,11 @@ rt_poll(struct req *r, struct store *st, int64_t poll_id, int *kind, int *m)
 	return 0;
 }
 
-/* 422 naming field with a sentence in the request language. */
+/* 422 naming field with a sentence (already in the request language). */
 static void
-rt_refuse(struct req *r, const char *field, const char *de, const char *en)
+rt_refuse(struct req *r, const char *field, const char *msg)
 {
-	http_reply_error_detail(r, APIERR_VALIDATION, field, REASON_NONE,
-	    strcmp(r->lang, "de") == 0 ? de : en);
+	http_reply_error_detail(r, APIERR_VALIDATION, field, REASON_NONE, msg);
 }
 
 /* Reads the rankings of a ranking poll's entry into e (memory in pl). */
@@ -48,9 +48,8 @@ rt_rankings(struct req *r, struct pool *pl, const struct jin *b,
 
 	if ((jrc = jin_array(b, "rankings", &n)) != JIN_OK) {
 		if (jin_has(b, "counts"))
-			rt_refuse(r, "rankings",
-			    "Eine Rangfolge-Abstimmung nimmt Papier-Stimmzettel als Rangfolgen an (rankings), nicht als Punkte.",
-			    "A ranking poll takes paper ballots as rankings, not as points.");
+			rt_refuse(r, "rankings", msglang_get(r->lang,
+			    "A ranking poll takes paper ballots as rankings, not as points."));
 		else
 			http_reply_error(r, jrc == JIN_TYPE ? APIERR_BAD_REQUEST :
 			    APIERR_VALIDATION, "rankings", jrc == JIN_TYPE ?
@@ -102,9 +101,8 @@ rt_counts(struct req *r, struct pool *pl, const struct jin *b,
 	int jrc;
 
 	if (jin_has(b, "rankings")) {
-		rt_refuse(r, "rankings",
-		    "Nur Rangfolge-Abstimmungen nehmen Rangfolgen an; hier zählen Stimmen je Option (counts).",
-		    "Only ranking polls take rankings; this poll takes votes per option (counts).");
+		rt_refuse(r, "rankings", msglang_get(r->lang,
+		    "Only ranking polls take rankings; this poll takes votes per option (counts)."));
 		return -1;
 	}
 	if ((jrc = jin_int_map(b, "counts", &keys, &vals, &n)) != JIN_OK) {
@@ -162,54 +160,55 @@ rt_entry(struct req *r, struct pool *pl, const struct jin *b, int kind,
 static void
 rt_why(struct req *r, const struct store_tally_why *w)
 {
-	char de[300], en[300];
-	const char *field = "counts";
+	char msg[400];
+	const char *field = "counts", *l = r->lang;
 	long long a = (long long)w->a, b = (long long)w->b, c = (long long)w->c,
 	    o = (long long)w->option_id;
 
 	switch ((enum results_tally_problem)w->problem) {
 	case TALLY_NEGATIVE:
-		snprintf(de, sizeof(de), "Keine Zahl darf negativ sein (%lld).", a);
-		snprintf(en, sizeof(en), "No number may be negative (%lld).", a);
+		snprintf(msg, sizeof(msg), msglang_get(l, "No number may be negative (%lld)."), a);
 		break;
 	case TALLY_INVALID_OVER:
 		field = "invalid";
-		snprintf(de, sizeof(de), "%lld ungültige Stimmzettel sind mehr als die %lld Stimmzettel insgesamt.", a, b);
-		snprintf(en, sizeof(en), "%lld invalid ballots are more than the %lld ballots in all.", a, b);
+		snprintf(msg, sizeof(msg), msglang_get(l,
+		    "%lld invalid ballots are more than the %lld ballots in all."), a, b);
 		break;
 	case TALLY_SUM:
 		field = "ballots";
-		snprintf(de, sizeof(de), "Die Stimmen ergeben %lld, mit %lld ungültigen %lld Stimmzettel, nicht die angegebenen %lld.", a, b, a + b, c);
-		snprintf(en, sizeof(en), "The votes add up to %lld, with %lld invalid to %lld ballots, not the %lld given.", a, b, a + b, c);
+		/* L10N: a paper sheet: votes, invalid ballots, their sum, the
+		 * ballots given. */
+		snprintf(msg, sizeof(msg), msglang_get(l,
+		    "The votes add up to %lld, with %lld invalid to %lld ballots, not the %lld given."),
+		    a, b, a + b, c);
 		break;
 	case TALLY_COUNT_OVER:
-		snprintf(de, sizeof(de), "Option %lld hat %lld Stimmen, mehr als die %lld gültigen Stimmzettel.", o, a, b);
-		snprintf(en, sizeof(en), "Option %lld has %lld votes, more than the %lld valid ballots.", o, a, b);
+		snprintf(msg, sizeof(msg), msglang_get(l,
+		    "Option %lld has %lld votes, more than the %lld valid ballots."), o, a, b);
 		break;
 	case TALLY_CHOICES_OVER:
-		snprintf(de, sizeof(de), "%lld Stimmen sind mehr, als %lld gültige Stimmzettel mit höchstens %lld Kreuzen ergeben können (%lld).", a, b, c, b * c);
-		snprintf(en, sizeof(en), "%lld votes are more than %lld valid ballots with at most %lld choices each can give (%lld).", a, b, c, b * c);
+		snprintf(msg, sizeof(msg), msglang_get(l,
+		    "%lld votes are more than %lld valid ballots with at most %lld choices each can give (%lld)."),
+		    a, b, c, b * c);
 		break;
 	case TALLY_SHAPE:
 		field = "rankings";
-		snprintf(de, sizeof(de), "Eine Rangfolge nennt 1 bis %lld Optionen, diese nennt %lld.", b, a);
-		snprintf(en, sizeof(en), "A ranking names 1 to %lld options; this one names %lld.", b, a);
+		snprintf(msg, sizeof(msg), msglang_get(l,
+		    "A ranking names 1 to %lld options; this one names %lld."), b, a);
 		break;
 	case TALLY_DUPLICATE:
-		snprintf(de, sizeof(de), "Option %lld oder dieselbe Rangfolge steht zweimal da; jede nur einmal, mit der Zahl ihrer Stimmzettel.", o);
-		snprintf(en, sizeof(en), "Option %lld or the same ranking is given twice; give each once, with its number of ballots.", o);
+		snprintf(msg, sizeof(msg), msglang_get(l,
+		    "Option %lld or the same ranking is given twice; give each once, with its number of ballots."), o);
 		break;
 	case TALLY_UNKNOWN_OPTION:
-		snprintf(de, sizeof(de), "%lld ist keine Option dieser Abstimmung.", o);
-		snprintf(en, sizeof(en), "%lld is not an option of this poll.", o);
+		snprintf(msg, sizeof(msg), msglang_get(l, "%lld is not an option of this poll."), o);
 		break;
 	case TALLY_OK:
 	default:
-		snprintf(de, sizeof(de), "Die Zahlen passen nicht zusammen.");
-		snprintf(en, sizeof(en), "The numbers do not add up.");
+		snprintf(msg, sizeof(msg), "%s", msglang_get(l, "The numbers do not add up."));
 		break;
 	}
-	rt_refuse(r, field, de, en);
+	rt_refuse(r, field, msg);
 }
 
 /* Replies with the tally tally_id as it is now (status 200 or 201). */
@@ -237,13 +236,11 @@ rt_store_error(struct req *r, int rc, const struct store_tally_why *why)
 		rt_why(r, why);
 	else if (rc == STORE_ECONFLICT)
 		http_reply_error_detail(r, APIERR_CONFLICT, "entry", REASON_NONE,
-		    strcmp(r->lang, "de") == 0 ?
-		    "Doppelte Erfassung braucht zwei verschiedene Konten; diese Erfassung ist schon da oder von Ihnen." :
-		    "Double keying needs two different accounts; this entry exists already or is yours.");
+		    msglang_get(r->lang,
+		    "Double keying needs two different accounts; this entry exists already or is yours."));
 	else if (rc == STORE_ECLOSED)
 		http_reply_error_detail(r, APIERR_CLOSED, NULL, REASON_NONE,
-		    strcmp(r->lang, "de") == 0 ? "Die Zählung ist zurückgezogen." :
-		    "The tally is withdrawn.");
+		    msglang_get(r->lang, "The tally is withdrawn."));
 	else
 		route_store_error(r, rc, NULL);
 }
