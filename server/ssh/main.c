@@ -277,6 +277,12 @@ main(int argc, char **argv)
 	}
 	if (original != NULL)
 		log_msg("sessions cannot reach %s; they run a copy: %s", original, copy);
+	/* Each session (a child of the listener) inherits the catalogues
+	 * loaded here and speaks the language its client's LANG names.
+	 * Loaded before the host keys: memory the catalogues' loading frees
+	 * must not be where the keys' parsing left a copy of a secret. */
+	msglang_init(NULL);
+	msglang_log_fallbacks();
 	if (hostkeys_load(cfg.hostkey_dir, &keys) != 0)
 		goto out;
 	hostkeys_log(keys);
@@ -287,10 +293,6 @@ main(int argc, char **argv)
 	else
 		log_msg("client %s, API %s, sessions as the current user%s", cfg.client_path,
 		    cfg.api_url, keylogin_enabled() ? ", key login on" : "");
-	/* Each session (a child of the listener) inherits the catalogues
-	 * loaded here and speaks the language its client's LANG names. */
-	msglang_init(NULL);
-	msglang_log_fallbacks();
 	rc = listener_run(&cfg, fd, keys);
 out:
 	close(fd);
