@@ -154,8 +154,14 @@ def flow_logout(s):
 
 
 def flow_language(s):
-	s.step("L", "1. Verpackungssteuer")
-	s.step("L", "1. Packaging tax")
+	"""L opens the list of languages on the one in use; a number moves
+	there, Enter switches and the focus is back where it was."""
+	s.step("L", "2. (*) English")
+	s.step("1", "1. ( ) Deutsch")
+	s.step("Enter", "1. Verpackungssteuer")
+	s.step("L", "1. (*) Deutsch")
+	s.step("2", "2. ( ) English")
+	s.step("Enter", "1. Packaging tax")
 
 
 def flow_moderate(s, title):
