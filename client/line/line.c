@@ -1774,7 +1774,7 @@ line_main(const struct client_opts *opts)
 	for (i = 0; i < keys_map_nerrors(l.keys); i++)
 		line_printf(&l, "%s\n", keys_map_error(l.keys, i));
 	/* L10N: the first line in line mode. */
-	line_puts(&l, _("MitWirkung Kaiserslautern, h for help.\n"));
+	line_puts(&l, _("MitWirkung Kaiserslautern, line mode. Type h for help.\n"));
 	l.taught = LINE_T_HELP;
 
 	for (;;) {
@@ -1810,10 +1810,13 @@ line_main(const struct client_opts *opts)
 		/* Fields filled in by the walk changed the page. What was
 		 * just typed is not said back, unless a field refused it or
 		 * the app has something to say. */
-		if (walked == 2 && p->status == NULL && !line_field_errors(p))
+		if (walked == 2 && !line_field_errors(p)) {
+			/* The app's word is said, not the fields back. */
 			line_quiet(&l, p);
-		else
+			line_status(&l, p);
+		} else {
 			line_say(&l, p);
+		}
 
 		line_prompt(&l, p);
 		if (line_input(&l, &ans) <= 0) {
