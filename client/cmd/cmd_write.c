@@ -9,9 +9,9 @@
 #include "client/cmd/cmd_int.h"
 #include "client/i18n.h"
 #include "client/ui/ui.h"
+#include "common/text.h"
 
 #define CMD_BODY_MAX	(64u << 10)	/* the API refuses larger bodies anyway */
-#define CMD_ASK_TRIES	3		/* a survey question is asked at most this often */
 
 /* Finds the option meant by arg: its number as the poll's page lists
  * them (1..), with --id its API id, else its title (case-insensitive, or
@@ -351,7 +351,7 @@ cmd_ask(const struct api_question *q, size_t num, size_t total,
     struct api_answer *an, long long *ids, char **text)
 {
 	size_t i;
-	int tries, max;
+	int max;
 	char *line;
 
 	printf("\n%zu/%zu  ", num, total);
@@ -362,7 +362,8 @@ cmd_ask(const struct api_question *q, size_t num, size_t total,
 		printf("  %zu. %s\n", i + 1, q->options[i].title ? q->options[i].title : "");
 	max = q->kind == API_QUESTION_MULTIPLE ?
 	    (q->max_choices > 0 ? q->max_choices : (int)q->n_options) : 1;
-	for (tries = 0; tries < CMD_ASK_TRIES; tries++) {
+	/* Asked again until answered: only the end of input ends it. */
+	for (;;) {
 		const char *prompt;
 
 		if (q->kind == API_QUESTION_TEXT)
@@ -392,9 +393,10 @@ cmd_ask(const struct api_question *q, size_t num, size_t total,
 		memset(an, 0, sizeof(*an));
 		an->question_id = q->id;
 		if (q->kind == API_QUESTION_TEXT) {
-			if (q->max_length > 0 && (int)strlen(line) > q->max_length * 4) {
+			if (q->max_length > 0 && text_chars(line) > (size_t)q->max_length) {
 				free(line);
-				printf("%s\n", _("That is too long."));
+				printf(_("That is too long: at most %d characters.\n"),
+				    q->max_length);
 				continue;
 			}
 			an->text = *text = line;
@@ -407,7 +409,8 @@ cmd_ask(const struct api_question *q, size_t num, size_t total,
 
 			free(line);
 			if (bad || v < q->scale_min || v > q->scale_max) {
-				printf("%s\n", _("Please type a number on the scale."));
+				printf(_("Please type one number from %d to %d.\n"),
+				    q->scale_min, q->scale_max);
 				continue;
 			}
 			an->has_value = 1;
@@ -418,9 +421,13 @@ cmd_ask(const struct api_question *q, size_t num, size_t total,
 			int n = cmd_parse_choices(q, line, ids, (size_t)max);
 
 			free(line);
+			if (n <= 0 && max > 1) {
+				printf(_("Please type up to %d different numbers from 1 to %zu, "
+				    "separated by spaces.\n"), max, q->n_options);
+				continue;
+			}
 			if (n <= 0) {
-				printf(ngettext("Please type up to %d number from the list.\n",
-				    "Please type up to %d numbers from the list.\n", (unsigned long)max), max);
+				printf(_("Please type one number from 1 to %zu.\n"), q->n_options);
 				continue;
 			}
 			an->choices = ids;
@@ -428,7 +435,6 @@ cmd_ask(const struct api_question *q, size_t num, size_t total,
 			return 1;
 		}
 	}
-	return -1;
 }
 
 int

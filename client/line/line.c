@@ -16,6 +16,8 @@
 #include "client/i18n.h"
 #include "client/keys/keys.h"
 #include "client/line/line.h"
+#include "client/line/parse.h"
+#include "client/line/seen.h"
 #include "client/ui/app.h"
 #include "client/ui/page.h"
 #include "common/text.h"
@@ -33,34 +35,6 @@ enum line_mode {
 	LINE_REVIEW
 };
 
-/* What was said of the page last, to say only what changed. */
-struct line_seen {
-	char	*where;		/* heading: another heading is another page */
-	char	**keys;		/* line_item_key() per item */
-	char	**said;		/* line_item_said() per item */
-	char	**state;	/* each item's state ("" for none) */
-	size_t	  n;
-	char	**text;		/* text blocks */
-	size_t	  ntext;
-};
-
-/* Whether word w (one or more words) stands in s as whole words,
- * ignoring ASCII case ("review" in "Review my vote"). */
-static int
-line_has_words(const char *s, const char *w)
-{
-	size_t n = strlen(w);
-	const char *p;
-
-	if (n == 0)
-		return 0;
-	for (p = s; *p != '\0'; p++) {
-		if ((p == s || p[-1] == ' ') && ascii_strncasecmp(p, w, n) == 0 &&
-		    (p[n] == '\0' || p[n] == ' '))
-			return 1;
-	}
-	return 0;
-}
 
 /* 1 when a numbered button or link of the page names the action label.
  * Only the page's own buttons count (id 0), not a project or idea whose
@@ -121,6 +95,11 @@ struct line {
 	char			*last_status;
 	const struct page_field	*asked;		/* the field last asked for on its own */
 	int			 tty;		/* stdin is a terminal (echo can be turned off) */
+	int			 used;		/* kiosk: something was typed since the last reset */
+	int			 was_review;	/* the page said last was a review step */
+	int			 after_review;	/* this page came right after a review step */
+	int			 questions;	/* a survey's questions are asked one by one next */
+	int			 unnumbered;	/* a field is asked without its page number */
 };
 
 /*
@@ -234,6 +213,14 @@ line_printf(struct line *l, const char *fmt, ...)
 /* Reads one line with the idle handling of kiosk mode. Returns 1 with a
  * line in *out (caller frees), 0 at the end of input. */
 static int line_input(struct line *l, char **out);
+/* Notes the page as said without saying it. */
+static void line_quiet(struct line *l, const struct page *p);
+/* The keymap context of a page as line mode reads it. */
+static enum keys_context line_ctx(const struct page *p);
+/* An item that answers a question of a survey. */
+static int line_is_answer(const struct page_item *it);
+/* The page's main action as a numbered button, or NULL. */
+static const struct page_item *line_main_button(const struct page *p);
 
 /*
  * Before a printed line would scroll the page's start away, asks for
@@ -310,6 +297,7 @@ line_item(struct line *l, const struct page_item *it, int full, int change)
 {
 	const char *ind = it->indent > 0 ? "   " : "";
 	const char *state = line_state(it, change);
+	size_t n;
 
 	line_more(l);
 	if (l->stop_paging)
@@ -335,6 +323,12 @@ line_item(struct line *l, const struct page_item *it, int full, int change)
 	}
 	if (state != NULL && state[0] != '\0')
 		line_printf(l, " — %s", state);
+	/* A comment's text is left out of a brief page: how long it is
+	 * tells whether to hear it (t). */
+	if (!full && !it->has_bar && it->kind == PAGE_ITEM_ENTRY && it->detail != NULL &&
+	    (n = line_words_after(it->detail, it->detail)) > 0)
+		/* L10N: line mode, after a comment whose text t reads. */
+		line_printf(l, ngettext(" (%zu word)", " (%zu words)", n), n);
 	line_puts(l, "\n");
 	if (it->field != NULL && it->field->multiline && it->field->len > 0)
 		line_text(l, "   ", it->field->text);
@@ -344,156 +338,6 @@ line_item(struct line *l, const struct page_item *it, int full, int change)
 	 * the detail says the numbers. */
 	if ((full || it->has_bar) && it->detail != NULL && it->detail[0] != '\0')
 		line_text(l, "   ", it->detail);
-}
-
-/* Where the first n words of s end, or NULL when s has no more words. */
-static const char *
-line_words_end(const char *s, int n)
-{
-	const char *p = s;
-
-	while (*p != '\0') {
-		while (*p == ' ' || *p == '\n')
-			p++;
-		if (*p == '\0')
-			return NULL;
-		if (n-- == 0)
-			return p;
-		while (*p != '\0' && *p != ' ' && *p != '\n')
-			p++;
-	}
-	return NULL;
-}
-
-/* Words a first sentence needs before a brief page stops after it. */
-#define LINE_BRIEF_SENTENCE	4
-
-/*
- * Where a brief page stops saying s, when s has more than n words: after
- * its first sentence when that ends within n words, else after n words.
- * NULL when s is said whole.
- */
-static const char *
-line_brief_end(const char *s, int n)
-{
-	const char *p = s;
-	int words = 0;
-
-	if (line_words_end(s, n) == NULL)
-		return NULL;
-	while (*p != '\0') {
-		while (*p == ' ' || *p == '\n')
-			p++;
-		if (*p == '\0')
-			return NULL;
-		if (words++ == n)
-			return p;
-		while (*p != '\0' && *p != ' ' && *p != '\n')
-			p++;
-		if (words >= LINE_BRIEF_SENTENCE && strchr(".?!", p[-1]) != NULL &&
-		    (*p == ' ' || *p == '\n'))
-			return p;
-	}
-	return NULL;
-}
-
-/* What identifies an item across rebuilds of the same page. */
-static char *
-line_item_key(const struct page_item *it)
-{
-	char *k = NULL;
-
-	/* Ids alone may repeat on a page (a status and a category filter
-	 * both numbered from 1): the label is part of what an item is. */
-	if (asprintf(&k, "%d|%ld|%s", (int)it->kind, it->id,
-	    it->label != NULL ? it->label : "") < 0)
-		return NULL;
-	return k;
-}
-
-/* What is said of an item; when it changes, the item is said again. */
-static char *
-line_item_said(const struct page_item *it)
-{
-	char *k = NULL;
-
-	/* The number too: an item that moved is said with its new number. */
-	/* A password is said as "entered" or "empty", never kept here. */
-	if (asprintf(&k, "%d|%s|%s|%s|%s", it->number, it->label ? it->label : "",
-	    it->state ? it->state : "", it->field == NULL ? "" : !it->field->secret ?
-	    it->field->text : it->field->len > 0 ? "*" : "",
-	    it->field && it->field->error ? it->field->error : "") < 0)
-		return NULL;
-	return k;
-}
-
-static void
-line_seen_clear(struct line_seen *v)
-{
-	size_t i;
-
-	for (i = 0; i < v->n; i++) {
-		free(v->keys[i]);
-		free(v->said[i]);
-		free(v->state[i]);
-	}
-	for (i = 0; i < v->ntext; i++)
-		free(v->text[i]);
-	free(v->keys);
-	free(v->said);
-	free(v->state);
-	free(v->text);
-	free(v->where);
-	memset(v, 0, sizeof(*v));
-}
-
-static void
-line_seen_take(struct line_seen *v, const struct page *p)
-{
-	size_t i;
-
-	line_seen_clear(v);
-	v->where = strdup(p->heading);
-	v->keys = calloc(p->n_item + 1, sizeof(*v->keys));
-	v->said = calloc(p->n_item + 1, sizeof(*v->said));
-	v->state = calloc(p->n_item + 1, sizeof(*v->state));
-	v->text = calloc(p->n_text + 1, sizeof(*v->text));
-	if (v->keys == NULL || v->said == NULL || v->state == NULL || v->text == NULL) {
-		line_seen_clear(v);
-		return;
-	}
-	v->n = p->n_item;
-	for (i = 0; i < p->n_item; i++) {
-		v->keys[i] = line_item_key(&p->item[i]);
-		v->said[i] = line_item_said(&p->item[i]);
-		v->state[i] = strdup(p->item[i].state != NULL ? p->item[i].state : "");
-	}
-	v->ntext = p->n_text;
-	for (i = 0; i < p->n_text; i++)
-		v->text[i] = strdup(p->text[i].text);
-}
-
-/* Index of the item with this key in what was seen, or -1. */
-static int
-line_seen_find(const struct line_seen *v, const char *key)
-{
-	size_t i;
-
-	for (i = 0; key != NULL && i < v->n; i++)
-		if (v->keys[i] != NULL && strcmp(v->keys[i], key) == 0)
-			return (int)i;
-	return -1;
-}
-
-static int
-line_seen_has_text(const struct line_seen *v, const char *t)
-{
-	size_t i;
-
-	for (i = 0; i < v->ntext; i++)
-		if (v->text[i] != NULL && strcmp(v->text[i], t) == 0)
-			return 1;
-	return 0;
 }
 
 /*
@@ -531,13 +375,66 @@ line_common_state(const struct page *p)
 	return n >= 3 ? st : NULL;
 }
 
+/* Actions a line does by itself (a number opens or chooses; lines are
+ * typed whole) or that do nothing here: not in line mode's help. */
+static int
+line_help_skips(enum action a)
+{
+	return a == ACTION_UP || a == ACTION_DOWN || a == ACTION_PAGE_UP ||
+	    a == ACTION_PAGE_DOWN || a == ACTION_FIRST || a == ACTION_LAST ||
+	    a == ACTION_OPEN || a == ACTION_JUMP || a == ACTION_NEXT_FIELD ||
+	    a == ACTION_PREV_FIELD || a == ACTION_COLOR || a == ACTION_CANCEL;
+}
+
+/*
+ * The help page in line mode: only what can be typed here, one line each
+ * ("f — Choose which projects are shown"), the keys of this page first.
+ * The page lists the full screen's keys (arrows, F1, Esc): a key is kept
+ * when it is one printable character other than a digit; an action
+ * without one is left out, as are the ones a line does by itself.
+ */
+static void
+line_help(struct line *l, const struct page *p)
+{
+	const char *group = NULL;
+	char keys[64];
+	size_t i;
+
+	/* The first page says how to get an account: a new person's
+	 * first question, and far down the list otherwise. */
+	if (!app_logged_in(l->app))
+		/* L10N: line mode's help, for a person not logged in. */
+		line_text(l, "", _("New here? R creates an account; l logs in."));
+	for (i = 0; i < p->n_item && !l->stop_paging; i++) {
+		const struct page_item *it = &p->item[i];
+
+		if (line_help_skips((enum action)it->id) || it->label == NULL)
+			continue;
+		/* L10N: between two keys in line mode's help: "? or h". */
+		if (it->id != ACTION_NONE && line_typable_keys(it->label, _(" or "), keys, sizeof(keys)) == 0)
+			continue;
+		if (it->group != NULL && (group == NULL || strcmp(group, it->group) != 0)) {
+			line_more(l);
+			line_printf(l, "%s:\n", it->group);
+		}
+		group = it->group;
+		line_more(l);
+		/* What the platform's words mean: said as they are. */
+		if (it->id == ACTION_NONE)
+			line_printf(l, "%s\n", it->label);
+		else
+			line_printf(l, "%s — %s\n", keys, it->detail != NULL ? it->detail : "");
+	}
+}
+
 static void
 line_page(struct line *l, const struct page *p, enum line_mode mode,
     const struct line_seen *seen)
 {
 	const char *group = NULL, *end, *common = line_common_state(p);
-	size_t i;
+	size_t i, walk;
 	int cut = 0, paras = 0, full = mode != LINE_BRIEF, common_said = 0;
+	const struct page_item *main = line_main_button(p);
 
 	l->stop_paging = 0;
 	line_puts(l, "\n");
@@ -558,6 +455,10 @@ line_page(struct line *l, const struct page *p, enum line_mode mode,
 		    "with every detail, b goes back, q quits. A form asks for each empty "
 		    "field; Enter alone stops the questions. A text of several lines ends "
 		    "with a line holding only a dot."));
+	if (line_is_help(p)) {
+		line_help(l, p);
+		return;
+	}
 	for (i = 0; i < p->n_text && !l->stop_paging; i++) {
 		const char *t = p->text[i].text;
 
@@ -584,16 +485,36 @@ line_page(struct line *l, const struct page *p, enum line_mode mode,
 					part[--n] = '\0';
 				line_text(l, "", part);
 				free(part);
-				line_puts(l, "…\n");
+				/* How much is left, so a person can decide to hear it. */
+				n = line_words_after(t, end);
+				if (l->taught & LINE_T_FULL)
+					/* L10N: after a cut text, once the prompt has taught t. */
+					line_printf(l, ngettext("… %zu more word.\n",
+					    "… %zu more words.\n", n), n);
+				else
+					line_printf(l, ngettext("… %zu more word, t reads all.\n",
+					    "… %zu more words, t reads all.\n", n), n);
 			}
 			cut = 1;
 			continue;
 		}
 		line_text(l, "", t);
 	}
+	/* A form's leading empty fields are asked right after, each with
+	 * its number: listing them first would say each name twice. */
+	walk = 0;
+	if (mode != LINE_FULL && seen == NULL && line_ctx(p) == KEYS_CTX_FORM)
+		for (i = 0; i < p->n_item && (p->item[i].number <= 0 || (p->item[i].field != NULL &&
+		    p->item[i].field->len == 0 && p->item[i].field->error == NULL)); i++)
+			walk = i + 1;
 	for (i = 0; i < p->n_item && !l->stop_paging; i++) {
 		const struct page_item *it = &p->item[i];
 
+		/* A survey asked question by question: its items come then.
+		 * The main action is named by the prompt right after. */
+		if (i < walk || (l->questions && it->number > 0) ||
+		    (mode != LINE_FULL && !l->after_review && it == main))
+			continue;
 		if (it->group != NULL && (group == NULL || strcmp(group, it->group) != 0)) {
 			size_t gl = strlen(it->group);
 			char last = gl > 0 ? it->group[gl - 1] : ':';
@@ -629,36 +550,12 @@ line_page(struct line *l, const struct page *p, enum line_mode mode,
 static int
 line_changes(struct line *l, const struct page *p, const struct line_seen *v, int name)
 {
-	size_t i, changed = 0, fresh = 0;
-	char *key, *said;
-	int j, last = -1, moved = 0;
+	size_t i, k, idx[LINE_SEEN_MAX_CHANGES];
+	int n, changed;
 
-	if (v->where == NULL || strcmp(v->where, p->heading) != 0)
+	if ((n = line_seen_diff(v, p, idx, LINE_SEEN_MAX_CHANGES)) < 0)
 		return 0;
-	for (i = 0; i < p->n_item; i++) {
-		key = line_item_key(&p->item[i]);
-		said = line_item_said(&p->item[i]);
-		j = line_seen_find(v, key);
-		if (j < 0 || v->said[j] == NULL || said == NULL || strcmp(v->said[j], said) != 0)
-			changed++;
-		if (j < 0)
-			fresh++;
-		if (j >= 0 && j < last)
-			moved = 1;
-		if (j >= 0)
-			last = j;
-		free(key);
-		free(said);
-	}
-	/* Mostly other items (the next page of a list): said whole, with
-	 * its groups. Items only renumbered or chosen are said as changes. */
-	if (fresh > 0 && p->n_item > 4 && fresh * 2 > p->n_item + 2)
-		return 0;
-	/* Fewer items or several more (a filter, another page of a list),
-	 * or the same items in a new order (sorted): what the list holds is
-	 * what changed. One more item (a new comment) is said alone. */
-	if (p->n_item < v->n || p->n_item > v->n + 1 || (moved && changed == 0))
-		return 0;
+	changed = n;
 	if (name)
 		line_printf(l, "\n%s\n", p->heading);
 	/* A new note on the page says what the status line says too ("3 of
@@ -668,20 +565,30 @@ line_changes(struct line *l, const struct page *p, const struct line_seen *v, in
 		if (!line_seen_has_text(v, p->text[i].text) && p->text[i].kind != PAGE_TEXT_HEADING &&
 		    (p->status == NULL || p->text[i].kind != PAGE_TEXT_NOTE))
 			line_text(l, "", p->text[i].text);
-	for (i = 0; i < p->n_item; i++) {
-		key = line_item_key(&p->item[i]);
-		said = line_item_said(&p->item[i]);
-		j = line_seen_find(v, key);
+	for (k = 0; k < (size_t)n; k++) {
+		i = idx[k];
 		/* "not chosen" is said of a choice just taken back, not of
 		 * one that only got another number. */
-		if (j < 0 || v->said[j] == NULL || said == NULL || strcmp(v->said[j], said) != 0) {
-			line_item(l, &p->item[i], 0, j < 0 || v->state[j] == NULL ||
-			    strcmp(v->state[j], p->item[i].state != NULL ? p->item[i].state : "") != 0);
-			if (l->n_changed < sizeof(l->changed) / sizeof(l->changed[0]))
-				l->changed[l->n_changed++] = i;
+		line_item(l, &p->item[i], 0, line_seen_state_changed(v, &p->item[i]));
+		if (l->n_changed < sizeof(l->changed) / sizeof(l->changed[0]))
+			l->changed[l->n_changed++] = i;
+	}
+	/* Back on a page where nothing changed: not just its name, but
+	 * that it is the same, what its numbers are, and how to hear it. */
+	if (name && l->n_changed == 0 && changed == 0 && !l->after_review) {
+		int lo = 0, hi = 0;
+
+		for (i = 0; i < p->n_item; i++) {
+			if (p->item[i].number > 0 && lo == 0)
+				lo = p->item[i].number;
+			if (p->item[i].number > hi)
+				hi = p->item[i].number;
 		}
-		free(key);
-		free(said);
+		if (hi > 0)
+			/* L10N: line mode, back on a page that did not change. */
+			line_printf(l, _("Unchanged: %d to %d.\n"), lo, hi);
+		else
+			line_puts(l, _("Unchanged.\n"));
 	}
 	return 1;
 }
@@ -699,8 +606,10 @@ line_status_repeats(const struct line *l, const struct page *p, const char *s, s
 	for (i = 0; sent != NULL && i < l->n_changed && !r; i++) {
 		const struct page_item *it = &p->item[l->changed[i]];
 
-		r = it->label != NULL && it->state != NULL && it->state[0] != '\0' &&
-		    strstr(sent, it->label) != NULL && strstr(sent, it->state) != NULL;
+		r = it->label != NULL && strstr(sent, it->label) != NULL &&
+		    ((it->state != NULL && it->state[0] != '\0' && strstr(sent, it->state) != NULL) ||
+		    /* "You chose 'Rather yes'." after "2. Rather yes — your choice" */
+		    (it->checked && (it->kind == PAGE_ITEM_RADIO || it->kind == PAGE_ITEM_CHECKBOX)));
 	}
 	free(sent);
 	return r;
@@ -899,6 +808,30 @@ line_told_get(struct line *l, const char *heading, int *again)
 }
 
 /*
+ * The page's main action as a numbered button, or NULL: a form's button
+ * ("Register", "Log in"), a review's "Send", a ballot's "Review my vote"
+ * once something is chosen.
+ */
+static const struct page_item *
+line_main_button(const struct page *p)
+{
+	enum keys_context ctx = line_ctx(p);
+	size_t i;
+	int chosen = 0;
+
+	for (i = 0; i < p->n_item; i++)
+		if (p->item[i].checked || p->item[i].rank > 0)
+			chosen = 1;
+	if (ctx != KEYS_CTX_FORM && !page_offers(p, ACTION_SEND) && !chosen)
+		return NULL;
+	for (i = 0; i < p->n_item; i++)
+		if (p->item[i].kind == PAGE_ITEM_BUTTON && p->item[i].number > 0 &&
+		    p->item[i].label != NULL)
+			return &p->item[i];
+	return NULL;
+}
+
+/*
  * "Number, r review, w withdraw, b back, h help:" from the page's actions.
  * A page prompted before (also when it comes back later) gets a short
  * prompt; when it offers something new since (withdraw after sending, a
@@ -912,8 +845,11 @@ line_prompt(struct line *l, const struct page *p)
 	char key[32], *e;
 	char *ent[64];
 	struct line_told *told;
-	size_t i, n = 0, said = 0;
-	int any = 0, ranked = 0, again, number = 0;
+	size_t i, n = 0, said = 0, has_main;
+	int any = 0, ranked = 0, again, number;
+	const struct page_item *mi;
+	const char *show[64];
+	char buf[1024], back[64];
 
 	told = line_told_get(l, p->heading, &again);
 	for (i = 0; i < p->n_item; i++) {
@@ -922,6 +858,12 @@ line_prompt(struct line *l, const struct page *p)
 		if (p->item[i].kind == PAGE_ITEM_RANKED && p->item[i].rank > 0)
 			ranked = 1;
 	}
+	/* The page's main action is named in every prompt, as its number
+	 * ("5 Register", "1 Send"): a person must not have to guess it. */
+	if (!l->after_review && (mi = line_main_button(p)) != NULL &&
+	    asprintf(&e, "%d %s", mi->number, mi->label) >= 0)
+		ent[n++] = e;
+	has_main = n;
 	/* t is taught once, like b and h; later a cut text ends in "…" and
 	 * t still says it all. */
 	/* L10N: line mode: t says the whole page with every detail. */
@@ -946,9 +888,22 @@ line_prompt(struct line *l, const struct page *p)
 		l->taught |= a == ACTION_BACK ? LINE_T_BACK : a == ACTION_HELP ? LINE_T_HELP : 0;
 		/* What a numbered button on the page does already ("6. Review
 		 * my vote" for r review) is typed as its number. */
-		if (line_has_button(p, p->action[i].label))
+		snprintf(key, sizeof(key), "#%d", (int)a);
+		if (line_has_button(p, p->action[i].label)) {
+			/* Remembered: the button still does it when its label
+			 * changes ("Stop supporting this idea" after "+"). */
+			if (told != NULL && !line_told_has(told, key) &&
+			    told->n < sizeof(told->acts) / sizeof(told->acts[0]) &&
+			    (told->acts[told->n] = strdup(key)) != NULL)
+				told->n++;
 			continue;
+		}
+		if (again && told != NULL && line_told_has(told, key))
+			continue;
+		/* Only what can really be typed: no raw action names. */
 		line_key_for(l, ctx, a, key, sizeof(key));
+		if (strcmp(key, keys_action_name(a)) == 0 && strlen(key) > 1)
+			continue;
 		e = NULL;
 		if (strcmp(key, p->action[i].label) == 0)
 			e = strdup(key);
@@ -959,30 +914,29 @@ line_prompt(struct line *l, const struct page *p)
 		ent[n++] = e;
 	}
 	for (i = 0; i < n; i++) {
-		if (again && told != NULL && line_told_has(told, ent[i]))
+		if (i >= has_main && again && told != NULL && line_told_has(told, ent[i]))
 			continue;
-		/* "Number" is taught once, like b and h. */
-		if (said == 0 && any && !(l->taught & LINE_T_NUMBER)) {
-			/* L10N: start of the line-mode prompt. */
-			line_puts(l, _("Number"));
-			number = 1;
-		}
-		line_printf(l, "%s%s", said > 0 || number ? ", " : "", ent[i]);
-		said++;
+		show[said++] = ent[i];
 		if (told != NULL && told->n < sizeof(told->acts) / sizeof(told->acts[0]) &&
 		    (told->acts[told->n] = strdup(ent[i])) != NULL)
 			told->n++;
 	}
+	/* "Number" is taught once, like b and h; a page prompted before
+	 * with nothing new names the way back ("b back"), or on the first
+	 * page "Your choice (h help)". */
+	number = said > 0 ? any && !(l->taught & LINE_T_NUMBER) : any && !again;
+	line_key_for(l, ctx, ACTION_BACK, key, sizeof(key));
+	/* L10N: line mode's prompt with nothing new: the way back. */
+	snprintf(back, sizeof(back), _("%s back"), key);
+	if (any && (said > 0 || !again))
+		l->taught |= LINE_T_NUMBER;
+	/* L10N: start of the line-mode prompt. */
+	line_puts(l, line_prompt_join(buf, sizeof(buf), number ? _("Number") : NULL, show, said,
+	    page_offers(p, ACTION_BACK) ? back :
+	    /* L10N: line mode's prompt when nothing new can be typed. */
+	    _("Your choice (h help)")));
 	for (i = 0; i < n; i++)
 		free(ent[i]);
-	if (said == 0 && any && !again)
-		line_puts(l, _("Number"));
-	else if (said == 0)
-		/* L10N: line mode's prompt when nothing new can be typed. */
-		line_puts(l, _("Your choice (h help)"));
-	if (number || (said == 0 && any))
-		l->taught |= LINE_T_NUMBER;
-	line_puts(l, ": ");
 	l->printed = 0;
 }
 
@@ -1025,11 +979,12 @@ line_echo(struct line *l, int on)
 }
 
 /*
- * Asks for the focused field's text: one line, or for a multi-line field
- * lines until one holding only a dot. Returns 1, or 0 at the end of input.
+ * Asks for the focused field's text once: one line, or for a multi-line
+ * field lines until one holding only a dot. Returns 1, 2 when the text
+ * was kept as it was (Enter alone), or 0 at the end of input.
  */
 static int
-line_ask_field(struct line *l, const struct page_item *it)
+line_ask_once(struct line *l, const struct page_item *it, int refused)
 {
 	const struct page_field *f = it->field;
 	char *ans = NULL, *all = NULL, *tmp;
@@ -1042,9 +997,27 @@ line_ask_field(struct line *l, const struct page_item *it)
 	/* The prompt may end in its own colon; line mode adds one. */
 	while (ql > 0 && (q[ql - 1] == ':' || q[ql - 1] == ' '))
 		ql--;
+	/* With its number, so it can be typed again to change it. */
+	if (it->number > 0 && !l->unnumbered)
+		line_printf(l, "%d. ", it->number);
 	line_write(l, q, ql);
 	/* A question ("Where were the ballots collected?") needs no colon. */
 	colon = ql > 0 && q[ql - 1] == '?' ? "" : ":";
+	/* A filled field says what it holds; Enter alone keeps it. Asked
+	 * again after a refusal, what was refused is not offered. */
+	if (refused)
+		;
+	else if (f->len > 0 && f->secret)
+		/* L10N: line mode asks again for a password that is filled in. */
+		line_puts(l, _(", entered (Enter alone keeps it)"));
+	else if (f->len > 0 && f->multiline)
+		/* L10N: line mode asks again for a text of several lines. */
+		line_printf(l, ngettext(", now %zu word (a line with only a dot keeps it)",
+		    ", now %zu words (a line with only a dot keeps it)",
+		    line_words_after(f->text, f->text)), line_words_after(f->text, f->text));
+	else if (f->len > 0)
+		/* L10N: line mode asks again for a filled field: its text. */
+		line_printf(l, _(", now \"%s\" (Enter alone keeps it)"), f->text);
 	if (f->multiline) {
 		/* L10N: how to end a multi-line answer in line mode. */
 		line_puts(l, _(" (several lines; a line with only a dot ends the text)"));
@@ -1057,6 +1030,9 @@ line_ask_field(struct line *l, const struct page_item *it)
 			}
 			if (strcmp(ans, ".") == 0) {
 				free(ans);
+				/* A dot at once keeps the text as it was. */
+				if (all == NULL && f->len > 0)
+					return 2;
 				break;
 			}
 			tmp = realloc(all, len + strlen(ans) + 2);
@@ -1086,11 +1062,43 @@ line_ask_field(struct line *l, const struct page_item *it)
 	}
 	if (r <= 0)
 		return 0;
-	app_field_set(l->app, ans);
+	/* Enter alone keeps what the field holds. */
+	r = ans[0] == '\0' && f->len > 0 ? 2 : 1;
+	if (r == 1)
+		app_field_set(l->app, ans);
 	if (f->secret)
 		explicit_bzero(ans, strlen(ans));
 	free(ans);
-	return 1;
+	return r;
+}
+
+/*
+ * Asks for the focused field's text until the app takes it: a text it
+ * refuses (a user name with spaces) is said to be wrong, with what is
+ * allowed, and asked again. Enter alone keeps the text and goes on.
+ * Returns 1, or 0 at the end of input.
+ */
+static int
+line_ask_field(struct line *l, const struct page_item *it)
+{
+	const struct page_item *now;
+	int r, refused = 0;
+
+	for (;;) {
+		if ((r = line_ask_once(l, it, refused)) == 0)
+			return 0;
+		if (r == 2 || app_field_check(l->app) == 0)
+			return 1;
+		/* The page was built again: the item as it is now. */
+		if ((now = page_focused(app_page(l->app))) == NULL || now->field == NULL)
+			return 1;
+		it = now;
+		/* Said here, once: not again by the status line. */
+		line_printf(l, "%s\n", it->field->error != NULL ? it->field->error : "");
+		app_status_clear(l->app);
+		l->printed = 0;
+		refused = 1;
+	}
 }
 
 static void
@@ -1125,6 +1133,7 @@ line_hook_reset(void *ud)
 	line_prompt_forget(l);
 	/* The next person is new here: teach numbers, t, b and h again. */
 	l->taught = 0;
+	l->used = 0;
 	free(l->last_status);
 	l->last_status = NULL;
 	l->asked = NULL;
@@ -1135,9 +1144,14 @@ line_input(struct line *l, char **out)
 {
 	int r, timeout;
 
-	timeout = l->kiosk ? (l->idle > LINE_GRACE ? l->idle - LINE_GRACE : 1) * 1000 : -1;
 	for (;;) {
+		/* Kiosk: only a session with something to wipe times out;
+		 * an unused kiosk waits quietly for the next person. */
+		timeout = l->kiosk && (l->used || app_has_session(l->app)) ?
+		    (l->idle > LINE_GRACE ? l->idle - LINE_GRACE : 1) * 1000 : -1;
 		r = line_reader_get(&l->in, out, timeout);
+		if (r == LINE_OK && (*out)[strspn(*out, " ")] != '\0')
+			l->used = 1;
 		if (r != LINE_TIMEOUT)
 			return r == LINE_OK ? 1 : 0;
 		/* Kiosk: warn, then give LINE_GRACE seconds for one Enter. */
@@ -1204,102 +1218,103 @@ line_which(struct line *l, const struct page *p, enum action a)
 	return (int)v;
 }
 
-/* Handles one typed line. Returns APP_QUIT to leave. */
+/*
+ * A typed ranking ("2 4 3" on a ranking) replaces the whole ranking:
+ * the options ranked before are taken out first, then the typed ones are
+ * chosen in order. Returns 1 when the numbers were such a ranking.
+ */
 static int
-line_handle(struct line *l, const struct page *p, char *ans)
+line_rank_all(struct line *l, const struct page *p, const struct line_cmd *c)
 {
-	char *w, *save = NULL;
-	enum action a;
-	int n, idx, r = APP_OK, numbers = 0, same, i;
-	char *end, *heading;
-	long ids[32];
-	enum page_item_kind kinds[32];
-	int nums[32];
+	long ids[LINE_CMD_NUMS];
+	size_t i, j, n = 0;
+	int idx, rank;
 
-	/* Trim spaces at both ends. */
-	while (*ans == ' ')
-		ans++;
-	n = (int)strlen(ans);
-	while (n > 0 && ans[n - 1] == ' ')
-		ans[--n] = '\0';
-	if (ans[0] == '\0')
-		return APP_OK;
-
-	/* t says the whole page: every paragraph and item detail. */
-	if (strcmp(ans, "t") == 0) {
-		line_page(l, p, LINE_FULL, NULL);
-		return APP_OK;
+	if (c->n < 2)
+		return 0;
+	for (i = 0; i < c->n; i++) {
+		idx = page_find_number(p, c->nums[i]);
+		if (idx < 0 || p->item[idx].kind != PAGE_ITEM_RANKED)
+			return 0;
 	}
-
-	/*
-	 * "3" opens item 3; "2 5 1" chooses items in that order (ranking).
-	 * Numbers mean the items as the page showed them, even when choosing
-	 * one reorders the list.
-	 */
-	for (w = strtok_r(ans, " ,", &save); w != NULL; w = strtok_r(NULL, " ,", &save)) {
-		long v = strtol(w, &end, 10);
-
-		if (*end != '\0' || end == w) {
-			if (numbers > 0)
+	/* Out with the old ranking, the last choice first. */
+	for (rank = LINE_CMD_NUMS; rank > 0; rank--)
+		for (i = 0; i < p->n_item; i++)
+			if (p->item[i].kind == PAGE_ITEM_RANKED && p->item[i].rank == rank)
+				ids[n++] = p->item[i].id;
+	for (i = 0; i < n; i++) {
+		p = app_page(l->app);
+		for (j = 0; j < p->n_item; j++)
+			if (p->item[j].kind == PAGE_ITEM_RANKED && p->item[j].id == ids[i])
 				break;
-			a = line_word(l, p, w);
-			if (a == ACTION_NONE || (!page_offers(p, a) && a != ACTION_HELP &&
-			    a != ACTION_QUIT && a != ACTION_BACK && a != ACTION_LANGUAGE &&
-			    a != ACTION_LOGIN && a != ACTION_LOGOUT && a != ACTION_ACCOUNT &&
-			    a != ACTION_HOME && a != ACTION_MESSAGES && a != ACTION_REGISTER &&
-			    a != ACTION_MODERATION && a != ACTION_REFRESH)) {
-				/* L10N: line mode did not understand what was typed. */
-				line_printf(l, _("'%s' is not a choice here. Type h for help.\n"), w);
-				return APP_OK;
-			}
-			if (line_item_action(a)) {
-				char *nw = strtok_r(NULL, " ,", &save);
-				long at = nw != NULL ? strtol(nw, &end, 10) : 0;
+		if (j == p->n_item)
+			continue;
+		app_action(l->app, ACTION_JUMP, p->item[j].number);
+		app_action(l->app, ACTION_TOGGLE, 0);
+	}
+	/* Options keep their numbers when ranked: the typed ones in order. */
+	for (i = 0; i < c->n; i++) {
+		app_action(l->app, ACTION_JUMP, c->nums[i]);
+		p = app_page(l->app);
+		if (p->focus >= 0 && p->item[p->focus].rank == 0)
+			app_action(l->app, ACTION_TOGGLE, 0);
+	}
+	return 1;
+}
 
-				if (nw != NULL && (*end != '\0' || end == nw))
-					at = -1;
-				if (nw == NULL)
-					at = line_which(l, p, a);
-				if (at < 0)
-					return APP_OK;
-				if (at > 0) {
-					if (page_find_number(p, (int)at) < 0) {
-						line_printf(l, _("There is no number %ld here.\n"), at);
-						return APP_OK;
-					}
-					app_action(l->app, ACTION_JUMP, (int)at);
-				}
-				return app_action(l->app, a, 0);
+/* Reads a ranking back: "Your order: 1. Roundnet, 2. Open-air reading." */
+static void
+line_say_order(struct line *l, const struct page *p)
+{
+	size_t i;
+	int rank, any = 0;
+
+	for (rank = 1; rank <= LINE_CMD_NUMS; rank++)
+		for (i = 0; i < p->n_item; i++)
+			if (p->item[i].kind == PAGE_ITEM_RANKED && p->item[i].rank == rank) {
+				/* L10N: line mode reads a typed ranking back. */
+				line_printf(l, "%s%d. %s", any++ ? ", " : _("Your order: "), rank,
+				    p->item[i].label != NULL ? p->item[i].label : "");
 			}
-			if (a == ACTION_BACK || a == ACTION_HOME) {
-				/* Said whole again only when back went somewhere
-				 * ("This is the first page" stays on the page). */
-				heading = strdup(p->heading);
-				r = app_action(l->app, a, 0);
-				p = app_page(l->app);
-				l->again = heading == NULL || strcmp(heading, p->heading) != 0;
-				free(heading);
-				return r;
-			}
-			return app_action(l->app, a, 0);
-		}
-		if (numbers >= (int)(sizeof(ids) / sizeof(ids[0])))
-			break;
-		if ((idx = page_find_number(p, (int)v)) < 0) {
-			line_printf(l, _("There is no number %ld here.\n"), v);
+	if (any)
+		line_puts(l, ".\n");
+}
+
+/* Typed numbers: "3" opens item 3 (or asks for field 3); "2 5 1"
+ * chooses items in that order. Numbers mean the items as the page showed
+ * them, even when choosing one reorders the list. */
+static int
+line_numbers(struct line *l, const struct page *p, const struct line_cmd *c)
+{
+	long ids[LINE_CMD_NUMS];
+	enum page_item_kind kinds[LINE_CMD_NUMS];
+	char *heading;
+	size_t i, j;
+	int idx, n, r = APP_OK, same;
+
+	for (i = 0; i < c->n; i++) {
+		if ((idx = page_find_number(p, c->nums[i])) < 0) {
+			line_printf(l, _("There is no number %ld here.\n"), (long)c->nums[i]);
 			return APP_OK;
 		}
-		ids[numbers] = p->item[idx].id;
-		kinds[numbers] = p->item[idx].kind;
-		nums[numbers++] = (int)v;
+		ids[i] = p->item[idx].id;
+		kinds[i] = p->item[idx].kind;
 	}
-	for (i = 0; i < numbers; i++) {
+	if (line_rank_all(l, p, c)) {
+		/* The order read back is the change: the options are not
+		 * said again one by one, nor the status of the last one. */
 		p = app_page(l->app);
-		n = nums[i];
+		line_say_order(l, p);
+		line_quiet(l, p);
+		free(l->last_status);
+		l->last_status = p->status != NULL ? strdup(p->status) : NULL;
+		return APP_OK;
+	}
+	for (i = 0; i < c->n; i++) {
+		p = app_page(l->app);
+		n = c->nums[i];
 		/* Find the item by what it is, not where it was. */
 		if (i > 0 && ids[i] != 0) {
-			size_t j;
-
 			for (j = 0; j < p->n_item; j++)
 				if (p->item[j].id == ids[i] && p->item[j].kind == kinds[i])
 					break;
@@ -1331,6 +1346,74 @@ line_handle(struct line *l, const struct page *p, char *ans)
 	return r;
 }
 
+/* Handles one typed line. Returns APP_QUIT to leave. */
+static int
+line_handle(struct line *l, const struct page *p, char *ans)
+{
+	struct line_cmd c;
+	enum action a;
+	char *heading;
+	int r, at;
+
+	switch (line_parse(ans, &c)) {
+	case LINE_CMD_NONE:
+		return APP_OK;
+	case LINE_CMD_FULL:
+		/* t says the whole page: every paragraph and item detail. */
+		line_page(l, p, LINE_FULL, NULL);
+		return APP_OK;
+	case LINE_CMD_NUMBERS:
+		return line_numbers(l, p, &c);
+	case LINE_CMD_BAD:
+		/* L10N: line mode did not understand what was typed. */
+		line_printf(l, _("'%s' is not a choice here. Type h for help.\n"), c.word);
+		return APP_OK;
+	case LINE_CMD_WORD:
+		break;
+	}
+	a = line_word(l, p, c.word);
+	if (a == ACTION_NONE || (!page_offers(p, a) && !app_action_global(a))) {
+		line_printf(l, _("'%s' is not a choice here. Type h for help.\n"), c.word);
+		return APP_OK;
+	}
+	/* "x 3" chooses 3, "r 2" replies to comment 2: the number first. */
+	at = c.arg;
+	if (at == 0 && line_item_action(a))
+		at = line_which(l, p, a);
+	if (at < 0)
+		return APP_OK;
+	if (at > 0) {
+		if (page_find_number(p, at) < 0) {
+			line_printf(l, _("There is no number %ld here.\n"), (long)at);
+			return APP_OK;
+		}
+		app_action(l->app, ACTION_JUMP, at);
+	}
+	if (a == ACTION_BACK || a == ACTION_HOME) {
+		/* Said whole again only when back went somewhere
+		 * ("This is the first page" stays on the page). */
+		heading = strdup(p->heading);
+		r = app_action(l->app, a, 0);
+		p = app_page(l->app);
+		l->again = heading == NULL || strcmp(heading, p->heading) != 0;
+		free(heading);
+		return r;
+	}
+	return app_action(l->app, a, 0);
+}
+
+/* 1 for a review step: a page that sends, without fields of its own. */
+static int
+line_is_review(const struct page *p)
+{
+	size_t i;
+
+	for (i = 0; i < p->n_item; i++)
+		if (p->item[i].field != NULL)
+			return 0;
+	return page_offers(p, ACTION_SEND);
+}
+
 /* What was said of the page with this heading, or NULL. */
 static struct line_seen *
 line_seen_get(struct line *l, const char *heading)
@@ -1354,6 +1437,9 @@ line_say(struct line *l, const struct page *p)
 {
 	struct line_seen *v = line_seen_get(l, p->heading);
 
+	if (l->last_said == NULL || l->last_said->where == NULL ||
+	    strcmp(l->last_said->where, p->heading) != 0)
+		l->after_review = l->was_review;
 	/* Back on a page said before: name it, then say what changed. */
 	l->whole = 0;
 	l->n_changed = 0;
@@ -1384,6 +1470,7 @@ line_say(struct line *l, const struct page *p)
 	}
 	line_seen_take(v, p);
 	l->last_said = v;
+	l->was_review = line_is_review(p);
 }
 
 /* 1 when a field of the page says what is wrong with its text. */
@@ -1458,6 +1545,194 @@ line_walk_fields(struct line *l, int fresh)
 	return asked ? 2 : 1;
 }
 
+/* An item that answers a question of a survey: a choice or a field in
+ * a group (the group is the question). */
+static int
+line_is_answer(const struct page_item *it)
+{
+	return it->group != NULL && it->number > 0 && (it->kind == PAGE_ITEM_RADIO ||
+	    it->kind == PAGE_ITEM_CHECKBOX || it->field != NULL);
+}
+
+/* 1 when the page asks several questions (a survey): answers in two or
+ * more groups. A poll's options are one group. */
+static int
+line_is_questions(const struct page *p)
+{
+	const char *first = NULL;
+	size_t i;
+
+	for (i = 0; i < p->n_item; i++) {
+		if (!line_is_answer(&p->item[i]))
+			continue;
+		if (first == NULL)
+			first = p->item[i].group;
+		else if (strcmp(first, p->item[i].group) != 0)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * One question of a survey, with answers numbered within it (a scale
+ * by its own values): typed answers replace the question's answer,
+ * Enter alone keeps it. Returns 1, 0 at the end of input, or 2 with a
+ * line that is not an answer left in *rest for the caller.
+ */
+static int
+line_ask_question(struct line *l, const char *group, char **rest)
+{
+	const struct page *p = app_page(l->app);
+	size_t i, first = 0, n = 0, k;
+	int scale = 1, multi = 0, want[LINE_CMD_NUMS], nums[LINE_CMD_NUMS], lo = 0, hi = 0;
+	struct line_cmd c;
+	char *ans = NULL;
+	long v;
+
+	for (i = 0; i < p->n_item; i++) {
+		if (!line_is_answer(&p->item[i]) || strcmp(p->item[i].group, group) != 0)
+			continue;
+		if (n == 0)
+			first = i;
+		if (n < LINE_CMD_NUMS)
+			nums[n++] = p->item[i].number;
+	}
+	if (n == 0)
+		return 1;
+	if (p->item[first].field != NULL) {
+		int got;
+
+		app_action(l->app, ACTION_JUMP, nums[0]);
+		p = app_page(l->app);
+		if (page_focused(p) == NULL || page_focused(p)->field == NULL)
+			return 1;
+		/* "Question 3 of 3: Would you ...?" is the field's prompt. */
+		line_printf(l, "%.*s", (int)(strlen(group) - (page_focused(p)->field->prompt != NULL &&
+		    strstr(group, page_focused(p)->field->prompt) != NULL ?
+		    strlen(page_focused(p)->field->prompt) : 0)), group);
+		l->unnumbered = 1;
+		got = line_ask_field(l, page_focused(p));
+		l->unnumbered = 0;
+		return got;
+	}
+	line_printf(l, "%s\n", group);
+	for (k = 0; k < n; k++) {
+		const struct page_item *it = &p->item[first + k];
+
+		multi |= it->kind == PAGE_ITEM_CHECKBOX;
+		if ((v = line_scale_value(it->label)) < 0)
+			scale = 0;
+		else if (k == 0)
+			lo = hi = (int)v;
+		else
+			hi = (int)v;
+	}
+	/* A scale on one line by its values; choices numbered from 1. */
+	for (k = 0; k < n; k++) {
+		const struct page_item *it = &p->item[first + k];
+
+		if (scale)
+			line_printf(l, "%s%s%s", k > 0 ? ", " : "", it->label,
+			    it->checked ? _(" (your choice)") : "");
+		else
+			line_printf(l, "%zu. %s%s\n", k + 1, it->label,
+			    it->checked ? _(" — your choice") : "");
+	}
+	if (scale)
+		line_puts(l, ".\n");
+	else
+		lo = 1, hi = (int)n;
+	for (;;) {
+		if (multi)
+			/* L10N: line mode asks one survey question at a time. */
+			line_printf(l, _("Numbers %d to %d, Enter skips: "), lo, hi);
+		else
+			line_printf(l, _("Number %d to %d, Enter skips: "), lo, hi);
+		l->printed = 0;
+		if (line_input(l, &ans) <= 0)
+			return 0;
+		line_parse(ans, &c);
+		if (c.kind == LINE_CMD_NONE) {
+			free(ans);
+			return 1;
+		}
+		if (c.kind != LINE_CMD_NUMBERS && line_scale_value(ans) < 0) {
+			*rest = ans;
+			return 2;
+		}
+		/* Which items the typed numbers mean. */
+		for (k = 0; k < c.n; k++) {
+			size_t j;
+
+			want[k] = -1;
+			for (j = 0; j < n; j++)
+				if ((scale && line_scale_value(p->item[first + j].label) == c.nums[k]) ||
+				    (!scale && (int)j + 1 == c.nums[k]))
+					want[k] = (int)j;
+			if (want[k] < 0)
+				break;
+		}
+		free(ans);
+		if (c.kind == LINE_CMD_NUMBERS && k == c.n && (multi || c.n == 1))
+			break;
+		if (multi)
+			line_printf(l, _("Please type numbers from %d to %d.\n"), lo, hi);
+		else
+			line_printf(l, _("Please type one number from %d to %d.\n"), lo, hi);
+	}
+	/* The typed answer replaces the question's answer. */
+	for (k = 0; multi && k < n; k++) {
+		size_t j;
+
+		p = app_page(l->app);
+		for (j = 0; j < c.n && want[j] != (int)k; j++)
+			;
+		if (p->item[first + k].checked && j == c.n) {
+			app_action(l->app, ACTION_JUMP, nums[k]);
+			app_action(l->app, ACTION_TOGGLE, 0);
+		}
+	}
+	for (k = 0; k < c.n; k++) {
+		p = app_page(l->app);
+		if (p->item[first + want[k]].checked)
+			continue;
+		app_action(l->app, ACTION_JUMP, nums[want[k]]);
+		app_action(l->app, ACTION_TOGGLE, 0);
+	}
+	return 1;
+}
+
+/*
+ * A survey in line mode is asked one question at a time, its answers
+ * numbered within the question, so a number means one thing only (the
+ * scale value 4 is typed as 4). Returns 1, 0 at the end of input, or 2
+ * with a line that is not an answer in *rest (the person typed b, h, r).
+ */
+static int
+line_walk_questions(struct line *l, char **rest)
+{
+	const struct page *p = app_page(l->app);
+	char *groups[32];
+	size_t i, n = 0;
+	int r = 1;
+
+	for (i = 0; i < p->n_item && n < sizeof(groups) / sizeof(groups[0]); i++)
+		if (line_is_answer(&p->item[i]) &&
+		    (n == 0 || strcmp(groups[n - 1], p->item[i].group) != 0) &&
+		    (groups[n] = strdup(p->item[i].group)) != NULL)
+			n++;
+	for (i = 0; i < n && r == 1; i++)
+		r = line_ask_question(l, groups[i], rest);
+	for (i = 0; i < n; i++)
+		free(groups[i]);
+	/* What the answers changed is not said back: they were just typed. */
+	if (r != 0) {
+		app_status_clear(l->app);
+		line_quiet(l, app_page(l->app));
+	}
+	return r;
+}
+
 int
 line_main(const struct client_opts *opts)
 {
@@ -1508,7 +1783,24 @@ line_main(const struct client_opts *opts)
 		    strcmp(l.last_said->where, p->heading) != 0;
 		if (fresh)
 			l.asked = NULL;
+		/* Asked question by question when opened, or back from its
+		 * review to change it; not after sending (the status thanks). */
+		l.questions = fresh && line_is_questions(p) && page_offers(p, ACTION_REVIEW) &&
+		    !(l.was_review && p->status != NULL);
 		line_say(&l, p);
+		if (l.questions) {
+			l.questions = 0;
+			if ((walked = line_walk_questions(&l, &ans)) == 0)
+				break;
+			if (walked == 2) {
+				r = line_handle(&l, app_page(l.app), ans);
+				free(ans);
+				ans = NULL;
+				if (r == APP_QUIT)
+					break;
+				continue;
+			}
+		}
 
 		if ((walked = line_walk_fields(&l, fresh)) == 0)
 			break;
@@ -1518,10 +1810,13 @@ line_main(const struct client_opts *opts)
 		/* Fields filled in by the walk changed the page. What was
 		 * just typed is not said back, unless a field refused it or
 		 * the app has something to say. */
-		if (walked == 2 && p->status == NULL && !line_field_errors(p))
+		if (walked == 2 && !line_field_errors(p)) {
+			/* The app's word is said, not the fields back. */
 			line_quiet(&l, p);
-		else
+			line_status(&l, p);
+		} else {
 			line_say(&l, p);
+		}
 
 		line_prompt(&l, p);
 		if (line_input(&l, &ans) <= 0) {

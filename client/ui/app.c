@@ -582,6 +582,18 @@ app_reset(struct app *app)
 		app->hooks.reset(app->ud);
 }
 
+int
+app_has_session(const struct app *app)
+{
+	const char *lang = i18n_lang();
+
+	if (app == NULL)
+		return 0;
+	return api_token(app->api) != NULL || (app->top != NULL && app->top->below != NULL) ||
+	    app->drafts != NULL || app->n_msgs > 0 ||
+	    (lang != NULL && app->default_lang != NULL && strcmp(lang, app->default_lang) != 0);
+}
+
 /* ----------------------------------------------------------- actions */
 
 static struct page_field *
@@ -683,6 +695,24 @@ app_ask_leave(struct app *app, enum action action, const struct screen *stop)
 	ui_confirm(app, action, _("Leave without sending?"), text,
 	    _("Yes, leave; keep the draft"), _("No, stay here"));
 	return 1;
+}
+
+/* Actions the app takes on every page (app_action()'s own switch). */
+static const enum action app_globals[] = {
+	ACTION_BACK, ACTION_CANCEL, ACTION_HOME, ACTION_HELP, ACTION_MESSAGES,
+	ACTION_QUIT, ACTION_LANGUAGE, ACTION_REFRESH, ACTION_LOGIN,
+	ACTION_REGISTER, ACTION_LOGOUT, ACTION_ACCOUNT, ACTION_MODERATION
+};
+
+int
+app_action_global(enum action a)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(app_globals) / sizeof(app_globals[0]); i++)
+		if (app_globals[i] == a)
+			return 1;
+	return 0;
 }
 
 int
@@ -806,6 +836,22 @@ app_action(struct app *app, enum action action, int arg)
 	default:
 		return APP_OK;
 	}
+}
+
+int
+app_field_check(struct app *app)
+{
+	struct page_field *f = app != NULL ? app_focused_field(app) : NULL;
+
+	if (f == NULL || f->len == 0 || app->top->type->field_check == NULL)
+		return 0;
+	field_set_error(f, NULL);
+	app->dirty = 1;
+	if (app->top->type->field_check(app, app->top, f) == 0)
+		return 0;
+	if (f->error != NULL)
+		ui_status(app, "%s", f->error);
+	return -1;
 }
 
 int

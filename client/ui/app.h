@@ -52,6 +52,12 @@ const struct page *app_page(struct app *app);
  * mode quit asks "End your session?" instead of returning APP_QUIT. */
 int		 app_action(struct app *app, enum action action, int arg);
 
+/* 1 when action a works on every page, also where the page does not
+ * offer it (the app takes it when the screen does not): back, home,
+ * help, quit, language, login, register, logout, account, messages,
+ * moderation, refresh. One table for every renderer. */
+int		 app_action_global(enum action a);
+
 /* Inserts UTF-8 text (sanitized here: control characters dropped, \n kept
  * only in multi-line fields, longer than the field allows is refused with
  * a message) at the caret of the focused field. Returns APP_OK; when no
@@ -61,6 +67,12 @@ int		 app_input_text(struct app *app, const char *utf8);
 /* Replaces the whole text of the focused field (line mode reads a whole
  * answer at once; a multi-line answer carries \n). Returns APP_OK. */
 int		 app_field_set(struct app *app, const char *utf8);
+
+/* Checks the focused field as the person leaves it (a user name with
+ * characters not allowed, a text too short): returns 0, or -1 when it
+ * is refused; the field's error then says why and what is allowed (also
+ * as the status). An empty field is checked only when sending. */
+int		 app_field_check(struct app *app);
 
 /* Editing keys for the focused field; renderers map their keys to these
  * when the page context is "editor". UP/DOWN move between visual lines of
@@ -102,6 +114,12 @@ int		 app_set_lang(struct app *app, const char *lang);
  * default language back, the welcome page (project list) opened; then
  * hooks->reset. Also used when the person ends the session in kiosk mode. */
 void		 app_reset(struct app *app);
+
+/* 1 when a kiosk reset would wipe something: a login, a page opened
+ * beyond the welcome page, a draft, a message, another language. A
+ * renderer starts its kiosk idle timer only then, so an unused kiosk is
+ * not reset again and again. */
+int		 app_has_session(const struct app *app);
 
 /* Gives the app the keymap the renderer uses (borrowed; must outlive the
  * app or be replaced), so the help page lists the keys that really work.

@@ -184,6 +184,45 @@ form_check(struct app *app, struct screen *s)
 	return 0;
 }
 
+/* A user name as the server takes it: 3 to 32 of a-z, 0-9, . _ - */
+static int
+form_username_ok(const char *s)
+{
+	size_t n = strlen(s);
+
+	return n >= 3 && n <= 32 && strspn(s, "abcdefghijklmnopqrstuvwxyz0123456789._-") == n;
+}
+
+/* Checks one filled field as it is left (see screen_type.field_check). */
+static int
+form_field_check(struct app *app, struct screen *s, struct page_field *pf)
+{
+	struct form *f = s->data;
+	char msg[256];
+	size_t i, c;
+
+	(void)app;
+	for (i = 0; i < f->n && &f->f[i] != pf; i++)
+		;
+	if (i == f->n || pf->len == 0)
+		return 0;
+	c = field_chars(pf);
+	if (strcmp(f->kind->name, "register") == 0 && i == 0 && !form_username_ok(pf->text))
+		/* L10N: a user name refused as it is typed; says what is allowed. */
+		snprintf(msg, sizeof(msg), "%s", _("User name: 3 to 32 characters, only small "
+		    "letters a-z, digits 0-9 and . _ - (no spaces, no capitals)."));
+	else if (strcmp(f->kind->name, "register") == 0 && i == 1 &&
+	    (strchr(pf->text, '@') == NULL || strchr(pf->text, ' ') != NULL))
+		snprintf(msg, sizeof(msg), "%s", _("E-mail: an address like name@example.org."));
+	else if (f->min[i] > 0 && c < (size_t)f->min[i])
+		snprintf(msg, sizeof(msg), _("%s: at least %d characters, you have %zu."),
+		    pf->name, f->min[i], c);
+	else
+		return 0;
+	field_set_error(pf, msg);
+	return -1;
+}
+
 /* Puts the server's complaint on the field it names. */
 static void
 form_server_field(struct screen *s, const struct api_error *e, const char *const *names)
@@ -309,6 +348,8 @@ static const struct screen_type scr_login = {
 	.build = login_build,
 	.action = form_action,
 	.free = form_free,
+	.unsent = form_unsent,
+	.field_check = form_field_check,
 };
 
 int
@@ -412,6 +453,8 @@ static const struct screen_type scr_register = {
 	.build = form_build,
 	.action = form_action,
 	.free = form_free,
+	.unsent = form_unsent,
+	.field_check = form_field_check,
 };
 
 int
@@ -520,6 +563,8 @@ static const struct screen_type scr_confirm = {
 	.build = form_build,
 	.action = form_action,
 	.free = form_free,
+	.unsent = form_unsent,
+	.field_check = form_field_check,
 };
 
 int
@@ -662,6 +707,7 @@ static const struct screen_type scr_post = {
 	.send = post_send,
 	.free = form_free,
 	.unsent = form_unsent,
+	.field_check = form_field_check,
 };
 
 int
@@ -766,6 +812,7 @@ static const struct screen_type scr_report = {
 	.action = form_action,
 	.free = form_free,
 	.unsent = form_unsent,
+	.field_check = form_field_check,
 };
 
 int

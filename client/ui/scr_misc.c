@@ -30,13 +30,21 @@ help_keys(struct app *app)
 }
 
 static void
-help_add(struct page *p, const struct keys_map *m, int ctx, enum action a, const char *group)
+help_add(struct app *app, struct page *p, const struct keys_map *m, int ctx, enum action a,
+    const char *group)
 {
 	struct page_item *it;
 	char keys[128];
 	const char *help = keys_action_help(a);
 
 	if (keys_map_keys_for(m, (enum keys_context)ctx, a, keys, sizeof(keys), 3) == 0)
+		return;
+	/* Keys for a role the person does not have are not listed. */
+	if (((a == ACTION_MODERATION || a == ACTION_APPROVE || a == ACTION_REJECT ||
+	    a == ACTION_HIDE) && !ui_role_at_least(app, API_ROLE_MODERATOR)) ||
+	    (a == ACTION_TALLY && !ui_role_at_least(app, API_ROLE_STAFF)) ||
+	    ((a == ACTION_LOGOUT || a == ACTION_ACCOUNT) && !app_logged_in(app)) ||
+	    ((a == ACTION_LOGIN || a == ACTION_REGISTER) && app_logged_in(app)))
 		return;
 	/* L10N: a line of the help page: keys, then what they do. */
 	if ((it = page_add_item(p, PAGE_ITEM_ENTRY, keys)) == NULL)
@@ -91,14 +99,14 @@ help_build(struct app *app, struct screen *s, struct page *p)
 	if (ctx < 0)
 		ctx = KEYS_CTX_COMMON;
 	for (i = 0; i < d->n; i++)
-		help_add(p, m, ctx, d->actions[i], _("On this page"));
+		help_add(app, p, m, ctx, d->actions[i], _("On this page"));
 	help_words(p);
 	for (a = 1; a < ACTION__COUNT; a++) {
 		for (i = 0; i < d->n; i++)
 			if (d->actions[i] == (enum action)a)
 				break;
 		if (i == d->n)
-			help_add(p, m, ctx, (enum action)a, _("Everywhere"));
+			help_add(app, p, m, ctx, (enum action)a, _("Everywhere"));
 	}
 }
 

@@ -448,6 +448,7 @@ survey_review(struct app *app, struct screen *s, struct page *p)
 {
 	struct survey *d = s->data;
 	size_t i, k, j;
+	char open[256] = "";
 
 	(void)app;
 	page_set_breadcrumb(p, _("Survey / %s"), d->sv->title);
@@ -455,10 +456,18 @@ survey_review(struct app *app, struct screen *s, struct page *p)
 		const struct api_question *q = &d->sv->questions[i];
 		const struct survey_answer *a = &d->ans[i];
 
-		page_add_text(p, PAGE_TEXT_HEADING, "%zu. %s", i + 1, q->text);
+		/* Optional questions left open are named once, below. */
 		if (!survey_answered(q, a)) {
-			page_add_text(p, PAGE_TEXT_PARA, "%s", _("(no answer)"));
-		} else if (q->kind == API_QUESTION_TEXT) {
+			char num[24];
+
+			snprintf(num, sizeof(num), "%s%zu", open[0] != '\0' ? ", " : "", i + 1);
+			if (strlen(open) + strlen(num) < sizeof(open))
+				strcat(open, num);
+			continue;
+		}
+		/* Not numbered: numbers on this page are its buttons ("1. Send"). */
+		page_add_text(p, PAGE_TEXT_HEADING, "%s", q->text);
+		if (q->kind == API_QUESTION_TEXT) {
 			page_add_text(p, PAGE_TEXT_PARA, "%s", a->text.text);
 		} else if (q->kind == API_QUESTION_SCALE) {
 			page_add_text(p, PAGE_TEXT_PARA, _("%d on a scale from %d to %d"), a->value, q->scale_min, q->scale_max);
@@ -469,6 +478,9 @@ survey_review(struct app *app, struct screen *s, struct page *p)
 						page_add_text(p, PAGE_TEXT_PARA, "%s", q->options[j].title);
 		}
 	}
+	if (open[0] != '\0')
+		/* L10N: the review of a survey: "Not answered: questions 2, 3." */
+		page_add_text(p, PAGE_TEXT_NOTE, _("Not answered: questions %s."), open);
 }
 
 static int

@@ -32,6 +32,8 @@ struct screen;
  * - unsent: says what typed text or changed choice would be left behind
  *   by leaving the screen ("Your idea is not sent."), or NULL when
  *   nothing would be; the app then asks before leaving.
+ * - field_check: checks field f as the person leaves it: 0, or -1 with
+ *   f->error saying what is wrong and what is allowed.
  */
 struct screen_type {
 	const char	*name;
@@ -42,6 +44,7 @@ struct screen_type {
 	int		(*send)(struct app *, struct screen *);
 	void		(*free)(struct app *, struct screen *);
 	const char	*(*unsent)(struct app *, struct screen *);
+	int		(*field_check)(struct app *, struct screen *, struct page_field *);
 };
 
 struct screen {
@@ -85,6 +88,7 @@ struct app {
 	int			 confirmed;	/* the next action was confirmed (ui_confirm) */
 	struct keys_map		*own_keys;	/* loaded here when none was given */
 };
+
 
 /* Pushes a new screen on top (data owned by the screen from now on, also
  * when this fails). Returns 0 or -1. */

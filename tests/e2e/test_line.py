@@ -95,8 +95,9 @@ def test_rank_three_events_and_send():
     try:
         st, t = run([n, pn, "2 5 1", "r", "s", "demo", "demo-passwort", "s", "s"],
                     home=home)
+        # A typed ranking is read back in order (issue 8.7).
+        ok(re.search(r"Your order: 1\. [^,]+, 2\. [^,]+, 3\. [^,]+\.", t), "order not read back:\n" + t[-1500:])
         has(t, "Which event should come to the square first?",
-            "your choice 1", "your choice 2", "your choice 3", "3 of 3 chosen",
             "Check before sending", "Your vote: 1.", "Log in",
             "Logged in as")
         tail = t[t.rfind("Logged in as"):]
@@ -140,6 +141,9 @@ def test_server_down_says_why_and_keeps_going():
     st, t = run(["", ""], args=["--api", "http://127.0.0.1:9/api/v1"], api=False)
     ok(st == 0, "status %d" % st)
     ok(re.search(r"(connect|refused|running)", t, re.I), "no reason given:\n" + t)
+    # Only what can be typed: no raw action name in the prompt (issue 8.9).
+    st, t = run([""], args=["--api", "http://127.0.0.1:9/api/v1", "--lang", "de"], api=False)
+    ok(not re.search(r"(^|, )refresh ", t, re.M), "raw action name in a prompt:\n" + t)
 
 
 @suite.test
@@ -227,6 +231,69 @@ def test_kiosk_idle_warns_continues_and_resets():
         # Nothing written to disk in kiosk mode.
         files = [os.path.join(d, f) for d, _, fs in os.walk(home) for f in fs]
         ok(files == [], "kiosk wrote files: %r" % files)
+    finally:
+        shutil.rmtree(home, ignore_errors=True)
+
+
+class Kiosk:
+    """The client in line-mode kiosk mode (shortest idle time), its output
+    read as it comes."""
+
+    def __init__(self, home):
+        self.p = subprocess.Popen([CLIENT, "--api", "http://127.0.0.1:%d/api/v1" % srv.port,
+                                   "--ui", "line", "--kiosk", "--idle-reset", "35"],
+                                  stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                  stderr=subprocess.PIPE, env=env_for(home))
+        self.out = b""
+
+    def wait_for(self, word, secs, since=0):
+        """Waits for word in the output from byte since on; with word
+        None, reads for secs. True when the word came."""
+        end = time.time() + secs
+        while word is None or word.encode() not in self.out[since:]:
+            if time.time() >= end:
+                return False
+            r, _, _ = select.select([self.p.stdout], [], [], 0.2)
+            if r:
+                chunk = os.read(self.p.stdout.fileno(), 65536)
+                if not chunk:
+                    return False
+                self.out += chunk
+        return True
+
+
+@suite.test
+def test_kiosk_unused_stays_quiet_and_reset_reprints_welcome():
+    """8.17: an unused kiosk is not reset again and again; a used one is
+    reset once and says the welcome page again, list and all."""
+    home = tempfile.mkdtemp(prefix="mw-kiosk-")
+    try:
+        k = Kiosk(home)
+        p = k.p
+
+        def read_for(secs, word=None, since=0):
+            return k.wait_for(word, secs, since)
+
+        ok(read_for(10, "q end session"), "no welcome page:\n" + k.out.decode()[-800:])
+        # The warning would come after 5 s: nobody is here, nothing comes.
+        read_for(9)
+        ok(b"Are you still there?" not in k.out and b"session has ended" not in k.out,
+           "unused kiosk was warned or reset:\n" + k.out.decode()[-800:])
+        # Someone opens a project and walks away: warned, then reset once.
+        p.stdin.write(b"3\n")
+        p.stdin.flush()
+        ok(read_for(10, "Which event"), "project did not open:\n" + k.out.decode()[-800:])
+        ok(read_for(45, "The session has ended"), "no reset:\n" + k.out.decode()[-800:])
+        mark = k.out.find(b"The session has ended")
+        ok(read_for(10, "q end session", mark), "welcome page not said again:\n" + k.out.decode()[-800:])
+        rest = k.out[mark:].decode()
+        has(rest, "Projects", "1. ", "4. ")
+        # And then quiet again: no second warning for an unused kiosk.
+        read_for(9)
+        ok(k.out.count(b"Are you still there?") == 1, "warned again after the reset:\n" + k.out.decode()[-800:])
+        p.stdin.close()
+        p.wait(timeout=10)
+        clean(k.out, "kiosk")
     finally:
         shutil.rmtree(home, ignore_errors=True)
 

@@ -232,10 +232,10 @@ def test_idea_detail_comments_and_replies(h):
     has(t, "Skaterampe für Jugendliche", "Anna K., 16 November 2026.",
         "Comments (2):", "Thomas B.", "t full text")
     ok(re.search(r"^\d+ supports\.$", t, re.M), "support count not said:\n" + t[-1500:])
-    ok(re.search(r"— (reply|Reply to: Thomas B\.)$", t, re.M), "reply not said as one:\n" + t[-1500:])
+    ok(re.search(r"— (reply|Reply to: Thomas B\.)( \(\d+ words\))?$", t, re.M), "reply not said as one:\n" + t[-1500:])
     full = after(t, "Comments (2):")
     # The reply is indented under its comment, and t says the comment texts.
-    ok(re.search(r"^   \d+\. Anna K\., .* — (reply|Reply to: Thomas B\.)$", full, re.M), "no indented reply:\n" + full)
+    ok(re.search(r"^   \d+\. Anna K\., .* — (reply|Reply to: Thomas B\.)( \(\d+ words\))?$", full, re.M), "no indented reply:\n" + full)
     ok(len([ln for ln in full.split("\n") if ln.startswith("   ") and "." not in ln[:6]]) >= 2,
        "no comment bodies after t:\n" + full)
 
@@ -395,8 +395,7 @@ def test_poll_ranking_change_and_withdraw(h):
     t = h.run([n, p])
     a, b, c = num(t, "Roundnet"), num(t, "3D street painting"), num(t, "Open-air reading")
     t = h.run([n, p, " ".join([a, b, c]), "r", "s"])
-    has(t, "Roundnet — your choice 1", "3D street painting — your choice 2",
-        "Open-air reading — your choice 3", "3 of 3 chosen",
+    has(t, "Your order: 1. Roundnet, 2. 3D street painting, 3. Open-air reading.",
         "Your vote: 1. Roundnet, 2. 3D street painting, 3. Open-air reading", "is saved")
     # Own ballot in rank order when the poll comes back.
     t = h.run([n, p])
@@ -428,22 +427,21 @@ def test_survey_all_question_kinds(h):
     n = project(t, "logistik")
     t = h.run([n])
     s = num(t, "What should the try-it box offer?")
-    t = h.run([n, s])
-    has(t, "Question 1 of 3 (required)", "Borrow a cargo bike", "Question 2 of 3 (required)",
-        "5 — several times a week", "Question 3 of 3", "Your answer")
+    # One question at a time, answers numbered within it (issue 8.11).
+    t = h.run([n, s, "", "", "."])
+    has(t, "Question 1 of 3 (required)", "1. Borrow a cargo bike", "Question 2 of 3 (required)",
+        "1 — never, 2, 3, 4, 5 — several times a week.", "Question 3 of 3",
+        "Numbers 1 to 5, Enter skips:", "Number 1 to 5, Enter skips:")
     # Required check: review with nothing answered names the question.
     t = h.run([n, s, "r"])
     has(t, "Question 1: please answer it, it is required.")
-    # Multiple (1 3), scale (4 of 5), text (two lines), review, send.
-    t = h.run([n, s])
-    q1a, q1b = num(t, "Borrow a cargo bike"), num(t, "Borrow tools")
-    sc = num(t, "4 — ") if re.search(r"^\d+\. 4 — ", t, re.M) else num(t, "4")
-    txt = num(t, "Your answer")
-    t = h.run([n, s, q1a, q1b, sc, txt, "Bitte auch am Wochenende.", "Danke!", ".", "r", "s"])
-    has(t, "Borrow a cargo bike — your choice", "Borrow tools — your choice",
-        "Bitte auch am Wochenende.")
+    # Multiple (1 3), scale (the value 4, not an item number), text
+    # (two lines), review, send. A number outside the question is refused.
+    t = h.run([n, s, "1 3", "9", "4", "Bitte auch am Wochenende.", "Danke!", ".", "r", "s"])
+    has(t, "Please type one number from 1 to 5.")
     rv = after(t, "Check before sending")
-    has(rv, "Borrow a cargo bike", "Borrow tools", "Bitte auch am Wochenende.")
+    has(rv, "Borrow a cargo bike", "Borrow tools", "4 on a scale from 1 to 5",
+        "Bitte auch am Wochenende.")
     ok(re.search(r"(thank|saved|sent)", after(rv, "Danke") if "Danke" in rv else rv, re.I),
        "no confirmation after sending the survey:\n" + t[-1500:])
     # The single-choice kind: the packaging tax survey.
@@ -454,7 +452,7 @@ def test_survey_all_question_kinds(h):
     t = h.run([m, s2])
     y = num(t, "Rather yes")
     t = h.run([m, s2, y, "r", "s"])
-    has(t, "Rather yes — your choice", "Check before sending", "Rather yes")
+    has(t, "Check before sending", "Rather yes")
     ok(re.search(r"(thank|saved|sent)", after(t, "Check before sending"), re.I),
        "no confirmation after the packaging survey:\n" + t[-1500:])
 
@@ -706,6 +704,148 @@ def test_help_and_language(h):
     t = h.run([n, "L", "2"], args=["--lang", "de"])
     has(t, "Treffpunkte in der Innenstadt")
     has(after(t, "Treffpunkte in der Innenstadt"), "Meeting places in the city centre")
+
+
+def citizen_on(h, key):
+    """A new citizen logged in in h; returns (user, project number, the
+    project page)."""
+    u = srv.new_user()
+    h.run(login_lines(u["username"], u["password"]))
+    n = project(h.run([]), key)
+    return u, n, h.run([n])
+
+
+# --- issue 8: as new users really type ------------------------------------
+
+@with_home
+def test_field_enter_keeps_value(h):
+    """8.1: on a filled field, its number then Enter alone keeps the text,
+    and the prompt says what the field holds."""
+    u, n, t = citizen_on(h, "stadtraum")
+    ai, wi = ideas_items(h, n)
+    t = h.run([n, wi, "Titel bleibt", "Ein Text, lang genug.", ".", "1", "", "2", ".", "3"])
+    has(t, 'Title (3 to 120 characters), now "Titel bleibt" (Enter alone keeps it):',
+        "now 4 words (a line with only a dot keeps it)")
+    rv = after(t, "Check before sending")
+    has(rv, "Titel bleibt", "Ein Text, lang genug.")
+    hasnt(rv, "at least 3")
+
+
+@with_home
+def test_register_prompt_names_register(h):
+    """8.3: with every field filled the prompt names the Register action."""
+    name = srv.unique("rp")
+    t = h.run(["l", "", "4", name, name + "@example.org", "", "geheim-passwort-9"])
+    # Four fields, then the button: 5 (named by the prompt, not listed).
+    ok(re.search(r"not shown\): (Number, )?5 Register: $", t),
+       "Register not named in the prompt:\n" + t[-1500:])
+
+
+@with_home
+def test_choose_by_number_x(h):
+    """8.6: x N chooses N, not the focused item."""
+    t = h.run([])
+    n = project(t, "logistik")
+    t = h.run([n])
+    p = num(t, "Where should the try-it box")
+    t = h.run([n, p])
+    third = re.search(r"^3\. ([^\n—]+?)( —|$)", after(t, "Options:"), re.M).group(1)
+    first = re.search(r"^1\. ([^\n—]+?)( —|$)", after(t, "Options:"), re.M).group(1)
+    t = h.run([n, p, "x 3"])
+    has(t, "3. %s — your choice" % third)
+    hasnt(t, "1. %s — your choice" % first)
+    t = h.run([n, p, "x 9x"])
+    has(t, "'9x' is not a choice here")
+
+
+@with_home
+def test_typed_ranking_replaces(h):
+    """8.7: a typed ranking replaces the whole ranking and is read back."""
+    u, n, t = citizen_on(h, "stadtraum")
+    p = num(t, "Which event should come to the square first?")
+    t = h.run([n, p])
+    a, b, c, d = (num(t, "Roundnet"), num(t, "3D street painting"),
+                  num(t, "Open-air reading"), num(t, "Lautern tanzt"))
+    t = h.run([n, p, " ".join([a, b, c]), " ".join([b, d, c]), "r", "s"])
+    has(t, "Your order: 1. Roundnet, 2. 3D street painting, 3. Open-air reading.",
+        "Your order: 1. 3D street painting, 2. Lautern tanzt (Lautern dances), 3. Open-air reading.",
+        "Your vote: 1. 3D street painting, 2. Lautern tanzt (Lautern dances), 3. Open-air reading.")
+    r = srv.get("/polls/%d" % demo["ranking_poll"], token=u["token"]).json
+    ok(len(r["my_ballot"]) == 3, "ballot after the typed ranking: %r" % r["my_ballot"])
+
+
+@with_home
+def test_revisit_says_unchanged_and_numbers(h):
+    """8.10: back on a page said before (after logging in) it is not just
+    its title: it says it is unchanged, its numbers and how to hear it."""
+    t = h.run(login_lines("demo", "demo-passwort"))
+    rest = after(t, "Password (not shown): ")
+    has(rest, "Projects\nUnchanged: 1 to ", "Logged in as")
+
+
+@with_home
+def test_cut_text_says_how_much_is_left(h):
+    """8.13: a cut text says how many words are left; a comment's hidden
+    text says its length."""
+    t = h.run([])
+    n = project(t, "stadtraum")
+    ai, wi = ideas_items(h, n)
+    t = h.run([n, ai])
+    i = num(t, "Skaterampe für Jugendliche")
+    t = h.run([n, ai, i])
+    page = after(t, "Skaterampe für Jugendliche\n")
+    # t was taught by the first prompt: the count alone.
+    ok(re.search(r"^… \d+ more words?\.$", page, re.M),
+       "the cut does not say what is left:\n" + page[-1500:])
+    ok(re.search(r"^\d+\. Thomas B\., .* \(\d+ words\)$", page, re.M),
+       "comment without its length:\n" + page[-1500:])
+
+
+@with_home
+def test_form_checks_each_field_as_typed(h):
+    """8.21: a user name that is not allowed is refused at once, says what
+    is allowed and is asked again; so is a short password."""
+    name = srv.unique("ft")
+    t = h.run(["l", "", "4", "Hans Meier", name, name + "@example.org", "", "kurz",
+               "geheim-passwort-9", "5"])
+    has(t, "User name: 3 to 32 characters, only small letters a-z, digits 0-9 and . _ -",
+        "Password: at least 8 characters, you have 4.",
+        "We sent a mail with an 8-digit code to %s@example.org" % name)
+    # Asked again right after each refusal, and the error said once.
+    ok(re.search(r"no capitals\)\.\n1\. User name \(", t), "user name not asked again:\n" + t[-1500:])
+    ok(t.count("you have 4.") == 1, "error said more than once:\n" + t[-1500:])
+
+
+@with_home
+def test_line_help_lists_what_can_be_typed(h):
+    """8.12: line-mode help lists only what can be typed, for this role;
+    the first page mentions registering."""
+    t = h.run(["h"])
+    helptext = after(t, "Help: the keys of this page")
+    has(helptext, "New here? R creates an account; l logs in.", "f — Choose which projects",
+        "? or h — Show the keys")
+    hasnt(helptext, "PageUp", "arrow keys", "Esc", "F1", "KPEnter", "moderation queue",
+          "Approve", "paper", "Log out")
+    # R comes before the twentieth line of the help.
+    lines = helptext.split("\n")
+    ok(any("R creates an account" in ln for ln in lines[:6]), "registering not on the first lines")
+    # A moderator is told the moderation keys.
+    h.run(login_lines("moderation", "moderation-passwort"))
+    t = h.run(["h"])
+    has(after(t, "Help: the keys of this page"), "M — Open the moderation queue", "X — Log out")
+
+
+@with_home
+def test_prompt_names_main_action(h):
+    """8.9: after a form the prompt names its button, and the review
+    names Send (not only 'e edit'), in the user's language."""
+    u, n, t = citizen_on(h, "stadtraum")
+    ai, wi = ideas_items(h, n)
+    t = h.run([n, wi, "Titel zwei", "Ein langer Text hier.", "."], args=["--lang", "de"])
+    ok(re.search(r"Zeilen.*Punkt.*\n(Nummer, )?3 Prüfen und senden: $", t, re.S),
+       "the form's button not named:\n" + t[-800:])
+    t = h.run([n, wi, "Titel zwei", "Ein langer Text hier.", ".", "3"], args=["--lang", "de"])
+    ok(re.search(r"^1 Senden, e ändern: $", t, re.M), "Send not named on the review:\n" + t[-800:])
 
 
 def setup():

@@ -558,6 +558,16 @@ def test_survey(srv):
         r = run("survey", sid, stdin=("\n".join(lines) + "\n").encode())
         eq(r.rc, 0, "survey on stdin: %r" % r)
         ok("saved" in r.out, "survey saved: %r" % r)
+        # Bad answers are asked again, saying what is allowed, as often
+        # as it takes: only the end of input ends the survey (issue 8.4).
+        bad = ["zehn", "99", "0 0", "-1"]
+        r = run("survey", sid, stdin=("\n".join(bad + lines) + "\n").encode())
+        eq(r.rc, 0, "survey after four bad answers: %r" % r)
+        ok("saved" in r.out and "ended" not in r.out + r.err, "survey after bad answers: %r" % r)
+        q0 = s["questions"][0]
+        allowed = ("from %d to %d" % (q0["scale"]["min"], q0["scale"]["max"]) if q0["kind"] == "scale"
+                   else "from 1 to %d" % len(q0["options"]) if q0["kind"] != "text" else "at most")
+        eq(r.out.count(allowed), len(bad), "each bad answer says what is allowed: %r" % r.out)
         # Ends early: nothing is sent, usage status.
         r = run("survey", sid, stdin=b"1\n")
         eq(r.rc, 1, "survey input ended early: %r" % r)

@@ -67,7 +67,7 @@ def test_line(srv):
 	r = ssh(srv.port, user="line", input=("\n".join(lines) + "\n").encode(), timeout=60)
 	t = r.stdout.decode("utf-8", "replace")
 	tail = t[t.rfind("Logged in as"):] if "Logged in as" in t else ""
-	check(r.returncode == 0 and re.search(r"3 of 3 (choices made|chosen)", t) and re.search(r"(saved|counted)", tail, re.I),
+	check(r.returncode == 0 and re.search(r"(3 of 3 (choices made|chosen)|Your order: 1\. [^,]+, 2\. [^,]+, 3\. )", t) and re.search(r"(saved|counted)", tail, re.I),
 	      "line@: rank three events, log in and send through ssh", t[-1500:])
 
 

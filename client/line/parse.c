@@ -1,0 +1,229 @@
+/* parse.c — line mode's pure parts: typed lines, where a brief text stops, words left, scale values, typable keys, the prompt's wording. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "client/line/parse.h"
+#include "common/ascii.h"
+
+/* The next word of *p (separated by spaces or commas) into w; 0 at the end. */
+static int
+parse_next(const char **p, char *w, size_t size)
+{
+	const char *s = *p;
+	size_t n = 0;
+
+	while (*s == ' ' || *s == ',' || *s == '\t')
+		s++;
+	if (*s == '\0')
+		return 0;
+	while (*s != '\0' && *s != ' ' && *s != ',' && *s != '\t') {
+		if (n + 1 < size)
+			w[n++] = *s;
+		s++;
+	}
+	w[n] = '\0';
+	*p = s;
+	return 1;
+}
+
+/* The number w holds (1..100000), 0 when w is not a number, -1 when out of range. */
+static int
+parse_number(const char *w)
+{
+	char *end;
+	long v;
+
+	if (w[0] < '0' || w[0] > '9')
+		return 0;
+	v = strtol(w, &end, 10);
+	if (*end != '\0')
+		return 0;
+	return v >= 1 && v <= 100000 ? (int)v : -1;
+}
+
+static enum line_cmd_kind
+parse_bad(struct line_cmd *c, const char *w)
+{
+	snprintf(c->word, sizeof(c->word), "%s", w);
+	c->kind = LINE_CMD_BAD;
+	return c->kind;
+}
+
+enum line_cmd_kind
+line_parse(const char *typed, struct line_cmd *c)
+{
+	const char *p = typed != NULL ? typed : "", *rest;
+	char w[sizeof(c->word)];
+	int v;
+
+	memset(c, 0, sizeof(*c));
+	c->kind = LINE_CMD_NONE;
+	if (!parse_next(&p, w, sizeof(w)))
+		return c->kind;
+	if ((v = parse_number(w)) < 0)
+		return parse_bad(c, w);
+	if (v == 0) {
+		rest = p;
+		if (strcmp(w, "t") == 0 && !parse_next(&rest, w, sizeof(w))) {
+			c->kind = LINE_CMD_FULL;
+			return c->kind;
+		}
+		snprintf(c->word, sizeof(c->word), "%s", w);
+		c->kind = LINE_CMD_WORD;
+		if (!parse_next(&p, w, sizeof(w)))
+			return c->kind;
+		if ((c->arg = parse_number(w)) <= 0 || parse_next(&p, w, sizeof(w)))
+			return parse_bad(c, w);
+		return c->kind;
+	}
+	c->kind = LINE_CMD_NUMBERS;
+	do {
+		if ((v = parse_number(w)) <= 0 || c->n == LINE_CMD_NUMS)
+			return parse_bad(c, w);
+		c->nums[c->n++] = v;
+	} while (parse_next(&p, w, sizeof(w)));
+	return c->kind;
+}
+
+size_t
+line_words_after(const char *s, const char *end)
+{
+	const char *p = end;
+	size_t n = 0;
+
+	if (s == NULL || end == NULL)
+		return 0;
+	while (*p != '\0') {
+		while (*p == ' ' || *p == '\n' || *p == '\t')
+			p++;
+		if (*p == '\0')
+			break;
+		n++;
+		while (*p != '\0' && *p != ' ' && *p != '\n' && *p != '\t')
+			p++;
+	}
+	return n;
+}
+
+char *
+line_prompt_join(char *buf, size_t size, const char *lead,
+    const char *const *ent, size_t n, const char *fallback)
+{
+	size_t i, len = 0;
+
+	if (size == 0)
+		return buf;
+	buf[0] = '\0';
+	if (lead != NULL && lead[0] != '\0')
+		len += (size_t)snprintf(buf, size, "%s", lead);
+	for (i = 0; i < n && len < size; i++)
+		len += (size_t)snprintf(buf + len, size - len, "%s%s", len > 0 ? ", " : "", ent[i]);
+	if (len == 0 && fallback != NULL)
+		len = (size_t)snprintf(buf, size, "%s", fallback);
+	if (len < size)
+		snprintf(buf + len, size - len, ": ");
+	return buf;
+}
+
+/* Where the first n words of s end, or NULL when s has no more words. */
+static const char *
+line_words_end(const char *s, int n)
+{
+	const char *p = s;
+
+	while (*p != '\0') {
+		while (*p == ' ' || *p == '\n')
+			p++;
+		if (*p == '\0')
+			return NULL;
+		if (n-- == 0)
+			return p;
+		while (*p != '\0' && *p != ' ' && *p != '\n')
+			p++;
+	}
+	return NULL;
+}
+
+/*
+ * Where a brief page stops saying s, when s has more than n words: after
+ * its first sentence when that ends within n words, else after n words.
+ * NULL when s is said whole.
+ */
+const char *
+line_brief_end(const char *s, int n)
+{
+	const char *p = s;
+	int words = 0;
+
+	if (line_words_end(s, n) == NULL)
+		return NULL;
+	while (*p != '\0') {
+		while (*p == ' ' || *p == '\n')
+			p++;
+		if (*p == '\0')
+			return NULL;
+		if (words++ == n)
+			return p;
+		while (*p != '\0' && *p != ' ' && *p != '\n')
+			p++;
+		if (words >= LINE_BRIEF_SENTENCE && strchr(".?!", p[-1]) != NULL &&
+		    (*p == ' ' || *p == '\n'))
+			return p;
+	}
+	return NULL;
+}
+
+/* The scale value a label starts with ("4 — very much": 4), or -1 when
+ * the label is not a scale value. */
+long
+line_scale_value(const char *label)
+{
+	char *end;
+	long v;
+
+	if (label == NULL || label[0] < '0' || label[0] > '9')
+		return -1;
+	v = strtol(label, &end, 10);
+	return *end == '\0' || *end == ' ' ? v : -1;
+}
+
+size_t
+line_typable_keys(const char *label, const char *or, char *buf, size_t size)
+{
+	const char *k, *e;
+	size_t n, len = 0;
+
+	if (size == 0)
+		return 0;
+	buf[0] = '\0';
+	for (k = label != NULL ? label : ""; *k != '\0'; k = *e != '\0' ? e + 2 : e) {
+		if ((e = strstr(k, ", ")) == NULL)
+			e = k + strlen(k);
+		n = (size_t)(e - k);
+		if (n == 1 && (unsigned char)*k > 0x20 && (unsigned char)*k < 0x7f &&
+		    !(*k >= '0' && *k <= '9') && len + strlen(or) + 2 < size)
+			len += (size_t)snprintf(buf + len, size - len, "%s%c", len > 0 ? or : "", *k);
+		if (*e == '\0')
+			break;
+	}
+	return len;
+}
+
+/* Whether word w (one or more words) stands in s as whole words,
+ * ignoring ASCII case ("review" in "Review my vote"). */
+int
+line_has_words(const char *s, const char *w)
+{
+	size_t n = strlen(w);
+	const char *p;
+
+	if (n == 0)
+		return 0;
+	for (p = s; *p != '\0'; p++) {
+		if ((p == s || p[-1] == ' ') && ascii_strncasecmp(p, w, n) == 0 &&
+		    (p[n] == '\0' || p[n] == ' '))
+			return 1;
+	}
+	return 0;
+}
