@@ -234,9 +234,27 @@ render_login(const char *token, int64_t expires_at, const struct store_user *u)
 	return render_done(o);
 }
 
+/* Adds "langs": {field: language} for the n fields whose language is
+ * known (a NULL or empty language is left out). */
+static void
+render_langs(cJSON *o, const char *const *fields, const char *const *langs,
+    size_t n)
+{
+	cJSON *l = cJSON_AddObjectToObject(o, "langs");
+	size_t i;
+
+	for (i = 0; l != NULL && i < n; i++)
+		if (langs[i] != NULL && langs[i][0] != '\0')
+			cJSON_AddStringToObject(l, fields[i], langs[i]);
+}
+
 static cJSON *
 render_project_obj(const struct store_project *p)
 {
+	static const char *const fields[] = { "title", "summary",
+		"description" };
+	const char *langs[3] = { p->lang, p->summary_lang,
+		p->description != NULL ? p->description_lang : NULL };
 	cJSON *o = cJSON_CreateObject(), *c;
 
 	if (o == NULL)
@@ -250,6 +268,7 @@ render_project_obj(const struct store_project *p)
 	render_add_time(o, "starts_at", p->starts_at, 1);
 	render_add_time(o, "ends_at", p->ends_at, 1);
 	cJSON_AddStringToObject(o, "lang", p->lang);
+	render_langs(o, fields, langs, 3);
 	c = cJSON_AddObjectToObject(o, "counts");
 	cJSON_AddNumberToObject(c, "ideas", (double)p->n_ideas);
 	cJSON_AddNumberToObject(c, "comments", (double)p->n_comments);
@@ -414,7 +433,10 @@ render_comment_list(const struct store_comment_list *l,
 char *
 render_poll(const struct store_poll *p, const struct render_viewer *v)
 {
+	static const char *const poll_fields[] = { "title", "question" };
+	static const char *const option_fields[] = { "title", "description" };
 	cJSON *o = cJSON_CreateObject(), *opts, *x, *loc;
+	const char *langs[2];
 	size_t i;
 
 	(void)v;
@@ -431,6 +453,9 @@ render_poll(const struct store_poll *p, const struct render_viewer *v)
 	render_add_time(o, "closes_at", p->closes_at, 1);
 	cJSON_AddBoolToObject(o, "results_visible", p->results_visible);
 	cJSON_AddStringToObject(o, "lang", p->lang);
+	langs[0] = p->lang;
+	langs[1] = p->question_lang;
+	render_langs(o, poll_fields, langs, 2);
 	opts = cJSON_AddArrayToObject(o, "options");
 	for (i = 0; i < p->n_options; i++) {
 		const struct store_option *op = &p->options[i];
@@ -439,6 +464,9 @@ render_poll(const struct store_poll *p, const struct render_viewer *v)
 		cJSON_AddNumberToObject(x, "id", (double)op->id);
 		render_add_str(x, "title", op->title);
 		render_add_str(x, "description", op->description);
+		langs[0] = op->lang;
+		langs[1] = op->description != NULL ? op->description_lang : NULL;
+		render_langs(x, option_fields, langs, 2);
 		if (op->has_location) {
 			loc = cJSON_AddObjectToObject(x, "location");
 			render_add_str(loc, "address", op->address);

@@ -719,7 +719,8 @@ store_seed_demo(struct store *s, int64_t now)
 	    (rc = seed_stadtraumwir(&d)) != 0 ||
 	    (rc = seed_logistik(&d)) != 0 ||
 	    (rc = seed_smartcity(&d)) != 0 ||
-	    (rc = seed_cityhall(&d)) != 0) {
+	    (rc = seed_cityhall(&d)) != 0 ||
+	    (rc = store_seed_l10n(s)) != 0) {
 		store_tx_rollback(s);
 		return rc;
 	}

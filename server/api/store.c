@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/lang.h"
 #include "server/api/store_int.h"
 
 const char *
@@ -474,6 +475,51 @@ store_lang(const char *lang)
 			return "de";
 	}
 	return i >= 2 ? lang : "de";
+}
+
+/* Appends code to the chain in buf unless it is there already. */
+static void
+store_chain_add(char *buf, size_t n, const char *code, size_t k)
+{
+	char key[STORE_LANG_MAX + 2];
+	size_t len = strlen(buf);
+
+	if (k == 0 || k >= STORE_LANG_MAX)
+		return;
+	snprintf(key, sizeof(key), " %.*s ", (int)k, code);
+	if (strstr(buf, key) == NULL && len + k + 1 < n)
+		snprintf(buf + len, n - len, "%.*s ", (int)k, code);
+}
+
+/* Appends code and the registry's fallback codes of it. */
+static void
+store_chain_lang(char *buf, size_t n, const char *code)
+{
+	const struct lang *l;
+	const char *f;
+	size_t k;
+
+	store_chain_add(buf, n, code, strlen(code));
+	if ((l = lang_find(code)) == NULL || (f = l->fallback) == NULL)
+		return;
+	while (*(f += strspn(f, " ")) != '\0') {
+		k = strcspn(f, " ");
+		store_chain_add(buf, n, f, k);
+		f += k;
+	}
+}
+
+const char *
+store_lang_chain(const char *lang, char *buf, size_t n)
+{
+	if (n < 2)
+		return "";
+	snprintf(buf, n, " ");
+	store_chain_lang(buf, n, store_lang(lang));
+	/* German is required, so it ends every chain, with its own
+	 * fallback for texts given in other languages only. */
+	store_chain_lang(buf, n, "de");
+	return buf;
 }
 
 int

@@ -374,7 +374,9 @@ struct store_project {
 	char	*title;
 	char	*summary;
 	char	*description;		/* only from store_project_get() */
-	char	 lang[STORE_LANG_MAX];	/* language of the resolved texts */
+	char	 lang[STORE_LANG_MAX];	/* language of the title */
+	char	 summary_lang[STORE_LANG_MAX];
+	char	 description_lang[STORE_LANG_MAX]; /* with description */
 	int	 status;		/* enum store_phase, as set by staff */
 	int64_t	 starts_at;
 	int64_t	 ends_at;		/* 0: open end */
@@ -644,6 +646,8 @@ struct store_option {
 	int64_t	 id;
 	char	*title;
 	char	*description;		/* in words; may be NULL */
+	char	 lang[STORE_LANG_MAX];	/* language of the title */
+	char	 description_lang[STORE_LANG_MAX]; /* with description */
 	int	 has_location;
 	char	*address;		/* when has_location: text address */
 	double	 lat, lon;		/* when has_location */
@@ -654,7 +658,8 @@ struct store_poll {
 	int64_t			 project_id;
 	char			*title;
 	char			*question;
-	char			 lang[STORE_LANG_MAX];
+	char			 lang[STORE_LANG_MAX];	/* of the title */
+	char			 question_lang[STORE_LANG_MAX];
 	int			 kind;		/* enum store_poll_kind */
 	int			 max_choices;	/* 1 for single */
 	int			 status;	/* enum store_phase, from the window and now */

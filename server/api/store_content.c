@@ -6,22 +6,25 @@
 
 /* --- Projects ---------------------------------------------------------- */
 
-/* ?1 = language. The texts come from the requested language, each field
- * falling back to "de". Column 14 is the status order for lists. */
-#define PROJECT_SELECT(desc) "SELECT p.id, p.slug, p.category," \
-	" coalesce(t.title, d.title), coalesce(t.summary, d.summary), " desc "," \
-	" coalesce(t.lang, 'de'), p.status, p.starts_at, p.ends_at," \
+/* ?1 = the language chain (store_lang_chain()). Each text comes from the
+ * first language of the chain that has it; columns 6, 15 and 16 name the
+ * languages of title, summary and description. Column 14 is the status
+ * order for lists. */
+#define PROJECT_TR(col) STORE_TR_TEXT("project_tr", "project_id", "p.id", col, "?1")
+#define PROJECT_TRL(col) STORE_TR_LANG("project_tr", "project_id", "p.id", col, "?1")
+#define PROJECT_SELECT(desc, desc_lang) "SELECT p.id, p.slug, p.category," \
+	PROJECT_TR("title") "," PROJECT_TR("summary") ", " desc "," \
+	PROJECT_TRL("title") ", p.status, p.starts_at, p.ends_at," \
 	" p.ideas_open," \
 	" (SELECT count(*) FROM idea i WHERE i.project_id = p.id AND i.status = 2)," \
 	" (SELECT count(*) FROM comment c WHERE c.project_id = p.id AND c.status = 2)," \
 	" (SELECT count(*) FROM participant pa WHERE pa.project_id = p.id)," \
-	" CASE p.status WHEN 2 THEN 0 WHEN 1 THEN 1 ELSE 2 END" \
-	" FROM project p JOIN project_tr d ON d.project_id = p.id AND d.lang = 'de'" \
-	" LEFT JOIN project_tr t ON t.project_id = p.id AND t.lang = ?1 AND ?1 != 'de'"
+	" CASE p.status WHEN 2 THEN 0 WHEN 1 THEN 1 ELSE 2 END," \
+	PROJECT_TRL("summary") ", " desc_lang " FROM project p"
 
 /* Order: open, upcoming, closed; newest start first; then id. The cursor
  * is (status order, -starts_at, id). */
-static const char sql_project_list[] = PROJECT_SELECT("NULL")
+static const char sql_project_list[] = PROJECT_SELECT("NULL", "NULL")
 	" WHERE (?2 = 0 OR p.status = ?2) AND (?3 IS NULL OR p.category = ?3)"
 	" AND (?4 IS NULL OR (CASE p.status WHEN 2 THEN 0 WHEN 1 THEN 1 ELSE 2 END,"
 	"  -p.starts_at, p.id) > (?4, ?5, ?6))"
@@ -30,7 +33,8 @@ static const char sql_project_count[] =
 	"SELECT count(*) FROM project p"
 	" WHERE (?1 = 0 OR p.status = ?1) AND (?2 IS NULL OR p.category = ?2)";
 static const char sql_project_get[] =
-	PROJECT_SELECT("coalesce(t.description, d.description)")
+	PROJECT_SELECT(PROJECT_TR("description"),
+	    PROJECT_TRL("description"))
 	" WHERE (?2 > 0 AND p.id = ?2) OR (?2 = 0 AND p.slug = ?3)";
 
 static void
@@ -85,6 +89,9 @@ project_row(sqlite3_stmt *q, void *elem)
 	p->n_ideas = sqlite3_column_int64(q, 11);
 	p->n_comments = sqlite3_column_int64(q, 12);
 	p->n_participants = sqlite3_column_int64(q, 13);
+	store_col_lang(q, 15, p->summary_lang);
+	if (p->description != NULL)
+		store_col_lang(q, 16, p->description_lang);
 	return oom ? STORE_ENOMEM : 0;
 }
 
@@ -107,6 +114,7 @@ store_project_list(struct store *s, int status, const char *category,
     struct store_project_list *out)
 {
 	sqlite3_stmt *q;
+	char chain[STORE_CHAIN_MAX];
 	int64_t k[3];
 	int rc, cur;
 
@@ -122,7 +130,7 @@ store_project_list(struct store *s, int status, const char *category,
 		rc = STORE_EIO;
 		goto out;
 	}
-	store_bind_text(q, 1, store_lang(lang));
+	store_bind_text(q, 1, store_lang_chain(lang, chain, sizeof(chain)));
 	sqlite3_bind_int(q, 2, status);
 	store_bind_text(q, 3, category);
 	if (cur == 0) {
@@ -154,6 +162,7 @@ store_project_get(struct store *s, int64_t id, const char *slug,
     const char *lang, struct store_project **out)
 {
 	struct store_project *p = NULL;
+	char chain[STORE_CHAIN_MAX];
 	sqlite3_stmt *q;
 	int rc;
 
@@ -164,7 +173,7 @@ store_project_get(struct store *s, int64_t id, const char *slug,
 		return STORE_EINVALID;
 	if ((q = store_stmt(s, sql_project_get)) == NULL)
 		return STORE_EIO;
-	store_bind_text(q, 1, store_lang(lang));
+	store_bind_text(q, 1, store_lang_chain(lang, chain, sizeof(chain)));
 	sqlite3_bind_int64(q, 2, id > 0 ? id : 0);
 	store_bind_text(q, 3, slug);
 	if ((rc = store_step(s, q)) == 1) {
@@ -311,16 +320,15 @@ out:
 	return store_wr_end(s, rc);
 }
 
+/* ?1 project, ?2 the language chain. */
 static const char sql_formats_polls[] =
-	"SELECT o.id, coalesce(t.title, d.title), o.kind, o.opens_at, o.closes_at"
-	" FROM poll o JOIN poll_tr d ON d.poll_id = o.id AND d.lang = 'de'"
-	" LEFT JOIN poll_tr t ON t.poll_id = o.id AND t.lang = ?2 AND ?2 != 'de'"
-	" WHERE o.project_id = ?1 ORDER BY o.id";
+	"SELECT o.id, " STORE_TR_TEXT("poll_tr", "poll_id", "o.id", "title", "?2")
+	", o.kind, o.opens_at, o.closes_at"
+	" FROM poll o WHERE o.project_id = ?1 ORDER BY o.id";
 static const char sql_formats_surveys[] =
-	"SELECT v.id, coalesce(t.title, d.title), 0, v.opens_at, v.closes_at"
-	" FROM survey v JOIN survey_tr d ON d.survey_id = v.id AND d.lang = 'de'"
-	" LEFT JOIN survey_tr t ON t.survey_id = v.id AND t.lang = ?2 AND ?2 != 'de'"
-	" WHERE v.project_id = ?1 ORDER BY v.id";
+	"SELECT v.id, " STORE_TR_TEXT("survey_tr", "survey_id", "v.id", "title",
+	"?2") ", 0, v.opens_at, v.closes_at"
+	" FROM survey v WHERE v.project_id = ?1 ORDER BY v.id";
 static const char sql_project_exists[] = "SELECT 1 FROM project WHERE id = ?1";
 
 void
@@ -344,6 +352,7 @@ formats_read(struct store *s, const char *sql, int64_t project_id,
     const char *lang, int64_t now, struct store_format **v, size_t *n)
 {
 	struct store_format *a = NULL, *tmp;
+	char chain[STORE_CHAIN_MAX];
 	sqlite3_stmt *q;
 	size_t cap = 0;
 	int rc, oom = 0;
@@ -351,7 +360,7 @@ formats_read(struct store *s, const char *sql, int64_t project_id,
 	if ((q = store_stmt(s, sql)) == NULL)
 		return STORE_EIO;
 	sqlite3_bind_int64(q, 1, project_id);
-	store_bind_text(q, 2, store_lang(lang));
+	store_bind_text(q, 2, store_lang_chain(lang, chain, sizeof(chain)));
 	while ((rc = store_step(s, q)) == 1) {
 		if (*n == cap) {
 			cap = cap ? cap * 2 : 4;

@@ -65,6 +65,32 @@ char	*store_col_str(sqlite3_stmt *q, int i, int *oom);
 /* Copies a language code into a STORE_LANG_MAX buffer. */
 void	store_col_lang(sqlite3_stmt *q, int i, char *lang);
 
+/*
+ * The languages to read a city text in, for SQL: lang (as store_lang()
+ * takes it), then the registry's fallback codes of lang (common/lang.c),
+ * then "de" and its fallback codes, each once, space-separated with a
+ * space at both ends (" ls de en ", " fr de en "). buf has n bytes
+ * (STORE_CHAIN_MAX is enough); returns buf.
+ */
+#define STORE_CHAIN_MAX	64
+const char *store_lang_chain(const char *lang, char *buf, size_t n);
+
+/*
+ * SQL: column col of the translation table tbl whose key column equals the
+ * expression owner, taken from the first language of the chain (bound as
+ * parameter p, from store_lang_chain()) that has col; STORE_TR_LANG names
+ * that language. Each field falls back on its own, so an object can have
+ * a translated title and a German description.
+ */
+#define STORE_TR_PICK(tbl, key, owner, col, p, what) \
+	"(SELECT tr." what " FROM " tbl " tr WHERE tr." key " = " owner \
+	" AND tr." col " IS NOT NULL AND instr(" p ", ' ' || tr.lang || ' ') > 0" \
+	" ORDER BY instr(" p ", ' ' || tr.lang || ' ') LIMIT 1)"
+#define STORE_TR_TEXT(tbl, key, owner, col, p) \
+	STORE_TR_PICK(tbl, key, owner, col, p, col)
+#define STORE_TR_LANG(tbl, key, owner, col, p) \
+	STORE_TR_PICK(tbl, key, owner, col, p, "lang")
+
 /* The language to query: lang when sane (a-z, '-', 2..15 chars), else "de". */
 const char *store_lang(const char *lang);
 /* Clamps a list limit to 1..100 (0 or less gives 20). */
@@ -81,6 +107,11 @@ char	*store_cursor_make(const int64_t *k, int n);
  * STORE_EINVALID when require_de and no "de" is among them. */
 int	store_tr_write(struct store *s, const char *upsert_sql, int64_t owner,
 	    const struct store_trs *fields, size_t nfields, int require_de);
+
+/* Adds the demo's Leichte Sprache, Turkish and Ukrainian texts to the
+ * seeded first two votes (seed_l10n.c), inside the seed's transaction;
+ * 0 or a STORE_E* code. */
+int	store_seed_l10n(struct store *s);
 
 /* Writes one audit log entry. */
 int	store_audit_add(struct store *s, int64_t actor_id, const char *action,

@@ -31,21 +31,21 @@ store_poll_free(struct store_poll *p)
 	free(p);
 }
 
-/* ?1 poll id, ?2 language. */
+/* ?1 poll id, ?2 the language chain (store_lang_chain()). */
+#define POLL_TR(col, what) STORE_TR_PICK("poll_tr", "poll_id", "o.id", \
+	col, "?2", what)
+#define OPTION_TR(col, what) STORE_TR_PICK("option_tr", "option_id", \
+	"po.id", col, "?2", what)
 static const char sql_poll_get[] =
-	"SELECT o.id, o.project_id, coalesce(t.title, d.title),"
-	" coalesce(t.question, d.question), coalesce(t.lang, 'de'), o.kind,"
-	" o.max_choices, o.opens_at, o.closes_at, o.results_visible"
-	" FROM poll o JOIN poll_tr d ON d.poll_id = o.id AND d.lang = 'de'"
-	" LEFT JOIN poll_tr t ON t.poll_id = o.id AND t.lang = ?2 AND ?2 != 'de'"
-	" WHERE o.id = ?1";
+	"SELECT o.id, o.project_id, " POLL_TR("title", "title") ","
+	POLL_TR("question", "question") ", " POLL_TR("title", "lang") ", o.kind,"
+	" o.max_choices, o.opens_at, o.closes_at, o.results_visible, "
+	POLL_TR("question", "lang") " FROM poll o WHERE o.id = ?1";
 static const char sql_poll_options[] =
-	"SELECT po.id, coalesce(t.title, d.title),"
-	" coalesce(t.description, d.description), po.address, po.lat, po.lon"
+	"SELECT po.id, " OPTION_TR("title", "title") ","
+	OPTION_TR("description", "description") ", po.address, po.lat, po.lon, "
+	OPTION_TR("title", "lang") ", " OPTION_TR("description", "lang")
 	" FROM poll_option po"
-	" JOIN option_tr d ON d.option_id = po.id AND d.lang = 'de'"
-	" LEFT JOIN option_tr t ON t.option_id = po.id AND t.lang = ?2"
-	"  AND ?2 != 'de'"
 	" WHERE po.poll_id = ?1 ORDER BY po.position, po.id";
 static const char sql_ballot_get[] =
 	"SELECT b.updated_at, bc.option_id FROM ballot b"
@@ -70,6 +70,9 @@ poll_options(struct store *s, struct store_poll *p, const char *lang)
 		o->id = sqlite3_column_int64(q, 0);
 		o->title = store_col_str(q, 1, &oom);
 		o->description = store_col_str(q, 2, &oom);
+		store_col_lang(q, 6, o->lang);
+		if (o->description != NULL)
+			store_col_lang(q, 7, o->description_lang);
 		if (sqlite3_column_type(q, 3) != SQLITE_NULL) {
 			o->has_location = 1;
 			o->address = store_col_str(q, 3, &oom);
@@ -123,6 +126,7 @@ store_poll_get(struct store *s, int64_t id, const char *lang,
     int64_t viewer_id, int64_t now, struct store_poll **out)
 {
 	struct store_poll *p = NULL;
+	char chain[STORE_CHAIN_MAX];
 	sqlite3_stmt *q;
 	int64_t t;
 	int rc, oom = 0;
@@ -132,7 +136,7 @@ store_poll_get(struct store *s, int64_t id, const char *lang,
 	*out = NULL;
 	if (s == NULL)
 		return STORE_EINVALID;
-	lang = store_lang(lang);
+	lang = store_lang_chain(lang, chain, sizeof(chain));
 	if ((q = store_stmt(s, sql_poll_get)) == NULL)
 		return STORE_EIO;
 	sqlite3_bind_int64(q, 1, id);
@@ -155,6 +159,7 @@ store_poll_get(struct store *s, int64_t id, const char *lang,
 	p->opens_at = sqlite3_column_int64(q, 7);
 	p->closes_at = sqlite3_column_int64(q, 8);
 	p->results_visible = sqlite3_column_int(q, 9);
+	store_col_lang(q, 10, p->question_lang);
 	p->status = store_window_phase(p->opens_at, p->closes_at, now);
 	if (oom) {
 		rc = STORE_ENOMEM;

@@ -35,29 +35,26 @@ store_survey_free(struct store_survey *v)
 	free(v);
 }
 
-/* ?1 survey, ?2 language, ?3 viewer. */
+/* ?1 survey, ?2 the language chain (store_lang_chain()), ?3 viewer. */
+#define SURVEY_TR(col, what) STORE_TR_PICK("survey_tr", "survey_id", \
+	"v.id", col, "?2", what)
+#define QUESTION_TR(col) STORE_TR_TEXT("question_tr", "question_id", \
+	"q.id", col, "?2")
 static const char sql_survey_get[] =
-	"SELECT v.id, v.project_id, coalesce(t.title, d.title),"
-	" coalesce(t.intro, d.intro), coalesce(t.lang, 'de'), v.opens_at,"
+	"SELECT v.id, v.project_id, " SURVEY_TR("title", "title") ","
+	SURVEY_TR("intro", "intro") ", " SURVEY_TR("title", "lang") ", v.opens_at,"
 	" v.closes_at, EXISTS(SELECT 1 FROM response r WHERE r.survey_id = v.id"
 	"  AND r.user_id = ?3)"
-	" FROM survey v JOIN survey_tr d ON d.survey_id = v.id AND d.lang = 'de'"
-	" LEFT JOIN survey_tr t ON t.survey_id = v.id AND t.lang = ?2 AND ?2 != 'de'"
-	" WHERE v.id = ?1";
+	" FROM survey v WHERE v.id = ?1";
 static const char sql_survey_questions[] =
-	"SELECT q.id, q.kind, coalesce(t.text, d.text), q.required,"
+	"SELECT q.id, q.kind, " QUESTION_TR("text") ", q.required,"
 	" q.max_choices, q.max_length, q.scale_min, q.scale_max,"
-	" coalesce(t.min_label, d.min_label), coalesce(t.max_label, d.max_label)"
-	" FROM question q JOIN question_tr d ON d.question_id = q.id AND d.lang = 'de'"
-	" LEFT JOIN question_tr t ON t.question_id = q.id AND t.lang = ?2"
-	"  AND ?2 != 'de'"
-	" WHERE q.survey_id = ?1 ORDER BY q.position, q.id";
+	QUESTION_TR("min_label") "," QUESTION_TR("max_label")
+	" FROM question q WHERE q.survey_id = ?1 ORDER BY q.position, q.id";
 static const char sql_survey_qoptions[] =
-	"SELECT o.id, o.question_id, coalesce(t.title, d.title) FROM qoption o"
+	"SELECT o.id, o.question_id, " STORE_TR_TEXT("qoption_tr", "qoption_id",
+	"o.id", "title", "?2") " FROM qoption o"
 	" JOIN question q ON q.id = o.question_id"
-	" JOIN qoption_tr d ON d.qoption_id = o.id AND d.lang = 'de'"
-	" LEFT JOIN qoption_tr t ON t.qoption_id = o.id AND t.lang = ?2"
-	"  AND ?2 != 'de'"
 	" WHERE q.survey_id = ?1 ORDER BY o.question_id, o.position, o.id";
 
 static int
@@ -126,6 +123,7 @@ store_survey_get(struct store *s, int64_t id, const char *lang,
     int64_t viewer_id, int64_t now, struct store_survey **out)
 {
 	struct store_survey *v = NULL;
+	char chain[STORE_CHAIN_MAX];
 	sqlite3_stmt *q;
 	int rc, oom = 0;
 
@@ -134,7 +132,7 @@ store_survey_get(struct store *s, int64_t id, const char *lang,
 	*out = NULL;
 	if (s == NULL)
 		return STORE_EINVALID;
-	lang = store_lang(lang);
+	lang = store_lang_chain(lang, chain, sizeof(chain));
 	if ((q = store_stmt(s, sql_survey_get)) == NULL)
 		return STORE_EIO;
 	sqlite3_bind_int64(q, 1, id);

@@ -401,6 +401,56 @@ test_store_user_confirm_token(void **state)
 
 /* --- Projects ----------------------------------------------------------- */
 
+/* The registry's fallback order, field by field: ls and tr try their own
+ * text, then German, then English; each field names its language. */
+static void
+test_store_project_fallback_order(void **state)
+{
+	struct fx *f = *state;
+	struct store_project_new p;
+	struct store_project *got = NULL;
+	const struct store_tr title[] = { { "de", "Titel" }, { "en", "Title" },
+		{ "ls", "Leichter Titel" } };
+	const struct store_tr summary[] = { { "en", "Only English" } };
+	const struct store_tr desc[] = { { "de", "Nur Deutsch" },
+		{ "en", "English too" }, { "tr", "Türkçe" } };
+	int64_t id = 0;
+
+	memset(&p, 0, sizeof(p));
+	p.slug = "reihenfolge";
+	p.category = "city-hall";
+	p.title = (struct store_trs){ title, 3 };
+	p.summary = (struct store_trs){ summary, 1 };
+	p.description = (struct store_trs){ desc, 3 };
+	p.status = STORE_PHASE_OPEN;
+	assert_int_equal(store_project_create(f->s, &p, NOW, 0, &id), 0);
+	/* ls: own title, German description, English summary (after de). */
+	assert_int_equal(store_project_get(f->s, id, NULL, "ls", &got), 0);
+	assert_string_equal(got->title, "Leichter Titel");
+	assert_string_equal(got->lang, "ls");
+	assert_string_equal(got->summary, "Only English");
+	assert_string_equal(got->summary_lang, "en");
+	assert_string_equal(got->description, "Nur Deutsch");
+	assert_string_equal(got->description_lang, "de");
+	store_project_free(got);
+	/* tr: German title (before English), own description. */
+	assert_int_equal(store_project_get(f->s, id, NULL, "tr", &got), 0);
+	assert_string_equal(got->title, "Titel");
+	assert_string_equal(got->lang, "de");
+	assert_string_equal(got->description, "Türkçe");
+	assert_string_equal(got->description_lang, "tr");
+	store_project_free(got);
+	/* en: its own; de: its own, then English; fr: like de. */
+	assert_int_equal(store_project_get(f->s, id, NULL, "en", &got), 0);
+	assert_string_equal(got->description_lang, "en");
+	store_project_free(got);
+	assert_int_equal(store_project_get(f->s, id, NULL, "fr", &got), 0);
+	assert_string_equal(got->lang, "de");
+	assert_string_equal(got->summary_lang, "en");
+	assert_string_equal(got->description_lang, "de");
+	store_project_free(got);
+}
+
 static void
 test_store_project_language_fallback(void **state)
 {
@@ -1636,6 +1686,7 @@ main(void)
 		T_(test_store_session_lifecycle),
 		T_(test_store_user_confirm_token),
 		T_(test_store_project_language_fallback),
+		T_(test_store_project_fallback_order),
 		T_(test_store_project_update),
 		T_(test_store_project_list_pages),
 		T_(test_store_idea_visibility),
