@@ -56,9 +56,6 @@ wait_started "the API server" "$api" "$state/api.log"
 addr=$(sed -n 's/^listening on //p' "$state/api.log" | head -n 1)
 api_url="http://$addr/api/v1"
 echo "API: $api_url (log: $state/api.log, mails: $state/mail)"
-# The first two votes in Leichte Sprache, Turkish and Ukrainian (issue 13).
-python3 scripts/demo-l10n.py "$api_url" >/dev/null ||
-	echo "run: the demo texts in ls, tr and uk were not added" >&2
 
 if [ "$mode" = "--ssh" ]; then
 	sport=${MW_SSH_PORT:-2222}

@@ -211,6 +211,21 @@ struct api_format_survey {
 	enum api_status status;
 };
 
+/* Which language each text field of a city's object is in (the API's
+ * "langs"): (field, language) pairs, owned by the object they are in. */
+struct api_lang_pair {
+	char	*field;		/* "title", "summary", "description", ... */
+	char	*lang;		/* "de", "tr", "ls", ... */
+};
+struct api_langs {
+	struct api_lang_pair	*v;
+	size_t			 n;
+};
+
+/* The language field is in (borrowed from l), or NULL when the server did
+ * not say; l may be NULL. */
+const char *api_langs_get(const struct api_langs *l, const char *field);
+
 struct api_project {
 	long long	 id;
 	char		*slug;
@@ -220,7 +235,8 @@ struct api_project {
 	enum api_status status;
 	char		*starts_at;
 	char		*ends_at;
-	char		*lang;
+	char		*lang;		/* of the title */
+	struct api_langs langs;		/* of each text field */
 	long		 n_ideas;	/* counts */
 	long		 n_comments;
 	long		 n_participants;
@@ -285,6 +301,7 @@ struct api_option {
 	long long	 id;
 	char		*title;
 	char		*description;	/* multi-line, may be NULL */
+	struct api_langs langs;		/* of title and description */
 	int		 has_location;
 	char		*address;	/* location, when has_location */
 	double		 lat;
@@ -302,7 +319,8 @@ struct api_poll {
 	char		*opens_at;
 	char		*closes_at;
 	int		 results_visible;
-	char		*lang;
+	char		*lang;		/* of the title */
+	struct api_langs langs;		/* of title and question */
 	struct api_option *options;
 	size_t		 n_options;
 	int		 has_ballot;	/* my_ballot was not null */

@@ -255,6 +255,80 @@ api_free_strs(void *obj, const struct api_strfield *f, size_t n)
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
+/* -------------------------------------------------- field languages */
+
+const char *
+api_langs_get(const struct api_langs *l, const char *field)
+{
+	size_t i;
+
+	if (l == NULL || field == NULL)
+		return NULL;
+	for (i = 0; i < l->n; i++)
+		if (strcmp(l->v[i].field, field) == 0)
+			return l->v[i].lang;
+	return NULL;
+}
+
+static void
+api_langs_clear(struct api_langs *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++) {
+		free(l->v[i].field);
+		free(l->v[i].lang);
+	}
+	free(l->v);
+	l->v = NULL;
+	l->n = 0;
+}
+
+/* A field name or language code as the API writes them: 1..31 of a-z,
+ * '_' and '-'; anything else from the network is left out. */
+static int
+api_langs_word(const char *s)
+{
+	size_t i;
+
+	for (i = 0; s[i] != '\0'; i++)
+		if (i >= 31 || !((s[i] >= 'a' && s[i] <= 'z') || s[i] == '_' ||
+		    s[i] == '-'))
+			return 0;
+	return i > 0;
+}
+
+/* Reads obj's "langs" object into l (empty when there is none). */
+static int
+api_langs_parse(const cJSON *obj, struct api_langs *l)
+{
+	const cJSON *j = cJSON_GetObjectItemCaseSensitive(obj, "langs"), *e;
+	size_t n = 0;
+
+	l->v = NULL;
+	l->n = 0;
+	if (!cJSON_IsObject(j))
+		return 0;
+	cJSON_ArrayForEach(e, j)
+		n++;
+	if (n == 0 || n > 32 || (l->v = calloc(n, sizeof(*l->v))) == NULL)
+		return n == 0 || n > 32 ? 0 : -1;
+	cJSON_ArrayForEach(e, j) {
+		struct api_lang_pair *pr = &l->v[l->n];
+
+		if (e->string == NULL || !cJSON_IsString(e) ||
+		    e->valuestring == NULL || !api_langs_word(e->string) ||
+		    !api_langs_word(e->valuestring))
+			continue;
+		pr->field = strdup(e->string);
+		pr->lang = strdup(e->valuestring);
+		l->n++;
+		if (pr->field == NULL || pr->lang == NULL)
+			return -1;
+	}
+	return 0;
+}
+
 /* --------------------------------------------------------------- user */
 
 static const struct api_strfield api_user_strs[] = {
@@ -359,6 +433,7 @@ api_project_clear(struct api_project *p)
 	size_t i;
 
 	api_free_strs(p, api_project_strs, NELEM(api_project_strs));
+	api_langs_clear(&p->langs);
 	for (i = 0; i < p->n_polls; i++)
 		api_fpoll_clear(&p->polls[i]);
 	free(p->polls);
@@ -378,7 +453,8 @@ api_parse_project(const cJSON *j, struct api_project *p)
 		return -1;
 	p->id = api_json_id(j, "id");
 	p->status = api_status_parse(api_json_word(j, "status"));
-	if (api_parse_strs(j, p, api_project_strs, NELEM(api_project_strs)) < 0)
+	if (api_parse_strs(j, p, api_project_strs, NELEM(api_project_strs)) < 0 ||
+	    api_langs_parse(j, &p->langs) < 0)
 		goto fail;
 	counts = cJSON_GetObjectItemCaseSensitive(j, "counts");
 	p->n_ideas = api_json_long(counts, "ideas");
@@ -607,6 +683,7 @@ api_option_clear(void *p)
 	free(o->title);
 	free(o->description);
 	free(o->address);
+	api_langs_clear(&o->langs);
 	memset(o, 0, sizeof(*o));
 }
 
@@ -619,7 +696,8 @@ api_option_parse(const cJSON *j, void *p)
 	memset(o, 0, sizeof(*o));
 	o->id = api_json_id(j, "id");
 	if (api_json_str(j, "title", 0, &o->title) < 0 ||
-	    api_json_str(j, "description", 1, &o->description) < 0)
+	    api_json_str(j, "description", 1, &o->description) < 0 ||
+	    api_langs_parse(j, &o->langs) < 0)
 		goto fail;
 	if (cJSON_IsObject(loc)) {
 		o->has_location = 1;
@@ -640,6 +718,7 @@ api_poll_clear(struct api_poll *p)
 	size_t i;
 
 	api_free_strs(p, api_poll_strs, NELEM(api_poll_strs));
+	api_langs_clear(&p->langs);
 	for (i = 0; i < p->n_options; i++)
 		api_option_clear(&p->options[i]);
 	free(p->options);
@@ -661,7 +740,8 @@ api_parse_poll(const cJSON *j, struct api_poll *p)
 	p->results_visible = api_json_bool(j, "results_visible") == 1;
 	p->kind = api_poll_kind_parse(api_json_word(j, "kind"));
 	p->status = api_status_parse(api_json_word(j, "status"));
-	if (api_parse_strs(j, p, api_poll_strs, NELEM(api_poll_strs)) < 0)
+	if (api_parse_strs(j, p, api_poll_strs, NELEM(api_poll_strs)) < 0 ||
+	    api_langs_parse(j, &p->langs) < 0)
 		goto fail;
 	if (api_parse_array(cJSON_GetObjectItemCaseSensitive(j, "options"),
 	    sizeof(*p->options), api_option_parse, api_option_clear,

@@ -210,6 +210,7 @@ poll_build(struct app *app, struct screen *s, struct page *p)
 {
 	struct poll *d = s->data;
 	const struct api_poll *po = d->poll;
+	const char *lang;
 	struct page_item *it;
 	char when[96], *list;
 	size_t i, max = poll_max(po);
@@ -220,6 +221,10 @@ poll_build(struct app *app, struct screen *s, struct page *p)
 	p->context = po->kind == API_POLL_RANKING && open ? "ranking" : "poll";
 	if (po->question != NULL)
 		page_add_text(p, PAGE_TEXT_PARA, "%s", po->question);
+	/* The question in a fallback language (German): say so, once. */
+	if ((lang = api_langs_get(&po->langs, "question")) == NULL)
+		lang = po->lang;
+	ui_lang_note(p, lang, PAGE_TEXT_NOTE);
 	if (open)
 		/* L10N: %s is a date. */
 		page_add_text(p, PAGE_TEXT_NOTE, _("Open until %s."),

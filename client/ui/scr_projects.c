@@ -4,7 +4,6 @@
 #include <string.h>
 
 #include "client/ui/ui.h"
-#include "common/lang.h"
 
 /* ------------------------------------------------------ project list */
 
@@ -389,7 +388,7 @@ project_build(struct app *app, struct screen *s, struct page *p)
 {
 	struct project *d = s->data;
 	const struct api_project *pr = d->p;
-	const struct lang *tl;
+	const char *said = NULL, *tl;
 	struct page_item *it;
 	char np[64], a[64], b[64], group[96];
 	size_t k;
@@ -400,12 +399,13 @@ project_build(struct app *app, struct screen *s, struct page *p)
 	if (pr->summary != NULL)
 		page_add_text(p, PAGE_TEXT_PARA, "%s", pr->summary);
 	/* The server falls back to German where the city has no text in the
-	 * language asked for: say so, in the language of the page. */
-	if (pr->lang != NULL && strcmp(pr->lang, i18n_lang()) != 0 &&
-	    (tl = lang_find(pr->lang)) != NULL)
-		/* L10N: %s is the language's own name: "Deutsch". */
-		page_add_text(p, PAGE_TEXT_NOTE, _("This text is only available in %s."),
-		    tl->name);
+	 * language asked for, field by field: say so, in the language of the
+	 * page, once for title and summary and once more for a description
+	 * in yet another language. */
+	if ((tl = api_langs_get(&pr->langs, "summary")) == NULL)
+		tl = pr->lang;
+	if (ui_lang_note(p, tl, PAGE_TEXT_NOTE))
+		said = tl;
 	ui_date(pr->starts_at, a, sizeof(a));
 	ui_date(pr->ends_at, b, sizeof(b));
 	/* L10N: category, state, then the dates: "Smart City, open, 1 March 2026 to 30 April 2026." */
@@ -417,6 +417,9 @@ project_build(struct app *app, struct screen *s, struct page *p)
 	page_add_text(p, PAGE_TEXT_NOTE, "%s.", np);
 	if (pr->description != NULL) {
 		page_add_text(p, PAGE_TEXT_HEADING, "%s", _("Description"));
+		tl = api_langs_get(&pr->langs, "description");
+		if (tl != NULL && (said == NULL || strcmp(tl, said) != 0))
+			ui_lang_note(p, tl, PAGE_TEXT_PARA);
 		ui_add_paragraphs(p, pr->description);
 	}
 

@@ -175,6 +175,13 @@ void	 ui_count_note(struct page *p, const char *lead, const char *what, size_t f
  * out of memory. */
 char	*ui_ballot_text(const struct api_poll *p, const long long *ids, size_t n);
 
+/* Adds a short text of kind (PAGE_TEXT_NOTE, or PAGE_TEXT_PARA to go
+ * with a long text that a brief view leaves out), in the page's language,
+ * that the text above or below is only in lang (a city text the server
+ * gave in a fallback language); nothing when lang is NULL, unknown or the
+ * language in use. Returns 1 when it added it. */
+int	ui_lang_note(struct page *p, const char *lang, enum page_text_kind kind);
+
 /* Adds the common paragraphs of a multi-line text (split at blank lines). */
 void	ui_add_paragraphs(struct page *p, const char *text);
 

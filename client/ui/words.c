@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "client/ui/ui.h"
+#include "common/lang.h"
 
 static const char *const words_months[12] = {
 	N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"),
@@ -187,6 +188,20 @@ ui_window_text(enum api_status status, const char *opens, const char *closes, ch
 	else
 		snprintf(buf, size, "%s", ui_status_word(status));
 	return buf;
+}
+
+int
+ui_lang_note(struct page *p, const char *lang, enum page_text_kind kind)
+{
+	const struct lang *tl;
+
+	if (lang == NULL || strcmp(lang, i18n_lang()) == 0 ||
+	    (tl = lang_find(lang)) == NULL)
+		return 0;
+	/* L10N: %s is the language's own name: "Deutsch". */
+	page_add_text(p, kind,
+	    _("This text is only available in %s."), tl->name);
+	return 1;
 }
 
 void
