@@ -652,12 +652,22 @@ int	api_moderate_comment(struct api *a, long long comment_id,
 
 /* --------------------------------------------------- staff endpoints */
 
-/* A translatable text; a NULL member is left out, both NULL leaves the
- * field out (useful for PATCH). */
-struct api_text_in {
-	const char	*de;
-	const char	*en;
+/* One text in one language; both strings borrowed. */
+struct api_tr {
+	const char	*lang;		/* a code of the registry: "de", "ls", "tr" */
+	const char	*text;		/* NULL: left out */
 };
+/* A translatable text as (language, text) pairs, borrowed from the caller
+ * for the call; n == 0 leaves the field out (useful for PATCH). A new
+ * object needs a "de" text for each field it gives. */
+struct api_text_in {
+	const struct api_tr	*v;
+	size_t			 n;
+};
+/* A struct api_text_in of the pairs given, as a compound literal living
+ * as long as the enclosing block: API_TEXT({ "de", "Ja" }, { "tr", "Evet" }). */
+#define API_TEXT(...) ((struct api_text_in){ (const struct api_tr[]){ __VA_ARGS__ }, \
+	sizeof((const struct api_tr[]){ __VA_ARGS__ }) / sizeof(struct api_tr) })
 
 /* POST /projects and PATCH /projects/{id}: NULL / zero fields are left out
  * (for POST the server requires slug, category, title, status, dates). */

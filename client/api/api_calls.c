@@ -185,21 +185,22 @@ api_body_free(cJSON *body, const char *secret)
 	cJSON_Delete(body);
 }
 
-/* Adds name: {"de": ..., "en": ...} unless both are NULL. */
+/* Adds name: {"de": ..., "tr": ...}, one member per pair with a text,
+ * unless there is none. */
 static int
 api_add_text(cJSON *obj, const char *name, const struct api_text_in *t)
 {
-	cJSON *o;
+	cJSON *o = NULL;
+	size_t i;
 
-	if (t->de == NULL && t->en == NULL)
-		return 0;
-	o = cJSON_AddObjectToObject(obj, name);
-	if (o == NULL)
-		return -1;
-	if (t->de != NULL && cJSON_AddStringToObject(o, "de", t->de) == NULL)
-		return -1;
-	if (t->en != NULL && cJSON_AddStringToObject(o, "en", t->en) == NULL)
-		return -1;
+	for (i = 0; i < t->n; i++) {
+		if (t->v[i].lang == NULL || t->v[i].text == NULL)
+			continue;
+		if (o == NULL && (o = cJSON_AddObjectToObject(obj, name)) == NULL)
+			return -1;
+		if (cJSON_AddStringToObject(o, t->v[i].lang, t->v[i].text) == NULL)
+			return -1;
+	}
 	return 0;
 }
 

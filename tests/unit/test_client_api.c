@@ -1344,7 +1344,8 @@ test_api_staff_create_tally_export(void **state)
 	struct api_poll_in qin = { 0 };
 	struct api_survey_in sin = { 0 };
 	struct api_option_in opts[2] = { 0 };
-	struct api_text_in sopts[2] = { { "Ja", "Yes" }, { "Nein", "No" } };
+	struct api_text_in sopts[2] = { API_TEXT({ "de", "Ja" }, { "en", "Yes" },
+	    { "tr", "Evet" }), API_TEXT({ "de", "Nein" }, { "en", "No" }) };
 	struct api_question_in qs[2] = { 0 };
 	struct api_tally t[2];
 	struct api_paper_line line[2];
@@ -1357,10 +1358,10 @@ test_api_staff_create_tally_export(void **state)
 	(void)state;
 	pin.slug = "capi-test";
 	pin.category = "city-hall";
-	pin.title.de = "Testprojekt";
-	pin.title.en = "Test project";
-	pin.summary.de = "Kurz";
-	pin.description.de = "Absatz eins.\n\nAbsatz zwei.";
+	pin.title = API_TEXT({ "de", "Testprojekt" }, { "en", "Test project" },
+	    { "ls", "Ein Test-Projekt" });
+	pin.summary = API_TEXT({ "de", "Kurz" });
+	pin.description = API_TEXT({ "de", "Absatz eins.\n\nAbsatz zwei." });
 	pin.status = "open";
 	pin.ends_at = "2030-01-01T00:00:00Z";
 	pin.ideas_open = 1;
@@ -1372,21 +1373,36 @@ test_api_staff_create_tally_export(void **state)
 	API_OK(a, api_project_create(a, &pin, &p));
 	assert_string_equal(p->slug, "capi-test");
 	assert_string_equal(p->title, "Testprojekt");
+	assert_string_equal(api_langs_get(&p->langs, "title"), "de");
+	assert_string_equal(api_langs_get(&p->langs, "description"), "de");
+	assert_null(api_langs_get(&p->langs, "nothing"));
+	assert_null(api_langs_get(NULL, "title"));
+	/* Every pair reached the server: Leichte Sprache reads its own title
+	 * and the German summary, named German. */
+	assert_int_equal(i18n_set_lang("ls"), 0);
+	API_OK(a, api_project_get(a, "capi-test", &p2));
+	assert_int_equal(i18n_set_lang("de"), 0);
+	assert_string_equal(p2->title, "Ein Test-Projekt");
+	assert_string_equal(api_langs_get(&p2->langs, "title"), "ls");
+	assert_string_equal(p2->summary, "Kurz");
+	assert_string_equal(api_langs_get(&p2->langs, "summary"), "de");
+	api_project_free(p2);
+	p2 = NULL;
 	memset(&pin, 0, sizeof(pin));
 	pin.ideas_open = -1;
-	pin.title.de = "Testprojekt neu";
+	pin.title = API_TEXT({ "de", "Testprojekt neu" });
 	API_OK(a, api_project_update(a, p->id, &pin, &p2));
 	assert_string_equal(p2->title, "Testprojekt neu");
 	assert_string_equal(p2->slug, "capi-test");
 
-	opts[0].title.de = "Am Markt";
-	opts[0].description.de = "Neben dem Brunnen";
+	opts[0].title = API_TEXT({ "de", "Am Markt" });
+	opts[0].description = API_TEXT({ "de", "Neben dem Brunnen" });
 	opts[0].address = "Marktplatz 1";
 	opts[0].lat = 49.44;
 	opts[0].lon = 7.77;
-	opts[1].title.de = "Am Bahnhof";
-	qin.title.de = "Wohin?";
-	qin.question.de = "Wo soll es stehen?";
+	opts[1].title = API_TEXT({ "de", "Am Bahnhof" });
+	qin.title = API_TEXT({ "de", "Wohin?" });
+	qin.question = API_TEXT({ "de", "Wo soll es stehen?" });
 	qin.kind = "single";
 	qin.status = "open";
 	qin.opens_at = "2026-01-01T00:00:00Z";
@@ -1400,7 +1416,7 @@ test_api_staff_create_tally_export(void **state)
 	assert_string_equal(poll->options[0].address, "Marktplatz 1");
 	memset(&qin, 0, sizeof(qin));
 	qin.results_visible = -1;
-	qin.title.de = "Wohin genau?";
+	qin.title = API_TEXT({ "de", "Wohin genau?" });
 	API_OK(a, api_poll_update(a, poll->id, &qin, &poll2));
 	assert_string_equal(poll2->title, "Wohin genau?");
 
@@ -1441,19 +1457,19 @@ test_api_staff_create_tally_export(void **state)
 	free(csv);
 
 	qs[0].kind = "single";
-	qs[0].text.de = "Gut?";
+	qs[0].text = API_TEXT({ "de", "Gut?" });
 	qs[0].required = 1;
 	qs[0].options = sopts;
 	qs[0].n_options = 2;
 	qs[1].kind = "scale";
-	qs[1].text.de = "Wie sehr?";
+	qs[1].text = API_TEXT({ "de", "Wie sehr?" });
 	qs[1].has_scale = 1;
 	qs[1].scale_min = 1;
 	qs[1].scale_max = 5;
-	qs[1].min_label.de = "wenig";
-	qs[1].max_label.de = "sehr";
-	sin.title.de = "Umfrage";
-	sin.intro.de = "Zwei Fragen.";
+	qs[1].min_label = API_TEXT({ "de", "wenig" });
+	qs[1].max_label = API_TEXT({ "de", "sehr" });
+	sin.title = API_TEXT({ "de", "Umfrage" });
+	sin.intro = API_TEXT({ "de", "Zwei Fragen." });
 	sin.status = "open";
 	sin.opens_at = "2026-01-01T00:00:00Z";
 	sin.closes_at = "2030-01-01T00:00:00Z";
