@@ -31,7 +31,8 @@ def flow_languages(api, tmp, w, h):
 		no_english(c, "tr")
 		c.focus_to("Stadt.Raum.Wir.")
 		c.keys("Enter")
-		c.check_focus("Welche Veranstaltung")
+		# The demo seed's Turkish poll title, not the German one.
+		c.check_focus("Meydana önce")
 		c.check_focus("(sıralama, açık)")
 		no_english(c, "tr")
 		# L: the languages in their own names, Türkçe in use and focused.
@@ -41,6 +42,7 @@ def flow_languages(api, tmp, w, h):
 		c.keys("4", "Enter")
 		c.wait_text("Мова: українська.")
 		c.check_focus("(рейтинг, відкрите)")
+		c.check_focus("Який захід")
 		no_english(c, "uk")
 		c.keys("L")
 		c.wait_text("Мова / Language")
@@ -48,6 +50,7 @@ def flow_languages(api, tmp, w, h):
 		c.keys("5", "Enter")
 		c.wait_text("Sprache: Leichte Sprache.")
 		c.check_focus("(Reihenfolge, offen)")
+		c.check_focus("Welches Fest")
 		no_english(c, "ls")
 		# Leichte Sprache is not standard German ("offen bis zum ...").
 		c.keys("Escape")
