@@ -145,7 +145,9 @@ def main():
                 # The items of the project page, found by what they say in
                 # any language: the ranking poll, and all ideas ("(3)").
                 page = run(srv, home, [n], lang)
-                poll = item_number(page, r"(Welche Veranstaltung|Which event)")
+                # (the demo seed titles it in each language).
+                poll = item_number(page, r"(Welche Veranstaltung|Which event|Welches Fest"
+                                   r"|Meydana önce|Який захід)")
                 ideas = item_number(page, r"\S.* \(\d+\)$")
                 t1 = run(srv, home, [n, poll, "2 5 1", "r", "s"], lang)
                 # Task 2: log in and support an idea (from a fresh start).

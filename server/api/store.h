@@ -38,10 +38,12 @@
  *   *_free() function, which frees every string and array inside it.
  *   Pointers passed in are only borrowed for the duration of the call.
  * - Translatable texts (written by the city) are given as store_trs (one
- *   text per language, "de" required) and returned resolved to one
- *   language: the requested one when the object has it, else "de"; the
- *   language used is in the object's `lang`. Fields missing in that language
- *   fall back to "de" one by one. Texts written by residents come as written.
+ *   text per language, "de" required) and returned resolved field by field:
+ *   each from the first language of the requested one, its fallback codes
+ *   in the registry (common/lang.c) and "de" then "en" that has it. The
+ *   object's `lang` is its title's language; projects, polls and options
+ *   also name the others (`summary_lang`, ...). Texts written by residents
+ *   come as written.
  * - Lists take a limit (1..100; 0 or less gives the default 20, more than
  *   100 gives 100) and an opaque
  *   cursor `after` (NULL for the first page; a value from a previous `next`).
