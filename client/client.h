@@ -22,6 +22,8 @@ struct client_opts {
 	enum client_ui	 ui;		/* --ui full|line */
 	int		 kiosk;		/* --kiosk */
 	int		 idle_reset;	/* --idle-reset SECONDS (kiosk), default 300 */
+	int		 time_scale;	/* --test-time-scale N: kiosk timers run N
+					   times faster; tests only, default 1 */
 	int		 json;		/* --json (one-shot commands) */
 	int		 no_color;	/* NO_COLOR set and non-empty, or --no-color */
 };

@@ -11,7 +11,7 @@
 /* Options that take a value; the rest are flags. */
 enum opts_id {
 	OPT_API, OPT_LANG, OPT_UI, OPT_KEYMAP, OPT_KIOSK, OPT_IDLE, OPT_NO_COLOR,
-	OPT_JSON, OPT_HELP, OPT_VERSION
+	OPT_TIME_SCALE, OPT_JSON, OPT_HELP, OPT_VERSION
 };
 
 static const struct {
@@ -25,6 +25,7 @@ static const struct {
 	{ "keymap",	OPT_KEYMAP,	1 },
 	{ "kiosk",	OPT_KIOSK,	0 },
 	{ "idle-reset",	OPT_IDLE,	1 },
+	{ "test-time-scale", OPT_TIME_SCALE, 1 },
 	{ "no-color",	OPT_NO_COLOR,	0 },
 	{ "no-colour",	OPT_NO_COLOR,	0 },
 	{ "json",	OPT_JSON,	0 },
@@ -101,6 +102,18 @@ opts_apply(struct client_opts *o, enum opts_id id, const char *val,
 			    val);
 		o->idle_reset = (int)n;
 		break;
+	case OPT_TIME_SCALE:
+		/* For tests only (not in --help; see mitwirkung(1)): the
+		 * kiosk's idle timers run n times faster, the texts stay. */
+		errno = 0;
+		n = strtol(val, &end, 10);
+		if (errno != 0 || end == val || *end != '\0' ||
+		    n < 1 || n > OPTS_TIME_SCALE_MAX)
+			return opts_fail(err, errsz,
+			    _("--test-time-scale needs a number from 1 to 1000, not '%s'"),
+			    val);
+		o->time_scale = (int)n;
+		break;
 	case OPT_NO_COLOR:
 		o->no_color = 1;
 		break;
@@ -126,6 +139,7 @@ opts_parse(struct client_opts *o, int argc, char **argv, int *cmd,
 	memset(o, 0, sizeof(*o));
 	o->ui = CLIENT_UI_AUTO;
 	o->idle_reset = OPTS_IDLE_DEFAULT;
+	o->time_scale = 1;
 	nc = getenv("NO_COLOR");
 	if (nc != NULL && *nc != '\0')
 		o->no_color = 1;

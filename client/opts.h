@@ -15,6 +15,7 @@
 
 #define OPTS_IDLE_DEFAULT	300	/* seconds before a kiosk session resets */
 #define OPTS_IDLE_MIN		35	/* the warning comes 30 s before the reset */
+#define OPTS_TIME_SCALE_MAX	1000	/* --test-time-scale: at most this much faster */
 
 /*
  * Parses argv (options end at the first word that is not an option, or

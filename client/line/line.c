@@ -80,6 +80,7 @@ struct line {
 	int			 stop_paging;	/* "q" at a more prompt */
 	int			 kiosk;
 	int			 idle;		/* seconds before the kiosk warning */
+	int			 time_scale;	/* --test-time-scale, >= 1 */
 	struct line_seen	 seen[LINE_PAGES];	/* what was said of recent pages */
 	size_t			 seen_next;	/* the slot to reuse next */
 	int			 again;		/* say the next page whole (after back) */
@@ -1142,13 +1143,16 @@ line_hook_reset(void *ud)
 static int
 line_input(struct line *l, char **out)
 {
-	int r, timeout;
+	int r, timeout, grace;
 
+	/* --test-time-scale (tests only) makes both waits shorter. */
+	grace = LINE_GRACE * 1000 / l->time_scale;
 	for (;;) {
 		/* Kiosk: only a session with something to wipe times out;
 		 * an unused kiosk waits quietly for the next person. */
 		timeout = l->kiosk && (l->used || app_has_session(l->app)) ?
-		    (l->idle > LINE_GRACE ? l->idle - LINE_GRACE : 1) * 1000 : -1;
+		    (l->idle > LINE_GRACE ? l->idle - LINE_GRACE : 1) * 1000 /
+		    l->time_scale : -1;
 		r = line_reader_get(&l->in, out, timeout);
 		if (r == LINE_OK && (*out)[strspn(*out, " ")] != '\0')
 			l->used = 1;
@@ -1158,7 +1162,7 @@ line_input(struct line *l, char **out)
 		line_printf(l, _("\nAre you still there? Press Enter within %d seconds "
 		    "to continue; otherwise this session ends and everything "
 		    "you typed is removed.\n"), LINE_GRACE);
-		r = line_reader_get(&l->in, out, LINE_GRACE * 1000);
+		r = line_reader_get(&l->in, out, grace);
 		if (r == LINE_OK) {
 			free(*out);
 			*out = NULL;
@@ -1756,6 +1760,7 @@ line_main(const struct client_opts *opts)
 	l.out = 1;
 	l.kiosk = opts->kiosk;
 	l.idle = opts->idle_reset > 0 ? opts->idle_reset : 300;
+	l.time_scale = opts->time_scale > 0 ? opts->time_scale : 1;
 	l.tty = isatty(0);
 	line_reader_init(&l.in, 0);
 	if ((env = getenv("LINES")) != NULL && atoi(env) > 2)

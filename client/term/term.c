@@ -51,7 +51,7 @@ struct term {
 	char			*note;		/* the renderer's own status text */
 	char			 keybuf[64];	/* for term_keyname() */
 	int			 digits;	/* number typed so far, or 0 */
-	time_t			 last_key;
+	long			 last_key;	/* term_now_ms() of the last key */
 	int			 warned;	/* the kiosk idle warning is showing */
 };
 
@@ -381,22 +381,34 @@ term_show_keymap_errors(struct term *t)
 	t->note = s;
 }
 
+/* Monotonic milliseconds: the idle time does not jump with the clock. */
+static long
+term_now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000L + ts.tv_nsec / 1000000L;
+}
+
 /* Milliseconds to wait for a key: for ever, except for a kiosk waiting
- * to warn or to reset. Nothing is drawn while waiting. */
+ * to warn or to reset (--test-time-scale divides both times). Nothing is
+ * drawn while waiting. */
 static int
 term_wait_ms(const struct term *t)
 {
-	time_t now, due;
+	long now, due, scale;
 
 	if (!t->opts->kiosk)
 		return -1;
-	now = time(NULL);
-	due = t->last_key + t->opts->idle_reset;
+	scale = t->opts->time_scale > 0 ? t->opts->time_scale : 1;
+	now = term_now_ms();
+	due = t->last_key + t->opts->idle_reset * 1000L / scale;
 	if (!t->warned)
-		due -= TERM_IDLE_WARN;
+		due -= TERM_IDLE_WARN * 1000L / scale;
 	if (due <= now)
 		return 0;
-	return (int)(due - now) * 1000;
+	return (int)(due - now);
 }
 
 static void
@@ -413,7 +425,7 @@ term_idle(struct term *t)
 		return;
 	}
 	t->warned = 0;
-	t->last_key = time(NULL);
+	t->last_key = term_now_ms();
 	app_reset(t->app);
 }
 
@@ -456,7 +468,7 @@ term_main(const struct client_opts *opts)
 	/* The viewport is known before the first page is fetched. */
 	app_set_viewport(t.app, rows > 6 ? rows - 5 : 1, cols);
 	term_show_keymap_errors(&t);
-	t.last_key = time(NULL);
+	t.last_key = term_now_ms();
 	ret = CLIENT_EXIT_OK;
 	for (;;) {
 		term_frame(&t);
@@ -475,11 +487,11 @@ term_main(const struct client_opts *opts)
 		if (kind == SCREEN_KEY_UNKNOWN) {
 			/* Read whole and ignored: its bytes must not run as
 			 * keys (an unknown Home ending in "1~" jumped to 1). */
-			t.last_key = time(NULL);
+			t.last_key = term_now_ms();
 			term_note(&t, _("Key not known."));
 			continue;
 		}
-		t.last_key = time(NULL);
+		t.last_key = term_now_ms();
 		if (t.warned) {
 			/* The key that answers the warning does nothing else. */
 			t.warned = 0;

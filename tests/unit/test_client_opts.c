@@ -36,6 +36,7 @@ test_opts_parse_defaults(void **state)
 	assert_int_equal(o.ui, CLIENT_UI_AUTO);
 	assert_int_equal(o.kiosk, 0);
 	assert_int_equal(o.idle_reset, OPTS_IDLE_DEFAULT);
+	assert_int_equal(o.time_scale, 1);	/* the test-only scale is off */
 	assert_int_equal(o.json, 0);
 	assert_int_equal(o.no_color, 0);
 }
@@ -62,6 +63,29 @@ test_opts_parse_all_options(void **state)
 	assert_int_equal(o.idle_reset, 120);
 	assert_int_equal(o.no_color, 1);
 	assert_int_equal(o.json, 1);
+}
+
+/* --test-time-scale (tests only): 1 to 1000, a bad value is refused. */
+static void
+test_opts_parse_time_scale(void **state)
+{
+	char *good[] = { "mitwirkung", "--test-time-scale", "10", "--kiosk" };
+	char *zero[] = { "mitwirkung", "--test-time-scale", "0" };
+	char *big[] = { "mitwirkung", "--test-time-scale=1001" };
+	char *word[] = { "mitwirkung", "--test-time-scale", "fast" };
+	struct client_opts o;
+	char err[256];
+	int cmd;
+
+	(void)state;
+	assert_int_equal(parse(ARGC(good), good, &o, &cmd, err), OPTS_RUN);
+	assert_int_equal(o.time_scale, 10);
+	assert_int_equal(o.kiosk, 1);
+	assert_int_equal(parse(ARGC(zero), zero, &o, &cmd, err), OPTS_ERROR);
+	assert_non_null(strstr(err, "--test-time-scale"));
+	assert_int_equal(parse(ARGC(big), big, &o, &cmd, err), OPTS_ERROR);
+	assert_int_equal(parse(ARGC(word), word, &o, &cmd, err), OPTS_ERROR);
+	assert_non_null(strstr(err, "'fast'"));
 }
 
 static void
@@ -166,6 +190,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_opts_parse_defaults),
 		cmocka_unit_test(test_opts_parse_all_options),
+		cmocka_unit_test(test_opts_parse_time_scale),
 		cmocka_unit_test(test_opts_parse_command_stops_options),
 		cmocka_unit_test(test_opts_parse_double_dash),
 		cmocka_unit_test(test_opts_parse_help_and_version),
