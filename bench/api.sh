@@ -62,33 +62,33 @@ base="http://127.0.0.1:$port/api/v1"
 
 # --- prepare: accounts and tokens, poll ids, the static copy for nginx -----
 mkdir -p "$tmp/www/api/v1"
-MW_PORT=$port MW_TMP=$tmp MW_ACCOUNTS=$ACCOUNTS PYTHONPATH="$top/tests/integration" \
+MW_PORT=$port MW_TMP=$tmp MW_ACCOUNTS=$ACCOUNTS PYTHONPATH="$top/tests/lib" \
 python3 - >"$tmp/vars" <<'EOF'
 import json, os, sys
 from concurrent.futures import ThreadPoolExecutor
-import lib_api
+import mwtest
 
-srv = lib_api.Server(seed=False, tmp=os.environ["MW_TMP"])
+srv = mwtest.ApiServer(seed=False, tmp=os.environ["MW_TMP"])
 srv.port = int(os.environ["MW_PORT"])
 n = int(os.environ["MW_ACCOUNTS"])
-d = lib_api.demo_index(srv)
+d = mwtest.demo_index(srv)
 poll = d["polls"]["ranking"]
 ids = [o["id"] for o in poll["options"]]
 
 def account(i):
-    return srv.new_user()["token"]
+	return srv.new_user()["token"]
 
 with ThreadPoolExecutor(max_workers=4) as ex:
-    tokens = list(ex.map(account, range(n)))
+	tokens = list(ex.map(account, range(n)))
 with open(os.path.join(srv.tmp, "tokens"), "w") as f:
-    f.write("\n".join(tokens) + "\n")
+	f.write("\n".join(tokens) + "\n")
 bodies = [json.dumps({"choices": [ids[a], ids[b], ids[c]]}, separators=(",", ":"))
-          for a, b, c in ((0, 1, 2), (2, 0, 4), (4, 3, 1), (1, 2, 3), (3, 4, 0))]
+	  for a, b, c in ((0, 1, 2), (2, 0, 4), (4, 3, 1), (1, 2, 3), (3, 4, 0))]
 # The exact bytes the API answers for GET /projects, as nginx's static file.
 r = srv.get("/projects")
 assert r.status == 200, r
 with open(os.path.join(srv.tmp, "www/api/v1/projects"), "wb") as f:
-    f.write(r.body)
+	f.write(r.body)
 print("poll=%d" % poll["id"])
 print("bodies='%s'" % ";".join(bodies))
 print("projects_bytes=%d" % len(r.body))

@@ -12,6 +12,7 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 TOP = os.path.abspath(os.path.join(HERE, "..", ".."))
+sys.path.insert(0, os.path.join(TOP, "tests", "lib"))
 sys.path.insert(0, os.path.join(TOP, "tests", "integration"))
 sys.path.insert(0, os.path.join(TOP, "tests", "e2e"))
 
@@ -29,7 +30,7 @@ def log_bytes(log, user, timeout=10):
 
 def main():
 	mode, port, log = sys.argv[1], int(sys.argv[2]), sys.argv[3]
-	from _sshlib import ssh
+	from mwtest import ssh
 	# An empty session (open and quit at once) shows the fixed cost of a
 	# connection: handshake, first screen.
 	if mode == "line":

@@ -3,7 +3,9 @@
 # exports the screen, `brltty -x em` reads it, and `-b vr` (the virtual
 # braille driver) sends the braille window and the window and cursor
 # positions to a Unix socket served here, as a 40-cell display would see
-# them. Keys go in as the terminal would send them. Standard library only.
+# them. Keys go in as the terminal would send them. A driver on top of
+# tests/lib/mwtest.py: its processes and directories are the suite's, so
+# they are ended and removed with it. Standard library only.
 import curses
 import fcntl
 import os
@@ -14,12 +16,14 @@ import signal
 import socket
 import struct
 import subprocess
-import tempfile
+import sys
 import termios
 import threading
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "..", "lib"))
+from mwtest import Failure, spawn, stop_proc, tempdir  # noqa: E402,F401 (Failure: for the tests)
 
 # Seconds without news from BRLTTY after which the window counts as settled.
 QUIET = 0.1
@@ -31,10 +35,6 @@ KEY_CAPS = {"Up": "kcuu1", "Down": "kcud1", "Left": "kcub1", "Right": "kcuf1",
 	    **{"F%d" % i: "kf%d" % i for i in range(1, 13)}}
 KEY_BYTES = {"Enter": b"\r", "Tab": b"\t", "Esc": b"\x1b", "Backspace": b"\x7f",
 	     "Space": b" "}
-
-
-class Failure(AssertionError):
-	pass
 
 
 def ensure_brltty():
@@ -54,7 +54,7 @@ class Session:
 
 	def __init__(self, build, cmd, rows, cols, cells=40, env=None, label=""):
 		self.cells, self.label = cells, label
-		self.work = tempfile.mkdtemp(prefix="mw-brl-")
+		self.work = tempdir("mw-brl-")
 		self.procs = []
 		self.buf = b""
 		self.visual, self.status = "", {}
@@ -64,7 +64,7 @@ class Session:
 		self.master = master
 		penv = dict(os.environ, TERM=OUTER_TERM, LANG="C.UTF-8", LC_ALL="C.UTF-8")
 		penv.update(env or {})
-		self.pty = subprocess.Popen([os.path.join(build, "Programs/brltty-pty"),
+		self.pty = spawn([os.path.join(build, "Programs/brltty-pty"),
 					     "--driver-directives", "--"] + list(cmd),
 					    stdin=slave, stdout=slave, stderr=subprocess.PIPE,
 					    env=penv, start_new_session=True)
@@ -95,7 +95,7 @@ class Session:
 			# Window and cursor positions come as generic status fields.
 			f.write("status-fields generic\nshow-screen-cursor yes\n"
 				"blinking-screen-cursor no\n")
-		self.brl = subprocess.Popen(
+		self.brl = spawn(
 			[os.path.join(build, "Programs/brltty"), "-n", "-q", "-N", "-z",
 			 "-f", "/dev/null", "-F", prefs, "-T", os.path.join(build, "Tables"),
 			 "-W", self.work, "-U", self.work, "-P", os.path.join(self.work, "pid"),
@@ -135,6 +135,7 @@ class Session:
 			except subprocess.TimeoutExpired:
 				os.killpg(p.pid, signal.SIGKILL)
 				p.wait(3)
+			stop_proc(p)	# no longer the suite's to end
 		try:
 			os.close(self.master)
 		except OSError:

@@ -9,18 +9,17 @@
 # braille window must show the focused item (or the field's name and value)
 # with the cursor in it, without the person panning.
 import os
-import shutil
 import sys
-import threading
 import time
 import traceback
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-sys.path.insert(0, os.path.join(os.path.dirname(HERE), "e2e"))
+sys.path.insert(0, os.path.join(os.path.dirname(HERE), "lib"))
 import lib_braille  # noqa: E402
-import lib_tmux  # noqa: E402
+import mwtest  # noqa: E402
 from lib_braille import Session  # noqa: E402
+from mwtest import Failure, Suite  # noqa: E402
 
 # Each size votes and supports as another person.
 USERS = {(80, 24): ("demo", "demo-passwort"), (40, 12): ("rathaus", "rathaus-passwort")}
@@ -141,7 +140,7 @@ def register(s, api, user, back_to):
 	# The name is filled in; the code of the mail (8 digits, in two
 	# groups) fits the window beside the field's name.
 	s.step("Enter", "2. Code:")
-	code = lib_tmux.mail_code(api, mail)
+	code = mwtest.mail_code(api, mail)
 	s.type(code, "2. Code: " + code)
 	s.step("Enter", "2. Password:")
 	s.type("geheim-passwort", "Password: ****")
@@ -191,7 +190,7 @@ def run_size(build, api, tmp, cols, rows, results):
 	t0 = time.monotonic()
 	s = None
 	try:
-		s = Session(build, [lib_tmux.CLIENT_BIN, "--api", api.url, "--lang", "en"],
+		s = Session(build, [mwtest.CLIENT_BIN, "--api", api.url, "--lang", "en"],
 			    rows, cols, env=env, label=key)
 		s.cols = cols
 		user, password = USERS[(cols, rows)]
@@ -215,47 +214,34 @@ def run_size(build, api, tmp, cols, rows, results):
 			s.close()
 
 
+def size_case(build, api, tmp, cols, rows):
+	"""One screen size as a case of its own (both run at the same time)."""
+	results = {}
+	run_size(build, api, tmp, cols, rows, results)
+	error, took, steps = results.get("%dx%d" % (cols, rows), ("did not finish", 0, 0))
+	if error:
+		raise Failure(error)
+	print("braille_%dx%d: %d steps, window and cursor checked after each (%.1fs)"
+	      % (cols, rows, steps, took))
+
+
 def main():
-	err = lib_tmux.preflight()
+	S = Suite("test_braille")
+	err = mwtest.preflight()
 	if err:
-		print("test_braille: " + err)
-		print("0 passed, 1 failed")
-		return 1
+		S.check(False, "preflight", err)
+		S.finish()
 	try:
 		build = lib_braille.ensure_brltty()
-	except lib_braille.Failure as e:
-		print("test_braille: %s" % e)
-		print("0 passed, 1 failed")
-		return 1
-	tmp = lib_tmux.tempdir()
-	api = lib_tmux.ApiServer(tmp)
-	results = {}
-	passed = failed = 0
-	try:
-		api.start()
-		threads = [threading.Thread(target=run_size, args=(build, api, tmp, c, r, results))
-			   for c, r in ((80, 24), (40, 12))]
-		for t in threads:
-			t.start()
-		for t in threads:
-			t.join(300)
-		for key in ("80x24", "40x12"):
-			error, took, steps = results.get(key, ("did not finish", 0, 0))
-			if error:
-				failed += 1
-				print("FAIL braille_%s (%.1fs)\n%s" % (key, took, error))
-			else:
-				passed += 1
-				print("ok   braille_%s: %d steps, window and cursor checked after each (%.1fs)"
-				      % (key, steps, took))
-	finally:
-		api.stop()
-		if failed:
-			print("server log:\n" + "".join(api.log[-20:]))
-		shutil.rmtree(tmp, ignore_errors=True)
-	print("%d passed, %d failed" % (passed, failed))
-	return 1 if failed else 0
+	except Failure as e:
+		S.check(False, "BRLTTY is built", str(e))
+		S.finish()
+	tmp = mwtest.tempdir("mw-braille-")
+	api = mwtest.ApiServer(tmp=tmp).start()
+	S.parallel(*[("braille_%dx%d" % (c, r), size_case, build, api, tmp, c, r)
+		     for c, r in ((80, 24), (40, 12))])
+	S.finish()
 
 
 if __name__ == "__main__":
-	sys.exit(main())
+	main()

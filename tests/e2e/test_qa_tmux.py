@@ -5,53 +5,17 @@
 # the queue keeps the focus in the queue, not in the reason field.
 import json
 import os
-import shutil
-import socket
-import subprocess
 import sys
-import time
 import urllib.request
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from lib_tmux import API_BIN, TEST_CLOCK, TOP, Client, Failure, Runner, preflight, tempdir  # noqa: E402
-
-
-def free_port():
-	s = socket.socket()
-	s.bind(("127.0.0.1", 0))
-	port = s.getsockname()[1]
-	s.close()
-	return port
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+from mwtest import TOP, ApiServer, Client, Failure, Suite, free_port, preflight, tempdir  # noqa: E402
 
 
 def serve(tmp, port):
 	"""The API with demo data on a chosen port (the client was told it
-	before the server ran); waits for its first line."""
-	args = [API_BIN, "serve", "--db", os.path.join(tmp, "api.db"), "--listen",
-		"127.0.0.1:%d" % port, "--seed", "demo", "--mail-dir", os.path.join(tmp, "mail"),
-		"--pwhash", "min", "--clock", TEST_CLOCK]
-	os.makedirs(os.path.join(tmp, "mail"), exist_ok=True)
-	log = open(os.path.join(tmp, "api.log"), "wb")
-	proc = subprocess.Popen(args, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=log)
-	end = time.monotonic() + 20
-	while time.monotonic() < end:
-		with open(os.path.join(tmp, "api.log"), "rb") as f:
-			if b"listening on" in f.read():
-				return proc
-		if proc.poll() is not None:
-			break
-		time.sleep(0.05)
-	proc.kill()
-	raise Failure("the API did not start on port %d" % port)
-
-
-def stop(proc):
-	proc.terminate()
-	try:
-		proc.wait(timeout=10)
-	except subprocess.TimeoutExpired:
-		proc.kill()
-		proc.wait()
+	before the server ran)."""
+	return ApiServer(tmp=tmp, listen="127.0.0.1:%d" % port).start()
 
 
 def call(port, method, path, body=None, token=None):
@@ -79,7 +43,7 @@ def test_server_down_try_again(tmp):
 	finally:
 		c.close()
 		if proc is not None:
-			stop(proc)
+			proc.stop()
 
 
 def test_moderation_focus_stays_in_queue(tmp):
@@ -123,7 +87,7 @@ def test_moderation_focus_stays_in_queue(tmp):
 	finally:
 		if c is not None:
 			c.close()
-		stop(proc)
+		proc.stop()
 
 
 def test_unknown_sequence_ignored(tmp):
@@ -153,7 +117,7 @@ def test_unknown_sequence_ignored(tmp):
 		c.check_focus("1. ")
 	finally:
 		c.close()
-		stop(proc)
+		proc.stop()
 
 
 def test_field_keys_are_text(tmp):
@@ -202,25 +166,22 @@ def test_field_keys_are_text(tmp):
 	finally:
 		vi.close()
 		np.close()
-		stop(proc)
+		proc.stop()
 
 
 def main():
+	S = Suite("test_qa_tmux")
 	err = preflight()
 	if err:
-		print(err)
-		print("0 passed, 1 failed")
-		return 1
-	r = Runner()
-	tmp = tempdir()
-	r.run("server_down_try_again", test_server_down_try_again, tmp)
-	r.run("moderation_focus_stays_in_queue", test_moderation_focus_stays_in_queue, tmp)
-	r.run("unknown_sequence_ignored", test_unknown_sequence_ignored, tmp)
-	r.run("field_keys_are_text", test_field_keys_are_text, tmp)
-	if not r.failed:
-		shutil.rmtree(tmp, ignore_errors=True)
-	return r.finish()
+		S.check(False, "preflight", err)
+		S.finish()
+	tmp = tempdir("mw-e2e-")
+	S.case("server_down_try_again", test_server_down_try_again, tmp)
+	S.case("moderation_focus_stays_in_queue", test_moderation_focus_stays_in_queue, tmp)
+	S.case("unknown_sequence_ignored", test_unknown_sequence_ignored, tmp)
+	S.case("field_keys_are_text", test_field_keys_are_text, tmp)
+	S.finish()
 
 
 if __name__ == "__main__":
-	sys.exit(main())
+	main()

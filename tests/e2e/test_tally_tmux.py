@@ -4,13 +4,13 @@
 # staff account keys it again with one order wrong, sees both keyings side
 # by side, corrects its keying, and the poll's results take the sheet in.
 import os
-import shutil
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from lib_tmux import Client, Failure, Runner, preflight, tempdir  # noqa: E402
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+from mwtest import Client, Failure, Suite, preflight, tempdir  # noqa: E402
 from test_client_tmux import login  # noqa: E402
-from test_qa_tmux import free_port, serve, stop  # noqa: E402
+from test_qa_tmux import free_port, serve  # noqa: E402
 
 SHEET = "Stand am Stiftsplatz, Bogen 1"
 
@@ -127,22 +127,19 @@ def test_booth_session(tmp):
 		for cl in (c, m):
 			if cl is not None:
 				cl.close()
-		stop(proc)
+		proc.stop()
 
 
 def main():
+	S = Suite("test_tally_tmux")
 	err = preflight()
 	if err:
-		print(err)
-		print("0 passed, 1 failed")
-		return 1
-	r = Runner()
-	tmp = tempdir()
-	r.run("booth_session", test_booth_session, tmp)
-	if not r.failed:
-		shutil.rmtree(tmp, ignore_errors=True)
-	return r.finish()
+		S.check(False, "preflight", err)
+		S.finish()
+	tmp = tempdir("mw-e2e-")
+	S.case("booth_session", test_booth_session, tmp)
+	S.finish()
 
 
 if __name__ == "__main__":
-	sys.exit(main())
+	main()

@@ -4,12 +4,11 @@
 # languages to Ukrainian and to Leichte Sprache on that page; the focus
 # stays on the same item and the page speaks the new language.
 import os
-import shutil
 import sys
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import lib_tmux  # noqa: E402
-from lib_tmux import ApiServer, Client, Runner  # noqa: E402
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+import mwtest  # noqa: E402
+from mwtest import Client, Suite  # noqa: E402
 
 SIZES = ((80, 24), (40, 12))
 # Interface words of the English client on the project list and the
@@ -64,26 +63,17 @@ def flow_languages(api, tmp, w, h):
 
 
 def main():
-	err = lib_tmux.preflight()
+	S = Suite("test_tmux_languages")
+	err = mwtest.preflight()
 	if err:
-		print("test_tmux_languages: " + err)
-		print("0 passed, 1 failed")
-		return 1
-	tmp = lib_tmux.tempdir()
-	api = ApiServer(tmp)
-	r = Runner()
-	try:
-		api.start()
-		for w, h in SIZES:
-			r.run("languages_%dx%d" % (w, h), flow_languages, api, tmp, w, h)
-	finally:
-		api.stop()
-		if r.failed:
-			print("server log:\n" + "".join(api.log[-40:]))
-		else:
-			shutil.rmtree(tmp, ignore_errors=True)
-	return r.finish()
+		S.check(False, "preflight", err)
+		S.finish()
+	tmp = S.tmp("mw-e2e-")
+	api = S.api(tmp=tmp).start()
+	for w, h in SIZES:
+		S.case("languages_%dx%d" % (w, h), flow_languages, api, tmp, w, h)
+	S.finish()
 
 
 if __name__ == "__main__":
-	sys.exit(main())
+	main()

@@ -6,9 +6,10 @@
 import os
 import subprocess
 import sys
-import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "..", "lib"))
+from mwtest import tempdir  # noqa: E402
 
 
 def turkish_locale(env):
@@ -17,7 +18,7 @@ def turkish_locale(env):
 	probe = subprocess.run(["locale", "-a"], capture_output=True, text=True)
 	if any(l.lower() in ("tr_tr.utf8", "tr_tr.utf-8") for l in probe.stdout.split()):
 		return env
-	d = tempfile.mkdtemp(prefix="mw-locale-")
+	d = tempdir("mw-locale-")
 	subprocess.run(["localedef", "-i", "tr_TR", "-f", "UTF-8",
 			os.path.join(d, "tr_TR.UTF-8")], check=True)
 	env["LOCPATH"] = d

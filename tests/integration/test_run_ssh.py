@@ -5,12 +5,12 @@ import shutil
 import socket
 import subprocess
 import sys
-import tempfile
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from _sshlib import BUILD, TOP, check, finish  # noqa: E402
+sys.path.insert(0, os.path.join(HERE, "..", "lib"))
+from mwtest import BUILD_DIR as BUILD, TOP, check, finish, tempdir  # noqa: E402
 
 
 def processes_with(text):
@@ -28,7 +28,7 @@ def processes_with(text):
 
 
 def main():
-	state = tempfile.mkdtemp(prefix="mw-run-ssh.")
+	state = tempdir("mw-run-ssh.")
 	taken = socket.socket()
 	taken.bind(("127.0.0.1", 0))
 	taken.listen(1)

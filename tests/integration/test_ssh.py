@@ -10,8 +10,8 @@ import subprocess
 import sys
 import time
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from _sshlib import (Server, Tmux, Workdir, check, finish, pid_alive, ssh, ssh_cmd,  # noqa: E402
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+from mwtest import (Server, Tmux, Workdir, check, finish, pid_alive, ssh, ssh_cmd,  # noqa: E402
 					 wait_gone, raw_connect, read_until_closed)
 
 
@@ -61,7 +61,7 @@ def test_libssh_pkcs11():
 	without WITH_PKCS11_URI). If this fails, libssh can now load PKCS#11
 	keys: the Host keys section of the man page is out of date."""
 	import ctypes
-	from _sshlib import SSHD
+	from mwtest import SSHD_BIN as SSHD
 	ldd = subprocess.run(["ldd", SSHD], capture_output=True, text=True).stdout
 	m = re.search(r"libssh\.so\.4 => (\S+)", ldd)
 	if not check(m is not None, "the gateway is linked with libssh.so.4", ldd):
@@ -81,7 +81,7 @@ def test_libssh_pkcs11():
 
 
 def test_cmdline(work):
-	from _sshlib import SSHD, STANDIN
+	from mwtest import SSHD_BIN as SSHD, STANDIN
 	base = ["--listen", "127.0.0.1:0", "--hostkey-dir", work.keys, "--api", "http://127.0.0.1:9/api/v1"]
 	closed = os.path.join(work.path, "closed")
 	os.mkdir(closed, 0o700)
@@ -208,7 +208,7 @@ def test_full_mode(work, srv):
 def test_rekey(work, srv):
 	"""Re-keys are signed too: the connection child keeps the session's
 	copy of each host key (mitwirkung-sshd(8), Host keys)."""
-	from _sshlib import SSH_OPTS
+	from mwtest import SSH_OPTS
 	for alg in ("ssh-ed25519", "rsa-sha2-512"):
 		log = os.path.join(work.path, "rekey.%s.err" % alg)
 		with open(log, "w") as err:
@@ -424,8 +424,8 @@ def main():
 
 
 def failed_any():
-	import _sshlib
-	return _sshlib.failed > 0
+	import mwtest
+	return mwtest.default_suite().failed > 0
 
 
 if __name__ == "__main__":

@@ -12,9 +12,9 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-sys.path.insert(0, os.path.join(HERE, "..", "e2e"))
-from _sshlib import (SSH_OPTS, Server, check, raw_connect, read_until_closed,  # noqa: E402
-					 with_real_client)
+sys.path.insert(0, os.path.join(HERE, "..", "lib"))
+from mwtest import (SSH_OPTS, Client, Failure, Server, check, raw_connect,  # noqa: E402
+		    read_until_closed, wait_until, with_real_client)
 
 TITLE = "Stadt.Raum.Wir."
 
@@ -65,22 +65,12 @@ def test_line(kind, srv):
 
 
 def test_full(kind, srv, api, tmp):
-	import lib_tmux
-
-	class Remote(lib_tmux.Client):
+	class Remote(Client):
 		"""The client's tmux driver; the pane runs the ssh client."""
 
 		def __init__(self):
-			lib_tmux.Client.counter += 1
-			self.sock = "mw-ssh-clients-%d-%d" % (os.getpid(), lib_tmux.Client.counter)
-			self.width, self.height = 80, 24
-			cmd = command(kind, srv, "full-" + kind, True)
-			self.tmux("-f", "/dev/null", "new-session", "-d", "-x", "80", "-y", "24", "-s", "t",
-					  "-e", "HOME=" + tmp, "--", " ".join(lib_tmux.shquote(a) for a in cmd))
-			self.tmux("set-option", "-t", "t", "remain-on-exit", "on")
-			self.tmux("set-option", "-t", "t", "status", "off")
-			self.tmux("set-window-option", "-t", "t", "window-size", "manual")
-			self.tmux("resize-window", "-t", "t", "-x", "80", "-y", "24")
+			cmd = ["env", "HOME=" + tmp] + command(kind, srv, "full-" + kind, True)
+			super().__init__(None, None, 80, 24, cmd=cmd)
 
 	c = Remote()
 	ok = True
@@ -96,12 +86,12 @@ def test_full(kind, srv, api, tmp):
 		moved = True
 		try:
 			# Wait for the repaint: the cursor follows the focus.
-			lib_tmux.wait_until(lambda: c.check_focus() != first, 10, "the focus to move")
-		except lib_tmux.Failure:
+			wait_until(lambda: c.check_focus() != first, 10, "the focus to move")
+		except Failure:
 			moved = False
 		check(moved, "%s: Down moves the focus, the cursor with it" % kind, c.text())
 		c.keys("q")
-		lib_tmux.wait_until(c.dead, 15, "the client to end")
+		wait_until(c.dead, 15, "the client to end")
 	except Exception as e:  # noqa: BLE001 - reported as a failed check
 		ok = False
 		print("%s full UI: %s\n%s" % (kind, e, c.text()))

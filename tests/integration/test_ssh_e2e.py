@@ -8,30 +8,21 @@ import re
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, HERE)
+sys.path.insert(0, os.path.join(HERE, "..", "lib"))
 sys.path.insert(0, os.path.join(HERE, "..", "e2e"))
-from _sshlib import BUILD, Server, check, ssh, ssh_cmd, with_real_client  # noqa: E402
+from mwtest import (CLIENT_BIN, Client, Server, check, ssh, ssh_cmd,  # noqa: E402
+		    wait_until, with_real_client)
 
-CLIENT = os.path.join(BUILD, "mitwirkung")
+CLIENT = CLIENT_BIN
 
 
 def make_ssh_client(port, work):
-	import lib_tmux
-
-	class SshClient(lib_tmux.Client):
+	class SshClient(Client):
 		"""The client's tmux driver, but the pane runs ssh -tt to the gateway."""
 
 		def __init__(self, api_url, tmp, width=80, height=24, lang="en", extra_args=(), name=None):
-			lib_tmux.Client.counter += 1
-			self.sock = "mw-ssh-e2e-%d-%d" % (os.getpid(), lib_tmux.Client.counter)
-			self.width, self.height = width, height
 			cmd = ssh_cmd(port, "-tt", "-o", "SetEnv=LANG=C.UTF-8", user=name or "e2e")
-			self.tmux("-f", "/dev/null", "new-session", "-d", "-x", str(width), "-y", str(height),
-					  "-s", "t", "--", " ".join(lib_tmux.shquote(a) for a in cmd))
-			self.tmux("set-option", "-t", "t", "remain-on-exit", "on")
-			self.tmux("set-option", "-t", "t", "status", "off")
-			self.tmux("set-window-option", "-t", "t", "window-size", "manual")
-			self.tmux("resize-window", "-t", "t", "-x", str(width), "-y", str(height))
+			super().__init__(api_url, tmp, width, height, cmd=cmd)
 	return SshClient
 
 
@@ -72,7 +63,6 @@ def test_line(srv):
 
 
 def test_full(srv, api, tmp):
-	import lib_tmux
 	import test_client_tmux
 	SshClient = make_ssh_client(srv.port, None)
 	test_client_tmux.Client = SshClient
@@ -93,7 +83,7 @@ def test_full(srv, api, tmp):
 	try:
 		c.wait_text("Projects")
 		c.tmux("resize-window", "-t", "t", "-x", "40", "-y", "12")
-		lib_tmux.wait_until(lambda: c.tmux("display", "-p", "-t", "t", "#{window_width}").strip() == "40", 5)
+		wait_until(lambda: c.tmux("display", "-p", "-t", "t", "#{window_width}").strip() == "40", 5)
 		c.height = 12
 		ok = True
 		try:
@@ -110,19 +100,18 @@ def test_full(srv, api, tmp):
 
 
 def test_idle(work, api, tmp):
-	import lib_tmux
 	srv = Server(work, "--rate-per-source", "0", "--idle-timeout", "6", client=CLIENT, api=api.url,
 				 name="e2e-idle")
 	c = make_ssh_client(srv.port, None)(api.url, tmp, 80, 24, name="idle")
 	try:
 		c.wait_text("Stadt.Raum.Wir.")
 		before = c.check_focus()
-		lib_tmux.wait_until(lambda: c.screen()[23].startswith("No input for a while"), 8, "the idle warning")
+		wait_until(lambda: c.screen()[23].startswith("No input for a while"), 8, "the idle warning")
 		check(c.check_focus() == before, "idle warning on the bottom line, the cursor stays on the focus")
 		c.keys("Down")
 		ok = True
 		try:
-			lib_tmux.wait_until(lambda: "No input" not in c.text(), 5, "the warning to go")
+			wait_until(lambda: "No input" not in c.text(), 5, "the warning to go")
 		except Exception as e:  # noqa: BLE001
 			ok = False
 			print(e)
@@ -130,18 +119,17 @@ def test_idle(work, api, tmp):
 			  c.text())
 		c.keys("Down")
 		try:
-			lib_tmux.wait_until(lambda: c.check_focus() != before, 10, "the focus to move")
-			ok = True
-		except lib_tmux.Failure:
-			ok = False
-		check(ok, "the next key reaches the client")
+			moved = wait_until(lambda: c.check_focus() != before, 5, "the focus to move")
+		except Exception as e:  # noqa: BLE001
+			moved = False
+			print(e)
+		check(moved, "the next key reaches the client", c.text())
 	finally:
 		c.close()
 		srv.stop()
 
 
 def main():
-
 	def body(srv, api, work, tmp):
 		test_exec(srv)
 		test_line(srv)

@@ -5,7 +5,6 @@
 # exactly one log line per connection, and a server that still accepts.
 import os
 import random
-import re
 import socket
 import struct
 import subprocess
@@ -13,8 +12,8 @@ import sys
 import threading
 import time
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from _sshlib import Server, Workdir, check, finish, ssh, ssh_cmd, STANDIN  # noqa: E402
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+from mwtest import Server, Workdir, check, finish, ssh, ssh_cmd, STANDIN  # noqa: E402
 
 RAW = 900
 REAL = 100
@@ -58,9 +57,20 @@ def real_kill(port, results, i):
 	p.wait()
 
 
-def standins():
+def standins(work):
+	"""Stand-in clients of this suite's gateway (their HOME is under its
+	workdir): other suites running at the same time have their own."""
 	out = subprocess.run(["pgrep", "-f", "^/usr/bin/python3 " + STANDIN], capture_output=True, text=True).stdout
-	return [int(x) for x in out.split()]
+	mine = []
+	for pid in (int(x) for x in out.split()):
+		try:
+			with open("/proc/%d/environ" % pid, "rb") as f:
+				env = f.read().split(b"\0")
+		except OSError:
+			continue
+		if ("HOME=" + work.tmp + "/").encode() in [e[:len(work.tmp) + 6] for e in env]:
+			mine.append(pid)
+	return mine
 
 
 def main():
@@ -113,7 +123,7 @@ def main():
 		check(not kids, "every connection child ended", repr(kids[:5]))
 		check(not [k for k in kids if k[1].startswith("Z")], "no zombie")
 		check(srv.fds() == fds, "listener has no extra descriptor", "%d -> %d" % (fds, srv.fds()))
-		left = standins()
+		left = standins(work)
 		check(not left, "no client process left", repr(left))
 		check(os.listdir(work.tmp) == [], "no HOME directory left", "%d left" % len(os.listdir(work.tmp)))
 		lines = len(srv.lines(r"connection from ")) - before_lines

@@ -11,7 +11,8 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from _sshlib import SSH_OPTS, Server, Workdir, check, finish, wait_gone  # noqa: E402
+sys.path.insert(0, os.path.join(HERE, "..", "lib"))
+from mwtest import SSH_OPTS, Server, Workdir, check, finish, wait_gone  # noqa: E402
 
 PROBE = os.path.join(HERE, "_ssh_probe.py")
 READY = re.compile(r"PROBE-READY pid=(\d+) gw=(\d+) uid=(\d+) home=(\S+) mode=(\d+) owner=(\d+) seccomp=(\S+)")

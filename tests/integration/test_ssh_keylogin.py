@@ -12,44 +12,27 @@ import re
 import shutil
 import subprocess
 import sys
-import tempfile
 import time
 import urllib.error
 import urllib.request
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, HERE)
+sys.path.insert(0, os.path.join(HERE, "..", "lib"))
 sys.path.insert(0, os.path.join(HERE, "..", "e2e"))
-import _sshlib  # noqa: E402
-from _sshlib import BUILD, STANDIN, Server, Workdir, check, finish, ssh, ssh_cmd  # noqa: E402
+import mwtest  # noqa: E402
+from mwtest import (API_BIN, CLIENT_BIN, STANDIN, ApiServer, Client, Server, Workdir,  # noqa: E402
+		    check, finish, ssh, ssh_cmd, tempdir)
 
-CLIENT = os.path.join(BUILD, "mitwirkung")
-API = os.path.join(BUILD, "mitwirkung-api")
+CLIENT = CLIENT_BIN
+API = API_BIN
 
 
-class Api:
+class Api(ApiServer):
 	"""mitwirkung-api with demo data and the gateway secret, on a free port."""
 
 	def __init__(self, tmp, secret_file):
-		self.logf = os.path.join(tmp, "api.log")
-		self.err = open(self.logf, "w")
-		self.proc = subprocess.Popen(
-			[API, "serve", "--db", os.path.join(tmp, "api.db"), "--listen", "127.0.0.1:0",
-			 "--seed", "demo", "--pwhash", "min", "--mail-dir", os.path.join(tmp, "mail"),
-			 "--gateway-secret-file", secret_file],
-			stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=self.err)
-		self.url = None
-		deadline = time.time() + 20
-		while time.time() < deadline and self.url is None:
-			for line in open(self.logf):
-				m = re.match(r"listening on (127\.0\.0\.1:\d+)$", line.strip())
-				if m:
-					self.url = "http://%s/api/v1" % m.group(1)
-			if self.proc.poll() is not None:
-				break
-			time.sleep(0.05)
-		if self.url is None:
-			raise RuntimeError("mitwirkung-api did not start: " + open(self.logf).read())
+		super().__init__(tmp=tmp, extra=["--gateway-secret-file", secret_file])
+		self.start()
 
 	def call(self, method, path, body=None, token=None, headers=None):
 		h = dict(headers or {})
@@ -74,15 +57,10 @@ class Api:
 		return b["token"]
 
 	def log(self):
-		return open(self.logf, errors="replace").read()
+		return self.log_text()
 
 	def stop(self):
-		self.proc.terminate()
-		try:
-			self.proc.wait(10)
-		except subprocess.TimeoutExpired:
-			self.proc.kill()
-		self.err.close()
+		super().stop()
 		log = self.log()
 		check(not any(w in log for w in SANITIZER), "no sanitizer report in the API log", log[-2000:])
 
@@ -177,18 +155,10 @@ def wait_for(cond, timeout=10):
 
 def ssh_tmux(srv, key, name):
 	"""The client's tmux driver, the pane running ssh -tt with key."""
-	import lib_tmux
-
-	class SshClient(lib_tmux.Client):
+	class SshClient(Client):
 		def __init__(self):
-			lib_tmux.Client.counter += 1
-			self.sock = "mw-ssh-keylogin-%d-%d" % (os.getpid(), lib_tmux.Client.counter)
-			self.width, self.height = 80, 24
 			cmd = ssh_cmd(srv.port, "-tt", *key_opts(key), user=name)
-			self.tmux("-f", "/dev/null", "new-session", "-d", "-x", "80", "-y", "24",
-					  "-s", "t", "--", " ".join(lib_tmux.shquote(a) for a in cmd))
-			self.tmux("set-option", "-t", "t", "remain-on-exit", "on")
-			self.tmux("set-option", "-t", "t", "status", "off")
+			super().__init__(None, None, 80, 24, cmd=cmd)
 	return SshClient()
 
 
@@ -406,7 +376,7 @@ def main():
 			check(False, "%s is built" % p)
 			finish()
 	work = Workdir()
-	tmp = tempfile.mkdtemp(prefix="mw-keylogin.")
+	tmp = tempdir("mw-keylogin.")
 	secret = os.urandom(32).hex()
 	secret_file = os.path.join(work.path, "gw-secret")
 	fd = os.open(secret_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
@@ -435,14 +405,13 @@ def main():
 	finally:
 		if srv:
 			srv.stop()
-			if _sshlib.failed:
+			if mwtest.default_suite().failed:
 				print("---- sshd log ----\n" + srv.text()[-3000:])
 		if api:
-			if _sshlib.failed:
+			if mwtest.default_suite().failed:
 				print("---- api log ----\n" + api.log()[-2000:])
 			api.stop()
 		work.cleanup()
-		shutil.rmtree(tmp, ignore_errors=True)
 	finish()
 
 

@@ -11,7 +11,8 @@ import tempfile
 import threading
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from _sshlib import Server, Workdir, check, finish, ssh, ssh_cmd  # noqa: E402
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+from mwtest import Server, Workdir, check, finish, ssh, ssh_cmd  # noqa: E402
 from _l10n import LANGS, POSIX, Catalogues, build_locale_dir, format_re  # noqa: E402
 
 REFUSED = "mitwirkung-sshd: %1$s. Available over ssh: %2$s\n"

@@ -9,8 +9,8 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-sys.path.insert(0, os.path.join(HERE, "..", "e2e"))
-from _sshlib import SSH_OPTS, check, finish, sanitized, with_real_client  # noqa: E402
+sys.path.insert(0, os.path.join(HERE, "..", "lib"))
+from mwtest import SSH_OPTS, Failure, check, finish, sanitized, with_real_client  # noqa: E402
 
 PW = b"moderation-passwort"
 
@@ -148,7 +148,6 @@ def test_line(srv):
 
 
 def test_full(srv, tmp):
-	import lib_tmux
 	from test_ssh_e2e import make_ssh_client
 	c = make_ssh_client(srv.port, None)(None, tmp, 80, 24, name="secret")
 	try:
@@ -162,7 +161,7 @@ def test_full(srv, tmp):
 		ok = True
 		try:
 			c.wait_text("Logged in as", timeout=20)
-		except lib_tmux.Failure as e:
+		except Failure as e:
 			ok = False
 			print(e)
 		check(ok, "full UI: logged in through ssh -tt")
