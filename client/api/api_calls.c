@@ -380,7 +380,7 @@ api_idea_create(struct api *a, long long project_id, const char *title,
 	b = api_body_ok(b, b != NULL && api_add_str(b, "title", title ? title : "") == 0 &&
 	    api_add_str(b, "body", body ? body : "") == 0);
 	return api_send(a, "POST", api_path(path, sizeof(path), "/projects/",
-	    project_id, "/ideas"), b, sizeof(**out), api_parse_idea_v, (void **)out);
+	    project_id, "/ideas"), b, sizeof(struct api_idea), api_parse_idea_v, (void **)out);
 }
 
 static int
@@ -430,7 +430,7 @@ api_comment_post(struct api *a, const char *what, long long id,
 	    (parent_id <= 0 ||
 	    cJSON_AddNumberToObject(b, "parent_id", (double)parent_id) != NULL));
 	return api_send(a, "POST", api_path(path, sizeof(path), what, id,
-	    "/comments"), b, sizeof(**out), api_parse_comment_v, (void **)out);
+	    "/comments"), b, sizeof(struct api_comment), api_parse_comment_v, (void **)out);
 }
 
 int
@@ -481,7 +481,7 @@ api_ballot_put(struct api *a, long long poll_id, const long long *choices,
 	b = api_body_ok(b, b != NULL && (n == 0 || choices != NULL) &&
 	    api_add_ids(b, "choices", choices, n) == 0);
 	return api_send(a, "PUT", api_path(path, sizeof(path), "/polls/", poll_id,
-	    "/ballot"), b, sizeof(**out), api_parse_ballot_v, (void **)out);
+	    "/ballot"), b, sizeof(struct api_ballot), api_parse_ballot_v, (void **)out);
 }
 
 int
@@ -1202,7 +1202,7 @@ api_tally_withdraw(struct api *a, long long tally_id, const char *reason,
 
 	return api_send(a, "DELETE", api_path(path, sizeof(path), "/analog/",
 	    tally_id, ""), api_body_ok(b, b != NULL && reason != NULL &&
-	    api_add_str(b, "reason", reason) == 0), sizeof(**out),
+	    api_add_str(b, "reason", reason) == 0), sizeof(struct api_tally_sheet),
 	    api_parse_tally_v, (void **)out);
 }
 

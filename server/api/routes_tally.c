@@ -227,12 +227,12 @@ rt_reply(struct req *r, struct store *st, int64_t tally_id, int kind, int m,
 	store_tally_list_free(l);
 }
 
-/* The store error of a tally write: 422 with numbers, 409 with a
- * sentence, else the usual. */
+/* The store error of a tally write: 422 with numbers (when there are
+ * any: a withdrawal has none), 409 with a sentence, else the usual. */
 static void
 rt_store_error(struct req *r, int rc, const struct store_tally_why *why)
 {
-	if (rc == STORE_EINVALID)
+	if (rc == STORE_EINVALID && why != NULL)
 		rt_why(r, why);
 	else if (rc == STORE_ECONFLICT)
 		http_reply_error_detail(r, APIERR_CONFLICT, "entry", REASON_NONE,

@@ -15,7 +15,7 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	char *line, **w = (char **)1;
-	size_t i, j, total = 0;
+	size_t i, j, k, total = 0;
 	int rc;
 
 	if ((line = malloc(size + 1)) == NULL)
@@ -34,10 +34,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (w == NULL || w[0] == NULL || strlen(line) > EXECCMD_MAX_LINE)
 		abort();
 	/* The command is one of the whitelist, named in full. */
-	for (i = 0; fuzz_commands[i] != NULL; i++)
-		if (strcmp(w[0], fuzz_commands[i]) == 0)
+	for (k = 0; fuzz_commands[k] != NULL; k++)
+		if (strcmp(w[0], fuzz_commands[k]) == 0)
 			break;
-	if (fuzz_commands[i] == NULL)
+	if (fuzz_commands[k] == NULL)
 		abort();
 	for (i = 0; w[i] != NULL; i++) {
 		size_t n = strlen(w[i]);

@@ -106,11 +106,15 @@ fx_setup(void **state)
 	if (f == NULL)
 		return -1;
 	snprintf(f->dir, sizeof(f->dir), "/tmp/mw-sshkey-XXXXXX");
-	if (mkdtemp(f->dir) == NULL)
+	if (mkdtemp(f->dir) == NULL) {
+		free(f);
 		return -1;
+	}
 	snprintf(f->path, sizeof(f->path), "%s/t.db", f->dir);
-	if (store_open(f->path, &f->s, err, sizeof(err)) != 0)
+	if (store_open(f->path, &f->s, err, sizeof(err)) != 0) {
+		free(f);
 		return -1;
+	}
 	f->a = mkuser(f->s, "anna");
 	f->b = mkuser(f->s, "bert");
 	*state = f;

@@ -37,11 +37,14 @@ fx_setup(void **state)
 	if (f == NULL)
 		return -1;
 	snprintf(f->dir, sizeof(f->dir), "/tmp/mw-store-XXXXXX");
-	if (mkdtemp(f->dir) == NULL)
+	if (mkdtemp(f->dir) == NULL) {
+		free(f);
 		return -1;
+	}
 	snprintf(f->path, sizeof(f->path), "%s/t.db", f->dir);
 	if (store_open(f->path, &f->s, err, sizeof(err)) != 0) {
 		fprintf(stderr, "open: %s\n", err);
+		free(f);
 		return -1;
 	}
 	*state = f;
