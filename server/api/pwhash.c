@@ -105,9 +105,14 @@ pwhash_token_new(char *out, size_t outsz)
 	    sodium_base64_VARIANT_URLSAFE_NO_PADDING);
 	if (out == NULL || outsz < need)
 		return -1;
-	randombytes_buf(raw, sizeof(raw));
-	sodium_bin2base64(out, outsz, raw, sizeof(raw),
-	    sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+	/* A token is typed as a command's argument (mitwirkung confirm
+	 * TOKEN): one that starts with '-' would be taken for an option, so
+	 * such draws are thrown away (1 in 64; 250 bits stay random). */
+	do {
+		randombytes_buf(raw, sizeof(raw));
+		sodium_bin2base64(out, outsz, raw, sizeof(raw),
+		    sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+	} while (out[0] == '-');
 	sodium_memzero(raw, sizeof(raw));
 	return 0;
 }

@@ -45,6 +45,21 @@ test_auth_token_new_random_and_wellformed(void **state)
 	assert_int_equal(pwhash_token_new(a, 10), -1);
 }
 
+/* A token is typed as an argument: one starting with '-' (1 draw in 64)
+ * would be read as an option by 'mitwirkung confirm'. */
+static void
+test_auth_token_new_never_starts_with_dash(void **state)
+{
+	char a[64];
+	int i;
+
+	(void)state;
+	for (i = 0; i < 2000; i++) {
+		assert_int_equal(pwhash_token_new(a, sizeof(a)), 0);
+		assert_int_not_equal(a[0], '-');
+	}
+}
+
 static void
 test_auth_token_hash_forgery(void **state)
 {
@@ -221,6 +236,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_auth_token_wellformed_degenerate),
 		cmocka_unit_test(test_auth_token_new_random_and_wellformed),
+		cmocka_unit_test(test_auth_token_new_never_starts_with_dash),
 		cmocka_unit_test(test_auth_token_hash_forgery),
 		cmocka_unit_test(test_auth_bearer_header),
 		cmocka_unit_test(test_auth_header_wellformed_cases),
