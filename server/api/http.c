@@ -674,6 +674,10 @@ http_notify_conn(void *cls, struct MHD_Connection *conn, void **socket_ctx,
 	    (uint64_t)http_cfg->head_timeout * 1000);
 }
 
+/* Set when a signal asks the server to stop: new connections are closed
+ * at once while queued writes finish. */
+static int http_stopping;
+
 /* Over the server-wide cap a connection is closed at once (libmicrohttpd
  * closes it when this says no), not left waiting in the backlog. */
 static enum MHD_Result
@@ -682,6 +686,8 @@ http_accept_ok(void *cls, const struct sockaddr *addr, socklen_t addrlen)
 	(void)cls;
 	(void)addr;
 	(void)addrlen;
+	if (__atomic_load_n(&http_stopping, __ATOMIC_ACQUIRE))
+		return MHD_NO;
 	if (conntrack_admit(http_ct))
 		return MHD_YES;
 	if (__atomic_add_fetch(&http_refused, 1, __ATOMIC_RELAXED) % 1000 == 1)
@@ -863,8 +869,13 @@ http_run(const struct http_cfg *cfg)
 		;
 	log_msg("stopping (signal %d)", sig);
 	/* Stop taking connections, let queued writes commit and their
-	 * requests resume, then stop the workers. */
-	MHD_quiesce_daemon(d);
+	 * requests resume, then stop the workers. Not MHD_quiesce_daemon():
+	 * with a thread pool on epoll it takes the listening socket out of
+	 * each worker's epoll set from this thread and aborts the process
+	 * when a worker at its connection limit took it out first
+	 * (libmicrohttpd 0.9.75, "Failed to remove listen FD from epoll
+	 * set"). Refusing in the accept policy does the same without it. */
+	__atomic_store_n(&http_stopping, 1, __ATOMIC_RELEASE);
 	slowq_stop();
 	writer_stop();
 	MHD_stop_daemon(d);
