@@ -170,7 +170,10 @@ cmd_register(struct cmd_ctx *c, struct cmd_args *a)
 		 * nobody learns who has an account); only the mail tells. */
 		printf(_("Account %s is registered. A mail went to %s: with a token, or saying that the name or address is taken.\n"),
 		    u->username ? u->username : "", email);
-		printf("%s\n", _("Confirm it with: mitwirkung confirm TOKEN"));
+		/* L10N: %s is the user name; CODE stays as it is (the
+		 * user types the 8 digits of the mail in its place). */
+		printf(_("Confirm it with: mitwirkung confirm %s CODE\n"),
+		    u->username ? u->username : name);
 	}
 out:
 	cmd_secret_free(pw);
@@ -181,12 +184,25 @@ out:
 	return r;
 }
 
+/* confirm TOKEN, or confirm NAME CODE where the code may come as typed
+ * from the mail in two groups ("1234 5678": two arguments). */
 int
 cmd_confirm(struct cmd_ctx *c, struct cmd_args *a)
 {
 	struct api_user *u = NULL;
+	char code[32];
+	int rc;
 
-	if (api_confirm(c->api, a->pos[0], &u) < 0)
+	if (a->npos == 1)
+		rc = api_confirm(c->api, a->pos[0], &u);
+	else {
+		if (snprintf(code, sizeof(code), "%s%s%s", a->pos[1],
+		    a->npos > 2 ? " " : "", a->npos > 2 ? a->pos[2] : "") >=
+		    (int)sizeof(code))
+			return cmd_usage_error(_("the code of the mail has 8 digits"));
+		rc = api_confirm_code(c->api, a->pos[0], code, &u);
+	}
+	if (rc < 0)
 		return cmd_api_fail(c);
 	if (!cmd_print_json(c))
 		printf(_("Account %s is confirmed. Log in with: mitwirkung login %s\n"),

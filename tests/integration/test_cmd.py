@@ -14,7 +14,7 @@ import sys
 import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
-from mwtest import tempdir, CLIENT_BIN, Suite, eq, ok  # noqa: E402
+from mwtest import tempdir, CLIENT_BIN, Suite, eq, mail_code, ok  # noqa: E402
 
 S = Suite("test_cmd")
 C = {}
@@ -543,6 +543,26 @@ def test_register_confirm(srv):
 	login(name, "a good password 1")
 	r = run("whoami")
 	ok(r.out.startswith(name + " (Cmd Test)"), "whoami new account: %r" % r)
+	logout()
+
+
+@S.test
+def test_register_confirm_by_code(srv):
+	"""The 8-digit code of the mail, typed as the mail writes it (two
+	groups of four) after the user name; register says how."""
+	name = "code%d" % (os.getpid() % 100000)
+	addr = name + "@example.org"
+	r = run("register", name, "--email", addr, stdin=b"a good password 1\n")
+	eq(r.rc, 0, "register: %r" % r)
+	ok("mitwirkung confirm %s CODE" % name in r.out, "register says how to confirm: %r" % r)
+	code = mail_code(srv, addr)
+	wrong = "%08d" % ((int(code.replace(" ", "")) + 1) % 100000000)
+	r = run("confirm", name, wrong)
+	eq(r.rc, 2, "a wrong code is refused: %r" % r)
+	r = run("confirm", name, *code.split())
+	eq(r.rc, 0, "confirm by code: %r" % r)
+	ok(name in r.out, "confirm names the account: %r" % r)
+	login(name, "a good password 1")
 	logout()
 
 
