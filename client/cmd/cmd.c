@@ -236,6 +236,12 @@ cmd_date(const char *t, char *buf, size_t sz)
 	return ui_date(t, buf, sz);
 }
 
+const char *
+cmd_end_date(const char *t, char *buf, size_t sz)
+{
+	return ui_end_date(t, buf, sz);
+}
+
 char *
 cmd_read_stdin(size_t max)
 {

@@ -76,8 +76,13 @@ int	cmd_print_json(struct cmd_ctx *c);
 /* Prints text, each of its lines indented by indent spaces. */
 void	cmd_print_indented(const char *text, int indent);
 
-/* The date part (YYYY-MM-DD) of an RFC 3339 time, into buf; "" for NULL. */
+/* The Kaiserslautern (Europe/Berlin) day of an RFC 3339 time or date in
+ * words of the language, as ui_date() says it, into buf, whatever the
+ * machine's time zone; "" for NULL, the text itself when it is not a date.
+ * cmd_end_date() is for ends (closing times): an end at midnight belongs to
+ * the day before. Return buf. */
 const char *cmd_date(const char *t, char *buf, size_t sz);
+const char *cmd_end_date(const char *t, char *buf, size_t sz);
 
 /* Reads all of stdin (at most max bytes) into a new string, without a
  * trailing newline; NULL on error or when it is too long. */

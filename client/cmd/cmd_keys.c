@@ -23,7 +23,7 @@ static int
 keys_list(struct cmd_ctx *c)
 {
 	struct api_sshkey_list *l = NULL;
-	char day[16];
+	char day[64];
 	size_t i;
 
 	if (api_keys_list(c->api, &l) < 0)

@@ -85,7 +85,7 @@ cmd_projects(struct cmd_ctx *c, struct cmd_args *a)
 			    p->category ? p->category : "",
 			    p->title ? p->title : "",
 			    cmd_date(p->starts_at, d1, sizeof(d1)),
-			    cmd_date(p->ends_at, d2, sizeof(d2)));
+			    cmd_end_date(p->ends_at, d2, sizeof(d2)));
 		}
 		if (page == 0 && l->n == 0)
 			printf("%s\n", _("No projects match."));
@@ -117,7 +117,7 @@ cmd_project(struct cmd_ctx *c, struct cmd_args *a)
 	printf(_("Project %lld, %s, %s, %s – %s\n"), p->id,
 	    ui_status_word(p->status), p->category ? p->category : "",
 	    cmd_date(p->starts_at, d1, sizeof(d1)),
-	    cmd_date(p->ends_at, d2, sizeof(d2)));
+	    cmd_end_date(p->ends_at, d2, sizeof(d2)));
 	/* Counts in the plural forms of the language ("1 Kommentar"). */
 	printf("%s, %s, %s\n", cmd_count(ni, sizeof(ni), ngettext("%ld idea", "%ld ideas",
 	    (unsigned long)p->n_ideas), p->n_ideas),
@@ -302,7 +302,7 @@ cmd_poll(struct cmd_ctx *c, struct cmd_args *a)
 		cmd_print_indented(p->question, 0);
 	/* L10N: poll header: id, kind (single/multiple/ranking), status, closing time. */
 	printf(_("Poll %lld, %s, %s, closes %s\n"), p->id, ui_poll_kind_word(p->kind),
-	    ui_status_word(p->status), p->closes_at ? cmd_date(p->closes_at, d1, sizeof(d1)) : "-");
+	    ui_status_word(p->status), p->closes_at ? cmd_end_date(p->closes_at, d1, sizeof(d1)) : "-");
 	switch (p->kind) {
 	case API_POLL_RANKING:
 		printf(ngettext("Rank up to %d option, first choice first.\n",

@@ -84,7 +84,7 @@ cmd_poll_votable(const struct api_poll *p)
 	case API_STATUS_CLOSED:
 		fprintf(stderr, "mitwirkung: ");
 		fprintf(stderr, _("poll %lld is closed: it closed on %s.\n"), p->id,
-		    ui_date(p->closes_at, when, sizeof(when)));
+		    ui_end_date(p->closes_at, when, sizeof(when)));
 		return CLIENT_EXIT_REFUSED;
 	case API_STATUS_PENDING:
 	case API_STATUS_PUBLISHED:
@@ -157,7 +157,7 @@ cmd_vote(struct cmd_ctx *c, struct cmd_args *a)
 				    p->options[k].title ? p->options[k].title : "");
 	/* A date a person reads, not the API's timestamp. */
 	if (p->closes_at != NULL)
-		printf(_("You can change it until %s.\n"), cmd_date(p->closes_at, day, sizeof(day)));
+		printf(_("You can change it until %s.\n"), cmd_end_date(p->closes_at, day, sizeof(day)));
 out:
 	free(choices);
 	api_ballot_free(b);

@@ -10,6 +10,7 @@
 #include "client/keys/keys.h"
 #include "client/ui/ui.h"
 #include "common/text.h"
+#include "common/when.h"
 
 /* -------------------------------------------------------------- help */
 
@@ -608,7 +609,7 @@ account_export(struct app *app)
 	const char *home = getenv("HOME");
 	char *json = NULL, path[512], day[16];
 	time_t now = time(NULL);
-	struct tm tm;
+	struct when_day today;
 	size_t len, off = 0;
 	ssize_t w;
 	int fd, i;
@@ -624,8 +625,9 @@ account_export(struct app *app)
 		ui_fail_action(app, _("The export failed."));
 		return APP_OK;
 	}
-	gmtime_r(&now, &tm);
-	strftime(day, sizeof(day), "%Y-%m-%d", &tm);
+	/* The day of Kaiserslautern, as on every page. */
+	when_berlin_day((int64_t)now, &today);
+	snprintf(day, sizeof(day), "%04d-%02d-%02d", today.year, today.month, today.day);
 	fd = -1;
 	for (i = 0; i < 100 && fd < 0; i++) {
 		if (i == 0)

@@ -228,13 +228,13 @@ poll_build(struct app *app, struct screen *s, struct page *p)
 	if (open)
 		/* L10N: %s is a date. */
 		page_add_text(p, PAGE_TEXT_NOTE, _("Open until %s."),
-		    ui_date(po->closes_at, when, sizeof(when)));
+		    ui_end_date(po->closes_at, when, sizeof(when)));
 	else if (po->status == API_STATUS_UPCOMING)
 		page_add_text(p, PAGE_TEXT_NOTE, _("This poll opens on %s."),
 		    ui_date(po->opens_at, when, sizeof(when)));
 	else
 		page_add_text(p, PAGE_TEXT_NOTE, _("This poll closed on %s."),
-		    ui_date(po->closes_at, when, sizeof(when)));
+		    ui_end_date(po->closes_at, when, sizeof(when)));
 	if (open) {
 		if (po->kind == API_POLL_RANKING)
 			/* L10N: a ranking poll; the keys to choose and move are said with the page. */
@@ -249,7 +249,7 @@ poll_build(struct app *app, struct screen *s, struct page *p)
 		if (open)
 			/* L10N: the own saved ballot; %s the choices, then a date. */
 			page_add_text(p, PAGE_TEXT_NOTE, _("Your vote is saved: %s. You can change or withdraw it until %s."),
-			    list, ui_date(po->closes_at, when, sizeof(when)));
+			    list, ui_end_date(po->closes_at, when, sizeof(when)));
 		else
 			page_add_text(p, PAGE_TEXT_NOTE, _("Your vote: %s."), list);
 		free(list);
@@ -392,7 +392,7 @@ poll_withdraw(struct app *app, struct screen *s)
 		return APP_OK;
 	}
 	ui_status(app, _("Your vote is withdrawn. You can vote again until %s."),
-	    ui_date(d->poll->closes_at, when, sizeof(when)));
+	    ui_end_date(d->poll->closes_at, when, sizeof(when)));
 	free(d->sel);
 	d->sel = NULL;
 	d->n_sel = 0;

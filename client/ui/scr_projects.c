@@ -407,7 +407,7 @@ project_build(struct app *app, struct screen *s, struct page *p)
 	if (ui_lang_note(p, tl, PAGE_TEXT_NOTE))
 		said = tl;
 	ui_date(pr->starts_at, a, sizeof(a));
-	ui_date(pr->ends_at, b, sizeof(b));
+	ui_end_date(pr->ends_at, b, sizeof(b));
 	/* L10N: category, state, then the dates: "Smart City, open, 1 March 2026 to 30 April 2026." */
 	page_add_text(p, PAGE_TEXT_NOTE, _("%s, %s, %s to %s."),
 	    projects_category_word(pr->category), ui_status_word(pr->status), a, b);

@@ -134,10 +134,13 @@ int	ui_draft_save(struct app *app, const char *key, const char *const *text, siz
 int	ui_draft_load(struct app *app, const char *key, char ***text, size_t *n);
 void	ui_draft_drop(struct app *app, const char *key);
 
-/* Writes a date of an RFC 3339 time or YYYY-MM-DD into buf in words of
- * the active language ("30 April 2026"); the raw text when it cannot be
- * read. Returns buf. */
+/* Writes the Kaiserslautern (Europe/Berlin) day of an RFC 3339 time or
+ * YYYY-MM-DD into buf in words of the active language ("30 April 2026"),
+ * whatever the machine's time zone; the raw text when it cannot be read.
+ * Returns buf. ui_end_date() is for ends (closing times, end dates): an end
+ * at midnight belongs to the day before. */
 char	*ui_date(const char *when, char *buf, size_t size);
+char	*ui_end_date(const char *when, char *buf, size_t size);
 
 /* A person's name for the end of a sentence: name without its trailing
  * periods, so "Logged in as %s." never says "Anna B..". Returns buf

@@ -5,6 +5,7 @@
 
 #include "client/ui/ui.h"
 #include "common/lang.h"
+#include "common/when.h"
 
 static const char *const words_months[12] = {
 	N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"),
@@ -12,24 +13,36 @@ static const char *const words_months[12] = {
 	N_("December")
 };
 
-char *
-ui_date(const char *when, char *buf, size_t size)
+static char *
+words_date(const char *when, int end, char *buf, size_t size)
 {
-	int y, m, d;
+	struct when_day d;
 
 	if (size == 0)
 		return buf;
 	buf[0] = '\0';
 	if (when == NULL)
 		return buf;
-	if (sscanf(when, "%4d-%2d-%2d", &y, &m, &d) != 3 || m < 1 || m > 12 || d < 1 || d > 31) {
+	if (when_day_of(when, end, &d) < 0) {
 		snprintf(buf, size, "%s", when);
 		return buf;
 	}
 	/* L10N: a date: %1$d day, %2$s month name, %3$d year ("30 April 2026";
 	 * German "30. April 2026"). */
-	snprintf(buf, size, _("%1$d %2$s %3$d"), d, _(words_months[m - 1]), y);
+	snprintf(buf, size, _("%1$d %2$s %3$d"), d.day, _(words_months[d.month - 1]), d.year);
 	return buf;
+}
+
+char *
+ui_date(const char *when, char *buf, size_t size)
+{
+	return words_date(when, 0, buf, size);
+}
+
+char *
+ui_end_date(const char *when, char *buf, size_t size)
+{
+	return words_date(when, 1, buf, size);
 }
 
 const char *
@@ -177,7 +190,7 @@ ui_window_text(enum api_status status, const char *opens, const char *closes, ch
 	char a[64], b[64];
 
 	ui_date(opens, a, sizeof(a));
-	ui_date(closes, b, sizeof(b));
+	ui_end_date(closes, b, sizeof(b));
 	if (status == API_STATUS_OPEN && closes != NULL)
 		/* L10N: %s is a date. */
 		snprintf(buf, size, _("open until %s"), b);

@@ -18,6 +18,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "client/cmd/cmd_int.h"
 #include "client/ui/listwin.h"
 #include "client/ui/ui.h"
 #include "common/lang.h"
@@ -2672,11 +2673,59 @@ test_scr_keys_page(void **state)
 	app_free(app);
 }
 
+/* A closing time of 23:59 in Kaiserslautern is that day on every screen
+ * (pages, line mode and commands), whatever the machine's zone, on both
+ * sides of both daylight-saving changes. */
+static void
+test_ui_date_berlin_in_any_zone(void **state)
+{
+	static const char *const zones[] = { "Pacific/Kiritimati", "America/Adak", "UTC" };
+	char buf[64];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(zones) / sizeof(zones[0]); i++) {
+		setenv("TZ", zones[i], 1);
+		tzset();
+		/* 23:59 CET on Saturday 28 March 2026, CEST on Sunday the 29th. */
+		assert_string_equal(ui_end_date("2026-03-28T22:59:00Z", buf, sizeof(buf)),
+		    "28 March 2026");
+		assert_string_equal(ui_end_date("2026-03-29T21:59:00Z", buf, sizeof(buf)),
+		    "29 March 2026");
+		assert_string_equal(ui_window_text("open", "2026-03-01T08:00:00Z",
+		    "2026-10-24T21:59:00Z", buf, sizeof(buf)), "open until 24 October 2026");
+		assert_string_equal(ui_window_text("closed", NULL,
+		    "2026-10-25T22:59:00Z", buf, sizeof(buf)), "closed on 25 October 2026");
+		/* Written at 00:30 Berlin: the new day, though UTC is still on the old. */
+		assert_string_equal(ui_date("2026-03-28T23:30:00Z", buf, sizeof(buf)),
+		    "29 March 2026");
+		assert_string_equal(ui_date("2026-10-24T22:30:00Z", buf, sizeof(buf)),
+		    "25 October 2026");
+		/* A close at midnight is the end of the day before. */
+		assert_string_equal(ui_end_date("2026-04-30T22:00:00Z", buf, sizeof(buf)),
+		    "30 April 2026");
+		assert_string_equal(ui_date("2026-04-30T22:00:00Z", buf, sizeof(buf)),
+		    "1 May 2026");
+		assert_string_equal(ui_date("2028-02-29", buf, sizeof(buf)), "29 February 2028");
+		assert_string_equal(ui_date("not a date", buf, sizeof(buf)), "not a date");
+		assert_string_equal(cmd_end_date("2026-03-28T22:59:00Z", buf, sizeof(buf)),
+		    "28 March 2026");
+		assert_string_equal(cmd_end_date("2026-10-25T22:59:00Z", buf, sizeof(buf)),
+		    "25 October 2026");
+		assert_string_equal(cmd_date("2026-10-24T22:30:00Z", buf, sizeof(buf)),
+		    "25 October 2026");
+		assert_string_equal(cmd_date(NULL, buf, sizeof(buf)), "");
+	}
+	unsetenv("TZ");
+	tzset();
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_listwin_init_empty),
+		cmocka_unit_test(test_ui_date_berlin_in_any_zone),
 		cmocka_unit_test(test_listwin_move_clamps_and_scrolls),
 		cmocka_unit_test(test_listwin_top_for_heights),
 		cmocka_unit_test(test_ui_pager_steps),
