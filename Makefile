@@ -4,8 +4,9 @@
 
 PREFIX  ?= /usr/local
 DESTDIR ?=
-BUILD   ?= build
 SAN     ?= 0
+# A sanitizer build goes to its own folder so it never mixes with the normal one.
+BUILD   ?= $(if $(filter 1,$(SAN)),build-san,build)
 WERROR  ?= $(if $(CI),1,0)
 V       ?= 0
 PKG_CONFIG ?= pkg-config
@@ -30,8 +31,11 @@ ifeq ($(WERROR),1)
 CFLAGS += -Werror
 endif
 ifeq ($(SAN),1)
-CFLAGS += -fsanitize=address,undefined -fno-omit-frame-pointer -O1
+# Any finding stops the program (halt_on_error), so a test sees it fail.
+CFLAGS += -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer -O1
 LDFLAGS += -fsanitize=address,undefined
+export ASAN_OPTIONS ?= halt_on_error=1:detect_leaks=1:detect_stack_use_after_return=1
+export UBSAN_OPTIONS ?= halt_on_error=1:print_stacktrace=1
 endif
 
 pc_cflags = $(shell $(PKG_CONFIG) --cflags $(1) 2>/dev/null)
@@ -67,6 +71,9 @@ PROGS = $(BUILD)/mitwirkung-api $(BUILD)/mitwirkung $(BUILD)/mitwirkung-sshd
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
 FUZZ_SRC = $(wildcard tests/fuzz/fuzz_*.c)
+# Each fuzz target is also built with a replay main (no libFuzzer needed) as
+# $(BUILD)/tests/test_fuzz_<name>, which replays tests/fuzz/seeds_<name>/.
+FUZZ_BIN = $(patsubst tests/fuzz/fuzz_%.c,$(BUILD)/tests/test_fuzz_%,$(FUZZ_SRC))
 
 PO_FILES = $(wildcard locale/*.po)
 MO_FILES = $(patsubst locale/%.po,$(BUILD)/locale/%/LC_MESSAGES/mitwirkung.mo,$(PO_FILES))
@@ -133,12 +140,22 @@ $(BUILD)/tests/test_fuzz_srv_%: $(call obj,tests/fuzz/fuzz_srv_%.c) \
 	$(Q)mkdir -p $(dir $@)
 	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(API_LIBS)
 
+$(BUILD)/obj/tests/fuzz/replay_%.o: tests/fuzz/replay.c
+	$(call say,CC,$<)
+	$(Q)mkdir -p $(dir $@)
+	$(Q)$(CC) $(CFLAGS) -DREPLAY_CORPUS='"$(abspath tests/fuzz/seeds_$*)"' -c -o $@ $<
+$(BUILD)/tests/test_fuzz_%: $(call obj,tests/fuzz/fuzz_%.c) $(BUILD)/obj/tests/fuzz/replay_%.o \
+		$(CLIENT_LIB) $(COMMON_LIB)
+	$(call say,LD,$@)
+	$(Q)mkdir -p $(dir $@)
+	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(CLIENT_LIBS)
+
 $(BUILD)/locale/%/LC_MESSAGES/mitwirkung.mo: locale/%.po
 	$(call say,MSGFMT,$<)
 	$(Q)mkdir -p $(dir $@)
 	$(Q)msgfmt --check -o $@ $<
 
-tests-build: all $(UNIT_BIN)
+tests-build: all $(UNIT_BIN) $(FUZZ_BIN)
 
 # The test command of README.md: installs what is missing, builds (one job
 # per core unless make already got -j), runs every suite JOBS at a time

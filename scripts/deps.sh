@@ -11,7 +11,7 @@ libmicrohttpd-dev libcjson-dev libsqlite3-dev libsodium-dev
 libcurl4-openssl-dev zlib1g-dev libncurses-dev libssh-dev libseccomp-dev libcmocka-dev
 tmux openssh-client putty-tools dropbear-bin python3 sqlite3 procps locales time
 curl ca-certificates xz-utils patch
-cppcheck"
+cppcheck valgrind"
 BENCH_PKGS="wrk nginx-light openssh-server espeak-ng sox"
 
 want=$PKGS

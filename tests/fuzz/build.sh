@@ -1,9 +1,8 @@
 #!/bin/sh
 # build.sh — builds the libFuzzer targets into $BUILD/fuzz (not part of make
-# check). Run one with e.g.: build/fuzz/fuzz_text -max_total_time=60
-# Seed corpora: tests/fuzz/seeds_<target>, e.g. build/fuzz/fuzz_execcmd
-# -max_total_time=60 corpus/ tests/fuzz/seeds_execcmd; the gateway's seeds
-# (execcmd, envpolicy) are replayed in make check by test_ssh_fuzzseeds.
+# check; make check replays every corpus tests/fuzz/seeds_<name>/ with the
+# gcc-built $BUILD/tests/test_fuzz_<name>). Run one with e.g.:
+# build/fuzz/fuzz_execcmd -max_total_time=60 corpus/ tests/fuzz/seeds_execcmd
 set -eu
 top=$(cd "$(dirname "$0")/../.." && pwd)
 BUILD=${BUILD:-build}
