@@ -173,6 +173,8 @@ check: deps
 	$(Q)$(MAKE) --no-print-directory $(build_jobs) tests-build
 	$(Q)tests/braille/build_brltty.sh >/dev/null
 	$(Q)BUILD=$(BUILD) JOBS=$(JOBS) tests/run.sh $(SUITES)
+	$(Q)if [ "$(SAN)" = 1 ]; then $(MAKE) --no-print-directory $(build_jobs) SAN=0 BUILD=build all && \
+		BUILD=build python3 tests/valgrind/flows.py; fi
 
 # Without the package step, for a developer's loop.
 test: tests-build

@@ -1,0 +1,124 @@
+#!/usr/bin/env python3
+# flows.py — one full-screen flow (tmux) and one line-mode flow of the real
+# client under valgrind: zero errors and zero definite or indirect leaks, or
+# the run fails. make check SAN=1 runs it on the normal build (valgrind and
+# AddressSanitizer do not mix). Needs BUILD with mitwirkung and the API.
+import os
+import re
+import shutil
+import stat
+import subprocess
+import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "e2e"))
+import lib_tmux  # noqa: E402
+from lib_tmux import ApiServer, Client, Failure, Runner, preflight, tempdir, wait_until  # noqa: E402
+
+REAL_CLIENT = lib_tmux.CLIENT_BIN
+VALGRIND = ["valgrind", "--quiet", "--leak-check=full", "--show-leak-kinds=definite,indirect",
+	    "--errors-for-leak-kinds=definite,indirect", "--error-exitcode=99",
+	    "--track-fds=no", "--num-callers=30"]
+
+
+def wrapper(tmp, name):
+	"""A script that runs the client under valgrind, logging to a file."""
+	log = os.path.join(tmp, name + ".vg.log")
+	path = os.path.join(tmp, name + "-vg.sh")
+	with open(path, "w") as f:
+		f.write("#!/bin/sh\nexec %s --log-file=%s %s \"$@\"\n" % (
+			" ".join(VALGRIND), lib_tmux.shquote(log), lib_tmux.shquote(REAL_CLIENT)))
+	os.chmod(path, stat.S_IRWXU)
+	return path, log
+
+
+def check_log(log, status):
+	with open(log, encoding="utf-8", errors="replace") as f:
+		text = f.read()
+	# --quiet: valgrind writes only what it found; an empty log is clean.
+	if status == 99 or re.search(r"(Invalid|uninitialised|definitely lost|indirectly lost|"
+				     r"ERROR SUMMARY: [1-9])", text):
+		raise Failure("valgrind found errors or leaks (status %s):\n%s" % (status, text[-6000:]))
+	if status != 0:
+		raise Failure("the client ended with status %s:\n%s" % (status, text[-3000:]))
+
+
+def fullscreen_flow(api, tmp):
+	"""Browse a project, log in, open the poll, go back, log out, quit."""
+	path, log = wrapper(tmp, "full")
+	lib_tmux.CLIENT_BIN = path
+	try:
+		c = Client(api.url, tmp, name="full")
+	finally:
+		lib_tmux.CLIENT_BIN = REAL_CLIENT
+	try:
+		c.wait_text("Projects", "Stadt.Raum.Wir.", timeout=60)
+		c.focus_to("Stadt.Raum.Wir.")
+		c.keys("Enter")
+		c.wait_text("Ideas", timeout=30)
+		c.keys("l")
+		c.wait_text("User name", timeout=30)
+		c.type("demo")
+		c.keys("Tab")
+		c.type("demo-passwort")
+		c.keys("Enter")
+		c.wait_text("Logged in as", timeout=30)
+		c.keys("Escape")
+		c.keys("X")
+		wait_until(lambda: "Logged in as" not in c.flat(), 30, "the logout")
+		c.keys("q")
+		wait_until(c.dead, 60, "the client to quit")
+		status = int(c.tmux("display", "-p", "-t", "t", "#{pane_dead_status}").strip() or "-1")
+		check_log(log, status)
+	finally:
+		c.close()
+
+
+def line_flow(api, tmp):
+	"""Line mode: log in, rank three events, send, then the first page again."""
+	path, log = wrapper(tmp, "line")
+	home = os.path.join(tmp, "linehome")
+	os.makedirs(home, exist_ok=True)
+	env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": home, "TERM": "dumb",
+	       "LANG": "C.UTF-8", "XDG_STATE_HOME": os.path.join(home, "state"),
+	       "XDG_CONFIG_HOME": os.path.join(home, "config")}
+	first = subprocess.run([REAL_CLIENT, "--api", api.url, "--ui", "line"], input=b"",
+			       capture_output=True, timeout=60, env=env)
+	m = re.search(rb"(?m)^(\d+)\. Stadt\.Raum\.Wir\.", first.stdout)
+	if m is None:
+		raise Failure("no Stadt.Raum.Wir. in:\n" + first.stdout.decode("utf-8", "replace"))
+	lines = [m.group(1).decode(), "3", "2 5 1", "r", "s", "demo", "demo-passwort", "s", "s",
+		 "b", "b", "t", "X", "q"]
+	p = subprocess.run([path, "--api", api.url, "--ui", "line"],
+			   input=("\n".join(lines) + "\n").encode(), capture_output=True,
+			   timeout=240, env=env)
+	out = p.stdout.decode("utf-8", "replace")
+	if "Logged in as" not in out or not re.search(r"(saved|counted)", out):
+		raise Failure("the line flow did not send the vote:\n" + out[-2500:])
+	check_log(log, p.returncode)
+
+
+def main():
+	why = preflight()
+	if why:
+		print(why)
+		print("0 passed, 1 failed")
+		return 1
+	if shutil.which("valgrind") is None:
+		print("valgrind is not installed (scripts/deps.sh)")
+		print("0 passed, 1 failed")
+		return 1
+	tmp = tempdir()
+	api = ApiServer(tmp)
+	r = Runner()
+	try:
+		api.start()
+		r.run("fullscreen_flow_under_valgrind", fullscreen_flow, api, tmp)
+		r.run("line_flow_under_valgrind", line_flow, api, tmp)
+	finally:
+		api.stop()
+		shutil.rmtree(tmp, ignore_errors=True)
+	return r.finish()
+
+
+if __name__ == "__main__":
+	sys.exit(main())
