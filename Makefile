@@ -130,6 +130,10 @@ $(BUILD)/tests/test_ssh_%: $(call obj,tests/unit/test_ssh_%.c) $(SSH_LIB) $(COMM
 	$(Q)mkdir -p $(dir $@)
 	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(SSH_LIBS) $(TEST_LIBS)
 
+# The compiler writes the .d files; no rule may try to make them (the
+# replay_% pattern would take replay_keys.d for a program).
+$(BUILD)/obj/%.d: ;
+
 # The API server's fuzz targets (tests/fuzz/fuzz_srv_*.c) link its library:
 # the replay of their corpora tests/fuzz/seeds_srv_*/ in make check (with
 # tests/fuzz/replay.c, test_fuzz_<name>) takes this rule over the general
