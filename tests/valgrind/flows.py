@@ -21,14 +21,28 @@ VALGRIND = ["valgrind", "--quiet", "--leak-check=full", "--show-leak-kinds=defin
 
 
 def wrapper(tmp, name):
-	"""A script that runs the client under valgrind, logging to a file."""
+	"""A script that runs the client under valgrind, logging to a file, and
+	writes the exit status to <log>.status (tmux does not always learn it)."""
 	log = os.path.join(tmp, name + ".vg.log")
 	path = os.path.join(tmp, name + "-vg.sh")
 	with open(path, "w") as f:
-		f.write("#!/bin/sh\nexec %s --log-file=%s %s \"$@\"\n" % (
-			" ".join(VALGRIND), lib_tmux.shquote(log), lib_tmux.shquote(REAL_CLIENT)))
+		f.write("#!/bin/sh\n%s --log-file=%s %s \"$@\"\nst=$?\necho $st >%s.status\nexit $st\n" % (
+			" ".join(VALGRIND), lib_tmux.shquote(log), lib_tmux.shquote(REAL_CLIENT),
+			lib_tmux.shquote(log)))
 	os.chmod(path, stat.S_IRWXU)
 	return path, log
+
+
+def exit_status(log):
+	"""The status the wrapper wrote, once it is there."""
+	def read():
+		try:
+			with open(log + ".status") as f:
+				text = f.read().strip()
+		except FileNotFoundError:
+			return None
+		return text or None
+	return int(wait_until(read, 30, "the client's exit status"))
 
 
 def check_log(log, status):
@@ -67,8 +81,7 @@ def fullscreen_flow(api, tmp):
 		wait_until(lambda: "Logged in as" not in c.flat(), 30, "the logout")
 		c.keys("q")
 		wait_until(c.dead, 60, "the client to quit")
-		status = int(c.tmux("display", "-p", "-t", "t", "#{pane_dead_status}").strip() or "-1")
-		check_log(log, status)
+		check_log(log, exit_status(log))
 	finally:
 		c.close()
 
