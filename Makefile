@@ -148,11 +148,12 @@ $(BUILD)/obj/tests/fuzz/replay_%.o: tests/fuzz/replay.c
 	$(call say,CC,$<)
 	$(Q)mkdir -p $(dir $@)
 	$(Q)$(CC) $(CFLAGS) -DREPLAY_CORPUS='"$(abspath tests/fuzz/seeds_$*)"' -c -o $@ $<
+# A target takes from the libraries what it exercises (client or API code).
 $(BUILD)/tests/test_fuzz_%: $(call obj,tests/fuzz/fuzz_%.c) $(BUILD)/obj/tests/fuzz/replay_%.o \
-		$(CLIENT_LIB) $(COMMON_LIB)
+		$(CLIENT_LIB) $(API_LIB) $(COMMON_LIB)
 	$(call say,LD,$@)
 	$(Q)mkdir -p $(dir $@)
-	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(CLIENT_LIBS)
+	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(CLIENT_LIBS) $(API_LIBS)
 
 $(BUILD)/locale/%/LC_MESSAGES/mitwirkung.mo: locale/%.po
 	$(call say,MSGFMT,$<)
