@@ -259,12 +259,16 @@ def memory_holds(pid, needle):
 			if "r" not in f[1] or (len(f) > 5 and f[5] in ("[vvar]", "[vsyscall]")):
 				continue
 			lo, hi = (int(x, 16) for x in f[0].split("-"))
+			# AddressSanitizer's shadow memory spans terabytes: no data of
+			# the program is there, and it cannot be read in one piece.
+			if hi - lo > 1 << 30:
+				continue
 			try:
 				mem.seek(lo)
 				if needle in mem.read(hi - lo):
 					found = 1
 					break
-			except (OSError, ValueError, OverflowError):
+			except (OSError, ValueError, OverflowError, MemoryError):
 				continue
 	return found
 
