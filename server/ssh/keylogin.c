@@ -1,4 +1,5 @@
 /* keylogin.c — key login: the gateway secret, asking the API for the key's account, the client's variables. */
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +20,37 @@
 static char keylogin_secret[SECRETFILE_MAX + 1];
 static int keylogin_on;
 
+/*
+ * libcurl builds each request, the secret's header among it, in buffers of
+ * its own and frees them unwiped; freed memory keeps its bytes until it is
+ * reused (an AddressSanitizer build never reuses it soon, and a memory scan
+ * found the secret there). So every allocation of libcurl is wiped when it
+ * is freed or moved.
+ */
+static void
+keylogin_curl_free(void *p)
+{
+	if (p != NULL)
+		explicit_bzero(p, malloc_usable_size(p));
+	free(p);
+}
+
+static void *
+keylogin_curl_realloc(void *p, size_t n)
+{
+	size_t old;
+	void *q;
+
+	if (p == NULL)
+		return malloc(n);
+	old = malloc_usable_size(p);
+	if ((q = malloc(n > 0 ? n : 1)) == NULL)
+		return NULL;
+	memcpy(q, p, old < n ? old : n);
+	keylogin_curl_free(p);
+	return q;
+}
+
 int
 keylogin_init(const char *path)
 {
@@ -28,6 +60,13 @@ keylogin_init(const char *path)
 	    &why) != 0) {
 		fprintf(stderr, "mitwirkung-sshd: --gateway-secret-file %s: %s\n",
 		    path, why);
+		return -1;
+	}
+	/* Before any other use of libcurl in this process and its children. */
+	if (curl_global_init_mem(CURL_GLOBAL_DEFAULT, malloc, keylogin_curl_free,
+	    keylogin_curl_realloc, strdup, calloc) != CURLE_OK) {
+		explicit_bzero(keylogin_secret, sizeof(keylogin_secret));
+		fprintf(stderr, "mitwirkung-sshd: libcurl could not be set up\n");
 		return -1;
 	}
 	keylogin_on = 1;
