@@ -148,12 +148,12 @@ $(BUILD)/obj/tests/fuzz/replay_%.o: tests/fuzz/replay.c
 	$(call say,CC,$<)
 	$(Q)mkdir -p $(dir $@)
 	$(Q)$(CC) $(CFLAGS) -DREPLAY_CORPUS='"$(abspath tests/fuzz/seeds_$*)"' -c -o $@ $<
-# A target takes from the libraries what it exercises (client or API code).
+# A target takes from the libraries what it exercises (client, API or gateway code).
 $(BUILD)/tests/test_fuzz_%: $(call obj,tests/fuzz/fuzz_%.c) $(BUILD)/obj/tests/fuzz/replay_%.o \
-		$(CLIENT_LIB) $(API_LIB) $(COMMON_LIB)
+		$(CLIENT_LIB) $(API_LIB) $(SSH_LIB) $(COMMON_LIB)
 	$(call say,LD,$@)
 	$(Q)mkdir -p $(dir $@)
-	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(CLIENT_LIBS) $(API_LIBS)
+	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(CLIENT_LIBS) $(API_LIBS) $(SSH_LIBS)
 
 $(BUILD)/locale/%/LC_MESSAGES/mitwirkung.mo: locale/%.po
 	$(call say,MSGFMT,$<)

@@ -55,7 +55,7 @@ cursor|the terminal cursor stands on the focused item|client/term/layout.c|l->fo
 kiosk-wipe|the kiosk reset forgets drafts and messages|client/ui/app.c|app_drafts_free(app);\n\tapi_cache_clear(app->api);|api_cache_clear(app->api);|test_client_ui
 exec-cmd|ssh runs whitelisted commands only|server/ssh/execcmd.c|rc = EXECCMD_UNKNOWN;\n\tfor (i = 0;|rc = EXECCMD_OK;\n\tfor (i = 0;|test_ssh_execcmd
 exec-opt|ssh commands take whitelisted options only|server/ssh/execcmd.c|if (!execcmd_has(spec->value_opts, w, strlen(w)))\n\t\t\treturn EXECCMD_OPTION;|if (0)\n\t\t\treturn EXECCMD_OPTION;|test_ssh_execcmd
-env|ssh passes LANG and LC_* only to the client|server/ssh/conn.c|if (strcmp(name, "LANG") != 0) {|if (0) {|tests/integration/test_ssh.py
+env|ssh passes LANG and LC_* only to the client|server/ssh/envpolicy.c|if (strcmp(name, "LANG") != 0) {|if (0) {|test_ssh_envpolicy
 csv-quote|CSV cells quote embedded quotes|server/api/render.c|if (*p == '"' && render_csv_add(buf, len, cap, "\\"", 1) != 0)|if (0 && render_csv_add(buf, len, cap, "\\"", 1) != 0)|test_api_render
 help-key|h opens the help in line mode|client/line/line.c|{ "h", ACTION_HELP },|{ "h", ACTION_NONE },|tests/e2e/test_line.py
 berlin|dates are Kaiserslautern's, summer time included|common/when.c|\t\treturn 7200;\n\treturn 3600;|\t\treturn 3600;\n\treturn 3600;|test_common_when
