@@ -94,12 +94,19 @@ def line_flow(api, tmp):
 	env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": home, "TERM": "dumb",
 	       "LANG": "C.UTF-8", "XDG_STATE_HOME": os.path.join(home, "state"),
 	       "XDG_CONFIG_HOME": os.path.join(home, "config")}
-	first = subprocess.run([REAL_CLIENT, "--api", api.url, "--ui", "line"], input=b"",
-			       capture_output=True, timeout=60, env=env)
-	m = re.search(rb"(?m)^(\d+)\. Stadt\.Raum\.Wir\.", first.stdout)
-	if m is None:
-		raise Failure("no Stadt.Raum.Wir. in:\n" + first.stdout.decode("utf-8", "replace"))
-	lines = [m.group(1).decode(), "3", "2 5 1", "r", "s", "demo", "demo-passwort", "s", "s",
+	def number(lines, item):
+		"""The number line mode gives item after the input lines."""
+		out = subprocess.run([REAL_CLIENT, "--api", api.url, "--ui", "line"],
+				     input=("\n".join(lines) + "\n").encode(), capture_output=True,
+				     timeout=60, env=env).stdout.decode("utf-8", "replace")
+		m = re.search(r"(?m)^(\d+)\. %s" % re.escape(item), out)
+		if m is None:
+			raise Failure("no %r in:\n%s" % (item, out[-2000:]))
+		return m.group(1)
+
+	project = number([], "Stadt.Raum.Wir.")
+	poll = number([project], "Which event should come")
+	lines = [project, poll, "2 5 1", "r", "s", "demo", "demo-passwort", "s", "s",
 		 "b", "b", "t", "X", "q"]
 	p = subprocess.run([path, "--api", api.url, "--ui", "line"],
 			   input=("\n".join(lines) + "\n").encode(), capture_output=True,
