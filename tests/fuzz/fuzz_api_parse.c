@@ -89,11 +89,11 @@ fuzz_user(const struct api_user *u)
 {
 	ONE(u->username);
 	ONE(u->display_name);
-	ONE(u->role);
+	ONE(api_role_name(u->role));
 	ONE(u->created_at);
 	ONE(u->email);
 	ONE(u->locale);
-	ONE(u->status);
+	ONE(api_status_name(u->status));
 }
 
 static void
@@ -105,19 +105,19 @@ fuzz_project(const struct api_project *p)
 	ONE(p->category);
 	ONE(p->title);
 	MULTI(p->summary);
-	ONE(p->status);
+	ONE(api_status_name(p->status));
 	ONE(p->starts_at);
 	ONE(p->ends_at);
 	ONE(p->lang);
 	MULTI(p->description);
 	for (i = 0; i < p->n_polls; i++) {
 		ONE(p->polls[i].title);
-		ONE(p->polls[i].kind);
-		ONE(p->polls[i].status);
+		ONE(api_poll_kind_name(p->polls[i].kind));
+		ONE(api_status_name(p->polls[i].status));
 	}
 	for (i = 0; i < p->n_surveys; i++) {
 		ONE(p->surveys[i].title);
-		ONE(p->surveys[i].status);
+		ONE(api_status_name(p->surveys[i].status));
 	}
 }
 
@@ -127,7 +127,7 @@ fuzz_idea(const struct api_idea *i)
 	ONE(i->title);
 	ONE(i->author);
 	ONE(i->created_at);
-	ONE(i->status);
+	ONE(api_status_name(i->status));
 	MULTI(i->body);
 	MULTI(i->moderation_reason);
 }
@@ -138,7 +138,7 @@ fuzz_comment(const struct api_comment *c)
 	ONE(c->author);
 	MULTI(c->body);
 	ONE(c->created_at);
-	ONE(c->status);
+	ONE(api_status_name(c->status));
 	MULTI(c->moderation_reason);
 }
 
@@ -149,8 +149,8 @@ fuzz_poll(const struct api_poll *p)
 
 	ONE(p->title);
 	MULTI(p->question);
-	ONE(p->kind);
-	ONE(p->status);
+	ONE(api_poll_kind_name(p->kind));
+	ONE(api_status_name(p->status));
 	ONE(p->opens_at);
 	ONE(p->closes_at);
 	ONE(p->lang);
@@ -166,7 +166,7 @@ fuzz_results(const struct api_results *r)
 {
 	size_t i;
 
-	ONE(r->kind);
+	ONE(api_poll_kind_name(r->kind));
 	for (i = 0; i < r->n_options; i++)
 		ONE(r->options[i].title);
 }
@@ -178,14 +178,14 @@ fuzz_survey(const struct api_survey *s)
 
 	ONE(s->title);
 	MULTI(s->intro);
-	ONE(s->status);
+	ONE(api_status_name(s->status));
 	ONE(s->lang);
 	ONE(s->opens_at);
 	ONE(s->closes_at);
 	for (i = 0; i < s->n_questions; i++) {
 		const struct api_question *q = &s->questions[i];
 
-		ONE(q->kind);
+		ONE(api_question_kind_name(q->kind));
 		MULTI(q->text);
 		ONE(q->min_label);
 		ONE(q->max_label);
@@ -202,7 +202,7 @@ fuzz_queue_item(const struct api_queue_item *q)
 	MULTI(q->body);
 	ONE(q->author);
 	ONE(q->created_at);
-	ONE(q->status);
+	ONE(api_status_name(q->status));
 	MULTI(q->reason);
 	ONE(q->target_type);
 	ONE(q->reporter);
@@ -217,14 +217,14 @@ fuzz_activity(const struct api_activity *a)
 		fuzz_user(a->user);
 	for (i = 0; i < a->n_ideas; i++) {
 		ONE(a->ideas[i].title);
-		ONE(a->ideas[i].status);
+		ONE(api_status_name(a->ideas[i].status));
 		MULTI(a->ideas[i].moderation_reason);
 		ONE(a->ideas[i].created_at);
 		ONE(a->ideas[i].project_title);
 	}
 	for (i = 0; i < a->n_comments; i++) {
 		MULTI(a->comments[i].body);
-		ONE(a->comments[i].status);
+		ONE(api_status_name(a->comments[i].status));
 		MULTI(a->comments[i].moderation_reason);
 		ONE(a->comments[i].created_at);
 		ONE(a->comments[i].idea_title);
@@ -235,8 +235,8 @@ fuzz_activity(const struct api_activity *a)
 
 		ONE(b->updated_at);
 		ONE(b->poll_title);
-		ONE(b->poll_kind);
-		ONE(b->poll_status);
+		ONE(api_poll_kind_name(b->poll_kind));
+		ONE(api_status_name(b->poll_status));
 		ONE(b->opens_at);
 		ONE(b->closes_at);
 		for (k = 0; b->choice_titles != NULL && k < b->n_choices; k++)
