@@ -2692,9 +2692,9 @@ test_ui_date_berlin_in_any_zone(void **state)
 		    "28 March 2026");
 		assert_string_equal(ui_end_date("2026-03-29T21:59:00Z", buf, sizeof(buf)),
 		    "29 March 2026");
-		assert_string_equal(ui_window_text("open", "2026-03-01T08:00:00Z",
+		assert_string_equal(ui_window_text(API_STATUS_OPEN, "2026-03-01T08:00:00Z",
 		    "2026-10-24T21:59:00Z", buf, sizeof(buf)), "open until 24 October 2026");
-		assert_string_equal(ui_window_text("closed", NULL,
+		assert_string_equal(ui_window_text(API_STATUS_CLOSED, NULL,
 		    "2026-10-25T22:59:00Z", buf, sizeof(buf)), "closed on 25 October 2026");
 		/* Written at 00:30 Berlin: the new day, though UTC is still on the old. */
 		assert_string_equal(ui_date("2026-03-28T23:30:00Z", buf, sizeof(buf)),
