@@ -36,7 +36,7 @@ trap 'cleanup; exit 130' INT TERM HUP
 # A test is a unit binary name (test_x) or a suite script.
 mutations() {
 	cat <<'LIST'
-san-strip|sanitiser drops control and bidi characters|common/text.c|if (cp < 0x20 \|\| (cp >= 0x7f && cp <= 0x9f) \|\| text_is_bidi(cp)) {|if (0) {|test_common_text
+san-strip|sanitiser drops control and bidi characters|common/text.c|if (cp < 0x20 \|\| (cp >= 0x7f && cp <= 0x9f) \|\| text_is_bidi(cp) \|\|\n\t\t    text_cp_ignorable(cp)) {|if (0) {|test_common_text
 san-client|client sanitises every text from the API|client/api/api_parse.c|*out = text_sanitize(v->valuestring, strlen(v->valuestring),\n\t    multi ? TEXT_MULTILINE : 0);|*out = strdup(v->valuestring);|test_client_api
 api-control|API refuses control characters in input|common/text.c|if (cp >= 0x7f && cp <= 0x9f)\n\t\t\treturn TEXT_CONTROL;|if (0)\n\t\t\treturn TEXT_CONTROL;|tests/integration/test_api_input.py
 count|ballot counting adds up every ballot|server/api/results.c|online += o->pos[p];|online += o->pos[p] > 0;|test_api_results
@@ -57,6 +57,7 @@ exec-cmd|ssh runs whitelisted commands only|server/ssh/execcmd.c|rc = EXECCMD_UN
 exec-opt|ssh commands take whitelisted options only|server/ssh/execcmd.c|if (!execcmd_has(spec->value_opts, w, strlen(w)))\n\t\t\treturn EXECCMD_OPTION;|if (0)\n\t\t\treturn EXECCMD_OPTION;|test_ssh_execcmd
 env|ssh passes LANG and LC_* only to the client|server/ssh/envpolicy.c|if (strcmp(name, "LANG") != 0) {|if (0) {|test_ssh_envpolicy
 csv-quote|CSV cells quote embedded quotes|server/api/render.c|if (*p == '"' && render_csv_add(buf, len, cap, "\\"", 1) != 0)|if (0 && render_csv_add(buf, len, cap, "\\"", 1) != 0)|test_api_render
+csv-neutral|CSV cells that start a formula are made inert|server/api/render.c|formula = s[0] != '\\0' && strchr("=+-@\\t\\r", s[0]) != NULL;|formula = 0;|test_api_render
 help-key|h opens the help in line mode|client/line/line.c|{ "h", ACTION_HELP },|{ "h", ACTION_NONE },|tests/e2e/test_line.py
 berlin|dates are Kaiserslautern's, summer time included|common/when.c|\t\treturn 7200;\n\treturn 3600;|\t\treturn 3600;\n\treturn 3600;|test_common_when
 LIST
