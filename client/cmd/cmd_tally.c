@@ -180,11 +180,13 @@ tally_sheet(struct cmd_ctx *c, long long poll_id, const char *arg, long long *id
 	if (api_tally_list(c->api, poll_id, &l) < 0)
 		return cmd_api_fail(c);
 	if ((size_t)k > l->n) {
+		size_t n = l->n;	/* read before the list is freed */
+
 		api_tally_list_free(l);
 		/* L10N: %lld the sheet typed, %zu how many sheets there are. */
 		return cmd_usage_error(ngettext("sheet %lld: the poll has %zu paper sheet (see: mitwirkung tally list %lld)",
-		    "sheet %lld: the poll has %zu paper sheets (see: mitwirkung tally list %lld)", l->n),
-		    k, l->n, poll_id);
+		    "sheet %lld: the poll has %zu paper sheets (see: mitwirkung tally list %lld)", n),
+		    k, n, poll_id);
 	}
 	*id = l->items[k - 1].id;
 	api_tally_list_free(l);
