@@ -10,11 +10,11 @@ import stat
 import subprocess
 import sys
 
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "e2e"))
-import lib_tmux  # noqa: E402
-from lib_tmux import ApiServer, Client, Failure, Runner, preflight, tempdir, wait_until  # noqa: E402
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+import mwtest  # noqa: E402
+from mwtest import Client, Failure, Suite, preflight, shquote, tempdir, wait_until  # noqa: E402
 
-REAL_CLIENT = lib_tmux.CLIENT_BIN
+REAL_CLIENT = mwtest.CLIENT_BIN
 VALGRIND = ["valgrind", "--quiet", "--leak-check=full", "--show-leak-kinds=definite,indirect",
 	    "--errors-for-leak-kinds=definite,indirect", "--error-exitcode=99",
 	    "--track-fds=no", "--num-callers=30"]
@@ -27,8 +27,8 @@ def wrapper(tmp, name):
 	path = os.path.join(tmp, name + "-vg.sh")
 	with open(path, "w") as f:
 		f.write("#!/bin/sh\n%s --log-file=%s %s \"$@\"\nst=$?\necho $st >%s.status\nexit $st\n" % (
-			" ".join(VALGRIND), lib_tmux.shquote(log), lib_tmux.shquote(REAL_CLIENT),
-			lib_tmux.shquote(log)))
+			" ".join(VALGRIND), shquote(log), shquote(REAL_CLIENT),
+			shquote(log)))
 	os.chmod(path, stat.S_IRWXU)
 	return path, log
 
@@ -59,11 +59,11 @@ def check_log(log, status):
 def fullscreen_flow(api, tmp):
 	"""Browse a project, log in, open the poll, go back, log out, quit."""
 	path, log = wrapper(tmp, "full")
-	lib_tmux.CLIENT_BIN = path
+	mwtest.CLIENT_BIN = path
 	try:
 		c = Client(api.url, tmp, name="full")
 	finally:
-		lib_tmux.CLIENT_BIN = REAL_CLIENT
+		mwtest.CLIENT_BIN = REAL_CLIENT
 	try:
 		c.wait_text("Projects", "Stadt.Raum.Wir.", timeout=60)
 		c.focus_to("Stadt.Raum.Wir.")
@@ -118,27 +118,19 @@ def line_flow(api, tmp):
 
 
 def main():
+	S = Suite("valgrind_flows")
 	why = preflight()
 	if why:
-		print(why)
-		print("0 passed, 1 failed")
-		return 1
+		S.check(False, "preflight", why)
+		S.finish()
 	if shutil.which("valgrind") is None:
-		print("valgrind is not installed (scripts/deps.sh)")
-		print("0 passed, 1 failed")
-		return 1
-	tmp = tempdir()
-	api = ApiServer(tmp)
-	r = Runner()
-	try:
-		api.start()
-		r.run("fullscreen_flow_under_valgrind", fullscreen_flow, api, tmp)
-		r.run("line_flow_under_valgrind", line_flow, api, tmp)
-	finally:
-		api.stop()
-		shutil.rmtree(tmp, ignore_errors=True)
-	return r.finish()
-
+		S.check(False, "valgrind is installed (scripts/deps.sh)")
+		S.finish()
+	tmp = tempdir("mw-vg-")
+	api = S.api().start()
+	S.case("fullscreen_flow_under_valgrind", fullscreen_flow, api, tmp)
+	S.case("line_flow_under_valgrind", line_flow, api, tmp)
+	S.finish()
 
 if __name__ == "__main__":
 	sys.exit(main())
