@@ -248,7 +248,7 @@ idea_build(struct app *app, struct screen *s, struct page *p)
 		if (it != NULL)
 			it->ref = IDEA_SUPPORT;
 	}
-	ui_add_comments(p, d->comments, IDEA_COMMENT);
+	ui_add_comments(p, d->comments, IDEA_COMMENT, i->created_at);
 	if (published && (it = page_add_item(p, PAGE_ITEM_BUTTON, _("Write a comment"))) != NULL) {
 		char group[96];
 

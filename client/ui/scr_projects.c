@@ -343,8 +343,13 @@ ui_reply_state(struct page_item *it, const struct api_comment_list *l, long long
 	page_item_state(it, "%s", _("reply"));
 }
 
+/*
+ * The comments of l as items. A date leaves out its year when it is the
+ * year said just before (since, the idea's date, then the comment above):
+ * "Anna K., 16 November 2026." then "Thomas B., 19 November".
+ */
 void
-ui_add_comments(struct page *p, const struct api_comment_list *l, int ref)
+ui_add_comments(struct page *p, const struct api_comment_list *l, int ref, const char *since)
 {
 	struct page_item *it;
 	char group[96], when[64];
@@ -357,7 +362,9 @@ ui_add_comments(struct page *p, const struct api_comment_list *l, int ref)
 	for (i = 0; i < l->n; i++) {
 		const struct api_comment *c = &l->items[i];
 
-		ui_date(c->created_at, when, sizeof(when));
+		ui_date_after(c->created_at, since, when, sizeof(when));
+		if (c->created_at != NULL)
+			since = c->created_at;
 		/* L10N: who wrote a comment and when: "Anna, 3 April 2026". */
 		if ((it = page_add_item(p, PAGE_ITEM_ENTRY, "")) == NULL)
 			return;
@@ -464,7 +471,7 @@ project_build(struct app *app, struct screen *s, struct page *p)
 		page_item_group(it, group);
 		it->ref = PRJ_NEW_IDEA;
 	}
-	ui_add_comments(p, d->comments, PRJ_COMMENT);
+	ui_add_comments(p, d->comments, PRJ_COMMENT, NULL);
 	if ((it = page_add_item(p, PAGE_ITEM_BUTTON, _("Write a comment"))) != NULL) {
 		/* "Comments (0)" over the button alone says nothing more. */
 		if (d->comments != NULL && d->comments->total > 0)

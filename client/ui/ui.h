@@ -141,6 +141,9 @@ void	ui_draft_drop(struct app *app, const char *key);
  * at midnight belongs to the day before. */
 char	*ui_date(const char *when, char *buf, size_t size);
 char	*ui_end_date(const char *when, char *buf, size_t size);
+/* As ui_date, without the year when it is the year of before (a date said
+ * just before on the page; NULL: the year is said). Writes into buf. */
+char	*ui_date_after(const char *when, const char *before, char *buf, size_t size);
 
 /* A person's name for the end of a sentence: name without its trailing
  * periods, so "Logged in as %s." never says "Anna B..". Returns buf
@@ -190,8 +193,10 @@ void	ui_add_paragraphs(struct page *p, const char *text);
 
 /* Adds comments as items of a "Comments (N)" group, replies indented and
  * carrying the id of their top comment (replies are one level deep), so
- * replying to any of them works. ref tags the items. */
-void	ui_add_comments(struct page *p, const struct api_comment_list *l, int ref);
+ * replying to any of them works. ref tags the items. A date leaves out
+ * its year when it is the year of the date said before (since, or NULL). */
+void	ui_add_comments(struct page *p, const struct api_comment_list *l, int ref,
+	    const char *since);
 /* The comment a reply to comment id goes under: its top comment. */
 long long ui_reply_target(const struct api_comment_list *l, long long id);
 

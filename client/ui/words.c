@@ -45,6 +45,20 @@ ui_end_date(const char *when, char *buf, size_t size)
 	return words_date(when, 1, buf, size);
 }
 
+char *
+ui_date_after(const char *when, const char *before, char *buf, size_t size)
+{
+	struct when_day d, b;
+
+	if (size == 0 || when == NULL || before == NULL || when_day_of(when, 0, &d) < 0 ||
+	    when_day_of(before, 0, &b) < 0 || b.year != d.year)
+		return ui_date(when, buf, size);
+	/* L10N: a date in the year of the date said just before it: %1$d day,
+	 * %2$s month name ("19 November"; German "19. November"). */
+	snprintf(buf, size, _("%1$d %2$s"), d.day, _(words_months[d.month - 1]));
+	return buf;
+}
+
 const char *
 ui_status_word(enum api_status status)
 {

@@ -2720,6 +2720,22 @@ test_ui_date_berlin_in_any_zone(void **state)
 	tzset();
 }
 
+/* A comment's date leaves the year out when the date said before it has
+ * the same year, and keeps it across a new year (issue 8: speech time). */
+static void
+test_ui_date_after_year(void **state)
+{
+	char buf[64];
+
+	(void)state;
+	assert_string_equal(ui_date_after("2026-11-19T10:00:00Z", "2026-11-16T09:00:00Z",
+	    buf, sizeof(buf)), "19 November");
+	assert_string_equal(ui_date_after("2027-01-02T10:00:00Z", "2026-12-30T09:00:00Z",
+	    buf, sizeof(buf)), "2 January 2027");
+	assert_string_equal(ui_date_after("2026-11-19T10:00:00Z", NULL, buf, sizeof(buf)),
+	    "19 November 2026");
+}
+
 int
 main(void)
 {
@@ -2729,6 +2745,7 @@ main(void)
 		cmocka_unit_test(test_listwin_move_clamps_and_scrolls),
 		cmocka_unit_test(test_listwin_top_for_heights),
 		cmocka_unit_test(test_ui_pager_steps),
+		cmocka_unit_test(test_ui_date_after_year),
 		cmocka_unit_test(test_field_clear_null),
 		cmocka_unit_test(test_field_insert_utf8_moves),
 		cmocka_unit_test(test_field_combining_moves_together),
