@@ -343,6 +343,17 @@ ui_reply_state(struct page_item *it, const struct api_comment_list *l, long long
 	page_item_state(it, "%s", _("reply"));
 }
 
+/* Oldest first by id (the server's ids grow with time): a new comment or
+ * reply comes last, so the numbers already heard keep their comments. */
+static int
+ui_comment_cmp(const void *a, const void *b)
+{
+	const struct api_comment *x = *(const struct api_comment *const *)a;
+	const struct api_comment *y = *(const struct api_comment *const *)b;
+
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
 /*
  * The comments of l as items. A date leaves out its year when it is the
  * year said just before (since, the idea's date, then the comment above):
@@ -352,22 +363,30 @@ void
 ui_add_comments(struct page *p, const struct api_comment_list *l, int ref, const char *since)
 {
 	struct page_item *it;
+	const struct api_comment **order;
 	char group[96], when[64];
 	size_t i;
 
-	if (l == NULL)
+	if (l == NULL || l->n == 0)
 		return;
+	/* The server lists replies after their parent; numbered so, a new
+	 * reply to an old comment would renumber every comment after it. */
+	if ((order = calloc(l->n, sizeof(*order))) == NULL)
+		return;
+	for (i = 0; i < l->n; i++)
+		order[i] = &l->items[i];
+	qsort(order, l->n, sizeof(*order), ui_comment_cmp);
 	/* L10N: sub-heading with the number of comments. */
 	snprintf(group, sizeof(group), _("Comments (%ld)"), l->total);
 	for (i = 0; i < l->n; i++) {
-		const struct api_comment *c = &l->items[i];
+		const struct api_comment *c = order[i];
 
 		ui_date_after(c->created_at, since, when, sizeof(when));
 		if (c->created_at != NULL)
 			since = c->created_at;
 		/* L10N: who wrote a comment and when: "Anna, 3 April 2026". */
 		if ((it = page_add_item(p, PAGE_ITEM_ENTRY, "")) == NULL)
-			return;
+			break;
 		free(it->label);
 		it->label = NULL;
 		if (asprintf(&it->label, _("%s, %s"), c->author != NULL ? c->author : _("deleted account"), when) < 0)
@@ -382,6 +401,7 @@ ui_add_comments(struct page *p, const struct api_comment_list *l, int ref, const
 		else if (it->indent)
 			ui_reply_state(it, l, c->parent_id);
 	}
+	free(order);
 }
 
 static int

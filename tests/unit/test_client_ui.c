@@ -2720,6 +2720,67 @@ test_ui_date_berlin_in_any_zone(void **state)
 	tzset();
 }
 
+/* Comment numbers stay when a reply to an old comment arrives: the
+ * server lists it after its parent, the page numbers oldest first
+ * (issue 8 item 13). */
+static int
+comment_number(const struct page *p, const char *who)
+{
+	int i = item_find(p, who);
+
+	assert_true(i >= 0);
+	return p->item[i].number;
+}
+
+static void
+test_comment_numbers_stable(void **state)
+{
+	struct app *app = test_app(0);
+	struct api_comment_list *c = canned_comments();
+	struct api_idea *i = calloc(1, sizeof(*i));
+	const struct page *p;
+	int cara;
+
+	(void)state;
+	c->n = 3;
+	c->total = 3;
+	c->items = realloc(c->items, 4 * sizeof(*c->items));
+	c->items[2] = (struct api_comment){ .id = 33, .author = S("Cara"), .body = S("Yes."),
+	    .created_at = S("2026-04-05T10:00:00Z"), .status = API_STATUS_PUBLISHED };
+	i->id = 5;
+	i->title = S("More benches");
+	i->author = S("Anna");
+	i->created_at = S("2026-04-02T09:00:00Z");
+	i->status = API_STATUS_PUBLISHED;
+	assert_int_equal(scr_idea_with(app, i, c), 0);
+	cara = comment_number(app_page(app), "Cara");
+	app_free(app);
+	/* A new reply to Anna's comment, listed after its parent. */
+	app = test_app(0);
+	c = canned_comments();
+	c->n = 4;
+	c->total = 4;
+	c->items = realloc(c->items, 4 * sizeof(*c->items));
+	c->items[2] = (struct api_comment){ .id = 34, .parent_id = 31, .author = S("Dan"),
+	    .body = S("Later."), .created_at = S("2026-04-06T10:00:00Z"),
+	    .status = API_STATUS_PUBLISHED };
+	c->items[3] = (struct api_comment){ .id = 33, .author = S("Cara"), .body = S("Yes."),
+	    .created_at = S("2026-04-05T10:00:00Z"), .status = API_STATUS_PUBLISHED };
+	i = calloc(1, sizeof(*i));
+	i->id = 5;
+	i->title = S("More benches");
+	i->author = S("Anna");
+	i->created_at = S("2026-04-02T09:00:00Z");
+	i->status = API_STATUS_PUBLISHED;
+	assert_int_equal(scr_idea_with(app, i, c), 0);
+	p = app_page(app);
+	assert_int_equal(comment_number(p, "Cara"), cara);
+	assert_int_equal(comment_number(p, "Dan"), cara + 1);
+	/* The late reply still says whom it answers. */
+	assert_string_equal(p->item[item_find(p, "Dan")].state, "Reply to: Anna");
+	app_free(app);
+}
+
 /* A comment's date leaves the year out when the date said before it has
  * the same year, and keeps it across a new year (issue 8: speech time). */
 static void
@@ -2746,6 +2807,7 @@ main(void)
 		cmocka_unit_test(test_listwin_top_for_heights),
 		cmocka_unit_test(test_ui_pager_steps),
 		cmocka_unit_test(test_ui_date_after_year),
+		cmocka_unit_test(test_comment_numbers_stable),
 		cmocka_unit_test(test_field_clear_null),
 		cmocka_unit_test(test_field_insert_utf8_moves),
 		cmocka_unit_test(test_field_combining_moves_together),
