@@ -307,7 +307,11 @@ line_item(struct line *l, const struct page_item *it, int full, int change)
 		line_printf(l, "%s%d. ", ind, it->number);
 	else
 		line_puts(l, ind);
-	line_puts(l, it->label != NULL ? it->label : "");
+	/* Brief: a comment's author without its date (t says it). */
+	if (!full && it->label != NULL && it->brief > 0 && it->brief < strlen(it->label))
+		line_write(l, it->label, it->brief);
+	else
+		line_puts(l, it->label != NULL ? it->label : "");
 	if (it->field != NULL) {
 		if (it->field->secret && (it->field->len > 0 || change > 0))
 			line_printf(l, ": %s", it->field->len > 0 ?

@@ -59,6 +59,8 @@ struct page_item {
 	enum page_item_kind	 kind;
 	int			 number;	/* 1.. typed to jump here; 0 = none */
 	char			*label;		/* one line: "Lautern tanzt" */
+	size_t			 brief;		/* 0, or the bytes of label a brief line-mode
+						 * page says ("Anna" of "Anna, 3 April 2026") */
 	char			*detail;	/* NULL or text, may hold \n; renderer wraps */
 	char			*state;		/* NULL or "[x]", "(*)", "1.", "you support this",
 						 * "waiting for moderation", "your choice 2" */

@@ -380,6 +380,7 @@ ui_add_comments(struct page *p, const struct api_comment_list *l, int ref, const
 	snprintf(group, sizeof(group), _("Comments (%ld)"), l->total);
 	for (i = 0; i < l->n; i++) {
 		const struct api_comment *c = order[i];
+		const char *who;
 
 		ui_date_after(c->created_at, since, when, sizeof(when));
 		if (c->created_at != NULL)
@@ -389,8 +390,12 @@ ui_add_comments(struct page *p, const struct api_comment_list *l, int ref, const
 			break;
 		free(it->label);
 		it->label = NULL;
-		if (asprintf(&it->label, _("%s, %s"), c->author != NULL ? c->author : _("deleted account"), when) < 0)
+		who = c->author != NULL ? c->author : _("deleted account");
+		if (asprintf(&it->label, _("%s, %s"), who, when) < 0)
 			it->label = strdup("");
+		/* A brief line-mode page says who; the date with the text (t). */
+		else if (strncmp(it->label, who, strlen(who)) == 0 && it->label[strlen(who)] != '\0')
+			it->brief = strlen(who);
 		page_item_detail(it, "%s", c->body != NULL ? c->body : "");
 		page_item_group(it, group);
 		it->indent = c->parent_id != 0;
