@@ -528,7 +528,8 @@ survey_send(struct app *app, struct screen *s)
 	s->loaded = 0;
 	/* Back at the top, not in a text answer where keys would be typed. */
 	s->focus = 0;
-	ui_status(app, _("Thank you. Your answers to '%s' are saved."), d->sv->title);
+	/* The page's heading names the survey: said once, not twice. */
+	ui_status(app, "%s", _("Thank you. Your answers are saved."));
 	return 0;
 }
 

@@ -2443,7 +2443,7 @@ test_app_real_server_tally_and_survey(void **state)
 	assert_string_equal(p->heading, "Check before sending");
 	app_action(app, ACTION_SEND, 0);
 	p = app_page(app);
-	assert_page_has(p, "Thank you. Your answers to '");
+	assert_page_has(p, "Thank you. Your answers are saved.");
 	assert_page_has(p, "You have answered this survey");
 	assert_int_equal(p->focus, 0);
 	assert_null(p->item[0].field);
