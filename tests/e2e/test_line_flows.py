@@ -229,7 +229,7 @@ def test_idea_detail_comments_and_replies(h):
 	t = h.run([n, ai, i, "t"])
 	# The server clock is pinned (mwtest.TEST_CLOCK): the idea is 12 days old.
 	has(t, "Skaterampe für Jugendliche", "Anna K., 16 November 2026.",
-		"Comments (2):", "Thomas B.", "t full text")
+	    "Comments (2):", "Thomas B.", "t full text")
 	# Brief, a comment is its author and length; t adds the date, which
 	# leaves out the idea's year (espeak-ng spends ~3 s on a German date).
 	ok(re.search(r"^\d+\. Thomas B\. \(12 words\)$", t, re.M), "date in the brief list:\n" + t[-1500:])
