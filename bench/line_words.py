@@ -180,7 +180,8 @@ def main():
 			finally:
 				shutil.rmtree(home, ignore_errors=True)
 		finally:
-			srv.close(keep=False)
+			srv.stop()
+			shutil.rmtree(srv.tmp, ignore_errors=True)
 	print("Line mode: words printed per task (prompts included), spoken by espeak-ng")
 	print("| lang | task | words | spoken s | < 250 words and < 120 s |")
 	print("| --- | --- | --- | --- | --- |")
