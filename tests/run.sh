@@ -3,7 +3,7 @@
 # and screen-reader scripts, lint) JOBS at a time, each in its own process
 # group with a time limit; prints PASS/FAIL per suite, the log tail of a
 # failed one, and the five slowest suites. Arguments: groups (unit,
-# integration, e2e, braille, lint; default all of them) or suite files.
+# integration, e2e, braille, lint (lint and check-po); default all of them) or suite files.
 # Logs: $BUILD/test-logs/<suite>.log.
 #
 # Environment: BUILD (build), JOBS (twice the number of cores), SUITE_TIMEOUT
@@ -78,6 +78,8 @@ suites() {
 		done
 	done
 	[ -x scripts/lint.sh ] && add lint lint scripts/lint.sh
+	# Every catalogue complete, no fuzzy entry, plural rules as the registry says.
+	[ -x scripts/check-po.sh ] && add lint check-po scripts/check-po.sh
 	return 0
 }
 
