@@ -863,7 +863,8 @@ app_input_text(struct app *app, const char *utf8)
 		return APP_OK;
 	if (field_insert(f, utf8) == 1)
 		/* L10N: %s is the field name, %zu its limit. */
-		ui_status(app, _("%s: at most %zu characters; the rest was not taken."),
+		ui_status(app, ngettext("%s: at most %zu character; the rest was not taken.",
+		    "%s: at most %zu characters; the rest was not taken.", f->max_chars),
 		    f->name != NULL ? f->name : "", f->max_chars);
 	field_set_error(f, NULL);
 	app->dirty = 1;
@@ -878,7 +879,8 @@ app_field_set(struct app *app, const char *utf8)
 	if (f == NULL)
 		return APP_OK;
 	if (field_set(f, utf8) == 1)
-		ui_status(app, _("%s: at most %zu characters; the rest was not taken."),
+		ui_status(app, ngettext("%s: at most %zu character; the rest was not taken.",
+		    "%s: at most %zu characters; the rest was not taken.", f->max_chars),
 		    f->name != NULL ? f->name : "", f->max_chars);
 	field_set_error(f, NULL);
 	app->dirty = 1;

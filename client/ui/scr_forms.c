@@ -143,7 +143,8 @@ form_build(struct app *app, struct screen *s, struct page *p)
 			page_item_state(it, "%s", f->f[i].error);
 		else if (f->f[i].max_chars > 0 && f->fkind[i] == PAGE_ITEM_MULTILINE)
 			/* L10N: characters typed of the allowed number. */
-			page_item_state(it, _("%zu of %zu characters"), field_chars(&f->f[i]), f->f[i].max_chars);
+			page_item_state(it, ngettext("%zu of %zu character",
+			    "%zu of %zu characters", f->f[i].max_chars), field_chars(&f->f[i]), f->f[i].max_chars);
 	}
 	if ((it = page_add_item(p, PAGE_ITEM_BUTTON, f->button)) != NULL)
 		it->ref = FORM_SUBMIT;
@@ -168,8 +169,9 @@ form_check(struct app *app, struct screen *s)
 				/* L10N: %s is a field name. */
 				snprintf(msg, sizeof(msg), _("%s: please fill this in."), f->f[i].name);
 			else
-				snprintf(msg, sizeof(msg), _("%s: at least %d characters, you have %zu."),
-				    f->f[i].name, f->min[i], c);
+				snprintf(msg, sizeof(msg), ngettext("%s: at least %d character, you have %zu.",
+				    "%s: at least %d characters, you have %zu.",
+				    (unsigned long)f->min[i]), f->f[i].name, f->min[i], c);
 			field_set_error(&f->f[i], msg);
 			if (bad < 0) {
 				bad = (int)i;
@@ -215,7 +217,8 @@ form_field_check(struct app *app, struct screen *s, struct page_field *pf)
 	    (strchr(pf->text, '@') == NULL || strchr(pf->text, ' ') != NULL))
 		snprintf(msg, sizeof(msg), "%s", _("E-mail: an address like name@example.org."));
 	else if (f->min[i] > 0 && c < (size_t)f->min[i])
-		snprintf(msg, sizeof(msg), _("%s: at least %d characters, you have %zu."),
+		snprintf(msg, sizeof(msg), ngettext("%s: at least %d character, you have %zu.",
+		    "%s: at least %d characters, you have %zu.", (unsigned long)f->min[i]),
 		    pf->name, f->min[i], c);
 	else
 		return 0;

@@ -259,7 +259,8 @@ poll_build(struct app *app, struct screen *s, struct page *p)
 	/* Nothing chosen yet says itself: each option is "not chosen". */
 	if (open && po->kind != API_POLL_SINGLE && d->n_sel > 0)
 		/* L10N: progress of a ballot: "2 of 3 chosen." */
-		page_add_text(p, PAGE_TEXT_NOTE, _("%zu of %zu chosen."), d->n_sel, max);
+		page_add_text(p, PAGE_TEXT_NOTE,
+		    ngettext("%zu of %zu chosen.", "%zu of %zu chosen.", max), d->n_sel, max);
 
 	/* Options keep their place (and number) when ranked: the rank is
 	 * their state ("your choice 2"). */
@@ -324,7 +325,8 @@ poll_toggle(struct app *app, struct screen *s, long long id)
 		memmove(&d->sel[k], &d->sel[k + 1], (d->n_sel - (size_t)k - 1) * sizeof(*d->sel));
 		d->n_sel--;
 		/* L10N: an option was removed from the ballot; then the progress. */
-		ui_status(app, _("'%s' is no longer chosen. %zu of %zu choices made."), o->title, d->n_sel, max);
+		ui_status(app, ngettext("'%s' is no longer chosen. %zu of %zu choice made.",
+		    "'%s' is no longer chosen. %zu of %zu choices made.", max), o->title, d->n_sel, max);
 	} else if (d->n_sel >= max) {
 		ui_status(app, _("You can choose at most %zu. Remove a choice first."), max);
 		return APP_OK;
@@ -335,10 +337,12 @@ poll_toggle(struct app *app, struct screen *s, long long id)
 		d->sel[d->n_sel++] = id;
 		if (po->kind == API_POLL_RANKING)
 			/* L10N: "'Roundnet' is your choice 2. 2 of 3 chosen." */
-			ui_status(app, _("'%s' is your choice %zu. %zu of %zu chosen."), o->title,
+			ui_status(app, ngettext("'%s' is your choice %zu. %zu of %zu chosen.",
+			    "'%s' is your choice %zu. %zu of %zu chosen.", max), o->title,
 			    d->n_sel, d->n_sel, max);
 		else
-			ui_status(app, _("'%s' is chosen. %zu of %zu choices made."), o->title, d->n_sel, max);
+			ui_status(app, ngettext("'%s' is chosen. %zu of %zu choice made.",
+		    "'%s' is chosen. %zu of %zu choices made.", max), o->title, d->n_sel, max);
 	}
 	poll_focus_option(s, id);
 	poll_draft_keep(app, d);

@@ -374,7 +374,8 @@ survey_toggle(struct app *app, struct survey *d, int ref, long long id)
 		if (a->choices[k] == id) {
 			memmove(&a->choices[k], &a->choices[k + 1], (a->n - k - 1) * sizeof(*a->choices));
 			a->n--;
-			ui_status(app, _("'%s' is no longer chosen. %zu of %zu choices made."),
+			ui_status(app, ngettext("'%s' is no longer chosen. %zu of %zu choice made.",
+		    "'%s' is no longer chosen. %zu of %zu choices made.", max),
 			    survey_choice_title(q, id), a->n, max);
 			return APP_OK;
 		}
@@ -387,7 +388,8 @@ survey_toggle(struct app *app, struct survey *d, int ref, long long id)
 		return APP_ERR;
 	a->choices = n;
 	a->choices[a->n++] = id;
-	ui_status(app, _("'%s' is chosen. %zu of %zu choices made."), survey_choice_title(q, id), a->n, max);
+	ui_status(app, ngettext("'%s' is chosen. %zu of %zu choice made.",
+		    "'%s' is chosen. %zu of %zu choices made.", max), survey_choice_title(q, id), a->n, max);
 	return APP_OK;
 }
 

@@ -1449,9 +1449,9 @@ test_scr_survey_required_and_review(void **state)
 	assert_int_equal(p->focus, 0);
 	/* Each choice is said in words, with the count. */
 	app_action(app, ACTION_TOGGLE, 0);
-	assert_string_equal(app_status(app), "'Food' is chosen. 1 of 1 choices made.");
+	assert_string_equal(app_status(app), "'Food' is chosen. 1 of 1 choice made.");
 	app_action(app, ACTION_TOGGLE, 0);
-	assert_string_equal(app_status(app), "'Food' is no longer chosen. 0 of 1 choices made.");
+	assert_string_equal(app_status(app), "'Food' is no longer chosen. 0 of 1 choice made.");
 	app_action(app, ACTION_TOGGLE, 0);
 	focus_on(app, "Books");
 	app_action(app, ACTION_TOGGLE, 0);
