@@ -410,10 +410,13 @@ line_help(struct line *l, const struct page *p)
 	if (!app_logged_in(l->app))
 		/* L10N: line mode's help, for a person not logged in. */
 		line_text(l, "", _("New here? R creates an account; l logs in."));
-	for (i = 0; i < p->n_item && !l->stop_paging; i++) {
-		const struct page_item *it = &p->item[i];
+	/* Shortest first: every key in one line, then what the platform's
+	 * words mean (several lines each). */
+	for (i = 0; i < 2 * p->n_item && !l->stop_paging; i++) {
+		const struct page_item *it = &p->item[i % p->n_item];
 
-		if (line_help_skips((enum action)it->id) || it->label == NULL)
+		if (line_help_skips((enum action)it->id) || it->label == NULL ||
+		    (it->id == ACTION_NONE) != (i >= p->n_item))
 			continue;
 		/* L10N: between two keys in line mode's help: "? or h". */
 		if (it->id != ACTION_NONE && line_typable_keys(it->label, _(" or "), keys, sizeof(keys)) == 0)
@@ -453,13 +456,10 @@ line_page(struct line *l, const struct page *p, enum line_mode mode,
 	 * is used is said first. */
 	if (line_is_help(p) && (seen == NULL || seen != l->last_said))
 		/* L10N: line mode's own help, before the list of keys. */
-		line_text(l, "", _("In line mode you type a line and press Enter. "
-		    "A number opens or chooses that item; several numbers in one line "
-		    "choose in that order (a ranking). A key and a number act on that item: "
-		    "u 3 moves choice 3 up, r 2 replies to comment 2. t says the whole page "
-		    "with every detail, b goes back, q quits. A form asks for each empty "
-		    "field; Enter alone stops the questions. A text of several lines ends "
-		    "with a line holding only a dot."));
+		line_text(l, "", _("Type a line, then Enter. A number opens or chooses; "
+		    "several numbers rank in that order. A key and a number act on that "
+		    "item: r 2 replies to comment 2. t says everything, b goes back. A form "
+		    "asks each field; Enter alone stops. A text ends with a line of only a dot."));
 	if (line_is_help(p)) {
 		line_help(l, p);
 		return;

@@ -132,7 +132,7 @@ def test_wrong_input_is_explained():
 def test_help_lists_keys():
 	# The first page names "h for help" and "q quit" already: the check is
 	# on what only the help page says, and only after the h.
-	help_words = ("Help: the keys of this page", "Show the keys", "In line mode you type a line")
+	help_words = ("Help: the keys of this page", "Show the keys", "Type a line, then Enter.")
 	st, first = run([])
 	for w in help_words:
 		ok(w not in first, "%r is on the first page already" % w)

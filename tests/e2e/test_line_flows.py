@@ -694,7 +694,7 @@ def test_help_and_language(h):
 	t = h.run(["h"])
 	# How line mode is used, then each key with what it does (said in
 	# full: the descriptions are what help is for).
-	has(t, "Help", "In line mode you type a line", "Choose the language",
+	has(t, "Help", "Type a line, then Enter.", "Choose the language",
 	    "Show the keys", "b back")
 	# L lists the languages, each in its own name; 1 is Deutsch.
 	t = h.run(["L", "1"])
@@ -833,6 +833,12 @@ def test_line_help_lists_what_can_be_typed(h):
 	# R comes before the twentieth line of the help.
 	lines = helptext.split("\n")
 	ok(any("R creates an account" in ln for ln in lines[:6]), "registering not on the first lines")
+	# Shortest first: the intro is short, every key line comes before the
+	# long explanations of the platform's words.
+	intro = helptext.split("\n")[1]
+	ok(len(intro.split()) <= 60, "help intro has %d words" % len(intro.split()))
+	ok(helptext.index("R — Create an account") < helptext.index("Words used here"),
+	   "glossary before the keys:\n" + helptext)
 	# A moderator is told the moderation keys.
 	h.run(login_lines("moderation", "moderation-passwort"))
 	t = h.run(["h"])
