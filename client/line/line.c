@@ -61,10 +61,10 @@ struct line_told {
 };
 
 /* What the prompts teach once and then leave out: typing a number, t
- * for the full text, b back, h help (the first line teaches h). */
+ * for the full text, h help (the first line teaches h). The way back is
+ * in every prompt. */
 #define LINE_T_NUMBER	0x1
 #define LINE_T_FULL	0x2
-#define LINE_T_BACK	0x4
 #define LINE_T_HELP	0x8
 
 /* Pages whose last state line mode remembers. */
@@ -853,7 +853,7 @@ line_prompt(struct line *l, const struct page *p)
 	size_t i, n = 0, said = 0, has_main;
 	int any = 0, ranked = 0, again, number;
 	const struct page_item *mi;
-	const char *show[64];
+	const char *show[65];	/* the entries and the way back */
 	char buf[1024], back[64];
 
 	told = line_told_get(l, p->heading, &again);
@@ -887,10 +887,10 @@ line_prompt(struct line *l, const struct page *p)
 		/* Moving a choice: only once there is one to move. */
 		if ((a == ACTION_MOVE_UP || a == ACTION_MOVE_DOWN) && !ranked)
 			continue;
-		if ((a == ACTION_BACK && (l->taught & LINE_T_BACK)) ||
-		    (a == ACTION_HELP && (l->taught & LINE_T_HELP)))
+		/* The way back ends every prompt: said below. */
+		if (a == ACTION_BACK || (a == ACTION_HELP && (l->taught & LINE_T_HELP)))
 			continue;
-		l->taught |= a == ACTION_BACK ? LINE_T_BACK : a == ACTION_HELP ? LINE_T_HELP : 0;
+		l->taught |= a == ACTION_HELP ? LINE_T_HELP : 0;
 		/* What a numbered button on the page does already ("6. Review
 		 * my vote" for r review) is typed as its number. */
 		snprintf(key, sizeof(key), "#%d", (int)a);
@@ -935,9 +935,11 @@ line_prompt(struct line *l, const struct page *p)
 	snprintf(back, sizeof(back), _("%s back"), key);
 	if (any && (said > 0 || !again))
 		l->taught |= LINE_T_NUMBER;
+	/* Every prompt names the way back, last (issue 8 item 9). */
+	if (page_offers(p, ACTION_BACK))
+		show[said++] = back;
 	/* L10N: start of the line-mode prompt. */
 	line_puts(l, line_prompt_join(buf, sizeof(buf), number ? _("Number") : NULL, show, said,
-	    page_offers(p, ACTION_BACK) ? back :
 	    /* L10N: line mode's prompt when nothing new can be typed. */
 	    _("Your choice (h help)")));
 	for (i = 0; i < n; i++)

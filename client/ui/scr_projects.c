@@ -422,7 +422,7 @@ project_build(struct app *app, struct screen *s, struct page *p)
 	const struct api_project *pr = d->p;
 	const char *said = NULL, *tl;
 	struct page_item *it;
-	char np[64], a[64], b[64], group[96];
+	char np[64], a[64], b[64], w[96], group[96];
 	size_t k;
 
 	(void)app;
@@ -440,9 +440,16 @@ project_build(struct app *app, struct screen *s, struct page *p)
 		said = tl;
 	ui_date(pr->starts_at, a, sizeof(a));
 	ui_end_date(pr->ends_at, b, sizeof(b));
-	/* L10N: category, state, then the dates: "Smart City, open, 1 March 2026 to 30 April 2026." */
-	page_add_text(p, PAGE_TEXT_NOTE, _("%s, %s, %s to %s."),
-	    projects_category_word(pr->category), ui_status_word(pr->status), a, b);
+	/* An open project says until when: its start is past and the
+	 * sentence is spoken in line mode ("Smart City, open until 31
+	 * December 2027."). */
+	if (pr->status == API_STATUS_OPEN && pr->ends_at != NULL)
+		page_add_text(p, PAGE_TEXT_NOTE, "%s, %s.", projects_category_word(pr->category),
+		    ui_window_text(pr->status, pr->starts_at, pr->ends_at, w, sizeof(w)));
+	else
+		/* L10N: category, state, then the dates: "Smart City, open, 1 March 2026 to 30 April 2026." */
+		page_add_text(p, PAGE_TEXT_NOTE, _("%s, %s, %s to %s."),
+		    projects_category_word(pr->category), ui_status_word(pr->status), a, b);
 	/* The ideas and comments say their counts where they are listed. */
 	snprintf(np, sizeof(np), ngettext("%ld participant", "%ld participants",
 	    (unsigned long)pr->n_participants), pr->n_participants);

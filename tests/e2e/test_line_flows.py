@@ -213,7 +213,7 @@ def test_ideas_sort_and_paging(h):
 	has(after(t, "22 of 22"), "20 of 22", "1. Blätteridee 01")
 	# s sorts by newest: the list is said again in its new order.
 	t = h.run([n, "1", "s"])
-	rest = after(t, "s sort by newest")
+	rest = after(t, "s newest first")
 	has(rest, "1. Blätteridee 22", "2. Blätteridee 21")
 	t = h.run([n, "1", "s", "n"])
 	has(after(t, "22 of 22"), "1. Blätteridee 02", "2. Blätteridee 01")
@@ -741,7 +741,7 @@ def test_register_prompt_names_register(h):
 	name = srv.unique("rp")
 	t = h.run(["l", "", "4", name, name + "@example.org", "", "geheim-passwort-9"])
 	# Four fields, then the button: 5 (named by the prompt, not listed).
-	ok(re.search(r"not shown\): (Number, )?5 Register: $", t),
+	ok(re.search(r"not shown\): (Number, )?5 Register, b back: $", t),
 	   "Register not named in the prompt:\n" + t[-1500:])
 
 
@@ -846,16 +846,33 @@ def test_line_help_lists_what_can_be_typed(h):
 
 
 @with_home
+def test_every_prompt_names_back(h):
+	"""8.9: every prompt of a page one can leave names the way back, also
+	on the second and third page (it was taught once and then left out)."""
+	n = project(h.run([]), "stadtraum")
+	t = h.run([n])
+	ideas = num(t, "All ideas")
+	t = h.run([n, ideas, "2"])
+	prompts = [ln for ln in t.split("\n") if ln.endswith(": ")]
+	# The project list is the first page: nothing to go back to.
+	rest = [ln for ln in prompts if not ln.startswith("Number, t full text")]
+	ok(len(rest) >= 3, "too few prompts:\n" + t)
+	for ln in rest:
+		ok(ln.endswith("b back: "), "prompt without the way back: %r\n%s" % (ln, t))
+	has(t, "s newest first, b back: ")
+
+
+@with_home
 def test_prompt_names_main_action(h):
 	"""8.9: after a form the prompt names its button, and the review
 	names Send (not only 'e edit'), in the user's language."""
 	u, n, t = citizen_on(h, "stadtraum")
 	ai, wi = ideas_items(h, n)
 	t = h.run([n, wi, "Titel zwei", "Ein langer Text hier.", "."], args=["--lang", "de"])
-	ok(re.search(r"Zeilen.*Punkt.*\n(Nummer, )?3 Prüfen und senden: $", t, re.S),
+	ok(re.search(r"Zeilen.*Punkt.*\n(Nummer, )?3 Prüfen und senden, b zurück: $", t, re.S),
 	   "the form's button not named:\n" + t[-800:])
 	t = h.run([n, wi, "Titel zwei", "Ein langer Text hier.", ".", "3"], args=["--lang", "de"])
-	ok(re.search(r"^1 Senden, e ändern: $", t, re.M), "Send not named on the review:\n" + t[-800:])
+	ok(re.search(r"^1 Senden, e ändern, b zurück: $", t, re.M), "Send not named on the review:\n" + t[-800:])
 
 
 def setup():

@@ -670,7 +670,8 @@ test_scr_project_builds_groups(void **state)
 	assert_int_equal(scr_project_with(app, pr, canned_comments()), 0);
 	p = app_page(app);
 	assert_string_equal(p->heading, "Stadt.Raum.Wir.");
-	assert_page_has(p, "Smart City, open, 1 March 2026 to 30 April 2026.");
+	/* Open: until when, not since when (spoken in line mode). */
+	assert_page_has(p, "Smart City, open until 30 April 2026.");
 	assert_page_has(p, "40 participants.");
 	assert_page_has(p, "Second paragraph.");
 	assert_true(item_find(p, "All ideas (12)") >= 0);
