@@ -307,6 +307,13 @@ def test_kiosk_unused_stays_quiet_and_reset_reprints_welcome():
 		ok(read_for(10, "q end session", mark), "welcome page not said again:\n" + k.out.decode()[-800:])
 		rest = k.out[mark:].decode()
 		has(rest, "Projects", "1. ", "4. ")
+		# Nothing of the last person after the reset, and what they saw
+		# is pushed out of sight by blank lines (no escape sequence may
+		# clear a line-mode terminal).
+		ok("Which event" not in rest, "the last person's page said again:\n" + rest[:800])
+		before = k.out[:mark].decode()
+		blank = len(before) - len(before.rstrip("\n"))
+		ok(blank >= 60, "only %d blank lines before the new session" % blank)
 		# And then quiet again: no second warning for an unused kiosk.
 		read_for(QUIET)
 		ok(k.out.count(b"Are you still there?") == 1, "warned again after the reset:\n" + k.out.decode()[-800:])
