@@ -2,6 +2,7 @@
 #include <langinfo.h>
 #include <limits.h>
 #include <locale.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -68,7 +69,7 @@ i18n_exe_localedir(char *buf, size_t sz)
 	buf[n] = '\0';
 	if ((slash = strrchr(buf, '/')) == NULL)
 		return -1;
-	strcpy(slash + 1, "locale");
+	snprintf(slash + 1, sz - (size_t)(slash + 1 - buf), "%s", "locale");
 	return stat(buf, &st) == 0 && S_ISDIR(st.st_mode) ? 0 : -1;
 }
 

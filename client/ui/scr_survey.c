@@ -460,11 +460,14 @@ survey_review(struct app *app, struct screen *s, struct page *p)
 
 		/* Optional questions left open are named once, below. */
 		if (!survey_answered(q, a)) {
+			size_t len = strlen(open);
 			char num[24];
+			int n;
 
-			snprintf(num, sizeof(num), "%s%zu", open[0] != '\0' ? ", " : "", i + 1);
-			if (strlen(open) + strlen(num) < sizeof(open))
-				strcat(open, num);
+			/* A number that does not fit whole is left out. */
+			n = snprintf(num, sizeof(num), "%s%zu", len > 0 ? ", " : "", i + 1);
+			if (n > 0 && len + (size_t)n < sizeof(open))
+				memcpy(open + len, num, (size_t)n + 1);
 			continue;
 		}
 		/* Not numbered: numbers on this page are its buttons ("1. Send"). */

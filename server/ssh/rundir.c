@@ -43,7 +43,7 @@ out:
 static void
 rundir_copy_locale(const char *srcdir, const char *run)
 {
-	char from[PATH_MAX], to[PATH_MAX], loc[PATH_MAX];
+	char from[PATH_MAX], to[PATH_MAX], dir[PATH_MAX], loc[PATH_MAX];
 	struct dirent *e;
 	DIR *d;
 
@@ -61,12 +61,12 @@ rundir_copy_locale(const char *srcdir, const char *run)
 		if (snprintf(to, sizeof(to), "%s/locale/%s/LC_MESSAGES/mitwirkung.mo", run,
 		    e->d_name) >= (int)sizeof(to))
 			continue;
-		*strrchr(to, '/') = '\0';
-		*strrchr(to, '/') = '\0';
-		mkdir(to, 0755);
-		strcat(to, "/LC_MESSAGES");
-		mkdir(to, 0755);
-		strcat(to, "/mitwirkung.mo");
+		/* The two folders above the file, outer first (the length is
+		 * checked above, so the shorter paths fit). */
+		snprintf(dir, sizeof(dir), "%s/locale/%s", run, e->d_name);
+		mkdir(dir, 0755);
+		snprintf(dir, sizeof(dir), "%s/locale/%s/LC_MESSAGES", run, e->d_name);
+		mkdir(dir, 0755);
 		if (rundir_copy(from, to, 0644) != 0)
 			log_msg("cannot copy %s: %s", from, strerror(errno));
 	}

@@ -46,7 +46,7 @@ test_parse_numbers(void **state)
 	assert_int_equal(line_parse("3a", &c), LINE_CMD_WORD);
 	assert_int_equal(line_parse("999999", &c), LINE_CMD_BAD);
 	for (i = 0; i < LINE_CMD_NUMS + 1; i++)
-		strcat(many, "1 ");
+		memcpy(many + 2 * i, "1 ", 3);
 	assert_int_equal(line_parse(many, &c), LINE_CMD_BAD);
 }
 
