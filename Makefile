@@ -136,16 +136,6 @@ $(BUILD)/tests/test_ssh_%: $(call obj,tests/unit/test_ssh_%.c) $(SSH_LIB) $(COMM
 # replay_% pattern would take replay_keys.d for a program).
 $(BUILD)/obj/%.d: ;
 
-# The API server's fuzz targets (tests/fuzz/fuzz_srv_*.c) link its library:
-# the replay of their corpora tests/fuzz/seeds_srv_*/ in make check (with
-# tests/fuzz/replay.c, test_fuzz_<name>) takes this rule over the general
-# one for fuzz targets (the shorter stem wins).
-$(BUILD)/tests/test_fuzz_srv_%: $(call obj,tests/fuzz/fuzz_srv_%.c) \
-		$(BUILD)/obj/tests/fuzz/replay_srv_%.o $(API_LIB) $(COMMON_LIB)
-	$(call say,LD,$@)
-	$(Q)mkdir -p $(dir $@)
-	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(API_LIBS)
-
 $(BUILD)/obj/tests/fuzz/replay_%.o: tests/fuzz/replay.c
 	$(call say,CC,$<)
 	$(Q)mkdir -p $(dir $@)

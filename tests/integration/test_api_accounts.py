@@ -14,7 +14,7 @@ import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
 from mwtest import (Skip, Suite, eq, error, has_fields, has_option,  # noqa: E402
-		     is_rfc3339, ok, status)
+		     is_rfc3339, mail_code, ok, status)
 
 S = Suite("test_api_accounts")
 USER_FIELDS = ["id", "username", "display_name", "role", "created_at"]
@@ -404,22 +404,6 @@ def test_login_rate_limit(_srv):
 	# (when the limit is per account), or the answer is a 429 too.
 	r = s.login("demo", "wrong")
 	ok(r.status in (401, 429), "other login while limited: %r" % r)
-
-
-def mail_code(srv, addr):
-	"""The 8-digit code of the newest confirmation mail to addr, as the
-	mail writes it: two groups of four."""
-	srv.mail_token(addr)
-	best = None
-	for n in sorted(os.listdir(srv.mail)):
-		with open(os.path.join(srv.mail, n), "rb") as f:
-			msg = email.message_from_bytes(f.read(), policy=email.policy.default)
-		if addr in str(msg["To"]):
-			m = re.search(r"(?m)^\s*(\d{4}) (\d{4})\s*$", msg.get_body(("plain",)).get_content())
-			ok(m, "no code in two groups of four in the mail")
-			best = m.group(1) + " " + m.group(2)
-	ok(best, "no mail to %s" % addr)
-	return best
 
 
 @S.test
