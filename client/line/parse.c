@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "client/line/parse.h"
-#include "common/ascii.h"
+#include "common/text.h"
 
 /* The next word of *p (separated by spaces or commas) into w; 0 at the end. */
 static int
@@ -210,19 +210,59 @@ line_typable_keys(const char *label, const char *or, char *buf, size_t size)
 	return len;
 }
 
+/* The lower-case form of cp for the scripts of the registry's languages
+ * (Latin with its accents, Greek, Cyrillic: "Ä" is "ä", "П" is "п",
+ * Turkish "İ" is "i"); other code points stay as they are. */
+static unsigned int
+parse_fold(unsigned int c)
+{
+	if ((c >= 'A' && c <= 'Z') || (c >= 0xc0 && c <= 0xde && c != 0xd7) ||
+	    (c >= 0x391 && c <= 0x3ab && c != 0x3a2) || (c >= 0x410 && c <= 0x42f))
+		return c + 0x20;
+	if (c == 0x130)
+		return 'i';
+	if (c == 0x178)
+		return 0xff;
+	if (c >= 0x400 && c <= 0x40f)
+		return c + 0x50;
+	if ((c >= 0x100 && c <= 0x137) || (c >= 0x14a && c <= 0x177) ||
+	    (c >= 0x460 && c <= 0x481) || (c >= 0x48a && c <= 0x4bf))
+		return c | 1;
+	if ((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17e))
+		return c + (c & 1);
+	return c;
+}
+
+/* The end of w in s when s starts with w, ignoring case (parse_fold),
+ * else NULL. */
+static const char *
+parse_starts(const char *s, const char *w)
+{
+	unsigned int a, b;
+	int n, m;
+
+	while (*w != '\0') {
+		if ((n = text_utf8_decode(s, strnlen(s, 4), &a)) < 0 ||
+		    (m = text_utf8_decode(w, strnlen(w, 4), &b)) < 0 || parse_fold(a) != parse_fold(b))
+			return NULL;
+		s += n;
+		w += m;
+	}
+	return s;
+}
+
 /* Whether word w (one or more words) stands in s as whole words,
- * ignoring ASCII case ("review" in "Review my vote"). */
+ * ignoring case ("review" in "Review my vote", "ändern" in "Ändern"). */
 int
 line_has_words(const char *s, const char *w)
 {
-	size_t n = strlen(w);
-	const char *p;
+	const char *p, *e;
 
-	if (n == 0)
+	if (*w == '\0')
 		return 0;
 	for (p = s; *p != '\0'; p++) {
-		if ((p == s || p[-1] == ' ') && ascii_strncasecmp(p, w, n) == 0 &&
-		    (p[n] == '\0' || p[n] == ' '))
+		if ((p == s || p[-1] == ' ') && (e = parse_starts(p, w)) != NULL &&
+		    (*e == '\0' || *e == ' '))
 			return 1;
 	}
 	return 0;

@@ -66,7 +66,8 @@ long	line_scale_value(const char *label);
 size_t	line_typable_keys(const char *label, const char *or, char *buf, size_t size);
 
 /* 1 when w (one or more words) stands in s as whole words, ignoring
- * ASCII case ("review" in "Review my vote", not in "reviewed"). */
+ * case in Latin, Greek and Cyrillic script ("review" in "Review my
+ * vote", not in "reviewed"; "змінити" in "Змінити"). */
 int	line_has_words(const char *s, const char *w);
 
 #endif

@@ -160,6 +160,13 @@ test_has_words(void **state)
 	assert_false(line_has_words("Reviewed", "review"));
 	assert_false(line_has_words("Stop supporting this idea", "unsupport"));
 	assert_false(line_has_words("anything", ""));
+	/* Case beyond ASCII: a key's label in small letters is the word
+	 * that starts a button ("e ändern" is "2. Ändern"). */
+	assert_true(line_has_words("Ändern", "ändern"));
+	assert_true(line_has_words("Перевірити мій голос", "перевірити"));
+	assert_true(line_has_words("Bu fikri DEĞİŞTİR", "değiştir"));
+	assert_false(line_has_words("Змінити", "зміна"));
+	assert_false(line_has_words("Ändern", "andern"));
 }
 
 int
