@@ -440,7 +440,7 @@ line_page(struct line *l, const struct page *p, enum line_mode mode,
     const struct line_seen *seen)
 {
 	const char *group = NULL, *end, *common = line_common_state(p);
-	size_t i, walk;
+	size_t i, walk, from, to;
 	int cut = 0, paras = 0, full = mode != LINE_BRIEF, common_said = 0;
 	const struct page_item *main = line_main_button(p);
 
@@ -479,6 +479,18 @@ line_page(struct line *l, const struct page *p, enum line_mode mode,
 			cut = 1;
 			continue;
 		}
+		/* Brief: a note's leading part ("Anna K." of a byline), the
+		 * rest with t. */
+		if (!full && p->text[i].brief > 0 && p->text[i].brief < strlen(t) &&
+		    p->text[i].brief < 200) {
+			char part[256];
+
+			snprintf(part, sizeof(part), "%.*s%s", (int)p->text[i].brief, t,
+			    t[p->text[i].brief - 1] == '.' ? "" : ".");
+			line_text(l, "", part);
+			cut = 1;
+			continue;
+		}
 		if (!full && p->text[i].kind == PAGE_TEXT_PARA &&
 		    (end = line_brief_end(t, LINE_BRIEF_WORDS)) != NULL) {
 			char *part = strndup(t, (size_t)(end - t));
@@ -506,18 +518,26 @@ line_page(struct line *l, const struct page *p, enum line_mode mode,
 		line_text(l, "", t);
 	}
 	/* A form's leading empty fields are asked right after, each with
-	 * its number: listing them first would say each name twice. */
+	 * its number: listing them first would say each name twice. So are
+	 * the empty fields from the focus on (the code after the name the
+	 * registration filled in, the password after a confirmation). */
 	walk = 0;
-	if (mode != LINE_FULL && seen == NULL && line_ctx(p) == KEYS_CTX_FORM)
+	from = to = 0;
+	if (mode != LINE_FULL && seen == NULL && line_ctx(p) == KEYS_CTX_FORM) {
 		for (i = 0; i < p->n_item && (p->item[i].number <= 0 || (p->item[i].field != NULL &&
 		    p->item[i].field->len == 0 && p->item[i].field->error == NULL)); i++)
 			walk = i + 1;
+		for (from = to = p->focus > 0 ? (size_t)p->focus : 0; to < p->n_item &&
+		    p->item[to].field != NULL && p->item[to].field->len == 0 &&
+		    p->item[to].field->error == NULL; to++)
+			;
+	}
 	for (i = 0; i < p->n_item && !l->stop_paging; i++) {
 		const struct page_item *it = &p->item[i];
 
 		/* A survey asked question by question: its items come then.
 		 * The main action is named by the prompt right after. */
-		if (i < walk || (l->questions && it->number > 0) ||
+		if (i < walk || (i >= from && i < to) || (l->questions && it->number > 0) ||
 		    (mode != LINE_FULL && !l->after_review && it == main))
 			continue;
 		if (it->group != NULL && (group == NULL || strcmp(group, it->group) != 0)) {

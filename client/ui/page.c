@@ -120,6 +120,7 @@ page_add_text(struct page *p, enum page_text_kind kind, const char *fmt, ...)
 	p->text = t;
 	t[p->n_text].kind = kind;
 	t[p->n_text].text = s;
+	t[p->n_text].brief = 0;
 	p->n_text++;
 	return 0;
 }

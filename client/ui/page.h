@@ -84,6 +84,8 @@ enum page_text_kind {
 struct page_text {
 	enum page_text_kind	 kind;
 	char			*text;
+	size_t			 brief;	/* 0, or the bytes of a note a brief line-mode page
+					 * says ("Anna K." of "Anna K., 3 April 2026.") */
 };
 
 /* An action this page offers, with a short translated label for the
