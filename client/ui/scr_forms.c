@@ -34,6 +34,8 @@ struct form {
 	long long		 project_id;
 	long long		 parent_id;
 	char			*about;		/* what is commented, or the project's title */
+	int			 registered;	/* confirm: opened by the registration, whose
+						 * status says what to type */
 };
 
 enum { FORM_FIELD = 1, FORM_SUBMIT, FORM_REGISTER, FORM_CONFIRM };
@@ -486,11 +488,14 @@ static void
 confirm_intro(struct app *app, struct form *f, struct page *p)
 {
 	(void)app;
-	(void)f;
 	page_set_heading(p, "%s", _("Confirm your account"));
-	page_add_text(p, PAGE_TEXT_PARA, "%s",
-	    _("Type your user name and the 8-digit code from the mail we sent you. "
-	    "The long code from the mail works too."));
+	/* Right after registering, the status has just said where the code
+	 * went and to type it here, and the name is filled in; a wrong code
+	 * is answered with the way out (the long code). */
+	if (!f->registered)
+		page_add_text(p, PAGE_TEXT_PARA, "%s",
+		    _("Type your user name and the 8-digit code from the mail we sent you. "
+		    "The long code from the mail works too."));
 }
 
 /* 1 when text is an 8-digit code as the mail writes it ("1234 5678"),
@@ -594,6 +599,7 @@ scr_confirm_open_for(struct app *app, const char *login)
 	/* After registering the name is known: only the code is to type. */
 	if (login != NULL && login[0] != '\0') {
 		field_set(&f->f[0], login);
+		f->registered = 1;
 		focus = 1;
 	}
 	f->button = _("Confirm account");

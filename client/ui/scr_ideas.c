@@ -220,15 +220,21 @@ idea_build(struct app *app, struct screen *s, struct page *p)
 	struct idea *d = s->data;
 	const struct api_idea *i = d->idea;
 	struct page_item *it;
+	const char *author;
 	char when[64], ns[64], who[256];
 	int published = i->status == API_STATUS_UNKNOWN || i->status == API_STATUS_PUBLISHED;
 
 	page_set_breadcrumb(p, "%s", _("Ideas"));
 	page_set_heading(p, "%s", i->title);
 	ui_date(i->created_at, when, sizeof(when));
-	/* Author and date as a comment says them: "Anna K., 3 April 2026." */
-	snprintf(who, sizeof(who), _("%s, %s"), i->author != NULL ? i->author : _("deleted account"), when);
-	page_add_text(p, PAGE_TEXT_NOTE, "%s.", who);
+	/* Author and date as a comment says them: "Anna K., 3 April 2026."
+	 * A brief line-mode page says who, as for a comment; the date with
+	 * the rest (t). */
+	author = i->author != NULL ? i->author : _("deleted account");
+	snprintf(who, sizeof(who), _("%s, %s"), author, when);
+	if (page_add_text(p, PAGE_TEXT_NOTE, "%s.", who) == 0 &&
+	    strncmp(who, author, strlen(author)) == 0 && who[strlen(author)] != '\0')
+		p->text[p->n_text - 1].brief = strlen(author);
 	if (!published) {
 		page_add_text(p, PAGE_TEXT_NOTE, _("State: %s."), ui_status_word(i->status));
 		if (i->moderation_reason != NULL)

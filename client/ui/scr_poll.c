@@ -595,7 +595,9 @@ review_build(struct app *app, struct screen *s, struct page *p)
 	if ((it = page_add_item(p, PAGE_ITEM_BUTTON, _("Change it"))) != NULL)
 		it->ref = REVIEW_EDIT;
 	page_add_action(p, ACTION_SEND, _("send"));
-	page_add_action(p, ACTION_EDIT, _("edit"));
+	/* The key's word is the button's ("e change", "2. Change it"), so
+	 * line mode's prompt need not name both. */
+	page_add_action(p, ACTION_EDIT, _("change"));
 }
 
 static int

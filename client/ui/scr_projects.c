@@ -60,10 +60,10 @@ projects_build(struct app *app, struct screen *s, struct page *p)
 	char when[96];
 	size_t i;
 
+	/* No tagline: the first line names the platform, the heading and
+	 * the count say what the page holds, and a tagline would be the
+	 * same sentence before the list at every start. */
 	page_set_heading(p, "%s", _("Projects"));
-	if (s->below == NULL)
-		page_add_text(p, PAGE_TEXT_PARA, "%s",
-		    _("Take part in city projects."));
 	if (app_user_name(app) != NULL)
 		page_add_text(p, PAGE_TEXT_NOTE, _("Logged in as %s."),
 		    ui_name(app_user_name(app), when, sizeof(when)));
