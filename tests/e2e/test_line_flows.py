@@ -865,14 +865,17 @@ def test_every_prompt_names_back(h):
 @with_home
 def test_prompt_names_main_action(h):
 	"""8.9: after a form the prompt names its button, and the review
-	names Send (not only 'e edit'), in the user's language."""
+	names Send, in the user's language; "2. Ändern" is listed, so the
+	prompt does not name its key again ("e ändern")."""
 	u, n, t = citizen_on(h, "stadtraum")
 	ai, wi = ideas_items(h, n)
 	t = h.run([n, wi, "Titel zwei", "Ein langer Text hier.", "."], args=["--lang", "de"])
 	ok(re.search(r"Zeilen.*Punkt.*\n(Nummer, )?3 Prüfen und senden, b zurück: $", t, re.S),
 	   "the form's button not named:\n" + t[-800:])
 	t = h.run([n, wi, "Titel zwei", "Ein langer Text hier.", ".", "3"], args=["--lang", "de"])
-	ok(re.search(r"^1 Senden, e ändern, b zurück: $", t, re.M), "Send not named on the review:\n" + t[-800:])
+	ok(re.search(r"^1 Senden, b zurück: $", t, re.M), "Send not named on the review:\n" + t[-800:])
+	# Changing is the page's numbered button; its key is not named twice.
+	ok(re.search(r"^2\. Ändern\n1 Senden", t, re.M), "Change not offered on the review:\n" + t[-800:])
 
 
 def setup():

@@ -23,15 +23,15 @@ home = None
 # Words a person must see, per language: the first page, the project page,
 # the login form.
 WORDS = {
-    "tr": ["satır kipi", "Projeler", "Şehir projelerine katılın.", "Açık projeler: ",
+    "tr": ["satır kipi", "Projeler", "katılımcı.", "Açık projeler: ",
 	   "tarihine kadar açık", "t tam metin", "q çık",
 	   "Fikirler:", "Tüm fikirler (", "Şehir merkezinde buluşma yerleri", "Yeni bir fikir yaz", "sıralama, açık", "b geri",
 	   "Giriş yap", "Kullanıcı adı veya e-posta"],
-    "uk": ["рядковий режим", "Проєкти", "Беріть участь у проєктах міста.",
+    "uk": ["рядковий режим", "Проєкти", "учасників.",
 	   "Відкриті проєкти: ", "відкрито до ", "t повний текст", "q вийти",
 	   "Ідеї:", "Усі ідеї (", "Місця зустрічей у центрі міста", "Написати нову ідею", "рейтинг, відкрите", "b назад",
 	   "Увійти", "Ім'я користувача або ел. пошта"],
-    "ls": ["Das ist der Zeilen-Modus.", "Projekte", "Machen Sie bei Projekten der Stadt mit.",
+    "ls": ["Das ist der Zeilen-Modus.", "Projekte", "Personen machen mit.",
 	   "Offene Projekte: ", "offen bis ", "t ganzer Text", "q beenden",
 	   "Ideen:", "Alle Ideen (", "Die Plätze in der Innen-Stadt sollen schöner werden.",
 	   "Eine neue Idee schreiben", "Reihenfolge, offen",

@@ -13,7 +13,7 @@ from mwtest import Client, Suite  # noqa: E402
 SIZES = ((80, 24), (40, 12))
 # Interface words of the English client on the project list and the
 # project page; none may be left in another language.
-ENGLISH = ("Projects", "Take part", "All ideas", "Write a new idea", "Polls", "Comments",
+ENGLISH = ("Projects", "participants", "All ideas", "Write a new idea", "Polls", "Comments",
 	   "ranking", "open)", "Language:")
 
 
