@@ -420,10 +420,11 @@ project_build(struct app *app, struct screen *s, struct page *p)
 {
 	struct project *d = s->data;
 	const struct api_project *pr = d->p;
-	const char *said = NULL, *tl;
+	const char *said = NULL, *tl, *cw;
 	struct page_item *it;
 	char np[64], a[64], b[64], w[96], group[96];
 	size_t k;
+	int rc;
 
 	(void)app;
 	page_set_breadcrumb(p, "%s", _("Projects"));
@@ -444,12 +445,21 @@ project_build(struct app *app, struct screen *s, struct page *p)
 	 * sentence is spoken in line mode ("Smart City, open until 31
 	 * December 2027."). */
 	if (pr->status == API_STATUS_OPEN && pr->ends_at != NULL)
-		page_add_text(p, PAGE_TEXT_NOTE, "%s, %s.", projects_category_word(pr->category),
+		rc = page_add_text(p, PAGE_TEXT_NOTE, "%s, %s.", projects_category_word(pr->category),
 		    ui_window_text(pr->status, pr->starts_at, pr->ends_at, w, sizeof(w)));
 	else
 		/* L10N: category, state, then the dates: "Smart City, open, 1 March 2026 to 30 April 2026." */
-		page_add_text(p, PAGE_TEXT_NOTE, _("%s, %s, %s to %s."),
+		rc = page_add_text(p, PAGE_TEXT_NOTE, _("%s, %s, %s to %s."),
 		    projects_category_word(pr->category), ui_status_word(pr->status), a, b);
+	/* Opened from the project list, whose row has just said the same
+	 * "open until 31 December 2027": a brief line-mode page says the
+	 * category ("Smart City."), t all of it. Opened from elsewhere (my
+	 * account), or not open (the page says both dates), it says all. */
+	cw = projects_category_word(pr->category);
+	if (rc == 0 && pr->status == API_STATUS_OPEN && pr->ends_at != NULL && s->below != NULL && strcmp(s->below->type->name, "projects") == 0 &&
+	    strncmp(p->text[p->n_text - 1].text, cw, strlen(cw)) == 0 &&
+	    p->text[p->n_text - 1].text[strlen(cw)] == ',')
+		p->text[p->n_text - 1].brief = strlen(cw);
 	/* The ideas and comments say their counts where they are listed. */
 	snprintf(np, sizeof(np), ngettext("%ld participant", "%ld participants",
 	    (unsigned long)pr->n_participants), pr->n_participants);

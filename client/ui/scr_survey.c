@@ -262,7 +262,10 @@ survey_build(struct app *app, struct screen *s, struct page *p)
 	page_set_breadcrumb(p, "%s", _("Survey"));
 	page_set_heading(p, "%s", sv->title);
 	ui_add_paragraphs(p, sv->intro);
-	page_add_text(p, PAGE_TEXT_NOTE, _("This survey is %s."), ui_status_word(sv->status));
+	/* An open survey is its questions, asked right below (the project
+	 * page has just said "open"); one that cannot be answered says why. */
+	if (!open)
+		page_add_text(p, PAGE_TEXT_NOTE, _("This survey is %s."), ui_status_word(sv->status));
 	if (sv->answered_by_me == 1)
 		page_add_text(p, PAGE_TEXT_NOTE, "%s", _("You have answered this survey; sending again replaces your answers."));
 	for (i = 0; i < d->n; i++) {
