@@ -1475,8 +1475,11 @@ line_say(struct line *l, const struct page *p)
 	l->n_changed = 0;
 	/* A review step reached from another page is said whole even when
 	 * an earlier review had the same heading: it is another text. */
+	/* Back from a review step with the result said ("Your vote is
+	 * saved."), the page's name would only repeat where the person
+	 * came from. */
 	if (v == NULL || l->again || (page_offers(p, ACTION_SEND) && v != l->last_said) ||
-	    !line_changes(l, p, v, v != l->last_said)) {
+	    !line_changes(l, p, v, v != l->last_said && !(l->after_review && p->status != NULL))) {
 		l->whole = 1;
 		/* What is about to be sent is said in full: that is what a
 		 * review step is for. */
