@@ -193,6 +193,12 @@ def test_project_detail_and_full_text(h):
 	ok(len(full.split("\n")) > 6, "t said too little:\n" + full)
 	# b goes back to the project list, said so it is clear where one is.
 	has(after(t, "Description"), "Projects")
+	# Brief, opened from the list that has just said "open until ...",
+	# the page says its category; t says the state and date too.
+	brief = h.run([n])
+	ok(re.search(r"^Smart City\.$", brief, re.M), "category not said alone:\n" + brief)
+	hasnt(after(brief, "Meeting places"), "open until")
+	has(t, "Smart City, open until ")
 
 
 @with_home
@@ -230,6 +236,12 @@ def test_idea_detail_comments_and_replies(h):
 	# The server clock is pinned (mwtest.TEST_CLOCK): the idea is 12 days old.
 	has(t, "Skaterampe für Jugendliche", "Anna K., 16 November 2026.",
 	    "Comments (2):", "Thomas B.", "t full text")
+	# Brief, the idea's byline is its author, like a comment's; the date
+	# comes with t.
+	brief = h.run([n, ai, i])
+	ok(re.search(r"^Skaterampe für Jugendliche\nAnna K\.\n", brief, re.M),
+	   "byline not said as its author:\n" + brief[-1500:])
+	hasnt(after(brief, "Skaterampe für Jugendliche\n"), "16 November")
 	# Brief, a comment is its author and length; t adds the date, which
 	# leaves out the idea's year (espeak-ng spends ~3 s on a German date).
 	ok(re.search(r"^\d+\. Thomas B\. \(12 words\)$", t, re.M), "date in the brief list:\n" + t[-1500:])
@@ -401,6 +413,10 @@ def test_poll_ranking_change_and_withdraw(h):
 	t = h.run([n, p, " ".join([a, b, c]), "r", "s"])
 	has(t, "Your order: 1. Roundnet, 2. 3D street painting, 3. Open-air reading.",
 	    "Your vote: 1. Roundnet, 2. 3D street painting, 3. Open-air reading", "is saved")
+	# Sent: the result, not the poll's name again (heard before the review).
+	sent = after(t, "1 Send, b back: ")
+	has(sent, "Your vote is saved.", "Withdraw my vote")
+	hasnt(sent, "Which event should come")
 	# Own ballot in rank order when the poll comes back.
 	t = h.run([n, p])
 	mine = after(t, "Which event should come")
@@ -491,16 +507,23 @@ def test_register_confirm_and_login(h):
 	t = live.close()
 	has(t, "Register", "We sent a mail with an 8-digit code to %s@example.org" % name,
 	    "Confirm your account", "Your account is active", "Logged in as Zeilen Tester")
+	# The status says where the code went and to type it: the page does
+	# not say it again, and the fields the walk asks are not listed first.
+	hasnt(t, "Type your user name and the 8-digit code")
+	ok(not re.search(r"^2\. (Code|Password)$", t, re.M), "a field listed, then asked:\n" + t[-2000:])
 	hasnt(t, "geheim-passwort-9")
 	# Enter alone leaves an optional field empty and goes on to the next.
 	other = srv.unique("lt")
 	o = Home()
 	try:
 		t = o.run(["l", "", "4", other, other + "@example.org", "", "geheim-passwort-8", "s"])
+		# Confirming from the login page: the page says what to type.
+		c = o.run(["l", "", "5"])
 	finally:
 		o.close()
 	has(t, "Name others see (optional)", "Password, at least 8 characters",
 	    "We sent a mail with an 8-digit code to %s@example.org" % other)
+	has(c, "Type your user name and the 8-digit code from the mail we sent you.")
 
 
 @with_home
