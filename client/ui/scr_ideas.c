@@ -55,8 +55,10 @@ ideas_build(struct app *app, struct screen *s, struct page *p)
 	size_t i;
 
 	(void)app;
+	/* The breadcrumb names the project; the heading does not say it
+	 * again (line mode has just said it as the page before). */
 	page_set_breadcrumb(p, _("Projects / %s"), d->project_title);
-	page_set_heading(p, _("Ideas for %s"), d->project_title);
+	page_set_heading(p, "%s", _("Ideas"));
 	ui_count_note(p, d->sort_new ? _("Newest first") : _("Most support first"), NULL,
 	    d->pg.n_prev * UI_PAGE_SIZE + 1, d->pg.n_prev * UI_PAGE_SIZE + d->list->n, d->list->total);
 	if (d->list->n == 0)

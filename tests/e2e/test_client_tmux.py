@@ -273,7 +273,7 @@ def flow_idea(api, tmp, w, h):
 		open_project(o)
 		o.focus_to("All ideas")
 		o.keys("Enter")
-		o.wait_text("Ideas for")
+		o.wait_text("Projects / Stadt.Raum.Wir.", "Most support first")
 		o.check_focus()
 		o.focus_to(title[:12])
 		o.check_focus(title[:12])

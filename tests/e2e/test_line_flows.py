@@ -207,7 +207,7 @@ def test_ideas_sort_and_paging(h):
 	n = num(t, "Testprojekt Blättern")
 	# Most support first: 01 has two supports, 02 one; 20 on a page.
 	t = h.run([n, "1"])
-	has(t, "Ideas for Testprojekt Blättern", "Most support first: 20 of 22",
+	has(t, "\nIdeas\n", "Most support first: 20 of 22",
 	    "1. Blätteridee 01", "2. Blätteridee 02", "3. Blätteridee 22", "More ideas")
 	hasnt(t, "Blätteridee 03")
 	# n: the next page says the rest; p: back to the first.

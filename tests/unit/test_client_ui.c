@@ -764,7 +764,8 @@ test_scr_ideas_and_idea(void **state)
 	l->items[1].status = API_STATUS_PENDING;
 	assert_int_equal(scr_ideas_with(app, 1, "Stadt.Raum.Wir.", l), 0);
 	p = app_page(app);
-	assert_string_equal(p->heading, "Ideas for Stadt.Raum.Wir.");
+	assert_string_equal(p->heading, "Ideas");
+	assert_string_equal(p->breadcrumb, "Projects / Stadt.Raum.Wir.");
 	assert_page_has(p, "Most support first: 2 of 30.");
 	assert_string_equal(p->item[0].state, "you support this");
 	assert_string_equal(p->item[0].detail, "12 supports, 3 comments, by Anna");
@@ -1954,7 +1955,7 @@ test_app_real_server_support_idea(void **state)
 	srv_login(app, "demo", "demo-passwort");
 	open_item(app, "Stadt.Raum.Wir");
 	p = open_item(app, "All ideas");
-	assert_true(has(p->heading, "Ideas for"));
+	assert_true(has(p->heading, "Ideas"));
 	assert_true(p->n_item > 1);
 	snprintf(title, sizeof(title), "%s", p->item[0].label);
 	p = open_item(app, title);
