@@ -18,6 +18,7 @@
 #include "client/line/line.h"
 #include "client/line/parse.h"
 #include "client/line/seen.h"
+#include "client/line/wipe.h"
 #include "client/ui/app.h"
 #include "client/ui/page.h"
 #include "common/text.h"
@@ -1149,12 +1150,14 @@ static void
 line_hook_reset(void *ud)
 {
 	struct line *l = ud;
-	size_t i;
+	size_t i, n = (size_t)wipe_rows_of(l->out);
 
 	/* No escape sequence may clear the screen here: push the last
-	 * person's page out of sight with blank lines instead. */
-	for (i = 0; i < 60; i++)
+	 * person's page out of sight with one screenful of blank lines. */
+	for (i = 0; i < n; i++)
 		line_puts(l, "\n");
+	l->printed = 0;
+	line_reader_drop(&l->in);
 	for (i = 0; i < LINE_PAGES; i++)
 		line_seen_clear(&l->seen[i]);
 	line_prompt_forget(l);

@@ -31,4 +31,11 @@ void	line_reader_free(struct line_reader *r);
  */
 int	line_reader_get(struct line_reader *r, char **out, int timeout_ms);
 
+/*
+ * Forgets what was typed and not yet taken: the buffer (wiped), and on a
+ * terminal also what the kernel holds of a line not ended with Enter, so
+ * the last person's half-typed text never becomes the next one's input.
+ */
+void	line_reader_drop(struct line_reader *r);
+
 #endif

@@ -3,6 +3,7 @@
 #include <poll.h>
 #include <stdlib.h>
 #include <string.h>
+#include <termios.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -118,4 +119,14 @@ line_reader_get(struct line_reader *r, char **out, int timeout_ms)
 		}
 		r->len += (size_t)n;
 	}
+}
+
+void
+line_reader_drop(struct line_reader *r)
+{
+	if (r->buf != NULL)
+		explicit_bzero(r->buf, r->cap);
+	r->len = 0;
+	if (isatty(r->fd))
+		tcflush(r->fd, TCIFLUSH);
 }
