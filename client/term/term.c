@@ -306,11 +306,12 @@ term_key(struct term *t, key_code key)
 
 	if (term_is_field(it)) {
 		a = keys_map_lookup(t->keys, KEYS_CTX_EDITOR, key);
-		/* In a text field every printable key is text. A keymap may
-		 * bind one in "editor" (numpad.keys: '/' back, '*' help, as a
-		 * keypad on the Linux console sends them) for a way out; it
-		 * acts only while the field is empty, so no text is lost. */
-		if (keys_is_text(key) && (a == ACTION_NONE || it->field->len > 0)) {
+		/* In a text field every printable key is text, unless a
+		 * keymap binds it in "editor" (numpad.keys: '/' back, '*'
+		 * help, as a keypad on the Linux console sends them): a
+		 * keypad has no other way out of a filled multi-line field,
+		 * and leaving a typed form asks first, so no text is lost. */
+		if (keys_is_text(key) && a == ACTION_NONE) {
 			term_utf8((unsigned int)key, buf);
 			app_input_text(t->app, buf);
 			return APP_OK;

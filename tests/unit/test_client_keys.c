@@ -531,7 +531,10 @@ test_keys_map_numpad_only(void **state)
 	assert_int_equal(keys_map_lookup(m, KEYS_CTX_LIST, '*'), ACTION_HELP);
 	assert_int_equal(keys_map_lookup(m, KEYS_CTX_POLL, '.'), ACTION_TOGGLE);
 	assert_int_equal(keys_map_lookup(m, KEYS_CTX_FORM, '+'), ACTION_NEXT_FIELD);
-	assert_int_equal(keys_map_lookup(m, KEYS_CTX_FORM, '/'), ACTION_CANCEL);
+	assert_int_equal(keys_map_lookup(m, KEYS_CTX_FORM, '/'), ACTION_BACK);
+	assert_int_equal(keys_map_lookup(m, KEYS_CTX_FORM, '*'), ACTION_HELP);
+	assert_int_equal(keys_map_lookup(m, KEYS_CTX_EDITOR, '/'), ACTION_BACK);
+	assert_int_equal(keys_map_lookup(m, KEYS_CTX_EDITOR, '*'), ACTION_HELP);
 	assert_int_equal(keys_map_lookup(m, KEYS_CTX_EDITOR, KEYS_KP_DIVIDE),
 	    ACTION_CANCEL);
 	/* Num Lock off and keypad mode. */

@@ -1,0 +1,80 @@
+# test_kiosk_keypad_tmux.py — the library kiosk of docs/kiosk.md as a new user
+# meets it: --kiosk --keymap numpad on TERM=linux, whose keypad sends plain
+# '/', '*', '+', '-', digits and Enter, at 80x24 and 40x12. Every footer names
+# keys the keypad has, and no text field traps the keypad (issue 8 items 15, 16).
+import os
+import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+import mwtest  # noqa: E402
+from mwtest import Client, Suite  # noqa: E402
+
+suite = Suite()
+KEYMAP = os.path.join(mwtest.TOP, "keymaps", "numpad.keys")
+
+
+def hint(c):
+	"""The key-hint line (the last non-empty line but the status)."""
+	return c.screen()[-2]
+
+
+def keypad_way_out(api, tmp, w, h):
+	c = Client(api.url, tmp, w, h, name="keypad-%dx%d" % (w, h), env={"TERM": "linux"},
+		   extra_args=["--keymap", KEYMAP, "--kiosk", "--idle-reset", "600"])
+	try:
+		c.wait_text("Projects")
+		# The keypad's help key is named, not '?' (not on a keypad).
+		c.wait_text("* help")
+		c.keys("3", "Enter")
+		c.wait_text("Polls")
+		c.focus_to("Write a new idea", key="+")
+		c.keys("Enter")
+		c.wait_text("New idea")
+		c.check_focus("Title")
+		# A keypad user types a digit (meaning item 3): it is text.
+		c.type("3")
+		c.check_caret("3")
+		c.keys("Enter")
+		c.check_focus("Text", field=True)
+		c.type("12")
+		c.keys("Enter")
+		c.type("4")
+		c.wait_text("4 of 5000 characters")
+		# '*' in a filled field is help, as the footer says, and '/'
+		# comes back to the form with everything typed.
+		assert "* help" in c.flat(), c.text()
+		c.type("*")
+		c.wait_text("Help")
+		c.type("/")
+		c.wait_text("New idea")
+		c.check_focus("Text", field=True)
+		field = c.flat().split("Text:", 1)[1].split("characters")[0]
+		assert "12" in field and "4" in field and "*" not in field and "/" not in field, c.text()
+		# '/' in a filled field leaves it: the form asks first.
+		c.type("/")
+		c.wait_text("Leave without sending?")
+		# The dialog names keypad keys, not F1 or Delete.
+		c.wait_text("* help", "/ back")
+		c.type("/")
+		c.wait_text("New idea")
+		c.type("/")
+		c.wait_text("Leave without sending?")
+		c.focus_to("Yes, leave", key="+")
+		c.keys("Enter")
+		c.wait_text("Polls", "kept")
+	finally:
+		c.close()
+
+
+def test_keypad(api):
+	tmp = mwtest.tempdir("mw-keypad-")
+	suite.parallel(("keypad way out 80x24", keypad_way_out, api, tmp, 80, 24),
+		       ("keypad way out 40x12", keypad_way_out, api, tmp, 40, 12))
+
+
+if __name__ == "__main__":
+	why = mwtest.preflight()
+	if why:
+		print("SKIP: " + why)
+		sys.exit(0)
+	suite.run(lambda: test_keypad(suite.server().start()))
