@@ -96,6 +96,9 @@ term_is_edit_key(key_code key)
 	return term_edit_op(key, &op);
 }
 
+static int term_is_field(const struct page_item *it);
+static int term_field_types(const struct page_item *it, key_code key, enum action a);
+
 /* The shortest key bound to action ("Esc" rather than "Backspace"), for
  * the key-hint line, in the words of the person's language ("Pfeil
  * links", "Ziffernblock 6"); the help page lists them all. */
@@ -103,12 +106,14 @@ static const char *
 term_keyname(const char *context, enum action action, void *ud)
 {
 	struct term *t;
+	const struct page_item *it;
 	struct keys_binding b[128];
 	char name[KEYS_NAME_MAX * 4], best[KEYS_NAME_MAX * 4];
 	size_t i, n;
 	int ctx;
 
 	t = ud;
+	it = page_focused(app_page(t->app));
 	ctx = keys_context_parse(context);
 	if (ctx < 0)
 		ctx = KEYS_CTX_LIST;
@@ -123,6 +128,11 @@ term_keyname(const char *context, enum action action, void *ud)
 			continue;
 		/* In a text field the editing keys edit; never offer them. */
 		if (ctx == KEYS_CTX_EDITOR && term_is_edit_key(b[i].key))
+			continue;
+		/* Nor a key the focused field takes as text ('/' in a
+		 * filled one-line field of numpad.keys). */
+		if (ctx == KEYS_CTX_EDITOR && term_is_field(it) &&
+		    term_field_types(it, b[i].key, b[i].action))
 			continue;
 		if (keys_name_local(b[i].key, name, sizeof(name)) != 0)
 			continue;
@@ -232,6 +242,20 @@ term_is_field(const struct page_item *it)
 	    it->kind == PAGE_ITEM_PASSWORD);
 }
 
+/*
+ * In a text field every printable key is text, unless a keymap binds it
+ * in "editor" (numpad.keys: '/' back, '*' help, as a keypad on the Linux
+ * console sends them). Such a key acts where a keypad has no other way
+ * out: in an empty field, and in a multi-line one, which takes Enter as
+ * a line break (leaving typed text asks first). In a filled one-line
+ * field it is text (a password may hold '/'); Enter leads on from there.
+ */
+static int
+term_field_types(const struct page_item *it, key_code key, enum action a)
+{
+	return keys_is_text(key) && (a == ACTION_NONE ||
+	    (it->field->len > 0 && !it->field->multiline));
+}
 
 /* Digits choose an item by number; a second digit extends the number
  * when such an item exists ("1" then "2" is item 12), else starts anew. */
@@ -306,12 +330,7 @@ term_key(struct term *t, key_code key)
 
 	if (term_is_field(it)) {
 		a = keys_map_lookup(t->keys, KEYS_CTX_EDITOR, key);
-		/* In a text field every printable key is text, unless a
-		 * keymap binds it in "editor" (numpad.keys: '/' back, '*'
-		 * help, as a keypad on the Linux console sends them): a
-		 * keypad has no other way out of a filled multi-line field,
-		 * and leaving a typed form asks first, so no text is lost. */
-		if (keys_is_text(key) && a == ACTION_NONE) {
+		if (term_field_types(it, key, a)) {
 			term_utf8((unsigned int)key, buf);
 			app_input_text(t->app, buf);
 			return APP_OK;

@@ -34,6 +34,11 @@ def keypad_way_out(api, tmp, w, h):
 		# A keypad user types a digit (meaning item 3): it is text.
 		c.type("3")
 		c.check_caret("3")
+		# In a filled one-line field '/' is text (Enter leads on), and
+		# the footer does not offer it as the way back there.
+		c.type("/")
+		c.check_caret("3/")
+		assert "/ back" not in hint(c), c.text()
 		c.keys("Enter")
 		c.check_focus("Text", field=True)
 		c.type("12")
@@ -62,6 +67,21 @@ def keypad_way_out(api, tmp, w, h):
 		c.focus_to("Yes, leave", key="+")
 		c.keys("Enter")
 		c.wait_text("Polls", "kept")
+		# A password may hold '/' and '*': typed, not acted on.
+		c.keys("1", "Enter")
+		c.wait_text("Options")
+		c.type(".")
+		c.focus_to("Review my vote", key="+")
+		c.keys("Enter")
+		c.focus_to("Send", key="+")
+		c.keys("Enter")
+		c.wait_text("Log in")
+		c.check_focus("User name")
+		c.type("demo")
+		c.keys("Enter")
+		c.check_focus("Password")
+		c.type("a/b*c")
+		c.check_caret("*****")
 	finally:
 		c.close()
 
