@@ -689,9 +689,15 @@ app_ask_leave(struct app *app, enum action action, const struct screen *stop)
 		    _("Yes, quit"), _("No, stay here"));
 		return 1;
 	}
-	/* L10N: %s says what is not sent ("Your idea is not sent."). */
-	snprintf(text, sizeof(text), _("%s If you leave, it is kept as a draft in this program "
-	    "until you quit, and is there again when you come back."), what);
+	if (app->opts.kiosk)
+		/* L10N: on a public kiosk, which wipes a draft when the
+		 * session ends; %s says what is not sent. */
+		snprintf(text, sizeof(text), _("%s If you leave, it is kept as a draft until "
+		    "your session ends, and is there again when you come back."), what);
+	else
+		/* L10N: %s says what is not sent ("Your idea is not sent."). */
+		snprintf(text, sizeof(text), _("%s If you leave, it is kept as a draft in this program "
+		    "until you quit, and is there again when you come back."), what);
 	ui_confirm(app, action, _("Leave without sending?"), text,
 	    _("Yes, leave; keep the draft"), _("No, stay here"));
 	return 1;

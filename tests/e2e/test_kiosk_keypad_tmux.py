@@ -58,6 +58,10 @@ def keypad_way_out(api, tmp, w, h):
 		# '/' in a filled field leaves it: the form asks first.
 		c.type("/")
 		c.wait_text("Leave without sending?")
+		# A kiosk keeps the draft until the session ends, not "until
+		# you quit" (q does not quit a kiosk).
+		c.wait_text("until your session ends")
+		assert "until you quit" not in c.flat(), c.text()
 		# The dialog names keypad keys, not F1 or Delete.
 		c.wait_text("* help", "/ back")
 		c.type("/")
