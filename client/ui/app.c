@@ -679,6 +679,10 @@ app_ask_leave(struct app *app, enum action action, const struct screen *stop)
 	for (s = app->top; s != NULL && s != stop && what == NULL; s = s->below)
 		if (s->type->unsent != NULL && !s->failed)
 			what = s->type->unsent(app, (struct screen *)s);
+	/* A draft kept by leaving its form earlier is lost by quitting too. */
+	if (what == NULL && action == ACTION_QUIT && app->drafts != NULL)
+		/* L10N: before quitting, when a form left earlier kept its text. */
+		what = _("A text you left is kept as a draft and not sent.");
 	if (what == NULL)
 		return 0;
 	if (action == ACTION_QUIT) {
