@@ -252,7 +252,10 @@ confirm_build(struct app *app, struct screen *s, struct page *p)
 	p->context = "form";
 	page_set_heading(p, "%s", d->heading);
 	if (d->text != NULL)
-		page_add_text(p, PAGE_TEXT_PARA, "%s", d->text);
+		/* A note, not a paragraph: what the question is about is
+		 * said whole, also where line mode cuts paragraphs short
+		 * ("Your idea is not sent. … 23 more words"). */
+		page_add_text(p, PAGE_TEXT_NOTE, "%s", d->text);
 	/* Staying comes first: a second Enter out of habit loses nothing. */
 	if ((it = page_add_item(p, PAGE_ITEM_BUTTON, d->no)) != NULL)
 		it->ref = CONFIRM_NO;

@@ -4,6 +4,8 @@
 # where every footer names keys the keypad has and no text field traps the
 # keypad (items 2, 15, 16); and quitting with a draft kept earlier (item 2).
 import os
+import re
+import subprocess
 import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
@@ -122,11 +124,35 @@ def quit_with_kept_draft(api, tmp):
 		c.close()
 
 
+def line_leave_says_where_kept(api, tmp):
+	"""Line mode: leaving a typed idea asks, and the question says where
+	the draft is kept, without t (a brief page said only 'Your idea is
+	not sent. … 23 more words.')."""
+	def run(lines):
+		env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": tmp, "TERM": "dumb",
+		       "LANG": "C.UTF-8", "XDG_STATE_HOME": os.path.join(tmp, "state")}
+		return subprocess.run([mwtest.CLIENT_BIN, "--api", api.url, "--ui", "line"],
+				      input=("\n".join(lines) + "\n").encode(), capture_output=True,
+				      timeout=30, env=env).stdout.decode()
+
+	def number(text, label):
+		m = re.search(r"(?m)^(\d+)\. %s" % re.escape(label), text)
+		assert m, "no item %r in:\n%s" % (label, text[-1500:])
+		return m.group(1)
+	n = number(run([]), "Stadt.Raum.Wir.")
+	wi = number(run([n]), "Write a new idea")
+	out = run([n, wi, "Trinkbrunnen", "Ein Brunnen am Platz für alle.", ".", "b"])
+	ask = out[out.rindex("Leave without sending?"):]
+	assert "kept as a draft" in ask and "more words" not in ask, ask
+
+
 def test_newuser(api):
 	tmp = mwtest.tempdir("mw-newuser-")
 	suite.parallel(("keypad way out 80x24", keypad_way_out, api, tmp, 80, 24),
 		       ("keypad way out 40x12", keypad_way_out, api, tmp, 40, 12),
-		       ("quit with a kept draft", quit_with_kept_draft, api, tmp))
+		       ("quit with a kept draft", quit_with_kept_draft, api, tmp),
+		       ("line mode: leaving says where the draft is kept", line_leave_says_where_kept,
+			api, tmp))
 
 
 if __name__ == "__main__":
