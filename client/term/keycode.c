@@ -11,6 +11,35 @@ static const char *const keycode_kp_seq[TERM_KP_CODES] = {
 	"\033Ok", "\033Om", "\033Oj", "\033Oo", "\033On"
 };
 
+/* Keys that common terminals send whatever TERM says: PuTTY's default
+ * Home, End and F1-F4, rxvt's Home and End, xterm's under another TERM,
+ * the Linux console's F1-F5. */
+static const struct {
+	const char	*seq;
+	int		 code;
+} keycode_alt[TERM_ALT_CODES] = {
+	{ "\033[1~", KEY_HOME }, { "\033[7~", KEY_HOME },
+	{ "\033[H", KEY_HOME }, { "\033OH", KEY_HOME },
+	{ "\033[4~", KEY_END }, { "\033[8~", KEY_END },
+	{ "\033[F", KEY_END }, { "\033OF", KEY_END },
+	{ "\033[11~", KEY_F(1) }, { "\033[12~", KEY_F(2) },
+	{ "\033[13~", KEY_F(3) }, { "\033[14~", KEY_F(4) },
+	{ "\033OP", KEY_F(1) }, { "\033OQ", KEY_F(2) },
+	{ "\033OR", KEY_F(3) }, { "\033OS", KEY_F(4) },
+	{ "\033[[A", KEY_F(1) }, { "\033[[B", KEY_F(2) },
+	{ "\033[[C", KEY_F(3) }, { "\033[[D", KEY_F(4) },
+	{ "\033[[E", KEY_F(5) }
+};
+
+const char *
+term_alt_sequence(int i, int *code)
+{
+	if (i < 0 || i >= TERM_ALT_CODES)
+		return NULL;
+	*code = keycode_alt[i].code;
+	return keycode_alt[i].seq;
+}
+
 const char *
 term_kp_sequence(int i)
 {

@@ -73,7 +73,8 @@ screen_init_colors(void)
 int
 screen_start(int no_color, int kiosk)
 {
-	int i;
+	const char *alt;
+	int i, code;
 
 	if (screen_term != NULL)
 		return 0;
@@ -99,6 +100,11 @@ screen_start(int no_color, int kiosk)
 	 * then send ESC O sequences that curses does not name. */
 	for (i = 0; i < TERM_KP_CODES; i++)
 		define_key(term_kp_sequence(i), TERM_KP_DIGIT(0) + i);
+	/* Home, End and F1 as other terminals send them, where this
+	 * terminfo has no key of that sequence (nor one it begins). */
+	for (i = 0; i < TERM_ALT_CODES; i++)
+		if ((alt = term_alt_sequence(i, &code)) != NULL && key_defined(alt) == 0)
+			define_key(alt, code);
 	/* Scrolling a list by insert/delete line writes the new rows only. */
 	idlok(stdscr, TRUE);
 	/* No typeahead checks: doupdate() must finish every frame, cursor

@@ -26,4 +26,14 @@ key_code	term_key_from_curses(int is_code, unsigned int c);
 /* The escape sequence of keypad code i (0 .. TERM_KP_CODES-1); borrowed. */
 const char	*term_kp_sequence(int i);
 
+/*
+ * Sequences of Home, End and F1-F5 that terminals send whatever their
+ * TERM says (PuTTY's defaults, xterm's keys under TERM=linux). Where the
+ * terminfo has no key for one, screen_start() teaches it to curses, so
+ * the key works instead of being ignored as not known. Returns sequence
+ * i (0 .. TERM_ALT_CODES-1, borrowed) and its curses code in *code.
+ */
+#define TERM_ALT_CODES		21
+const char	*term_alt_sequence(int i, int *code);
+
 #endif

@@ -146,11 +146,37 @@ def line_leave_says_where_kept(api, tmp):
 	assert "kept as a draft" in ask and "more words" not in ask, ask
 
 
+def putty_keys(api, tmp):
+	"""PuTTY's default Home, End and F1 (ESC [ 1 ~, ESC [ 4 ~, ESC [ 11 ~)
+	and xterm's under TERM=linux (ESC O H, ESC O F, ESC O P) work as the
+	keys they are, not 'Key not known.': a text field's footer offers F1
+	for help."""
+	for term, home, end, f1 in (("xterm-256color", "1b 5b 31 7e", "1b 5b 34 7e", "1b 5b 31 31 7e"),
+				    ("linux", "1b 4f 48", "1b 4f 46", "1b 4f 50")):
+		c = Client(api.url, tmp, 80, 24, name="putty-" + term, env={"TERM": term})
+		try:
+			c.wait_text("Projects")
+			c.check_focus("1. ")
+			c.tmux("send-keys", "-t", "t", "-H", *end.split())
+			c.check_focus("4. ")
+			c.tmux("send-keys", "-t", "t", "-H", *home.split())
+			c.check_focus("1. ")
+			c.keys("l")
+			c.check_focus("User name")
+			assert "F1 help" in c.flat(), c.text()
+			c.tmux("send-keys", "-t", "t", "-H", *f1.split())
+			c.wait_text("Help")
+			assert "Key not known" not in c.flat(), c.text()
+		finally:
+			c.close()
+
+
 def test_newuser(api):
 	tmp = mwtest.tempdir("mw-newuser-")
 	suite.parallel(("keypad way out 80x24", keypad_way_out, api, tmp, 80, 24),
 		       ("keypad way out 40x12", keypad_way_out, api, tmp, 40, 12),
 		       ("quit with a kept draft", quit_with_kept_draft, api, tmp),
+		       ("PuTTY and xterm keys under other TERMs", putty_keys, api, tmp),
 		       ("line mode: leaving says where the draft is kept", line_leave_says_where_kept,
 			api, tmp))
 
