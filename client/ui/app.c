@@ -810,7 +810,8 @@ app_action(struct app *app, enum action action, int arg)
 	case ACTION_LOGIN:
 		if (app_logged_in(app))
 			ui_status(app, _("You are logged in as %s."),
-			    ui_name(app_user_name(app), name, sizeof(name)));
+			    ui_name(_("You are logged in as %s."), app_user_name(app), name,
+			    sizeof(name)));
 		else
 			scr_login_open(app);
 		return APP_OK;

@@ -334,12 +334,15 @@ login_submit(struct app *app, struct screen *s)
 	api_login_free(out);
 	ui_pop(app);
 	ui_invalidate(app);
-	who = ui_name(app_user_name(app), name, sizeof(name));
-	if (app->top->type->send != NULL || strcmp(app->top->type->name, "review") == 0)
+	if (app->top->type->send != NULL || strcmp(app->top->type->name, "review") == 0) {
 		/* L10N: after logging in on the way to sending something. */
+		who = ui_name(_("Logged in as %s. What you entered is still here; send it again."),
+		    app_user_name(app), name, sizeof(name));
 		ui_status(app, _("Logged in as %s. What you entered is still here; send it again."), who);
-	else
+	} else {
+		who = ui_name(_("Logged in as %s."), app_user_name(app), name, sizeof(name));
 		ui_status(app, _("Logged in as %s."), who);
+	}
 	/* Over ssh with a key not yet registered: offer to remember it. */
 	if (!app->opts.kiosk)
 		scr_remember_key_open(app);

@@ -66,7 +66,7 @@ projects_build(struct app *app, struct screen *s, struct page *p)
 	page_set_heading(p, "%s", _("Projects"));
 	if (app_user_name(app) != NULL)
 		page_add_text(p, PAGE_TEXT_NOTE, _("Logged in as %s."),
-		    ui_name(app_user_name(app), when, sizeof(when)));
+		    ui_name(_("Logged in as %s."), app_user_name(app), when, sizeof(when)));
 	if (d->list == NULL)
 		return;
 	ui_count_note(p, projects_status_phrase(d->status, 1),

@@ -145,10 +145,11 @@ char	*ui_end_date(const char *when, char *buf, size_t size);
  * just before on the page; NULL: the year is said). Writes into buf. */
 char	*ui_date_after(const char *when, const char *before, char *buf, size_t size);
 
-/* A person's name for the end of a sentence: name without its trailing
- * periods, so "Logged in as %s." never says "Anna B..". Returns buf
- * ("" for NULL). */
-char	*ui_name(const char *name, char *buf, size_t size);
+/* A person's name for the format fmt (as translated): where "%s." ends
+ * a sentence (or fmt is NULL), name without its trailing periods, so
+ * "Logged in as %s." never says "Anna B.."; elsewhere name as it is.
+ * Returns buf ("" for NULL). */
+char	*ui_name(const char *fmt, const char *name, char *buf, size_t size);
 
 /* Status words of projects, polls, ideas and comments ("open", "waiting
  * for moderation"); unknown values are returned as given. */

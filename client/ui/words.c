@@ -252,13 +252,17 @@ ui_add_paragraphs(struct page *p, const char *text)
 }
 
 char *
-ui_name(const char *name, char *buf, size_t size)
+ui_name(const char *fmt, const char *name, char *buf, size_t size)
 {
 	size_t n;
 
 	if (size == 0)
 		return buf;
 	snprintf(buf, size, "%s", name != NULL ? name : "");
+	/* Only where the name ends the sentence: a translation may put
+	 * it before the verb ("%s olarak giriş yapıldı."). */
+	if (fmt != NULL && strstr(fmt, "%s.") == NULL)
+		return buf;
 	n = strlen(buf);
 	while (n > 0 && buf[n - 1] == '.')
 		buf[--n] = '\0';

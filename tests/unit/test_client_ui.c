@@ -1590,10 +1590,16 @@ test_ui_name_no_double_period(void **state)
 	char buf[32];
 
 	(void)state;
-	assert_string_equal(ui_name(NULL, buf, sizeof(buf)), "");
-	assert_string_equal(ui_name("Anna B.", buf, sizeof(buf)), "Anna B");
-	assert_string_equal(ui_name("Demo-Konto", buf, sizeof(buf)), "Demo-Konto");
-	assert_string_equal(ui_name("...", buf, sizeof(buf)), "");
+	assert_string_equal(ui_name(NULL, NULL, buf, sizeof(buf)), "");
+	assert_string_equal(ui_name(NULL, "Anna B.", buf, sizeof(buf)), "Anna B");
+	assert_string_equal(ui_name("Logged in as %s.", "Anna B.", buf, sizeof(buf)), "Anna B");
+	assert_string_equal(ui_name("Logged in as %s.", "Demo-Konto", buf, sizeof(buf)), "Demo-Konto");
+	assert_string_equal(ui_name(NULL, "...", buf, sizeof(buf)), "");
+	/* Where the name does not end the sentence (Turkish puts the verb
+	 * last), its period stays: "Ayşe I. olarak giriş yapıldı." */
+	assert_string_equal(ui_name("%s olarak giriş yapıldı.", "Ayşe I.", buf, sizeof(buf)),
+	    "Ayşe I.");
+	assert_string_equal(ui_name("Logged in as %s (%s).", "Anna B.", buf, sizeof(buf)), "Anna B.");
 }
 
 static void
