@@ -768,7 +768,11 @@ app_action(struct app *app, enum action action, int arg)
 	case ACTION_BACK:
 	case ACTION_CANCEL:
 		if (s->below == NULL) {
-			ui_status(app, "%s", _("This is the first page. Press q to quit."));
+			/* A kiosk is not quit: q ends the session there. */
+			if (app->opts.kiosk)
+				ui_status(app, "%s", _("This is the first page."));
+			else
+				ui_status(app, "%s", _("This is the first page. Press q to quit."));
 			return APP_OK;
 		}
 		if (app_ask_leave(app, action, s->below))

@@ -28,6 +28,10 @@ def keypad_way_out(api, tmp, w, h):
 		c.wait_text("Projects")
 		# The keypad's help key is named, not '?' (not on a keypad).
 		c.wait_text("* help")
+		# Back on the first page: a kiosk is not quit, q would not.
+		c.type("/")
+		c.wait_text("This is the first page.")
+		assert "quit" not in c.flat(), c.text()
 		c.keys("3", "Enter")
 		c.wait_text("Polls")
 		c.focus_to("Write a new idea", key="+")
