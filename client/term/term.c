@@ -124,7 +124,10 @@ term_keyname(const char *context, enum action action, void *ud)
 		n = sizeof(b) / sizeof(b[0]);
 	best[0] = '\0';
 	for (i = 0; i < n; i++) {
-		if (b[i].action != action)
+		/* Cancel leaves a form as back does: its key (Esc) counts,
+		 * so a narrow footer still has room for the way back. */
+		if (b[i].action != action &&
+		    !(action == ACTION_BACK && b[i].action == ACTION_CANCEL))
 			continue;
 		/* In a text field the editing keys edit; never offer them. */
 		if (ctx == KEYS_CTX_EDITOR && term_is_edit_key(b[i].key))

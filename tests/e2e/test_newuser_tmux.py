@@ -175,12 +175,33 @@ def putty_keys(api, tmp):
 			c.close()
 
 
+def form_footer_names_back(api, tmp):
+	"""At 40x12 in German the footer of a form's button names the way
+	back: Esc, not 'Rücktaste zurück', which did not fit (item 14)."""
+	c = Client(api.url, tmp, 40, 12, lang="de", name="form-back",
+		   env={"TERM": "xterm-256color"},
+		   extra_args=["--keymap", os.path.join(mwtest.TOP, "keymaps", "vi.keys")])
+	try:
+		c.wait_text("Projekte")
+		c.keys("3", "Enter")
+		c.wait_text("Abstimmungen")
+		c.focus_to("Kommentar schreiben", key="j")
+		c.keys("Enter")
+		c.check_focus("Kommentar", field=True)
+		c.keys("Tab")
+		c.check_focus("Prüfen und senden")
+		c.wait_text("Esc zurück")
+	finally:
+		c.close()
+
+
 def test_newuser(api):
 	tmp = mwtest.tempdir("mw-newuser-")
 	suite.parallel(("keypad way out 80x24", keypad_way_out, api, tmp, 80, 24),
 		       ("keypad way out 40x12", keypad_way_out, api, tmp, 40, 12),
 		       ("quit with a kept draft", quit_with_kept_draft, api, tmp),
 		       ("PuTTY and xterm keys under other TERMs", putty_keys, api, tmp),
+		       ("a form's footer names the way back at 40x12", form_footer_names_back, api, tmp),
 		       ("line mode: leaving says where the draft is kept", line_leave_says_where_kept,
 			api, tmp))
 
