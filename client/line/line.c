@@ -98,6 +98,7 @@ struct line {
 	const struct page_field	*asked;		/* the field last asked for on its own */
 	int			 tty;		/* stdin is a terminal (echo can be turned off) */
 	int			 used;		/* kiosk: something was typed since the last reset */
+	int			 reset_due;	/* kiosk: time ran out; unwinding to the main loop */
 	int			 was_review;	/* the page said last was a review step */
 	int			 after_review;	/* this page came right after a review step */
 	int			 questions;	/* a survey's questions are asked one by one next */
@@ -152,6 +153,9 @@ line_write(struct line *l, const char *s, size_t len)
 	ssize_t w;
 	size_t off;
 
+	/* A kiosk reset is due: nothing more of the last person's page. */
+	if (l->reset_due)
+		return;
 	/* Whatever comes now is the answer: no late "Loading…". */
 	if (line_slow_len > 0) {
 		line_slow_arm(0);
@@ -1174,6 +1178,10 @@ line_input(struct line *l, char **out)
 {
 	int r, timeout, grace;
 
+	/* A kiosk reset is due: every question asked on the way back to
+	 * the main loop ends as at the end of input. */
+	if (l->reset_due)
+		return 0;
 	/* --test-time-scale (tests only) makes both waits shorter. */
 	grace = LINE_GRACE * 1000 / l->time_scale;
 	for (;;) {
@@ -1200,11 +1208,25 @@ line_input(struct line *l, char **out)
 		}
 		if (r == LINE_EOF)
 			return 0;
-		app_reset(l->app);
-		line_puts(l, _("The session has ended. Welcome!\n"));
-		*out = strdup("");
-		return *out != NULL;
+		/* Reset in the main loop (line_reset), not here, in the middle
+		 * of a page, a "-- more --" or a text being typed, whose
+		 * screens the reset frees. */
+		l->reset_due = 1;
+		return 0;
 	}
+}
+
+/* Kiosk: when a reset is due, wipes the session and welcomes the next
+ * person. Returns 1 when it did (the main loop goes on), else 0. */
+static int
+line_reset(struct line *l)
+{
+	if (!l->reset_due)
+		return 0;
+	l->reset_due = 0;
+	app_reset(l->app);
+	line_puts(l, _("The session has ended. Welcome!\n"));
+	return 1;
 }
 
 /* Actions on one item: "u 3" moves choice 3 up, "r 2" replies to
@@ -1827,8 +1849,11 @@ line_main(const struct client_opts *opts)
 		line_say(&l, p);
 		if (l.questions) {
 			l.questions = 0;
-			if ((walked = line_walk_questions(&l, &ans)) == 0)
+			if ((walked = line_walk_questions(&l, &ans)) == 0) {
+				if (line_reset(&l))
+					continue;
 				break;
+			}
 			if (walked == 2) {
 				r = line_handle(&l, app_page(l.app), ans);
 				free(ans);
@@ -1839,8 +1864,11 @@ line_main(const struct client_opts *opts)
 			}
 		}
 
-		if ((walked = line_walk_fields(&l, fresh)) == 0)
+		if ((walked = line_walk_fields(&l, fresh)) == 0) {
+			if (line_reset(&l))
+				continue;
 			break;
+		}
 		p = app_page(l.app);
 		if (page_focused(p) != NULL && page_focused(p)->field == NULL)
 			l.asked = NULL;
@@ -1857,6 +1885,8 @@ line_main(const struct client_opts *opts)
 
 		line_prompt(&l, p);
 		if (line_input(&l, &ans) <= 0) {
+			if (line_reset(&l))
+				continue;
 			line_puts(&l, "\n");
 			break;
 		}

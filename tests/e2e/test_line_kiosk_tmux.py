@@ -1,7 +1,8 @@
 # test_line_kiosk_tmux.py — a line-mode kiosk reset on a real terminal (tmux at
 # 80x24 and 80x50): exactly one screenful of blank lines (no escape sequence),
 # nothing of the last person on the screen, half-typed text dropped, and the
-# welcome page follows without a "-- more --" (issue 8 item 17).
+# welcome page follows without a "-- more --", also when the person left in
+# the middle of a page or a text (issue 8 item 17).
 import os
 import re
 import sys
@@ -77,10 +78,72 @@ def reset_once(api, tmp, rows, typed):
 		c.close()
 
 
+def reset_at_more(api, tmp):
+	"""A person walks away from a '-- more --' prompt: after the reset
+	the rest of their page is not said (it came after the welcome)."""
+	c = Client(api.url, tmp, 80, 10, name="kiosk-line-more",
+		   extra_args=["--ui", "line"] + mwtest.kiosk_args(IDLE))
+	try:
+		c.wait_text("-- more")
+		c.keys("Enter")
+		c.wait_text("q end session")
+		c.type("3")
+		c.keys("Enter")
+		c.wait_text("-- more")
+		secs = (IDLE + 5) / mwtest.TIME_SCALE + SLACK
+		wait_until(lambda: "The session has ended" in "\n".join(history(c)), secs,
+			   "the reset")
+		wait_until(lambda: "-- more" in "\n".join(history(c)).split("The session has ended")[1],
+			   10, "the welcome page")
+		lines = history(c)
+		end = max(i for i, l in enumerate(lines) if "The session has ended" in l)
+		after = "\n".join(lines[end:])
+		for word in ("Comments", "Write a comment", "Ideas", "All ideas", "participants"):
+			ok(word not in after, "%r of the last page said after the reset:\n%s" % (word, after))
+		ok("Projects" in after, "no welcome page after the reset:\n" + after)
+	finally:
+		c.close()
+
+
+def reset_in_text(api, tmp):
+	"""A person walks away in the middle of an idea's text (several
+	lines, ended by a dot): after the reset the welcome page is said and
+	the next person's lines open pages, not more lines of that text."""
+	c = Client(api.url, tmp, 80, 24, name="kiosk-line-text",
+		   extra_args=["--ui", "line"] + mwtest.kiosk_args(IDLE))
+	try:
+		c.wait_text("q end session")
+		c.type("3")
+		c.keys("Enter")
+		c.wait_text("Write a new idea")
+		n = re.search(r"(?m)^(\d+)\. Write a new idea", c.text()).group(1)
+		c.type(n)
+		c.keys("Enter")
+		c.wait_text("Title (3 to 120")
+		c.type("Geheimer Entwurf")
+		c.keys("Enter")
+		c.wait_text("a line with only a dot")
+		c.type("Dieser Text darf nicht bleiben.")
+		c.keys("Enter")
+		secs = (IDLE + 5) / mwtest.TIME_SCALE + SLACK
+		wait_until(lambda: "The session has ended" in "\n".join(history(c)), secs, "the reset")
+		c.wait_text("q end session")
+		c.type("3")
+		c.keys("Enter")
+		c.wait_text("Which event")
+		after = "\n".join(history(c)).split("The session has ended")[1]
+		ok("Geheimer" not in after and "darf nicht" not in after,
+		   "the last person's text said after the reset:\n" + after)
+	finally:
+		c.close()
+
+
 def test_resets(api):
 	tmp = mwtest.tempdir("mw-kiosk-line-")
 	suite.parallel(("reset at 80x24", reset_once, api, tmp, 24, ""),
-		       ("reset at 80x50, half a line typed", reset_once, api, tmp, 50, "47"))
+		       ("reset at 80x50, half a line typed", reset_once, api, tmp, 50, "47"),
+		       ("reset at a '-- more --' prompt", reset_at_more, api, tmp),
+		       ("reset in the middle of a text", reset_in_text, api, tmp))
 
 
 if __name__ == "__main__":
