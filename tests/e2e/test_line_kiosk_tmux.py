@@ -138,12 +138,41 @@ def reset_in_text(api, tmp):
 		c.close()
 
 
+def reset_at_password(api, tmp):
+	"""A person walks away at the password prompt (echo off): the reset
+	frees the login form only once nothing asks for its fields any more
+	(a sanitizer build found a use after free), and the next person's
+	typing shows again."""
+	c = Client(api.url, tmp, 80, 24, name="kiosk-line-password",
+		   extra_args=["--ui", "line"] + mwtest.kiosk_args(IDLE))
+	try:
+		c.wait_text("q end session")
+		c.type("l")
+		c.keys("Enter")
+		c.wait_text("User name or e-mail:")
+		c.type("demo")
+		c.keys("Enter")
+		c.wait_text("Password (not shown):")
+		secs = (IDLE + 5) / mwtest.TIME_SCALE + SLACK
+		wait_until(lambda: "The session has ended" in "\n".join(history(c)), secs, "the reset")
+		c.wait_text("q end session")
+		assert not c.dead(), "the client ended at the reset"
+		c.type("3")
+		wait_until(lambda: (lambda l: "q end session" in l and l.endswith(": 3"))(
+			c.screen()[c.cursor()[0]].rstrip()), 10, "the typed 3 shown")
+		c.keys("Enter")
+		c.wait_text("Which event")
+	finally:
+		c.close()
+
+
 def test_resets(api):
 	tmp = mwtest.tempdir("mw-kiosk-line-")
 	suite.parallel(("reset at 80x24", reset_once, api, tmp, 24, ""),
 		       ("reset at 80x50, half a line typed", reset_once, api, tmp, 50, "47"),
 		       ("reset at a '-- more --' prompt", reset_at_more, api, tmp),
-		       ("reset in the middle of a text", reset_in_text, api, tmp))
+		       ("reset in the middle of a text", reset_in_text, api, tmp),
+		       ("reset at the password prompt", reset_at_password, api, tmp))
 
 
 if __name__ == "__main__":
