@@ -385,9 +385,9 @@ lay_body(struct lay_buf *b, const struct page *p, int width, int *item_first,
 	}
 }
 
-/* The key-hint line: "? help, q quit, Enter open, Esc back", as many as
- * fit. Help and quit come first, so the narrowest screen still says how
- * to get help and how to leave. */
+/* The key-hint line: "? help, q quit, Esc back, Enter open", as many as
+ * fit. Help, quit and back come first, so the narrowest screen still
+ * says how to get help and how to leave. */
 static void
 lay_hints(const struct page *p, layout_key_cb keyname, void *ud, int width,
     char *out, size_t outsz)
@@ -404,7 +404,8 @@ lay_hints(const struct page *p, layout_key_cb keyname, void *ud, int width,
 			if (p->action[i].label == NULL)
 				continue;
 			first = p->action[i].action == ACTION_HELP ? 0 :
-			    p->action[i].action == ACTION_QUIT ? 1 : 2;
+			    p->action[i].action == ACTION_QUIT ||
+			    p->action[i].action == ACTION_BACK ? 1 : 2;
 			if (first != pass)
 				continue;
 			k = keyname(p->context != NULL ? p->context : "list",

@@ -176,8 +176,22 @@ def putty_keys(api, tmp):
 
 
 def form_footer_names_back(api, tmp):
-	"""At 40x12 in German the footer of a form's button names the way
-	back: Esc, not 'Rücktaste zurück', which did not fit (item 14)."""
+	"""At 40x12 in German the footer names the way back right after help
+	(it was cut on every page), on a form's button too: Esc, not
+	'Rücktaste zurück', which did not fit (item 14)."""
+	d = Client(api.url, tmp, 40, 12, lang="de", name="page-back", env={"TERM": "xterm-256color"})
+	try:
+		d.wait_text("Projekte")
+		d.keys("3", "Enter")
+		d.wait_text("Abstimmungen")
+		# The way back stays in the footer after help (it was cut
+		# for "Enter öffnen, i neue Idee" on every page).
+		d.wait_text("? Hilfe, Esc zurück")
+		d.keys("2", "Enter")
+		d.wait_text("Ideen für")
+		d.wait_text("? Hilfe, Esc zurück")
+	finally:
+		d.close()
 	c = Client(api.url, tmp, 40, 12, lang="de", name="form-back",
 		   env={"TERM": "xterm-256color"},
 		   extra_args=["--keymap", os.path.join(mwtest.TOP, "keymaps", "vi.keys")])
@@ -185,6 +199,7 @@ def form_footer_names_back(api, tmp):
 		c.wait_text("Projekte")
 		c.keys("3", "Enter")
 		c.wait_text("Abstimmungen")
+		c.wait_text("? Hilfe, h zurück")
 		c.focus_to("Kommentar schreiben", key="j")
 		c.keys("Enter")
 		c.check_focus("Kommentar", field=True)

@@ -173,7 +173,7 @@ test_layout_page_80x24(void **state)
 	assert_true(y > 0);
 	assert_string_equal(canvas_text(c, y - 1), "");
 	assert_string_equal(canvas_text(c, y + 1), "  4. Veranstaltung 4");
-	assert_string_equal(canvas_text(c, 22), "? help, Enter open, Esc back");
+	assert_string_equal(canvas_text(c, 22), "? help, Esc back, Enter open");
 	assert_string_equal(canvas_text(c, 23), "Willkommen.");
 	check_frame(c);
 	assert_int_equal(l.focus_row, c->cur_y);
@@ -204,7 +204,7 @@ test_layout_page_40x12_scrolls_to_focus(void **state)
 		/* Heading, hints and status stay where they are. */
 		assert_string_equal(canvas_text(c, 1), "Stadt.Raum.Wir.");
 		assert_string_equal(canvas_text(c, 10),
-		    "? help, Enter open, Esc back");
+		    "? help, Esc back, Enter open");
 	}
 	assert_non_null(strstr(canvas_text(c, c->cur_y), "30. Veranstaltung 30"));
 	/* Back up to the first item: the text above it shows again. */
@@ -439,7 +439,7 @@ test_layout_page_long_status_wraps(void **state)
 	    "until 30 April.", fake_keyname, NULL, c), 0);
 	assert_string_equal(canvas_text(c, 10), "Your vote for 'Lautern tanzt' is saved.");
 	assert_string_equal(canvas_text(c, 11), "You can change it until 30 April.");
-	assert_string_equal(canvas_text(c, 9), "? help, Enter open, Esc back");
+	assert_string_equal(canvas_text(c, 9), "? help, Esc back, Enter open");
 	check_frame(c);
 	page_free(p);
 	canvas_free(c);
