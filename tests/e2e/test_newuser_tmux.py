@@ -188,7 +188,7 @@ def form_footer_names_back(api, tmp):
 		# for "Enter öffnen, i neue Idee" on every page).
 		d.wait_text("? Hilfe, Esc zurück")
 		d.keys("2", "Enter")
-		d.wait_text("Ideen für")
+		d.wait_text("Meiste Unterstützung zuerst")
 		d.wait_text("? Hilfe, Esc zurück")
 	finally:
 		d.close()
