@@ -17,6 +17,7 @@
 #include "client/keys/keys.h"
 #include "client/line/line.h"
 #include "client/line/parse.h"
+#include "client/line/resolve.h"
 #include "client/line/seen.h"
 #include "client/line/wipe.h"
 #include "client/ui/app.h"
@@ -221,12 +222,6 @@ line_printf(struct line *l, const char *fmt, ...)
 static int line_input(struct line *l, char **out);
 /* Notes the page as said without saying it. */
 static void line_quiet(struct line *l, const struct page *p);
-/* The keymap context of a page as line mode reads it. */
-static enum keys_context line_ctx(const struct page *p);
-/* An item that answers a question of a survey. */
-static int line_is_answer(const struct page_item *it);
-/* The page's main action as a numbered button, or NULL. */
-static const struct page_item *line_main_button(const struct page *p);
 
 /*
  * Before a printed line would scroll the page's start away, asks for
@@ -348,16 +343,6 @@ line_item(struct line *l, const struct page_item *it, int full, int change)
 	 * the detail says the numbers. */
 	if ((full || it->has_bar) && it->detail != NULL && it->detail[0] != '\0')
 		line_text(l, "   ", it->detail);
-}
-
-/*
- * The whole page, top to bottom. Brief (the default) says each paragraph's
- * start and no item details; full (t) says everything.
- */
-static int
-line_is_help(const struct page *p)
-{
-	return p->context != NULL && strcmp(p->context, "help") == 0;
 }
 
 /*
@@ -690,17 +675,6 @@ line_status(struct line *l, const struct page *p)
 	line_status_rest(l, p, p->status);
 }
 
-/* Words a person can type instead of a key that needs a real keyboard. */
-static const struct {
-	const char	*word;
-	enum action	 action;
-} line_words[] = {
-	{ "b", ACTION_BACK },
-	{ "h", ACTION_HELP },
-	{ "?", ACTION_HELP },
-	{ "q", ACTION_QUIT },
-};
-
 /* The printable key bound to action a in ctx (not a digit), or 0. */
 static key_code
 line_key_in(struct line *l, enum keys_context ctx, enum action a)
@@ -727,14 +701,12 @@ static void
 line_key_for(struct line *l, enum keys_context ctx, enum action a, char *buf, size_t sz)
 {
 	key_code k;
-	size_t i;
+	const char *w;
 	int c;
 
-	for (i = 0; i < sizeof(line_words) / sizeof(line_words[0]); i++) {
-		if (line_words[i].action == a) {
-			snprintf(buf, sz, "%s", line_words[i].word);
-			return;
-		}
+	if ((w = line_word_for(a)) != NULL) {
+		snprintf(buf, sz, "%s", w);
+		return;
 	}
 	if ((k = line_key_in(l, ctx, a)) != 0) {
 		snprintf(buf, sz, "%c", (char)k);
@@ -748,37 +720,6 @@ line_key_for(struct line *l, enum keys_context ctx, enum action a, char *buf, si
 		}
 	}
 	snprintf(buf, sz, "%s", keys_action_name(a));
-}
-
-/* The action a typed single character means in ctx, also through the
- * other contexts for actions the page offers (see line_key_for()). */
-static enum action
-line_key_action(struct line *l, const struct page *p, enum keys_context ctx, key_code k)
-{
-	enum action a;
-	int c;
-
-	if ((a = keys_map_lookup(l->keys, ctx, k)) != ACTION_NONE)
-		return a;
-	if ((a = keys_map_lookup(l->keys, KEYS_CTX_COMMON, k)) != ACTION_NONE)
-		return a;
-	for (c = 0; c < KEYS_CTX__COUNT; c++) {
-		a = keys_map_lookup(l->keys, (enum keys_context)c, k);
-		if (a != ACTION_NONE && page_offers(p, a))
-			return a;
-	}
-	return ACTION_NONE;
-}
-
-static enum keys_context
-line_ctx(const struct page *p)
-{
-	int c = keys_context_parse(p->context != NULL ? p->context : "list");
-
-	/* Line mode types whole lines: an editor page is a form here. */
-	if (c < 0 || c == KEYS_CTX_EDITOR)
-		c = KEYS_CTX_FORM;
-	return (enum keys_context)c;
 }
 
 /* Whether the prompts of page t already said entry e ("w withdraw"). */
@@ -835,30 +776,6 @@ line_told_get(struct line *l, const char *heading, int *again)
 	if ((t->where = strdup(heading)) == NULL)
 		return NULL;
 	return t;
-}
-
-/*
- * The page's main action as a numbered button, or NULL: a form's button
- * ("Register", "Log in"), a review's "Send", a ballot's "Review my vote"
- * once something is chosen.
- */
-static const struct page_item *
-line_main_button(const struct page *p)
-{
-	enum keys_context ctx = line_ctx(p);
-	size_t i;
-	int chosen = 0;
-
-	for (i = 0; i < p->n_item; i++)
-		if (p->item[i].checked || p->item[i].rank > 0)
-			chosen = 1;
-	if (ctx != KEYS_CTX_FORM && !page_offers(p, ACTION_SEND) && !chosen)
-		return NULL;
-	for (i = 0; i < p->n_item; i++)
-		if (p->item[i].kind == PAGE_ITEM_BUTTON && p->item[i].number > 0 &&
-		    p->item[i].label != NULL)
-			return &p->item[i];
-	return NULL;
 }
 
 /*
@@ -970,28 +887,6 @@ line_prompt(struct line *l, const struct page *p)
 	for (i = 0; i < n; i++)
 		free(ent[i]);
 	l->printed = 0;
-}
-
-/* Maps a typed word to an action on this page; ACTION_NONE if none. */
-static enum action
-line_word(struct line *l, const struct page *p, const char *w)
-{
-	enum keys_context ctx = line_ctx(p);
-	enum action a;
-	key_code k;
-	size_t i;
-
-	for (i = 0; i < sizeof(line_words) / sizeof(line_words[0]); i++)
-		if (strcmp(w, line_words[i].word) == 0)
-			return line_words[i].action;
-	if ((a = keys_action_parse(w)) != ACTION_NONE)
-		return a;
-	for (i = 0; i < p->n_action; i++)
-		if (p->action[i].label != NULL && ascii_strcasecmp(w, p->action[i].label) == 0)
-			return p->action[i].action;
-	if ((k = keys_parse(w)) != KEYS_NONE && keys_is_text(k))
-		return line_key_action(l, p, ctx, k);
-	return ACTION_NONE;
 }
 
 /* Turns the terminal's echo off or on for a password (no escape sequence:
@@ -1229,94 +1124,6 @@ line_reset(struct line *l)
 	return 1;
 }
 
-/* Actions on one item: "u 3" moves choice 3 up, "r 2" replies to
- * comment 2, "A 1" approves the first idea of the queue. */
-static int
-line_item_action(enum action a)
-{
-	return a == ACTION_MOVE_UP || a == ACTION_MOVE_DOWN || a == ACTION_REPLY ||
-	    a == ACTION_REPORT || a == ACTION_APPROVE || a == ACTION_REJECT ||
-	    a == ACTION_HIDE;
-}
-
-/*
- * An item action typed without a number: which item? The focused one
- * when a number just chose it (a comment, a queue entry), else ask. In a
- * ranking a number chooses, so moving always asks. Returns the number,
- * 0 to act on the focus, or -1 to do nothing.
- */
-static int
-line_which(struct line *l, const struct page *p, enum action a)
-{
-	const struct page_item *it = page_focused(p);
-	char *ans = NULL, *end;
-	long v;
-
-	/* Moderation acts on the entry chosen before (the focus may be in
-	 * the reason field by now); report without a number reports the
-	 * idea itself. */
-	if (a == ACTION_REPORT || a == ACTION_APPROVE || a == ACTION_REJECT ||
-	    a == ACTION_HIDE || (it != NULL && it->number > 0 &&
-	    a != ACTION_MOVE_UP && a != ACTION_MOVE_DOWN &&
-	    (it->kind == PAGE_ITEM_ENTRY || it->kind == PAGE_ITEM_LINK)))
-		return 0;
-	/* L10N: line mode asks which item an action is for. */
-	line_puts(l, _("Which number? "));
-	if (line_input(l, &ans) <= 0)
-		return -1;
-	v = strtol(ans, &end, 10);
-	if (end == ans || v <= 0 || v > 100000) {
-		free(ans);
-		return -1;
-	}
-	free(ans);
-	return (int)v;
-}
-
-/*
- * A typed ranking ("2 4 3" on a ranking) replaces the whole ranking:
- * the options ranked before are taken out first, then the typed ones are
- * chosen in order. Returns 1 when the numbers were such a ranking.
- */
-static int
-line_rank_all(struct line *l, const struct page *p, const struct line_cmd *c)
-{
-	long ids[LINE_CMD_NUMS];
-	size_t i, j, n = 0;
-	int idx, rank;
-
-	if (c->n < 2)
-		return 0;
-	for (i = 0; i < c->n; i++) {
-		idx = page_find_number(p, c->nums[i]);
-		if (idx < 0 || p->item[idx].kind != PAGE_ITEM_RANKED)
-			return 0;
-	}
-	/* Out with the old ranking, the last choice first. */
-	for (rank = LINE_CMD_NUMS; rank > 0; rank--)
-		for (i = 0; i < p->n_item; i++)
-			if (p->item[i].kind == PAGE_ITEM_RANKED && p->item[i].rank == rank)
-				ids[n++] = p->item[i].id;
-	for (i = 0; i < n; i++) {
-		p = app_page(l->app);
-		for (j = 0; j < p->n_item; j++)
-			if (p->item[j].kind == PAGE_ITEM_RANKED && p->item[j].id == ids[i])
-				break;
-		if (j == p->n_item)
-			continue;
-		app_action(l->app, ACTION_JUMP, p->item[j].number);
-		app_action(l->app, ACTION_TOGGLE, 0);
-	}
-	/* Options keep their numbers when ranked: the typed ones in order. */
-	for (i = 0; i < c->n; i++) {
-		app_action(l->app, ACTION_JUMP, c->nums[i]);
-		p = app_page(l->app);
-		if (p->focus >= 0 && p->item[p->focus].rank == 0)
-			app_action(l->app, ACTION_TOGGLE, 0);
-	}
-	return 1;
-}
-
 /* Reads a ranking back: "Your order: 1. Roundnet, 2. Open-air reading." */
 static void
 line_say_order(struct line *l, const struct page *p)
@@ -1335,6 +1142,44 @@ line_say_order(struct line *l, const struct page *p)
 		line_puts(l, ".\n");
 }
 
+/*
+ * A typed ranking ("2 4 3") replaces the whole ranking: the options
+ * ranked before are taken out (the last choice first), then the typed
+ * ones are chosen in order, and the order is read back.
+ */
+static void
+line_rank(struct line *l, const struct line_cmd *c)
+{
+	const struct page *p = app_page(l->app);
+	long ids[LINE_CMD_NUMS];
+	size_t i, j, n = line_rank_taken(p, ids, LINE_CMD_NUMS);
+
+	for (i = 0; i < n; i++) {
+		p = app_page(l->app);
+		for (j = 0; j < p->n_item; j++)
+			if (p->item[j].kind == PAGE_ITEM_RANKED && p->item[j].id == ids[i])
+				break;
+		if (j == p->n_item)
+			continue;
+		app_action(l->app, ACTION_JUMP, p->item[j].number);
+		app_action(l->app, ACTION_TOGGLE, 0);
+	}
+	/* Options keep their numbers when ranked: the typed ones in order. */
+	for (i = 0; i < c->n; i++) {
+		app_action(l->app, ACTION_JUMP, c->nums[i]);
+		p = app_page(l->app);
+		if (p->focus >= 0 && p->item[p->focus].rank == 0)
+			app_action(l->app, ACTION_TOGGLE, 0);
+	}
+	/* The order read back is the change: the options are not said
+	 * again one by one, nor the status of the last one. */
+	p = app_page(l->app);
+	line_say_order(l, p);
+	line_quiet(l, p);
+	free(l->last_status);
+	l->last_status = p->status != NULL ? strdup(p->status) : NULL;
+}
+
 /* Typed numbers: "3" opens item 3 (or asks for field 3); "2 5 1"
  * chooses items in that order. Numbers mean the items as the page showed
  * them, even when choosing one reorders the list. */
@@ -1348,22 +1193,9 @@ line_numbers(struct line *l, const struct page *p, const struct line_cmd *c)
 	int idx, n, r = APP_OK, same;
 
 	for (i = 0; i < c->n; i++) {
-		if ((idx = page_find_number(p, c->nums[i])) < 0) {
-			line_printf(l, _("There is no number %ld here.\n"), (long)c->nums[i]);
-			return APP_OK;
-		}
+		idx = page_find_number(p, c->nums[i]);
 		ids[i] = p->item[idx].id;
 		kinds[i] = p->item[idx].kind;
-	}
-	if (line_rank_all(l, p, c)) {
-		/* The order read back is the change: the options are not
-		 * said again one by one, nor the status of the last one. */
-		p = app_page(l->app);
-		line_say_order(l, p);
-		line_quiet(l, p);
-		free(l->last_status);
-		l->last_status = p->status != NULL ? strdup(p->status) : NULL;
-		return APP_OK;
 	}
 	for (i = 0; i < c->n; i++) {
 		p = app_page(l->app);
@@ -1401,72 +1233,62 @@ line_numbers(struct line *l, const struct page *p, const struct line_cmd *c)
 	return r;
 }
 
-/* Handles one typed line. Returns APP_QUIT to leave. */
+/* Handles one typed line: resolves it, then applies the decision.
+ * Returns APP_QUIT to leave. */
 static int
 line_handle(struct line *l, const struct page *p, char *ans)
 {
 	struct line_cmd c;
-	enum action a;
-	char *heading;
-	int r, at;
+	struct line_do d;
+	char *heading, *which = NULL;
+	int r;
 
-	switch (line_parse(ans, &c)) {
-	case LINE_CMD_NONE:
+	line_parse(ans, &c);
+	switch (line_resolve(l->keys, p, &c, &d)) {
+	case LINE_DO_NOTHING:
 		return APP_OK;
-	case LINE_CMD_FULL:
+	case LINE_DO_FULL:
 		/* t says the whole page: every paragraph and item detail. */
 		line_page(l, p, LINE_FULL, NULL);
 		return APP_OK;
-	case LINE_CMD_NUMBERS:
+	case LINE_DO_SAY:
+		line_puts(l, d.say);
+		return APP_OK;
+	case LINE_DO_NUMBERS:
 		return line_numbers(l, p, &c);
-	case LINE_CMD_BAD:
-		/* L10N: line mode did not understand what was typed. */
-		line_printf(l, _("'%s' is not a choice here. Type h for help.\n"), c.word);
+	case LINE_DO_RANK:
+		line_rank(l, &c);
 		return APP_OK;
-	case LINE_CMD_WORD:
-		break;
-	}
-	a = line_word(l, p, c.word);
-	if (a == ACTION_NONE || (!page_offers(p, a) && !app_action_global(a))) {
-		line_printf(l, _("'%s' is not a choice here. Type h for help.\n"), c.word);
-		return APP_OK;
-	}
-	/* "x 3" chooses 3, "r 2" replies to comment 2: the number first. */
-	at = c.arg;
-	if (at == 0 && line_item_action(a))
-		at = line_which(l, p, a);
-	if (at < 0)
-		return APP_OK;
-	if (at > 0) {
-		if (page_find_number(p, at) < 0) {
-			line_printf(l, _("There is no number %ld here.\n"), (long)at);
+	case LINE_DO_WHICH:
+		/* L10N: line mode asks which item an action is for. */
+		line_puts(l, _("Which number? "));
+		if (line_input(l, &which) <= 0)
+			return APP_OK;
+		r = line_which_parse(which);
+		free(which);
+		if (r < 0)
+			return APP_OK;
+		if (line_resolve_at(p, &d, r) == LINE_DO_SAY) {
+			line_puts(l, d.say);
 			return APP_OK;
 		}
-		app_action(l->app, ACTION_JUMP, at);
+		break;
+	case LINE_DO_ACTION:
+		break;
 	}
-	if (a == ACTION_BACK || a == ACTION_HOME) {
+	if (d.at > 0)
+		app_action(l->app, ACTION_JUMP, d.at);
+	if (d.action == ACTION_BACK || d.action == ACTION_HOME) {
 		/* Said whole again only when back went somewhere
 		 * ("This is the first page" stays on the page). */
 		heading = strdup(p->heading);
-		r = app_action(l->app, a, 0);
+		r = app_action(l->app, d.action, 0);
 		p = app_page(l->app);
 		l->again = heading == NULL || strcmp(heading, p->heading) != 0;
 		free(heading);
 		return r;
 	}
-	return app_action(l->app, a, 0);
-}
-
-/* 1 for a review step: a page that sends, without fields of its own. */
-static int
-line_is_review(const struct page *p)
-{
-	size_t i;
-
-	for (i = 0; i < p->n_item; i++)
-		if (p->item[i].field != NULL)
-			return 0;
-	return page_offers(p, ACTION_SEND);
+	return app_action(l->app, d.action, 0);
 }
 
 /* What was said of the page with this heading, or NULL. */
@@ -1531,18 +1353,6 @@ line_say(struct line *l, const struct page *p)
 	l->was_review = line_is_review(p);
 }
 
-/* 1 when a field of the page says what is wrong with its text. */
-static int
-line_field_errors(const struct page *p)
-{
-	size_t i;
-
-	for (i = 0; i < p->n_item; i++)
-		if (p->item[i].field != NULL && p->item[i].field->error != NULL)
-			return 1;
-	return 0;
-}
-
 /* Notes the page as said without saying it. */
 static void
 line_quiet(struct line *l, const struct page *p)
@@ -1566,23 +1376,15 @@ static int
 line_walk_fields(struct line *l, int fresh)
 {
 	const struct page *p = app_page(l->app);
-	const struct page_item *it = page_focused(p);
-	int guard = 0, asked = 0;
-	size_t i;
+	const struct page_item *it;
+	int guard = 0, asked = 0, start;
 
-	/* A form just opened with the focus elsewhere (the login page after
-	 * a confirmation): start at its first item when that is an empty
-	 * field. A survey, whose text question comes last, is not a walk. */
-	if (fresh && (it == NULL || it->field == NULL) && line_ctx(p) == KEYS_CTX_FORM) {
-		for (i = 0; i < p->n_item; i++)
-			if (p->item[i].number > 0)
-				break;
-		if (i < p->n_item && p->item[i].field != NULL && p->item[i].field->len == 0) {
-			app_action(l->app, ACTION_JUMP, p->item[i].number);
-			p = app_page(l->app);
-			it = page_focused(p);
-		}
+	/* A form just opened with the focus elsewhere: its first field. */
+	if (fresh && (start = line_walk_start(p)) > 0) {
+		app_action(l->app, ACTION_JUMP, start);
+		p = app_page(l->app);
 	}
+	it = page_focused(p);
 	while (it != NULL && it->field != NULL && it->field->len == 0 &&
 	    it->field != l->asked && guard++ < 16) {
 		l->asked = it->field;
@@ -1603,34 +1405,6 @@ line_walk_fields(struct line *l, int fresh)
 	return asked ? 2 : 1;
 }
 
-/* An item that answers a question of a survey: a choice or a field in
- * a group (the group is the question). */
-static int
-line_is_answer(const struct page_item *it)
-{
-	return it->group != NULL && it->number > 0 && (it->kind == PAGE_ITEM_RADIO ||
-	    it->kind == PAGE_ITEM_CHECKBOX || it->field != NULL);
-}
-
-/* 1 when the page asks several questions (a survey): answers in two or
- * more groups. A poll's options are one group. */
-static int
-line_is_questions(const struct page *p)
-{
-	const char *first = NULL;
-	size_t i;
-
-	for (i = 0; i < p->n_item; i++) {
-		if (!line_is_answer(&p->item[i]))
-			continue;
-		if (first == NULL)
-			first = p->item[i].group;
-		else if (strcmp(first, p->item[i].group) != 0)
-			return 1;
-	}
-	return 0;
-}
-
 /*
  * One question of a survey, with answers numbered within it (a scale
  * by its own values): typed answers replace the question's answer,
@@ -1641,26 +1415,18 @@ static int
 line_ask_question(struct line *l, const char *group, char **rest)
 {
 	const struct page *p = app_page(l->app);
-	size_t i, first = 0, n = 0, k;
-	int scale = 1, multi = 0, want[LINE_CMD_NUMS], nums[LINE_CMD_NUMS], lo = 0, hi = 0;
+	struct line_question q;
+	size_t k;
+	int want[LINE_CMD_NUMS];
 	struct line_cmd c;
 	char *ans = NULL;
-	long v;
 
-	for (i = 0; i < p->n_item; i++) {
-		if (!line_is_answer(&p->item[i]) || strcmp(p->item[i].group, group) != 0)
-			continue;
-		if (n == 0)
-			first = i;
-		if (n < LINE_CMD_NUMS)
-			nums[n++] = p->item[i].number;
-	}
-	if (n == 0)
+	if (line_question_get(p, group, &q) == 0)
 		return 1;
-	if (p->item[first].field != NULL) {
+	if (q.field) {
 		int got;
 
-		app_action(l->app, ACTION_JUMP, nums[0]);
+		app_action(l->app, ACTION_JUMP, q.nums[0]);
 		p = app_page(l->app);
 		if (page_focused(p) == NULL || page_focused(p)->field == NULL)
 			return 1;
@@ -1674,38 +1440,25 @@ line_ask_question(struct line *l, const char *group, char **rest)
 		return got;
 	}
 	line_printf(l, "%s\n", group);
-	for (k = 0; k < n; k++) {
-		const struct page_item *it = &p->item[first + k];
-
-		multi |= it->kind == PAGE_ITEM_CHECKBOX;
-		if ((v = line_scale_value(it->label)) < 0)
-			scale = 0;
-		else if (k == 0)
-			lo = hi = (int)v;
-		else
-			hi = (int)v;
-	}
 	/* A scale on one line by its values; choices numbered from 1. */
-	for (k = 0; k < n; k++) {
-		const struct page_item *it = &p->item[first + k];
+	for (k = 0; k < q.n; k++) {
+		const struct page_item *it = &p->item[q.first + k];
 
-		if (scale)
+		if (q.scale)
 			line_printf(l, "%s%s%s", k > 0 ? ", " : "", it->label,
 			    it->checked ? _(" (your choice)") : "");
 		else
 			line_printf(l, "%zu. %s%s\n", k + 1, it->label,
 			    it->checked ? _(" — your choice") : "");
 	}
-	if (scale)
+	if (q.scale)
 		line_puts(l, ".\n");
-	else
-		lo = 1, hi = (int)n;
 	for (;;) {
-		if (multi)
+		if (q.multi)
 			/* L10N: line mode asks one survey question at a time. */
-			line_printf(l, _("Numbers %d to %d, Enter skips: "), lo, hi);
+			line_printf(l, _("Numbers %d to %d, Enter skips: "), q.lo, q.hi);
 		else
-			line_printf(l, _("Number %d to %d, Enter skips: "), lo, hi);
+			line_printf(l, _("Number %d to %d, Enter skips: "), q.lo, q.hi);
 		l->printed = 0;
 		if (line_input(l, &ans) <= 0)
 			return 0;
@@ -1718,43 +1471,32 @@ line_ask_question(struct line *l, const char *group, char **rest)
 			*rest = ans;
 			return 2;
 		}
-		/* Which items the typed numbers mean. */
-		for (k = 0; k < c.n; k++) {
-			size_t j;
-
-			want[k] = -1;
-			for (j = 0; j < n; j++)
-				if ((scale && line_scale_value(p->item[first + j].label) == c.nums[k]) ||
-				    (!scale && (int)j + 1 == c.nums[k]))
-					want[k] = (int)j;
-			if (want[k] < 0)
-				break;
-		}
 		free(ans);
-		if (c.kind == LINE_CMD_NUMBERS && k == c.n && (multi || c.n == 1))
+		/* Which items the typed numbers mean. */
+		if (line_question_pick(p, &q, &c, want))
 			break;
-		if (multi)
-			line_printf(l, _("Please type numbers from %d to %d.\n"), lo, hi);
+		if (q.multi)
+			line_printf(l, _("Please type numbers from %d to %d.\n"), q.lo, q.hi);
 		else
-			line_printf(l, _("Please type one number from %d to %d.\n"), lo, hi);
+			line_printf(l, _("Please type one number from %d to %d.\n"), q.lo, q.hi);
 	}
 	/* The typed answer replaces the question's answer. */
-	for (k = 0; multi && k < n; k++) {
+	for (k = 0; q.multi && k < q.n; k++) {
 		size_t j;
 
 		p = app_page(l->app);
 		for (j = 0; j < c.n && want[j] != (int)k; j++)
 			;
-		if (p->item[first + k].checked && j == c.n) {
-			app_action(l->app, ACTION_JUMP, nums[k]);
+		if (p->item[q.first + k].checked && j == c.n) {
+			app_action(l->app, ACTION_JUMP, q.nums[k]);
 			app_action(l->app, ACTION_TOGGLE, 0);
 		}
 	}
 	for (k = 0; k < c.n; k++) {
 		p = app_page(l->app);
-		if (p->item[first + want[k]].checked)
+		if (p->item[q.first + want[k]].checked)
 			continue;
-		app_action(l->app, ACTION_JUMP, nums[want[k]]);
+		app_action(l->app, ACTION_JUMP, q.nums[want[k]]);
 		app_action(l->app, ACTION_TOGGLE, 0);
 	}
 	return 1;

@@ -1,0 +1,117 @@
+/* resolve.h — line mode's decisions: what kind of page this is, what a typed line means on it, which field or question comes next; pure, the loop applies them. */
+#ifndef MW_CLIENT_LINE_RESOLVE_H
+#define MW_CLIENT_LINE_RESOLVE_H
+
+#include <stddef.h>
+
+#include "client/keys/keys.h"
+#include "client/line/parse.h"
+#include "client/ui/page.h"
+
+/* The keymap context of a page as line mode reads it (an editor page is
+ * a form: lines are typed whole). */
+enum keys_context	line_ctx(const struct page *p);
+
+/* The page's main action as a numbered button, or NULL (borrowed from
+ * p): a form's button ("Register", "Log in"), a review's "Send", a
+ * ballot's "Review my vote" once something is chosen. */
+const struct page_item	*line_main_button(const struct page *p);
+
+/* 1 for the help page. */
+int	line_is_help(const struct page *p);
+/* 1 for a review step: a page that sends, without fields of its own. */
+int	line_is_review(const struct page *p);
+/* 1 for an item that answers a question of a survey: a choice or a field
+ * in a group (the group is the question). */
+int	line_is_answer(const struct page_item *it);
+/* 1 when the page asks several questions (a survey): answers in two or
+ * more groups. A poll's options are one group. */
+int	line_is_questions(const struct page *p);
+/* 1 when a field of the page says what is wrong with its text. */
+int	line_field_errors(const struct page *p);
+
+/* The line-mode word for action a ("b" for back), or NULL (static). */
+const char	*line_word_for(enum action a);
+/* The action a typed word means on page p: a line-mode word, an action
+ * name, an action's label, or a key of keys (in p's context, the common
+ * one, or another whose action p offers). ACTION_NONE if none. */
+enum action	line_word(const struct keys_map *keys, const struct page *p, const char *w);
+
+/* What the loop does with a typed line. */
+enum line_do_kind {
+	LINE_DO_NOTHING,	/* Enter alone */
+	LINE_DO_FULL,		/* t: say the whole page */
+	LINE_DO_SAY,		/* only say d->say (not understood, no such number) */
+	LINE_DO_NUMBERS,	/* open, choose or ask for the typed numbers in turn */
+	LINE_DO_RANK,		/* the typed numbers replace the whole ranking */
+	LINE_DO_WHICH,		/* d->action needs an item: ask "Which number?" */
+	LINE_DO_ACTION		/* d->action, on item d->at first when > 0 */
+};
+
+struct line_do {
+	enum line_do_kind	 kind;
+	enum action		 action;
+	int			 at;		/* the item's number; 0: the focus */
+	char			 say[256];	/* LINE_DO_SAY: the sentence, with \n */
+};
+
+/*
+ * Decides what the typed line c means on page p with keymap keys: an
+ * unknown word or a number not on the page is a sentence to say; "x 3"
+ * is x on item 3; an item action without a number asks which, unless the
+ * item chosen just before is meant. Fills *d and returns d->kind.
+ */
+enum line_do_kind	line_resolve(const struct keys_map *keys, const struct page *p,
+	    const struct line_cmd *c, struct line_do *d);
+
+/* After LINE_DO_WHICH: the number typed as the answer ("3"), or -1 for
+ * anything else. */
+int	line_which_parse(const char *typed);
+/* Puts item at (> 0) into an action decision: LINE_DO_ACTION, or
+ * LINE_DO_SAY when p has no such number. Returns d->kind. */
+enum line_do_kind	line_resolve_at(const struct page *p, struct line_do *d, int at);
+
+/* An item action typed without a number ("r" replies): 1 when it acts
+ * on an item, so the loop finds out which. */
+int	line_item_action(enum action a);
+
+/*
+ * For LINE_DO_RANK: the ids of the options ranked now, the last choice
+ * first (the order to take them out in), at most max into ids. Returns
+ * how many.
+ */
+size_t	line_rank_taken(const struct page *p, long *ids, size_t max);
+
+/*
+ * A form just opened with the focus elsewhere (the login page after a
+ * confirmation): the number of its first item when that is an empty
+ * field, to start the questions there; else 0.
+ */
+int	line_walk_start(const struct page *p);
+
+/* One question of a survey as line mode asks it: its answers (items
+ * first..first+n-1 of the page), numbered within it. */
+struct line_question {
+	size_t	 first;
+	size_t	 n;
+	int	 nums[LINE_CMD_NUMS];	/* the page's numbers of the answers */
+	int	 field;		/* answered by a text field */
+	int	 scale;		/* all answers are scale values ("4 — very") */
+	int	 multi;		/* several answers can be chosen */
+	int	 lo;		/* the numbers to type: lo..hi */
+	int	 hi;
+};
+
+/* Fills *q with the answers of the question group (a group label) of p.
+ * Returns how many (0: none). */
+size_t	line_question_get(const struct page *p, const char *group, struct line_question *q);
+/*
+ * Which answers of question q the typed line c means, as indices from 0
+ * into want (scale answers by their values, others by 1..n). Returns 1
+ * when c is an allowed answer, 0 when not (a number out of range, two
+ * for a single choice).
+ */
+int	line_question_pick(const struct page *p, const struct line_question *q,
+	    const struct line_cmd *c, int *want);
+
+#endif
