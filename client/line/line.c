@@ -17,6 +17,7 @@
 #include "client/keys/keys.h"
 #include "client/line/line.h"
 #include "client/line/parse.h"
+#include "client/line/prompt.h"
 #include "client/line/resolve.h"
 #include "client/line/seen.h"
 #include "client/line/wipe.h"
@@ -38,40 +39,6 @@ enum line_mode {
 };
 
 
-/* 1 when a numbered button or link of the page names the action label.
- * Only the page's own buttons count (id 0), not a project or idea whose
- * title happens to hold the word. */
-static int
-line_has_button(const struct page *p, const char *label)
-{
-	size_t i;
-
-	for (i = 0; label != NULL && i < p->n_item; i++)
-		if (p->item[i].number > 0 && p->item[i].label != NULL && p->item[i].id == 0 &&
-		    (p->item[i].kind == PAGE_ITEM_BUTTON || p->item[i].kind == PAGE_ITEM_LINK) &&
-		    line_has_words(p->item[i].label, label))
-			return 1;
-	return 0;
-}
-
-/* What the prompts of one page said ("w withdraw"), so that coming back
- * to it the prompt says only what is new there. */
-struct line_told {
-	char	*where;		/* heading */
-	char	*acts[48];
-	size_t	 n;
-};
-
-/* What the prompts teach once and then leave out: typing a number, t
- * for the full text, h help (the first line teaches h). The way back is
- * in every prompt. */
-#define LINE_T_NUMBER	0x1
-#define LINE_T_FULL	0x2
-#define LINE_T_HELP	0x8
-
-/* Pages whose last state line mode remembers. */
-#define LINE_PAGES	16
-
 struct line {
 	struct app		*app;
 	struct keys_map		*keys;
@@ -88,13 +55,11 @@ struct line {
 	int			 again;		/* say the next page whole (after back) */
 	int			 loading_said;	/* "Loading…" was the last line */
 	struct line_seen	*last_said;	/* the page said last */
-	int			 taught;	/* LINE_T_* said so far */
 	size_t			 changed[32];	/* items said as changes just now */
 	size_t			 n_changed;
 	int			 whole;		/* the page was said whole, not its changes */
 	int			 cut;		/* the page was said briefly: t says all */
-	struct line_told	 told[LINE_PAGES];	/* what prompts said, per page */
-	size_t			 told_next;	/* the slot to reuse next */
+	struct line_prompts	 prompts;	/* what prompts said and taught */
 	char			*last_status;
 	const struct page_field	*asked;		/* the field last asked for on its own */
 	int			 tty;		/* stdin is a terminal (echo can be turned off) */
@@ -494,7 +459,7 @@ line_page(struct line *l, const struct page *p, enum line_mode mode,
 				free(part);
 				/* How much is left, so a person can decide to hear it. */
 				n = line_words_after(t, end);
-				if (l->taught & LINE_T_FULL)
+				if (l->prompts.taught & LINE_T_FULL)
 					/* L10N: after a cut text, once the prompt has taught t. */
 					line_printf(l, ngettext("… %zu more word.\n",
 					    "… %zu more words.\n", n), n);
@@ -675,220 +640,6 @@ line_status(struct line *l, const struct page *p)
 	line_status_rest(l, p, p->status);
 }
 
-/* The printable key bound to action a in ctx (not a digit), or 0. */
-static key_code
-line_key_in(struct line *l, enum keys_context ctx, enum action a)
-{
-	struct keys_binding b[96];
-	size_t i, n;
-
-	n = keys_map_list(l->keys, ctx, b, sizeof(b) / sizeof(b[0]));
-	if (n > sizeof(b) / sizeof(b[0]))
-		n = sizeof(b) / sizeof(b[0]);
-	for (i = 0; i < n; i++)
-		if (b[i].action == a && b[i].key >= 0x21 && b[i].key < 0x7f &&
-		    !(b[i].key >= '0' && b[i].key <= '9'))
-			return b[i].key;
-	return 0;
-}
-
-/*
- * The thing to type for an action on this page: a line-mode word, the
- * printable key the keymap binds in the page's context, else one bound in
- * another context that is free here, else the action's name.
- */
-static void
-line_key_for(struct line *l, enum keys_context ctx, enum action a, char *buf, size_t sz)
-{
-	key_code k;
-	const char *w;
-	int c;
-
-	if ((w = line_word_for(a)) != NULL) {
-		snprintf(buf, sz, "%s", w);
-		return;
-	}
-	if ((k = line_key_in(l, ctx, a)) != 0) {
-		snprintf(buf, sz, "%c", (char)k);
-		return;
-	}
-	for (c = 0; c < KEYS_CTX__COUNT; c++) {
-		k = line_key_in(l, (enum keys_context)c, a);
-		if (k != 0 && keys_map_lookup(l->keys, ctx, k) == ACTION_NONE) {
-			snprintf(buf, sz, "%c", (char)k);
-			return;
-		}
-	}
-	snprintf(buf, sz, "%s", keys_action_name(a));
-}
-
-/* Whether the prompts of page t already said entry e ("w withdraw"). */
-static int
-line_told_has(const struct line_told *t, const char *e)
-{
-	size_t i;
-
-	for (i = 0; i < t->n; i++)
-		if (strcmp(t->acts[i], e) == 0)
-			return 1;
-	return 0;
-}
-
-static void
-line_told_clear(struct line_told *t)
-{
-	size_t i;
-
-	for (i = 0; i < t->n; i++)
-		free(t->acts[i]);
-	free(t->where);
-	memset(t, 0, sizeof(*t));
-}
-
-/* Forgets what every prompt said: the next ones are full again. */
-static void
-line_prompt_forget(struct line *l)
-{
-	size_t i;
-
-	for (i = 0; i < LINE_PAGES; i++)
-		line_told_clear(&l->told[i]);
-}
-
-/* What the prompts of the page with this heading said; a new record
- * (reusing the oldest) when there is none. NULL when out of memory. */
-static struct line_told *
-line_told_get(struct line *l, const char *heading, int *again)
-{
-	struct line_told *t;
-	size_t i;
-
-	for (i = 0; i < LINE_PAGES; i++) {
-		if (l->told[i].where != NULL && strcmp(l->told[i].where, heading) == 0) {
-			*again = 1;
-			return &l->told[i];
-		}
-	}
-	*again = 0;
-	t = &l->told[l->told_next];
-	l->told_next = (l->told_next + 1) % LINE_PAGES;
-	line_told_clear(t);
-	if ((t->where = strdup(heading)) == NULL)
-		return NULL;
-	return t;
-}
-
-/*
- * "Number, r review, w withdraw, b back, h help:" from the page's actions.
- * A page prompted before (also when it comes back later) gets a short
- * prompt; when it offers something new since (withdraw after sending, a
- * next page of a list, my account after logging in), the prompt says
- * only what is new.
- */
-static void
-line_prompt(struct line *l, const struct page *p)
-{
-	enum keys_context ctx = line_ctx(p);
-	char key[32], *e;
-	char *ent[64];
-	struct line_told *told;
-	size_t i, n = 0, said = 0, has_main;
-	int any = 0, ranked = 0, again, number;
-	const struct page_item *mi;
-	const char *show[65];	/* the entries and the way back */
-	char buf[1024], back[64];
-
-	told = line_told_get(l, p->heading, &again);
-	for (i = 0; i < p->n_item; i++) {
-		if (p->item[i].number > 0)
-			any = 1;
-		if (p->item[i].kind == PAGE_ITEM_RANKED && p->item[i].rank > 0)
-			ranked = 1;
-	}
-	/* The page's main action is named in every prompt, as its number
-	 * ("5 Register", "1 Send"): a person must not have to guess it. */
-	if (!l->after_review && (mi = line_main_button(p)) != NULL &&
-	    asprintf(&e, "%d %s", mi->number, mi->label) >= 0)
-		ent[n++] = e;
-	has_main = n;
-	/* t is taught once, like b and h; later a cut text ends in "…" and
-	 * t still says it all. */
-	/* L10N: line mode: t says the whole page with every detail. */
-	if (l->cut && !(l->taught & LINE_T_FULL) && (e = strdup(_("t full text"))) != NULL) {
-		ent[n++] = e;
-		l->taught |= LINE_T_FULL;
-	}
-	for (i = 0; i < p->n_action && n < sizeof(ent) / sizeof(ent[0]); i++) {
-		enum action a = p->action[i].action;
-
-		/* Open is what a number does; moving the focus is what numbers
-		 * replace; back and help are the same everywhere, said once. */
-		if (a == ACTION_OPEN || a == ACTION_TOGGLE || a == ACTION_NEXT_FIELD ||
-		    a == ACTION_PREV_FIELD)
-			continue;
-		/* Moving a choice: only once there is one to move. */
-		if ((a == ACTION_MOVE_UP || a == ACTION_MOVE_DOWN) && !ranked)
-			continue;
-		/* The way back ends every prompt: said below. */
-		if (a == ACTION_BACK || (a == ACTION_HELP && (l->taught & LINE_T_HELP)))
-			continue;
-		l->taught |= a == ACTION_HELP ? LINE_T_HELP : 0;
-		/* What a numbered button on the page does already ("6. Review
-		 * my vote" for r review) is typed as its number. */
-		snprintf(key, sizeof(key), "#%d", (int)a);
-		if (line_has_button(p, p->action[i].label)) {
-			/* Remembered: the button still does it when its label
-			 * changes ("Stop supporting this idea" after "+"). */
-			if (told != NULL && !line_told_has(told, key) &&
-			    told->n < sizeof(told->acts) / sizeof(told->acts[0]) &&
-			    (told->acts[told->n] = strdup(key)) != NULL)
-				told->n++;
-			continue;
-		}
-		if (again && told != NULL && line_told_has(told, key))
-			continue;
-		/* Only what can really be typed: no raw action names. */
-		line_key_for(l, ctx, a, key, sizeof(key));
-		if (strcmp(key, keys_action_name(a)) == 0 && strlen(key) > 1)
-			continue;
-		e = NULL;
-		if (strcmp(key, p->action[i].label) == 0)
-			e = strdup(key);
-		else if (asprintf(&e, "%s %s", key, p->action[i].label) < 0)
-			e = NULL;
-		if (e == NULL)
-			continue;
-		ent[n++] = e;
-	}
-	for (i = 0; i < n; i++) {
-		if (i >= has_main && again && told != NULL && line_told_has(told, ent[i]))
-			continue;
-		show[said++] = ent[i];
-		if (told != NULL && told->n < sizeof(told->acts) / sizeof(told->acts[0]) &&
-		    (told->acts[told->n] = strdup(ent[i])) != NULL)
-			told->n++;
-	}
-	/* "Number" is taught once, like b and h; a page prompted before
-	 * with nothing new names the way back ("b back"), or on the first
-	 * page "Your choice (h help)". */
-	number = said > 0 ? any && !(l->taught & LINE_T_NUMBER) : any && !again;
-	line_key_for(l, ctx, ACTION_BACK, key, sizeof(key));
-	/* L10N: line mode's prompt with nothing new: the way back. */
-	snprintf(back, sizeof(back), _("%s back"), key);
-	if (any && (said > 0 || !again))
-		l->taught |= LINE_T_NUMBER;
-	/* Every prompt names the way back, last (issue 8 item 9). */
-	if (page_offers(p, ACTION_BACK))
-		show[said++] = back;
-	/* L10N: start of the line-mode prompt. */
-	line_puts(l, line_prompt_join(buf, sizeof(buf), number ? _("Number") : NULL, show, said,
-	    /* L10N: line mode's prompt when nothing new can be typed. */
-	    _("Your choice (h help)")));
-	for (i = 0; i < n; i++)
-		free(ent[i]);
-	l->printed = 0;
-}
-
 /* Turns the terminal's echo off or on for a password (no escape sequence:
  * an ioctl on the terminal). */
 static void
@@ -914,41 +665,15 @@ static int
 line_ask_once(struct line *l, const struct page_item *it, int refused)
 {
 	const struct page_field *f = it->field;
-	char *ans = NULL, *all = NULL, *tmp;
+	char *ans = NULL, *all = NULL, *tmp, *q;
 	size_t len = 0;
 	int r;
-	const char *q = f->prompt != NULL ? f->prompt : (f->name ? f->name : it->label);
-	const char *colon;
-	size_t ql = strlen(q);
 
-	/* The prompt may end in its own colon; line mode adds one. */
-	while (ql > 0 && (q[ql - 1] == ':' || q[ql - 1] == ' '))
-		ql--;
-	/* With its number, so it can be typed again to change it. */
-	if (it->number > 0 && !l->unnumbered)
-		line_printf(l, "%d. ", it->number);
-	line_write(l, q, ql);
-	/* A question ("Where were the ballots collected?") needs no colon. */
-	colon = ql > 0 && q[ql - 1] == '?' ? "" : ":";
-	/* A filled field says what it holds; Enter alone keeps it. Asked
-	 * again after a refusal, what was refused is not offered. */
-	if (refused)
-		;
-	else if (f->len > 0 && f->secret)
-		/* L10N: line mode asks again for a password that is filled in. */
-		line_puts(l, _(", entered (Enter alone keeps it)"));
-	else if (f->len > 0 && f->multiline)
-		/* L10N: line mode asks again for a text of several lines. */
-		line_printf(l, ngettext(", now %zu word (a line with only a dot keeps it)",
-		    ", now %zu words (a line with only a dot keeps it)",
-		    line_words_after(f->text, f->text)), line_words_after(f->text, f->text));
-	else if (f->len > 0)
-		/* L10N: line mode asks again for a filled field: its text. */
-		line_printf(l, _(", now \"%s\" (Enter alone keeps it)"), f->text);
+	if ((q = line_prompt_field(it, !l->unnumbered, refused)) == NULL)
+		return 0;
+	line_puts(l, q);
+	free(q);
 	if (f->multiline) {
-		/* L10N: how to end a multi-line answer in line mode. */
-		line_puts(l, _(" (several lines; a line with only a dot ends the text)"));
-		line_puts(l, ":\n");
 		for (;;) {
 			l->printed = 0;
 			if ((r = line_input(l, &ans)) <= 0) {
@@ -978,7 +703,6 @@ line_ask_once(struct line *l, const struct page_item *it, int refused)
 		free(all);
 		return 1;
 	}
-	line_printf(l, "%s ", colon);
 	if (f->secret)
 		line_echo(l, 0);
 	r = line_input(l, &ans);
@@ -1059,9 +783,9 @@ line_hook_reset(void *ud)
 	line_reader_drop(&l->in);
 	for (i = 0; i < LINE_PAGES; i++)
 		line_seen_clear(&l->seen[i]);
-	line_prompt_forget(l);
+	line_prompts_forget(&l->prompts);
 	/* The next person is new here: teach numbers, t, b and h again. */
-	l->taught = 0;
+	l->prompts.taught = 0;
 	l->used = 0;
 	free(l->last_status);
 	l->last_status = NULL;
@@ -1333,14 +1057,9 @@ line_say(struct line *l, const struct page *p)
 		line_page(l, p, page_offers(p, ACTION_SEND) || line_is_help(p) ?
 		    LINE_REVIEW : LINE_BRIEF, v != NULL && !l->again &&
 		    !page_offers(p, ACTION_SEND) ? v : NULL);
-		if (l->again) {
-			int had;
-			struct line_told *t = line_told_get(l, p->heading, &had);
-
-			/* Back here: the full prompt again, too. */
-			if (t != NULL)
-				line_told_clear(t);
-		}
+		/* Back here: the full prompt again, too. */
+		if (l->again)
+			line_prompts_again(&l->prompts, p->heading);
 	}
 	l->again = 0;
 	line_status(l, p);
@@ -1419,7 +1138,7 @@ line_ask_question(struct line *l, const char *group, char **rest)
 	size_t k;
 	int want[LINE_CMD_NUMS];
 	struct line_cmd c;
-	char *ans = NULL;
+	char *ans = NULL, buf[128];
 
 	if (line_question_get(p, group, &q) == 0)
 		return 1;
@@ -1454,11 +1173,7 @@ line_ask_question(struct line *l, const char *group, char **rest)
 	if (q.scale)
 		line_puts(l, ".\n");
 	for (;;) {
-		if (q.multi)
-			/* L10N: line mode asks one survey question at a time. */
-			line_printf(l, _("Numbers %d to %d, Enter skips: "), q.lo, q.hi);
-		else
-			line_printf(l, _("Number %d to %d, Enter skips: "), q.lo, q.hi);
+		line_puts(l, line_prompt_question(&q, buf, sizeof(buf)));
 		l->printed = 0;
 		if (line_input(l, &ans) <= 0)
 			return 0;
@@ -1539,7 +1254,7 @@ line_main(const struct client_opts *opts)
 	struct line l;
 	struct app_hooks hooks = { line_hook_loading, line_hook_reset };
 	const struct page *p;
-	char *ans = NULL;
+	char *ans = NULL, prompt[1024];
 	size_t i;
 	struct winsize ws;
 	struct sigaction sa;
@@ -1576,7 +1291,7 @@ line_main(const struct client_opts *opts)
 		line_printf(&l, "%s\n", keys_map_error(l.keys, i));
 	/* L10N: the first line in line mode. */
 	line_puts(&l, _("MitWirkung Kaiserslautern, line mode. Type h for help.\n"));
-	l.taught = LINE_T_HELP;
+	l.prompts.taught = LINE_T_HELP;
 
 	for (;;) {
 		p = app_page(l.app);
@@ -1625,7 +1340,9 @@ line_main(const struct client_opts *opts)
 			line_say(&l, p);
 		}
 
-		line_prompt(&l, p);
+		line_puts(&l, line_prompt_page(&l.prompts, l.keys, p, l.cut, l.after_review,
+		    prompt, sizeof(prompt)));
+		l.printed = 0;
 		if (line_input(&l, &ans) <= 0) {
 			if (line_reset(&l))
 				continue;
@@ -1641,7 +1358,7 @@ line_main(const struct client_opts *opts)
 	}
 	for (i = 0; i < LINE_PAGES; i++)
 		line_seen_clear(&l.seen[i]);
-	line_prompt_forget(&l);
+	line_prompts_forget(&l.prompts);
 	free(l.last_status);
 	line_reader_free(&l.in);
 	app_free(l.app);

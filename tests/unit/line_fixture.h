@@ -9,7 +9,7 @@
 #include "client/ui/page.h"
 
 /* A new page with this heading and keymap context; the test frees it. */
-static struct page *
+static inline struct page *
 fx_page(const char *heading, const char *context)
 {
 	struct page *p = page_new();
@@ -21,7 +21,7 @@ fx_page(const char *heading, const char *context)
 }
 
 /* Appends an item with an id (and a group when not NULL); borrowed. */
-static struct page_item *
+static inline struct page_item *
 fx_item(struct page *p, enum page_item_kind kind, const char *label, long id, const char *group)
 {
 	struct page_item *it = page_add_item(p, kind, label);
@@ -34,7 +34,7 @@ fx_item(struct page *p, enum page_item_kind kind, const char *label, long id, co
 }
 
 /* Appends a field item on f (the test clears f); text may be NULL. */
-static struct page_item *
+static inline struct page_item *
 fx_field(struct page *p, struct page_field *f, const char *name, const char *prompt,
     const char *text, int secret)
 {
@@ -50,7 +50,7 @@ fx_field(struct page *p, struct page_field *f, const char *name, const char *pro
 
 /* A ranking of n options ("Option 1".., ids 1..n) with the first k
  * ranked in order, a "Review my vote" button, and its actions. */
-static struct page *
+static inline struct page *
 fx_ranking(size_t n, size_t k)
 {
 	struct page *p = fx_page("Which event?", "ranking");
@@ -77,7 +77,7 @@ fx_ranking(size_t n, size_t k)
 }
 
 /* The default keymap; the test frees it. */
-static struct keys_map *
+static inline struct keys_map *
 fx_keys(void)
 {
 	struct keys_map *m = keys_map_new();
