@@ -19,6 +19,7 @@
 #include "client/line/parse.h"
 #include "client/line/prompt.h"
 #include "client/line/resolve.h"
+#include "client/line/say.h"
 #include "client/line/seen.h"
 #include "client/line/wipe.h"
 #include "client/ui/app.h"
@@ -30,14 +31,6 @@
  * as in the full-screen UI. */
 #define LINE_GRACE	30
 
-/* How much of a page is said: brief (the default), all of it (t), or
- * all but the breadcrumb (a review step before sending). */
-enum line_mode {
-	LINE_BRIEF,
-	LINE_FULL,
-	LINE_REVIEW
-};
-
 
 struct line {
 	struct app		*app;
@@ -46,7 +39,7 @@ struct line {
 	int			 out;		/* file descriptor written to */
 	int			 rows;		/* page length for "-- more --"; 0: no paging */
 	int			 printed;	/* lines printed since the last input */
-	int			 stop_paging;	/* "q" at a more prompt */
+	struct line_out		 buf;		/* said, not yet written; .stopped: q at a more prompt */
 	int			 kiosk;
 	int			 idle;		/* seconds before the kiosk warning */
 	int			 time_scale;	/* --test-time-scale, >= 1 */
@@ -167,19 +160,24 @@ line_puts(struct line *l, const char *s)
 static void line_printf(struct line *l, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
+/* Writes out what was said so far. */
+static void
+line_flush(struct line *l)
+{
+	if (l->buf.wrote)
+		line_write(l, l->buf.s != NULL ? l->buf.s : "", l->buf.len);
+	line_out_reset(&l->buf);
+}
+
 static void
 line_printf(struct line *l, const char *fmt, ...)
 {
 	va_list ap;
-	char *s = NULL;
-	int n;
 
 	va_start(ap, fmt);
-	n = vasprintf(&s, fmt, ap);
+	line_out_vprintf(&l->buf, fmt, ap);
 	va_end(ap);
-	if (n >= 0 && s != NULL)
-		line_write(l, s, (size_t)n);
-	free(s);
+	line_flush(l);
 }
 
 /* Reads one line with the idle handling of kiosk mode. Returns 1 with a
@@ -197,425 +195,55 @@ line_more(struct line *l)
 {
 	char *ans = NULL;
 
-	if (l->rows <= 2 || l->stop_paging || l->printed < l->rows - 2)
+	if (l->rows <= 2 || l->buf.stopped || l->printed < l->rows - 2)
 		return;
 	/* L10N: line mode pager; q skips the rest of the page. */
 	line_puts(l, _("-- more, Enter to continue, q to skip --\n"));
 	if (line_input(l, &ans) <= 0) {
-		l->stop_paging = 1;
+		l->buf.stopped = 1;
 		return;
 	}
 	if (ans[0] == 'q')
-		l->stop_paging = 1;
+		l->buf.stopped = 1;
 	free(ans);
 	l->printed = 0;
 }
 
-/* Prints a text that may hold several lines, line by line, paging. */
-static void
-line_text(struct line *l, const char *prefix, const char *s)
-{
-	const char *nl;
-
-	while (s != NULL && !l->stop_paging) {
-		nl = strchr(s, '\n');
-		line_more(l);
-		if (l->stop_paging)
-			break;
-		line_puts(l, prefix);
-		line_write(l, s, nl != NULL ? (size_t)(nl - s) : strlen(s));
-		line_puts(l, "\n");
-		s = nl != NULL ? nl + 1 : NULL;
-	}
-}
-
-/* Words in a paragraph before brief pages cut it short. */
-#define LINE_BRIEF_WORDS	24
-
-/*
- * One item as a line: "3. Roundnet — your choice 2". Brief pages leave
- * the detail out (t reads it); a field's text, its error and a results
- * bar are always said.
- */
-/*
- * An item's state in words. A choice that is not made is left unsaid in
- * a list (silence is "not chosen"; fewer words), but said when it is what
- * changed. The "(*)" and "[x]" marks of the full screen are said in words.
- */
-static const char *
-line_state(const struct page_item *it, int change)
-{
-	if (change < 0)
-		return NULL;	/* said once before the list */
-	if (it->kind == PAGE_ITEM_RADIO || it->kind == PAGE_ITEM_CHECKBOX) {
-		if (it->checked)
-			/* L10N: a chosen option in line mode. */
-			return _("your choice");
-		return change ? _("not chosen") : NULL;
-	}
-	if (it->kind == PAGE_ITEM_RANKED && it->rank == 0 && !change)
-		return NULL;
-	return it->state;
-}
-
-static void
-line_item(struct line *l, const struct page_item *it, int full, int change)
-{
-	const char *ind = it->indent > 0 ? "   " : "";
-	const char *state = line_state(it, change);
-	size_t n;
-
-	line_more(l);
-	if (l->stop_paging)
-		return;
-	if (it->number > 0)
-		line_printf(l, "%s%d. ", ind, it->number);
-	else
-		line_puts(l, ind);
-	/* Brief: a comment's author without its date (t says it). */
-	if (!full && it->label != NULL && it->brief > 0 && it->brief < strlen(it->label))
-		line_write(l, it->label, it->brief);
-	else
-		line_puts(l, it->label != NULL ? it->label : "");
-	if (it->field != NULL) {
-		if (it->field->secret && (it->field->len > 0 || change > 0))
-			line_printf(l, ": %s", it->field->len > 0 ?
-			    /* L10N: a password field that has been filled in. */
-			    _("entered") : _("empty"));
-		else if (it->field->secret)
-			;
-		else if (it->field->len > 0 && !it->field->multiline)
-			line_printf(l, ": %s", it->field->text);
-		else if (it->field->len == 0 && change > 0)
-			/* In a list an empty field is just its name; "empty"
-			 * is said when a text was taken out. */
-			line_printf(l, ": %s", _("empty"));
-	}
-	if (state != NULL && state[0] != '\0')
-		line_printf(l, " — %s", state);
-	/* A comment's text is left out of a brief page: how long it is
-	 * tells whether to hear it (t). */
-	if (!full && !it->has_bar && it->kind == PAGE_ITEM_ENTRY && it->detail != NULL &&
-	    (n = line_words_after(it->detail, it->detail)) > 0)
-		/* L10N: line mode, after a comment whose text t reads. */
-		line_printf(l, ngettext(" (%zu word)", " (%zu words)", n), n);
-	line_puts(l, "\n");
-	if (it->field != NULL && it->field->multiline && it->field->len > 0)
-		line_text(l, "   ", it->field->text);
-	if (it->field != NULL && it->field->error != NULL)
-		line_text(l, "   ", it->field->error);
-	/* No '#' bar: a speech synthesizer reads it as a row of "hash";
-	 * the detail says the numbers. */
-	if ((full || it->has_bar) && it->detail != NULL && it->detail[0] != '\0')
-		line_text(l, "   ", it->detail);
-}
-
-/*
- * The state most items of a list share ("open until 31 December 2027"),
- * or NULL: said once before the list instead of after every item.
- */
-static const char *
-line_common_state(const struct page *p)
-{
-	const char *st = NULL;
-	size_t i, n = 0;
-
-	for (i = 0; i < p->n_item; i++) {
-		const struct page_item *it = &p->item[i];
-
-		if (it->number <= 0 || it->state == NULL || it->state[0] == '\0' ||
-		    it->kind != PAGE_ITEM_LINK)
-			continue;
-		if (st == NULL)
-			st = it->state;
-		else if (strcmp(st, it->state) != 0)
-			return NULL;
-		n++;
-	}
-	return n >= 3 ? st : NULL;
-}
-
-/* Actions a line does by itself (a number opens or chooses; lines are
- * typed whole) or that do nothing here: not in line mode's help. */
+/* Before a line that may scroll the page's start away: what was said so
+ * far goes out, then the pager may ask. */
 static int
-line_help_skips(enum action a)
+line_more_cb(struct line_out *o, void *ud)
 {
-	return a == ACTION_UP || a == ACTION_DOWN || a == ACTION_PAGE_UP ||
-	    a == ACTION_PAGE_DOWN || a == ACTION_FIRST || a == ACTION_LAST ||
-	    a == ACTION_OPEN || a == ACTION_JUMP || a == ACTION_NEXT_FIELD ||
-	    a == ACTION_PREV_FIELD || a == ACTION_COLOR || a == ACTION_CANCEL;
+	struct line *l = ud;
+
+	line_flush(l);
+	line_more(l);
+	return o->stopped;
 }
 
-/*
- * The help page in line mode: only what can be typed here, one line each
- * ("f — Choose which projects are shown"), the keys of this page first.
- * The page lists the full screen's keys (arrows, F1, Esc): a key is kept
- * when it is one printable character other than a digit; an action
- * without one is left out, as are the ones a line does by itself.
- */
-static void
-line_help(struct line *l, const struct page *p)
-{
-	const char *group = NULL;
-	char keys[64];
-	size_t i;
-
-	/* The first page says how to get an account: a new person's
-	 * first question, and far down the list otherwise. */
-	if (!app_logged_in(l->app))
-		/* L10N: line mode's help, for a person not logged in. */
-		line_text(l, "", _("New here? R creates an account; l logs in."));
-	/* Shortest first: every key in one line, then what the platform's
-	 * words mean (several lines each). */
-	for (i = 0; i < 2 * p->n_item && !l->stop_paging; i++) {
-		const struct page_item *it = &p->item[i % p->n_item];
-
-		if (line_help_skips((enum action)it->id) || it->label == NULL ||
-		    (it->id == ACTION_NONE) != (i >= p->n_item))
-			continue;
-		/* L10N: between two keys in line mode's help: "? or h". */
-		if (it->id != ACTION_NONE && line_typable_keys(it->label, _(" or "), keys, sizeof(keys)) == 0)
-			continue;
-		if (it->group != NULL && (group == NULL || strcmp(group, it->group) != 0)) {
-			line_more(l);
-			line_printf(l, "%s:\n", it->group);
-		}
-		group = it->group;
-		line_more(l);
-		/* What the platform's words mean: said as they are. */
-		if (it->id == ACTION_NONE)
-			line_printf(l, "%s\n", it->label);
-		else
-			line_printf(l, "%s — %s\n", keys, it->detail != NULL ? it->detail : "");
-	}
-}
-
+/* Says the page (say.c) as this session knows it. */
 static void
 line_page(struct line *l, const struct page *p, enum line_mode mode,
     const struct line_seen *seen)
 {
-	const char *group = NULL, *end, *common = line_common_state(p);
-	size_t i, walk, from, to;
-	int cut = 0, paras = 0, full = mode != LINE_BRIEF, common_said = 0;
-	const struct page_item *main = line_main_button(p);
+	struct line_say_how h = { mode, seen, seen != NULL && seen == l->last_said,
+	    (l->prompts.taught & LINE_T_FULL) != 0, l->questions, l->after_review,
+	    app_logged_in(l->app) };
 
-	l->stop_paging = 0;
-	line_puts(l, "\n");
-	if (mode == LINE_FULL && p->breadcrumb != NULL && p->breadcrumb[0] != '\0')
-		line_text(l, "", p->breadcrumb);
-	/* Said again right after itself (choosing reordered a list): the
-	 * person is still here; the heading would only repeat. */
-	if (seen == NULL || seen != l->last_said)
-		line_text(l, "", p->heading);
-	/* The help page lists the keys of the full screen; how line mode
-	 * is used is said first. */
-	if (line_is_help(p) && (seen == NULL || seen != l->last_said))
-		/* L10N: line mode's own help, before the list of keys. */
-		line_text(l, "", _("Type a line, then Enter. A number opens or chooses; "
-		    "several numbers rank in that order. A key and a number act on that "
-		    "item: r 2 replies to comment 2. t says everything, b goes back. A form "
-		    "asks each field; Enter alone stops. A text ends with a line of only a dot."));
-	if (line_is_help(p)) {
-		line_help(l, p);
-		return;
-	}
-	for (i = 0; i < p->n_text && !l->stop_paging; i++) {
-		const char *t = p->text[i].text;
-
-		/* Said again: the texts heard a moment ago are left out, and
-		 * new ones too when the status line says what changed. */
-		if (seen != NULL && ((p->status != NULL && p->text[i].kind == PAGE_TEXT_NOTE) ||
-		    line_seen_has_text(seen, t)))
-			continue;
-
-		/* Brief: notes, and the start of the first paragraph only. */
-		if (!full && (p->text[i].kind == PAGE_TEXT_HEADING ||
-		    (p->text[i].kind == PAGE_TEXT_PARA && paras++ > 0))) {
-			cut = 1;
-			continue;
-		}
-		/* Brief: a note's leading part ("Anna K." of a byline), the
-		 * rest with t. */
-		if (!full && p->text[i].brief > 0 && p->text[i].brief < strlen(t) &&
-		    p->text[i].brief < 200) {
-			char part[256];
-
-			snprintf(part, sizeof(part), "%.*s%s", (int)p->text[i].brief, t,
-			    t[p->text[i].brief - 1] == '.' ? "" : ".");
-			line_text(l, "", part);
-			cut = 1;
-			continue;
-		}
-		if (!full && p->text[i].kind == PAGE_TEXT_PARA &&
-		    (end = line_brief_end(t, LINE_BRIEF_WORDS)) != NULL) {
-			char *part = strndup(t, (size_t)(end - t));
-
-			if (part != NULL) {
-				size_t n = strlen(part);
-
-				while (n > 0 && (part[n - 1] == ' ' || part[n - 1] == '\n'))
-					part[--n] = '\0';
-				line_text(l, "", part);
-				free(part);
-				/* How much is left, so a person can decide to hear it. */
-				n = line_words_after(t, end);
-				if (l->prompts.taught & LINE_T_FULL)
-					/* L10N: after a cut text, once the prompt has taught t. */
-					line_printf(l, ngettext("… %zu more word.\n",
-					    "… %zu more words.\n", n), n);
-				else
-					line_printf(l, ngettext("… %zu more word, t reads all.\n",
-					    "… %zu more words, t reads all.\n", n), n);
-			}
-			cut = 1;
-			continue;
-		}
-		line_text(l, "", t);
-	}
-	/* A form's leading empty fields are asked right after, each with
-	 * its number: listing them first would say each name twice. So are
-	 * the empty fields from the focus on (the code after the name the
-	 * registration filled in, the password after a confirmation). */
-	walk = 0;
-	from = to = 0;
-	if (mode != LINE_FULL && seen == NULL && line_ctx(p) == KEYS_CTX_FORM) {
-		for (i = 0; i < p->n_item && (p->item[i].number <= 0 || (p->item[i].field != NULL &&
-		    p->item[i].field->len == 0 && p->item[i].field->error == NULL)); i++)
-			walk = i + 1;
-		for (from = to = p->focus > 0 ? (size_t)p->focus : 0; to < p->n_item &&
-		    p->item[to].field != NULL && p->item[to].field->len == 0 &&
-		    p->item[to].field->error == NULL; to++)
-			;
-	}
-	for (i = 0; i < p->n_item && !l->stop_paging; i++) {
-		const struct page_item *it = &p->item[i];
-
-		/* A survey asked question by question: its items come then.
-		 * The main action is named by the prompt right after. */
-		if (i < walk || (i >= from && i < to) || (l->questions && it->number > 0) ||
-		    (mode != LINE_FULL && !l->after_review && it == main))
-			continue;
-		if (it->group != NULL && (group == NULL || strcmp(group, it->group) != 0)) {
-			size_t gl = strlen(it->group);
-			char last = gl > 0 ? it->group[gl - 1] : ':';
-
-			line_more(l);
-			/* "Polls:", but "Which one?" stays as it is. */
-			line_printf(l, "%s%s\n", it->group,
-			    strchr(":?.!", last) != NULL ? "" : ":");
-		}
-		group = it->group;
-		if (common != NULL && !common_said && it->state != NULL &&
-		    strcmp(it->state, common) == 0) {
-			line_more(l);
-			line_printf(l, "%s:\n", common);
-			common_said = 1;
-		}
-		line_item(l, it, full, common != NULL && it->state != NULL &&
-		    strcmp(it->state, common) == 0 ? -1 : 0);
-		if (!full && it->detail != NULL && it->detail[0] != '\0')
-			cut = 1;
-	}
-	if (p->n_item == 0 && p->n_text == 0)
-		line_puts(l, _("Nothing here yet.\n"));
-	l->cut = cut && !full;
+	line_say_page(&l->buf, p, &h, &l->cut);
+	line_flush(l);
 }
 
-/*
- * Says only what changed on a page that stayed the same: new or changed
- * items (choosing an option says that option, not the whole poll again)
- * and new text. Returns 0 when so much changed that the page is better
- * said again whole.
- */
+/* Says only what changed on a page said before; 0 when it is better
+ * said whole. */
 static int
 line_changes(struct line *l, const struct page *p, const struct line_seen *v, int name)
 {
-	size_t i, k, idx[LINE_SEEN_MAX_CHANGES];
-	int n, changed;
+	int r = line_say_changes(&l->buf, p, v, name, l->after_review, l->changed,
+	    sizeof(l->changed) / sizeof(l->changed[0]), &l->n_changed);
 
-	if ((n = line_seen_diff(v, p, idx, LINE_SEEN_MAX_CHANGES)) < 0)
-		return 0;
-	changed = n;
-	if (name)
-		line_printf(l, "\n%s\n", p->heading);
-	/* A new note on the page says what the status line says too ("3 of
-	 * 3 choices made"): with a status, say that. A new paragraph ("This
-	 * cannot be undone") is said. */
-	for (i = 0; i < p->n_text; i++)
-		if (!line_seen_has_text(v, p->text[i].text) && p->text[i].kind != PAGE_TEXT_HEADING &&
-		    (p->status == NULL || p->text[i].kind != PAGE_TEXT_NOTE))
-			line_text(l, "", p->text[i].text);
-	for (k = 0; k < (size_t)n; k++) {
-		i = idx[k];
-		/* "not chosen" is said of a choice just taken back, not of
-		 * one that only got another number. */
-		line_item(l, &p->item[i], 0, line_seen_state_changed(v, &p->item[i]));
-		if (l->n_changed < sizeof(l->changed) / sizeof(l->changed[0]))
-			l->changed[l->n_changed++] = i;
-	}
-	/* Back on a page where nothing changed: not just its name, but
-	 * that it is the same, what its numbers are, and how to hear it. */
-	if (name && l->n_changed == 0 && changed == 0 && !l->after_review) {
-		int lo = 0, hi = 0;
-
-		for (i = 0; i < p->n_item; i++) {
-			if (p->item[i].number > 0 && lo == 0)
-				lo = p->item[i].number;
-			if (p->item[i].number > hi)
-				hi = p->item[i].number;
-		}
-		if (hi > 0)
-			/* L10N: line mode, back on a page that did not change. */
-			line_printf(l, _("Unchanged: %d to %d.\n"), lo, hi);
-		else
-			line_puts(l, _("Unchanged.\n"));
-	}
-	return 1;
-}
-
-/* 1 when the sentence s..e names an item just said as a change together
- * with that item's state ("'Roundnet' is your choice 2." after "4.
- * Roundnet — your choice 2"): the sentence only repeats it. */
-static int
-line_status_repeats(const struct line *l, const struct page *p, const char *s, size_t n)
-{
-	size_t i;
-	char *sent = strndup(s, n);
-	int r = 0;
-
-	for (i = 0; sent != NULL && i < l->n_changed && !r; i++) {
-		const struct page_item *it = &p->item[l->changed[i]];
-
-		r = it->label != NULL && strstr(sent, it->label) != NULL &&
-		    ((it->state != NULL && it->state[0] != '\0' && strstr(sent, it->state) != NULL) ||
-		    /* "You chose 'Rather yes'." after "2. Rather yes — your choice" */
-		    (it->checked && (it->kind == PAGE_ITEM_RADIO || it->kind == PAGE_ITEM_CHECKBOX)));
-	}
-	free(sent);
+	line_flush(l);
 	return r;
-}
-
-/* Says a status, leaving out its sentences that repeat a change just said. */
-static void
-line_status_rest(struct line *l, const struct page *p, const char *st)
-{
-	const char *s = st, *e;
-	int any = 0;
-
-	while (*s != '\0') {
-		e = strstr(s, ". ");
-		e = e != NULL ? e + 1 : s + strlen(s);
-		if (!line_status_repeats(l, p, s, (size_t)(e - s))) {
-			if (any)
-				line_puts(l, " ");
-			line_write(l, s, (size_t)(e - s));
-			any = 1;
-		}
-		for (s = e; *s == ' '; s++)
-			;
-	}
-	if (any)
-		line_puts(l, "\n");
 }
 
 /* Says the status line once; a message that is also a text of the page
@@ -623,8 +251,6 @@ line_status_rest(struct line *l, const struct page *p, const char *st)
 static void
 line_status(struct line *l, const struct page *p)
 {
-	size_t i;
-
 	if (p->status == NULL) {
 		free(l->last_status);
 		l->last_status = NULL;
@@ -634,10 +260,8 @@ line_status(struct line *l, const struct page *p)
 		return;
 	free(l->last_status);
 	l->last_status = strdup(p->status);
-	for (i = 0; l->whole && i < p->n_text; i++)
-		if (strcmp(p->text[i].text, p->status) == 0)
-			return;
-	line_status_rest(l, p, p->status);
+	line_say_status(&l->buf, p, l->changed, l->n_changed, l->whole);
+	line_flush(l);
 }
 
 /* Turns the terminal's echo off or on for a password (no escape sequence:
@@ -848,24 +472,6 @@ line_reset(struct line *l)
 	return 1;
 }
 
-/* Reads a ranking back: "Your order: 1. Roundnet, 2. Open-air reading." */
-static void
-line_say_order(struct line *l, const struct page *p)
-{
-	size_t i;
-	int rank, any = 0;
-
-	for (rank = 1; rank <= LINE_CMD_NUMS; rank++)
-		for (i = 0; i < p->n_item; i++)
-			if (p->item[i].kind == PAGE_ITEM_RANKED && p->item[i].rank == rank) {
-				/* L10N: line mode reads a typed ranking back. */
-				line_printf(l, "%s%d. %s", any++ ? ", " : _("Your order: "), rank,
-				    p->item[i].label != NULL ? p->item[i].label : "");
-			}
-	if (any)
-		line_puts(l, ".\n");
-}
-
 /*
  * A typed ranking ("2 4 3") replaces the whole ranking: the options
  * ranked before are taken out (the last choice first), then the typed
@@ -898,7 +504,8 @@ line_rank(struct line *l, const struct line_cmd *c)
 	/* The order read back is the change: the options are not said
 	 * again one by one, nor the status of the last one. */
 	p = app_page(l->app);
-	line_say_order(l, p);
+	line_say_order(&l->buf, p);
+	line_flush(l);
 	line_quiet(l, p);
 	free(l->last_status);
 	l->last_status = p->status != NULL ? strdup(p->status) : NULL;
@@ -1158,20 +765,8 @@ line_ask_question(struct line *l, const char *group, char **rest)
 		l->unnumbered = 0;
 		return got;
 	}
-	line_printf(l, "%s\n", group);
-	/* A scale on one line by its values; choices numbered from 1. */
-	for (k = 0; k < q.n; k++) {
-		const struct page_item *it = &p->item[q.first + k];
-
-		if (q.scale)
-			line_printf(l, "%s%s%s", k > 0 ? ", " : "", it->label,
-			    it->checked ? _(" (your choice)") : "");
-		else
-			line_printf(l, "%zu. %s%s\n", k + 1, it->label,
-			    it->checked ? _(" — your choice") : "");
-	}
-	if (q.scale)
-		line_puts(l, ".\n");
+	line_say_question(&l->buf, p, group, &q);
+	line_flush(l);
 	for (;;) {
 		line_puts(l, line_prompt_question(&q, buf, sizeof(buf)));
 		l->printed = 0;
@@ -1262,6 +857,8 @@ line_main(const struct client_opts *opts)
 	int r, fresh, walked, status = CLIENT_EXIT_OK;
 
 	memset(&l, 0, sizeof(l));
+	l.buf.more_cb = line_more_cb;
+	l.buf.ud = &l;
 	signal(SIGPIPE, SIG_IGN);
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = line_on_alarm;
@@ -1361,6 +958,7 @@ line_main(const struct client_opts *opts)
 	line_prompts_forget(&l.prompts);
 	free(l.last_status);
 	line_reader_free(&l.in);
+	line_out_free(&l.buf);
 	app_free(l.app);
 	keys_map_free(l.keys);
 	return status;

@@ -1,0 +1,100 @@
+/* say.h — what line mode says of a page, of its changes, its status, a ranking and a survey question: pure, appended to a caller-owned buffer. */
+#ifndef MW_CLIENT_LINE_SAY_H
+#define MW_CLIENT_LINE_SAY_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+#include "client/line/resolve.h"
+#include "client/line/seen.h"
+#include "client/ui/page.h"
+
+/*
+ * Text said so far, owned by the caller (zeroed to start, freed with
+ * line_out_free()). Before each line that may scroll a page's start
+ * away, more_cb (when set) is called: it may write out and empty the
+ * text so far and ask for Enter; it returns 1 when the rest of the page
+ * is to be left out (q at "-- more --"). Without it nothing is left out.
+ */
+struct line_out {
+	char	*s;		/* NUL-terminated when len > 0 */
+	size_t	 len;
+	size_t	 cap;
+	int	 wrote;		/* something (even "") was said since emptied */
+	int	 stopped;	/* the rest of the page is left out */
+	int	(*more_cb)(struct line_out *o, void *ud);
+	void	*ud;
+};
+
+/* Appends n bytes of s (out of memory: dropped). */
+void	line_out_write(struct line_out *o, const char *s, size_t n);
+void	line_out_puts(struct line_out *o, const char *s);
+void	line_out_printf(struct line_out *o, const char *fmt, ...)
+	    __attribute__((format(printf, 2, 3)));
+void	line_out_vprintf(struct line_out *o, const char *fmt, va_list ap)
+	    __attribute__((format(printf, 2, 0)));
+/* Before a line: asks more_cb whether to go on. Returns o->stopped. */
+int	line_out_more(struct line_out *o);
+/* Empties o (keeps its memory and callback). */
+void	line_out_reset(struct line_out *o);
+/* Frees what o holds. NULL-safe. */
+void	line_out_free(struct line_out *o);
+
+/* How much of a page is said: brief (the default), all of it (t), or
+ * all but the breadcrumb (a review step before sending). */
+enum line_mode {
+	LINE_BRIEF,
+	LINE_FULL,
+	LINE_REVIEW
+};
+
+/* What changes how a page is said besides the page itself. */
+struct line_say_how {
+	enum line_mode		 mode;
+	const struct line_seen	*seen;		/* said before: texts heard are left out */
+	int			 same;		/* seen is the page said last: no heading */
+	int			 taught_full;	/* the prompt taught t already */
+	int			 questions;	/* a survey asked one question at a time next */
+	int			 after_review;	/* right after a review step */
+	int			 logged_in;	/* help: no word on registering */
+};
+
+/*
+ * Says page p into o, top to bottom: brief says each paragraph's start
+ * ("… 84 more words, t reads all") and no item details, full everything.
+ * Sets *cut to 1 when t would say more, 0 when not; leaves it as it was
+ * for the help page (which lists what can be typed, for this role).
+ */
+void	line_say_page(struct line_out *o, const struct page *p, const struct line_say_how *h,
+	    int *cut);
+
+/* One item as a line: "3. Roundnet — your choice 2". change: 1 says a
+ * choice taken back ("not chosen"), -1 leaves the state out (said once
+ * before the list). */
+void	line_say_item(struct line_out *o, const struct page_item *it, int full, int change);
+
+/*
+ * Says what changed on p since v (new or changed items, new text), with
+ * its heading first when name; back on a page where nothing changed,
+ * that it is unchanged, its numbers, and how to hear it. Appends the
+ * indices of the items said to changed (from *n_changed on, at most
+ * max). Returns 0 (nothing said) when the page is better said whole.
+ */
+int	line_say_changes(struct line_out *o, const struct page *p, const struct line_seen *v,
+	    int name, int after_review, size_t *changed, size_t max, size_t *n_changed);
+
+/* Says p's status, leaving out its sentences that repeat a change just
+ * said (items changed[0..n_changed-1]); when the page was said whole,
+ * not a status that is also one of its texts. */
+void	line_say_status(struct line_out *o, const struct page *p, const size_t *changed,
+	    size_t n_changed, int whole);
+
+/* Reads a ranking back: "Your order: 1. Roundnet, 2. Open-air reading." */
+void	line_say_order(struct line_out *o, const struct page *p);
+
+/* Says a survey question of choices (group, answers q): a scale on one
+ * line by its values, other choices numbered from 1 within it. */
+void	line_say_question(struct line_out *o, const struct page *p, const char *group,
+	    const struct line_question *q);
+
+#endif
