@@ -43,24 +43,13 @@ struct line {
 	int			 kiosk;
 	int			 idle;		/* seconds before the kiosk warning */
 	int			 time_scale;	/* --test-time-scale, >= 1 */
-	struct line_seen	 seen[LINE_PAGES];	/* what was said of recent pages */
-	size_t			 seen_next;	/* the slot to reuse next */
-	int			 again;		/* say the next page whole (after back) */
+	struct line_said	 said;		/* what was said so far (say.c) */
 	int			 loading_said;	/* "Loading…" was the last line */
-	struct line_seen	*last_said;	/* the page said last */
-	size_t			 changed[32];	/* items said as changes just now */
-	size_t			 n_changed;
-	int			 whole;		/* the page was said whole, not its changes */
-	int			 cut;		/* the page was said briefly: t says all */
 	struct line_prompts	 prompts;	/* what prompts said and taught */
-	char			*last_status;
 	const struct page_field	*asked;		/* the field last asked for on its own */
 	int			 tty;		/* stdin is a terminal (echo can be turned off) */
 	int			 used;		/* kiosk: something was typed since the last reset */
 	int			 reset_due;	/* kiosk: time ran out; unwinding to the main loop */
-	int			 was_review;	/* the page said last was a review step */
-	int			 after_review;	/* this page came right after a review step */
-	int			 questions;	/* a survey's questions are asked one by one next */
 	int			 unnumbered;	/* a field is asked without its page number */
 };
 
@@ -183,8 +172,6 @@ line_printf(struct line *l, const char *fmt, ...)
 /* Reads one line with the idle handling of kiosk mode. Returns 1 with a
  * line in *out (caller frees), 0 at the end of input. */
 static int line_input(struct line *l, char **out);
-/* Notes the page as said without saying it. */
-static void line_quiet(struct line *l, const struct page *p);
 
 /*
  * Before a printed line would scroll the page's start away, asks for
@@ -221,46 +208,28 @@ line_more_cb(struct line_out *o, void *ud)
 	return o->stopped;
 }
 
-/* Says the page (say.c) as this session knows it. */
+/* Says the page as this session knows it (say.c): whole the first time,
+ * later what changed; with full (t) every detail. */
 static void
-line_page(struct line *l, const struct page *p, enum line_mode mode,
-    const struct line_seen *seen)
+line_say(struct line *l, const struct page *p, int full)
 {
-	struct line_say_how h = { mode, seen, seen != NULL && seen == l->last_said,
-	    (l->prompts.taught & LINE_T_FULL) != 0, l->questions, l->after_review,
-	    app_logged_in(l->app) };
-
-	line_say_page(&l->buf, p, &h, &l->cut);
+	l->said.logged_in = app_logged_in(l->app);
+	if (full)
+		line_said_full(&l->said, &l->prompts, &l->buf, p);
+	else
+		line_said_page(&l->said, &l->prompts, &l->buf, p);
 	line_flush(l);
 }
 
-/* Says only what changed on a page said before; 0 when it is better
- * said whole. */
-static int
-line_changes(struct line *l, const struct page *p, const struct line_seen *v, int name)
-{
-	int r = line_say_changes(&l->buf, p, v, name, l->after_review, l->changed,
-	    sizeof(l->changed) / sizeof(l->changed[0]), &l->n_changed);
-
-	line_flush(l);
-	return r;
-}
-
-/* Says the status line once; a message that is also a text of the page
- * (a page that could not be loaded says why) is not said twice. */
+/* Notes the page as said without saying it; with status, its status
+ * is said (once). */
 static void
-line_status(struct line *l, const struct page *p)
+line_quiet(struct line *l, const struct page *p, int status)
 {
-	if (p->status == NULL) {
-		free(l->last_status);
-		l->last_status = NULL;
-		return;
-	}
-	if (l->last_status != NULL && strcmp(p->status, l->last_status) == 0)
-		return;
-	free(l->last_status);
-	l->last_status = strdup(p->status);
-	line_say_status(&l->buf, p, l->changed, l->n_changed, l->whole);
+	l->said.logged_in = app_logged_in(l->app);
+	line_said_quiet(&l->said, &l->prompts, &l->buf, p);
+	if (status)
+		line_said_status(&l->said, &l->buf, p);
 	line_flush(l);
 }
 
@@ -405,14 +374,11 @@ line_hook_reset(void *ud)
 		line_puts(l, "\n");
 	l->printed = 0;
 	line_reader_drop(&l->in);
-	for (i = 0; i < LINE_PAGES; i++)
-		line_seen_clear(&l->seen[i]);
+	line_said_clear(&l->said);
 	line_prompts_forget(&l->prompts);
 	/* The next person is new here: teach numbers, t, b and h again. */
 	l->prompts.taught = 0;
 	l->used = 0;
-	free(l->last_status);
-	l->last_status = NULL;
 	l->asked = NULL;
 }
 
@@ -506,9 +472,8 @@ line_rank(struct line *l, const struct line_cmd *c)
 	p = app_page(l->app);
 	line_say_order(&l->buf, p);
 	line_flush(l);
-	line_quiet(l, p);
-	free(l->last_status);
-	l->last_status = p->status != NULL ? strdup(p->status) : NULL;
+	line_quiet(l, p, 0);
+	line_said_status_known(&l->said, p);
 }
 
 /* Typed numbers: "3" opens item 3 (or asks for field 3); "2 5 1"
@@ -580,7 +545,7 @@ line_handle(struct line *l, const struct page *p, char *ans)
 		return APP_OK;
 	case LINE_DO_FULL:
 		/* t says the whole page: every paragraph and item detail. */
-		line_page(l, p, LINE_FULL, NULL);
+		line_say(l, p, 1);
 		return APP_OK;
 	case LINE_DO_SAY:
 		line_puts(l, d.say);
@@ -615,82 +580,11 @@ line_handle(struct line *l, const struct page *p, char *ans)
 		heading = strdup(p->heading);
 		r = app_action(l->app, d.action, 0);
 		p = app_page(l->app);
-		l->again = heading == NULL || strcmp(heading, p->heading) != 0;
+		l->said.again = heading == NULL || strcmp(heading, p->heading) != 0;
 		free(heading);
 		return r;
 	}
 	return app_action(l->app, d.action, 0);
-}
-
-/* What was said of the page with this heading, or NULL. */
-static struct line_seen *
-line_seen_get(struct line *l, const char *heading)
-{
-	size_t i;
-
-	for (i = 0; i < LINE_PAGES; i++)
-		if (l->seen[i].where != NULL && strcmp(l->seen[i].where, heading) == 0)
-			return &l->seen[i];
-	return NULL;
-}
-
-/*
- * Says the page: only what changed when line mode has said this page
- * before (choosing an option, coming back after sending), else the whole
- * page briefly. After "back" the page is said whole again, so a person
- * who went back hears where they are.
- */
-static void
-line_say(struct line *l, const struct page *p)
-{
-	struct line_seen *v = line_seen_get(l, p->heading);
-
-	if (l->last_said == NULL || l->last_said->where == NULL ||
-	    strcmp(l->last_said->where, p->heading) != 0)
-		l->after_review = l->was_review;
-	/* Back on a page said before: name it, then say what changed. */
-	l->whole = 0;
-	l->n_changed = 0;
-	/* A review step reached from another page is said whole even when
-	 * an earlier review had the same heading: it is another text. */
-	/* Back from a review step with the result said ("Your vote is
-	 * saved."), the page's name would only repeat where the person
-	 * came from. */
-	if (v == NULL || l->again || (page_offers(p, ACTION_SEND) && v != l->last_said) ||
-	    !line_changes(l, p, v, v != l->last_said && !(l->after_review && p->status != NULL))) {
-		l->whole = 1;
-		/* What is about to be sent is said in full: that is what a
-		 * review step is for. */
-		line_page(l, p, page_offers(p, ACTION_SEND) || line_is_help(p) ?
-		    LINE_REVIEW : LINE_BRIEF, v != NULL && !l->again &&
-		    !page_offers(p, ACTION_SEND) ? v : NULL);
-		/* Back here: the full prompt again, too. */
-		if (l->again)
-			line_prompts_again(&l->prompts, p->heading);
-	}
-	l->again = 0;
-	line_status(l, p);
-	if (v == NULL) {
-		v = &l->seen[l->seen_next];
-		l->seen_next = (l->seen_next + 1) % LINE_PAGES;
-	}
-	line_seen_take(v, p);
-	l->last_said = v;
-	l->was_review = line_is_review(p);
-}
-
-/* Notes the page as said without saying it. */
-static void
-line_quiet(struct line *l, const struct page *p)
-{
-	struct line_seen *v = line_seen_get(l, p->heading);
-
-	if (v == NULL) {
-		line_say(l, p);
-		return;
-	}
-	line_seen_take(v, p);
-	l->last_said = v;
 }
 
 /*
@@ -838,7 +732,7 @@ line_walk_questions(struct line *l, char **rest)
 	/* What the answers changed is not said back: they were just typed. */
 	if (r != 0) {
 		app_status_clear(l->app);
-		line_quiet(l, app_page(l->app));
+		line_quiet(l, app_page(l->app), 0);
 	}
 	return r;
 }
@@ -892,17 +786,16 @@ line_main(const struct client_opts *opts)
 
 	for (;;) {
 		p = app_page(l.app);
-		fresh = l.last_said == NULL || l.last_said->where == NULL ||
-		    strcmp(l.last_said->where, p->heading) != 0;
+		fresh = line_said_fresh(&l.said, p);
 		if (fresh)
 			l.asked = NULL;
 		/* Asked question by question when opened, or back from its
 		 * review to change it; not after sending (the status thanks). */
-		l.questions = fresh && line_is_questions(p) && page_offers(p, ACTION_REVIEW) &&
-		    !(l.was_review && p->status != NULL);
-		line_say(&l, p);
-		if (l.questions) {
-			l.questions = 0;
+		l.said.questions = fresh && line_is_questions(p) && page_offers(p, ACTION_REVIEW) &&
+		    !(l.said.was_review && p->status != NULL);
+		line_say(&l, p, 0);
+		if (l.said.questions) {
+			l.said.questions = 0;
 			if ((walked = line_walk_questions(&l, &ans)) == 0) {
 				if (line_reset(&l))
 					continue;
@@ -931,13 +824,12 @@ line_main(const struct client_opts *opts)
 		 * the app has something to say. */
 		if (walked == 2 && !line_field_errors(p)) {
 			/* The app's word is said, not the fields back. */
-			line_quiet(&l, p);
-			line_status(&l, p);
+			line_quiet(&l, p, 1);
 		} else {
-			line_say(&l, p);
+			line_say(&l, p, 0);
 		}
 
-		line_puts(&l, line_prompt_page(&l.prompts, l.keys, p, l.cut, l.after_review,
+		line_puts(&l, line_prompt_page(&l.prompts, l.keys, p, l.said.cut, l.said.after_review,
 		    prompt, sizeof(prompt)));
 		l.printed = 0;
 		if (line_input(&l, &ans) <= 0) {
@@ -953,10 +845,8 @@ line_main(const struct client_opts *opts)
 		if (r == APP_QUIT)
 			break;
 	}
-	for (i = 0; i < LINE_PAGES; i++)
-		line_seen_clear(&l.seen[i]);
+	line_said_clear(&l.said);
 	line_prompts_forget(&l.prompts);
-	free(l.last_status);
 	line_reader_free(&l.in);
 	line_out_free(&l.buf);
 	app_free(l.app);

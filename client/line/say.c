@@ -546,3 +546,126 @@ line_say_question(struct line_out *o, const struct page *p, const char *group,
 	if (q->scale)
 		line_out_puts(o, ".\n");
 }
+
+void
+line_said_clear(struct line_said *s)
+{
+	size_t i;
+
+	for (i = 0; i < LINE_PAGES; i++)
+		line_seen_clear(&s->seen[i]);
+	free(s->status);
+	s->status = NULL;
+}
+
+int
+line_said_fresh(const struct line_said *s, const struct page *p)
+{
+	return s->last == NULL || s->last->where == NULL || strcmp(s->last->where, p->heading) != 0;
+}
+
+/* What was said of the page with this heading, or NULL. */
+static struct line_seen *
+line_said_get(struct line_said *s, const char *heading)
+{
+	size_t i;
+
+	for (i = 0; i < LINE_PAGES; i++)
+		if (s->seen[i].where != NULL && strcmp(s->seen[i].where, heading) == 0)
+			return &s->seen[i];
+	return NULL;
+}
+
+static void
+line_said_whole(struct line_said *s, struct line_prompts *pr, struct line_out *o,
+    const struct page *p, enum line_mode mode, const struct line_seen *seen)
+{
+	struct line_say_how h = { mode, seen, seen != NULL && seen == s->last,
+	    (pr->taught & LINE_T_FULL) != 0, s->questions, s->after_review, s->logged_in };
+
+	line_say_page(o, p, &h, &s->cut);
+}
+
+void
+line_said_full(struct line_said *s, struct line_prompts *pr, struct line_out *o,
+    const struct page *p)
+{
+	line_said_whole(s, pr, o, p, LINE_FULL, NULL);
+}
+
+void
+line_said_status(struct line_said *s, struct line_out *o, const struct page *p)
+{
+	if (p->status == NULL) {
+		free(s->status);
+		s->status = NULL;
+		return;
+	}
+	if (s->status != NULL && strcmp(p->status, s->status) == 0)
+		return;
+	free(s->status);
+	s->status = strdup(p->status);
+	line_say_status(o, p, s->changed, s->n_changed, s->whole);
+}
+
+void
+line_said_status_known(struct line_said *s, const struct page *p)
+{
+	free(s->status);
+	s->status = p->status != NULL ? strdup(p->status) : NULL;
+}
+
+void
+line_said_page(struct line_said *s, struct line_prompts *pr, struct line_out *o,
+    const struct page *p)
+{
+	struct line_seen *v = line_said_get(s, p->heading);
+
+	if (line_said_fresh(s, p))
+		s->after_review = s->was_review;
+	/* Back on a page said before: name it, then say what changed. */
+	s->whole = 0;
+	s->n_changed = 0;
+	/* A review step reached from another page is said whole even when
+	 * an earlier review had the same heading: it is another text. */
+	/* Back from a review step with the result said ("Your vote is
+	 * saved."), the page's name would only repeat where the person
+	 * came from. */
+	if (v == NULL || s->again || (page_offers(p, ACTION_SEND) && v != s->last) ||
+	    !line_say_changes(o, p, v, v != s->last && !(s->after_review && p->status != NULL),
+	    s->after_review, s->changed, sizeof(s->changed) / sizeof(s->changed[0]),
+	    &s->n_changed)) {
+		s->whole = 1;
+		/* What is about to be sent is said in full: that is what a
+		 * review step is for. */
+		line_said_whole(s, pr, o, p, page_offers(p, ACTION_SEND) || line_is_help(p) ?
+		    LINE_REVIEW : LINE_BRIEF, v != NULL && !s->again &&
+		    !page_offers(p, ACTION_SEND) ? v : NULL);
+		/* Back here: the full prompt again, too. */
+		if (s->again)
+			line_prompts_again(pr, p->heading);
+	}
+	s->again = 0;
+	line_said_status(s, o, p);
+	if (v == NULL) {
+		v = &s->seen[s->next];
+		s->next = (s->next + 1) % LINE_PAGES;
+	}
+	line_seen_take(v, p);
+	s->last = v;
+	s->was_review = line_is_review(p);
+}
+
+void
+line_said_quiet(struct line_said *s, struct line_prompts *pr, struct line_out *o,
+    const struct page *p)
+{
+	struct line_seen *v = line_said_get(s, p->heading);
+
+	if (v == NULL) {
+		line_said_page(s, pr, o, p);
+		return;
+	}
+	line_seen_take(v, p);
+	s->last = v;
+}

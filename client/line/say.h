@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 
+#include "client/line/prompt.h"
 #include "client/line/resolve.h"
 #include "client/line/seen.h"
 #include "client/ui/page.h"
@@ -91,6 +92,50 @@ void	line_say_status(struct line_out *o, const struct page *p, const size_t *cha
 
 /* Reads a ranking back: "Your order: 1. Roundnet, 2. Open-air reading." */
 void	line_say_order(struct line_out *o, const struct page *p);
+
+/*
+ * What this session said so far: the memory that makes line mode say a
+ * page whole the first time and later only what changed. Zeroed to
+ * start; line_said_clear() frees what it holds. Owned by the loop.
+ */
+struct line_said {
+	struct line_seen	 seen[LINE_PAGES];	/* what was said of recent pages */
+	size_t			 next;		/* the slot to reuse next */
+	struct line_seen	*last;		/* the page said last */
+	int			 again;		/* say the next page whole (after back) */
+	size_t			 changed[32];	/* items said as changes just now */
+	size_t			 n_changed;
+	int			 whole;		/* the page was said whole, not its changes */
+	int			 cut;		/* the page was said briefly: t says all */
+	char			*status;	/* the status said last */
+	int			 was_review;	/* the page said last was a review step */
+	int			 after_review;	/* this page came right after a review step */
+	int			 questions;	/* a survey's questions are asked one by one next */
+	int			 logged_in;	/* the caller's: help says nothing of registering */
+};
+
+/* Forgets what was said (frees it); the rest of s stays. */
+void	line_said_clear(struct line_said *s);
+/* 1 when p is not the page said last (another heading). */
+int	line_said_fresh(const struct line_said *s, const struct page *p);
+/*
+ * Says p into o: only what changed when this page was said before
+ * (choosing an option, coming back after sending), else the whole page
+ * briefly; a review step in full; after back (s->again) whole, with the
+ * full prompt again (pr). Then its status, once. Notes p as said.
+ */
+void	line_said_page(struct line_said *s, struct line_prompts *pr, struct line_out *o,
+	    const struct page *p);
+/* t: says p whole with every detail. */
+void	line_said_full(struct line_said *s, struct line_prompts *pr, struct line_out *o,
+	    const struct page *p);
+/* Notes p as said without saying it (a page not said before is said). */
+void	line_said_quiet(struct line_said *s, struct line_prompts *pr, struct line_out *o,
+	    const struct page *p);
+/* Says p's status unless it was the last one said. */
+void	line_said_status(struct line_said *s, struct line_out *o, const struct page *p);
+/* Notes p's status as said without saying it. */
+void	line_said_status_known(struct line_said *s, const struct page *p);
 
 /* Says a survey question of choices (group, answers q): a scale on one
  * line by its values, other choices numbered from 1 within it. */

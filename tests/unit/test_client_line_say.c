@@ -296,6 +296,66 @@ test_line_say_order(void **state)
 	page_free(p);
 }
 
+/* The session's memory: a page said whole the first time; coming back
+ * to it unchanged (issue 8 item 10) says it is unchanged, its numbers;
+ * after back it is said whole again; a status is said once. */
+static void
+test_line_said_revisit(void **state)
+{
+	struct page *a = fx_page("Projects", "list");
+	struct page *b = fx_page("Packaging tax", "list");
+	struct line_said s;
+	struct line_prompts pr;
+	struct line_out o;
+
+	(void)state;
+	memset(&s, 0, sizeof(s));
+	memset(&pr, 0, sizeof(pr));
+	memset(&o, 0, sizeof(o));
+	line_said_clear(&s);
+	fx_item(a, PAGE_ITEM_LINK, "Packaging tax", 1, NULL);
+	fx_item(a, PAGE_ITEM_LINK, "Local logistics", 2, NULL);
+	fx_item(b, PAGE_ITEM_LINK, "Opinion survey", 1, NULL);
+	assert_true(line_said_fresh(&s, a));
+	line_said_page(&s, &pr, &o, a);
+	assert_string_equal(o.s, "\nProjects\n1. Packaging tax\n2. Local logistics\n");
+	assert_true(s.whole);
+	assert_false(line_said_fresh(&s, a));
+	line_out_reset(&o);
+	line_said_page(&s, &pr, &o, b);
+	assert_true(line_said_fresh(&s, a));
+	line_out_reset(&o);
+	line_said_page(&s, &pr, &o, a);
+	assert_string_equal(o.s, "\nProjects\nUnchanged: 1 to 2.\n");
+	assert_false(s.whole);
+	/* After back: whole again. */
+	line_out_reset(&o);
+	line_said_page(&s, &pr, &o, b);
+	s.again = 1;
+	line_out_reset(&o);
+	line_said_page(&s, &pr, &o, a);
+	assert_string_equal(o.s, "\nProjects\n1. Packaging tax\n2. Local logistics\n");
+	assert_false(s.again);
+	/* The same page again right away with a status: the status, once. */
+	a->status = "Logged in as Demo.";
+	line_out_reset(&o);
+	line_said_page(&s, &pr, &o, a);
+	assert_string_equal(o.s, "Logged in as Demo.\n");
+	line_out_reset(&o);
+	line_said_page(&s, &pr, &o, a);
+	assert_false(o.wrote && o.len > 0);
+	/* t: all of it. */
+	line_out_reset(&o);
+	line_said_full(&s, &pr, &o, a);
+	assert_non_null(strstr(o.s, "Projects\n1. Packaging tax"));
+	line_out_free(&o);
+	line_said_clear(&s);
+	assert_null(s.seen[0].where);
+	line_prompts_forget(&pr);
+	page_free(a);
+	page_free(b);
+}
+
 int
 main(void)
 {
@@ -308,6 +368,7 @@ main(void)
 		cmocka_unit_test(test_line_say_question_numbers_within),
 		cmocka_unit_test(test_line_say_common_state_once),
 		cmocka_unit_test(test_line_say_order),
+		cmocka_unit_test(test_line_said_revisit),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
