@@ -258,8 +258,8 @@ static int
 line_ask_once(struct line *l, const struct page_item *it, int refused)
 {
 	const struct page_field *f = it->field;
-	char *ans = NULL, *all = NULL, *tmp, *q;
-	size_t len = 0;
+	char *ans = NULL, *q;
+	struct line_out all;
 	int r;
 
 	if ((q = line_prompt_field(it, !l->unnumbered, refused)) == NULL)
@@ -267,33 +267,27 @@ line_ask_once(struct line *l, const struct page_item *it, int refused)
 	line_puts(l, q);
 	free(q);
 	if (f->multiline) {
+		memset(&all, 0, sizeof(all));
 		for (;;) {
 			l->printed = 0;
 			if ((r = line_input(l, &ans)) <= 0) {
-				free(all);
+				line_out_free(&all);
 				return 0;
 			}
 			if (strcmp(ans, ".") == 0) {
 				free(ans);
 				/* A dot at once keeps the text as it was. */
-				if (all == NULL && f->len > 0)
+				if (!all.wrote && f->len > 0)
 					return 2;
 				break;
 			}
-			tmp = realloc(all, len + strlen(ans) + 2);
-			if (tmp == NULL) {
-				free(ans);
-				break;
-			}
-			all = tmp;
-			if (len > 0)
-				all[len++] = '\n';
-			memcpy(all + len, ans, strlen(ans) + 1);
-			len += strlen(ans);
+			if (all.len > 0)
+				line_out_puts(&all, "\n");
+			line_out_puts(&all, ans);
 			free(ans);
 		}
-		app_field_set(l->app, all != NULL ? all : "");
-		free(all);
+		app_field_set(l->app, all.s != NULL ? all.s : "");
+		line_out_free(&all);
 		return 1;
 	}
 	if (f->secret)
@@ -448,16 +442,13 @@ line_rank(struct line *l, const struct line_cmd *c)
 {
 	const struct page *p = app_page(l->app);
 	long ids[LINE_CMD_NUMS];
-	size_t i, j, n = line_rank_taken(p, ids, LINE_CMD_NUMS);
+	size_t i, n = line_rank_taken(p, ids, LINE_CMD_NUMS);
+	int k;
 
 	for (i = 0; i < n; i++) {
-		p = app_page(l->app);
-		for (j = 0; j < p->n_item; j++)
-			if (p->item[j].kind == PAGE_ITEM_RANKED && p->item[j].id == ids[i])
-				break;
-		if (j == p->n_item)
+		if ((k = line_number_of(app_page(l->app), ids[i], PAGE_ITEM_RANKED)) < 0)
 			continue;
-		app_action(l->app, ACTION_JUMP, p->item[j].number);
+		app_action(l->app, ACTION_JUMP, k);
 		app_action(l->app, ACTION_TOGGLE, 0);
 	}
 	/* Options keep their numbers when ranked: the typed ones in order. */
@@ -485,7 +476,7 @@ line_numbers(struct line *l, const struct page *p, const struct line_cmd *c)
 	long ids[LINE_CMD_NUMS];
 	enum page_item_kind kinds[LINE_CMD_NUMS];
 	char *heading;
-	size_t i, j;
+	size_t i;
 	int idx, n, r = APP_OK, same;
 
 	for (i = 0; i < c->n; i++) {
@@ -497,14 +488,8 @@ line_numbers(struct line *l, const struct page *p, const struct line_cmd *c)
 		p = app_page(l->app);
 		n = c->nums[i];
 		/* Find the item by what it is, not where it was. */
-		if (i > 0 && ids[i] != 0) {
-			for (j = 0; j < p->n_item; j++)
-				if (p->item[j].id == ids[i] && p->item[j].kind == kinds[i])
-					break;
-			if (j == p->n_item || p->item[j].number <= 0)
-				break;
-			n = p->item[j].number;
-		}
+		if (i > 0 && ids[i] != 0 && (n = line_number_of(p, ids[i], kinds[i])) <= 0)
+			break;
 		app_action(l->app, ACTION_JUMP, n);
 		p = app_page(l->app);
 		if (p->focus >= 0 && p->item[p->focus].field != NULL) {
@@ -637,52 +622,40 @@ line_ask_question(struct line *l, const char *group, char **rest)
 	const struct page *p = app_page(l->app);
 	struct line_question q;
 	size_t k;
-	int want[LINE_CMD_NUMS];
+	int want[LINE_CMD_NUMS], got, refused;
 	struct line_cmd c;
-	char *ans = NULL, buf[128];
+	char *ans = NULL, buf[256];
 
 	if (line_question_get(p, group, &q) == 0)
 		return 1;
 	if (q.field) {
-		int got;
-
 		app_action(l->app, ACTION_JUMP, q.nums[0]);
 		p = app_page(l->app);
 		if (page_focused(p) == NULL || page_focused(p)->field == NULL)
 			return 1;
-		/* "Question 3 of 3: Would you ...?" is the field's prompt. */
-		line_printf(l, "%.*s", (int)(strlen(group) - (page_focused(p)->field->prompt != NULL &&
-		    strstr(group, page_focused(p)->field->prompt) != NULL ?
-		    strlen(page_focused(p)->field->prompt) : 0)), group);
+	}
+	line_say_question(&l->buf, p, group, &q);
+	line_flush(l);
+	if (q.field) {
 		l->unnumbered = 1;
 		got = line_ask_field(l, page_focused(p));
 		l->unnumbered = 0;
 		return got;
 	}
-	line_say_question(&l->buf, p, group, &q);
-	line_flush(l);
-	for (;;) {
-		line_puts(l, line_prompt_question(&q, buf, sizeof(buf)));
+	for (refused = 0;; refused = 1) {
+		line_puts(l, line_prompt_question(&q, refused, buf, sizeof(buf)));
 		l->printed = 0;
 		if (line_input(l, &ans) <= 0)
 			return 0;
-		line_parse(ans, &c);
-		if (c.kind == LINE_CMD_NONE) {
-			free(ans);
-			return 1;
-		}
-		if (c.kind != LINE_CMD_NUMBERS && line_scale_value(ans) < 0) {
+		if ((got = line_question_answer(p, &q, ans, &c, want)) == LINE_ANSWER_OTHER) {
 			*rest = ans;
 			return 2;
 		}
 		free(ans);
-		/* Which items the typed numbers mean. */
-		if (line_question_pick(p, &q, &c, want))
+		if (got == LINE_ANSWER_SKIP)
+			return 1;
+		if (got == LINE_ANSWER_OK)
 			break;
-		if (q.multi)
-			line_printf(l, _("Please type numbers from %d to %d.\n"), q.lo, q.hi);
-		else
-			line_printf(l, _("Please type one number from %d to %d.\n"), q.lo, q.hi);
 	}
 	/* The typed answer replaces the question's answer. */
 	for (k = 0; q.multi && k < q.n; k++) {
@@ -715,16 +688,10 @@ line_ask_question(struct line *l, const char *group, char **rest)
 static int
 line_walk_questions(struct line *l, char **rest)
 {
-	const struct page *p = app_page(l->app);
 	char *groups[32];
-	size_t i, n = 0;
+	size_t i, n = line_question_groups(app_page(l->app), groups, 32);
 	int r = 1;
 
-	for (i = 0; i < p->n_item && n < sizeof(groups) / sizeof(groups[0]); i++)
-		if (line_is_answer(&p->item[i]) &&
-		    (n == 0 || strcmp(groups[n - 1], p->item[i].group) != 0) &&
-		    (groups[n] = strdup(p->item[i].group)) != NULL)
-			n++;
 	for (i = 0; i < n && r == 1; i++)
 		r = line_ask_question(l, groups[i], rest);
 	for (i = 0; i < n; i++)

@@ -298,12 +298,21 @@ line_prompt_field(const struct page_item *it, int numbered, int refused)
 }
 
 char *
-line_prompt_question(const struct line_question *q, char *buf, size_t size)
+line_prompt_question(const struct line_question *q, int refused, char *buf, size_t size)
 {
+	size_t n;
+
+	buf[0] = '\0';
+	/* Asked again: what is allowed first. */
+	if (refused && q->multi)
+		snprintf(buf, size, _("Please type numbers from %d to %d.\n"), q->lo, q->hi);
+	else if (refused)
+		snprintf(buf, size, _("Please type one number from %d to %d.\n"), q->lo, q->hi);
+	n = strlen(buf);
 	if (q->multi)
 		/* L10N: line mode asks one survey question at a time. */
-		snprintf(buf, size, _("Numbers %d to %d, Enter skips: "), q->lo, q->hi);
+		snprintf(buf + n, size - n, _("Numbers %d to %d, Enter skips: "), q->lo, q->hi);
 	else
-		snprintf(buf, size, _("Number %d to %d, Enter skips: "), q->lo, q->hi);
+		snprintf(buf + n, size - n, _("Number %d to %d, Enter skips: "), q->lo, q->hi);
 	return buf;
 }

@@ -71,7 +71,7 @@ char	*line_prompt_page(struct line_prompts *pr, const struct keys_map *keys,
 char	*line_prompt_field(const struct page_item *it, int numbered, int refused);
 
 /* The prompt of a survey question ("Number 1 to 5, Enter skips: ") into
- * buf. Returns buf. */
-char	*line_prompt_question(const struct line_question *q, char *buf, size_t size);
+ * buf, after what is allowed when an answer was refused. Returns buf. */
+char	*line_prompt_question(const struct line_question *q, int refused, char *buf, size_t size);
 
 #endif

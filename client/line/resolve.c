@@ -339,11 +339,17 @@ line_question_get(const struct page *p, const char *group, struct line_question 
 	return q->n;
 }
 
-int
-line_question_pick(const struct page *p, const struct line_question *q,
-    const struct line_cmd *c, int *want)
+enum line_answer
+line_question_answer(const struct page *p, const struct line_question *q, const char *typed,
+    struct line_cmd *c, int *want)
 {
 	size_t j, k;
+
+	line_parse(typed, c);
+	if (c->kind == LINE_CMD_NONE)
+		return LINE_ANSWER_SKIP;
+	if (c->kind != LINE_CMD_NUMBERS && line_scale_value(typed) < 0)
+		return LINE_ANSWER_OTHER;
 
 	for (k = 0; k < c->n; k++) {
 		want[k] = -1;
@@ -354,5 +360,30 @@ line_question_pick(const struct page *p, const struct line_question *q,
 		if (want[k] < 0)
 			break;
 	}
-	return c->kind == LINE_CMD_NUMBERS && k == c->n && (q->multi || c->n == 1);
+	return c->kind == LINE_CMD_NUMBERS && k == c->n && (q->multi || c->n == 1) ?
+	    LINE_ANSWER_OK : LINE_ANSWER_BAD;
+}
+
+size_t
+line_question_groups(const struct page *p, char **groups, size_t max)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < p->n_item && n < max; i++)
+		if (line_is_answer(&p->item[i]) &&
+		    (n == 0 || strcmp(groups[n - 1], p->item[i].group) != 0) &&
+		    (groups[n] = strdup(p->item[i].group)) != NULL)
+			n++;
+	return n;
+}
+
+int
+line_number_of(const struct page *p, long id, enum page_item_kind kind)
+{
+	size_t j;
+
+	for (j = 0; j < p->n_item; j++)
+		if (p->item[j].id == id && p->item[j].kind == kind)
+			return p->item[j].number;
+	return -1;
 }

@@ -105,13 +105,30 @@ struct line_question {
 /* Fills *q with the answers of the question group (a group label) of p.
  * Returns how many (0: none). */
 size_t	line_question_get(const struct page *p, const char *group, struct line_question *q);
+/* What a line typed at a survey question is. */
+enum line_answer {
+	LINE_ANSWER_SKIP,	/* Enter alone: the answer stays */
+	LINE_ANSWER_OTHER,	/* not an answer ("b", "r"): for the loop */
+	LINE_ANSWER_BAD,	/* not allowed: ask again, saying what is */
+	LINE_ANSWER_OK		/* the answers in want */
+};
+
 /*
- * Which answers of question q the typed line c means, as indices from 0
- * into want (scale answers by their values, others by 1..n). Returns 1
- * when c is an allowed answer, 0 when not (a number out of range, two
- * for a single choice).
+ * What the line typed at question q means, read into *c: with
+ * LINE_ANSWER_OK the answers as indices from 0 into want (scale answers
+ * by their values, others by 1..n); a number out of range, or two for a
+ * single choice, is LINE_ANSWER_BAD.
  */
-int	line_question_pick(const struct page *p, const struct line_question *q,
-	    const struct line_cmd *c, int *want);
+enum line_answer	line_question_answer(const struct page *p, const struct line_question *q,
+	    const char *typed, struct line_cmd *c, int *want);
+
+/* The questions of survey page p in order (copies the caller frees),
+ * at most max. Returns how many. */
+size_t	line_question_groups(const struct page *p, char **groups, size_t max);
+
+/* The number item (id, kind) has on p now (0: none), or -1 when it is
+ * not there: numbers typed together mean the items as the page showed
+ * them, even when choosing one reorders the list. */
+int	line_number_of(const struct page *p, long id, enum page_item_kind kind);
 
 #endif

@@ -530,8 +530,16 @@ void
 line_say_question(struct line_out *o, const struct page *p, const char *group,
     const struct line_question *q)
 {
+	const struct page_item *f = page_focused(p);
 	size_t k;
 
+	/* "Question 3 of 3: Would you ...?": the rest is the field's prompt. */
+	if (q->field) {
+		line_out_printf(o, "%.*s", (int)(strlen(group) - (f != NULL && f->field != NULL &&
+		    f->field->prompt != NULL && strstr(group, f->field->prompt) != NULL ?
+		    strlen(f->field->prompt) : 0)), group);
+		return;
+	}
 	line_out_printf(o, "%s\n", group);
 	for (k = 0; k < q->n; k++) {
 		const struct page_item *it = &p->item[q->first + k];

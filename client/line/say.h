@@ -137,8 +137,9 @@ void	line_said_status(struct line_said *s, struct line_out *o, const struct page
 /* Notes p's status as said without saying it. */
 void	line_said_status_known(struct line_said *s, const struct page *p);
 
-/* Says a survey question of choices (group, answers q): a scale on one
- * line by its values, other choices numbered from 1 within it. */
+/* Says a survey question (group, answers q): a scale on one line by its
+ * values, other choices numbered from 1 within it; for a text question
+ * what the group says before the focused field's own prompt. */
 void	line_say_question(struct line_out *o, const struct page *p, const char *group,
 	    const struct line_question *q);
 

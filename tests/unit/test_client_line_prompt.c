@@ -193,15 +193,20 @@ static void
 test_line_prompt_question(void **state)
 {
 	struct line_question q;
-	char buf[64];
+	char buf[128];
 
 	(void)state;
 	memset(&q, 0, sizeof(q));
 	q.lo = 1;
 	q.hi = 5;
-	assert_string_equal(line_prompt_question(&q, buf, sizeof(buf)), "Number 1 to 5, Enter skips: ");
+	assert_string_equal(line_prompt_question(&q, 0, buf, sizeof(buf)), "Number 1 to 5, Enter skips: ");
+	/* Asked again: what is allowed, then the question's numbers. */
+	assert_string_equal(line_prompt_question(&q, 1, buf, sizeof(buf)),
+	    "Please type one number from 1 to 5.\nNumber 1 to 5, Enter skips: ");
 	q.multi = 1;
-	assert_string_equal(line_prompt_question(&q, buf, sizeof(buf)), "Numbers 1 to 5, Enter skips: ");
+	assert_string_equal(line_prompt_question(&q, 0, buf, sizeof(buf)), "Numbers 1 to 5, Enter skips: ");
+	assert_string_equal(line_prompt_question(&q, 1, buf, sizeof(buf)),
+	    "Please type numbers from 1 to 5.\nNumbers 1 to 5, Enter skips: ");
 }
 
 int

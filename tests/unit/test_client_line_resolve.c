@@ -4,6 +4,7 @@
 #include <stddef.h>
 #include <cmocka.h>
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "client/line/resolve.h"
@@ -138,6 +139,10 @@ test_line_resolve_typed_ranking_replaces_it(void **state)
 	assert_int_equal(ids[1], 2);
 	assert_int_equal(ids[2], 1);
 	assert_int_equal(line_rank_taken(p, ids, 2), 2);
+	/* An item is found again by what it is, not where it was. */
+	assert_int_equal(line_number_of(p, 2, PAGE_ITEM_RANKED), 2);
+	assert_int_equal(line_number_of(p, 2, PAGE_ITEM_LINK), -1);
+	assert_int_equal(line_number_of(p, 99, PAGE_ITEM_RANKED), -1);
 	/* One number chooses one; a number not there is said. */
 	assert_int_equal(resolve(m, p, "4", &d), LINE_DO_NUMBERS);
 	assert_int_equal(resolve(m, p, "2 9", &d), LINE_DO_SAY);
@@ -245,6 +250,8 @@ test_line_question_numbers_within_question(void **state)
 	struct line_question q;
 	struct line_cmd c;
 	int want[LINE_CMD_NUMS];
+	char *groups[8];
+	size_t i;
 
 	(void)state;
 	assert_true(line_is_questions(p));
@@ -254,8 +261,7 @@ test_line_question_numbers_within_question(void **state)
 	assert_false(q.scale);
 	assert_int_equal(q.lo, 1);
 	assert_int_equal(q.hi, 4);
-	line_parse("4", &c);
-	assert_true(line_question_pick(p, &q, &c, want));
+	assert_int_equal(line_question_answer(p, &q, "4", &c, want), LINE_ANSWER_OK);
 	assert_int_equal(want[0], 3);
 	assert_string_equal(p->item[q.first + (size_t)want[0]].label, "No");
 	/* Question 2: the scale value 4 is answer "4" (the page's number
@@ -265,16 +271,24 @@ test_line_question_numbers_within_question(void **state)
 	assert_false(q.multi);
 	assert_int_equal(q.lo, 1);
 	assert_int_equal(q.hi, 5);
-	assert_true(line_question_pick(p, &q, &c, want));
+	assert_int_equal(line_question_answer(p, &q, "4", &c, want), LINE_ANSWER_OK);
 	assert_string_equal(p->item[q.first + (size_t)want[0]].label, "4");
 	assert_int_equal(q.nums[want[0]], 8);
 	/* What is not allowed: out of the scale, two for one choice, words. */
-	line_parse("6", &c);
-	assert_false(line_question_pick(p, &q, &c, want));
-	line_parse("2 3", &c);
-	assert_false(line_question_pick(p, &q, &c, want));
-	line_parse("r", &c);
-	assert_false(line_question_pick(p, &q, &c, want));
+	assert_int_equal(line_question_answer(p, &q, "6", &c, want), LINE_ANSWER_BAD);
+	assert_int_equal(line_question_answer(p, &q, "2 3", &c, want), LINE_ANSWER_BAD);
+	assert_int_equal(line_question_answer(p, &q, "4x", &c, want), LINE_ANSWER_OTHER);
+	/* A word is for the loop (b, r); a label typed whole is refused. */
+	assert_int_equal(line_question_answer(p, &q, "r", &c, want), LINE_ANSWER_OTHER);
+	assert_int_equal(line_question_answer(p, &q, "4 — much", &c, want), LINE_ANSWER_BAD);
+	assert_int_equal(line_question_answer(p, &q, "", &c, want), LINE_ANSWER_SKIP);
+	/* The questions in order. */
+	assert_int_equal(line_question_groups(p, groups, 8), 3);
+	assert_string_equal(groups[0], "Question 1 of 3: Do you agree?");
+	assert_string_equal(groups[2], "Question 3 of 3: Why?");
+	assert_int_equal(line_question_groups(p, groups + 3, 1), 1);
+	for (i = 0; i < 4; i++)
+		free(groups[i]);
 	/* Question 3 is a text field. */
 	assert_int_equal(line_question_get(p, "Question 3 of 3: Why?", &q), 1);
 	assert_true(q.field);
