@@ -1,6 +1,5 @@
 /* line.c — the line-mode UI: pages printed top to bottom, one typed line at a time, no escape sequences. */
 #include <errno.h>
-#include <poll.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -11,7 +10,6 @@
 #include <termios.h>
 #include <unistd.h>
 
-#include "common/ascii.h"
 #include "client/client.h"
 #include "client/i18n.h"
 #include "client/keys/keys.h"
@@ -20,11 +18,9 @@
 #include "client/line/prompt.h"
 #include "client/line/resolve.h"
 #include "client/line/say.h"
-#include "client/line/seen.h"
 #include "client/line/wipe.h"
 #include "client/ui/app.h"
 #include "client/ui/page.h"
-#include "common/text.h"
 
 /* Seconds a kiosk warning waits for a key before the session resets; the
  * warning comes this long before the idle time (--idle-reset) is over,
@@ -756,10 +752,7 @@ line_main(const struct client_opts *opts)
 		fresh = line_said_fresh(&l.said, p);
 		if (fresh)
 			l.asked = NULL;
-		/* Asked question by question when opened, or back from its
-		 * review to change it; not after sending (the status thanks). */
-		l.said.questions = fresh && line_is_questions(p) && page_offers(p, ACTION_REVIEW) &&
-		    !(l.said.was_review && p->status != NULL);
+		l.said.questions = line_asks_questions(p, fresh, l.said.was_review);
 		line_say(&l, p, 0);
 		if (l.said.questions) {
 			l.said.questions = 0;

@@ -80,6 +80,13 @@ line_is_questions(const struct page *p)
 }
 
 int
+line_asks_questions(const struct page *p, int fresh, int was_review)
+{
+	return fresh && line_is_questions(p) && page_offers(p, ACTION_REVIEW) &&
+	    !(was_review && p->status != NULL);
+}
+
+int
 line_field_errors(const struct page *p)
 {
 	size_t i;

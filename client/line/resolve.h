@@ -27,6 +27,10 @@ int	line_is_answer(const struct page_item *it);
 /* 1 when the page asks several questions (a survey): answers in two or
  * more groups. A poll's options are one group. */
 int	line_is_questions(const struct page *p);
+/* 1 when survey page p is to be asked question by question: when it was
+ * just opened (fresh), or is back from its review to change it; not
+ * after sending (from a review step, with a status that thanks). */
+int	line_asks_questions(const struct page *p, int fresh, int was_review);
 /* 1 when a field of the page says what is wrong with its text. */
 int	line_field_errors(const struct page *p);
 

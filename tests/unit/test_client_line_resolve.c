@@ -255,6 +255,14 @@ test_line_question_numbers_within_question(void **state)
 
 	(void)state;
 	assert_true(line_is_questions(p));
+	/* Asked one by one when opened or back to change; not after sending. */
+	assert_true(line_asks_questions(p, 1, 0));
+	assert_false(line_asks_questions(p, 0, 0));
+	p->status = "Thank you.";
+	assert_true(line_asks_questions(p, 1, 0));
+	assert_false(line_asks_questions(p, 1, 1));
+	p->status = NULL;
+	assert_true(line_asks_questions(p, 1, 1));
 	assert_int_equal(line_question_get(p, "Nothing", &q), 0);
 	/* Question 1: choices 1 to 4. */
 	assert_int_equal(line_question_get(p, "Question 1 of 3: Do you agree?", &q), 4);
