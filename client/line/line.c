@@ -28,7 +28,6 @@
  * as in the full-screen UI. */
 #define LINE_GRACE	30
 
-
 /*
  * "Loading…" is said only when a request takes longer than LINE_SLOW_MS:
  * on a fast link it would be one more word to hear on every page; on a
@@ -141,7 +140,6 @@ line_printf(struct line *l, const char *fmt, ...)
 	va_end(ap);
 	line_flush(l);
 }
-
 
 /*
  * Before a printed line would scroll the page's start away, asks for

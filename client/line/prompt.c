@@ -23,7 +23,6 @@ line_has_button(const struct page *p, const char *label)
 	return 0;
 }
 
-
 /* The printable key bound to action a in ctx (not a digit), or 0. */
 static key_code
 line_key_in(const struct keys_map *keys, enum keys_context ctx, enum action a)
@@ -71,7 +70,6 @@ line_key_for(const struct keys_map *keys, enum keys_context ctx, enum action a, 
 	}
 	snprintf(buf, sz, "%s", keys_action_name(a));
 }
-
 
 /* Whether the prompts of page t already said entry e ("w withdraw"). */
 static int

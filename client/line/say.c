@@ -106,11 +106,6 @@ line_text(struct line_out *o, const char *prefix, const char *s)
 #define LINE_BRIEF_WORDS	24
 
 /*
- * One item as a line: "3. Roundnet — your choice 2". Brief pages leave
- * the detail out (t reads it); a field's text, its error and a results
- * bar are always said.
- */
-/*
  * An item's state in words. A choice that is not made is left unsaid in
  * a list (silence is "not chosen"; fewer words), but said when it is what
  * changed. The "(*)" and "[x]" marks of the full screen are said in words.
@@ -131,6 +126,8 @@ line_state(const struct page_item *it, int change)
 	return it->state;
 }
 
+/* Brief pages leave the detail out (t reads it); a field's text, its
+ * error and a results bar are always said. */
 void
 line_say_item(struct line_out *o, const struct page_item *it, int full, int change)
 {
@@ -494,7 +491,6 @@ line_status_rest(struct line_out *o, const struct page *p, const size_t *changed
 	if (any)
 		line_out_puts(o, "\n");
 }
-
 
 void
 line_say_order(struct line_out *o, const struct page *p)
