@@ -356,6 +356,41 @@ test_line_said_revisit(void **state)
 	page_free(b);
 }
 
+/* Issue 8 item 10 as the loop does it: back on a ballot that did not
+ * change, the heading, that it is unchanged with its numbers, and a
+ * prompt that still names the main action. */
+static void
+test_line_said_unchanged_names_main_action(void **state)
+{
+	struct page *p = fx_ranking(4, 1);
+	struct page *other = fx_page("Projects", "list");
+	struct keys_map *m = fx_keys();
+	struct line_said s;
+	struct line_prompts pr;
+	struct line_out o;
+	char buf[256];
+
+	(void)state;
+	memset(&s, 0, sizeof(s));
+	memset(&pr, 0, sizeof(pr));
+	memset(&o, 0, sizeof(o));
+	fx_item(other, PAGE_ITEM_LINK, "Stadt.Raum.Wir.", 1, NULL);
+	line_said_page(&s, &pr, &o, p);
+	line_prompt_page(&pr, m, p, s.cut, s.after_review, buf, sizeof(buf));
+	line_said_page(&s, &pr, &o, other);
+	line_out_reset(&o);
+	line_said_page(&s, &pr, &o, p);
+	assert_string_equal(o.s, "\nWhich event?\nUnchanged: 1 to 5.\n");
+	assert_string_equal(line_prompt_page(&pr, m, p, s.cut, s.after_review, buf, sizeof(buf)),
+	    "5 Review my vote, b back: ");
+	line_out_free(&o);
+	line_said_clear(&s);
+	line_prompts_forget(&pr);
+	keys_map_free(m);
+	page_free(p);
+	page_free(other);
+}
+
 int
 main(void)
 {
@@ -369,6 +404,7 @@ main(void)
 		cmocka_unit_test(test_line_say_common_state_once),
 		cmocka_unit_test(test_line_say_order),
 		cmocka_unit_test(test_line_said_revisit),
+		cmocka_unit_test(test_line_said_unchanged_names_main_action),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
