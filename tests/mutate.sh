@@ -58,7 +58,7 @@ exec-opt|ssh commands take whitelisted options only|server/ssh/execcmd.c|if (!ex
 env|ssh passes LANG and LC_* only to the client|server/ssh/envpolicy.c|if (strcmp(name, "LANG") != 0) {|if (0) {|test_ssh_envpolicy
 csv-quote|CSV cells quote embedded quotes|server/api/render.c|if (*p == '"' && render_csv_add(buf, len, cap, "\\"", 1) != 0)|if (0 && render_csv_add(buf, len, cap, "\\"", 1) != 0)|test_api_render
 csv-neutral|CSV cells that start a formula are made inert|server/api/render.c|formula = s[0] != '\\0' && strchr("=+-@\\t\\r", s[0]) != NULL;|formula = 0;|test_api_render
-help-key|h opens the help in line mode|client/line/line.c|{ "h", ACTION_HELP },|{ "h", ACTION_NONE },|tests/e2e/test_line.py
+help-key|h opens the help in line mode|client/line/resolve.c|{ "h", ACTION_HELP },|{ "h", ACTION_NONE },|tests/e2e/test_line.py
 berlin|dates are Kaiserslautern's, summer time included|common/when.c|\t\treturn 7200;\n\treturn 3600;|\t\treturn 3600;\n\treturn 3600;|test_common_when
 LIST
 }
