@@ -7,7 +7,6 @@
 #include "client/i18n.h"
 #include "client/line/parse.h"
 #include "client/line/say.h"
-#include "client/ui/app.h"
 
 void
 line_out_write(struct line_out *o, const char *s, size_t n)

@@ -2,7 +2,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "client/i18n.h"
 #include "client/line/line_int.h"
 #include "client/line/parse.h"
 #include "client/line/prompt.h"
