@@ -519,6 +519,9 @@ poll_send(struct app *app, struct screen *s)
 	ui_pop_to(app, s);
 	s->loaded = 0;
 	s->focus = 0;
+	/* On the (first) choice sent, not on an option left out. */
+	if (d->n_sel > 0)
+		poll_focus_option(s, d->sel[0]);
 	/* L10N: after sending a ballot: poll title, then the closing date. */
 	/* The poll page says until when it can be changed. */
 	ui_status(app, "%s", _("Your vote is saved."));

@@ -412,9 +412,10 @@ tally_form_action(struct app *app, struct screen *s, enum action a, int arg)
 			return APP_OK;
 		}
 		if (it != NULL && it->ref == TF_MORE) {
+			/* The new row takes the button's place: the focus
+			 * stays there, on the new ranking's first field. */
 			if (tally_rows_grow(d, d->rows + 1) < 0)
 				return APP_ERR;
-			s->focus++;
 			return APP_OK;
 		}
 		if (it != NULL && it->ref != TF_REVIEW) {

@@ -23,6 +23,9 @@ from mwtest import Failure, Suite  # noqa: E402
 
 # Each size votes and supports as another person.
 USERS = {(80, 24): ("demo", "demo-passwort"), (40, 12): ("rathaus", "rathaus-passwort")}
+# A public key each (no private half anywhere): a key logs in one account.
+PUBKEYS = {(80, 24): "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAINaBCz3jP8uLWIWV/PXTZkKKqy8BND+WiGubfE9yYaMz braille-80",
+	   (40, 12): "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIMt9bR4Q2Zs/Qxx9r2RPaXJOySJCpUzMLJTes32FL6dM braille-40"}
 
 
 def login(s, user, password, back_to):
@@ -39,6 +42,23 @@ def flow_browse(s):
 	s.step("3", "3. Stadt.Raum.Wir.")
 	s.step("?", "1. Enter")
 	s.step("Left", "3. Stadt.Raum.Wir.")
+
+
+def flow_help(s):
+	"""The help page: each entry names its keys and what they do on the
+	line the cursor is on; the end of the list and back."""
+	s.step("?", "1. Enter")
+	s.step("Down", "2. f")
+	s.step("End", ". ")
+	s.step("Home", "1. Enter")
+	s.step("Left", "3. Stadt.Raum.Wir.")
+
+
+def flow_messages(s):
+	"""m lists the status messages, newest first, the focus on the newest."""
+	s.step("m", "1. ")
+	s.step("Down", "2. ")
+	s.step("Left", "All ideas")
 
 
 def flow_vote(s):
@@ -78,11 +98,38 @@ def flow_support(s):
 	# A comment on the idea: the multi-line field shows its name.
 	s.step("c", "1. Comment:")
 	s.type("Gute Idee", "Comment: Gute Idee")
+	# A second line of the field is named too.
+	s.step("Enter", "Comment:")
+	s.type("Mit Schatten", "Comment: Mit Schatten")
+	s.step("Up", "Comment: Gute Idee")
 	s.step("Tab", "Review and send")
 	s.step("Enter", "1. Send")
 	s.step("Enter", ". ")
+	flow_reply_report(s)
 	s.step("Left", "1. Strandbar")
 	s.step("Left", "All ideas")
+
+
+def flow_reply_report(s):
+	"""Replies to the first comment and reports the reply below it; the
+	focus comes back to the comment each time."""
+	s.step("2", "2. Sofia R.", same=True)
+	s.step("r", "1. Comment:")
+	s.type("Stimmt", "Comment: Stimmt")
+	s.step("Tab", "2. Review and send")
+	s.step("Enter", "1. Send")
+	s.step("Enter", "2. Sofia R.")
+	s.step("Down", "3. Mehmet Y.")
+	s.step("!", "1. Reason:")
+	s.type("Werbung", "Reason: Werbung")
+	s.step("Tab", "2. Send the report")
+	s.step("Enter", "3. Mehmet Y.")
+	# The idea itself, from its first item.
+	s.step("1", "1. ")
+	s.step("!", "1. Reason:")
+	s.type("Doppelt", "Reason: Doppelt")
+	# Enter in the last field sends, as in the login form.
+	s.step("Enter", "1. Stop supporting")
 
 
 def flow_new_idea(s, title):
@@ -115,6 +162,8 @@ def flow_survey(s):
 	for _ in range(4):
 		s.step("Down", ". ( ) ")
 	s.step("Down", "Question 2: 1")
+	s.step("Up", "Question 1: ")
+	s.step("Down", "Question 2: 1")
 	s.step("Down", "7. ( ) 2")
 	s.step("x", "7. (*) 2")
 	for _ in range(3):
@@ -124,6 +173,109 @@ def flow_survey(s):
 	s.step("Tab", "Review my answers")
 	s.step("Enter", "1. Send")
 	s.step("Enter", "Question 1: Yes")
+
+
+def flow_single_poll(s, choice):
+	"""Lokale Logistik's one-choice poll: choose, review, send, results."""
+	s.step("g", "1. Packaging tax")
+	s.step("2", "2. Lokale Logistik")
+	s.step("Enter", "1. Where should the")
+	s.step("Enter", "1. ( ) Stiftsplatz")
+	s.step(str(choice), "%d. ( ) " % choice)
+	s.step("x", "%d. (*) " % choice)
+	s.step("r", "1. Send")
+	# Sent: the focus is on the option chosen, not on another one.
+	s.step("Enter", "%d. (*) " % choice)
+	s.step("v", "1. ")
+	s.step("Down", "2. ")
+	s.step("Left", "%d. (*) " % choice)
+	s.step("Left", "1. Where should the")
+	# The project's survey opens on its first question.
+	s.step("Down", "2. What should the")
+	s.step("Enter", "Question 1: Borrow a cargo")
+	s.step("Left", "2. What should the")
+
+
+def flow_keys(s, pub):
+	"""The account page, My SSH keys: add a key, then remove it after the
+	question; the focus is on the field, the key or the question."""
+	s.step("a", "1. ")
+	s.find("Down", "My SSH keys")
+	s.step("Enter", "1. Public key:")
+	before = s.window()
+	s.key(pub)
+	s.expect("Public key: ", changed=before)
+	s.step("Enter", "2. Add this key")
+	s.step("Enter", "2. Public key:")
+	s.step("Up", "1. " + pub.split()[-1])
+	s.step("Enter", "2. Yes, remove this key")
+	s.step("Down", "3. No, keep it")
+	s.step("Up", "2. Yes, remove this key")
+	s.step("Enter", "1. Public key:")
+	# Left moves in the text: Esc leaves the field's page (a lone Esc
+	# reaches the program after about a second under brltty-pty).
+	s.step("Esc", "My SSH keys", timeout=10)
+	s.step("Left", "2. What should the")
+
+
+def to_ranking_poll(s, jump=True):
+	"""From the project list (after logging in) to the ranking poll."""
+	if jump:
+		s.step("3", "3. Stadt.Raum.Wir.")
+	s.step("Enter", "1. Which event should")
+	s.step("Enter", "1. Lautern tanzt")
+
+
+def flow_tally(s, sheet):
+	"""A paper sheet keyed by rathaus, to be keyed twice; wahlhelfer keys
+	it a second time and sees both keyings side by side."""
+	s.step("X", "1. Packaging tax", same=True)
+	login(s, "rathaus", "rathaus-passwort", "1. Packaging tax")
+	to_ranking_poll(s)
+	s.step("T", "1. Enter a paper sheet")
+	s.step("Enter", "1. Where from:")
+	s.type(sheet, "Where from: " + sheet)
+	fields = (("2. Paper ballots in all:", "5"), ("3. Blank or invalid ballots:", "1"),
+		  ("4. Ranking 1:", "4 1 5"), ("5. Ballots with ranking 1:", "3"),
+		  ("6. Ranking 2:", "2"), ("7. Ballots with ranking 2:", "1"))
+	for name, value in fields:
+		s.step("Enter", name)
+		s.type(value, name + " " + value)
+	for name in ("8. Ranking 3:", "9. Ballots with ranking 3:", "10. Ranking 4:",
+		     "11. Ballots with ranking 4:", "12. Another ranking"):
+		s.step("Down", name)
+	# Another ranking: the focus is on the new ranking's first field.
+	s.step("Enter", "12. Ranking 5:")
+	s.step("Down", "13. Ballots with ranking 5:")
+	s.step("Down", "14. Another ranking")
+	s.step("Down", "15. [x] A second staff")
+	s.step("Down", "16. Review and send")
+	s.step("Enter", "1. Send")
+	s.step("Enter", "1. Enter a paper sheet")
+	s.find("Down", sheet)
+	s.step("g", "3. Stadt.Raum.Wir.")
+	s.step("X", "3. Stadt.Raum.Wir.", same=True)
+	login(s, "wahlhelfer", "wahlhelfer-passwort", "3. Stadt.Raum.Wir.")
+	to_ranking_poll(s, jump=False)
+	s.step("T", "1. Enter a paper sheet")
+	s.find("Down", sheet)
+	s.step("Enter", "1. Lautern tanzt")
+	s.find("Down", "Key this sheet a second time")
+	s.step("Enter", "1. Paper ballots in all:")
+	s.type("5", "1. Paper ballots in all: 5")
+	fields = (("2. Blank or invalid ballots:", "1"), ("3. Ranking 1:", "4 1 5"),
+		  ("4. Ballots with ranking 1:", "3"), ("5. Ranking 2:", "2"),
+		  ("6. Ballots with ranking 2:", "1"))
+	for name, value in fields:
+		s.step("Enter", name)
+		s.type(value, name + " " + value)
+	s.step("F10", "1. Send")
+	# Back on the sheet, where the button to key it again was.
+	s.step("Enter", "Correct keying 1")
+	# Both keyings agree: the options say so on their line.
+	s.step("Home", "1. Lautern tanzt")
+	s.step("Left", sheet)
+	s.step("Left", "1. Lautern tanzt")
 
 
 def register(s, api, user, back_to):
@@ -148,7 +300,9 @@ def register(s, api, user, back_to):
 
 
 def flow_logout(s):
-	s.step("g", "1. Packaging tax")
+	"""Home is the list with the focus on the project last opened."""
+	s.step("g", "2. Lokale Logistik")
+	s.step("1", "1. Packaging tax")
 	s.step("X", "1. Packaging tax", same=True)
 
 
@@ -195,16 +349,21 @@ def run_size(build, api, tmp, cols, rows, results):
 		s.cols = cols
 		user, password = USERS[(cols, rows)]
 		flow_browse(s)
+		flow_help(s)
 		login(s, user, password, "3. Stadt.Raum.Wir.")
 		flow_vote(s)
 		flow_withdraw_asks(s)
 		flow_support(s)
+		flow_messages(s)
 		flow_new_idea(s, "Bank " + key)
 		flow_survey(s)
+		flow_single_poll(s, 2 if cols == 80 else 3)
+		flow_keys(s, PUBKEYS[(cols, rows)])
 		flow_logout(s)
 		flow_language(s)
 		register(s, api, "brl%d_%s" % (os.getpid() % 10000, key.replace("x", "_")), "Packaging tax")
 		flow_moderate(s, "Bank " + key)
+		flow_tally(s, "Stand " + key + ", Bogen 1")
 		steps = sum(1 for t in s.trace if t.endswith(" ok"))
 		results[key] = (None, time.monotonic() - t0, steps)
 	except Exception:  # noqa: BLE001 - reported by main
