@@ -266,9 +266,14 @@ lay_item(struct lay_buf *b, const struct page *p, int i, int numw,
 	char first[64], rest[64], bar[LAY_BAR_MAX + 1];
 	char *label;
 	size_t k, row, col, start, ll;
-	int focused, ind, pw, bw;
+	int focused, ind, pw, bw, joined;
 
 	it = &p->item[i];
+	/* A help entry says its keys and what they do on one line, as line
+	 * mode does: a braille window on the keys alone says too little. */
+	joined = it->kind == PAGE_ITEM_ENTRY && it->detail != NULL &&
+	    it->detail[0] != '\0' && p->context != NULL &&
+	    strcmp(p->context, "help") == 0;
 	focused = i == p->focus;
 	ind = it->indent > 0 ? (it->indent > 4 ? 4 : it->indent) * 2 : 0;
 	/* Masks keep the widths small enough for the buffer. */
@@ -296,6 +301,10 @@ lay_item(struct lay_buf *b, const struct page *p, int i, int numw,
 		if (label != NULL)
 			snprintf(label, strlen(it->state) + ll + 4, "%s (%s)",
 			    it->label != NULL ? it->label : "", it->state);
+	} else if (joined) {
+		if (asprintf(&label, "%s — %s", it->label != NULL ? it->label : "",
+		    it->detail) < 0)
+			label = NULL;
 	} else {
 		label = strdup(it->label != NULL ? it->label : "");
 	}
@@ -341,7 +350,8 @@ lay_item(struct lay_buf *b, const struct page *p, int i, int numw,
 			lay_add(b, rest, "", 0, i);
 		text_lines_free(&tl);
 	}
-	lay_notes(b, it, i, rest, width);
+	if (!joined)
+		lay_notes(b, it, i, rest, width);
 }
 
 static int

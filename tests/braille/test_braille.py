@@ -48,8 +48,8 @@ def flow_help(s):
 	"""The help page: each entry names its keys and what they do on the
 	line the cursor is on; the end of the list and back."""
 	s.step("?", "1. Enter")
-	s.step("Down", "2. f")
-	s.step("End", ". ")
+	s.step("Down", "2. f — Choose which")
+	s.step("End", " — ")
 	s.step("Home", "1. Enter")
 	s.step("Left", "3. Stadt.Raum.Wir.")
 
