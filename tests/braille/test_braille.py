@@ -23,6 +23,7 @@ from mwtest import Failure, Suite  # noqa: E402
 
 # Each size votes and supports as another person.
 USERS = {(80, 24): ("demo", "demo-passwort"), (40, 12): ("rathaus", "rathaus-passwort")}
+AUTHORS = {"demo": "Demo-Konto", "rathaus": "Rathaus Kaiserslautern"}
 # A public key each (no private half anywhere): a key logs in one account.
 PUBKEYS = {(80, 24): "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAINaBCz3jP8uLWIWV/PXTZkKKqy8BND+WiGubfE9yYaMz braille-80",
 	   (40, 12): "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIMt9bR4Q2Zs/Qxx9r2RPaXJOySJCpUzMLJTes32FL6dM braille-40"}
@@ -317,7 +318,7 @@ def flow_language(s):
 	s.step("Enter", "1. Packaging tax")
 
 
-def flow_moderate(s, title):
+def flow_moderate(s, title, author):
 	"""The moderator approves the idea written before; the focus stays in
 	the queue, on an item, not in a reason field."""
 	s.step("X", "1. Packaging tax", same=True)
@@ -328,11 +329,55 @@ def flow_moderate(s, title):
 	s.step("A", ". ", same=True)
 	text = s.step("A", ". ", same=True)
 	assert "Reason" not in text, "focus in the reason field: |%s|" % text
-	# The account page and the project filter.
+	# A comment of this size's person, rejected: reject without a reason
+	# puts the focus in the reason field, and after it back in the queue.
+	s.step("f", ". Comment by ")
+	s.find("Down", "Comment by " + author)
+	s.step("D", ". Reason:")
+	s.type("Nicht zum Thema", "Reason: Nicht zum Thema")
+	s.step("Down", "Reject, with a reason")
+	text = s.step("Enter", ". ")
+	assert "Reason" not in text and "Reject" not in text, "focus left the queue: |%s|" % text
+	# The reports (of the idea and of a reply) are items too.
+	s.step("f", "1. ")
+	# The account page.
 	s.step("a", "1. Export all my data")
 	s.step("g", "1. Packaging tax")
+
+
+def flow_filter(s):
+	"""The project filter: closed projects, the closed poll's results
+	(each option on the cursor's line), and back to the open ones."""
 	s.step("f", "1. (*) open projects")
-	s.step("Left", "1. Packaging tax")
+	s.step("3", "3. ( ) closed projects")
+	s.step("x", "3. (*) closed projects")
+	s.step("8", "8. Show these projects")
+	s.step("Enter", "1. Bicycle street")
+	s.step("Enter", "1. Should R")
+	s.step("Enter", "1. Yes, a bicycle street")
+	s.step("v", "1. Yes, a bicycle street", same=True)
+	s.step("Down", "2. No")
+	s.step("Left", "1. Yes, a bicycle street")
+	s.step("Left", "1. Should R")
+	s.step("Left", "1. Bicycle street")
+	s.step("f", "1. ( ) open projects")
+	s.step("x", "1. (*) open projects")
+	s.step("8", "8. Show these projects")
+	s.step("Enter", "1. Packaging tax")
+
+
+def flow_account_delete(s, home, password):
+	"""The new person exports their data and deletes the account: the
+	button asks for the password, the focus is in that field."""
+	s.step("a", "1. Export all my data")
+	s.step("Enter", "1. Export all my data", same=True)
+	mwtest.wait_until(lambda: any(n.startswith("mitwirkung-export-") for n in os.listdir(home)),
+			  what="the export file in HOME")
+	s.find("Down", "Delete my account")
+	s.step("Enter", "Password:")
+	s.type(password, "Password: ****")
+	s.step("Enter", "Yes, delete my account now")
+	s.step("Enter", "1. Packaging tax")
 
 
 def run_size(build, api, tmp, cols, rows, results):
@@ -362,7 +407,9 @@ def run_size(build, api, tmp, cols, rows, results):
 		flow_logout(s)
 		flow_language(s)
 		register(s, api, "brl%d_%s" % (os.getpid() % 10000, key.replace("x", "_")), "Packaging tax")
-		flow_moderate(s, "Bank " + key)
+		flow_account_delete(s, home, "geheim-passwort")
+		flow_moderate(s, "Bank " + key, AUTHORS[user])
+		flow_filter(s)
 		flow_tally(s, "Stand " + key + ", Bogen 1")
 		steps = sum(1 for t in s.trace if t.endswith(" ok"))
 		results[key] = (None, time.monotonic() - t0, steps)
