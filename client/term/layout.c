@@ -144,7 +144,10 @@ lay_digits(int n)
 }
 
 /* The state goes before the label when it is a mark like "[x]", "(*)",
- * "1."; words ("you support this") go after it in parentheses. */
+ * "1." (1), or the words of a rank ("your choice 2", 2: in parentheses),
+ * so a 40-cell braille window shows it beside the number however long
+ * the option's title; other words ("you support this") go after it in
+ * parentheses (0). */
 static int
 lay_state_first(const struct page_item *it)
 {
@@ -153,7 +156,9 @@ lay_state_first(const struct page_item *it)
 	if (it->kind != PAGE_ITEM_CHECKBOX && it->kind != PAGE_ITEM_RADIO &&
 	    it->kind != PAGE_ITEM_RANKED)
 		return 0;
-	return text_width(it->state) <= 4;
+	if (text_width(it->state) <= 4)
+		return 1;
+	return it->kind == PAGE_ITEM_RANKED ? 2 : 0;
 }
 
 static int
@@ -187,6 +192,8 @@ lay_notes(struct lay_buf *b, const struct page_item *it, int i,
 }
 
 #define LAY_FIELD_MIN	8	/* columns a field needs beside its label */
+#define LAY_BRAILLE	40	/* cells of a braille display: the window
+				 * on a line starts at column 0, 40, 80 */
 
 /*
  * A one-line field shares the line with its label ("> 1. Title: Bänke"),
@@ -204,7 +211,7 @@ lay_field_inline(struct lay_buf *b, const struct page_item *it, int i,
 	const char *label;
 	char *head, *pad, *named;
 	size_t k, row, col, start, lw, hl;
-	int pw, fw;
+	int pw, fw, span;
 
 	label = it->label != NULL ? it->label : "";
 	pw = (int)strlen(first);
@@ -212,7 +219,13 @@ lay_field_inline(struct lay_buf *b, const struct page_item *it, int i,
 	if (strchr(label, '\n') != NULL ||
 	    (int)lw + 2 + LAY_FIELD_MIN > width - pw)
 		return 0;
-	fw = width - pw - (int)lw - 2;
+	/* On a wide screen the value wraps before column 40 where the
+	 * label leaves room: the caret then stays in the braille window
+	 * that holds the field's name, however long the text. */
+	span = width;
+	if (width > LAY_BRAILLE && pw + (int)lw + 2 + LAY_FIELD_MIN < LAY_BRAILLE)
+		span = LAY_BRAILLE - 1;
+	fw = span - pw - (int)lw - 2;
 	if (field_layout(it->field, (size_t)fw, &tl, &row, &col) != 0) {
 		b->err = 1;
 		return 1;
@@ -292,10 +305,9 @@ lay_item(struct lay_buf *b, const struct page *p, int i, int numw,
 	label = NULL;
 	ll = strlen(it->label != NULL ? it->label : "");
 	if (lay_state_first(it)) {
-		label = malloc(strlen(it->state) + ll + 2);
-		if (label != NULL)
-			snprintf(label, strlen(it->state) + ll + 2, "%s %s",
-			    it->state, it->label != NULL ? it->label : "");
+		if (asprintf(&label, lay_state_first(it) == 2 ? "(%s) %s" : "%s %s",
+		    it->state, it->label != NULL ? it->label : "") < 0)
+			label = NULL;
 	} else if (it->state != NULL && it->state[0] != '\0') {
 		label = malloc(strlen(it->state) + ll + 4);
 		if (label != NULL)

@@ -39,6 +39,10 @@ def login(s, user, password, back_to):
 
 def flow_browse(s):
 	s.expect("1. Packaging tax")
+	# Colour off and on, a refresh: the cursor stays on the focus.
+	s.step("C", "1. Packaging tax", same=True)
+	s.step("C", "1. Packaging tax", same=True)
+	s.step("F5", "1. Packaging tax", same=True)
 	s.step("Down", "2. Lokale Logistik")
 	s.step("3", "3. Stadt.Raum.Wir.")
 	s.step("?", "1. Enter")
@@ -66,25 +70,29 @@ def flow_vote(s):
 	"""Opens Stadt.Raum.Wir., whose open poll comes first, ranks three
 	events, reviews and sends."""
 	s.step("Enter", "1. Which event should")
-	s.step("Enter", "1. Lautern tanzt")
-	s.step("Space", "1. Lautern tanzt", same=True)
-	s.step("Down", "2. 3D street")
-	s.step("Space", "2. 3D street", same=True)
-	s.step("Down", "3. Crossboule")
-	s.step("Space", "3. Crossboule", same=True)
+	# Each choice and its rank are on the cursor's line, at 40 cells too
+	# (an option's long title must not push them out of the window).
+	s.step("Enter", "1. (not chosen) Lautern tanzt")
+	s.step("Space", "1. (your choice 1) Lautern tanzt")
+	s.step("Down", "2. (not chosen) 3D street")
+	s.step("Space", "2. (your choice 2) 3D street")
+	s.step("Down", "3. (not chosen) Crossboule")
+	s.step("Space", "3. (your choice 3) Crossboule")
+	s.step("u", "3. (your choice 2) Crossboule")
+	s.step("d", "3. (your choice 3) Crossboule")
 	s.step("r", "1. Send")
-	s.step("Enter", "1. Lautern tanzt")
+	s.step("Enter", "1. (your choice 1) Lautern tanzt")
 	# The results and back: the window looks alike, the cursor holds.
-	s.step("v", "1. Lautern tanzt", same=True)
-	s.step("Left", "1. Lautern tanzt", same=True)
+	s.step("v", "1. Lautern tanzt")
+	s.step("Left", "1. (your choice 1) Lautern tanzt")
 	s.step("Left", "1. Which event should")
 
 
 def flow_withdraw_asks(s):
 	"""On the poll again: w asks first, the focus on keeping the vote."""
-	s.step("Enter", "1. Lautern tanzt")
+	s.step("Enter", "1. (your choice 1) Lautern tanzt")
 	s.step("w", "1. No, keep my vote")
-	s.step("Enter", "1. Lautern tanzt")
+	s.step("Enter", "1. (your choice 1) Lautern tanzt")
 	s.step("Left", "1. Which event should")
 
 
@@ -93,6 +101,9 @@ def flow_support(s):
 	button that would take the support back."""
 	s.step("Down", "All ideas")
 	s.step("Enter", "1. Strandbar")
+	# Newest first and back to most support first.
+	s.step("s", "1. ")
+	s.step("s", "1. Strandbar")
 	s.step("Enter", "1. Support this idea")
 	text = s.step("+", "2. ")
 	assert "Stop supporting" not in text, "focus on withdraw: |%s|" % text
@@ -190,9 +201,35 @@ def flow_single_poll(s, choice):
 	s.step("v", "1. ")
 	s.step("Down", "2. ")
 	s.step("Left", "%d. (*) " % choice)
+	# Withdrawing asks; the second answer withdraws.
+	s.step("w", "1. No, keep my vote")
+	s.step("Down", "2. Yes, withdraw")
+	s.step("Enter", ". ( ) ")
 	s.step("Left", "1. Where should the")
-	# The project's survey opens on its first question.
+	flow_survey_choices(s)
+
+
+def flow_survey_choices(s):
+	"""The project's survey: a question with up to three choices, a
+	scale and a text of several lines; every question is named where the
+	focus enters it, and the text's second line names the field."""
 	s.step("Down", "2. What should the")
+	s.step("Enter", "[ ] Question 1: Borrow a cargo")
+	s.step("x", "[x] Question 1: Borrow a cargo")
+	s.step("Down", "2. [ ] Parcel station")
+	s.step("x", "2. [x] Parcel station")
+	s.find("Down", "Question 2: 1")
+	s.step("Up", "[ ] Question 1: Swap shelf")
+	s.step("Down", "( ) Question 2: 1")
+	s.step("x", "(*) Question 2: 1")
+	s.find("Down", "Question 3: ")
+	s.type("Bänke", "Question 3: Your answer: Bänke")
+	s.step("Enter", "Your answer:")
+	# A longer text wraps: the caret's line names the field, at 80
+	# columns too (the window there is columns 0 to 39).
+	s.type("und viel Schatten", "Your answer: Schatten")
+	s.step("Tab", "Review my answers")
+	s.step("Enter", "1. Send")
 	s.step("Enter", "Question 1: Borrow a cargo")
 	s.step("Left", "2. What should the")
 
@@ -224,7 +261,7 @@ def to_ranking_poll(s, jump=True):
 	if jump:
 		s.step("3", "3. Stadt.Raum.Wir.")
 	s.step("Enter", "1. Which event should")
-	s.step("Enter", "1. Lautern tanzt")
+	s.step("Enter", "Lautern tanzt")
 
 
 def flow_tally(s, sheet):
@@ -276,7 +313,7 @@ def flow_tally(s, sheet):
 	# Both keyings agree: the options say so on their line.
 	s.step("Home", "1. Lautern tanzt")
 	s.step("Left", sheet)
-	s.step("Left", "1. Lautern tanzt")
+	s.step("Left", "Lautern tanzt")
 
 
 def register(s, api, user, back_to):

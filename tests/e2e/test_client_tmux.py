@@ -96,7 +96,11 @@ def flow_ballot(api, tmp, w, h):
 			c.check_focus("your choice %d" % (k + 1))
 			c.wait_text("%d of 3 chosen" % (k + 1))
 			# The option keeps its place: Down goes to the next one.
-			chosen.append(item.split(". ", 1)[1].split(" (")[0])
+			# The rank stands before the title: "(not chosen) Roundnet".
+			name = item.split(". ", 1)[1]
+			if name.startswith("("):
+				name = name.split(") ", 1)[1]
+			chosen.append(name.split(" (")[0])
 			c.keys("Down")
 			wait_moved(c, item)
 		c.keys("r")

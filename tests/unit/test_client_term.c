@@ -288,6 +288,10 @@ test_layout_page_marks_as_text(void **state)
 	it = page_add_item(p, PAGE_ITEM_ENTRY, "Ergebnis");
 	it->has_bar = 1;
 	it->bar = 0.5;
+	/* A rank in words goes first too: a long title would push it out
+	 * of a 40-cell braille window. */
+	it = page_add_item(p, PAGE_ITEM_RANKED, "Crossboule mit Käse und Baguette auf dem Platz");
+	page_item_state(it, "your choice 2");
 	p->focus = 1;
 	assert_int_equal(layout_page(&l, p, NULL, NULL, NULL, c), 0);
 	assert_true(canvas_find(c, "  1. [x] Lautern tanzt") >= 0);
@@ -295,6 +299,7 @@ test_layout_page_marks_as_text(void **state)
 	assert_true(canvas_find(c, "  3. 1. Nachtflohmarkt") >= 0);
 	assert_true(canvas_find(c, "  4. Mehr Bänke (you support this)") >= 0);
 	assert_true(canvas_find(c, "#####") >= 0);
+	assert_true(canvas_find(c, "  6. (your choice 2) Crossboule mit") >= 0);
 	check_frame(c);
 	/* Reverse video only adds to the marker and number. */
 	assert_int_equal(c->row[c->cur_y].span_from, 0);
@@ -394,6 +399,15 @@ test_layout_page_cursor_on_field_caret(void **state)
 	y = canvas_find(c, "> 1. Titel:");
 	assert_int_equal(c->cur_y, y);
 	assert_int_equal(c->cur_x, 12);
+	/* At 80 columns a long text wraps before column 40: the caret stays
+	 * in the braille window (columns 0 to 39) that shows the name. */
+	canvas_free(c);
+	c = canvas_new(24, 80);
+	assert_int_equal(field_set(&f, "Bänke und viel Schatten am Platz, auch abends"), 0);
+	assert_int_equal(layout_page(&l, p, NULL, NULL, NULL, c), 0);
+	assert_true(c->cur_x < 40);
+	assert_true(strncmp(canvas_text(c, c->cur_y), "     Titel: ", 12) == 0);
+	assert_int_equal(l.field_cols, 39 - 12);
 	page_free(p);
 	field_clear(&f);
 	canvas_free(c);
