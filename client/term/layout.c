@@ -196,37 +196,54 @@ lay_notes(struct lay_buf *b, const struct page_item *it, int i,
 				 * on a line starts at column 0, 40, 80 */
 
 /*
- * A one-line field shares the line with its label ("> 1. Title: Bänke"),
- * so a braille display shows name and value together where the caret is;
- * a long value wraps under the value's first column. Its state and error
- * go below. Returns 0 when the label leaves too little room (the caller
- * then lays the field out below the label), 1 when done.
+ * A field shares the line with its label ("> 1. Title: Bänke"), so a
+ * braille display shows name and value together where the caret is; a
+ * long value wraps under the value's first column, and a line the caret
+ * is on says the name again. On a wide screen all of it stays left of
+ * column 40, the first window of a 40-cell display. A name too long to
+ * leave a value room wraps at word boundaries; its last line shares the
+ * value's line. State and error go below. Returns 0 when even that does
+ * not fit (the caller then lays the field out below the label), 1 when
+ * done.
  */
 static int
 lay_field_inline(struct lay_buf *b, const struct page_item *it, int i,
     int focused, const char *first, const char *rest, int width,
     struct lay_caret *caret)
 {
-	struct text_lines tl;
-	const char *label;
+	struct text_lines tl, nl;
+	const char *label, *lead;
 	char *head, *pad, *named;
-	size_t k, row, col, start, lw, hl;
+	size_t k, row, col, start, top, lw, hl;
 	int pw, fw, span;
 
 	label = it->label != NULL ? it->label : "";
 	pw = (int)strlen(first);
-	lw = text_width(label);
-	if (strchr(label, '\n') != NULL ||
-	    (int)lw + 2 + LAY_FIELD_MIN > width - pw)
+	span = width > LAY_BRAILLE ? LAY_BRAILLE : width;
+	if (strchr(label, '\n') != NULL || span - pw - 2 - LAY_FIELD_MIN < LAY_FIELD_MIN)
 		return 0;
-	/* On a wide screen the value wraps before column 40 where the
-	 * label leaves room: the caret then stays in the braille window
-	 * that holds the field's name, however long the text. */
-	span = width;
-	if (width > LAY_BRAILLE && pw + (int)lw + 2 + LAY_FIELD_MIN < LAY_BRAILLE)
-		span = LAY_BRAILLE - 1;
-	fw = span - pw - (int)lw - 2;
+	memset(&nl, 0, sizeof(nl));
+	top = b->n;
+	lead = first;
+	if ((int)text_width(label) + 2 + LAY_FIELD_MIN > span - pw) {
+		if (text_wrap(label, (size_t)(span - pw - 2 - LAY_FIELD_MIN), &nl) != 0) {
+			b->err = 1;
+			return 1;
+		}
+		if (nl.n < 2) {
+			text_lines_free(&nl);
+			return 0;
+		}
+		for (k = 0; k + 1 < nl.n; k++)
+			lay_add(b, k == 0 ? first : rest, nl.line[k], 0, i);
+		label = nl.line[nl.n - 1];
+		lead = rest;
+	}
+	lw = text_width(label);
+	/* On a wide screen a caret after a full line stays left of 40. */
+	fw = span - pw - (int)lw - 2 - (width > span ? 1 : 0);
 	if (field_layout(it->field, (size_t)fw, &tl, &row, &col) != 0) {
+		text_lines_free(&nl);
 		b->err = 1;
 		return 1;
 	}
@@ -238,7 +255,7 @@ lay_field_inline(struct lay_buf *b, const struct page_item *it, int i,
 		b->err = 1;
 		goto out;
 	}
-	snprintf(head, hl, "%s%s: ", first, label);
+	snprintf(head, hl, "%s%s: ", lead, label);
 	snprintf(named, hl, "%s%s: ", rest, label);
 	memset(pad, ' ', (size_t)pw + lw + 2);
 	pad[(size_t)pw + lw + 2] = '\0';
@@ -251,7 +268,7 @@ lay_field_inline(struct lay_buf *b, const struct page_item *it, int i,
 	if (b->err)
 		goto out;
 	if (focused) {
-		b->l[start].span_to = strlen(first);
+		b->l[top].span_to = strlen(first);
 		caret->line = start + row;
 		caret->col = pw + (int)lw + 2 + (int)col;
 		caret->set = 1;
@@ -264,6 +281,7 @@ lay_field_inline(struct lay_buf *b, const struct page_item *it, int i,
 	lay_notes(b, it, i, rest, width);
 out:
 	text_lines_free(&tl);
+	text_lines_free(&nl);
 	free(head);
 	free(named);
 	free(pad);

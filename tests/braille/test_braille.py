@@ -310,8 +310,20 @@ def flow_tally(s, sheet):
 	s.step("F10", "1. Send")
 	# Back on the sheet, where the button to key it again was.
 	s.step("Enter", "Correct keying 1")
+	# A correction of the own keying starts from it, and asks why.
+	s.step("Down", "Correct keying 2")
+	s.step("Enter", "1. Where from: " + sheet)
+	s.find("Down", "Reason:")
+	s.type("Tippfehler", "Reason: Tippfehler")
+	s.step("F10", "1. Send")
+	s.step("Enter", "Correct keying")
 	# Both keyings agree: the options say so on their line.
 	s.step("Home", "1. Lautern tanzt")
+	# Withdrawing the sheet: the reason's field, then the button.
+	s.find("Down", "Reason:")
+	s.type("Doppelt erfasst", "Reason: Doppelt erfasst")
+	s.step("Down", "Withdraw this sheet")
+	s.step("Enter", ". ")
 	s.step("Left", sheet)
 	s.step("Left", "Lautern tanzt")
 
@@ -351,6 +363,23 @@ def flow_language(s):
 	s.step("1", "1. ( ) Deutsch")
 	s.step("Enter", "1. Verpackungssteuer")
 	s.step("L", "1. (*) Deutsch")
+	s.step("2", "2. ( ) English")
+	s.step("Enter", "1. Packaging tax")
+
+
+def flow_long_field_name(s):
+	"""Turkish names the login field 'Kullanıcı adı veya e-posta', too
+	long to share a 40-cell line with a value: the name wraps and its
+	last words stand on the caret's line, at 80 columns too."""
+	s.step("L", "2. (*) English")
+	s.step("3", "3. ( ) Türkçe")
+	s.step("Enter", "1. ")
+	s.step("l", "e-posta:")
+	s.type("demo", "e-posta: demo")
+	for ch in "demo":
+		s.step("Backspace", "e-posta:")
+	s.step("Esc", "1. ", timeout=10)
+	s.step("L", "3. (*) Türkçe")
 	s.step("2", "2. ( ) English")
 	s.step("Enter", "1. Packaging tax")
 
@@ -443,6 +472,7 @@ def run_size(build, api, tmp, cols, rows, results):
 		flow_keys(s, PUBKEYS[(cols, rows)])
 		flow_logout(s)
 		flow_language(s)
+		flow_long_field_name(s)
 		register(s, api, "brl%d_%s" % (os.getpid() % 10000, key.replace("x", "_")), "Packaging tax")
 		flow_account_delete(s, home, "geheim-passwort")
 		flow_moderate(s, "Bank " + key, AUTHORS[user])

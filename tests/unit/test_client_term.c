@@ -408,6 +408,26 @@ test_layout_page_cursor_on_field_caret(void **state)
 	assert_true(c->cur_x < 40);
 	assert_true(strncmp(canvas_text(c, c->cur_y), "     Titel: ", 12) == 0);
 	assert_int_equal(l.field_cols, 39 - 12);
+	/* A line filled to its end: the caret after it is still left of
+	 * column 40. */
+	assert_int_equal(field_set(&f, "Sitzbänke-und-viel-Schatten"), 0);
+	assert_int_equal(layout_page(&l, p, NULL, NULL, NULL, c), 0);
+	assert_true(c->cur_x < 40);
+	/* A name too long to leave the value room wraps; its last words
+	 * stand on the caret's line (Turkish "user name or e-mail"). */
+	free(it->label);
+	it->label = strdup("Kullanıcı adı veya e-posta");
+	it->kind = PAGE_ITEM_FIELD;
+	f.multiline = 0;
+	assert_int_equal(field_set(&f, "demo"), 0);
+	canvas_free(c);
+	c = canvas_new(12, 40);
+	assert_int_equal(layout_page(&l, p, NULL, NULL, NULL, c), 0);
+	y = canvas_find(c, "> 1. Kullanıcı adı veya");
+	assert_true(y >= 0);
+	assert_int_equal(c->cur_y, y + 1);
+	assert_string_equal(canvas_text(c, y + 1), "     e-posta: demo");
+	assert_int_equal(c->cur_x, 18);
 	page_free(p);
 	field_clear(&f);
 	canvas_free(c);
