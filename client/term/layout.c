@@ -213,9 +213,9 @@ lay_field_inline(struct lay_buf *b, const struct page_item *it, int i,
 {
 	struct text_lines tl, nl;
 	const char *label, *lead;
-	char *head, *pad, *named;
-	size_t k, row, col, start, top, lw, hl;
-	int pw, fw, span;
+	char *head, *pad, *named, *above;
+	size_t k, row, col, start, top, lw, hl, cut;
+	int pw, fw, span, rc;
 
 	label = it->label != NULL ? it->label : "";
 	pw = (int)strlen(first);
@@ -226,17 +226,24 @@ lay_field_inline(struct lay_buf *b, const struct page_item *it, int i,
 	top = b->n;
 	lead = first;
 	if ((int)text_width(label) + 2 + LAY_FIELD_MIN > span - pw) {
-		if (text_wrap(label, (size_t)(span - pw - 2 - LAY_FIELD_MIN), &nl) != 0) {
+		/* As many of the name's last words as fit stand beside the
+		 * value ("mit Rangfolge 1", not a bare "Rangfolge 1" that
+		 * another field is called); the first ones go above. */
+		for (cut = 1; label[cut] != '\0'; cut++)
+			if (label[cut] == ' ' && (int)text_width(label + cut + 1) + 2 +
+			    LAY_FIELD_MIN <= span - pw)
+				break;
+		if (label[cut] == '\0' || (above = strndup(label, cut)) == NULL)
+			return 0;
+		rc = text_wrap(above, (size_t)(span - pw), &nl);
+		free(above);
+		if (rc != 0) {
 			b->err = 1;
 			return 1;
 		}
-		if (nl.n < 2) {
-			text_lines_free(&nl);
-			return 0;
-		}
-		for (k = 0; k + 1 < nl.n; k++)
+		for (k = 0; k < nl.n; k++)
 			lay_add(b, k == 0 ? first : rest, nl.line[k], 0, i);
-		label = nl.line[nl.n - 1];
+		label += cut + 1;
 		lead = rest;
 	}
 	lw = text_width(label);

@@ -390,10 +390,10 @@ def flow_long_field_name(s):
 	s.step("L", "2. (*) English")
 	s.step("3", "3. ( ) Türkçe")
 	s.step("Enter", "1. ")
-	s.step("l", "e-posta:")
-	s.type("demo", "e-posta: demo")
+	s.step("l", "veya e-posta:")
+	s.type("demo", "veya e-posta: demo")
 	for ch in "demo":
-		s.step("Backspace", "e-posta:")
+		s.step("Backspace", "veya e-posta:")
 	s.step("Esc", "1. ", timeout=10)
 	s.step("L", "3. (*) Türkçe")
 	s.step("2", "2. ( ) English")
