@@ -40,6 +40,9 @@ help_add(struct app *app, struct page *p, const struct keys_map *m, int ctx, enu
 
 	if (keys_map_keys_for(m, (enum keys_context)ctx, a, keys, sizeof(keys), 3) == 0)
 		return;
+	/* No screen searches yet: its key would do nothing. */
+	if (a == ACTION_SEARCH)
+		return;
 	/* Keys for a role the person does not have are not listed. */
 	if (((a == ACTION_MODERATION || a == ACTION_APPROVE || a == ACTION_REJECT ||
 	    a == ACTION_HIDE) && !ui_role_at_least(app, API_ROLE_MODERATOR)) ||

@@ -1216,6 +1216,8 @@ test_scr_help_and_messages(void **state)
 	assert_true(item_find(p, "Points: in a ranking your first choice") >= 0);
 	assert_true(item_find(p, "Moderation: ") >= 0);
 	assert_string_equal(p->item[item_find(p, "Points: ")].group, "Words used here");
+	/* No screen searches: the help does not offer a key that does nothing. */
+	assert_false(page_has(p, "Search"));
 	app_action(app, ACTION_BACK, 0);
 	app_action(app, ACTION_TOGGLE, 0);
 	app_action(app, ACTION_MESSAGES, 0);
