@@ -200,11 +200,11 @@ lay_notes(struct lay_buf *b, const struct page_item *it, int i,
  * braille display shows name and value together where the caret is; a
  * long value wraps under the value's first column, and a line the caret
  * is on says the name again. On a wide screen all of it stays left of
- * column 40, the first window of a 40-cell display. A name too long to
- * leave a value room wraps at word boundaries; its last line shares the
- * value's line. State and error go below. Returns 0 when even that does
- * not fit (the caller then lays the field out below the label), 1 when
- * done.
+ * column 40, the first window of a 40-cell display. Of a name too long
+ * to leave the value room, as many last words as fit share the value's
+ * line and the first ones stand above. State and error go below. Returns
+ * 0 when even that does not fit (the caller then lays the field out
+ * below the label), 1 when done.
  */
 static int
 lay_field_inline(struct lay_buf *b, const struct page_item *it, int i,
