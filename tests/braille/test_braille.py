@@ -7,7 +7,8 @@
 # log in, rank (choose, move) and send a vote, results, withdraw (asked),
 # support, comment (two lines), reply, report an idea and a comment,
 # messages, sort ideas, write an idea (leave and come back), both surveys
-# (one choice, several choices, scale, text), a one-choice poll, My SSH
+# (one choice, several choices, scale, text), a one-choice poll and one
+# with up to two choices (added over the staff API: the demo has none), My SSH
 # keys (add, remove, remember the key of an ssh connection), log out,
 # languages (a Turkish field name too long for one line), register and
 # confirm with the mail's code, export and delete the account, moderate
@@ -250,6 +251,25 @@ def flow_survey_choices(s):
 	s.step("Left", "2. What should the")
 
 
+def flow_multiple_poll(s):
+	"""The poll made for the test in Smart city infrastructure: up to two
+	choices, a third is refused on its line; send, results."""
+	s.step("g", "2. Lokale Logistik")
+	s.step("4", "4. Smart city")
+	s.step("Enter", "1. What should come first")
+	s.step("Enter", "1. [ ] Open Wi-Fi")
+	s.step("x", "1. [x] Open Wi-Fi")
+	s.step("Down", "2. [ ] Parking sensors")
+	s.step("x", "2. [x] Parking sensors")
+	s.step("Down", "3. [ ] Bicycle counters")
+	s.step("x", "3. [ ] Bicycle counters", same=True)
+	s.step("r", "1. Send")
+	s.step("Enter", "1. [x] Open Wi-Fi")
+	s.step("v", "1. ")
+	s.step("Left", "1. [x] Open Wi-Fi")
+	s.step("Left", "1. What should come first")
+
+
 def flow_keys(s, pub):
 	"""The account page, My SSH keys: add a key, then remove it after the
 	question; the focus is on the field, the key or the question."""
@@ -269,7 +289,7 @@ def flow_keys(s, pub):
 	# Left moves in the text: Esc leaves the field's page (a lone Esc
 	# reaches the program after about a second under brltty-pty).
 	s.step("Esc", "My SSH keys", timeout=10)
-	s.step("Left", "2. What should the")
+	s.step("Left", "1. What should come first")
 
 
 def to_ranking_poll(s, jump=True):
@@ -367,7 +387,7 @@ def register(s, api, user, back_to):
 
 def flow_logout(s):
 	"""Home is the list with the focus on the project last opened."""
-	s.step("g", "2. Lokale Logistik")
+	s.step("g", "4. Smart city")
 	s.step("1", "1. Packaging tax")
 	s.step("X", "1. Packaging tax", same=True)
 
@@ -512,6 +532,7 @@ def run_size(build, api, tmp, cols, rows, results):
 		flow_new_idea(s, "Bank " + key)
 		flow_survey(s)
 		flow_single_poll(s, 2 if cols == 80 else 3)
+		flow_multiple_poll(s)
 		flow_keys(s, PUBKEYS[(cols, rows)])
 		flow_logout(s)
 		flow_language(s)
@@ -550,6 +571,21 @@ def size_case(build, api, tmp, cols, rows):
 	      % (cols, rows, steps, took))
 
 
+def add_multiple_poll(api):
+	"""The demo has no poll with several choices: staff add one to Smart
+	city infrastructure, over the API as the city's staff would."""
+	token = api.login("rathaus", "rathaus-passwort").json["token"]
+	pid = [p["id"] for p in mwtest.all_items(api, "/projects", None)
+	       if p.get("slug") == "smart-city-infrastruktur"][0]
+	titles = (("Offenes WLAN", "Open Wi-Fi"), ("Parksensoren", "Parking sensors"),
+		  ("Fahrradzähler", "Bicycle counters"), ("Luftsensoren", "Air sensors"))
+	mwtest.make_poll(api, token, pid, kind="multiple", max_choices=2,
+			 title=mwtest.tr("Was soll zuerst kommen?", "What should come first?"),
+			 question=mwtest.tr("Wählen Sie bis zu zwei.", "Choose up to two."),
+			 options=[{"title": mwtest.tr(de, en), "description": mwtest.tr(de, en)}
+				  for de, en in titles])
+
+
 def main():
 	S = Suite("test_braille")
 	err = mwtest.preflight()
@@ -563,6 +599,7 @@ def main():
 		S.finish()
 	tmp = mwtest.tempdir("mw-braille-")
 	api = mwtest.ApiServer(tmp=tmp).start()
+	add_multiple_poll(api)
 	S.parallel(*[("braille_%dx%d" % (c, r), size_case, build, api, tmp, c, r)
 		     for c, r in ((80, 24), (40, 12))])
 	S.finish()
