@@ -5,7 +5,8 @@
 # at the same time. Every end-to-end flow of the full UI a resident, a
 # moderator or a staff member can do: browse, colour and refresh, help,
 # log in, rank (choose, move) and send a vote, results, withdraw (asked),
-# support, comment (two lines), reply, report an idea and a comment,
+# support, comment (two lines; on an idea and on a project), reply,
+# report an idea and a comment,
 # messages, sort ideas, write an idea (leave and come back), both surveys
 # (one choice, several choices, scale, text), a one-choice poll and one
 # with up to two choices (added over the staff API: the demo has none), My SSH
@@ -249,6 +250,14 @@ def flow_survey_choices(s):
 	s.step("Enter", "1. Send")
 	s.step("Enter", "Question 1: Borrow a cargo")
 	s.step("Left", "2. What should the")
+	# A comment on the project itself.
+	s.find("Down", "Write a comment")
+	s.step("Enter", "1. Comment:")
+	s.type("Gern am Stiftsplatz", "1. Comment: Gern am Stiftsplatz")
+	s.step("Tab", "2. Review and send")
+	s.step("Enter", "1. Send")
+	s.step("Enter", ". ")
+	s.step("1", "1. Where should the")
 
 
 def flow_multiple_poll(s):
