@@ -6,8 +6,7 @@
 # moderator or a staff member can do: browse, colour and refresh, help,
 # log in, rank (choose, move) and send a vote, results, withdraw (asked),
 # support, comment (two lines; on an idea and on a project), reply,
-# report an idea and a comment,
-# messages, sort ideas, write an idea (leave and come back), both surveys
+# report an idea and a comment, messages, sort ideas, write an idea (leave and come back), both surveys
 # (one choice, several choices, scale, text), a one-choice poll and one
 # with up to two choices (added over the staff API: the demo has none), My SSH
 # keys (add, remove, remember the key of an ssh connection), log out,
