@@ -6,18 +6,19 @@
 # moderator or a staff member can do: browse, colour and refresh, help,
 # log in, rank (choose, move) and send a vote, results, withdraw (asked),
 # support, comment (two lines; on an idea and on a project), reply,
-# report an idea and a comment, messages, sort ideas, write an idea (leave and come back), both surveys
-# (one choice, several choices, scale, text), a one-choice poll and one
-# with up to two choices (added over the staff API: the demo has none), My SSH
-# keys (add, remove, remember the key of an ssh connection), log out,
-# languages (a Turkish field name too long for one line), register and
-# confirm with the mail's code, export and delete the account, moderate
-# (approve, reject with a reason, reports), the project filter and a
-# closed poll's results, and a paper sheet keyed twice by two staff
-# accounts, corrected and withdrawn. After each key the braille window
-# must show the focused item (or the field's name and value) with the
-# cursor in it, without the person panning. Not driven: search ('/' has
-# no screen yet) and the kiosk's end of session (kiosk mode).
+# report an idea and a comment, messages, sort ideas, write an idea
+# (leave and come back), both surveys (one choice, several choices,
+# scale, text), a one-choice poll and one with up to two choices (added
+# over the staff API: the demo has none), My SSH keys (add, remove,
+# remember the key of an ssh connection), log out, languages (a Turkish
+# field name too long for one line), register and confirm with the
+# mail's code, export and delete the account, moderate (approve, reject
+# with a reason, reports), the project filter and a closed poll's
+# results, and a paper sheet keyed twice by two staff accounts, corrected
+# and withdrawn. After each key the braille window must show the focused
+# item (or the field's name and value) with the cursor in it, without
+# the person panning. Not driven: search ('/' has no screen yet) and the
+# kiosk's end of session (kiosk mode).
 import os
 import sys
 import time
