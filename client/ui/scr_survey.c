@@ -723,11 +723,14 @@ mod_build(struct app *app, struct screen *s, struct page *p)
 			page_item_detail(it, _("%s%s\nby %s on %s"), ctx, q->body != NULL ? q->body : "",
 			    author, when);
 		free(ctx);
+		/* The question first: a 40-cell braille window shows the
+		 * start of the state, after the title. */
 		if ((int)i == d->confirm)
-			/* L10N: an item waiting for the approval to be confirmed. */
-			page_item_state(it, _("%s, approve? Press approve again"), ui_status_word(q->status));
+			/* L10N: an item waiting for the approval to be confirmed; %s its status. */
+			page_item_state(it, _("approve? Press approve again; %s"), ui_status_word(q->status));
 		else if ((int)i == d->target)
-			page_item_state(it, _("%s, chosen"), ui_status_word(q->status));
+			/* L10N: the item reject or hide acts on; %s its status. */
+			page_item_state(it, _("chosen; %s"), ui_status_word(q->status));
 		else
 			page_item_state(it, "%s", ui_status_word(q->status));
 		it->ref = MOD_ENTRY;

@@ -436,9 +436,10 @@ def flow_moderate(s, title, author):
 	login(s, "moderation", "moderation-passwort", "1. Packaging tax")
 	s.step("M", "(waiting")
 	s.find("Down", title)
-	# Approve asks once more; the focus stays on the item until then.
-	s.step("A", ". ", same=True)
-	text = s.step("A", ". ", same=True)
+	# Approve asks once more, on the item's line, within the window; the
+	# focus stays on the item until then.
+	s.step("A", title + " (approve? Press approve")
+	text = s.step("A", ". ")
 	assert "Reason" not in text, "focus in the reason field: |%s|" % text
 	# A comment of this size's person, rejected: reject without a reason
 	# puts the focus in the reason field, and after it back in the queue.

@@ -2146,7 +2146,7 @@ test_app_real_server_idea_moderated(void **state)
 	i = item_find(p, "Sonnensegel");
 	assert_true(i >= 0);
 	assert_int_equal(p->focus, i);
-	assert_string_equal(p->item[i].state, "waiting for moderation, approve? Press approve again");
+	assert_string_equal(p->item[i].state, "approve? Press approve again; waiting for moderation");
 	/* Any other key keeps it waiting; then approve twice publishes. */
 	app_action(app, ACTION_DOWN, 0);
 	assert_page_has(app_page(app), "Not approved; it is still waiting.");
