@@ -347,16 +347,42 @@ line_question_get(const struct page *p, const char *group, struct line_question 
 }
 
 enum line_answer
-line_question_answer(const struct page *p, const struct line_question *q, const char *typed,
-    struct line_cmd *c, int *want)
+line_question_answer(const struct keys_map *keys, const struct page *p,
+    const struct line_question *q, const char *typed, struct line_cmd *c, int *want)
 {
-	size_t j, k;
+	size_t j, k, n;
+	enum action a;
 
 	line_parse(typed, c);
 	if (c->kind == LINE_CMD_NONE)
 		return LINE_ANSWER_SKIP;
-	if (c->kind != LINE_CMD_NUMBERS && line_scale_value(typed) < 0)
-		return LINE_ANSWER_OTHER;
+	if (c->kind != LINE_CMD_NUMBERS && line_scale_value(typed) < 0) {
+		/* An answer typed by its name ("yes" for "Yes"). */
+		typed += strspn(typed, " ");
+		for (n = strlen(typed); n > 0 && typed[n - 1] == ' '; n--)
+			;
+		for (k = 0; k < q->n; k++) {
+			const char *lb = p->item[q->first + k].label;
+
+			if (lb != NULL && strlen(lb) == n && ascii_strncasecmp(typed, lb, n) == 0)
+				break;
+		}
+		a = c->kind == LINE_CMD_WORD && c->arg == 0 ? line_word(keys, p, c->word) :
+		    ACTION_NONE;
+		if (k < q->n) {
+			c->kind = LINE_CMD_NUMBERS;
+			c->n = 1;
+			c->nums[0] = q->scale ? (int)line_scale_value(p->item[q->first + k].label) :
+			    (int)k + 1;
+		} else if (c->kind == LINE_CMD_FULL || (a != ACTION_NONE && a != ACTION_TOGGLE &&
+		    a != ACTION_OPEN && (page_offers(p, a) || app_action_global(a)))) {
+			/* t, b, h, r: for the page. Anything else is asked
+			 * again: a number typed next must still answer this
+			 * question, not choose an item of the page. */
+			return LINE_ANSWER_OTHER;
+		} else
+			return LINE_ANSWER_BAD;
+	}
 
 	for (k = 0; k < c->n; k++) {
 		want[k] = -1;

@@ -120,11 +120,15 @@ enum line_answer {
 /*
  * What the line typed at question q means, read into *c: with
  * LINE_ANSWER_OK the answers as indices from 0 into want (scale answers
- * by their values, others by 1..n); a number out of range, or two for a
- * single choice, is LINE_ANSWER_BAD.
+ * by their values, others by 1..n; an answer's label typed whole, in any
+ * case, is that answer); a number out of range, or two for a single
+ * choice, is LINE_ANSWER_BAD. LINE_ANSWER_OTHER only for t or a word
+ * without a number that means an action of p (keys) other than choosing
+ * or opening; any other word is LINE_ANSWER_BAD, so the next number
+ * still answers q.
  */
-enum line_answer	line_question_answer(const struct page *p, const struct line_question *q,
-	    const char *typed, struct line_cmd *c, int *want);
+enum line_answer	line_question_answer(const struct keys_map *keys, const struct page *p,
+	    const struct line_question *q, const char *typed, struct line_cmd *c, int *want);
 
 /* The questions of survey page p in order (copies the caller frees),
  * at most max. Returns how many. */

@@ -164,6 +164,8 @@ line_ask_question(struct line *l, const char *group, char **rest)
 	line_flush(l);
 	if (q.field) {
 		l->unnumbered = 1;
+		/* Left empty with '.', it is not asked again by the walk. */
+		l->asked = page_focused(p)->field;
 		got = line_ask_field(l, page_focused(p));
 		l->unnumbered = 0;
 		return got;
@@ -173,7 +175,7 @@ line_ask_question(struct line *l, const char *group, char **rest)
 		l->printed = 0;
 		if (line_input(l, &ans) <= 0)
 			return 0;
-		if ((got = line_question_answer(p, &q, ans, &c, want)) == LINE_ANSWER_OTHER) {
+		if ((got = line_question_answer(l->keys, p, &q, ans, &c, want)) == LINE_ANSWER_OTHER) {
 			*rest = ans;
 			return 2;
 		}

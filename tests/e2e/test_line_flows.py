@@ -901,6 +901,27 @@ def test_prompt_names_main_action(h):
 	ok(re.search(r"^2\. Ändern\n1 Senden", t, re.M), "Change not offered on the review:\n" + t[-800:])
 
 
+# --- as a new user really types, tried again (linepass) --------------------
+
+@with_home
+def test_survey_word_answer_stays_in_question(h):
+	"""A word typed for a survey answer ("yes" for "Yes", "maybe") does not
+	end the question-by-question walk: the answer named is taken, anything
+	else is refused and asked again. Before, "yes" left the walk and the
+	next numbers chose answers of question 1 by the page's numbering."""
+	u = srv.new_user()
+	h.run(login_lines(u["username"], u["password"]))
+	m = project(h.run([]), "packaging")
+	s2 = num(h.run([m]), "Opinion survey on a packaging tax")
+	t = h.run([m, s2, "yes", "maybe", "4", ".", "r"])
+	hasnt(t, "'yes' is not a choice here", "'maybe' is not a choice here")
+	has(after(t, "Question 2 of 3"), "Please type one number from 1 to 5.")
+	rv = after(t, "Check before sending")
+	ok(re.search(r"^Yes$", rv, re.M), "'yes' did not answer question 1:\n" + rv)
+	has(rv, "4 on a scale from 1 to 5")
+	hasnt(rv, "Rather yes", "Rather no")
+
+
 def setup():
 	global srv
 	if not os.access(CLIENT, os.X_OK):

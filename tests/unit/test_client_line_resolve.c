@@ -247,6 +247,7 @@ test_line_question_numbers_within_question(void **state)
 {
 	struct page_field why;
 	struct page *p = fx_survey(&why);
+	struct keys_map *m = fx_keys();
 	struct line_question q;
 	struct line_cmd c;
 	int want[LINE_CMD_NUMS];
@@ -269,9 +270,15 @@ test_line_question_numbers_within_question(void **state)
 	assert_false(q.scale);
 	assert_int_equal(q.lo, 1);
 	assert_int_equal(q.hi, 4);
-	assert_int_equal(line_question_answer(p, &q, "4", &c, want), LINE_ANSWER_OK);
+	assert_int_equal(line_question_answer(m, p, &q, "4", &c, want), LINE_ANSWER_OK);
 	assert_int_equal(want[0], 3);
 	assert_string_equal(p->item[q.first + (size_t)want[0]].label, "No");
+	/* An answer typed by its name, in any case, spaces around it. */
+	assert_int_equal(line_question_answer(m, p, &q, "yes", &c, want), LINE_ANSWER_OK);
+	assert_int_equal(want[0], 0);
+	assert_int_equal(line_question_answer(m, p, &q, " RATHER NO ", &c, want), LINE_ANSWER_OK);
+	assert_int_equal(want[0], 2);
+	assert_int_equal(line_question_answer(m, p, &q, "rather", &c, want), LINE_ANSWER_BAD);
 	/* Question 2: the scale value 4 is answer "4" (the page's number
 	 * 8), not item 4 of the page (question 1's "No"). */
 	assert_int_equal(line_question_get(p, "Question 2 of 3: How much?", &q), 5);
@@ -279,17 +286,25 @@ test_line_question_numbers_within_question(void **state)
 	assert_false(q.multi);
 	assert_int_equal(q.lo, 1);
 	assert_int_equal(q.hi, 5);
-	assert_int_equal(line_question_answer(p, &q, "4", &c, want), LINE_ANSWER_OK);
+	assert_int_equal(line_question_answer(m, p, &q, "4", &c, want), LINE_ANSWER_OK);
 	assert_string_equal(p->item[q.first + (size_t)want[0]].label, "4");
 	assert_int_equal(q.nums[want[0]], 8);
 	/* What is not allowed: out of the scale, two for one choice, words. */
-	assert_int_equal(line_question_answer(p, &q, "6", &c, want), LINE_ANSWER_BAD);
-	assert_int_equal(line_question_answer(p, &q, "2 3", &c, want), LINE_ANSWER_BAD);
-	assert_int_equal(line_question_answer(p, &q, "4x", &c, want), LINE_ANSWER_OTHER);
-	/* A word is for the loop (b, r); a label typed whole is refused. */
-	assert_int_equal(line_question_answer(p, &q, "r", &c, want), LINE_ANSWER_OTHER);
-	assert_int_equal(line_question_answer(p, &q, "4 — much", &c, want), LINE_ANSWER_BAD);
-	assert_int_equal(line_question_answer(p, &q, "", &c, want), LINE_ANSWER_SKIP);
+	assert_int_equal(line_question_answer(m, p, &q, "6", &c, want), LINE_ANSWER_BAD);
+	assert_int_equal(line_question_answer(m, p, &q, "2 3", &c, want), LINE_ANSWER_BAD);
+	assert_int_equal(line_question_answer(m, p, &q, "4x", &c, want), LINE_ANSWER_BAD);
+	/* A word for the page is for the loop (t, b, r); a label with its
+	 * words typed whole is refused. */
+	assert_int_equal(line_question_answer(m, p, &q, "r", &c, want), LINE_ANSWER_OTHER);
+	assert_int_equal(line_question_answer(m, p, &q, "b", &c, want), LINE_ANSWER_OTHER);
+	assert_int_equal(line_question_answer(m, p, &q, "t", &c, want), LINE_ANSWER_OTHER);
+	assert_int_equal(line_question_answer(m, p, &q, "4 — much", &c, want), LINE_ANSWER_BAD);
+	/* Any other word is asked again: choosing (x) or opening, "r 2",
+	 * a word that means nothing here. */
+	assert_int_equal(line_question_answer(m, p, &q, "x", &c, want), LINE_ANSWER_BAD);
+	assert_int_equal(line_question_answer(m, p, &q, "r 2", &c, want), LINE_ANSWER_BAD);
+	assert_int_equal(line_question_answer(m, p, &q, "zzz", &c, want), LINE_ANSWER_BAD);
+	assert_int_equal(line_question_answer(m, p, &q, "", &c, want), LINE_ANSWER_SKIP);
 	/* The questions in order. */
 	assert_int_equal(line_question_groups(p, groups, 8), 3);
 	assert_string_equal(groups[0], "Question 1 of 3: Do you agree?");
@@ -307,6 +322,7 @@ test_line_question_numbers_within_question(void **state)
 	p = fx_poll();
 	assert_false(line_is_questions(p));
 	page_free(p);
+	keys_map_free(m);
 }
 
 int
