@@ -922,6 +922,20 @@ def test_survey_word_answer_stays_in_question(h):
 	hasnt(rv, "Rather yes", "Rather no")
 
 
+@with_home
+def test_leave_question_says_where_the_draft_is_kept(h):
+	"""8.2: leaving a filled form asks and says where the draft is kept;
+	line mode said only "Your idea is not sent. … 23 more words." and
+	hid the answer to "where is my text?"."""
+	u, n, t = citizen_on(h, "stadtraum")
+	ai, wi = ideas_items(h, n)
+	t = h.run([n, wi, "Bank am Brunnen", "Eine Bank am Brunnen wäre schön.", ".", "b"])
+	q = after(t, "Leave without sending?")
+	has(q, "Your idea is not sent. If you leave, it is kept as a draft in this program "
+	    "until you quit, and is there again when you come back.")
+	hasnt(q, "more words")
+
+
 def setup():
 	global srv
 	if not os.access(CLIENT, os.X_OK):
