@@ -85,6 +85,17 @@ help_words(struct page *p)
 	}
 }
 
+/* 1 when a works on every page: moving, the app's own actions, colour.
+ * Support, results, sorting and the like work only where a page offers
+ * them, and are listed under "On this page" there. */
+static int
+help_everywhere(enum action a)
+{
+	return app_action_global(a) || a == ACTION_COLOR || a == ACTION_UP ||
+	    a == ACTION_DOWN || a == ACTION_PAGE_UP || a == ACTION_PAGE_DOWN ||
+	    a == ACTION_FIRST || a == ACTION_LAST || a == ACTION_JUMP || a == ACTION_OPEN;
+}
+
 static void
 help_build(struct app *app, struct screen *s, struct page *p)
 {
@@ -109,7 +120,7 @@ help_build(struct app *app, struct screen *s, struct page *p)
 		for (i = 0; i < d->n; i++)
 			if (d->actions[i] == (enum action)a)
 				break;
-		if (i == d->n)
+		if (i == d->n && help_everywhere((enum action)a))
 			help_add(app, p, m, ctx, (enum action)a, _("Everywhere"));
 	}
 }

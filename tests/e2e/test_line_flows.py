@@ -936,6 +936,21 @@ def test_leave_question_says_where_the_draft_is_kept(h):
 	hasnt(q, "more words")
 
 
+@with_home
+def test_help_keys_all_work_on_the_page(h):
+	"""8.12: every key line-mode help lists can be typed on that page.
+	Help on a project page listed "+ — Support this idea", "v — Show the
+	results", "s", "f", "/" under "Everywhere"; each was refused there."""
+	n = project(h.run([]), "stadtraum")
+	t = after(h.run([n, "h"]), "Help: the keys of this page")
+	keys = re.findall(r"^(\S+(?: or \S+)*) — ", t, re.M)
+	ok(len(keys) >= 5, "too few keys in help:\n" + t)
+	for k in keys:
+		for key in k.split(" or "):
+			out = h.run([n, key])
+			hasnt(after(out, "Number, b back: "), "is not a choice here")
+
+
 def setup():
 	global srv
 	if not os.access(CLIENT, os.X_OK):
