@@ -450,6 +450,26 @@ line_handle(struct line *l, const struct page *p, char *ans)
 	return app_action(l->app, d.action, 0);
 }
 
+/*
+ * The end of input (Ctrl-D) with typed text or an unsent choice: asks as
+ * q does instead of dropping it without a word. A terminal can answer
+ * (Ctrl-D again quits); a pipe cannot, but the question says what is
+ * lost. Not in a kiosk (its reset wipes). Returns 1 when it asked, 0 to
+ * quit.
+ */
+static int
+line_eof(struct line *l)
+{
+	if (!l->in.eof || l->eof_asked || l->kiosk)
+		return 0;
+	l->eof_asked = 1;
+	if (app_action(l->app, ACTION_QUIT, 0) == APP_QUIT)
+		return 0;
+	if (l->tty)
+		l->in.eof = 0;
+	return 1;
+}
+
 int
 line_main(const struct client_opts *opts)
 {
@@ -507,7 +527,7 @@ line_main(const struct client_opts *opts)
 		if (l.said.questions) {
 			l.said.questions = 0;
 			if ((walked = line_walk_questions(&l, &ans)) == 0) {
-				if (line_reset(&l))
+				if (line_reset(&l) || line_eof(&l))
 					continue;
 				break;
 			}
@@ -515,14 +535,14 @@ line_main(const struct client_opts *opts)
 				r = line_handle(&l, app_page(l.app), ans);
 				free(ans);
 				ans = NULL;
-				if (r == APP_QUIT)
+				if (r == APP_QUIT && !line_eof(&l))
 					break;
 				continue;
 			}
 		}
 
 		if ((walked = line_walk_fields(&l, fresh)) == 0) {
-			if (line_reset(&l))
+			if (line_reset(&l) || line_eof(&l))
 				continue;
 			break;
 		}
@@ -543,16 +563,17 @@ line_main(const struct client_opts *opts)
 		    prompt, sizeof(prompt)));
 		l.printed = 0;
 		if (line_input(&l, &ans) <= 0) {
-			if (line_reset(&l))
+			if (line_reset(&l) || line_eof(&l))
 				continue;
 			line_puts(&l, "\n");
 			break;
 		}
+		l.eof_asked = 0;
 		app_status_clear(l.app);
 		r = line_handle(&l, app_page(l.app), ans);
 		free(ans);
 		ans = NULL;
-		if (r == APP_QUIT)
+		if (r == APP_QUIT && !line_eof(&l))
 			break;
 	}
 	line_said_clear(&l.said);

@@ -31,6 +31,7 @@ struct line {
 	int			 used;		/* kiosk: something was typed since the last reset */
 	int			 reset_due;	/* kiosk: time ran out; unwinding to the main loop */
 	int			 unnumbered;	/* a field is asked without its page number */
+	int			 eof_asked;	/* the end of input asked about unsent text */
 };
 
 /* Output (line.c). Every byte below 0x20 but \n, and DEL, is dropped. */

@@ -30,6 +30,10 @@ line_ask_once(struct line *l, const struct page_item *it, int refused)
 		for (;;) {
 			l->printed = 0;
 			if ((r = line_input(l, &ans)) <= 0) {
+				/* Ctrl-D: the lines typed so far stay in the
+				 * field, for the question that follows. */
+				if (all.wrote)
+					app_field_set(l->app, all.s != NULL ? all.s : "");
 				line_out_free(&all);
 				return 0;
 			}

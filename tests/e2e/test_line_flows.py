@@ -3,6 +3,7 @@
 # against the real API server. Each transcript is checked for the words a
 # person must see and for bytes below 0x20 other than \n (clean()).
 import os
+import pty
 import re
 import select
 import shutil
@@ -893,7 +894,7 @@ def test_prompt_names_main_action(h):
 	u, n, t = citizen_on(h, "stadtraum")
 	ai, wi = ideas_items(h, n)
 	t = h.run([n, wi, "Titel zwei", "Ein langer Text hier.", "."], args=["--lang", "de"])
-	ok(re.search(r"Zeilen.*Punkt.*\n(Nummer, )?3 Prüfen und senden, b zurück: $", t, re.S),
+	ok(re.search(r"Zeilen.*Punkt.*\n(Nummer, )?3 Prüfen und senden, b zurück: \n", t, re.S),
 	   "the form's button not named:\n" + t[-800:])
 	t = h.run([n, wi, "Titel zwei", "Ein langer Text hier.", ".", "3"], args=["--lang", "de"])
 	ok(re.search(r"^1 Senden, b zurück: $", t, re.M), "Send not named on the review:\n" + t[-800:])
@@ -949,6 +950,75 @@ def test_help_keys_all_work_on_the_page(h):
 		for key in k.split(" or "):
 			out = h.run([n, key])
 			hasnt(after(out, "Number, b back: "), "is not a choice here")
+
+
+@with_home
+def test_end_of_input_with_a_draft_says_so(h):
+	"""Ctrl-D (the end of input) in the middle of an idea ended the
+	program without a word, and the lines typed so far were gone. It asks
+	as q does; on a pipe, which cannot answer, it at least says so."""
+	u, n, t = citizen_on(h, "stadtraum")
+	ai, wi = ideas_items(h, n)
+	t = h.run([n, wi, "Bank am Brunnen", "Eine Bank", "am Brunnen"])
+	has(after(t, "several lines"), "Quit without sending?", "Your idea is not sent.")
+	# Nothing unsent: the end of input quits as before, without a question.
+	t = h.run([n])
+	hasnt(t, "Quit without sending?")
+
+
+@with_home
+def test_ctrl_d_at_a_terminal_asks_and_keeps_the_text(h):
+	"""At a terminal Ctrl-D inside the text asks; "1" (stay) goes on with
+	every line typed so far; Ctrl-D twice ends without looping."""
+	u, n, t = citizen_on(h, "stadtraum")
+	ai, wi = ideas_items(h, n)
+	master, slave = pty.openpty()
+	p = subprocess.Popen([CLIENT, "--api", "http://127.0.0.1:%d/api/v1" % srv.port],
+			     stdin=slave, stdout=slave, stderr=subprocess.PIPE, env=env_for(h.dir))
+	os.close(slave)
+	out = b""
+
+	def wait_for(word, secs=10):
+		nonlocal out
+		end = time.time() + secs
+		while word.encode() not in out and time.time() < end:
+			r, _, _ = select.select([master], [], [], 0.1)
+			if r:
+				try:
+					out += os.read(master, 65536)
+				except OSError:
+					break
+		ok(word.encode() in out, "waited for %r in:\n%s" % (word, out.decode("utf-8", "replace")[-2500:]))
+
+	def send(data):
+		os.write(master, data.encode())
+
+	try:
+		for line in (n, wi):
+			send(line + "\n")
+		wait_for("Title (3 to 120 characters)")
+		send("Bank am Brunnen\n")
+		wait_for("several lines")
+		send("Eine Bank\nam Brunnen\n\x04")
+		wait_for("Quit without sending?")
+		mark = len(out)
+		send("1\n")
+		wait_for("Review and send, b back: ")
+		send("3\n")
+		wait_for("Check before sending")
+		wait_for("1 Send")
+		review = out[mark:].decode("utf-8", "replace")
+		has(review, "Bank am Brunnen", "Eine Bank", "am Brunnen")
+		send("\x04")
+		wait_for("Quit without sending?", 5)
+		send("\x04")
+		p.wait(timeout=10)
+		ok(p.returncode == 0, "status %d" % p.returncode)
+	finally:
+		if p.poll() is None:
+			p.kill()
+			p.wait()
+		os.close(master)
 
 
 def setup():
