@@ -23,7 +23,7 @@ const struct page_item *
 line_main_button(const struct page *p)
 {
 	enum keys_context ctx = line_ctx(p);
-	size_t i;
+	size_t i, k;
 	int chosen = 0;
 
 	for (i = 0; i < p->n_item; i++)
@@ -31,6 +31,18 @@ line_main_button(const struct page *p)
 			chosen = 1;
 	if (ctx != KEYS_CTX_FORM && !page_offers(p, ACTION_SEND) && !chosen)
 		return NULL;
+	/* Of several buttons ("Another ranking", "Review and send") the
+	 * one that does what the page's review or send action says. */
+	for (i = 0; i < p->n_action; i++) {
+		if ((p->action[i].action != ACTION_REVIEW && p->action[i].action != ACTION_SEND) ||
+		    p->action[i].label == NULL)
+			continue;
+		for (k = 0; k < p->n_item; k++)
+			if (p->item[k].kind == PAGE_ITEM_BUTTON && p->item[k].number > 0 &&
+			    p->item[k].label != NULL &&
+			    line_has_words(p->item[k].label, p->action[i].label))
+				return &p->item[k];
+	}
 	for (i = 0; i < p->n_item; i++)
 		if (p->item[i].kind == PAGE_ITEM_BUTTON && p->item[i].number > 0 &&
 		    p->item[i].label != NULL)

@@ -397,6 +397,34 @@ tally_form_check(struct app *app, struct screen *s)
 	return 0;
 }
 
+/* Checks one filled field as it is left (screen_type.field_check): a
+ * count must be a number, a ranking option numbers of this poll. */
+static int
+tally_field_check(struct app *app, struct screen *s, struct page_field *f)
+{
+	struct tally_form *d = s->data;
+	long long ids[64];
+	char msg[300];
+	size_t i;
+
+	for (i = 0; i < d->rows; i++)
+		if (f == &d->order[i] && tally_order_parse(d->poll, f->text, ids, 64) < 0) {
+			snprintf(msg, sizeof(msg), _("%s: please type option numbers from 1 to %zu, first choice first."),
+			    f->name, d->poll->n_options);
+			field_set_error(f, msg);
+			return -1;
+		}
+	if (f == &d->ballots || f == &d->invalid)
+		return tally_number_ok(app, s, f);
+	for (i = 0; i < d->n; i++)
+		if (f == &d->count[i])
+			return tally_number_ok(app, s, f);
+	for (i = 0; i < d->rows; i++)
+		if (f == &d->order_count[i])
+			return tally_number_ok(app, s, f);
+	return 0;
+}
+
 static int
 tally_form_action(struct app *app, struct screen *s, enum action a, int arg)
 {
@@ -588,6 +616,7 @@ static const struct screen_type scr_tally_form = {
 	.review = tally_form_review,
 	.send = tally_form_send,
 	.free = tally_form_free,
+	.field_check = tally_field_check,
 };
 
 /* Opens the keying form; prefill (owned from now on) for a correction. */

@@ -630,7 +630,11 @@ def sheet_lines(rankings, rows=4):
 
 
 def send_lines(t):
-	return [num(t, "Review and send"), "s"]
+	"""Review and send, as the filled form's prompt names it: "14 Review
+	and send, b back:" (t: the transcript of the form filled in)."""
+	found = re.findall(r"(?:^ *|: )(\d+)\.? Review and send", t, re.M)
+	ok(found, "no 'Review and send' in:\n" + t[-2500:])
+	return [found[-1], "s"]
 
 
 @with_home
@@ -653,7 +657,8 @@ def test_paper_booth_session(h):
 	t = h.run(base + [e])
 	has(after(t, "Enter a paper sheet"), "Option 4: Roundnet", "Where were the ballots collected")
 	src = "Stand am Stiftsplatz, Bogen 1"
-	first = base + [e, src, "5", "1"] + sheet_lines([("4 1 5", "3"), ("2", "1")]) + send_lines(t)
+	first = base + [e, src, "5", "1"] + sheet_lines([("4 1 5", "3"), ("2", "1")])
+	first += send_lines(h.run(first))
 	t = h.run(first)
 	has(after(t, "Check before sending"), "Roundnet, Lautern tanzt (Lautern dances), Open-air reading: 3",
 	    "Counted so far: 4 and 1 invalid make 5 of 5 ballots.",
@@ -671,7 +676,8 @@ def test_paper_booth_session(h):
 		k = num(t, "Key this sheet a second time")
 		t = o.run(base + [s, k])
 		has(after(t, "Key the sheet a second time"), "without looking at the first keying")
-		second = base + [s, k, "5", "1"] + sheet_lines([("4 5 1", "3"), ("2", "1")]) + send_lines(t)
+		second = base + [s, k, "5", "1"] + sheet_lines([("4 5 1", "3"), ("2", "1")])
+		second += send_lines(o.run(second))
 		t = o.run(second)
 		rest = after(t, "Check before sending")
 		has(rest, "is saved: the two keyings differ: not counted.",
@@ -691,7 +697,8 @@ def test_paper_booth_session(h):
 		# The form holds keying 2 as it was: only the wrong order is typed again.
 		has(after(t, "Correct keying 2"), "Ranking 1: 4 5 1", "Ballots with ranking 1: 3")
 		fix = sheet + [c, num(t, "Ranking 1"), "4 1 5", num(t, "Reason"),
-				"Bogen 1 noch einmal nachgesehen"] + send_lines(t)
+				"Bogen 1 noch einmal nachgesehen"]
+		fix += send_lines(o.run(fix))
 		t = o.run(fix)
 		rest = after(t, "Check before sending")
 		has(rest, "is saved: counted.", "Lautern tanzt (Lautern dances) — 6, both agree")
@@ -1019,6 +1026,28 @@ def test_ctrl_d_at_a_terminal_asks_and_keeps_the_text(h):
 			p.kill()
 			p.wait()
 		os.close(master)
+
+
+@with_home
+def test_paper_sheet_checks_each_field_and_names_review(h):
+	"""8.21 and 8.9 on the paper-sheet form: a ranking that names no
+	option ("4 4 9") is refused as it is typed and asked again (it was
+	taken, then refused at review twice over and not asked again); the
+	prompt names "Review and send", not "Another ranking"."""
+	h.run(login_lines("rathaus", "rathaus-passwort"))
+	n = project(h.run([]), "stadtraum")
+	p = num(h.run([n]), "Which event should come")
+	pb = num(h.run([n, p]), "Paper ballots")
+	e = num(h.run([n, p, pb]), "Enter a paper sheet")
+	t = h.run([n, p, pb, e, "Stand am Markt, Bogen 9", "5", "x", "1", "4 4 9", "4 1 5", "3"]
+		  + ["", ""] * 3)
+	form = after(t, "Where were the ballots collected")
+	ok(re.search(r"Blank or invalid ballots: please type a whole number, 0 or more\.\n\d+\. How many", form),
+	   "a count that is not a number is not asked again:\n" + form)
+	ok(re.search(r"Ranking 1: please type option numbers from 1 to 5, first choice first\.\n"
+		     r"\d+\. Ranking 1", form), "the ranking is not refused at once:\n" + form)
+	ok(form.count("please type option numbers") == 1, "error said more than once:\n" + form)
+	ok(re.search(r"\d+ Review and send, b back: $", form), "the prompt does not name Review:\n" + form[-800:])
 
 
 def setup():

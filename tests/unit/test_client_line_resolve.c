@@ -194,6 +194,13 @@ test_line_main_button_and_kinds(void **state)
 	fx_item(f, PAGE_ITEM_BUTTON, "Register", 0, NULL);
 	assert_string_equal(line_main_button(f)->label, "Register");
 	assert_int_equal(line_main_button(f)->number, 2);
+	/* Of several buttons the one that does what review says. */
+	fx_item(f, PAGE_ITEM_BUTTON, "Another ranking", 0, NULL);
+	fx_item(f, PAGE_ITEM_BUTTON, "Review and send", 0, NULL);
+	assert_string_equal(line_main_button(f)->label, "Register");
+	assert_int_equal(page_add_action(f, ACTION_REVIEW, "review"), 0);
+	assert_string_equal(line_main_button(f)->label, "Review and send");
+	assert_int_equal(line_main_button(f)->number, 4);
 	assert_false(line_is_review(f));
 	assert_false(line_field_errors(f));
 	field_set_error(&name, "User name: at least 3 characters.");
