@@ -624,8 +624,10 @@ line_said_page(struct line_said *s, struct line_prompts *pr, struct line_out *o,
 {
 	struct line_seen *v = line_said_get(s, p->heading);
 
+	/* A form reached from a review (the login that sending asks for)
+	 * is not the review's result: its prompt names its button. */
 	if (line_said_fresh(s, p))
-		s->after_review = s->was_review;
+		s->after_review = s->was_review && line_ctx(p) != KEYS_CTX_FORM;
 	/* Back on a page said before: name it, then say what changed. */
 	s->whole = 0;
 	s->n_changed = 0;

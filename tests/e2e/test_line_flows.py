@@ -1050,6 +1050,19 @@ def test_paper_sheet_checks_each_field_and_names_review(h):
 	ok(re.search(r"\d+ Review and send, b back: $", form), "the prompt does not name Review:\n" + form[-800:])
 
 
+@with_home
+def test_login_asked_by_a_review_names_log_in(h):
+	"""8.9: the login form that sending a vote opens names its button;
+	after the review the prompt said only "Number, b back" while the
+	login came from "1 Send"."""
+	n = project(h.run([]), "stadtraum")
+	p = num(h.run([n]), "Which event should come to the square first?")
+	t = h.run([n, p, "2 5 1", "r", "1", "demo", "demo-passwort"])
+	rest = after(t, "Please log in to send your vote")
+	ok(re.search(r"Password \(not shown\): (Number, )?\d+ Log in, b back: ", rest),
+	   "the login form's prompt does not name Log in:\n" + rest)
+
+
 def setup():
 	global srv
 	if not os.access(CLIENT, os.X_OK):

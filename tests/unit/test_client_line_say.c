@@ -391,6 +391,42 @@ test_line_said_unchanged_names_main_action(void **state)
 	page_free(other);
 }
 
+/* After a review step the next page is its result, said without its
+ * main action; a form reached from there (the login that sending asks
+ * for) is not: it names its button. */
+static void
+test_line_said_after_review_not_a_form(void **state)
+{
+	struct page *r = fx_page("Review your idea", "list");
+	struct page *f = fx_page("Log in", "form");
+	struct page *l = fx_page("Ideas", "list");
+	struct line_said s;
+	struct line_prompts pr;
+	struct line_out o;
+
+	(void)state;
+	memset(&s, 0, sizeof(s));
+	memset(&pr, 0, sizeof(pr));
+	memset(&o, 0, sizeof(o));
+	fx_item(r, PAGE_ITEM_BUTTON, "Send", 0, NULL);
+	assert_int_equal(page_add_action(r, ACTION_SEND, "send"), 0);
+	fx_item(f, PAGE_ITEM_BUTTON, "Log in", 0, NULL);
+	fx_item(l, PAGE_ITEM_LINK, "Benches", 1, NULL);
+	line_said_page(&s, &pr, &o, r);
+	assert_true(s.was_review);
+	line_said_page(&s, &pr, &o, f);
+	assert_false(s.after_review);
+	line_said_page(&s, &pr, &o, r);
+	line_said_page(&s, &pr, &o, l);
+	assert_true(s.after_review);
+	line_out_free(&o);
+	line_said_clear(&s);
+	line_prompts_forget(&pr);
+	page_free(r);
+	page_free(f);
+	page_free(l);
+}
+
 int
 main(void)
 {
@@ -405,6 +441,7 @@ main(void)
 		cmocka_unit_test(test_line_say_order),
 		cmocka_unit_test(test_line_said_revisit),
 		cmocka_unit_test(test_line_said_unchanged_names_main_action),
+		cmocka_unit_test(test_line_said_after_review_not_a_form),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
