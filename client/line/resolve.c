@@ -249,6 +249,43 @@ line_is_ranking(const struct page *p, const struct line_cmd *c)
 	return 1;
 }
 
+/*
+ * The button a word answers ("ja", "No", "y" for "Yes, withdraw my vote"):
+ * the one numbered button whose first word it is, or, on a question with
+ * nothing but buttons, whose first letter a single letter is (a stray
+ * "s" must not support an idea). Returns its number, or 0 for none or
+ * several.
+ */
+static int
+line_button_word(const struct page *p, const char *w)
+{
+	char first[64];
+	size_t i, n;
+	int found = 0, letter = w[0] != '\0' && w[1] == '\0' && (unsigned char)w[0] < 0x80;
+
+	for (i = 0; i < p->n_item; i++)
+		if (p->item[i].number > 0 && p->item[i].kind != PAGE_ITEM_BUTTON)
+			letter = 0;
+	for (i = 0; i < p->n_item; i++) {
+		const char *lb = p->item[i].label;
+
+		if (p->item[i].kind != PAGE_ITEM_BUTTON || p->item[i].number <= 0 || lb == NULL)
+			continue;
+		n = strcspn(lb, " ,.;:!?");
+		if (n == 0 || n >= sizeof(first))
+			continue;
+		memcpy(first, lb, n);
+		first[n] = '\0';
+		if (!line_has_words(first, w) && !(letter &&
+		    ascii_tolower((unsigned char)w[0]) == ascii_tolower((unsigned char)lb[0])))
+			continue;
+		if (found != 0)
+			return 0;
+		found = p->item[i].number;
+	}
+	return found;
+}
+
 enum line_do_kind
 line_resolve(const struct keys_map *keys, const struct page *p, const struct line_cmd *c,
     struct line_do *d)
@@ -277,6 +314,12 @@ line_resolve(const struct keys_map *keys, const struct page *p, const struct lin
 	}
 	d->action = c->kind == LINE_CMD_WORD ? line_word(keys, p, c->word) : ACTION_NONE;
 	if (d->action == ACTION_NONE || (!page_offers(p, d->action) && !app_action_global(d->action))) {
+		/* A question answered in words: "n", "nein", "yes". */
+		if (c->kind == LINE_CMD_WORD && c->arg == 0 &&
+		    (d->at = line_button_word(p, c->word)) > 0) {
+			d->action = ACTION_OPEN;
+			return d->kind = LINE_DO_ACTION;
+		}
 		d->kind = LINE_DO_SAY;
 		/* L10N: line mode did not understand what was typed. */
 		snprintf(d->say, sizeof(d->say), _("'%s' is not a choice here. Type h for help.\n"),

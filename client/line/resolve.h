@@ -63,7 +63,10 @@ struct line_do {
  * Decides what the typed line c means on page p with keymap keys: an
  * unknown word or a number not on the page is a sentence to say; "x 3"
  * is x on item 3; an item action without a number asks which, unless the
- * item chosen just before is meant. Fills *d and returns d->kind.
+ * item chosen just before is meant; a word that is no action but the
+ * first word of one button ("nein" for "Nein, hierbleiben"), or its first
+ * letter on a page of buttons only, opens that button. Fills *d and
+ * returns d->kind.
  */
 enum line_do_kind	line_resolve(const struct keys_map *keys, const struct page *p,
 	    const struct line_cmd *c, struct line_do *d);

@@ -1063,6 +1063,26 @@ def test_login_asked_by_a_review_names_log_in(h):
 	   "the login form's prompt does not name Log in:\n" + rest)
 
 
+@with_home
+def test_yes_no_question_takes_yes_and_no(h):
+	"""8.2/8.18: a yes/no question ("Withdraw your vote?") takes the words
+	a person answers with: "n", "nein", "j", "yes". Before, only the
+	numbers worked; "j" and "n" were "not a choice here"."""
+	u, n, t = citizen_on(h, "stadtraum")
+	p = num(t, "Which event should come to the square first?")
+	h.run([n, p, "2 5 1", "r", "s"])
+	path = "/polls/%d" % demo["ranking_poll"]
+	for no in ("n", "nein", "No"):
+		t = h.run([n, p, "w", no], args=["--lang", "de"] if no == "nein" else [])
+		hasnt(t, "is not a choice here", "ist hier keine Auswahl")
+		r = srv.get(path, token=u["token"]).json
+		ok(r["my_ballot"], "%r withdrew the vote" % no)
+	t = h.run([n, p, "w", "j"], args=["--lang", "de"])
+	hasnt(t, "ist hier keine Auswahl")
+	r = srv.get(path, token=u["token"]).json
+	ok(not r["my_ballot"], "'j' did not withdraw the vote: %r" % r["my_ballot"])
+
+
 def setup():
 	global srv
 	if not os.access(CLIENT, os.X_OK):

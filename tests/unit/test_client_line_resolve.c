@@ -332,6 +332,46 @@ test_line_question_numbers_within_question(void **state)
 	keys_map_free(m);
 }
 
+/* Issue 8 items 2, 18: a yes/no question takes the words people answer
+ * with: a button's first word, or its first letter where the page has
+ * nothing but buttons. */
+static void
+test_line_resolve_button_words(void **state)
+{
+	struct keys_map *m = fx_keys();
+	struct page *p = fx_page("Quit without sending?", "confirm");
+	struct line_do d;
+
+	(void)state;
+	fx_item(p, PAGE_ITEM_BUTTON, "No, stay here", 0, NULL);
+	fx_item(p, PAGE_ITEM_BUTTON, "Yes, quit", 0, NULL);
+	assert_int_equal(resolve(m, p, "yes", &d), LINE_DO_ACTION);
+	assert_int_equal(d.action, ACTION_OPEN);
+	assert_int_equal(d.at, 2);
+	assert_int_equal(resolve(m, p, "NO", &d), LINE_DO_ACTION);
+	assert_int_equal(d.at, 1);
+	assert_int_equal(resolve(m, p, "n", &d), LINE_DO_ACTION);
+	assert_int_equal(d.at, 1);
+	assert_int_equal(resolve(m, p, "y", &d), LINE_DO_ACTION);
+	assert_int_equal(d.at, 2);
+	/* Not with a number, nor a word of neither. */
+	assert_int_equal(resolve(m, p, "yes 2", &d), LINE_DO_SAY);
+	assert_int_equal(resolve(m, p, "stay", &d), LINE_DO_SAY);
+	/* With something else to choose, a single letter is no answer. */
+	fx_item(p, PAGE_ITEM_LINK, "Your draft", 5, NULL);
+	assert_int_equal(resolve(m, p, "n", &d), LINE_DO_SAY);
+	assert_int_equal(resolve(m, p, "no", &d), LINE_DO_ACTION);
+	assert_int_equal(d.at, 1);
+	page_free(p);
+	/* Two buttons with the same first word: neither. */
+	p = fx_page("Ja oder ja?", "confirm");
+	fx_item(p, PAGE_ITEM_BUTTON, "Ja, senden", 0, NULL);
+	fx_item(p, PAGE_ITEM_BUTTON, "Ja, später", 0, NULL);
+	assert_int_equal(resolve(m, p, "ja", &d), LINE_DO_SAY);
+	page_free(p);
+	keys_map_free(m);
+}
+
 int
 main(void)
 {
@@ -339,6 +379,7 @@ main(void)
 		cmocka_unit_test(test_line_resolve_nothing_and_full),
 		cmocka_unit_test(test_line_resolve_x_number_chooses_that_number),
 		cmocka_unit_test(test_line_resolve_words),
+		cmocka_unit_test(test_line_resolve_button_words),
 		cmocka_unit_test(test_line_resolve_typed_ranking_replaces_it),
 		cmocka_unit_test(test_line_resolve_move_asks_which),
 		cmocka_unit_test(test_line_main_button_and_kinds),
