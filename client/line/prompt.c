@@ -149,7 +149,8 @@ line_prompt_page(struct line_prompts *pr, const struct keys_map *keys, const str
 
 	told = line_told_get(pr, p->heading, &again);
 	for (i = 0; i < p->n_item; i++) {
-		if (p->item[i].number > 0)
+		/* Help is said without its numbers: nothing to type. */
+		if (p->item[i].number > 0 && !line_is_help(p))
 			any = 1;
 		if (p->item[i].kind == PAGE_ITEM_RANKED && p->item[i].rank > 0)
 			ranked = 1;

@@ -299,9 +299,10 @@ line_resolve(const struct keys_map *keys, const struct page *p, const struct lin
 	case LINE_CMD_FULL:
 		return d->kind = LINE_DO_FULL;
 	case LINE_CMD_NUMBERS:
-		/* Numbers mean the items as the page showed them. */
+		/* Numbers mean the items as the page showed them (help is
+		 * said without its numbers). */
 		for (i = 0; i < c->n; i++) {
-			if (page_find_number(p, c->nums[i]) < 0) {
+			if (page_find_number(p, c->nums[i]) < 0 || line_is_help(p)) {
 				line_no_number(d, (long)c->nums[i]);
 				return d->kind;
 			}

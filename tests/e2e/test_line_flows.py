@@ -1083,6 +1083,15 @@ def test_yes_no_question_takes_yes_and_no(h):
 	ok(not r["my_ballot"], "'j' did not withdraw the vote: %r" % r["my_ballot"])
 
 
+@with_home
+def test_help_prompt_offers_no_numbers(h):
+	"""8.9: line-mode help lists keys without numbers; its prompt offered
+	"Number" and a typed number did nothing, without a word."""
+	t = h.run(["h", "3"])
+	rest = after(t, "Help: the keys of this page")
+	ok(re.search(r"\nb back: There is no number 3 here\.\n", rest), "help prompt or number:\n" + rest[-600:])
+
+
 def setup():
 	global srv
 	if not os.access(CLIENT, os.X_OK):

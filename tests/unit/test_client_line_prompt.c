@@ -126,6 +126,26 @@ test_line_prompt_typable_and_taught_once(void **state)
 	keys_map_free(m);
 }
 
+/* Issue 8 item 9: help is said without numbers; its prompt offers none. */
+static void
+test_line_prompt_help_no_number(void **state)
+{
+	struct keys_map *m = fx_keys();
+	struct page *p = fx_page("Help", "help");
+	struct line_prompts pr;
+
+	(void)state;
+	memset(&pr, 0, sizeof(pr));
+	pr.taught = LINE_T_HELP;
+	fx_item(p, PAGE_ITEM_LINK, "b — back", ACTION_BACK, NULL)->number = 1;
+	assert_int_equal(page_add_action(p, ACTION_BACK, "back"), 0);
+	assert_string_equal(prompt(&pr, m, p, 0), "b back: ");
+	assert_false(pr.taught & LINE_T_NUMBER);
+	line_prompts_forget(&pr);
+	page_free(p);
+	keys_map_free(m);
+}
+
 static void
 test_line_key_for(void **state)
 {
@@ -217,6 +237,7 @@ main(void)
 		cmocka_unit_test(test_line_prompt_review_names_send_and_back),
 		cmocka_unit_test(test_line_prompt_form_names_register),
 		cmocka_unit_test(test_line_prompt_typable_and_taught_once),
+		cmocka_unit_test(test_line_prompt_help_no_number),
 		cmocka_unit_test(test_line_key_for),
 		cmocka_unit_test(test_line_prompt_field_shows_value),
 		cmocka_unit_test(test_line_prompt_question),

@@ -88,6 +88,12 @@ test_line_resolve_x_number_chooses_that_number(void **state)
 	/* A number that is not on the page is said, not acted on. */
 	assert_int_equal(resolve(m, p, "x 9", &d), LINE_DO_SAY);
 	assert_string_equal(d.say, "There is no number 9 here.\n");
+	/* Help is said without numbers: a number typed there is none. */
+	p->context = "help";
+	assert_int_equal(resolve(m, p, "3", &d), LINE_DO_SAY);
+	assert_string_equal(d.say, "There is no number 3 here.\n");
+	p->context = "poll";
+	assert_int_equal(resolve(m, p, "3", &d), LINE_DO_NUMBERS);
 	/* x alone chooses the focus. */
 	assert_int_equal(resolve(m, p, "x", &d), LINE_DO_ACTION);
 	assert_int_equal(d.at, 0);
