@@ -463,6 +463,9 @@ line_eof(struct line *l)
 	if (!l->in.eof || l->eof_asked || l->kiosk)
 		return 0;
 	l->eof_asked = 1;
+	/* What the last answer said ("You chose 'Rather yes'.") is not
+	 * said again under the question. */
+	app_status_clear(l->app);
 	if (app_action(l->app, ACTION_QUIT, 0) == APP_QUIT)
 		return 0;
 	if (l->tty)

@@ -971,6 +971,13 @@ def test_end_of_input_with_a_draft_says_so(h):
 	# Nothing unsent: the end of input quits as before, without a question.
 	t = h.run([n])
 	hasnt(t, "Quit without sending?")
+	# Inside a survey: the answers so far; the last answer's word is not
+	# said again under the question.
+	m = project(h.run([]), "packaging")
+	s2 = num(h.run([m]), "Opinion survey on a packaging tax")
+	q = after(h.run([m, s2, "2"]), "Quit without sending?")
+	has(q, "Your answers are not sent.")
+	hasnt(q, "You chose")
 
 
 @with_home
