@@ -487,8 +487,10 @@ survey_review(struct app *app, struct screen *s, struct page *p)
 		}
 	}
 	if (open[0] != '\0')
-		/* L10N: the review of a survey: "Not answered: questions 2, 3." */
-		page_add_text(p, PAGE_TEXT_NOTE, _("Not answered: questions %s."), open);
+		/* L10N: the review of a survey: "Not answered: question 3." or
+		 * "Not answered: questions 2, 3." (%s: their numbers). */
+		page_add_text(p, PAGE_TEXT_NOTE, ngettext("Not answered: question %s.",
+		    "Not answered: questions %s.", strchr(open, ',') != NULL ? 2 : 1), open);
 }
 
 static int

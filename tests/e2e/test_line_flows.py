@@ -926,7 +926,7 @@ def test_survey_word_answer_stays_in_question(h):
 	has(after(t, "Question 2 of 3"), "Please type one number from 1 to 5.")
 	rv = after(t, "Check before sending")
 	ok(re.search(r"^Yes$", rv, re.M), "'yes' did not answer question 1:\n" + rv)
-	has(rv, "4 on a scale from 1 to 5")
+	has(rv, "4 on a scale from 1 to 5", "Not answered: question 3.")
 	hasnt(rv, "Rather yes", "Rather no")
 
 
