@@ -42,10 +42,47 @@ parse_number(const char *w)
 	return v >= 1 && v <= 100000 ? (int)v : -1;
 }
 
+/* Makes w (of size bytes) safe to say back: what is not valid UTF-8 (a
+ * word cut in a letter too), a control character, C1 or bidi control
+ * becomes U+FFFD, so it never reads as a key ("?"); a letter that does
+ * not fit whole is left out. */
+static void
+parse_safe(char *w, size_t size)
+{
+	char out[64];
+	size_t i = 0, o = 0, len = strlen(w), k;
+	unsigned int cp;
+	int n;
+
+	while (i < len) {
+		const char *put = w + i;
+		int bad = 0;
+
+		if ((n = text_utf8_decode(w + i, len - i, &cp)) <= 0) {
+			n = 1;
+			bad = 1;
+		}
+		k = (size_t)n;
+		if (bad || text_check(w + i, k, 0) != TEXT_OK || cp == 0x200e || cp == 0x200f ||
+		    cp == 0x61c) {
+			put = "\xef\xbf\xbd";
+			k = 3;
+		}
+		if (o + k >= size || o + k >= sizeof(out))
+			break;
+		memcpy(out + o, put, k);
+		o += k;
+		i += (size_t)n;
+	}
+	memcpy(w, out, o);
+	w[o] = '\0';
+}
+
 static enum line_cmd_kind
 parse_bad(struct line_cmd *c, const char *w)
 {
 	snprintf(c->word, sizeof(c->word), "%s", w);
+	parse_safe(c->word, sizeof(c->word));
 	c->kind = LINE_CMD_BAD;
 	return c->kind;
 }
@@ -70,6 +107,7 @@ line_parse(const char *typed, struct line_cmd *c)
 			return c->kind;
 		}
 		snprintf(c->word, sizeof(c->word), "%s", w);
+		parse_safe(c->word, sizeof(c->word));
 		c->kind = LINE_CMD_WORD;
 		if (!parse_next(&p, w, sizeof(w)))
 			return c->kind;

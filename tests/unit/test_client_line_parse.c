@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "client/line/parse.h"
+#include "common/text.h"
 
 static void
 test_parse_empty_and_full(void **state)
@@ -169,6 +170,39 @@ test_has_words(void **state)
 	assert_false(line_has_words("Ändern", "andern"));
 }
 
+/* The word is said back ("'x' is not a choice here"): whatever was typed,
+ * it is valid UTF-8 without control characters, also when cut; what
+ * is not becomes U+FFFD. */
+static void
+test_parse_word_is_safe_to_say(void **state)
+{
+	struct line_cmd c;
+	char longword[80];
+	size_t i;
+
+	(void)state;
+	assert_int_equal(line_parse("ab\xff" "cd", &c), LINE_CMD_WORD);
+	assert_string_equal(c.word, "ab\xef\xbf\xbd" "cd");
+	line_parse("\x1b[31mrot", &c);
+	assert_string_equal(c.word, "\xef\xbf\xbd[31mrot");
+	/* A control character alone is not "?" (help). */
+	line_parse("\x07", &c);
+	assert_string_equal(c.word, "\xef\xbf\xbd");
+	line_parse("x \xc2\x9b" "1", &c);
+	assert_int_equal(c.kind, LINE_CMD_BAD);
+	assert_string_equal(c.word, "\xef\xbf\xbd" "1");
+	/* 40 "ä": cut at 31 bytes, in the middle of a letter. */
+	for (i = 0; i < 40; i++)
+		memcpy(longword + 2 * i, "\xc3\xa4", 2);
+	longword[80 - 1] = '\0';
+	line_parse(longword, &c);
+	assert_int_equal(text_check(c.word, strlen(c.word), 0), TEXT_OK);
+	assert_int_equal(strncmp(c.word, "\xc3\xa4\xc3\xa4", 4), 0);
+	/* Bidi controls are not said back either. */
+	line_parse("a\xe2\x80\xae" "b", &c);
+	assert_string_equal(c.word, "a\xef\xbf\xbd" "b");
+}
+
 int
 main(void)
 {
@@ -182,6 +216,7 @@ main(void)
 		cmocka_unit_test(test_scale_value),
 		cmocka_unit_test(test_typable_keys),
 		cmocka_unit_test(test_has_words),
+		cmocka_unit_test(test_parse_word_is_safe_to_say),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
