@@ -17,6 +17,7 @@ struct line_reader {
 	size_t	 len;
 	size_t	 cap;
 	int	 eof;
+	int	 skip;	/* the rest of an over-long line is being dropped */
 };
 
 void	line_reader_init(struct line_reader *r, int fd);

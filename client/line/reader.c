@@ -78,6 +78,18 @@ line_reader_get(struct line_reader *r, char **out, int timeout_ms)
 
 	*out = NULL;
 	for (;;) {
+		/* The rest of an over-long line is dropped up to its end: it
+		 * must not run as lines of its own (a form's next field, a
+		 * prompt's command). */
+		if (r->skip && r->len > 0) {
+			char *nl = memchr(r->buf, '\n', r->len);
+			size_t drop = nl != NULL ? (size_t)(nl - r->buf) + 1 : r->len;
+
+			memmove(r->buf, r->buf + drop, r->len - drop);
+			explicit_bzero(r->buf + r->len - drop, drop);
+			r->len -= drop;
+			r->skip = nl == NULL;
+		}
 		if (reader_take(r, out, r->eof))
 			return LINE_OK;
 		if (r->eof)
@@ -86,8 +98,12 @@ line_reader_get(struct line_reader *r, char **out, int timeout_ms)
 			size_t ncap = r->cap == 0 ? 8192 : r->cap * 2;
 
 			if (r->len >= LINE_MAX_BYTES) {
-				/* An over-long line: keep its start, end it here. */
+				/* An over-long line: keep its start, end it
+				 * here, drop the rest of it. */
 				r->buf[r->len - 1] = '\n';
+				r->skip = 1;
+				if (reader_take(r, out, 0))
+					return LINE_OK;
 				continue;
 			}
 			if ((nb = realloc(r->buf, ncap)) == NULL)

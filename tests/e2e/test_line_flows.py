@@ -1099,6 +1099,23 @@ def test_help_prompt_offers_no_numbers(h):
 	ok(re.search(r"\nb back: There is no number 3 here\.\n", rest), "help prompt or number:\n" + rest[-600:])
 
 
+@with_home
+def test_very_long_line_is_one_line(h):
+	"""A line longer than line mode reads (64 KiB) is one line: its start
+	is taken, the rest dropped. Before, every further 64 KiB ran as a line
+	of its own (77 "not a choice" for one 5 MB line, or text spilling
+	into the next field and the prompt after it)."""
+	t = h.run(["1" * 200000, "x " * 100000])
+	ok(t.count("is not a choice here") == 2, "one long line ran as %d lines:\n%s"
+	   % (t.count("is not a choice here"), t[-600:]))
+	# In a form: the long title is cut and the body is still asked.
+	u, n, t = citizen_on(h, "stadtraum")
+	ai, wi = ideas_items(h, n)
+	t = h.run([n, wi, "Bank " * 30000, "Eine Bank am Brunnen.", "."])
+	has(t, "Title: at most 120 characters; the rest was not taken.")
+	has(after(t, "Your idea (10 to 5000 characters)"), "Review and send")
+
+
 def setup():
 	global srv
 	if not os.access(CLIENT, os.X_OK):
