@@ -393,6 +393,14 @@ cmd_ask(const struct api_question *q, size_t num, size_t total,
 		memset(an, 0, sizeof(*an));
 		an->question_id = q->id;
 		if (q->kind == API_QUESTION_TEXT) {
+			/* Asked again now: at the end the platform would
+			 * refuse the whole survey for it. */
+			if (text_check(line, strlen(line), 0) != TEXT_OK) {
+				free(line);
+				printf("%s\n", _("That answer holds characters that cannot be sent "
+				    "(control characters or text that is not UTF-8). Please type it again."));
+				continue;
+			}
 			if (q->max_length > 0 && text_chars(line) > (size_t)q->max_length) {
 				free(line);
 				printf(_("That is too long: at most %d characters.\n"),

@@ -523,6 +523,33 @@ def test_survey(srv):
 
 
 @S.test
+def test_survey_text_not_utf8_is_asked_again(srv):
+	"""A text answer the platform cannot take (not UTF-8, an escape
+	sequence) is asked again at once; it was taken, and at the end the
+	whole survey was refused ('Field "text" is not valid UTF-8') with
+	every answer typed lost."""
+	login()
+	try:
+		sid = str(C["survey"])
+		s = srv.get("/surveys/%s" % sid).json
+		lines = []
+		for q in s["questions"]:
+			if q["kind"] in ("single", "multiple"):
+				lines.append(b"1")
+			elif q["kind"] == "scale":
+				lines.append(str(q["scale"]["max"]).encode())
+			else:
+				lines += [b"Werkzeug \xff zum Ausleihen", b"rot \x1b[31m", b"Werkzeug zum Ausleihen"]
+		r = run("survey", sid, stdin=b"\n".join(lines) + b"\n")
+		eq(r.rc, 0, "survey with a bad text answer first: %r" % r)
+		ok("saved" in r.out, "survey not saved: %r" % r)
+		eq(r.out.count("Your answer (one line)"), 3, "the text question not asked again: %r" % r.out)
+		ok("characters that cannot be sent" in r.out, "no word why: %r" % r.out)
+	finally:
+		logout()
+
+
+@S.test
 def test_register_confirm(srv):
 	name = "cmd%d" % (os.getpid() % 100000)
 	addr = name + "@example.org"
