@@ -68,6 +68,21 @@ line_is_review(const struct page *p)
 }
 
 int
+line_is_question(const struct page *p)
+{
+	size_t i;
+	int buttons = 0;
+
+	for (i = 0; i < p->n_item; i++) {
+		if (p->item[i].field != NULL ||
+		    (p->item[i].number > 0 && p->item[i].kind != PAGE_ITEM_BUTTON))
+			return 0;
+		buttons += p->item[i].number > 0;
+	}
+	return buttons >= 2;
+}
+
+int
 line_is_answer(const struct page_item *it)
 {
 	return it->group != NULL && it->number > 0 && (it->kind == PAGE_ITEM_RADIO ||

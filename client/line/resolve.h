@@ -21,6 +21,9 @@ const struct page_item	*line_main_button(const struct page *p);
 int	line_is_help(const struct page *p);
 /* 1 for a review step: a page that sends, without fields of its own. */
 int	line_is_review(const struct page *p);
+/* 1 for a question: two or more numbered buttons and nothing else to
+ * choose or type ("Quit without sending?": "1 No", "2 Yes"). */
+int	line_is_question(const struct page *p);
 /* 1 for an item that answers a question of a survey: a choice or a field
  * in a group (the group is the question). */
 int	line_is_answer(const struct page_item *it);

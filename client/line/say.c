@@ -624,6 +624,10 @@ line_said_page(struct line_said *s, struct line_prompts *pr, struct line_out *o,
 {
 	struct line_seen *v = line_said_get(s, p->heading);
 
+	/* A question asked again is said whole: what it is about and both
+	 * answers, not "Unchanged: 1 to 2". */
+	if (v != NULL && v != s->last && line_is_question(p))
+		s->again = 1;
 	/* A form reached from a review (the login that sending asks for)
 	 * is not the review's result: its prompt names its button. */
 	if (line_said_fresh(s, p))

@@ -121,8 +121,9 @@ int	line_said_fresh(const struct line_said *s, const struct page *p);
 /*
  * Says p into o: only what changed when this page was said before
  * (choosing an option, coming back after sending), else the whole page
- * briefly; a review step in full; after back (s->again) whole, with the
- * full prompt again (pr). Then its status, once. Notes p as said.
+ * briefly; a review step in full; after back (s->again), and a question
+ * asked again (line_is_question()), whole, with the full prompt again
+ * (pr). Then its status, once. Notes p as said.
  */
 void	line_said_page(struct line_said *s, struct line_prompts *pr, struct line_out *o,
 	    const struct page *p);

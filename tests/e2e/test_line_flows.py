@@ -1116,6 +1116,18 @@ def test_very_long_line_is_one_line(h):
 	has(after(t, "Your idea (10 to 5000 characters)"), "Review and send")
 
 
+@with_home
+def test_question_asked_again_is_said_whole(h):
+	"""A yes/no question asked a second time says again what it is about
+	and both answers; it said "Unchanged: 1 to 2." and only "1 No"."""
+	u, n, t = citizen_on(h, "stadtraum")
+	ai, wi = ideas_items(h, n)
+	t = h.run([n, wi, "Bank am Brunnen", "Eine Bank am Brunnen.", ".", "q", "1", "q"])
+	second = t[t.rfind("Quit without sending?"):]
+	has(second, "Quitting ends the program, and what you entered is lost.", "2. Yes, quit")
+	hasnt(second, "Unchanged")
+
+
 def setup():
 	global srv
 	if not os.access(CLIENT, os.X_OK):

@@ -219,6 +219,15 @@ test_line_main_button_and_kinds(void **state)
 	assert_int_equal(line_ctx(l), KEYS_CTX_HELP);
 	l->context = "editor";
 	assert_int_equal(line_ctx(l), KEYS_CTX_FORM);
+	/* A question: buttons only, two or more. */
+	assert_false(line_is_question(f));
+	assert_false(line_is_question(l));
+	page_free(l);
+	l = fx_page("Quit without sending?", "confirm");
+	fx_item(l, PAGE_ITEM_BUTTON, "No, stay here", 0, NULL);
+	assert_false(line_is_question(l));
+	fx_item(l, PAGE_ITEM_BUTTON, "Yes, quit", 0, NULL);
+	assert_true(line_is_question(l));
 	/* A page that sends with no field of its own is a review step. */
 	assert_int_equal(page_add_action(l, ACTION_SEND, "send"), 0);
 	assert_true(line_is_review(l));

@@ -391,6 +391,41 @@ test_line_said_unchanged_names_main_action(void **state)
 	page_free(other);
 }
 
+/* A yes/no question asked again is said whole (what it is about, both
+ * answers), not "Unchanged: 1 to 2."; said right after itself it is not. */
+static void
+test_line_said_question_again_whole(void **state)
+{
+	struct page *q = fx_page("Quit without sending?", "confirm");
+	struct page *f = fx_page("New idea", "form");
+	struct line_said s;
+	struct line_prompts pr;
+	struct line_out o;
+
+	(void)state;
+	memset(&s, 0, sizeof(s));
+	memset(&pr, 0, sizeof(pr));
+	memset(&o, 0, sizeof(o));
+	fx_item(q, PAGE_ITEM_BUTTON, "No, stay here", 0, NULL);
+	fx_item(q, PAGE_ITEM_BUTTON, "Yes, quit", 0, NULL);
+	fx_item(f, PAGE_ITEM_BUTTON, "Review", 0, NULL);
+	line_said_page(&s, &pr, &o, q);
+	line_said_page(&s, &pr, &o, f);
+	line_out_reset(&o);
+	line_said_page(&s, &pr, &o, q);
+	/* (The main action, 1, is named by the prompt.) */
+	assert_string_equal(o.s, "\nQuit without sending?\n2. Yes, quit\n");
+	assert_true(s.whole);
+	line_out_reset(&o);
+	line_said_page(&s, &pr, &o, q);
+	assert_false(s.whole);
+	line_out_free(&o);
+	line_said_clear(&s);
+	line_prompts_forget(&pr);
+	page_free(q);
+	page_free(f);
+}
+
 /* After a review step the next page is its result, said without its
  * main action; a form reached from there (the login that sending asks
  * for) is not: it names its button. */
@@ -442,6 +477,7 @@ main(void)
 		cmocka_unit_test(test_line_said_revisit),
 		cmocka_unit_test(test_line_said_unchanged_names_main_action),
 		cmocka_unit_test(test_line_said_after_review_not_a_form),
+		cmocka_unit_test(test_line_said_question_again_whole),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
