@@ -26,7 +26,9 @@ struct form {
 	struct page_field	 f[FORM_MAX_FIELDS];
 	enum page_item_kind	 fkind[FORM_MAX_FIELDS];
 	size_t			 n;
-	const char		*button;	/* translated label of the main button */
+	const char		*button;	/* the main button's label, untranslated (N_) */
+	const char		*name_id[FORM_MAX_FIELDS];	/* field names and prompts, */
+	const char		*prompt_id[FORM_MAX_FIELDS];	/* untranslated (N_) */
 	int			 min[FORM_MAX_FIELDS];	/* fewest characters; 0: optional */
 	char			*draft_key;	/* NULL: no draft kept */
 	int			 sent;
@@ -50,15 +52,19 @@ form_new(const struct form_kind *kind)
 	return f;
 }
 
+/* Adds a field; name and prompt are msgids (N_), translated whenever the
+ * form is built, so a language switch changes them too. */
 static int
 form_add(struct form *f, enum page_item_kind kind, const char *name, const char *prompt,
     size_t max, int min)
 {
 	if (f->n >= FORM_MAX_FIELDS)
 		return -1;
-	if (field_init(&f->f[f->n], name, prompt, max, kind == PAGE_ITEM_MULTILINE,
+	if (field_init(&f->f[f->n], _(name), _(prompt), max, kind == PAGE_ITEM_MULTILINE,
 	    kind == PAGE_ITEM_PASSWORD) < 0)
 		return -1;
+	f->name_id[f->n] = name;
+	f->prompt_id[f->n] = prompt;
 	f->fkind[f->n] = kind;
 	f->min[f->n] = min;
 	f->n++;
@@ -125,6 +131,20 @@ form_free(struct app *app, struct screen *s)
 	free(f);
 }
 
+/* Puts text into *slot unless it is there already (the language changed). */
+static void
+form_relabel(char **slot, const char *text)
+{
+	char *c;
+
+	if (*slot != NULL && strcmp(*slot, text) == 0)
+		return;
+	if ((c = strdup(text)) == NULL)
+		return;
+	free(*slot);
+	*slot = c;
+}
+
 static void
 form_build(struct app *app, struct screen *s, struct page *p)
 {
@@ -133,6 +153,10 @@ form_build(struct app *app, struct screen *s, struct page *p)
 	size_t i;
 
 	p->context = "form";
+	for (i = 0; i < f->n; i++) {
+		form_relabel(&f->f[i].name, _(f->name_id[i]));
+		form_relabel(&f->f[i].prompt, _(f->prompt_id[i]));
+	}
 	if (f->kind->intro != NULL)
 		f->kind->intro(app, f, p);
 	for (i = 0; i < f->n; i++) {
@@ -148,10 +172,10 @@ form_build(struct app *app, struct screen *s, struct page *p)
 			page_item_state(it, ngettext("%zu of %zu character",
 			    "%zu of %zu characters", f->f[i].max_chars), field_chars(&f->f[i]), f->f[i].max_chars);
 	}
-	if ((it = page_add_item(p, PAGE_ITEM_BUTTON, f->button)) != NULL)
+	if ((it = page_add_item(p, PAGE_ITEM_BUTTON, _(f->button))) != NULL)
 		it->ref = FORM_SUBMIT;
 	page_add_action(p, ACTION_NEXT_FIELD, _("next field"));
-	page_add_action(p, ACTION_SEND, f->button);
+	page_add_action(p, ACTION_SEND, _(f->button));
 }
 
 /* Checks the lengths; names the first wrong field and puts the focus on it. */
@@ -367,14 +391,14 @@ scr_login_open(struct app *app)
 
 	if (f == NULL)
 		return -1;
-	if (form_add(f, PAGE_ITEM_FIELD, _("User name or e-mail"), _("User name or e-mail:"), 254, 1) < 0 ||
-	    form_add(f, PAGE_ITEM_PASSWORD, _("Password"), _("Password (not shown):"), 256, 1) < 0) {
+	if (form_add(f, PAGE_ITEM_FIELD, N_("User name or e-mail"), N_("User name or e-mail:"), 254, 1) < 0 ||
+	    form_add(f, PAGE_ITEM_PASSWORD, N_("Password"), N_("Password (not shown):"), 256, 1) < 0) {
 		struct screen tmp = { .data = f };
 
 		form_free(app, &tmp);
 		return -1;
 	}
-	f->button = _("Log in");
+	f->button = N_("Log in");
 	if (app->last_user != NULL)
 		field_set(&f->f[0], app->last_user);
 	if (ui_push(app, &scr_login, f) < 0)
@@ -472,16 +496,16 @@ scr_register_open(struct app *app)
 
 	if (f == NULL)
 		return -1;
-	if (form_add(f, PAGE_ITEM_FIELD, _("User name"), _("User name (3 to 32 of a-z, 0-9, . _ -):"), 32, 3) < 0 ||
-	    form_add(f, PAGE_ITEM_FIELD, _("E-mail"), _("E-mail address:"), 254, 3) < 0 ||
-	    form_add(f, PAGE_ITEM_FIELD, _("Display name"), _("Name others see (optional):"), 64, 0) < 0 ||
-	    form_add(f, PAGE_ITEM_PASSWORD, _("Password"), _("Password, at least 8 characters (not shown):"), 256, 8) < 0) {
+	if (form_add(f, PAGE_ITEM_FIELD, N_("User name"), N_("User name (3 to 32 of a-z, 0-9, . _ -):"), 32, 3) < 0 ||
+	    form_add(f, PAGE_ITEM_FIELD, N_("E-mail"), N_("E-mail address:"), 254, 3) < 0 ||
+	    form_add(f, PAGE_ITEM_FIELD, N_("Display name"), N_("Name others see (optional):"), 64, 0) < 0 ||
+	    form_add(f, PAGE_ITEM_PASSWORD, N_("Password"), N_("Password, at least 8 characters (not shown):"), 256, 8) < 0) {
 		struct screen tmp = { .data = f };
 
 		form_free(app, &tmp);
 		return -1;
 	}
-	f->button = _("Register");
+	f->button = N_("Register");
 	return ui_push(app, &scr_register, f);
 }
 
@@ -592,8 +616,8 @@ scr_confirm_open_for(struct app *app, const char *login)
 
 	if (f == NULL)
 		return -1;
-	if (form_add(f, PAGE_ITEM_FIELD, _("User name or e-mail"), _("User name or e-mail:"), 254, 0) < 0 ||
-	    form_add(f, PAGE_ITEM_FIELD, _("Code"), _("Code from the mail (8 digits):"), 200, 1) < 0) {
+	if (form_add(f, PAGE_ITEM_FIELD, N_("User name or e-mail"), N_("User name or e-mail:"), 254, 0) < 0 ||
+	    form_add(f, PAGE_ITEM_FIELD, N_("Code"), N_("Code from the mail (8 digits):"), 200, 1) < 0) {
 		struct screen tmp = { .data = f };
 
 		form_free(app, &tmp);
@@ -605,7 +629,7 @@ scr_confirm_open_for(struct app *app, const char *login)
 		f->registered = 1;
 		focus = 1;
 	}
-	f->button = _("Confirm account");
+	f->button = N_("Confirm account");
 	if (ui_push(app, &scr_confirm, f) < 0)
 		return -1;
 	app->top->focus = focus;
@@ -734,15 +758,15 @@ scr_idea_form_open(struct app *app, long long project_id, const char *project_ti
 		f->draft_key = NULL;
 	f->about = strdup(project_title != NULL ? project_title : "");
 	if (f->draft_key == NULL || f->about == NULL ||
-	    form_add(f, PAGE_ITEM_FIELD, _("Title"), _("Title (3 to 120 characters):"), 120, 3) < 0 ||
-	    form_add(f, PAGE_ITEM_MULTILINE, _("Text"), _("Your idea (10 to 5000 characters):"), 5000, 10) < 0) {
+	    form_add(f, PAGE_ITEM_FIELD, N_("Title"), N_("Title (3 to 120 characters):"), 120, 3) < 0 ||
+	    form_add(f, PAGE_ITEM_MULTILINE, N_("Text"), N_("Your idea (10 to 5000 characters):"), 5000, 10) < 0) {
 		struct screen tmp = { .data = f };
 
 		f->sent = 1;
 		form_free(app, &tmp);
 		return -1;
 	}
-	f->button = _("Review and send");
+	f->button = N_("Review and send");
 	form_restore(app, f);
 	return ui_push(app, &scr_post, f);
 }
@@ -762,14 +786,14 @@ scr_comment_form_open(struct app *app, long long idea_id, long long project_id,
 		f->draft_key = NULL;
 	f->about = strdup(about != NULL ? about : "");
 	if (f->draft_key == NULL || f->about == NULL ||
-	    form_add(f, PAGE_ITEM_MULTILINE, _("Comment"), _("Your comment (up to 2000 characters):"), 2000, 1) < 0) {
+	    form_add(f, PAGE_ITEM_MULTILINE, N_("Comment"), N_("Your comment (up to 2000 characters):"), 2000, 1) < 0) {
 		struct screen tmp = { .data = f };
 
 		f->sent = 1;
 		form_free(app, &tmp);
 		return -1;
 	}
-	f->button = _("Review and send");
+	f->button = N_("Review and send");
 	form_restore(app, f);
 	return ui_push(app, &scr_post, f);
 }
@@ -840,13 +864,13 @@ scr_report_open(struct app *app, long long idea_id, long long comment_id, const 
 	if (asprintf(&f->draft_key, "report:%lld:%lld", idea_id, comment_id) < 0)
 		f->draft_key = NULL;
 	if (f->about == NULL || f->draft_key == NULL ||
-	    form_add(f, PAGE_ITEM_FIELD, _("Reason"), _("What is wrong with it?"), 500, 3) < 0) {
+	    form_add(f, PAGE_ITEM_FIELD, N_("Reason"), N_("What is wrong with it?"), 500, 3) < 0) {
 		struct screen tmp = { .data = f };
 
 		form_free(app, &tmp);
 		return -1;
 	}
-	f->button = _("Send the report");
+	f->button = N_("Send the report");
 	form_restore(app, f);
 	return ui_push(app, &scr_report, f);
 }

@@ -1128,6 +1128,23 @@ def test_question_asked_again_is_said_whole(h):
 	hasnt(second, "Unchanged")
 
 
+@with_home
+def test_language_switch_in_a_form(h):
+	"""L in a filled form: the form is said in the new language, field
+	names and button too ("1. Title:" and "3 Review and send" stayed
+	English among German words), and the text typed stays."""
+	u, n, t = citizen_on(h, "stadtraum")
+	ai, wi = ideas_items(h, n)
+	t = h.run([n, wi, "Bank am Brunnen", "Eine Bank am Brunnen.", ".", "L", "1"])
+	de = after(t, "Neue Idee")
+	has(de, "1. Titel: Bank am Brunnen", "Eine Bank am Brunnen.", "3 Prüfen und senden, ")
+	hasnt(de, "Title", "Review and send")
+	h.run(["X"])
+	t = h.run(["l", "", "L", "1"])
+	has(after(t, "Sprache: Deutsch."), "1. Benutzername oder E-Mail:")
+	hasnt(after(t, "Sprache: Deutsch."), "Log in", "User name")
+
+
 def setup():
 	global srv
 	if not os.access(CLIENT, os.X_OK):
