@@ -432,6 +432,17 @@ line_handle(struct line *l, const struct page *p, char *ans)
 			return APP_OK;
 		}
 		break;
+	case LINE_DO_QUESTION:
+		r = line_walk_question(l, d.at, &which);
+		if (r == 0)
+			return APP_QUIT;
+		if (r == 2) {
+			/* Not an answer (b, h): for the page. */
+			r = line_handle(l, app_page(l->app), which);
+			free(which);
+			return r;
+		}
+		return APP_OK;
 	case LINE_DO_ACTION:
 		break;
 	}

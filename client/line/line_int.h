@@ -58,5 +58,7 @@ int	line_walk_fields(struct line *l, int fresh);
 /* Asks a survey question by question: 1, or 2 with a typed line that is
  * not an answer in *rest (the caller frees it). */
 int	line_walk_questions(struct line *l, char **rest);
+/* Asks question k (from 1) of a survey again, as line_walk_questions(). */
+int	line_walk_question(struct line *l, int k, char **rest);
 
 #endif

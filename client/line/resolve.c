@@ -301,10 +301,37 @@ line_button_word(const struct page *p, const char *w)
 	return found;
 }
 
+/* 1 for a survey after its questions: its answers are numbered within
+ * their question, so a number typed here means a question. */
+static int
+line_is_survey_after(const struct page *p)
+{
+	return line_is_questions(p) && page_offers(p, ACTION_REVIEW);
+}
+
+/* A number typed on a survey after its questions: that question asked
+ * again, or what to type instead. Returns d->kind. */
+static enum line_do_kind
+line_resolve_question(const struct page *p, const struct line_cmd *c, struct line_do *d)
+{
+	size_t n = line_question_count(p);
+
+	if (c->n != 1 || c->nums[0] > (int)n) {
+		d->kind = LINE_DO_SAY;
+		/* L10N: line mode, a number on a survey that is no question's. */
+		snprintf(d->say, sizeof(d->say),
+		    _("To change an answer, type the number of its question, 1 to %d.\n"), (int)n);
+		return d->kind;
+	}
+	d->at = c->nums[0];
+	return d->kind = LINE_DO_QUESTION;
+}
+
 enum line_do_kind
 line_resolve(const struct keys_map *keys, const struct page *p, const struct line_cmd *c,
     struct line_do *d)
 {
+	const struct page_item *main;
 	size_t i;
 
 	memset(d, 0, sizeof(*d));
@@ -314,6 +341,13 @@ line_resolve(const struct keys_map *keys, const struct page *p, const struct lin
 	case LINE_CMD_FULL:
 		return d->kind = LINE_DO_FULL;
 	case LINE_CMD_NUMBERS:
+		/* A survey after its questions: its main button, else a
+		 * question ("4" chose question 1's "No" by the page's hidden
+		 * numbers). */
+		main = line_main_button(p);
+		if (line_is_survey_after(p) &&
+		    (main == NULL || c->n != 1 || main->number != c->nums[0]))
+			return line_resolve_question(p, c, d);
 		/* Numbers mean the items as the page showed them (help is
 		 * said without its numbers). */
 		for (i = 0; i < c->n; i++) {
@@ -466,6 +500,22 @@ line_question_answer(const struct keys_map *keys, const struct page *p,
 	}
 	return c->kind == LINE_CMD_NUMBERS && k == c->n && (q->multi || c->n == 1) ?
 	    LINE_ANSWER_OK : LINE_ANSWER_BAD;
+}
+
+size_t
+line_question_count(const struct page *p)
+{
+	const char *last = NULL;
+	size_t i, n = 0;
+
+	for (i = 0; i < p->n_item; i++) {
+		if (!line_is_answer(&p->item[i]) ||
+		    (last != NULL && strcmp(last, p->item[i].group) == 0))
+			continue;
+		last = p->item[i].group;
+		n++;
+	}
+	return n;
 }
 
 size_t

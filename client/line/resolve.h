@@ -52,6 +52,7 @@ enum line_do_kind {
 	LINE_DO_NUMBERS,	/* open, choose or ask for the typed numbers in turn */
 	LINE_DO_RANK,		/* the typed numbers replace the whole ranking */
 	LINE_DO_WHICH,		/* d->action needs an item: ask "Which number?" */
+	LINE_DO_QUESTION,	/* ask question d->at of a survey again */
 	LINE_DO_ACTION		/* d->action, on item d->at first when > 0 */
 };
 
@@ -68,7 +69,9 @@ struct line_do {
  * is x on item 3; an item action without a number asks which, unless the
  * item chosen just before is meant; a word that is no action but the
  * first word of one button ("nein" for "Nein, hierbleiben"), or its first
- * letter on a page of buttons only, opens that button. Fills *d and
+ * letter on a page of buttons only, opens that button. On a survey
+ * after its questions (answers numbered within each question) a number
+ * other than the main button's asks that question again. Fills *d and
  * returns d->kind.
  */
 enum line_do_kind	line_resolve(const struct keys_map *keys, const struct page *p,
@@ -136,6 +139,8 @@ enum line_answer {
 enum line_answer	line_question_answer(const struct keys_map *keys, const struct page *p,
 	    const struct line_question *q, const char *typed, struct line_cmd *c, int *want);
 
+/* How many questions survey page p asks. */
+size_t	line_question_count(const struct page *p);
 /* The questions of survey page p in order (copies the caller frees),
  * at most max. Returns how many. */
 size_t	line_question_groups(const struct page *p, char **groups, size_t max);

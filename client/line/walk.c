@@ -214,17 +214,18 @@ line_ask_question(struct line *l, const char *group, char **rest)
 /*
  * A survey in line mode is asked one question at a time, its answers
  * numbered within the question, so a number means one thing only (the
- * scale value 4 is typed as 4). Returns 1, 0 at the end of input, or 2
- * with a line that is not an answer in *rest (the person typed b, h, r).
+ * scale value 4 is typed as 4). Asks the questions from..to-1 (from 0).
+ * Returns 1, 0 at the end of input, or 2 with a line that is not an
+ * answer in *rest (the person typed b, h, r).
  */
-int
-line_walk_questions(struct line *l, char **rest)
+static int
+line_walk_from(struct line *l, size_t from, size_t to, char **rest)
 {
 	char *groups[32];
 	size_t i, n = line_question_groups(app_page(l->app), groups, 32);
 	int r = 1;
 
-	for (i = 0; i < n && r == 1; i++)
+	for (i = from; i < n && i < to && r == 1; i++)
 		r = line_ask_question(l, groups[i], rest);
 	for (i = 0; i < n; i++)
 		free(groups[i]);
@@ -234,4 +235,19 @@ line_walk_questions(struct line *l, char **rest)
 		line_quiet(l, app_page(l->app), 0);
 	}
 	return r;
+}
+
+int
+line_walk_questions(struct line *l, char **rest)
+{
+	return line_walk_from(l, 0, (size_t)-1, rest);
+}
+
+/* A number typed on a survey after its questions: that question again
+ * (answers are numbered within it, so the page's own numbers are never
+ * typed there). */
+int
+line_walk_question(struct line *l, int k, char **rest)
+{
+	return k > 0 ? line_walk_from(l, (size_t)k - 1, (size_t)k, rest) : 1;
 }

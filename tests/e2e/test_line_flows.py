@@ -1145,6 +1145,25 @@ def test_language_switch_in_a_form(h):
 	hasnt(after(t, "Sprache: Deutsch."), "Log in", "User name")
 
 
+@with_home
+def test_survey_number_after_the_questions_means_a_question(h):
+	"""8.11: after the questions, a number typed at the survey's prompt
+	means a question (asked again), never an answer by the page's hidden
+	numbering: "4" chose "No" for question 1, "9" the 4 of question 2."""
+	u = srv.new_user()
+	h.run(login_lines(u["username"], u["password"]))
+	m = project(h.run([]), "packaging")
+	s2 = num(h.run([m]), "Opinion survey on a packaging tax")
+	t = h.run([m, s2, "1", "2", "Because.", ".", "2", "4", "9", "r"])
+	has(t, "1 to 3 change an answer, ")
+	again = t[t.find("change an answer"):]
+	has(again, "Question 2 of 3", "To change an answer, type the number of its question, 1 to 3.")
+	rv = after(t, "Check before sending")
+	ok(re.search(r"^Yes$", rv, re.M), "question 1 changed:\n" + rv)
+	has(rv, "4 on a scale from 1 to 5")
+	hasnt(rv, "\nNo\n")
+
+
 def setup():
 	global srv
 	if not os.access(CLIENT, os.X_OK):

@@ -387,6 +387,31 @@ test_line_resolve_button_words(void **state)
 	keys_map_free(m);
 }
 
+/* Issue 8 item 11: after a survey's questions a number means a question
+ * (answers are numbered within it), not the page's hidden item: "4" chose
+ * question 1's "No". The main button keeps its number. */
+static void
+test_line_resolve_survey_number_is_question(void **state)
+{
+	struct page_field why;
+	struct page *p = fx_survey(&why);
+	struct keys_map *m = fx_keys();
+	struct line_do d;
+
+	(void)state;
+	assert_int_equal(line_question_count(p), 3);
+	assert_int_equal(resolve(m, p, "2", &d), LINE_DO_QUESTION);
+	assert_int_equal(d.at, 2);
+	assert_int_equal(resolve(m, p, "4", &d), LINE_DO_SAY);
+	assert_string_equal(d.say, "To change an answer, type the number of its question, 1 to 3.\n");
+	assert_int_equal(resolve(m, p, "1 2", &d), LINE_DO_SAY);
+	fx_item(p, PAGE_ITEM_BUTTON, "Review and send", 0, NULL);
+	assert_int_equal(resolve(m, p, "11", &d), LINE_DO_NUMBERS);
+	field_clear(&why);
+	page_free(p);
+	keys_map_free(m);
+}
+
 int
 main(void)
 {
@@ -400,6 +425,7 @@ main(void)
 		cmocka_unit_test(test_line_main_button_and_kinds),
 		cmocka_unit_test(test_line_walk_start_at_first_empty_field),
 		cmocka_unit_test(test_line_question_numbers_within_question),
+		cmocka_unit_test(test_line_resolve_survey_number_is_question),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
