@@ -109,7 +109,7 @@ line_is_questions(const struct page *p)
 int
 line_asks_questions(const struct page *p, int fresh, int was_review)
 {
-	return fresh && line_is_questions(p) && page_offers(p, ACTION_REVIEW) &&
+	return fresh && line_is_survey_after(p) &&
 	    !(was_review && p->status != NULL);
 }
 
@@ -301,9 +301,7 @@ line_button_word(const struct page *p, const char *w)
 	return found;
 }
 
-/* 1 for a survey after its questions: its answers are numbered within
- * their question, so a number typed here means a question. */
-static int
+int
 line_is_survey_after(const struct page *p)
 {
 	return line_is_questions(p) && page_offers(p, ACTION_REVIEW);

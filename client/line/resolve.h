@@ -34,6 +34,10 @@ int	line_is_questions(const struct page *p);
  * just opened (fresh), or is back from its review to change it; not
  * after sending (from a review step, with a status that thanks). */
 int	line_asks_questions(const struct page *p, int fresh, int was_review);
+/* 1 for a survey page that offers its review: after its questions, where
+ * the answers are numbered within their question, so a number typed
+ * there means a question and the page's own numbers are not said. */
+int	line_is_survey_after(const struct page *p);
 /* 1 when a field of the page says what is wrong with its text. */
 int	line_field_errors(const struct page *p);
 

@@ -266,6 +266,7 @@ line_say_page(struct line_out *o, const struct page *p, const struct line_say_ho
 	const char *group = NULL, *end, *common = line_common_state(p);
 	size_t i, walk, from, to;
 	int cut = 0, paras = 0, full = mode != LINE_BRIEF, common_said = 0;
+	int survey = line_is_survey_after(p);
 	const struct page_item *main = line_main_button(p);
 
 	o->stopped = 0;
@@ -380,8 +381,16 @@ line_say_page(struct line_out *o, const struct page *p, const struct line_say_ho
 			line_out_printf(o, "%s:\n", common);
 			common_said = 1;
 		}
-		line_say_item(o, it, full, common != NULL && it->state != NULL &&
-		    strcmp(it->state, common) == 0 ? -1 : 0);
+		if (line_is_answer(it) && survey) {
+			/* A survey's answers without the page's numbers: a
+			 * number typed there means a question (asked again). */
+			struct page_item un = *it;
+
+			un.number = 0;
+			line_say_item(o, &un, full, 0);
+		} else
+			line_say_item(o, it, full, common != NULL && it->state != NULL &&
+			    strcmp(it->state, common) == 0 ? -1 : 0);
 		if (!full && it->detail != NULL && it->detail[0] != '\0')
 			cut = 1;
 	}

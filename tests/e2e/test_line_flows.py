@@ -1162,6 +1162,11 @@ def test_survey_number_after_the_questions_means_a_question(h):
 	ok(re.search(r"^Yes$", rv, re.M), "question 1 changed:\n" + rv)
 	has(rv, "4 on a scale from 1 to 5")
 	hasnt(rv, "\nNo\n")
+	# t says the survey whole without the page's numbers (6 to 10 for
+	# the scale of question 2), which typed would mean questions.
+	full = after(h.run([m, s2, "1", "2", "Because.", ".", "t"]), "Question 2 of 3")
+	has(full, "2 — your choice")
+	hasnt(full, "7. 2", "9. 4")
 
 
 def setup():

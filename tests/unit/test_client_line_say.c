@@ -249,6 +249,16 @@ test_line_say_question_numbers_within(void **state)
 	s = say(p, &h, &cut);
 	assert_non_null(strstr(s, "6. 4\n"));
 	free(s);
+	/* After its questions (the page offers its review) t says the
+	 * answers without the page's numbers: a number typed there means a
+	 * question (issue 8 item 11). */
+	assert_int_equal(page_add_action(p, ACTION_REVIEW, "review"), 0);
+	h.mode = LINE_FULL;
+	s = say(p, &h, &cut);
+	assert_null(strstr(s, "6. "));
+	assert_non_null(strstr(s, "\n4\n"));
+	assert_non_null(strstr(s, "\nNo — your choice\n"));
+	free(s);
 	page_free(p);
 }
 
