@@ -374,6 +374,13 @@ line_resolve(const struct keys_map *keys, const struct page *p, const struct lin
 		    c->word);
 		return d->kind;
 	}
+	/* On a survey "x 4" is no answer by the page's numbers either. */
+	if (c->arg > 0 && line_is_survey_after(p)) {
+		struct line_cmd q = { .kind = LINE_CMD_NUMBERS, .n = 1 };
+
+		q.nums[0] = c->arg;
+		return line_resolve_question(p, &q, d);
+	}
 	/* "x 3" chooses 3, "r 2" replies to comment 2: the number first. */
 	if (c->arg == 0 && line_item_action(d->action) && line_which_asks(p, d->action))
 		return d->kind = LINE_DO_WHICH;

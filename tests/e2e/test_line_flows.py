@@ -1164,6 +1164,9 @@ def test_survey_number_after_the_questions_means_a_question(h):
 	hasnt(rv, "\nNo\n")
 	# t says the survey whole without the page's numbers (6 to 10 for
 	# the scale of question 2), which typed would mean questions.
+	t = h.run([m, s2, "1", "2", "Because.", ".", "x 4", "r"])
+	has(t, "To change an answer, type the number of its question, 1 to 3.")
+	ok(re.search(r"^Yes$", after(t, "Check before sending"), re.M), "x 4 changed question 1:\n" + t[-800:])
 	full = after(h.run([m, s2, "1", "2", "Because.", ".", "t"]), "Question 2 of 3")
 	has(full, "2 — your choice")
 	hasnt(full, "7. 2", "9. 4")

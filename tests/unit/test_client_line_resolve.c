@@ -405,6 +405,12 @@ test_line_resolve_survey_number_is_question(void **state)
 	assert_int_equal(resolve(m, p, "4", &d), LINE_DO_SAY);
 	assert_string_equal(d.say, "To change an answer, type the number of its question, 1 to 3.\n");
 	assert_int_equal(resolve(m, p, "1 2", &d), LINE_DO_SAY);
+	/* "x 4" is no answer by the page's numbers either. */
+	assert_int_equal(page_add_action(p, ACTION_TOGGLE, "choose"), 0);
+	assert_int_equal(resolve(m, p, "x 2", &d), LINE_DO_QUESTION);
+	assert_int_equal(d.at, 2);
+	assert_int_equal(resolve(m, p, "x 4", &d), LINE_DO_SAY);
+	assert_non_null(strstr(d.say, "type the number of its question"));
 	fx_item(p, PAGE_ITEM_BUTTON, "Review and send", 0, NULL);
 	assert_int_equal(resolve(m, p, "11", &d), LINE_DO_NUMBERS);
 	field_clear(&why);
