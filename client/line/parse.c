@@ -188,8 +188,8 @@ line_words_end(const char *s, int n)
  * its first sentence when that ends within n words, else after n words.
  * NULL when s is said whole.
  */
-const char *
-line_brief_end(const char *s, int n)
+static const char *
+parse_brief_cut(const char *s, int n)
 {
 	const char *p = s;
 	int words = 0;
@@ -210,6 +210,15 @@ line_brief_end(const char *s, int n)
 			return p;
 	}
 	return NULL;
+}
+
+const char *
+line_brief_end(const char *s, int n)
+{
+	const char *p = parse_brief_cut(s, n);
+
+	/* "… 2 more words." is longer than the two words: said whole. */
+	return p != NULL && line_words_after(s, p) <= LINE_BRIEF_REST ? NULL : p;
 }
 
 /* The scale value a label starts with ("4 — very much": 4), or -1 when

@@ -46,10 +46,15 @@ char	*line_prompt_join(char *buf, size_t size, const char *lead,
 /* Words a first sentence needs before a brief page stops after it. */
 #define LINE_BRIEF_SENTENCE	4
 
+/* A rest of this many words or fewer is said, not cut ("… 2 more words"
+ * would take longer than the words). */
+#define LINE_BRIEF_REST		4
+
 /*
  * Where a brief page stops saying s, when s has more than n words: after
  * its first sentence when that ends within n words (and has at least
- * LINE_BRIEF_SENTENCE), else after n words. NULL when s is said whole.
+ * LINE_BRIEF_SENTENCE), else after n words. NULL when s is said whole,
+ * also when no more than LINE_BRIEF_REST words would be left.
  */
 const char *line_brief_end(const char *s, int n);
 

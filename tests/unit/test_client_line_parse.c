@@ -121,6 +121,9 @@ test_brief_end(void **state)
 	e = line_brief_end(tiny, 4);
 	assert_non_null(e);
 	assert_string_equal(e, "es weiter mit vielen Worten hier.");
+	/* Two words left: said whole rather than "… 2 more words". */
+	assert_null(line_brief_end("eins zwei drei vier fünf sechs sieben", 5));
+	assert_non_null(line_brief_end("eins zwei drei vier fünf sechs sieben acht neun zehn", 5));
 }
 
 static void
