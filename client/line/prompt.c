@@ -160,11 +160,6 @@ line_prompt_page(struct line_prompts *pr, const struct keys_map *keys, const str
 	if (!after_review && (mi = line_main_button(p)) != NULL &&
 	    asprintf(&e, "%d %s", mi->number, mi->label) >= 0)
 		ent[n++] = e;
-	/* A survey after its questions: a number asks a question again. */
-	if (line_is_survey_after(p) &&
-	    /* L10N: line mode, a survey's prompt: "1 to 3 change an answer". */
-	    asprintf(&e, _("1 to %d change an answer"), (int)line_question_count(p)) >= 0)
-		ent[n++] = e;
 	has_main = n;
 	/* t is taught once, like b and h; later a cut text ends in "…" and
 	 * t still says it all. */
