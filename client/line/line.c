@@ -549,7 +549,7 @@ line_main(const struct client_opts *opts)
 				r = line_handle(&l, app_page(l.app), ans);
 				free(ans);
 				ans = NULL;
-				if (r == APP_QUIT && !line_eof(&l))
+				if (r == APP_QUIT && !line_reset(&l) && !line_eof(&l))
 					break;
 				continue;
 			}
@@ -587,7 +587,10 @@ line_main(const struct client_opts *opts)
 		r = line_handle(&l, app_page(l.app), ans);
 		free(ans);
 		ans = NULL;
-		if (r == APP_QUIT && !line_eof(&l))
+		/* A question asked on the way (a field by its number, a
+		 * survey question again) ended by a kiosk reset or Ctrl-D:
+		 * as at the prompt, not as q. */
+		if (r == APP_QUIT && !line_reset(&l) && !line_eof(&l))
 			break;
 	}
 	line_said_clear(&l.said);

@@ -166,13 +166,44 @@ def reset_at_password(api, tmp):
 		c.close()
 
 
+def reset_at_numbered_field(api, tmp):
+	"""A person walks away from a field asked for by its number ("1" on
+	the login form): the kiosk resets as anywhere else; the client used
+	to take the end of that question for q and end."""
+	c = Client(api.url, tmp, 80, 24, name="kiosk-line-numbered",
+		   extra_args=["--ui", "line"] + mwtest.kiosk_args(IDLE))
+	try:
+		c.wait_text("q end session")
+		c.type("l")
+		c.keys("Enter")
+		c.wait_text("User name or e-mail:")
+		# Enter alone stops the questions; the form's prompt follows.
+		c.keys("Enter")
+		wait_until(lambda: "back" in c.screen()[c.cursor()[0]], 10, "the form's prompt")
+		c.type("1")
+		c.keys("Enter")
+		wait_until(lambda: c.screen()[c.cursor()[0]].rstrip().endswith("User name or e-mail:"),
+			   10, "field 1 asked by its number")
+		secs = (IDLE + 5) / mwtest.TIME_SCALE + SLACK
+		wait_until(lambda: "The session has ended" in "\n".join(history(c)) or c.dead(), secs,
+			   "the reset")
+		assert not c.dead(), "the client ended instead of the reset"
+		c.wait_text("q end session")
+		c.type("3")
+		c.keys("Enter")
+		c.wait_text("Which event")
+	finally:
+		c.close()
+
+
 def test_resets(api):
 	tmp = mwtest.tempdir("mw-kiosk-line-")
 	suite.parallel(("reset at 80x24", reset_once, api, tmp, 24, ""),
 		       ("reset at 80x50, half a line typed", reset_once, api, tmp, 50, "47"),
 		       ("reset at a '-- more --' prompt", reset_at_more, api, tmp),
 		       ("reset in the middle of a text", reset_in_text, api, tmp),
-		       ("reset at the password prompt", reset_at_password, api, tmp))
+		       ("reset at the password prompt", reset_at_password, api, tmp),
+		       ("reset at a field asked by its number", reset_at_numbered_field, api, tmp))
 
 
 if __name__ == "__main__":
