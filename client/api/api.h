@@ -770,6 +770,7 @@ enum api_tally_state {
 struct api_tally_entry {
 	int		 slot;
 	char		*keyed_by;	/* NULL when the account is gone */
+	long long	 keyed_by_id;	/* the keyer's account id (0: not given) */
 	char		*keyed_at;
 	long		 ballots;	/* -1 when the server gave none (old tallies) */
 	long		 invalid;

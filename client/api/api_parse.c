@@ -1386,6 +1386,7 @@ api_tally_entry_parse(const cJSON *j, struct api_tally_entry *e)
 	e->slot = (int)api_json_long(j, "slot");
 	e->ballots = cJSON_IsNumber(b) ? api_json_long(j, "ballots") : -1;
 	e->invalid = api_json_long(j, "invalid");
+	e->keyed_by_id = api_json_id(j, "keyed_by_id");
 	if (api_json_str(j, "keyed_by", 0, &e->keyed_by) < 0 ||
 	    api_json_str(j, "keyed_at", 0, &e->keyed_at) < 0)
 		goto fail;

@@ -663,12 +663,15 @@ struct tally_view {
 	struct api_poll		*poll;
 	struct api_tally_sheet	*t;
 	struct page_field	 reason;
+	int			 compare;	/* keyed twice since the last load:
+						 * the focus goes to the comparison */
 };
 
 static int
 tally_view_load(struct app *app, struct screen *s)
 {
 	struct tally_view *d = s->data;
+	size_t had = d->t != NULL ? d->t->n_entries : 0;
 
 	api_tally_sheet_free(d->t);
 	d->t = NULL;
@@ -676,7 +679,26 @@ tally_view_load(struct app *app, struct screen *s)
 		return ui_fail(app, _("The poll could not be loaded."), 0);
 	if (api_tally_get(app->api, d->id, &d->t) < 0)
 		return ui_fail(app, _("The paper sheet could not be loaded."), 0);
+	d->compare = had == 1 && d->t->n_entries == 2;
 	return 0;
+}
+
+/* What the API takes from the person logged in (me, 0 when unknown):
+ * a second keying only from another account than the first keyer's, a
+ * correction of a keying only when they did not key the other one. */
+int
+ui_tally_may(const struct api_tally_sheet *t, long long me, int slot)
+{
+	size_t i;
+
+	for (i = 0; i < t->n_entries; i++) {
+		if (slot == 0 && t->entries[i].slot == 1)
+			return t->entries[i].keyed_by_id == 0 || t->entries[i].keyed_by_id != me;
+		if (slot != 0 && t->keys == 2 && t->entries[i].slot == 3 - slot &&
+		    t->entries[i].keyed_by_id != 0 && t->entries[i].keyed_by_id == me)
+			return 0;
+	}
+	return 1;
 }
 
 /* "Keying 1 by Rathaus on 4 December 2026: 20 ballots, 1 invalid." */
@@ -701,11 +723,11 @@ tally_view_build(struct app *app, struct screen *s, struct page *p)
 	const struct api_tally_entry *e1 = t->n_entries > 0 ? &t->entries[0] : NULL;
 	const struct api_tally_entry *e2 = t->n_entries > 1 ? &t->entries[1] : NULL;
 	int ranking = tally_is_ranking(d->poll);
+	long long me = app->me != NULL ? app->me->id : 0;
 	struct page_item *it;
 	size_t i, k;
 	char *o;
 
-	(void)app;
 	page_set_breadcrumb(p, _("Poll / %s / Paper ballots"), d->poll->title);
 	page_set_heading(p, "%s", t->source != NULL ? t->source : "");
 	page_add_text(p, PAGE_TEXT_NOTE, "%s", ui_tally_state_word(t->state));
@@ -730,10 +752,21 @@ tally_view_build(struct app *app, struct screen *s, struct page *p)
 		else if (a == api_tally_entry_count(e2, id))
 			/* L10N: both keyings give an option the same number. */
 			page_item_state(it, _("%ld, both agree"), a);
-		else
+		else {
 			/* L10N: the two keyings differ for an option: "8 and 4, differ". */
 			page_item_state(it, _("keying 1: %ld, keying 2: %ld, differ"), a,
 			    api_tally_entry_count(e2, id));
+			/* Just keyed twice: the focus on the first difference. */
+			if (d->compare) {
+				s->focus = (int)i;
+				d->compare = 0;
+			}
+		}
+	}
+	/* Or, when both agree, on the result's first line. */
+	if (d->compare) {
+		s->focus = 0;
+		d->compare = 0;
 	}
 	for (k = 0; ranking && k < t->n_entries; k++)
 		for (i = 0; i < t->entries[k].n_rankings; i++) {
@@ -747,12 +780,14 @@ tally_view_build(struct app *app, struct screen *s, struct page *p)
 		}
 	if (t->state == API_TALLY_WITHDRAWN)
 		return;
-	if (t->keys == 2 && t->n_entries < 2 &&
+	if (t->keys == 2 && t->n_entries < 2 && ui_tally_may(t, me, 0) &&
 	    (it = page_add_item(p, PAGE_ITEM_BUTTON, _("Key this sheet a second time"))) != NULL)
 		it->ref = TV_SECOND;
 	for (i = 0; i < t->n_entries; i++) {
 		char label[64];
 
+		if (!ui_tally_may(t, me, t->entries[i].slot))
+			continue;
 		/* L10N: a button: %d is the keying (1 or 2). */
 		snprintf(label, sizeof(label), _("Correct keying %d"), t->entries[i].slot);
 		if ((it = page_add_item(p, PAGE_ITEM_BUTTON, label)) != NULL) {

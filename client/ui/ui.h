@@ -161,6 +161,11 @@ const char *ui_role_word(enum api_role role);
 char	*ui_percent(double share, int decimals, char *buf, size_t size);
 /* The state of a paper sheet in words ("counted", "waiting for ..."). */
 const char *ui_tally_state_word(enum api_tally_state st);
+/* 1 when the API takes from the account me (0: not known) a second
+ * keying of sheet t (slot 0) or a correction of its keying slot (1, 2):
+ * not a second keying by the first keyer, not a correction of one keying
+ * by the keyer of the other. Pure. */
+int	 ui_tally_may(const struct api_tally_sheet *t, long long me, int slot);
 /* How paper rankings of poll po are counted, in a sentence (into buf),
  * and as a paragraph of page p. */
 const char *ui_paper_ranking_text(const struct api_poll *po, char *buf, size_t size);

@@ -551,6 +551,7 @@ render_tally_entry(const struct store_tally_entry *e, int kind, int m)
 		return NULL;
 	cJSON_AddNumberToObject(o, "slot", e->slot);
 	render_add_str(o, "keyed_by", e->keyer);
+	cJSON_AddNumberToObject(o, "keyed_by_id", (double)e->keyer_id);
 	render_add_time(o, "keyed_at", e->keyed_at, 0);
 	if (e->ballots >= 0)
 		cJSON_AddNumberToObject(o, "ballots", (double)e->ballots);

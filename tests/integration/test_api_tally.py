@@ -119,6 +119,10 @@ def test_ranking_double_keying(srv):
 	eq(r["state"], "mismatch", "two entries differ")
 	e1, e2 = r["entries"]
 	eq((e1["keyed_by"] is not None, e2["keyed_by"] is not None), (True, True), "who keyed")
+	# And as account ids, so a client offers each keyer only their own keying.
+	me_a = status(srv.get("/me", token=tok("a")), 200).json["id"]
+	me_b = status(srv.get("/me", token=tok("b")), 200).json["id"]
+	eq((e1["keyed_by_id"], e2["keyed_by_id"]), (me_a, me_b), "keyer ids")
 	# Per option both versions: y has 4x2 = 8 points in one, 4x1 = 4 in the other.
 	eq((e1["counts"][str(y)], e2["counts"][str(y)]), (8, 4), "y side by side")
 	eq(e1["rankings"][0], {"order": [x, y, z], "count": 4}, "the order as keyed")

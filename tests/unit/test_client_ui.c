@@ -1585,6 +1585,39 @@ test_app_asks_before_leaving(void **state)
 	app_free(app);
 }
 
+/* A staff member is offered only what the API takes from them: no
+ * second keying of a sheet they keyed first, no correction of the other
+ * keying of a sheet they keyed too (409 after a whole form otherwise). */
+static void
+test_ui_tally_may_offers_what_api_takes(void **state)
+{
+	struct api_tally_sheet t;
+
+	(void)state;
+	memset(&t, 0, sizeof(t));
+	t.keys = 2;
+	t.n_entries = 1;
+	t.entries[0].slot = 1;
+	t.entries[0].keyed_by_id = 7;
+	assert_int_equal(ui_tally_may(&t, 7, 0), 0);	/* keyed it first */
+	assert_int_equal(ui_tally_may(&t, 8, 0), 1);
+	assert_int_equal(ui_tally_may(&t, 7, 1), 1);	/* own keying */
+	assert_int_equal(ui_tally_may(&t, 8, 1), 1);	/* alone: takes it over */
+	t.n_entries = 2;
+	t.entries[1].slot = 2;
+	t.entries[1].keyed_by_id = 8;
+	assert_int_equal(ui_tally_may(&t, 8, 1), 0);	/* keyed the other one */
+	assert_int_equal(ui_tally_may(&t, 8, 2), 1);
+	assert_int_equal(ui_tally_may(&t, 7, 2), 0);
+	assert_int_equal(ui_tally_may(&t, 7, 1), 1);
+	assert_int_equal(ui_tally_may(&t, 9, 1), 1);	/* a third staff member */
+	assert_int_equal(ui_tally_may(&t, 9, 2), 1);
+	/* Keyed once: a correction takes no second keyer into account. */
+	t.keys = 1;
+	t.n_entries = 1;
+	assert_int_equal(ui_tally_may(&t, 7, 1), 1);
+}
+
 /* Issue 8 item 22: a name ending in a period ends the sentence once. */
 static void
 test_ui_name_no_double_period(void **state)
@@ -2347,7 +2380,9 @@ test_app_real_server_tally_and_survey(void **state)
 	p = app_page(app);
 	assert_page_has(p, "The sheet 'Stand am Stiftsplatz, Bogen 1' is saved: waiting for the second keying.");
 	p = open_item(app, "Stand am Stiftsplatz, Bogen 1");
-	assert_page_has(p, "Key this sheet a second time");
+	/* Not to the one who keyed it first: the API refuses that. */
+	assert_false(page_has(p, "Key this sheet a second time"));
+	assert_page_has(p, "Correct keying 1");
 	app_free(app);
 
 	/* The second staff member keys it with one number wrong ... */
@@ -2376,6 +2411,12 @@ test_app_real_server_tally_and_survey(void **state)
 	assert_page_has(p, "the two keyings differ: not counted");
 	assert_page_has(p, "keying 1: 6, keying 2: 3, differ");
 	assert_page_has(p, "Keying 2: Roundnet, Open-air reading, ");
+	/* The focus on the first difference, not on a button; only the
+	 * own keying can be corrected (the other is refused with 409). */
+	assert_non_null(page_focused(p));
+	assert_true(has(page_focused(p)->state, "differ"));
+	assert_int_equal(p->focus, 0);
+	assert_false(page_has(p, "Correct keying 1"));
 	/* The second keyer corrects their keying: both agree, it counts. */
 	p = open_item(app, "Correct keying 2");
 	assert_string_equal(p->heading, "Correct keying 2");
@@ -2854,6 +2895,7 @@ main(void)
 		cmocka_unit_test(test_scr_survey_says_question),
 		cmocka_unit_test(test_app_asks_before_leaving),
 		cmocka_unit_test(test_ui_name_no_double_period),
+		cmocka_unit_test(test_ui_tally_may_offers_what_api_takes),
 		cmocka_unit_test(test_scr_projects_greets_name_with_period),
 		cmocka_unit_test(test_app_real_server_idea_moderated),
 		cmocka_unit_test(test_app_real_server_moderation_queue_shrinks),
