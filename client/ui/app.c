@@ -707,6 +707,33 @@ app_ask_leave(struct app *app, enum action action, const struct screen *stop)
 	return 1;
 }
 
+/*
+ * After logging out: the pages only a login could read (a staff or
+ * moderation page) are left, from the top down, so the person lands on
+ * the page a resident can see, not on "please log in". Each page below
+ * is loaded again as it would be anyway; the errors of the pages left are
+ * no messages for the person.
+ */
+static void
+app_leave_private(struct app *app)
+{
+	struct screen *s;
+	size_t n = app->n_msgs;
+
+	while ((s = app->top)->below != NULL && s->type->load != NULL) {
+		ui_loading(app);
+		if (s->type->load(app, s) == 0) {
+			s->loaded = 1;
+			break;
+		}
+		if (api_error(app->api)->kind != API_ERR_LOGIN)
+			break;
+		ui_pop(app);
+	}
+	while (app->n_msgs > n)
+		free(app->msgs[--app->n_msgs]);
+}
+
 /* Actions the app takes on every page (app_action()'s own switch). */
 static const enum action app_globals[] = {
 	ACTION_BACK, ACTION_CANCEL, ACTION_HOME, ACTION_HELP, ACTION_MESSAGES,
@@ -832,6 +859,7 @@ app_action(struct app *app, enum action action, int arg)
 		api_logout(app->api);
 		ui_drop_login(app);
 		ui_invalidate(app);
+		app_leave_private(app);
 		ui_status(app, "%s", _("You are logged out."));
 		return APP_OK;
 	case ACTION_ACCOUNT:

@@ -2383,6 +2383,15 @@ test_app_real_server_tally_and_survey(void **state)
 	/* Not to the one who keyed it first: the API refuses that. */
 	assert_false(page_has(p, "Key this sheet a second time"));
 	assert_page_has(p, "Correct keying 1");
+	/* Logging out on a staff page lands on the page a resident can
+	 * read (the poll), not on "please log in". */
+	app_action(app, ACTION_LOGOUT, 0);
+	p = app_page(app);
+	assert_page_has(p, "You are logged out.");
+	assert_false(page_has(p, "could not be loaded"));
+	assert_false(page_has(p, "Paper ballots"));
+	assert_false(page_has(p, "Stand am Stiftsplatz"));
+	assert_page_has(p, "Roundnet");
 	app_free(app);
 
 	/* The second staff member keys it with one number wrong ... */
