@@ -345,6 +345,16 @@ lay_item(struct lay_buf *b, const struct page *p, int i, int numw,
 	} else {
 		label = strdup(it->label != NULL ? it->label : "");
 	}
+	/* An action on it just failed: its line says why, where a braille
+	 * window is, not only the status line far below. */
+	if (label != NULL && focused && p->refused != NULL) {
+		char *said;
+
+		if (asprintf(&said, "%s — %s", label, p->refused) < 0)
+			said = NULL;
+		free(label);
+		label = said;
+	}
 	if (label == NULL) {
 		b->err = 1;
 		return;

@@ -66,6 +66,28 @@ ui_push_loaded(struct app *app, const struct screen_type *type, void *data)
 	return 0;
 }
 
+/* Forgets the failure said on the focused line. */
+static void
+app_refused_clear(struct app *app)
+{
+	free(app->refused);
+	app->refused = NULL;
+	app->refused_on = NULL;
+}
+
+/* The status just set says why the action on the focused item failed:
+ * said on that line too (only while that screen and item have focus). */
+static void
+app_refused_note(struct app *app)
+{
+	app_refused_clear(app);
+	if (app->status == NULL || app->top == NULL ||
+	    (app->refused = strdup(app->status)) == NULL)
+		return;
+	app->refused_on = app->top;
+	app->refused_focus = app->top->focus;
+}
+
 void
 ui_pop(struct app *app)
 {
@@ -73,6 +95,8 @@ ui_pop(struct app *app)
 
 	if (s == NULL || s->below == NULL)
 		return;
+	if (s == app->refused_on)
+		app_refused_clear(app);
 	app->top = s->below;
 	screen_free(app, s);
 	app->dirty = 1;
@@ -135,6 +159,8 @@ app_status(const struct app *app)
 void
 app_status_clear(struct app *app)
 {
+	if (app != NULL)
+		app_refused_clear(app);
 	if (app == NULL || app->status == NULL)
 		return;
 	free(app->status);
@@ -202,12 +228,13 @@ ui_fail(struct app *app, const char *what, int keeps_text)
 		scr_login_open(app);
 		return -1;
 	}
-	if (keeps_text)
+	if (keeps_text) {
 		/* L10N: what failed, that nothing is lost, then why (from the
 		 * server or the network). The first two come first: a small
 		 * screen shows only three lines of a message. */
 		ui_status(app, _("%s What you entered is kept. %s"), what, msg);
-	else
+		app_refused_note(app);
+	} else
 		ui_status(app, "%s %s", what, msg);
 	return -1;
 }
@@ -223,7 +250,8 @@ ui_fail_action(struct app *app, const char *what)
 	    (api_token(app->api) != NULL || app->me != NULL)) {
 		app_session_ended(app);
 		scr_login_open(app);
-	}
+	} else
+		app_refused_note(app);
 	return -1;
 }
 
@@ -394,6 +422,7 @@ app_free(struct app *app)
 	free(app->last_user);
 	api_free(app->api);
 	free(app->status);
+	app_refused_clear(app);
 	for (i = 0; i < app->n_msgs; i++)
 		free(app->msgs[i]);
 	free(app->msgs);
@@ -498,6 +527,8 @@ app_build(struct app *app)
 	if (it != NULL && it->field != NULL)
 		p->context = "editor";
 	p->status = app->status;
+	p->refused = app->refused != NULL && app->refused_on == s &&
+	    app->refused_focus == s->focus ? app->refused : NULL;
 	app->dirty = 0;
 }
 
@@ -570,6 +601,7 @@ app_reset(struct app *app)
 	api_cache_clear(app->api);
 	free(app->status);
 	app->status = NULL;
+	app_refused_clear(app);
 	for (i = 0; i < app->n_msgs; i++)
 		app_wipe_free(app->msgs[i]);
 	free(app->msgs);

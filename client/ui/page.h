@@ -109,6 +109,12 @@ struct page {
 	struct page_action	*action;
 	size_t			 n_action;
 	const char		*status;	/* borrowed from the app: status line, or NULL */
+	const char		*refused;	/* borrowed from the app, or NULL: why the
+						 * action on the focused item failed (the
+						 * status says it too). The full screen puts
+						 * it on the focused line, where a braille
+						 * window is; line mode has printed the
+						 * status and ignores it. */
 	int			 loading;	/* 0 today: requests are synchronous and
 						 * announced once through app_hooks.loading */
 };

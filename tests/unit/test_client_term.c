@@ -481,6 +481,30 @@ test_layout_page_long_status_wraps(void **state)
 	layout_free(&l);
 }
 
+/* A send refused: the focused line says why, in the first 40 columns a
+ * braille window shows, not only the status line. */
+static void
+test_layout_page_refused_on_focused_line(void **state)
+{
+	struct layout l;
+	struct canvas *c;
+	struct page *p;
+
+	(void)state;
+	layout_init(&l);
+	c = canvas_new(12, 40);
+	p = make_page(3, 1);
+	p->refused = "Your vote was not sent.";
+	assert_int_equal(layout_page(&l, p, p->refused, fake_keyname, NULL, c), 0);
+	assert_string_equal(canvas_text(c, c->cur_y), "> 2. Veranstaltung 2 — Your vote was not");
+	check_frame(c);
+	/* Another item's line does not say it. */
+	assert_true(canvas_find(c, "  1. Veranstaltung 1") >= 0);
+	page_free(p);
+	canvas_free(c);
+	layout_free(&l);
+}
+
 static void
 test_layout_read_scrolls_long_text(void **state)
 {
@@ -593,6 +617,7 @@ main(void)
 		cmocka_unit_test(test_layout_page_cursor_on_field_caret),
 		cmocka_unit_test(test_layout_page_no_focus_cursor_on_heading),
 		cmocka_unit_test(test_layout_page_long_status_wraps),
+		cmocka_unit_test(test_layout_page_refused_on_focused_line),
 		cmocka_unit_test(test_layout_read_scrolls_long_text),
 		cmocka_unit_test(test_layout_page_tiny_screen_keeps_marker),
 		cmocka_unit_test(test_term_key_from_curses_maps),

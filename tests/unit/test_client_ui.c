@@ -1134,6 +1134,16 @@ test_scr_comment_network_down_keeps_text(void **state)
 	 * (long with the server's address) after them. */
 	assert_true(has(app_status(app), "Your comment was not sent. What you entered is kept. "));
 	assert_true(strstr(app_status(app), "kept") < strstr(app_status(app), "http://"));
+	/* The focused line ("1. Send", where a braille window is) says it
+	 * too, until the next key or another item has the focus. */
+	assert_string_equal(page_focused(p)->label, "Send");
+	assert_string_equal(p->refused, app_status(app));
+	app_action(app, ACTION_DOWN, 0);
+	assert_null(app_page(app)->refused);
+	app_action(app, ACTION_UP, 0);
+	assert_non_null(app_page(app)->refused);
+	app_status_clear(app);
+	assert_null(app_page(app)->refused);
 	app_action(app, ACTION_EDIT, 0);
 	p = app_page(app);
 	assert_string_equal(p->heading, "New comment");
