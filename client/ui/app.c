@@ -233,9 +233,11 @@ ui_fail(struct app *app, const char *what, int keeps_text)
 		 * server or the network). The first two come first: a small
 		 * screen shows only three lines of a message. */
 		ui_status(app, _("%s What you entered is kept. %s"), what, msg);
-		app_refused_note(app);
 	} else
 		ui_status(app, "%s %s", what, msg);
+	/* A page that cannot be loaded says why itself. */
+	if (!app->in_load)
+		app_refused_note(app);
 	return -1;
 }
 
@@ -250,8 +252,7 @@ ui_fail_action(struct app *app, const char *what)
 	    (api_token(app->api) != NULL || app->me != NULL)) {
 		app_session_ended(app);
 		scr_login_open(app);
-	} else
-		app_refused_note(app);
+	}
 	return -1;
 }
 
@@ -470,6 +471,7 @@ app_build(struct app *app)
 		ui_loading(app);
 		free(s->error);
 		s->error = NULL;
+		app->in_load++;
 		rc = s->type->load(app, s);
 		if (rc < 0 && api_error(app->api)->kind == API_ERR_LOGIN &&
 		    api_token(app->api) != NULL) {
@@ -479,6 +481,7 @@ app_build(struct app *app)
 			rc = s->type->load(app, s);
 			ui_status(app, "%s", _("Your session has ended; you are logged out."));
 		}
+		app->in_load--;
 		if (rc == 0) {
 			s->loaded = 1;
 		} else {
@@ -751,10 +754,14 @@ app_leave_private(struct app *app)
 {
 	struct screen *s;
 	size_t n = app->n_msgs;
+	int rc;
 
 	while ((s = app->top)->below != NULL && s->type->load != NULL) {
 		ui_loading(app);
-		if (s->type->load(app, s) == 0) {
+		app->in_load++;
+		rc = s->type->load(app, s);
+		app->in_load--;
+		if (rc == 0) {
 			s->loaded = 1;
 			break;
 		}

@@ -91,6 +91,8 @@ struct app {
 						 * focused line until the next key */
 	const struct screen	*refused_on;	/* the screen and item it failed on */
 	int			 refused_focus;
+	int			 in_load;	/* a screen's load runs: its page says
+						 * why it failed, not the focused line */
 };
 
 
@@ -118,15 +120,14 @@ void	ui_status(struct app *app, const char *fmt, ...) __attribute__((format(prin
  * Says why the last API call failed, beginning with what (translated,
  * "Your vote was not sent."). With keeps_text the person is told nothing
  * is lost; a 401 then opens the login screen on top, which returns here
- * after logging in. With keeps_text (a send) the message is also said on
- * the focused item's line (page.refused), where a braille window is.
- * Returns -1 for convenience.
+ * after logging in. Outside a screen's load (an action: a send, a login)
+ * the message is also said on the focused item's line (page.refused),
+ * where a braille window is. Returns -1 for convenience.
  */
 int	ui_fail(struct app *app, const char *what, int keeps_text);
 /* ui_fail() for an action with nothing typed (export, withdraw): when the
  * session has ended it is dropped and the login opens on top, so the next
- * try works instead of failing the same way. The message is said on the
- * focused line too, as with ui_fail() for a send. Returns -1. */
+ * try works instead of failing the same way. Returns -1. */
 int	ui_fail_action(struct app *app, const char *what);
 
 /* Tells the renderer once that a request is under way. */

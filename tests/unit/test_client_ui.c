@@ -548,6 +548,8 @@ test_app_failed_page_try_again(void **state)
 	assert_int_equal(p->n_item, 1);
 	assert_string_equal(p->item[0].label, "Try again");
 	assert_int_equal(p->focus, 0);
+	/* The page says why; the focused line need not say it again. */
+	assert_null(p->refused);
 	n = app_message_count(app);
 	app_action(app, ACTION_OPEN, 0);
 	p = app_page(app);
