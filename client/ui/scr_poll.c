@@ -417,8 +417,10 @@ poll_unsent(struct app *app, struct screen *s)
 	if (p == NULL || !poll_is_open(p))
 		return NULL;
 	n = p->has_ballot ? p->n_my_ballot : 0;
+	/* No vote sent before: there is nothing "changed" to speak of. */
 	if (d->n_sel != n)
-		return _("Your changed vote is not sent.");
+		return p->has_ballot ? _("Your changed vote is not sent.") :
+		    _("Your vote is not sent.");
 	for (i = 0; i < n; i++) {
 		/* A ranking's order counts; other kinds are sets. */
 		if (p->kind == API_POLL_RANKING ? d->sel[i] != p->my_ballot[i] :

@@ -1582,6 +1582,15 @@ test_app_asks_before_leaving(void **state)
 	app_action(app, ACTION_BACK, 0);
 	leave_anyway(app, "Your changed vote is not sent.");
 	assert_null(app->top->below);
+	app_free(app);
+	/* A first choice, no vote sent before: not a "changed" vote. */
+	app = test_app(0);
+	assert_int_equal(scr_poll_with(app, canned_poll("ranking", 3, 0)), 0);
+	focus_on(app, "Roundnet");
+	app_action(app, ACTION_TOGGLE, 0);
+	app_action(app, ACTION_BACK, 0);
+	leave_anyway(app, "Your vote is not sent.");
+	assert_null(app->top->below);
 	/* Withdrawing asks; "No, keep my vote" keeps it. */
 	app_free(app);
 	app = test_app(0);
