@@ -13,6 +13,7 @@
 #include "client/client.h"
 #include "client/i18n.h"
 #include "client/keys/keys.h"
+#include "client/line/fold.h"
 #include "client/line/line.h"
 #include "client/line/line_int.h"
 #include "client/line/parse.h"
@@ -63,6 +64,8 @@ line_slow_arm(int ms)
 	setitimer(ITIMER_REAL, &it, NULL);
 }
 
+static void	line_write_folded(struct line *l, const char *s, size_t len, int cols);
+
 /*
  * Writes text, dropping every byte below 0x20 except \n (a TAB becomes a
  * space) and DEL: page texts are sanitized already, this is the last
@@ -75,6 +78,7 @@ line_write(struct line *l, const char *s, size_t len)
 	size_t i, n = 0;
 	ssize_t w;
 	size_t off;
+	int cols;
 
 	/* A kiosk reset is due: nothing more of the last person's page. */
 	if (l->reset_due)
@@ -85,6 +89,11 @@ line_write(struct line *l, const char *s, size_t len)
 		line_slow_len = 0;
 	}
 	l->loading_said = 0;
+	/* A terminal of known width: lines break at words (fold.c). */
+	if (!l->raw && (cols = fold_cols_of(l->out)) > 0) {
+		line_write_folded(l, s, len, cols);
+		return;
+	}
 	for (i = 0; i < len; i++) {
 		unsigned char c = (unsigned char)s[i];
 
@@ -125,8 +134,11 @@ line_puts(struct line *l, const char *s)
 void
 line_flush(struct line *l)
 {
-	if (l->buf.wrote)
+	if (l->buf.wrote) {
+		l->paged = 1;
 		line_write(l, l->buf.s != NULL ? l->buf.s : "", l->buf.len);
+		l->paged = 0;
+	}
 	line_out_reset(&l->buf);
 }
 
@@ -141,20 +153,25 @@ line_printf(struct line *l, const char *fmt, ...)
 	line_flush(l);
 }
 
-/*
- * Before a printed line would scroll the page's start away, asks for
- * Enter ("-- more --"). Only where a person reads interactively.
- */
+static const char *
+line_more_text(void)
+{
+	/* L10N: line mode pager; q skips the rest of the page. */
+	return _("-- more, Enter to continue, q to skip --\n");
+}
+
+/* Asks for Enter ("-- more --"); q leaves out the rest of the page. */
 static void
-line_more(struct line *l)
+line_more_ask(struct line *l)
 {
 	char *ans = NULL;
+	int r;
 
-	if (l->rows <= 2 || l->buf.stopped || l->printed < l->rows - 2)
-		return;
-	/* L10N: line mode pager; q skips the rest of the page. */
-	line_puts(l, _("-- more, Enter to continue, q to skip --\n"));
-	if (line_input(l, &ans) <= 0) {
+	l->asking = 1;
+	line_puts(l, line_more_text());
+	r = line_input(l, &ans);
+	l->asking = 0;
+	if (r <= 0) {
 		l->buf.stopped = 1;
 		return;
 	}
@@ -162,6 +179,85 @@ line_more(struct line *l)
 		l->buf.stopped = 1;
 	free(ans);
 	l->printed = 0;
+}
+
+/*
+ * Before a printed line would scroll the page's start away, asks for
+ * Enter ("-- more --"). Only where a person reads interactively.
+ */
+static void
+line_more(struct line *l)
+{
+	if (l->rows <= 2 || l->buf.stopped || l->printed < l->rows - 2)
+		return;
+	line_more_ask(l);
+}
+
+/* Writes s as it is (after the control-byte guard), not folded again. */
+static void
+line_write_raw(struct line *l, const char *s, size_t len)
+{
+	l->raw = 1;
+	line_write(l, s, len);
+	l->raw = 0;
+}
+
+/*
+ * Writes s on a terminal cols wide with each line broken at words
+ * (fold.c), so that no word is split across screen rows. What is said
+ * (l->paged) is paged by the rows it takes: Enter is asked for before a
+ * line that would scroll the page's start away, and before a row of a
+ * line longer than a page; q leaves out the rest.
+ */
+static void
+line_write_folded(struct line *l, const char *s, size_t len, int cols)
+{
+	char *t, *f, *p, *nl, *row, *e;
+	size_t n = len;
+	int c, rows, last, paged;
+
+	if ((t = malloc(len + 1)) == NULL) {
+		line_write_raw(l, s, len);
+		return;
+	}
+	memcpy(t, s, len);
+	fold_clean(t, &n);
+	t[n] = '\0';
+	/* The room a page has: the rows but "-- more --"'s and the cursor's. */
+	last = l->rows - 1 - fold_rows(line_more_text(), cols);
+	paged = l->paged && !l->asking && !l->buf.stopped && l->rows > 2 && last > 0;
+	/* What was said is in t now: said again while asking, it would
+	 * go out twice. */
+	if (paged)
+		line_out_reset(&l->buf);
+	for (p = t; p != NULL && *p != '\0'; p = nl != NULL ? nl + 1 : NULL) {
+		nl = strchr(p, '\n');
+		c = l->col;
+		if ((f = fold_line(p, nl != NULL ? (size_t)(nl - p) : strlen(p), cols, &c,
+		    &rows)) == NULL)
+			break;
+		if (paged && nl != NULL && l->printed > 0 && l->printed + rows + 1 > last)
+			line_more_ask(l);
+		for (row = f; !(paged && l->buf.stopped); row = e + 1) {
+			e = strchr(row, '\n');
+			if (paged && (e != NULL || nl != NULL) && l->printed >= last)
+				line_more_ask(l);
+			if (paged && l->buf.stopped)
+				break;
+			line_write_raw(l, row, e != NULL ? (size_t)(e - row + 1) : strlen(row));
+			if (e == NULL)
+				break;
+		}
+		free(f);
+		if (paged && l->buf.stopped)
+			break;
+		l->col = c;
+		if (nl != NULL) {
+			line_write_raw(l, "\n", 1);
+			l->col = 0;
+		}
+	}
+	free(t);
 }
 
 /* Before a line that may scroll the page's start away: what was said so
@@ -263,6 +359,8 @@ line_input(struct line *l, char **out)
 	 * the main loop ends as at the end of input. */
 	if (l->reset_due)
 		return 0;
+	/* The Enter that ends the typed line takes the cursor to column 0. */
+	l->col = 0;
 	/* --test-time-scale (tests only) makes both waits shorter. */
 	grace = LINE_GRACE * 1000 / l->time_scale;
 	for (;;) {

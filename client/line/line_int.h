@@ -19,6 +19,10 @@ struct line {
 	int			 out;		/* file descriptor written to */
 	int			 rows;		/* page length for "-- more --"; 0: no paging */
 	int			 printed;	/* lines printed since the last input */
+	int			 col;		/* the cursor's column (folding; 0 after input) */
+	int			 raw;		/* line_write(): no folding (fold.c) now */
+	int			 paged;		/* line_write(): what is said, paged by its rows */
+	int			 asking;	/* "-- more --" is asked: no paging now */
 	struct line_out		 buf;		/* said, not yet written; .stopped: q at a more prompt */
 	int			 kiosk;
 	int			 idle;		/* seconds before the kiosk warning */
