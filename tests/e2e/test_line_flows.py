@@ -372,6 +372,27 @@ def test_poll_single_location(h):
 
 
 @with_home
+def test_leave_unsent_vote_says_first_or_changed(h):
+	"""Leaving a poll with a choice not sent: a first vote is "not sent",
+	only one that replaces a vote sent before is a "changed vote"."""
+	u = srv.new_user()
+	h.run(login_lines(u["username"], u["password"]))
+	t = h.run([])
+	n = project(t, "logistik")
+	t = h.run([n])
+	p = num(t, "Where should the try-it box")
+	t = h.run([n, p])
+	o, o2 = num(t, "Schillerplatz"), num(t, "Stiftsplatz")
+	t = after(h.run([n, p, o, "b"]), "Schillerplatz — your choice")
+	has(t, "Your vote is not sent.")
+	hasnt(t, "Your changed vote")
+	t = h.run([n, p, o, "r", "s"])
+	has(t, "is saved")
+	t = after(h.run([n, p, o2, "b"]), "Stiftsplatz — your choice")
+	has(t, "Your changed vote is not sent.")
+
+
+@with_home
 def test_poll_multiple(h):
 	u = srv.new_user()
 	h.run(login_lines(u["username"], u["password"]))
