@@ -1051,6 +1051,17 @@ render_sshkey_obj(const struct store_sshkey *k)
 }
 
 char *
+render_keyproof(const char *proof, const char *fingerprint, int64_t expires_at)
+{
+	cJSON *o = cJSON_CreateObject();
+
+	cJSON_AddStringToObject(o, "proof", proof);
+	cJSON_AddStringToObject(o, "fingerprint", fingerprint);
+	render_add_time(o, "expires_at", expires_at, 0);
+	return render_done(o);
+}
+
+char *
 render_sshkey(const struct store_sshkey *k)
 {
 	return render_done(render_sshkey_obj(k));

@@ -86,5 +86,8 @@ int	render_csv_field(char **buf, size_t *len, size_t *cap, const char *s);
  * created_at}, and the list of an account's keys. */
 char	*render_sshkey(const struct store_sshkey *k);
 char	*render_sshkey_list(const struct store_sshkey_list *l);
+/* {"proof", "fingerprint", "expires_at"}: POST /auth/ssh-key/proof. */
+char	*render_keyproof(const char *proof, const char *fingerprint,
+	    int64_t expires_at);
 
 #endif

@@ -658,6 +658,7 @@ static const struct route routes[] = {
 	{ "me/keys", HTTP_POST, rk_add, NEED_USER, 0 },
 	{ "me/keys/*", HTTP_DELETE, rk_delete, NEED_USER, 0 },
 	{ "auth/ssh-key", HTTP_POST, rk_gateway_login, NEED_ANY, 0 },
+	{ "auth/ssh-key/proof", HTTP_POST, rk_gateway_proof, NEED_ANY, 0 },
 	{ "auth/register", HTTP_POST, ra_register, NEED_ANY, 0 },
 	{ "auth/confirm", HTTP_POST, ra_confirm, NEED_ANY, 0 },
 	{ "auth/login", HTTP_POST, ra_login, NEED_ANY, 0 },

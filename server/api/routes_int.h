@@ -133,6 +133,7 @@ void	rk_list(struct req *r, const struct route_args *a);
 void	rk_add(struct req *r, const struct route_args *a);
 void	rk_delete(struct req *r, const struct route_args *a);
 void	rk_gateway_login(struct req *r, const struct route_args *a);
+void	rk_gateway_proof(struct req *r, const struct route_args *a);
 int	ra_init(const struct http_cfg *cfg);
 void	ra_fini(void);
 

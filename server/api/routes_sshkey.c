@@ -12,6 +12,8 @@
 
 /* The header that carries the gateway secret on POST /auth/ssh-key. */
 #define RK_GATEWAY_HEADER	"X-MitWirkung-Gateway"
+/* How long a proof of holding a key registers it (docs/api.md). */
+#define RK_PROOF_TTL		3600
 
 void
 rk_list(struct req *r, const struct route_args *a)
@@ -33,9 +35,10 @@ rk_list(struct req *r, const struct route_args *a)
 void
 rk_add(struct req *r, const struct route_args *a)
 {
+	unsigned char ph[PWHASH_TOKEN_BYTES];
 	struct sshkey_info info;
 	struct store_sshkey k;
-	const char *line, *label = NULL;
+	const char *line, *label = NULL, *proof;
 	struct jin *b;
 	struct store *st;
 	int64_t now = clock_now();
@@ -45,7 +48,8 @@ rk_add(struct req *r, const struct route_args *a)
 	if ((b = route_body(r)) == NULL)
 		return;
 	if (route_text(r, b, "public_key", 0, 1, 8192, 0, &line) != 0 ||
-	    route_text(r, b, "label", 1, 1, 100, 0, &label) != 0)
+	    route_text(r, b, "label", 1, 1, 100, 0, &label) != 0 ||
+	    route_text(r, b, "proof", 0, 1, 64, 0, &proof) != 0)
 		goto out;
 	if (sshkey_parse(line, &info) != 0) {
 		http_reply_error(r, APIERR_VALIDATION, "public_key", REASON_FORMAT);
@@ -56,8 +60,15 @@ rk_add(struct req *r, const struct route_args *a)
 	if ((st = route_store(r)) == NULL)
 		goto out;
 	memset(&k, 0, sizeof(k));
+	pwhash_token_hash(proof, strlen(proof), ph);
 	rc = store_sshkey_add(st, r->user->id, info.fingerprint, info.type,
-	    label, now, &k.id);
+	    label, ph, now, &k.id);
+	sodium_memzero(ph, sizeof(ph));
+	if (rc == STORE_EDENIED) {
+		/* No proof that this caller used this key in an SSH login. */
+		http_reply_error(r, APIERR_FORBIDDEN, "proof", REASON_NONE);
+		goto out;
+	}
 	if (rc == STORE_EINVALID) {
 		http_reply_error(r, APIERR_VALIDATION, "public_key",
 		    REASON_TOO_MANY);
@@ -108,6 +119,82 @@ rk_gateway_ok(struct req *r)
 	return ok;
 }
 
+/* Replies (and returns -1) unless the gateway asks: key login is on and
+ * the request carries its secret. */
+static int
+rk_gateway_check(struct req *r)
+{
+	if (!r->cfg->gateway) {
+		http_reply_error(r, APIERR_NOT_FOUND, NULL, REASON_NONE);
+		return -1;
+	}
+	if (!rk_gateway_ok(r)) {
+		http_reply_error(r, APIERR_FORBIDDEN, NULL, REASON_NONE);
+		return -1;
+	}
+	return 0;
+}
+
+/* Reads the body's "fingerprint" for a gateway route into *fp; replies and
+ * returns NULL when the caller is not the gateway or the body is bad. */
+static struct jin *
+rk_gateway_body(struct req *r, const char **fp)
+{
+	struct jin *b;
+
+	if (rk_gateway_check(r) != 0 || (b = route_body(r)) == NULL)
+		return NULL;
+	if (route_text(r, b, "fingerprint", 0, 1, 64, 0, fp) != 0) {
+		jin_free(b);
+		return NULL;
+	}
+	if (!sshkey_fingerprint_ok(*fp)) {
+		http_reply_error(r, APIERR_VALIDATION, "fingerprint", REASON_FORMAT);
+		jin_free(b);
+		return NULL;
+	}
+	return b;
+}
+
+/*
+ * The SSH gateway verified a signature by the key with this fingerprint,
+ * which no account has: it gets a single-use proof (kept here as a hash)
+ * that registers this key for whoever logs in during that connection
+ * (POST /me/keys). Only the holder of the gateway secret may ask.
+ */
+void
+rk_gateway_proof(struct req *r, const struct route_args *a)
+{
+	unsigned char th[PWHASH_TOKEN_BYTES];
+	const char *fp;
+	char proof[64];
+	struct jin *b;
+	struct store *st;
+	int64_t now = clock_now(), expires = now + RK_PROOF_TTL;
+	int rc;
+
+	(void)a;
+	if ((b = rk_gateway_body(r, &fp)) == NULL)
+		return;
+	if ((st = route_store(r)) == NULL)
+		goto out;
+	if (pwhash_token_new(proof, sizeof(proof)) != 0) {
+		http_reply_error(r, APIERR_INTERNAL, NULL, REASON_NONE);
+		goto out;
+	}
+	pwhash_token_hash(proof, strlen(proof), th);
+	rc = store_keyproof_create(st, fp, th, now, expires);
+	sodium_memzero(th, sizeof(th));
+	if (rc != 0)
+		route_store_error(r, rc, NULL);
+	else
+		http_reply_json(r, MHD_HTTP_CREATED,
+		    render_keyproof(proof, fp, expires));
+	sodium_memzero(proof, sizeof(proof));
+out:
+	jin_free(b);
+}
+
 /*
  * The SSH gateway proved that its client holds the key with this
  * fingerprint; when an active account registered it, a session of that
@@ -126,22 +213,8 @@ rk_gateway_login(struct req *r, const struct route_args *a)
 	int rc;
 
 	(void)a;
-	if (!r->cfg->gateway) {
-		http_reply_error(r, APIERR_NOT_FOUND, NULL, REASON_NONE);
+	if ((b = rk_gateway_body(r, &fp)) == NULL)
 		return;
-	}
-	if (!rk_gateway_ok(r)) {
-		http_reply_error(r, APIERR_FORBIDDEN, NULL, REASON_NONE);
-		return;
-	}
-	if ((b = route_body(r)) == NULL)
-		return;
-	if (route_text(r, b, "fingerprint", 0, 1, 64, 0, &fp) != 0)
-		goto out;
-	if (!sshkey_fingerprint_ok(fp)) {
-		http_reply_error(r, APIERR_VALIDATION, "fingerprint", REASON_FORMAT);
-		goto out;
-	}
 	if ((st = route_store(r)) == NULL)
 		goto out;
 	if (pwhash_token_new(token, sizeof(token)) != 0) {

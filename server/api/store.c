@@ -23,6 +23,7 @@ store_err_str(int code)
 	case STORE_EIO:		return "database error";
 	case STORE_ENOMEM:	return "out of memory";
 	case STORE_EBUSY:	return "database busy";
+	case STORE_EDENIED:	return "proof not valid";
 	default:		return "unknown error";
 	}
 }

@@ -67,6 +67,7 @@
 #define STORE_EIO	-6	/* SQLite error, disk full, I/O */
 #define STORE_ENOMEM	-7	/* out of memory */
 #define STORE_EBUSY	-8	/* database locked beyond the busy timeout */
+#define STORE_EDENIED	-9	/* a proof (of holding an SSH key) is not valid */
 
 /* Returns a static English text for a STORE_E* code. */
 const char *store_err_str(int code);
@@ -74,8 +75,8 @@ const char *store_err_str(int code);
 /* The schema version this program writes (PRAGMA user_version): 1 base
  * tables, 2 audit log + indexes + idea support counter, 3 trigger-kept
  * ballot tallies and participant counts, 4 SSH keys, 5 paper tallies keyed
- * twice (store_schema.c). */
-#define STORE_SCHEMA_VERSION	5
+ * twice, 6 proofs of holding an SSH key (store_schema.c). */
+#define STORE_SCHEMA_VERSION	6
 
 struct store;
 
@@ -317,12 +318,23 @@ void	store_sshkey_list_free(struct store_sshkey_list *l);
 
 /*
  * Registers a key of user_id (fingerprint, type and label checked by the
- * caller); stores its id in *id. ECONFLICT when the fingerprint is
- * registered already (to any account), EINVALID when the account has
- * STORE_SSHKEY_MAX keys, ENOTFOUND for no such live account.
+ * caller); stores its id in *id. proof is the hash of a live proof that
+ * the SSH gateway made for this fingerprint (store_keyproof_create()); it
+ * is consumed in the same transaction. EDENIED when there is no such live
+ * proof for this fingerprint (unknown, used, expired, another key's),
+ * ECONFLICT when the fingerprint is registered already (to any account),
+ * EINVALID when the account has STORE_SSHKEY_MAX keys, ENOTFOUND for no
+ * such live account; the proof stays unused on any error.
  */
 int	store_sshkey_add(struct store *s, int64_t user_id, const char *fingerprint,
-	    const char *type, const char *label, int64_t now, int64_t *id);
+	    const char *type, const char *label,
+	    const unsigned char proof[STORE_HASH_BYTES], int64_t now, int64_t *id);
+/* Stores the hash of a single-use proof that the gateway verified a
+ * signature by the key with this fingerprint, valid until expires_at
+ * (expired ones are purged by store_session_purge()). */
+int	store_keyproof_create(struct store *s, const char *fingerprint,
+	    const unsigned char hash[STORE_HASH_BYTES], int64_t now,
+	    int64_t expires_at);
 /* The keys of user_id, oldest first, in a new list (*out, caller frees). */
 int	store_sshkey_list(struct store *s, int64_t user_id,
 	    struct store_sshkey_list **out);

@@ -10,7 +10,8 @@
  * tables; version 2 adds the audit log, the denormalized support counter of
  * ideas (filled from the supports already stored) and the indexes the list
  * queries use; version 3 adds counters kept by triggers (below); version 4
- * the SSH keys of key login; version 5 paper tallies keyed twice.
+ * the SSH keys of key login; version 5 paper tallies keyed twice; version
+ * 6 the proofs that a key was used in an SSH login.
  */
 static const char schema_v1[] =
 	"CREATE TABLE meta_version(area INTEGER PRIMARY KEY,"
@@ -270,8 +271,18 @@ static const char schema_v5[] =
 	" JOIN poll p ON p.id = t.poll_id WHERE p.kind = 1);"
 	"DROP TABLE analog_count;";
 
+/*
+ * Version 6: single-use proofs that the SSH gateway verified a signature by
+ * a key (its fingerprint), needed to register that key; only their hash is
+ * kept, like tokens.
+ */
+static const char schema_v6[] =
+	"CREATE TABLE keyproof(hash BLOB PRIMARY KEY,"
+	" fingerprint TEXT NOT NULL, created_at INTEGER NOT NULL,"
+	" expires_at INTEGER NOT NULL) WITHOUT ROWID;";
+
 static const char *const schema_steps[] = { NULL, schema_v1, schema_v2,
-	schema_v3, schema_v4, schema_v5 };
+	schema_v3, schema_v4, schema_v5, schema_v6 };
 
 _Static_assert(sizeof(schema_steps) / sizeof(schema_steps[0]) ==
     STORE_SCHEMA_VERSION + 1, "one step per schema version");

@@ -24,23 +24,42 @@ static const char sql_sshkey_count[] =
 	"SELECT (SELECT count(*) FROM account WHERE id = ?1 AND status = 2),"
 	" (SELECT count(*) FROM sshkey WHERE user_id = ?1),"
 	" (SELECT count(*) FROM sshkey WHERE fingerprint = ?2)";
+/* The proof is used up only with a key it was made for, while it lives. */
+static const char sql_keyproof_use[] =
+	"DELETE FROM keyproof WHERE hash = ?1 AND fingerprint = ?2"
+	" AND expires_at > ?3";
 static const char sql_sshkey_insert[] =
 	"INSERT INTO sshkey(user_id, fingerprint, type, label, created_at)"
 	" VALUES (?1, ?2, ?3, ?4, ?5)";
 
 int
 store_sshkey_add(struct store *s, int64_t user_id, const char *fingerprint,
-    const char *type, const char *label, int64_t now, int64_t *id)
+    const char *type, const char *label,
+    const unsigned char proof[STORE_HASH_BYTES], int64_t now, int64_t *id)
 {
 	sqlite3_stmt *q;
 	int rc;
 
 	if (id != NULL)
 		*id = 0;
-	if (s == NULL || fingerprint == NULL || type == NULL || label == NULL)
+	if (s == NULL || fingerprint == NULL || type == NULL || label == NULL ||
+	    proof == NULL)
 		return STORE_EINVALID;
 	if ((rc = store_wr_begin(s)) != 0)
 		return rc;
+	if ((q = store_stmt(s, sql_keyproof_use)) == NULL) {
+		rc = STORE_EIO;
+		goto out;
+	}
+	sqlite3_bind_blob(q, 1, proof, STORE_HASH_BYTES, SQLITE_STATIC);
+	store_bind_text(q, 2, fingerprint);
+	sqlite3_bind_int64(q, 3, now);
+	if ((rc = store_step_done(s, q)) != 0)
+		goto out;
+	if (sqlite3_changes(s->db) == 0) {
+		rc = STORE_EDENIED;
+		goto out;
+	}
 	if ((q = store_stmt(s, sql_sshkey_count)) == NULL) {
 		rc = STORE_EIO;
 		goto out;
@@ -78,6 +97,35 @@ out:
 	if (rc != 0 && id != NULL)
 		*id = 0;
 	return rc;
+}
+
+static const char sql_keyproof_insert[] =
+	"INSERT INTO keyproof(hash, fingerprint, created_at, expires_at)"
+	" VALUES (?1, ?2, ?3, ?4)";
+
+int
+store_keyproof_create(struct store *s, const char *fingerprint,
+    const unsigned char hash[STORE_HASH_BYTES], int64_t now,
+    int64_t expires_at)
+{
+	sqlite3_stmt *q;
+	int rc;
+
+	if (s == NULL || fingerprint == NULL || hash == NULL)
+		return STORE_EINVALID;
+	if ((rc = store_wr_begin(s)) != 0)
+		return rc;
+	if ((q = store_stmt(s, sql_keyproof_insert)) == NULL) {
+		rc = STORE_EIO;
+		goto out;
+	}
+	sqlite3_bind_blob(q, 1, hash, STORE_HASH_BYTES, SQLITE_STATIC);
+	store_bind_text(q, 2, fingerprint);
+	sqlite3_bind_int64(q, 3, now);
+	sqlite3_bind_int64(q, 4, expires_at);
+	rc = store_step_done(s, q);
+out:
+	return store_wr_end(s, rc);
 }
 
 static const char sql_sshkey_list[] =

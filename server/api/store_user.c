@@ -434,6 +434,8 @@ static const char sql_session_purge[] =
 	"DELETE FROM session WHERE expires_at <= ?1";
 static const char sql_token_purge[] =
 	"DELETE FROM token WHERE expires_at <= ?1";
+static const char sql_keyproof_purge[] =
+	"DELETE FROM keyproof WHERE expires_at <= ?1";
 
 int
 store_session_delete(struct store *s,
@@ -453,7 +455,7 @@ store_session_delete_user(struct store *s, int64_t user_id)
 int
 store_session_purge(struct store *s, int64_t now, int64_t *n)
 {
-	int64_t a = 0, b = 0;
+	int64_t a = 0, b = 0, c = 0;
 	int rc;
 
 	if (n != NULL)
@@ -461,10 +463,11 @@ store_session_purge(struct store *s, int64_t now, int64_t *n)
 	/* Expired confirmation tokens take their pending accounts along. */
 	if ((rc = store_user_purge_pending(s, now)) != 0 ||
 	    (rc = session_write(s, sql_session_purge, NULL, now, &a)) != 0 ||
-	    (rc = session_write(s, sql_token_purge, NULL, now, &b)) != 0)
+	    (rc = session_write(s, sql_token_purge, NULL, now, &b)) != 0 ||
+	    (rc = session_write(s, sql_keyproof_purge, NULL, now, &c)) != 0)
 		return rc;
 	if (n != NULL)
-		*n = a + b;
+		*n = a + b + c;
 	return 0;
 }
 

@@ -138,6 +138,29 @@ fx_teardown(void **state)
 	return 0;
 }
 
+/* A fresh proof for fp (as the gateway asks for one) in h. */
+static void
+mkproof(struct store *s, const char *fp, unsigned char h[STORE_HASH_BYTES])
+{
+	static unsigned char n;
+
+	memset(h, 0, STORE_HASH_BYTES);
+	h[0] = ++n;
+	h[1] = 0xa5;
+	assert_int_equal(store_keyproof_create(s, fp, h, NOW, NOW + 600), 0);
+}
+
+/* store_sshkey_add() with a fresh proof for fp. */
+static int
+addkey(struct store *s, int64_t uid, const char *fp, const char *type,
+    const char *label, int64_t *id)
+{
+	unsigned char h[STORE_HASH_BYTES];
+
+	mkproof(s, fp, h);
+	return store_sshkey_add(s, uid, fp, type, label, h, NOW, id);
+}
+
 static void
 test_store_sshkey_null(void **state)
 {
@@ -147,7 +170,9 @@ test_store_sshkey_null(void **state)
 
 	(void)state;
 	store_sshkey_list_free(NULL);
-	assert_int_equal(store_sshkey_add(NULL, 1, ED_FP, "t", "l", NOW, NULL),
+	assert_int_equal(store_sshkey_add(NULL, 1, ED_FP, "t", "l", h, NOW, NULL),
+	    STORE_EINVALID);
+	assert_int_equal(store_keyproof_create(NULL, ED_FP, h, NOW, NOW + 1),
 	    STORE_EINVALID);
 	assert_int_equal(store_sshkey_list(NULL, 1, &l), STORE_EINVALID);
 	assert_null(l);
@@ -164,17 +189,16 @@ test_store_sshkey_add_list_delete(void **state)
 	struct store_sshkey_list *l = NULL;
 	int64_t id = 0, id2 = 0;
 
-	assert_int_equal(store_sshkey_add(f->s, f->a, ED_FP, "ssh-ed25519",
-	    "laptop", NOW, &id), 0);
+	assert_int_equal(addkey(f->s, f->a, ED_FP, "ssh-ed25519",
+	    "laptop", &id), 0);
 	assert_true(id > 0);
 	/* One fingerprint, one account: neither again nor for another. */
-	assert_int_equal(store_sshkey_add(f->s, f->a, ED_FP, "ssh-ed25519",
-	    "again", NOW, &id2), STORE_ECONFLICT);
-	assert_int_equal(store_sshkey_add(f->s, f->b, ED_FP, "ssh-ed25519",
-	    "stolen", NOW, &id2), STORE_ECONFLICT);
+	assert_int_equal(addkey(f->s, f->a, ED_FP, "ssh-ed25519",
+	    "again", &id2), STORE_ECONFLICT);
+	assert_int_equal(addkey(f->s, f->b, ED_FP, "ssh-ed25519",
+	    "stolen", &id2), STORE_ECONFLICT);
 	assert_int_equal(id2, 0);
-	assert_int_equal(store_sshkey_add(f->s, f->a + 99, EC_FP, "x", "y", NOW,
-	    &id2), STORE_ENOTFOUND);
+	assert_int_equal(addkey(f->s, f->a + 99, EC_FP, "x", "y", &id2), STORE_ENOTFOUND);
 	assert_int_equal(store_sshkey_list(f->s, f->a, &l), 0);
 	assert_int_equal(l->n, 1);
 	assert_int_equal(l->items[0].id, id);
@@ -201,11 +225,11 @@ test_store_sshkey_max(void **state)
 
 	for (i = 0; i < STORE_SSHKEY_MAX; i++) {
 		snprintf(fp, sizeof(fp), "SHA256:%043d", i);
-		assert_int_equal(store_sshkey_add(f->s, f->a, fp, "ssh-ed25519",
-		    "k", NOW, NULL), 0);
+		assert_int_equal(addkey(f->s, f->a, fp, "ssh-ed25519",
+		    "k", NULL), 0);
 	}
-	assert_int_equal(store_sshkey_add(f->s, f->a, ED_FP, "ssh-ed25519",
-	    "one too many", NOW, NULL), STORE_EINVALID);
+	assert_int_equal(addkey(f->s, f->a, ED_FP, "ssh-ed25519",
+	    "one too many", NULL), STORE_EINVALID);
 }
 
 static void
@@ -221,8 +245,8 @@ test_store_sshkey_login(void **state)
 	assert_int_equal(store_sshkey_login(f->s, ED_FP, h, NOW, NOW + 60, &u),
 	    STORE_ENOTFOUND);
 	assert_null(u);
-	assert_int_equal(store_sshkey_add(f->s, f->a, ED_FP, "ssh-ed25519",
-	    "laptop", NOW, &id), 0);
+	assert_int_equal(addkey(f->s, f->a, ED_FP, "ssh-ed25519",
+	    "laptop", &id), 0);
 	assert_int_equal(store_sshkey_login(f->s, ED_FP, h, NOW, NOW + 60, &u), 0);
 	assert_int_equal(u->id, f->a);
 	assert_string_equal(u->username, "anna");
@@ -249,8 +273,8 @@ test_store_sshkey_deleted_account(void **state)
 	unsigned char h[STORE_HASH_BYTES];
 
 	memset(h, 9, sizeof(h));
-	assert_int_equal(store_sshkey_add(f->s, f->b, EC_FP, "ecdsa-sha2-nistp256",
-	    "ec", NOW, NULL), 0);
+	assert_int_equal(addkey(f->s, f->b, EC_FP, "ecdsa-sha2-nistp256",
+	    "ec", NULL), 0);
 	assert_int_equal(store_user_delete(f->s, f->b, NOW + 5), 0);
 	assert_int_equal(store_sshkey_login(f->s, EC_FP, h, NOW, NOW + 60, &u),
 	    STORE_ENOTFOUND);
@@ -258,11 +282,49 @@ test_store_sshkey_deleted_account(void **state)
 	assert_int_equal(l->n, 0);
 	store_sshkey_list_free(l);
 	/* A pending account cannot log in with a key either. */
-	assert_int_equal(store_sshkey_add(f->s, f->a, ED_FP, "ssh-ed25519",
-	    "k", NOW, NULL), 0);
+	assert_int_equal(addkey(f->s, f->a, ED_FP, "ssh-ed25519",
+	    "k", NULL), 0);
 	assert_int_equal(store_user_set_status(f->s, f->a, STORE_USER_PENDING), 0);
 	assert_int_equal(store_sshkey_login(f->s, ED_FP, h, NOW, NOW + 60, &u),
 	    STORE_ENOTFOUND);
+}
+
+/* Only a live proof made for this very key registers it, once. */
+static void
+test_store_sshkey_proof(void **state)
+{
+	struct fx *f = *state;
+	struct store_sshkey_list *l = NULL;
+	unsigned char h[STORE_HASH_BYTES], other[STORE_HASH_BYTES];
+	unsigned char old[STORE_HASH_BYTES], none[STORE_HASH_BYTES];
+	int64_t n = 0, id = 0;
+
+	memset(none, 0x42, sizeof(none));
+	assert_int_equal(store_sshkey_add(f->s, f->a, ED_FP, "ssh-ed25519",
+	    "no proof", none, NOW, NULL), STORE_EDENIED);
+	mkproof(f->s, EC_FP, other);
+	assert_int_equal(store_sshkey_add(f->s, f->a, ED_FP, "ssh-ed25519",
+	    "another key's proof", other, NOW, NULL), STORE_EDENIED);
+	mkproof(f->s, ED_FP, old);
+	assert_int_equal(store_sshkey_add(f->s, f->a, ED_FP, "ssh-ed25519",
+	    "expired", old, NOW + 600, NULL), STORE_EDENIED);
+	/* A refused add (no such account) leaves the proof unused. */
+	mkproof(f->s, ED_FP, h);
+	assert_int_equal(store_sshkey_add(f->s, f->a + 99, ED_FP, "ssh-ed25519",
+	    "x", h, NOW, NULL), STORE_ENOTFOUND);
+	assert_int_equal(store_sshkey_add(f->s, f->a, ED_FP, "ssh-ed25519",
+	    "ok", h, NOW + 599, &id), 0);
+	assert_int_equal(store_sshkey_delete(f->s, f->a, id), 0);
+	assert_int_equal(store_sshkey_add(f->s, f->a, ED_FP, "ssh-ed25519",
+	    "reused", h, NOW + 1, NULL), STORE_EDENIED);
+	assert_int_equal(store_sshkey_list(f->s, f->a, &l), 0);
+	assert_int_equal(l->n, 0);
+	store_sshkey_list_free(l);
+	/* The other key's proof still works for it; expired ones are purged. */
+	assert_int_equal(store_sshkey_add(f->s, f->b, EC_FP, "ecdsa-sha2-nistp256",
+	    "ec", other, NOW, NULL), 0);
+	assert_int_equal(store_session_purge(f->s, NOW + 600, &n), 0);
+	assert_true(n >= 1);
 }
 
 int
@@ -278,6 +340,7 @@ main(void)
 		T_(test_store_sshkey_max),
 		T_(test_store_sshkey_login),
 		T_(test_store_sshkey_deleted_account),
+		T_(test_store_sshkey_proof),
 #undef T_
 	};
 
