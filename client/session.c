@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "client/i18n.h"
 #include "client/session.h"
 
 #define SESSION_MAX	4096	/* a token is far shorter; more is not ours */
@@ -14,6 +15,7 @@
 static int session_nodisk_flag;
 /* Handed over by the SSH gateway (session_adopt_env()). */
 static char session_gw_token[128];
+static char session_gw_proof[128];	/* registers the offered key, once */
 static char *session_gw_key, *session_gw_fp;
 
 void
@@ -215,23 +217,37 @@ session_env_plain(const char *name, size_t max)
 	return strdup(v);
 }
 
+/* Takes the secret variable name over into buf (when it fits and is
+ * plain) and wipes it from the environment. */
+static void
+session_env_secret(const char *name, char *buf, size_t bufsz)
+{
+	char *t = getenv(name);
+
+	if (t == NULL)
+		return;
+	if (strlen(t) < bufsz && session_token_ok(t))
+		memcpy(buf, t, strlen(t) + 1);
+	/* In place: /proc/PID/environ shows the original bytes. */
+	explicit_bzero(t, strlen(t));
+	unsetenv(name);
+}
+
 void
 session_adopt_env(void)
 {
-	char *t = getenv("MITWIRKUNG_TOKEN");
-
-	if (t != NULL) {
-		if (strlen(t) < sizeof(session_gw_token) && session_token_ok(t))
-			memcpy(session_gw_token, t, strlen(t) + 1);
-		/* In place: /proc/PID/environ shows the original bytes. */
-		explicit_bzero(t, strlen(t));
-		unsetenv("MITWIRKUNG_TOKEN");
-	}
+	session_env_secret("MITWIRKUNG_TOKEN", session_gw_token,
+	    sizeof(session_gw_token));
+	explicit_bzero(session_gw_proof, sizeof(session_gw_proof));
+	session_env_secret("MITWIRKUNG_SSH_KEY_PROOF", session_gw_proof,
+	    sizeof(session_gw_proof));
 	free(session_gw_key);
 	free(session_gw_fp);
 	session_gw_key = session_env_plain("MITWIRKUNG_SSH_KEY", 2048);
 	session_gw_fp = session_env_plain("MITWIRKUNG_SSH_KEY_FP", 64);
-	if (session_gw_key == NULL || session_gw_fp == NULL)
+	/* Without the proof the key could not be registered: no offer. */
+	if (session_gw_key == NULL || session_gw_fp == NULL ||
+	    session_gw_proof[0] == '\0')
 		session_offer_done();
 	unsetenv("MITWIRKUNG_SSH_KEY");
 	unsetenv("MITWIRKUNG_SSH_KEY_FP");
@@ -249,10 +265,24 @@ session_offer_fp(void)
 	return session_gw_key != NULL ? session_gw_fp : NULL;
 }
 
+const char *
+session_offer_proof(void)
+{
+	return session_gw_key != NULL && session_gw_proof[0] != '\0' ?
+	    session_gw_proof : NULL;
+}
+
 void
 session_offer_done(void)
 {
+	explicit_bzero(session_gw_proof, sizeof(session_gw_proof));
 	free(session_gw_key);
 	free(session_gw_fp);
 	session_gw_key = session_gw_fp = NULL;
+}
+
+const char *
+session_key_howto(void)
+{
+	return _("Keys cannot be added by pasting them. Log in over ssh with the key; the platform then offers to remember it.");
 }

@@ -32,10 +32,11 @@ int	session_remove(void);
 /*
  * Key login through mitwirkung-sshd. The gateway starts the client with
  * MITWIRKUNG_TOKEN when the person's SSH key is registered (the session of
- * that account), or with MITWIRKUNG_SSH_KEY ("TYPE BASE64") and
- * MITWIRKUNG_SSH_KEY_FP when the key it verified is not. session_adopt_env()
- * takes them over once at start-up and wipes the token from the
- * environment. The token is then held in memory only: session_load()
+ * that account), or with MITWIRKUNG_SSH_KEY ("TYPE BASE64"),
+ * MITWIRKUNG_SSH_KEY_FP and MITWIRKUNG_SSH_KEY_PROOF (the single-use proof
+ * that this connection used the key, which POST /me/keys needs) when the
+ * key it verified is not. session_adopt_env() takes them over once at
+ * start-up and wipes the token and the proof from the environment. The token is then held in memory only: session_load()
  * returns it (also with nodisk), session_save() and session_remove() end it.
  */
 void	session_adopt_env(void);
@@ -43,6 +44,11 @@ void	session_adopt_env(void);
  * fingerprint; NULL when there is none or it was offered already. */
 const char *session_offer_key(void);
 const char *session_offer_fp(void);
+/* The proof that registers the offered key; NULL when there is none. */
+const char *session_offer_proof(void);
+/* How a key is registered, in the person's language: only a key used in
+ * an ssh login can be (the gateway's proof), never one pasted in. */
+const char *session_key_howto(void);
 /* The offer was answered (yes or no): it is not made again. */
 void	session_offer_done(void);
 

@@ -860,9 +860,10 @@ void	api_sshkey_list_free(struct api_sshkey_list *l);
 /* GET /me/keys: the account's keys, oldest first. */
 int	api_keys_list(struct api *a, struct api_sshkey_list **out);
 /* POST /me/keys with an OpenSSH public key line ("TYPE BASE64 [COMMENT]";
- * one trailing line end is dropped) and an optional label. out may be NULL. */
+ * one trailing line end is dropped), an optional label and the proof the
+ * SSH gateway got for that key (MITWIRKUNG_SSH_KEY_PROOF). out may be NULL. */
 int	api_keys_add(struct api *a, const char *public_key, const char *label,
-	    struct api_sshkey **out);
+	    const char *proof, struct api_sshkey **out);
 /* DELETE /me/keys/{id}. */
 int	api_keys_remove(struct api *a, long long id);
 

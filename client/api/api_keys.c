@@ -105,7 +105,7 @@ api_keys_list(struct api *a, struct api_sshkey_list **out)
 
 int
 api_keys_add(struct api *a, const char *public_key, const char *label,
-    struct api_sshkey **out)
+    const char *proof, struct api_sshkey **out)
 {
 	struct api_sshkey *k = NULL;
 	cJSON *b, *j = NULL;
@@ -115,7 +115,8 @@ api_keys_add(struct api *a, const char *public_key, const char *label,
 
 	if (out != NULL)
 		*out = NULL;
-	if (public_key == NULL || (line = strdup(public_key)) == NULL) {
+	if (public_key == NULL || proof == NULL ||
+	    (line = strdup(public_key)) == NULL) {
 		api_fail(a, API_ERR_LOCAL, _("Invalid argument."));
 		return -1;
 	}
@@ -126,7 +127,8 @@ api_keys_add(struct api *a, const char *public_key, const char *label,
 		line[--n] = '\0';
 	if ((b = cJSON_CreateObject()) == NULL ||
 	    cJSON_AddStringToObject(b, "public_key", line) == NULL ||
-	    (label != NULL && cJSON_AddStringToObject(b, "label", label) == NULL)) {
+	    (label != NULL && cJSON_AddStringToObject(b, "label", label) == NULL) ||
+	    cJSON_AddStringToObject(b, "proof", proof) == NULL) {
 		cJSON_Delete(b);
 		free(line);
 		api_fail(a, API_ERR_LOCAL, _("Out of memory."));
@@ -139,6 +141,8 @@ api_keys_add(struct api *a, const char *public_key, const char *label,
 		if (strcmp(api_error(a)->code, "conflict") == 0)
 			api_fail(a, API_ERR_REFUSED,
 			    _("This key is registered already (for this or another account)."));
+		else if (strcmp(api_error(a)->code, "forbidden") == 0)
+			api_fail(a, API_ERR_REFUSED, "%s", _("The proof that this connection used the key has expired or was used. Log in over ssh with the key again; the platform then offers to remember it."));
 		goto out;
 	}
 	if ((k = calloc(1, sizeof(*k))) == NULL || api_sshkey_parse(j, k) < 0) {
@@ -155,6 +159,10 @@ api_keys_add(struct api *a, const char *public_key, const char *label,
 		api_sshkey_free(k);
 out:
 	cJSON_Delete(j);
+	/* The proof is a secret until it is used. */
+	if ((j = cJSON_GetObjectItemCaseSensitive(b, "proof")) != NULL &&
+	    cJSON_IsString(j))
+		explicit_bzero(j->valuestring, strlen(j->valuestring));
 	cJSON_Delete(b);
 	return r;
 }

@@ -1,13 +1,11 @@
-/* cmd_keys.c — mitwirkung keys list|add|remove: the SSH keys that log the account in over ssh. */
+/* cmd_keys.c — mitwirkung keys list|add|remove: the SSH keys that log the account in over ssh (add only says how). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "client/cmd/cmd_int.h"
 #include "client/i18n.h"
-
-/* A public key file is one short line; anything far longer is not one. */
-#define KEYS_LINE_MAX	16384
+#include "client/session.h"
 
 static int
 keys_need_login(struct cmd_ctx *c)
@@ -30,7 +28,8 @@ keys_list(struct cmd_ctx *c)
 		return cmd_api_fail(c);
 	if (!cmd_print_json(c)) {
 		if (l->n == 0)
-			printf("%s\n", _("You have no SSH keys yet. Add one with: mitwirkung keys add ~/.ssh/id_ed25519.pub"));
+			printf("%s %s\n", _("You have no SSH keys yet."),
+			    session_key_howto());
 		for (i = 0; i < l->n; i++) {
 			const struct api_sshkey *k = &l->items[i];
 
@@ -45,61 +44,16 @@ keys_list(struct cmd_ctx *c)
 	return CLIENT_EXIT_OK;
 }
 
-/* The first line of text that is not empty and not a comment; NULL if none. */
-static const char *
-keys_first_line(char *text)
-{
-	char *line = text, *nl;
-
-	while (line != NULL && *line != '\0') {
-		nl = strchr(line, '\n');
-		if (nl != NULL)
-			*nl = '\0';
-		line[strcspn(line, "\r")] = '\0';
-		if (line[strspn(line, " \t")] != '\0' && line[strspn(line, " \t")] != '#')
-			return line;
-		line = nl != NULL ? nl + 1 : NULL;
-	}
-	return NULL;
-}
-
+/*
+ * A key line given here would be a claim, not a proof: anyone can copy
+ * another person's public key. Only a key used in an ssh login (the
+ * gateway's proof) is registered, by the offer after logging in.
+ */
 static int
-keys_add(struct cmd_ctx *c, const char *file, const char *label)
+keys_add(void)
 {
-	struct api_sshkey *k = NULL;
-	const char *line;
-	char *text = NULL;
-	FILE *f;
-	size_t n;
-	int r;
-
-	if (file != NULL && strcmp(file, "-") != 0) {
-		if ((f = fopen(file, "r")) == NULL) {
-			fprintf(stderr, "mitwirkung: %s\n", _("The key file cannot be read."));
-			return CLIENT_EXIT_USAGE;
-		}
-		if ((text = calloc(1, KEYS_LINE_MAX + 1)) != NULL) {
-			n = fread(text, 1, KEYS_LINE_MAX, f);
-			text[n] = '\0';
-		}
-		fclose(f);
-	} else {
-		text = cmd_read_stdin(KEYS_LINE_MAX);
-	}
-	if (text == NULL || (line = keys_first_line(text)) == NULL) {
-		free(text);
-		return cmd_usage_error("%s", _("keys add needs one OpenSSH public key line (from a .pub file or standard input)"));
-	}
-	r = api_keys_add(c->api, line, label, &k);
-	free(text);
-	if (r < 0)
-		return cmd_api_fail(c);
-	if (!cmd_print_json(c))
-		/* L10N: after keys add: the fingerprint of the key. */
-		printf(_("Key %s is added. Connecting over ssh with it logs you in without a password.\n"),
-		    k->fingerprint);
-	api_sshkey_free(k);
-	return CLIENT_EXIT_OK;
+	fprintf(stderr, "mitwirkung: %s\n", session_key_howto());
+	return CLIENT_EXIT_REFUSED;
 }
 
 /* By number, or by the fingerprint that keys list shows. */
@@ -145,6 +99,6 @@ cmd_keys(struct cmd_ctx *c, struct cmd_args *a)
 	if (strcmp(sub, "list") == 0)
 		return a->npos > 1 ? cmd_usage_error("%s", _("keys list takes no more arguments")) : keys_list(c);
 	if (strcmp(sub, "add") == 0)
-		return keys_add(c, a->npos > 1 ? a->pos[1] : NULL, a->val[0]);
+		return keys_add();
 	return keys_remove(c, a->npos > 1 ? a->pos[1] : NULL);
 }

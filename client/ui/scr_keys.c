@@ -8,18 +8,19 @@
 
 /*
  * The SSH gateway tells the client which key the person proved when that
- * key is not registered yet (session_offer_key()); these screens offer to
- * remember it, and list, add and remove the account's keys.
+ * key is not registered yet (session_offer_key()), with the proof that
+ * registers it; these screens offer to remember it, and list and remove
+ * the account's keys. A key cannot be pasted in: only one used in an ssh
+ * login can be registered, or anyone could claim another person's public
+ * key.
  */
 
 enum {
-	KEYS_KEY = 1, KEYS_REMEMBER, KEYS_FIELD, KEYS_ADD, KEYS_REMOVE_NOW,
-	KEYS_KEEP
+	KEYS_KEY = 1, KEYS_REMEMBER, KEYS_HOWTO, KEYS_REMOVE_NOW, KEYS_KEEP
 };
 
 struct keys {
 	struct api_sshkey_list	*list;
-	struct page_field	 line;		/* a public key to add */
 	long long		 remove;	/* key waiting for "yes, remove" */
 };
 
@@ -33,7 +34,8 @@ keys_remember(struct app *app)
 	if (session_offer_key() == NULL)
 		return -1;
 	ui_loading(app);
-	if (api_keys_add(app->api, session_offer_key(), NULL, &k) < 0) {
+	if (api_keys_add(app->api, session_offer_key(), NULL,
+	    session_offer_proof(), &k) < 0) {
 		ui_fail_action(app, _("The key was not remembered."));
 		return -1;
 	}
@@ -103,39 +105,13 @@ keys_build(struct app *app, struct screen *s, struct page *p)
 		page_item_detail(it, "%s", session_offer_fp());
 		page_item_group(it, _("Add a key"));
 	}
-	if ((it = page_add_item(p, PAGE_ITEM_FIELD, d->line.name)) != NULL) {
-		it->field = &d->line;
-		it->ref = KEYS_FIELD;
-		page_item_group(it, _("Add a key"));
-		if (d->line.error != NULL)
-			page_item_state(it, "%s", d->line.error);
-	}
-	if ((it = page_add_item(p, PAGE_ITEM_BUTTON, _("Add this key"))) != NULL) {
-		it->ref = KEYS_ADD;
+	/* No field to paste a key into: the way to add one is said here. */
+	if ((it = page_add_item(p, PAGE_ITEM_BUTTON, _("How to add a key"))) != NULL) {
+		it->ref = KEYS_HOWTO;
+		page_item_detail(it, "%s", session_key_howto());
 		page_item_group(it, _("Add a key"));
 	}
 	page_add_action(p, ACTION_OPEN, _("remove or add"));
-}
-
-static int
-keys_add(struct app *app, struct screen *s)
-{
-	struct keys *d = s->data;
-
-	if (d->line.len == 0) {
-		field_set_error(&d->line, _("Public key: please paste one line of a .pub file, e.g. ssh-ed25519 AAAA… name."));
-		ui_status(app, "%s", d->line.error);
-		return APP_OK;
-	}
-	ui_loading(app);
-	if (api_keys_add(app->api, d->line.text, NULL, NULL) < 0) {
-		ui_fail(app, _("The key was not added."), 1);
-		return APP_OK;
-	}
-	field_set(&d->line, "");
-	s->loaded = 0;
-	ui_status(app, "%s", _("The key is added."));
-	return APP_OK;
 }
 
 static int
@@ -175,11 +151,9 @@ keys_action(struct app *app, struct screen *s, enum action a, int arg)
 		if (keys_remember(app) == 0)
 			s->loaded = 0;
 		return APP_OK;
-	case KEYS_FIELD:
-		s->focus++;
+	case KEYS_HOWTO:
+		ui_status(app, "%s", session_key_howto());
 		return APP_OK;
-	case KEYS_ADD:
-		return keys_add(app, s);
 	}
 	return APP_OK;
 }
@@ -193,7 +167,6 @@ keys_free(struct app *app, struct screen *s)
 	if (d == NULL)
 		return;
 	api_sshkey_list_free(d->list);
-	field_clear(&d->line);
 	free(d);
 }
 
@@ -208,14 +181,7 @@ static const struct screen_type scr_keys = {
 static struct keys *
 keys_new(void)
 {
-	struct keys *d = calloc(1, sizeof(*d));
-
-	if (d != NULL && field_init(&d->line, _("Public key"),
-	    _("Public key (one line of a .pub file):"), 8192, 0, 0) < 0) {
-		free(d);
-		d = NULL;
-	}
-	return d;
+	return calloc(1, sizeof(struct keys));
 }
 
 int

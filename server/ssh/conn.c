@@ -319,7 +319,7 @@ static const char *conn_lang(const struct conn *c);
 static int
 conn_start_client(struct conn *c, char **argv)
 {
-	char *env[ENVPOLICY_MAX + 6], envbuf[2048];
+	char *env[ENVPOLICY_MAX + 7], envbuf[2048];
 	size_t n;
 
 	/* Out of the pre-login pool before anything is made that an
@@ -333,7 +333,7 @@ conn_start_client(struct conn *c, char **argv)
 	/* The login is over: the gateway secret is not needed any more. */
 	keylogin_forget();
 	if (envpolicy_build(&c->env, c->cfg->api_url, c->home, c->pty ? c->term : NULL, env,
-	    sizeof(env) / sizeof(env[0]) - 2, envbuf, sizeof(envbuf)) != 0)
+	    sizeof(env) / sizeof(env[0]) - 3, envbuf, sizeof(envbuf)) != 0)
 		goto failed;
 	/* Key login's variables, if any, after ours. */
 	for (n = 0; env[n] != NULL; n++)

@@ -148,16 +148,19 @@ out:
 	return status;
 }
 
-/* Copies the "token" member of a login answer; 0 when it is well-formed. */
+/* Copies the member name (a token, "name":"...") of an answer; 0 when it
+ * is well-formed. */
 static int
-keylogin_token(const char *json, char *out, size_t outsz)
+keylogin_token(const char *json, const char *name, char *out, size_t outsz)
 {
-	const char *p = strstr(json, "\"token\":\"");
+	char key[16];
+	const char *p;
 	size_t i;
 
-	if (p == NULL || outsz <= KEYLOGIN_TOKEN_LEN)
+	snprintf(key, sizeof(key), "\"%s\":\"", name);
+	if ((p = strstr(json, key)) == NULL || outsz <= KEYLOGIN_TOKEN_LEN)
 		return -1;
-	p += strlen("\"token\":\"");
+	p += strlen(key);
 	for (i = 0; i < KEYLOGIN_TOKEN_LEN; i++) {
 		char ch = p[i];
 
@@ -211,10 +214,16 @@ keylogin_check(struct keylogin *kl, const char *api_url, const char *fp,
 	snprintf(header, sizeof(header), KEYLOGIN_HEADER "%s", keylogin_secret);
 	snprintf(body, sizeof(body), "{\"fingerprint\":\"%s\"}", fp);
 	status = keylogin_post(api_url, "/auth/ssh-key", header, body, ans);
+	/* An unknown key: the proof that this connection used it, so the
+	 * person may register it once logged in. */
+	if (status == 404 && (keylogin_post(api_url, "/auth/ssh-key/proof",
+	    header, body, ans) != 201 ||
+	    keylogin_token(ans->data, "proof", kl->proof, sizeof(kl->proof)) != 0))
+		log_msg("key login: no proof for %s", fp);
 	explicit_bzero(header, sizeof(header));
 	/* Only the first proven key is asked about. */
 	keylogin_forget();
-	if (status == 200 && keylogin_token(ans->data, kl->token,
+	if (status == 200 && keylogin_token(ans->data, "token", kl->token,
 	    sizeof(kl->token)) == 0) {
 		kl->registered = 1;
 		rc = 1;
@@ -241,13 +250,18 @@ keylogin_env(struct keylogin *kl, char **env, size_t n, size_t envsz)
 		}
 		return n;
 	}
-	if (!keylogin_on || n + 2 >= envsz)
+	if (!keylogin_on || n + 3 >= envsz)
 		return n;
 	snprintf(kl->env[1], sizeof(kl->env[1]), "MITWIRKUNG_SSH_KEY=%s", kl->pubkey);
 	snprintf(kl->env[2], sizeof(kl->env[2]), "MITWIRKUNG_SSH_KEY_FP=%s",
 	    kl->fingerprint);
 	env[n++] = kl->env[1];
 	env[n++] = kl->env[2];
+	if (kl->proof[0] != '\0') {
+		snprintf(kl->env[3], sizeof(kl->env[3]),
+		    "MITWIRKUNG_SSH_KEY_PROOF=%s", kl->proof);
+		env[n++] = kl->env[3];
+	}
 	return n;
 }
 
@@ -257,7 +271,11 @@ keylogin_end(struct keylogin *kl, const char *api_url)
 	struct keylogin_buf *ans;
 	char header[KEYLOGIN_TOKEN_MAX + 32];
 
-	if (kl == NULL || kl->token[0] == '\0')
+	if (kl == NULL)
+		return;
+	explicit_bzero(kl->proof, sizeof(kl->proof));
+	explicit_bzero(kl->env[3], sizeof(kl->env[3]));
+	if (kl->token[0] == '\0')
 		return;
 	if (api_url != NULL && (ans = calloc(1, sizeof(*ans))) != NULL) {
 		snprintf(header, sizeof(header), "Authorization: Bearer %s",

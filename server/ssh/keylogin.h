@@ -22,7 +22,9 @@ struct keylogin {
 	char	 fingerprint[KEYLOGIN_FP_MAX];
 	char	 pubkey[KEYLOGIN_PUB_MAX];
 	char	 token[KEYLOGIN_TOKEN_MAX];	/* secret: wiped by keylogin_end() */
-	char	 env[3][KEYLOGIN_PUB_MAX + 32];	/* NAME=value for the client */
+	char	 proof[KEYLOGIN_TOKEN_MAX];	/* registers the key (POST /me/keys);
+						 * secret: wiped by keylogin_end() */
+	char	 env[4][KEYLOGIN_PUB_MAX + 32];	/* NAME=value for the client */
 };
 
 /* Reads the secret from path (see common/secretfile.h). Returns 0, or -1
@@ -40,8 +42,10 @@ void	keylogin_forget(void);
  * Asks the API at api_url (POST /auth/ssh-key with the gateway secret) for
  * a session of the account that registered the key. Returns 1 when there
  * is one (token kept in kl), 0 when the key is unknown or the API could
- * not be asked (kl keeps fp and pub for the offer to remember the key),
- * -1 for bad arguments. Only the first proven key is looked at.
+ * not be asked (kl keeps fp and pub for the offer to remember the key and,
+ * for an unknown key, the single-use proof that registers it: POST
+ * /auth/ssh-key/proof), -1 for bad arguments. Only the first proven key
+ * is looked at.
  */
 int	keylogin_check(struct keylogin *kl, const char *api_url, const char *fp,
 	    const char *pub);
@@ -49,13 +53,14 @@ int	keylogin_check(struct keylogin *kl, const char *api_url, const char *fp,
 /*
  * Adds the client's variables to env (n entries used of envsz, NULL not
  * yet written): MITWIRKUNG_TOKEN for a registered key, else
- * MITWIRKUNG_SSH_KEY and MITWIRKUNG_SSH_KEY_FP so the client can offer to
- * remember the key. Nothing when no key was proven. Returns the new n.
+ * MITWIRKUNG_SSH_KEY, MITWIRKUNG_SSH_KEY_FP and (when the API gave one)
+ * MITWIRKUNG_SSH_KEY_PROOF so the client can offer to remember the key.
+ * Nothing when no key was proven. Returns the new n.
  */
 size_t	keylogin_env(struct keylogin *kl, char **env, size_t n, size_t envsz);
 
 /* Ends the session key login opened (POST /auth/logout) and wipes the
- * token; a no-op without one. */
+ * token and the proof. */
 void	keylogin_end(struct keylogin *kl, const char *api_url);
 
 #endif

@@ -181,13 +181,22 @@ test_session_adopt_env_offer(void **state)
 	(void)state;
 	setenv("MITWIRKUNG_SSH_KEY", "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIDn9", 1);
 	setenv("MITWIRKUNG_SSH_KEY_FP", "SHA256:mX0GK3c6FcvWAMO3h3p/BHyyktvWu95hV1v0EFav/d0", 1);
+	/* Without the gateway's proof the key could not be registered. */
+	session_adopt_env();
+	assert_null(session_offer_key());
+	setenv("MITWIRKUNG_SSH_KEY", "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIDn9", 1);
+	setenv("MITWIRKUNG_SSH_KEY_FP", "SHA256:mX0GK3c6FcvWAMO3h3p/BHyyktvWu95hV1v0EFav/d0", 1);
+	setenv("MITWIRKUNG_SSH_KEY_PROOF", "pr00f-0123456789abcdefghijABCDEFGHIJ_-xyzXY", 1);
 	session_adopt_env();
 	assert_null(getenv("MITWIRKUNG_SSH_KEY"));
+	assert_null(getenv("MITWIRKUNG_SSH_KEY_PROOF"));
 	assert_string_equal(session_offer_key(), "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIDn9");
 	assert_string_equal(session_offer_fp(), "SHA256:mX0GK3c6FcvWAMO3h3p/BHyyktvWu95hV1v0EFav/d0");
+	assert_string_equal(session_offer_proof(), "pr00f-0123456789abcdefghijABCDEFGHIJ_-xyzXY");
 	session_offer_done();
 	assert_null(session_offer_key());
 	assert_null(session_offer_fp());
+	assert_null(session_offer_proof());
 	/* Escape sequences are not offered. */
 	setenv("MITWIRKUNG_SSH_KEY", "ssh-ed25519 \x1b[2J", 1);
 	setenv("MITWIRKUNG_SSH_KEY_FP", "SHA256:x", 1);

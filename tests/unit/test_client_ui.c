@@ -2705,8 +2705,8 @@ canned_keys(void)
 }
 
 /* My SSH keys: each key with its facts, removing asks first with the focus
- * on the question, adding has its field and button; no offer without a
- * key from the gateway. */
+ * on the question; no field to paste a key in, but how to add one is said;
+ * no offer without a key from the gateway. */
 static void
 test_scr_keys_page(void **state)
 {
@@ -2725,8 +2725,11 @@ test_scr_keys_page(void **state)
 	assert_string_equal(p->item[i].group, "My SSH keys (2)");
 	assert_string_equal(p->item[i].detail,
 	    "ssh-ed25519, SHA256:mX0GK3c6FcvWAMO3h3p/BHyyktvWu95hV1v0EFav/d0, added 20 November 2026");
-	assert_true(item_find(p, "Public key") > 1);
-	assert_true(item_find(p, "Add this key") > item_find(p, "Public key"));
+	assert_int_equal(item_find(p, "Public key"), -1);
+	assert_int_equal(item_find(p, "Add this key"), -1);
+	i = item_find(p, "How to add a key");
+	assert_true(i > 1);
+	assert_non_null(strstr(p->item[i].detail, "Log in over ssh with the key; the platform then offers to remember it."));
 	assert_int_equal(item_find(p, "Remember the key of this connection"), -1);
 	assert_int_equal(item_find(p, "Yes, remove this key"), -1);
 	focus_on(app, "Braille-PC");
@@ -2742,10 +2745,10 @@ test_scr_keys_page(void **state)
 	p = app_page(app);
 	assert_int_equal(item_find(p, "Yes, remove this key"), -1);
 	assert_page_has(p, "The key is kept.");
-	/* Adding with an empty field names the field and what to paste. */
-	focus_on(app, "Add this key");
+	/* Choosing it says how, where the person is. */
+	focus_on(app, "How to add a key");
 	assert_int_equal(app_action(app, ACTION_OPEN, 0), APP_OK);
-	assert_page_has(app_page(app), "Public key: please paste one line of a .pub file");
+	assert_page_has(app_page(app), "Keys cannot be added by pasting them. Log in over ssh with the key");
 	app_free(app);
 	/* No keys yet: said in words. */
 	app = test_app(0);

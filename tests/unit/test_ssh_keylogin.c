@@ -136,6 +136,14 @@ test_keylogin_unreachable_api_offers(void **state)
 		assert_null(strstr(env[i], SECRET));
 	/* No room: nothing half written. */
 	assert_int_equal(keylogin_env(&kl, env, 1, 3), 1);
+	/* With the API's proof it is handed over too, and wiped at the end. */
+	snprintf(kl.proof, sizeof(kl.proof), "%s", "pr00f_abc");
+	n = keylogin_env(&kl, env, 1, 8);
+	assert_int_equal(n, 4);
+	assert_string_equal(env[3], "MITWIRKUNG_SSH_KEY_PROOF=pr00f_abc");
+	keylogin_end(&kl, NO_API);
+	assert_string_equal(kl.proof, "");
+	assert_null(strstr(kl.env[3], "pr00f"));
 }
 
 int
