@@ -94,11 +94,12 @@ cmd_keys(struct cmd_ctx *c, struct cmd_args *a)
 	if (strcmp(sub, "list") != 0 && strcmp(sub, "add") != 0 &&
 	    strcmp(sub, "remove") != 0)
 		return cmd_usage_error("%s", _("keys needs list, add or remove"));
+	/* Says how, logged in or not. */
+	if (strcmp(sub, "add") == 0)
+		return keys_add();
 	if (keys_need_login(c) < 0)
 		return CLIENT_EXIT_LOGIN;
 	if (strcmp(sub, "list") == 0)
 		return a->npos > 1 ? cmd_usage_error("%s", _("keys list takes no more arguments")) : keys_list(c);
-	if (strcmp(sub, "add") == 0)
-		return keys_add();
 	return keys_remove(c, a->npos > 1 ? a->pos[1] : NULL);
 }

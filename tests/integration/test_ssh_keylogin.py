@@ -5,7 +5,10 @@
 # second logs in directly (also with PuTTY's plink and Dropbear's dbclient);
 # a key not registered, a removed key and the key of
 # a deleted account get the normal anonymous start; the secret never reaches
-# the client, and the gateway API refuses anyone without it.
+# the client, and the gateway API refuses anyone without it. A key is
+# registered only with the gateway's single-use proof for it (POST /me/keys
+# refuses none, another key's, a used or an expired one), and
+# `mitwirkung keys add` only says how.
 import json
 import os
 import re
@@ -114,6 +117,75 @@ def test_gateway_endpoint(api, secret, fp):
 	check(st == 404 and b["error"].get("field") == "fingerprint", "an unknown key: 404 naming the fingerprint", b)
 	st, b = api.call("POST", "/auth/ssh-key", {"fingerprint": "MD5:xx"}, headers={"X-MitWirkung-Gateway": secret})
 	check(st == 422, "a malformed fingerprint: 422", b)
+	st, b = api.call("POST", "/auth/ssh-key/proof", body)
+	check(st == 403, "a key proof without the gateway secret: 403", b)
+	st, b = api.call("POST", "/auth/ssh-key/proof", body, token=demo)
+	check(st == 403, "a key proof for a resident's token: 403", b)
+	st, b = api.call("POST", "/auth/ssh-key/proof", {"fingerprint": "MD5:xx"},
+					 headers={"X-MitWirkung-Gateway": secret})
+	check(st == 422, "a key proof for a malformed fingerprint: 422", b)
+
+
+def gateway_proof(api, secret, fp):
+	"""What the gateway gets after verifying a signature by the key fp."""
+	st, b = api.call("POST", "/auth/ssh-key/proof", {"fingerprint": fp},
+					 headers={"X-MitWirkung-Gateway": secret})
+	assert st == 201 and b["fingerprint"] == fp and re.fullmatch(r"[A-Za-z0-9_-]{43}", b["proof"]), (st, b)
+	return b["proof"]
+
+
+def test_keys_need_proof(work, secret, secret_file):
+	"""POST /me/keys registers only a key the gateway saw used, with the
+	single-use proof it got for that very key: not without one, not with
+	another key's, not twice, not after it expired (the pinned clock moved
+	on by a restart). So nobody can claim another person's public key."""
+	tmp = tempdir("mw-keyproof.")
+	api = Api(tmp, secret_file)
+	try:
+		victim, fp = keygen(work, "victim")
+		other, fp_other = keygen(work, "other")
+		pub = open(victim + ".pub").read().strip()
+		tok = api.login("moderation", "moderation-passwort")
+		st, b = api.call("POST", "/me/keys", {"public_key": pub}, token=tok)
+		check(st == 422 and b["error"].get("field") == "proof",
+			  "POST /me/keys with only a public key (no proof): refused, naming proof", b)
+		st, b = api.call("POST", "/me/keys", {"public_key": pub, "proof": gateway_proof(api, secret, fp_other)},
+						 token=tok)
+		check(st == 403 and b["error"].get("field") == "proof", "POST /me/keys with another key's proof: 403", b)
+		st, b = api.call("POST", "/me/keys", {"public_key": pub, "proof": "x" * 43}, token=tok)
+		check(st == 403 and b["error"].get("field") == "proof", "POST /me/keys with a made-up proof: 403", b)
+		proof = gateway_proof(api, secret, fp)
+		st, b = api.call("POST", "/me/keys", {"public_key": pub, "proof": proof, "label": "mine"}, token=tok)
+		check(st == 201 and b["fingerprint"] == fp, "POST /me/keys with the key's proof: 201", b)
+		st, _ = api.call("DELETE", "/me/keys/%d" % b["id"], token=tok)
+		st, b = api.call("POST", "/me/keys", {"public_key": pub, "proof": proof}, token=tok)
+		check(st == 403 and b["error"].get("field") == "proof", "the same proof again (used): 403", b)
+		late = gateway_proof(api, secret, fp)
+		api.stop()
+		api.extra += ["--clock", mwtest.iso(mwtest.now() + 3600 + 60)]
+		api.start()
+		tok = api.login("moderation", "moderation-passwort")
+		st, b = api.call("POST", "/me/keys", {"public_key": pub, "proof": late}, token=tok)
+		check(st == 403 and b["error"].get("field") == "proof", "a proof older than an hour (expired): 403", b)
+		st, b = api.call("POST", "/me/keys", {"public_key": pub, "proof": gateway_proof(api, secret, fp)},
+						 token=tok)
+		check(st == 201, "a fresh proof after that still registers the key", b)
+	finally:
+		api.stop()
+
+
+def test_keys_add_refuses(api, work):
+	"""mitwirkung keys add takes no key line: it says, in the person's
+	language, how a key is registered, and registers nothing."""
+	key, fp = keygen(work, "cli-add")
+	for lang, words in (("en", "Log in over ssh with the key; the platform then offers to remember it."),
+						("de", "Melden Sie sich mit dem Schlüssel über ssh an")):
+		r = subprocess.run([CLIENT, "--api", api.url, "--lang", lang, "keys", "add", key + ".pub"],
+						   capture_output=True, text=True, timeout=30,
+						   env=dict(os.environ, HOME=work.path, MITWIRKUNG_TOKEN=api.login("demo", "demo-passwort")))
+		check(r.returncode == 2 and words in r.stderr, "keys add (%s): refused with how to register a key" % lang,
+			  r.stdout + r.stderr)
+	check(fp not in (my_keys(api, api.login("demo", "demo-passwort")) or []), "keys add registered nothing")
 
 
 def test_first_connection_offers(srv, api, key, fp):
@@ -328,7 +400,9 @@ def test_removed_key(srv, api, key, fp):
 def test_deleted_account(srv, api, work, secret):
 	key, fp = keygen(work, "moderation-key")
 	tok = api.login("moderation", "moderation-passwort")
-	st, b = api.call("POST", "/me/keys", {"public_key": open(key + ".pub").read().strip(), "label": "mod"}, token=tok)
+	# The test stands in for the gateway that saw the key used.
+	st, b = api.call("POST", "/me/keys", {"public_key": open(key + ".pub").read().strip(), "label": "mod",
+										  "proof": gateway_proof(api, secret, fp)}, token=tok)
 	check(st == 201 and b["fingerprint"] == fp and b["label"] == "mod", "POST /me/keys: 201 with the fingerprint", b)
 	rc, out = line_session(srv, key, ["q"])
 	check("Logged in as" in out, "the moderation account's key logs in", out[-400:])
@@ -363,12 +437,15 @@ def test_environment(work, api, secret, key_known, key_new, fp_new):
 		out, env = standin_env(srv, key_known, "-o", "SetEnv=MITWIRKUNG_TOKEN=forged")
 		check(re.fullmatch(r"[A-Za-z0-9_-]{43}", env.get("MITWIRKUNG_TOKEN", "")) is not None,
 			  "registered key: the client gets a session token", out[-400:])
-		check("MITWIRKUNG_SSH_KEY" not in env, "registered key: nothing to offer")
+		check("MITWIRKUNG_SSH_KEY" not in env and "MITWIRKUNG_SSH_KEY_PROOF" not in env,
+			  "registered key: nothing to offer, no proof")
 		check(secret not in out, "the gateway secret is not in the client's environment")
 		out, env = standin_env(srv, key_new)
 		check("MITWIRKUNG_TOKEN" not in env and env.get("MITWIRKUNG_SSH_KEY_FP") == fp_new and
 			  env.get("MITWIRKUNG_SSH_KEY", "").startswith("ssh-ed25519 AAAA"),
 			  "new key: no token, the proven key and its fingerprint for the offer", out[-400:])
+		check(re.fullmatch(r"[A-Za-z0-9_-]{43}", env.get("MITWIRKUNG_SSH_KEY_PROOF", "")) is not None,
+			  "new key: the single-use proof that registers it", out[-400:])
 		check(secret not in out, "the gateway secret is not in the client's environment (new key)")
 	finally:
 		srv.stop()
@@ -395,6 +472,8 @@ def main():
 		k2, fp2 = keygen(work, "stranger")
 		k3, fp3 = keygen(work, "second-laptop")
 		test_gateway_endpoint(api, secret, fp1)
+		test_keys_need_proof(work, secret, secret_file)
+		test_keys_add_refuses(api, work)
 		test_first_connection_offers(srv, api, k1, fp1)
 		test_second_connection_direct(srv, api, k1, fp1)
 		test_unregistered_key(srv, k2, fp2)
