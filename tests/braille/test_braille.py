@@ -9,8 +9,8 @@
 # report an idea and a comment, messages, sort ideas, write an idea
 # (leave and come back), both surveys (one choice, several choices,
 # scale, text), a one-choice poll and one with up to two choices (added
-# over the staff API: the demo has none), My SSH keys (add, remove,
-# remember the key of an ssh connection), log out, languages (a Turkish
+# over the staff API: the demo has none), My SSH keys (how to add one,
+# remove, remember the key of an ssh connection), log out, languages (a Turkish
 # field name too long for one line), register and confirm with the
 # mail's code, export and delete the account, moderate (approve, reject
 # with a reason, reports), the project filter and a closed poll's
@@ -43,9 +43,15 @@ GATEWAY_KEYS = {
 	(40, 12): ("SHA256:haxfG21hhU+oDAmn4FCV8XrQLRdP0nvcwvjDfOyAvUk",
 		   "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIJ4ARjHZLWX2e1znD7y4/Aol/Mw1AbkClsQvmGgKTqNT gateway-40")}
 AUTHORS = {"demo": "Demo-Konto", "rathaus": "Rathaus Kaiserslautern"}
-# A public key each (no private half anywhere): a key logs in one account.
-PUBKEYS = {(80, 24): "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAINaBCz3jP8uLWIWV/PXTZkKKqy8BND+WiGubfE9yYaMz braille-80",
-	   (40, 12): "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIMt9bR4Q2Zs/Qxx9r2RPaXJOySJCpUzMLJTes32FL6dM braille-40"}
+# The API's gateway secret: the test stands in for the SSH gateway that
+# gets the proof that registers a key used in an ssh login.
+GATEWAY_SECRET = os.urandom(24).hex()
+# A public key each (no private half anywhere) and its fingerprint: a key
+# logs in one account.
+PUBKEYS = {(80, 24): ("SHA256:+6XHJVkfgNstJBlCnDWpKtW78f6xVXB661tyG/SHxLo",
+		     "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAINaBCz3jP8uLWIWV/PXTZkKKqy8BND+WiGubfE9yYaMz braille-80"),
+	   (40, 12): ("SHA256:8s8F706TUYDdI+lBqexmGEh2tyc+JHm1v9rxeCpnn2k",
+		     "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIMt9bR4Q2Zs/Qxx9r2RPaXJOySJCpUzMLJTes32FL6dM braille-40")}
 
 
 def login(s, user, password, back_to):
@@ -280,25 +286,39 @@ def flow_multiple_poll(s):
 	s.step("Left", "1. What should come first")
 
 
-def flow_keys(s, pub):
-	"""The account page, My SSH keys: add a key, then remove it after the
-	question; the focus is on the field, the key or the question."""
+def gateway_proof(api, fp):
+	"""The single-use proof the SSH gateway gets for a key it saw used."""
+	r = api.post("/auth/ssh-key/proof", {"fingerprint": fp}, headers={"X-MitWirkung-Gateway": GATEWAY_SECRET})
+	if r.status != 201:
+		raise Failure("POST /auth/ssh-key/proof: %r" % r)
+	return r.json["proof"]
+
+
+def register_key(api, user, password, fp, pub):
+	"""Registers pub for user the only way there is: with the proof of an
+	ssh login with it (the test stands in for the gateway)."""
+	tok = api.login(user, password).json["token"]
+	r = api.post("/me/keys", {"public_key": pub, "proof": gateway_proof(api, fp)}, token=tok)
+	if r.status != 201:
+		raise Failure("POST /me/keys: %r" % r)
+
+
+def flow_keys(s, api, user, password, key):
+	"""The account page, My SSH keys: a registered key is listed, removing
+	it asks first; no field to paste a key in, 'How to add a key' instead;
+	the focus is on the key, the question or that line."""
+	fp, pub = key
+	register_key(api, user, password, fp, pub)
 	s.step("a", "1. ")
 	s.find("Down", "My SSH keys")
-	s.step("Enter", "1. Public key:")
-	before = s.window()
-	s.key(pub)
-	s.expect("Public key: ", changed=before)
-	s.step("Enter", "2. Add this key")
-	s.step("Enter", "2. Public key:")
+	s.step("Enter", "1. " + pub.split()[-1])
+	s.step("Down", "2. How to add a key")
 	s.step("Up", "1. " + pub.split()[-1])
 	s.step("Enter", "2. Yes, remove this key")
 	s.step("Down", "3. No, keep it")
 	s.step("Up", "2. Yes, remove this key")
-	s.step("Enter", "1. Public key:")
-	# Left moves in the text: Esc leaves the field's page (a lone Esc
-	# reaches the program after about a second under brltty-pty).
-	s.step("Esc", "My SSH keys", timeout=10)
+	s.step("Enter", "1. How to add a key")
+	s.step("Left", "My SSH keys")
 	s.step("Left", "1. What should come first")
 
 
@@ -509,7 +529,8 @@ def flow_remember_key(build, api, env, cols, rows, user, password):
 	is then listed under My SSH keys."""
 	fp, pub = GATEWAY_KEYS[(cols, rows)]
 	s = Session(build, [mwtest.CLIENT_BIN, "--api", api.url, "--lang", "en"], rows, cols,
-		    env=dict(env, MITWIRKUNG_SSH_KEY=pub, MITWIRKUNG_SSH_KEY_FP=fp),
+		    env=dict(env, MITWIRKUNG_SSH_KEY=pub, MITWIRKUNG_SSH_KEY_FP=fp,
+			     MITWIRKUNG_SSH_KEY_PROOF=gateway_proof(api, fp)),
 		    label="%dx%d ssh" % (cols, rows))
 	try:
 		s.expect("1. Packaging tax")
@@ -586,7 +607,7 @@ def run_size(build, api, tmp, cols, rows, results):
 		flow_survey(s)
 		flow_single_poll(s, 2 if cols == 80 else 3)
 		flow_multiple_poll(s)
-		flow_keys(s, PUBKEYS[(cols, rows)])
+		flow_keys(s, api, user, password, PUBKEYS[(cols, rows)])
 		flow_logout(s)
 		flow_language(s)
 		flow_long_field_name(s)
@@ -656,7 +677,11 @@ def main():
 		S.check(False, "BRLTTY is built", str(e))
 		S.finish()
 	tmp = mwtest.tempdir("mw-braille-")
-	api = mwtest.ApiServer(tmp=tmp).start()
+	secret_file = os.path.join(tmp, "gw-secret")
+	fd = os.open(secret_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+	os.write(fd, (GATEWAY_SECRET + "\n").encode())
+	os.close(fd)
+	api = mwtest.ApiServer(tmp=tmp, extra=["--gateway-secret-file", secret_file]).start()
 	add_multiple_poll(api)
 	S.parallel(*[("braille_%dx%d" % (c, r), size_case, build, api, tmp, c, r)
 		     for c, r in ((80, 24), (40, 12))])
