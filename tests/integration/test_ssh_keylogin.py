@@ -214,6 +214,12 @@ def test_second_connection_direct(srv, api, key, fp):
 	check(srv.wait_log(r"key login with " + re.escape(fp)), "the gateway logs the key login")
 	check(wait_for(lambda: api.log().count("POST /api/v1/auth/logout 204") > logouts),
 		  "the session key login opened ends with the connection (the gateway logs it out)")
+	# My SSH keys in line mode: the key, and how to add one (no field).
+	rc, out = line_session(srv, key, ["a", "3", "2"])
+	check("1. ssh-ed25519" in out and "Public key" not in out and
+		  "Keys cannot be added by pasting them. Log in over ssh with the key; "
+		  "the platform then offers to remember it." in out,
+		  "line mode, My SSH keys: the key is listed, 'How to add a key' says how", out[-800:])
 
 
 def wait_for(cond, timeout=10):
