@@ -25,7 +25,7 @@ home = None
 WORDS = {
     "tr": ["satır kipi", "Projeler", "katılımcı.", "Açık projeler: ",
 	   "tarihine kadar açık", "t tam metin", "q çık",
-	   "Fikirler:", "Tüm fikirler (", "Şehir merkezinde buluşma yerleri", "Yeni bir fikir yaz", "sıralama, açık", "b geri",
+	   "Fikirler:", "Tüm fikirler (", "Şehir merkezinde buluşma yerleri", "Yeni fikir yaz", "sıralama, açık", "b geri",
 	   "Giriş yap", "Kullanıcı adı veya e-posta"],
     "uk": ["рядковий режим", "Проєкти", "учасників.",
 	   "Відкриті проєкти: ", "відкрито до ", "t повний текст", "q вийти",
@@ -140,7 +140,7 @@ def test_demo_texts_in_the_language():
 			"Lautern tanzt: ein Tanz-Abend"], "Diesen Text gibt es nur", 0),
 		("tr", ["Şehir merkezinde buluşma yerleri", german,
 			"Meydana önce hangi etkinlik gelsin?", "3D sokak resmi"],
-		 "Bu metin yalnızca şu dilde var: Deutsch.", 1),
+		 "Bu metin yalnızca Deutsch dilinde.", 1),
 		("uk", ["Місця зустрічей у центрі міста", german,
 			"Який захід має першим прийти на площу?", "3D-розпис вулиці"],
 		 "Цей текст є лише такою мовою: Deutsch.", 1)):
