@@ -8,7 +8,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
-from mwtest import Client, Failure, Suite, preflight, tempdir  # noqa: E402
+from mwtest import Client, Failure, Suite, preflight, tempdir, wait_until  # noqa: E402
 from test_client_tmux import login  # noqa: E402
 from test_qa_tmux import free_port, serve  # noqa: E402
 
@@ -33,8 +33,11 @@ def fill(c, *values):
 			c.check_caret(v)
 		before = c.focus_item()
 		c.keys("Enter")
-		c.check_focus()
-		if c.focus_item() == before:
+		# The screen follows the key a moment later: wait for the move.
+		try:
+			wait_until(lambda: c.check_focus() is not None and
+				c.focus_item() != before, 5, "the focus to move on")
+		except Failure:
 			raise Failure("Enter did not move on from %r:\n%s" % (before, c.text()))
 
 
