@@ -162,6 +162,14 @@ lay_state_first(const struct page_item *it)
 }
 
 static int
+lay_strcmp0(const char *a, const char *b)
+{
+	if (a == NULL || b == NULL)
+		return a != b;
+	return strcmp(a, b);
+}
+
+static int
 lay_is_field(const struct page_item *it)
 {
 	return it->field != NULL && (it->kind == PAGE_ITEM_FIELD ||
@@ -177,14 +185,15 @@ struct lay_caret {
 };
 
 /* Below an item: a field's error (unless the state says it already, as
- * screens often put it there) and the detail text. */
+ * screens often put it there, or the caret's line did: said) and the
+ * detail text. */
 static void
 lay_notes(struct lay_buf *b, const struct page_item *it, int i,
-    const char *rest, int width)
+    const char *rest, int width, int said)
 {
 	const char *err;
 
-	err = it->field != NULL ? it->field->error : NULL;
+	err = it->field != NULL && !said ? it->field->error : NULL;
 	if (err != NULL && (it->state == NULL || strcmp(it->state, err) != 0))
 		lay_wrap(b, rest, rest, err, width, CANVAS_ERROR | CANVAS_BOLD, i);
 	if (it->detail != NULL && it->detail[0] != '\0')
@@ -202,19 +211,23 @@ lay_notes(struct lay_buf *b, const struct page_item *it, int i,
  * is on says the name again. On a wide screen all of it stays left of
  * column 40, the first window of a 40-cell display. Of a name too long
  * to leave the value room, as many last words as fit share the value's
- * line and the first ones stand above. State and error go below. Returns
- * 0 when even that does not fit (the caller then lays the field out
- * below the label), 1 when done.
+ * line and the first ones stand above. State and error go below. While
+ * the focused field is refused (its error, or refused: the action just
+ * failed), the error's first words stand in the name's place, so the
+ * window on the caret says why and the value stays editable; the rest
+ * follows on the next line, where panning on reads it. Returns 0 when
+ * even that does not fit (the caller then lays the field out below the
+ * label), 1 when done.
  */
 static int
 lay_field_inline(struct lay_buf *b, const struct page_item *it, int i,
-    int focused, const char *first, const char *rest, int width,
-    struct lay_caret *caret)
+    int focused, const char *refused, const char *first, const char *rest,
+    int width, struct lay_caret *caret)
 {
 	struct text_lines tl, nl;
-	const char *label, *lead;
-	char *head, *pad, *named, *above;
-	size_t k, row, col, start, top, lw, hl, cut;
+	const char *label, *lead, *err, *more, *sep;
+	char *head, *pad, *named, *above, *said;
+	size_t k, row, col, start, top, lw, hl, cut, sw;
 	int pw, fw, span, rc;
 
 	label = it->label != NULL ? it->label : "";
@@ -225,7 +238,31 @@ lay_field_inline(struct lay_buf *b, const struct page_item *it, int i,
 	memset(&nl, 0, sizeof(nl));
 	top = b->n;
 	lead = first;
-	if ((int)text_width(label) + 2 + LAY_FIELD_MIN > span - pw) {
+	sep = ": ";
+	more = said = NULL;
+	err = focused ? (it->field->error != NULL ? it->field->error : refused) : NULL;
+	if (err != NULL) {
+		/* As many of the error's first words as fit, "…" if more. */
+		if (text_wrap(err, (size_t)(span - pw - 2 - LAY_FIELD_MIN), &nl) != 0) {
+			b->err = 1;
+			return 1;
+		}
+		k = nl.n > 0 ? strlen(nl.line[0]) : 0;
+		more = strncmp(err, nl.n > 0 ? nl.line[0] : "", k) == 0 ? err + k : err;
+		more += strspn(more, " ");
+		if (asprintf(&said, "%.*s%s", (int)(more - err), err,
+		    *more != '\0' ? "…" : "") < 0) {
+			text_lines_free(&nl);
+			b->err = 1;
+			return 1;
+		}
+		text_lines_free(&nl);
+		/* The words only, without the spaces before the rest. */
+		for (k = (size_t)(more - err); k > 0 && said[k - 1] == ' '; k--)
+			memmove(said + k - 1, said + k, strlen(said + k) + 1);
+		label = said;
+		sep = " ";
+	} else if ((int)text_width(label) + 2 + LAY_FIELD_MIN > span - pw) {
 		/* As many of the name's last words as fit stand beside the
 		 * value ("mit Rangfolge 1", not a bare "Rangfolge 1" that
 		 * another field is called); the first ones go above. */
@@ -247,25 +284,26 @@ lay_field_inline(struct lay_buf *b, const struct page_item *it, int i,
 		lead = rest;
 	}
 	lw = text_width(label);
+	sw = strlen(sep);
 	/* On a wide screen a caret after a full line stays left of 40. */
-	fw = span - pw - (int)lw - 2 - (width > span ? 1 : 0);
+	fw = span - pw - (int)lw - (int)sw - (width > span ? 1 : 0);
 	if (field_layout(it->field, (size_t)fw, &tl, &row, &col) != 0) {
 		text_lines_free(&nl);
 		b->err = 1;
 		return 1;
 	}
-	hl = strlen(first) + strlen(label) + 3;
+	hl = strlen(first) + strlen(label) + sw + 1;
 	head = malloc(hl);
 	named = malloc(hl);
-	pad = malloc((size_t)pw + lw + 3);
+	pad = malloc((size_t)pw + lw + sw + 1);
 	if (head == NULL || named == NULL || pad == NULL) {
 		b->err = 1;
 		goto out;
 	}
-	snprintf(head, hl, "%s%s: ", lead, label);
-	snprintf(named, hl, "%s%s: ", rest, label);
-	memset(pad, ' ', (size_t)pw + lw + 2);
-	pad[(size_t)pw + lw + 2] = '\0';
+	snprintf(head, hl, "%s%s%s", lead, label, sep);
+	snprintf(named, hl, "%s%s%s", rest, label, sep);
+	memset(pad, ' ', (size_t)pw + lw + sw);
+	pad[(size_t)pw + lw + sw] = '\0';
 	start = b->n;
 	lay_add(b, head, tl.n > 0 ? tl.line[0] : "", 0, i);
 	for (k = 1; k < tl.n; k++)
@@ -277,21 +315,25 @@ lay_field_inline(struct lay_buf *b, const struct page_item *it, int i,
 	if (focused) {
 		b->l[top].span_to = strlen(first);
 		caret->line = start + row;
-		caret->col = pw + (int)lw + 2 + (int)col;
+		caret->col = pw + (int)lw + (int)sw + (int)col;
 		caret->set = 1;
 		caret->cols = fw;
 	}
-	if (it->state != NULL && it->state[0] != '\0')
+	if (err != NULL && *more != '\0')
+		lay_wrap(b, rest, rest, more, width, CANVAS_ERROR | CANVAS_BOLD, i);
+	if (it->state != NULL && it->state[0] != '\0' && (err == NULL ||
+	    lay_strcmp0(it->state, it->field->error) != 0))
 		lay_wrap(b, rest, rest, it->state, width,
 		    it->field->error != NULL && strcmp(it->state,
 		    it->field->error) == 0 ? CANVAS_ERROR | CANVAS_BOLD : 0, i);
-	lay_notes(b, it, i, rest, width);
+	lay_notes(b, it, i, rest, width, err != NULL);
 out:
 	text_lines_free(&tl);
 	text_lines_free(&nl);
 	free(head);
 	free(named);
 	free(pad);
+	free(said);
 	return 1;
 }
 
@@ -324,7 +366,8 @@ lay_item(struct lay_buf *b, const struct page *p, int i, int numw,
 	pw = (int)strlen(first);
 	snprintf(rest, sizeof(rest), "%*s", pw, "");
 	if (lay_is_field(it) &&
-	    lay_field_inline(b, it, i, focused, first, rest, width, caret))
+	    lay_field_inline(b, it, i, focused, p->refused, first, rest, width,
+	    caret))
 		return;
 
 	label = NULL;
@@ -398,15 +441,7 @@ lay_item(struct lay_buf *b, const struct page *p, int i, int numw,
 		text_lines_free(&tl);
 	}
 	if (!joined)
-		lay_notes(b, it, i, rest, width);
-}
-
-static int
-lay_strcmp0(const char *a, const char *b)
-{
-	if (a == NULL || b == NULL)
-		return a != b;
-	return strcmp(a, b);
+		lay_notes(b, it, i, rest, width, 0);
 }
 
 /* Lays out the body; item_first[i] / item_last[i] get the line range of

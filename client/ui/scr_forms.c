@@ -342,9 +342,10 @@ login_submit(struct app *app, struct screen *s)
 		return APP_OK;
 	ui_loading(app);
 	if (api_login(app->api, f->f[0].text, f->f[1].text, &out) < 0) {
-		ui_fail(app, _("You are not logged in."), 0);
+		/* The focus first: the password's line then says why. */
 		field_set(&f->f[1], "");
 		s->focus = 1;
+		ui_fail(app, _("You are not logged in."), 0);
 		return APP_OK;
 	}
 	if (!app->opts.kiosk && session_save(out->token) < 0)

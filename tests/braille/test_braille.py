@@ -4,14 +4,15 @@
 # API with demo data, as a 40-cell braille display, at 80x24 and at 40x12
 # at the same time. Every end-to-end flow of the full UI a resident, a
 # moderator or a staff member can do: browse, colour and refresh, help,
-# log in, rank (choose, move) and send a vote, results, withdraw (asked),
+# a wrong password (refused on the password's line), log in, rank (choose, move) and send a vote, results, withdraw (asked),
 # support, comment (two lines; on an idea and on a project), reply,
 # report an idea and a comment, messages, sort ideas, write an idea
 # (leave and come back), both surveys (one choice, several choices,
 # scale, text), a one-choice poll and one with up to two choices (added
 # over the staff API: the demo has none), My SSH keys (how to add one,
 # remove, remember the key of an ssh connection), log out, languages (a Turkish
-# field name too long for one line), register and confirm with the
+# field name too long for one line), register (a user name and a
+# password refused, each on its field's line) and confirm with the
 # mail's code, export and delete the account, moderate (approve, reject
 # with a reason, reports), the project filter and a closed poll's
 # results, and a paper sheet keyed twice by two staff accounts, corrected
@@ -60,6 +61,20 @@ def login(s, user, password, back_to):
 	s.step("Enter", "Password:")
 	s.type(password, "Password: " + "*" * len(password))
 	s.step("Enter", back_to)
+
+
+def flow_wrong_password(s, user):
+	"""A wrong password: the cursor is back in the emptied password
+	field, and its line says that the login was refused."""
+	s.step("l", "User name or e-mail:")
+	s.type(user, "User name or e-mail: " + user)
+	s.step("Enter", "Password:")
+	s.type("falsch", "Password: ******")
+	s.step("Enter", "2. You are not logged in.", timeout=10)
+	# Typing again: the line is the password's again.
+	s.type("x", "2. Password: *")
+	s.step("Backspace", "2. Password:")
+	s.step("Esc", "3. Stadt.Raum.Wir.", timeout=10)
 
 
 def flow_browse(s):
@@ -405,13 +420,26 @@ def register(s, api, user, back_to):
 	"""Registers, confirms with the code from the mail, logs in."""
 	mail = user + "@example.org"
 	s.step("R", "1. User name:")
-	s.type(user, "User name: " + user)
+	# A name with a capital and a space, a password too short: Register
+	# refuses one field after the other, the cursor in it, and its line
+	# says what is wrong and what is allowed.
+	s.type("Neu X", "User name: Neu X")
 	s.step("Enter", "2. E-mail:")
 	s.type(mail, "E-mail: " + mail[:20])
 	s.step("Enter", "3. Display name:")
 	s.type("Neu Person", "Display name: Neu Person")
 	s.step("Enter", "4. Password:")
+	s.type("kurz", "Password: ****")
+	s.step("Enter", "4. Password: at least 8")
+	for _ in "kurz":
+		s.step("Backspace", "4. Password:")
 	s.type("geheim-passwort", "Password: ****")
+	s.step("Enter", "1. User name: 3 to 32")
+	for _ in "Neu X":
+		s.step("Backspace", "1. User name:")
+	s.type(user, "User name: " + user[:5])
+	for field in ("2. E-mail:", "3. Display name:", "4. Password: ****"):
+		s.step("Enter", field)
 	# The name is filled in; the code of the mail (8 digits, in two
 	# groups) fits the window beside the field's name.
 	s.step("Enter", "2. Code:")
@@ -598,6 +626,7 @@ def run_size(build, api, tmp, cols, rows, results):
 		user, password = USERS[(cols, rows)]
 		flow_browse(s)
 		flow_help(s)
+		flow_wrong_password(s, user)
 		login(s, user, password, "3. Stadt.Raum.Wir.")
 		flow_vote(s)
 		flow_withdraw_asks(s)

@@ -373,17 +373,15 @@ test_layout_page_cursor_on_field_caret(void **state)
 	assert_int_equal(c->cur_y, y);
 	assert_int_equal(c->cur_x, 15);
 	assert_int_equal(l.field_cols, 40 - 12);
-	/* A multi-line field also shares the line with its name, with the
-	 * error under it (issue 8 item 23: braille shows the name). */
+	/* A multi-line field also shares the line with its name (issue 8
+	 * item 23: braille shows the name). */
 	it->kind = PAGE_ITEM_MULTILINE;
 	f.multiline = 1;
-	field_set_error(&f, "Titel: mindestens 10 Zeichen.");
 	assert_int_equal(layout_page(&l, p, NULL, NULL, NULL, c), 0);
 	y = canvas_find(c, "> 1. Titel: Bänke");
 	assert_true(y >= 0);
 	assert_int_equal(c->cur_y, y);
 	assert_int_equal(c->cur_x, 15);
-	assert_string_equal(canvas_text(c, y + 1), "     Titel: mindestens 10 Zeichen.");
 	/* The caret on a later line: that line says the name again. */
 	assert_int_equal(field_set(&f, "Bänke\nmehr"), 0);
 	assert_int_equal(layout_page(&l, p, NULL, NULL, NULL, c), 0);
@@ -431,6 +429,73 @@ test_layout_page_cursor_on_field_caret(void **state)
 	assert_int_equal(c->cur_x, 27);
 	page_free(p);
 	field_clear(&f);
+	canvas_free(c);
+	layout_free(&l);
+}
+
+/* A refused field: its caret line starts with the error's first words
+ * (which name the field) and keeps the value editable; the rest of the
+ * error follows on the next line, where panning on reads it. Another
+ * field's error stays under it. At 80 columns the caret stays left of
+ * column 40. */
+static void
+test_layout_page_field_error_on_caret_line(void **state)
+{
+	struct layout l;
+	struct canvas *c;
+	struct page *p;
+	struct page_item *it;
+	struct page_field f, g;
+	int y;
+
+	(void)state;
+	layout_init(&l);
+	c = canvas_new(12, 40);
+	p = page_new();
+	page_set_heading(p, "Registrieren");
+	assert_int_equal(field_init(&f, "Benutzername", "Benutzername", 32, 0, 0), 0);
+	assert_int_equal(field_init(&g, "Passwort", "Passwort", 256, 0, 0), 0);
+	assert_int_equal(field_set(&f, "A b"), 0);
+	assert_int_equal(field_set_error(&f, "Benutzername: nur a-z, 0-9 und . _ -."), 0);
+	it = page_add_item(p, PAGE_ITEM_FIELD, "Benutzername");
+	it->field = &f;
+	page_item_state(it, "%s", f.error);
+	it = page_add_item(p, PAGE_ITEM_PASSWORD, "Passwort");
+	it->field = &g;
+	p->focus = 0;
+	assert_int_equal(layout_page(&l, p, NULL, NULL, NULL, c), 0);
+	y = c->cur_y;
+	assert_string_equal(canvas_text(c, y), "> 1. Benutzername: nur a-z,… A b");
+	assert_int_equal(c->cur_x, 32);
+	assert_int_equal(l.field_cols, 40 - 29);
+	assert_string_equal(canvas_text(c, y + 1), "     0-9 und . _ -.");
+	assert_string_equal(canvas_text(c, y + 2), "  2. Passwort: ");
+	/* A short error stands whole before the value. */
+	assert_int_equal(field_set_error(&f, "Zu kurz."), 0);
+	page_item_state(&p->item[0], "%s", f.error);
+	assert_int_equal(layout_page(&l, p, NULL, NULL, NULL, c), 0);
+	assert_string_equal(canvas_text(c, c->cur_y), "> 1. Zu kurz. A b");
+	/* Not focused: name and value, the error below. */
+	p->focus = 1;
+	assert_int_equal(layout_page(&l, p, NULL, NULL, NULL, c), 0);
+	y = canvas_find(c, "  1. Benutzername: A b");
+	assert_true(y >= 0);
+	assert_string_equal(canvas_text(c, y + 1), "     Zu kurz.");
+	/* A login refused on the focused field says so there too. */
+	p->refused = "Nicht angemeldet. Falscher Name oder Passwort.";
+	assert_int_equal(layout_page(&l, p, NULL, NULL, NULL, c), 0);
+	y = c->cur_y;
+	assert_string_equal(canvas_text(c, y), "> 2. Nicht angemeldet.… ");
+	assert_string_equal(canvas_text(c, y + 1), "     Falscher Name oder Passwort.");
+	/* At 80 columns the caret stays in the first 40 cells. */
+	canvas_free(c);
+	c = canvas_new(24, 80);
+	assert_int_equal(layout_page(&l, p, NULL, NULL, NULL, c), 0);
+	assert_true(c->cur_x < 40);
+	assert_true(strncmp(canvas_text(c, c->cur_y), "> 2. Nicht angemeldet.", 22) == 0);
+	page_free(p);
+	field_clear(&f);
+	field_clear(&g);
 	canvas_free(c);
 	layout_free(&l);
 }
@@ -618,6 +683,7 @@ main(void)
 		cmocka_unit_test(test_layout_page_no_focus_cursor_on_heading),
 		cmocka_unit_test(test_layout_page_long_status_wraps),
 		cmocka_unit_test(test_layout_page_refused_on_focused_line),
+		cmocka_unit_test(test_layout_page_field_error_on_caret_line),
 		cmocka_unit_test(test_layout_read_scrolls_long_text),
 		cmocka_unit_test(test_layout_page_tiny_screen_keeps_marker),
 		cmocka_unit_test(test_term_key_from_curses_maps),
