@@ -469,9 +469,17 @@ line_numbers(struct line *l, const struct page *p, const struct line_cmd *c)
 		app_action(l->app, ACTION_JUMP, n);
 		p = app_page(l->app);
 		if (p->focus >= 0 && p->item[p->focus].field != NULL) {
-			if (!line_ask_field(l, &p->item[p->focus]))
+			const struct page_field *f = p->item[p->focus].field;
+
+			if ((r = line_ask_field(l, &p->item[p->focus])) == 0)
 				return APP_QUIT;
-			l->asked = p->item[p->focus].field;
+			l->asked = f;
+			/* b at a refused field ends the numbers. */
+			if (r == 3) {
+				r = APP_OK;
+				break;
+			}
+			r = APP_OK;
 			continue;
 		}
 		heading = strdup(p->heading);

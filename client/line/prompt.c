@@ -282,13 +282,19 @@ line_prompt_field(const struct page_item *it, int numbered, int refused)
 	} else if (f->len > 0)
 		/* L10N: line mode asks again for a filled field: its text. */
 		fprintf(o, _(", now \"%s\" (Enter alone keeps it)"), f->text);
+	/* Asked again after a refusal: b leaves it (the text from before
+	 * stays). */
+	if (refused) {
+		fputs(", ", o);
+		fprintf(o, _("%s back"), "b");
+	}
 	if (f->multiline) {
 		/* L10N: how to end a multi-line answer in line mode. */
 		fputs(_(" (several lines; a line with only a dot ends the text)"), o);
 		fputs(":\n", o);
 	} else
 		/* A question ("Where were the ballots collected?") needs no colon. */
-		fputs(ql > 0 && q[ql - 1] == '?' ? " " : ": ", o);
+		fputs(!refused && ql > 0 && q[ql - 1] == '?' ? " " : ": ", o);
 	if (fclose(o) != 0) {
 		free(s);
 		return NULL;

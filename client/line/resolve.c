@@ -507,6 +507,18 @@ line_question_answer(const struct keys_map *keys, const struct page *p,
 	    LINE_ANSWER_OK : LINE_ANSWER_BAD;
 }
 
+enum line_field_do
+line_field_typed(const struct page_field *f, int refused, const char *typed)
+{
+	const char *w = typed + strspn(typed, " ");
+
+	if (refused && w[0] == 'b' && w[1 + strspn(w + 1, " ")] == '\0')
+		return LINE_FIELD_BACK;
+	if (typed[0] != '\0' || f->len == 0)
+		return LINE_FIELD_SET;
+	return refused || f->error != NULL ? LINE_FIELD_CHECK : LINE_FIELD_KEEP;
+}
+
 size_t
 line_question_count(const struct page *p)
 {

@@ -1192,6 +1192,25 @@ def test_survey_number_after_the_questions_means_a_question(h):
 	hasnt(full, "7. 2", "9. 4")
 
 
+@with_home
+def test_refused_field_is_asked_again_after_enter(h):
+	"""8.1/8.21: Enter alone after a refused title does not keep the
+	refused text and go on: the title is asked again until it is right;
+	b leaves it with the text from before."""
+	u, n, t = citizen_on(h, "stadtraum")
+	ai, wi = ideas_items(h, n)
+	t = h.run([n, wi, "q", "", "Bank am Brunnen", "Eine Bank am Brunnen.", "."])
+	ok(t.count("Title: at least 3 characters, you have 1.") == 2,
+	   "Enter alone did not ask the refused title again:\n" + t[-1500:])
+	has(after(t, "you have 1.\n"), "1. Title (3 to 120 characters), b back: ")
+	has(after(t, "Your idea (10 to"), "Review and send")
+	hasnt(after(t, "Your idea (10 to"), "at least 3")
+	# b after a refusal: the page's prompt, not the next field.
+	t = h.run([n, wi, "q", "b"])
+	ok(re.search(r"you have 1\.\n1\. Title \(3 to 120 characters\), b back: (Number, )?3 Review and send", t),
+	   "b did not leave the refused title:\n" + t[-1000:])
+
+
 def setup():
 	global srv
 	if not os.access(CLIENT, os.X_OK):

@@ -183,7 +183,7 @@ test_line_prompt_field_shows_value(void **state)
 	free(s);
 	/* Refused: what was refused is not offered; unnumbered. */
 	assert_non_null(s = line_prompt_field(it, 0, 1));
-	assert_string_equal(s, "Title (3 to 120 characters): ");
+	assert_string_equal(s, "Title (3 to 120 characters), b back: ");
 	free(s);
 	it = fx_field(p, &f[1], "Password", NULL, "secret", 1);
 	assert_non_null(s = line_prompt_field(it, 1, 0));

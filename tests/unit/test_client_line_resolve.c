@@ -418,6 +418,30 @@ test_line_resolve_survey_number_is_question(void **state)
 	keys_map_free(m);
 }
 
+/* Issue 8 items 1 and 21: Enter alone keeps only a valid text; a refused
+ * one is checked (so asked) again until it is right or b leaves it. */
+static void
+test_line_field_typed_refused_is_asked_again(void **state)
+{
+	struct page_field f;
+
+	(void)state;
+	assert_int_equal(field_init(&f, "Title", NULL, 0, 0, 0), 0);
+	assert_int_equal(line_field_typed(&f, 0, ""), LINE_FIELD_SET);
+	assert_int_equal(field_set(&f, "q"), 0);
+	assert_int_equal(line_field_typed(&f, 0, ""), LINE_FIELD_KEEP);
+	assert_int_equal(line_field_typed(&f, 1, ""), LINE_FIELD_CHECK);
+	assert_int_equal(line_field_typed(&f, 1, " b "), LINE_FIELD_BACK);
+	/* At first b is text (a title may be "b"), and so is "b 2". */
+	assert_int_equal(line_field_typed(&f, 0, "b"), LINE_FIELD_SET);
+	assert_int_equal(line_field_typed(&f, 1, "b 2"), LINE_FIELD_SET);
+	assert_int_equal(line_field_typed(&f, 1, "Bench"), LINE_FIELD_SET);
+	/* A text the form refused at its button is checked again, too. */
+	assert_int_equal(field_set_error(&f, "Title: at least 3 characters."), 0);
+	assert_int_equal(line_field_typed(&f, 0, ""), LINE_FIELD_CHECK);
+	field_clear(&f);
+}
+
 int
 main(void)
 {
@@ -432,6 +456,7 @@ main(void)
 		cmocka_unit_test(test_line_walk_start_at_first_empty_field),
 		cmocka_unit_test(test_line_question_numbers_within_question),
 		cmocka_unit_test(test_line_resolve_survey_number_is_question),
+		cmocka_unit_test(test_line_field_typed_refused_is_asked_again),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
