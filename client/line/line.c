@@ -505,6 +505,7 @@ line_handle(struct line *l, const struct page *p, char *ans)
 {
 	struct line_cmd c;
 	struct line_do d;
+	const struct page_item *it;
 	char *heading, *which = NULL;
 	int r;
 
@@ -564,7 +565,12 @@ line_handle(struct line *l, const struct page *p, char *ans)
 		free(heading);
 		return r;
 	}
-	return app_action(l->app, d.action, 0);
+	r = app_action(l->app, d.action, 0);
+	/* The action refused a field (a wrong code): it is asked again. */
+	if ((it = page_focused(app_page(l->app))) != NULL && it->field != NULL &&
+	    it->field->error != NULL)
+		l->asked = NULL;
+	return r;
 }
 
 /*

@@ -170,7 +170,9 @@ line_say_item(struct line_out *o, const struct page_item *it, int full, int chan
 	line_out_puts(o, "\n");
 	if (it->field != NULL && it->field->multiline && it->field->len > 0)
 		line_text(o, "   ", it->field->text);
-	if (it->field != NULL && it->field->error != NULL)
+	/* Once: not again when the state says it already. */
+	if (it->field != NULL && it->field->error != NULL &&
+	    (state == NULL || strcmp(state, it->field->error) != 0))
 		line_text(o, "   ", it->field->error);
 	/* No '#' bar: a speech synthesizer reads it as a row of "hash";
 	 * the detail says the numbers. */

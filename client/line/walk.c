@@ -97,7 +97,7 @@ line_ask_field(struct line *l, const struct page_item *it)
 	const struct page_item *now;
 	struct page_field *f = it->field;
 	char *was = strdup(f->text != NULL ? f->text : "");
-	int r, ret, refused = 0;
+	int r, ret, refused = f->error != NULL;
 
 	for (;;) {
 		if ((r = line_ask_once(l, it, refused)) == 0) {
@@ -150,7 +150,9 @@ line_walk_fields(struct line *l, int fresh)
 		p = app_page(l->app);
 	}
 	it = page_focused(p);
-	while (it != NULL && it->field != NULL && it->field->len == 0 &&
+	/* Empty fields, and one the page's action refused (a wrong code). */
+	while (it != NULL && it->field != NULL &&
+	    (it->field->len == 0 || it->field->error != NULL) &&
 	    it->field != l->asked && guard++ < 16) {
 		l->asked = it->field;
 		if ((r = line_ask_field(l, it)) == 0)

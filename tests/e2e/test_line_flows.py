@@ -1211,6 +1211,22 @@ def test_refused_field_is_asked_again_after_enter(h):
 	   "b did not leave the refused title:\n" + t[-1000:])
 
 
+@with_home
+def test_wrong_code_is_asked_again(h):
+	"""8.20/8.21: a wrong confirmation code asks the code field again at
+	once, saying what is allowed; the right code typed there confirms."""
+	name = srv.unique("wc")
+	h.run(["l", "", "4", name, name + "@example.org", "", "geheim-passwort-9", "5"])
+	code = mwtest.mail_code(srv, name + "@example.org")
+	wrong = "0000 0001" if code != "0000 0001" else "0000 0002"
+	t = h.run(["l", "", "5", name, wrong, "3", code, "3"])
+	has(t, "Code: 8 digits, spaces allowed; type it again.\n"
+	    "The account was not confirmed",
+	    "wrong tries, use the long code from the mail.\n2. Code from the mail (8 digits), b back: ",
+	    "Your account is active")
+	ok(t.count("8 digits, spaces allowed") == 1, "the error said twice:\n" + t[-1500:])
+
+
 def setup():
 	global srv
 	if not os.access(CLIENT, os.X_OK):

@@ -472,10 +472,40 @@ test_line_said_after_review_not_a_form(void **state)
 	page_free(l);
 }
 
+/* A refused field whose state is its error (a wrong code) says the
+ * error once, not on the item's line and again below it. */
+static void
+test_line_say_field_error_once(void **state)
+{
+	struct page *p = fx_page("Confirm your account", "form");
+	struct page_field f;
+	struct page_item *it;
+	struct line_out o;
+
+	(void)state;
+	memset(&o, 0, sizeof(o));
+	it = fx_field(p, &f, "Code", NULL, "1234 5678", 0);
+	it->number = 2;
+	assert_int_equal(field_set_error(&f, "Code: 8 digits."), 0);
+	assert_int_equal(page_item_state(it, "%s", f.error), 0);
+	line_say_item(&o, it, 0, 0);
+	assert_string_equal(o.s, "2. Code: 1234 5678 — Code: 8 digits.\n");
+	line_out_reset(&o);
+	/* Without the state it is said below the item. */
+	free(it->state);
+	it->state = NULL;
+	line_say_item(&o, it, 0, 0);
+	assert_string_equal(o.s, "2. Code: 1234 5678\n   Code: 8 digits.\n");
+	line_out_free(&o);
+	field_clear(&f);
+	page_free(p);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_line_say_field_error_once),
 		cmocka_unit_test(test_line_out_degenerate),
 		cmocka_unit_test(test_line_say_page_pager_stops),
 		cmocka_unit_test(test_line_say_cut_text_says_words_left),
