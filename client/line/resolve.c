@@ -325,6 +325,32 @@ line_resolve_question(const struct page *p, const struct line_cmd *c, struct lin
 	return d->kind = LINE_DO_QUESTION;
 }
 
+/* Enter alone at a page's prompt: what to type, briefly, with the
+ * page's main action; the page is not said again. */
+static void
+line_resolve_enter(const struct page *p, struct line_do *d)
+{
+	const struct page_item *main = line_main_button(p);
+	size_t i;
+	int any = 0;
+
+	for (i = 0; i < p->n_item; i++)
+		any |= p->item[i].number > 0;
+	d->kind = LINE_DO_SAY;
+	if (main != NULL && !line_is_help(p))
+		/* L10N: line mode, Enter alone; %d and %s: the page's main
+		 * action ("1", "Send"). */
+		snprintf(d->say, sizeof(d->say), _("Type %d and Enter for %s, or h for help.\n"),
+		    main->number, main->label);
+	else if (any && !line_is_help(p))
+		/* L10N: line mode, Enter alone on a page with numbers. */
+		snprintf(d->say, sizeof(d->say), "%s", _("Type a number and Enter, or h for help.\n"));
+	else
+		/* L10N: line mode, Enter alone on a page without numbers. */
+		snprintf(d->say, sizeof(d->say), "%s",
+		    _("Type one of the letters the prompt names and Enter.\n"));
+}
+
 enum line_do_kind
 line_resolve(const struct keys_map *keys, const struct page *p, const struct line_cmd *c,
     struct line_do *d)
@@ -335,7 +361,8 @@ line_resolve(const struct keys_map *keys, const struct page *p, const struct lin
 	memset(d, 0, sizeof(*d));
 	switch (c->kind) {
 	case LINE_CMD_NONE:
-		return d->kind = LINE_DO_NOTHING;
+		line_resolve_enter(p, d);
+		return d->kind;
 	case LINE_CMD_FULL:
 		return d->kind = LINE_DO_FULL;
 	case LINE_CMD_NUMBERS:

@@ -1227,6 +1227,21 @@ def test_wrong_code_is_asked_again(h):
 	ok(t.count("8 digits, spaces allowed") == 1, "the error said twice:\n" + t[-1500:])
 
 
+@with_home
+def test_enter_alone_says_what_to_type(h):
+	"""8: Enter alone at the first prompt printed only "Your choice (h
+	help):"; it says briefly what to type, with the page's main action
+	where there is one, without saying the page again."""
+	t = h.run(["", ""])
+	ok(re.search(r": Type a number and Enter, or h for help\.\nYour choice \(h help\): "
+		     r"Type a number and Enter, or h for help\.\n", t), "Enter alone:\n" + t[-800:])
+	ok(t.count("Open projects") == 1, "the page said again:\n" + t[-800:])
+	u, n, t = citizen_on(h, "stadtraum")
+	p = num(t, "Which event should come to the square first?")
+	t = h.run([n, p, "2", ""])
+	ok(re.search(r"Type \d+ and Enter for Review my vote, or h for help\.", t), "main action:\n" + t[-800:])
+
+
 def setup():
 	global srv
 	if not os.access(CLIENT, os.X_OK):

@@ -65,8 +65,18 @@ test_line_resolve_nothing_and_full(void **state)
 	struct line_do d;
 
 	(void)state;
-	assert_int_equal(resolve(m, p, "", &d), LINE_DO_NOTHING);
+	/* Issue 8: Enter alone says what to type, with the main action. */
+	assert_int_equal(resolve(m, p, "", &d), LINE_DO_SAY);
+	assert_string_equal(d.say, "Type a number and Enter, or h for help.\n");
 	assert_int_equal(resolve(m, p, "  t ", &d), LINE_DO_FULL);
+	fx_item(p, PAGE_ITEM_BUTTON, "Review my vote", 0, NULL);
+	assert_int_equal(page_add_action(p, ACTION_REVIEW, "Review my vote"), 0);
+	p->item[0].checked = 1;
+	assert_int_equal(resolve(m, p, "", &d), LINE_DO_SAY);
+	assert_string_equal(d.say, "Type 6 and Enter for Review my vote, or h for help.\n");
+	p->context = "help";
+	assert_int_equal(resolve(m, p, "", &d), LINE_DO_SAY);
+	assert_string_equal(d.say, "Type one of the letters the prompt names and Enter.\n");
 	page_free(p);
 	keys_map_free(m);
 }
