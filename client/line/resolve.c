@@ -351,6 +351,56 @@ line_resolve_enter(const struct page *p, struct line_do *d)
 		    _("Type one of the letters the prompt names and Enter.\n"));
 }
 
+/*
+ * The number of the one item whose title is typed whole (any case in
+ * Latin letters): its label, or the part before " (" or inside the
+ * final parentheses of a title given in two languages ("Lokale
+ * Logistik (Local logistics)"). Not a field. 0 for none or several.
+ */
+static int
+line_title_number(const struct page *p, const char *typed)
+{
+	size_t i, n = strlen(typed), ll;
+	int found = 0;
+
+	if (n == 0 || line_is_help(p))
+		return 0;
+	for (i = 0; i < p->n_item; i++) {
+		const char *lb = p->item[i].label;
+
+		if (p->item[i].number <= 0 || p->item[i].field != NULL || lb == NULL)
+			continue;
+		ll = strlen(lb);
+		if (!(ascii_strcasecmp(lb, typed) == 0 ||
+		    (ll > n + 2 && ascii_strncasecmp(lb, typed, n) == 0 &&
+		    strncmp(lb + n, " (", 2) == 0 && lb[ll - 1] == ')') ||
+		    (ll > n + 2 && lb[ll - 1] == ')' && lb[ll - n - 2] == '(' &&
+		    ascii_strncasecmp(lb + ll - n - 1, typed, n) == 0)))
+			continue;
+		if (found != 0)
+			return 0;
+		found = p->item[i].number;
+	}
+	return found;
+}
+
+/* What to say back of a line not understood: the part after a word
+ * that is an action ("9x" of "x 9x"), else the whole line ("Lokale
+ * Logistik", not its second word). */
+static const char *
+line_not_understood(const struct keys_map *keys, const struct page *p, const struct line_cmd *c)
+{
+	char first[32];
+	size_t n = strcspn(c->line, " ,\t");
+
+	if (c->kind != LINE_CMD_BAD || c->line[0] == '\0' || n >= sizeof(first) ||
+	    (c->line[0] >= '0' && c->line[0] <= '9'))
+		return c->word;
+	memcpy(first, c->line, n);
+	first[n] = '\0';
+	return line_word(keys, p, first) != ACTION_NONE ? c->word : c->line;
+}
+
 enum line_do_kind
 line_resolve(const struct keys_map *keys, const struct page *p, const struct line_cmd *c,
     struct line_do *d)
@@ -395,10 +445,15 @@ line_resolve(const struct keys_map *keys, const struct page *p, const struct lin
 			d->action = ACTION_OPEN;
 			return d->kind = LINE_DO_ACTION;
 		}
+		/* An item's title typed whole ("Lokale Logistik") opens it. */
+		if ((d->at = line_title_number(p, c->line)) > 0) {
+			d->action = ACTION_OPEN;
+			return d->kind = LINE_DO_ACTION;
+		}
 		d->kind = LINE_DO_SAY;
 		/* L10N: line mode did not understand what was typed. */
 		snprintf(d->say, sizeof(d->say), _("'%s' is not a choice here. Type h for help.\n"),
-		    c->word);
+		    line_not_understood(keys, p, c));
 		return d->kind;
 	}
 	/* On a survey "x 4" is no answer by the page's numbers either. */

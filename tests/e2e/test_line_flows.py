@@ -1242,6 +1242,18 @@ def test_enter_alone_says_what_to_type(h):
 	ok(re.search(r"Type \d+ and Enter for Review my vote, or h for help\.", t), "main action:\n" + t[-800:])
 
 
+@with_home
+def test_title_typed_whole_opens_it(h):
+	"""8: a project's title typed whole said only its second word was "not
+	a choice"; it opens the project. A line not understood is said back
+	whole."""
+	t = h.run(["lokale logistik"])
+	hasnt(t, "'Logistik' is not a choice")
+	has(after(t, "\nLokale Logistik (Local logistics)\n"), "Where should the try-it box")
+	t = h.run(["Lokale Logi"])
+	has(t, "'Lokale Logi' is not a choice here. Type h for help.")
+
+
 def setup():
 	global srv
 	if not os.access(CLIENT, os.X_OK):

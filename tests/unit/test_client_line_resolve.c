@@ -452,6 +452,40 @@ test_line_field_typed_refused_is_asked_again(void **state)
 	field_clear(&f);
 }
 
+/* Issue 8: a title typed whole opens its item; a line of several words
+ * not understood is said back whole, not its second word. */
+static void
+test_line_resolve_title_typed_whole(void **state)
+{
+	struct keys_map *m = fx_keys();
+	struct page *p = fx_page("Projects", "list");
+	struct line_do d;
+
+	(void)state;
+	fx_item(p, PAGE_ITEM_LINK, "Packaging tax on take-away packaging", 1, NULL);
+	fx_item(p, PAGE_ITEM_LINK, "Lokale Logistik (Local logistics)", 2, NULL);
+	fx_item(p, PAGE_ITEM_LINK, "Lokale Logistik 2 (Local logistics 2)", 3, NULL);
+	assert_int_equal(page_add_action(p, ACTION_OPEN, "open"), 0);
+	assert_int_equal(resolve(m, p, " lokale logistik ", &d), LINE_DO_ACTION);
+	assert_int_equal(d.action, ACTION_OPEN);
+	assert_int_equal(d.at, 2);
+	assert_int_equal(resolve(m, p, "Local Logistics", &d), LINE_DO_ACTION);
+	assert_int_equal(d.at, 2);
+	assert_int_equal(resolve(m, p, "Packaging tax on take-away packaging", &d), LINE_DO_ACTION);
+	assert_int_equal(d.at, 1);
+	assert_int_equal(resolve(m, p, "Lokale Logistik 2", &d), LINE_DO_ACTION);
+	assert_int_equal(d.at, 3);
+	assert_int_equal(resolve(m, p, "Lokale Logist", &d), LINE_DO_SAY);
+	assert_string_equal(d.say, "'Lokale Logist' is not a choice here. Type h for help.\n");
+	assert_int_equal(resolve(m, p, "Lokale", &d), LINE_DO_SAY);
+	assert_string_equal(d.say, "'Lokale' is not a choice here. Type h for help.\n");
+	/* After an action word, only the part not understood. */
+	assert_int_equal(resolve(m, p, "q now", &d), LINE_DO_SAY);
+	assert_string_equal(d.say, "'now' is not a choice here. Type h for help.\n");
+	page_free(p);
+	keys_map_free(m);
+}
+
 int
 main(void)
 {
@@ -467,6 +501,7 @@ main(void)
 		cmocka_unit_test(test_line_question_numbers_within_question),
 		cmocka_unit_test(test_line_resolve_survey_number_is_question),
 		cmocka_unit_test(test_line_field_typed_refused_is_asked_again),
+		cmocka_unit_test(test_line_resolve_title_typed_whole),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
