@@ -23,6 +23,23 @@ line_has_button(const struct page *p, const char *label)
 	return 0;
 }
 
+/* 1 when status names the action label as words, punctuation aside
+ * ("Freigeben," in "Drücken Sie noch einmal Freigeben, um ..."). */
+static int
+line_status_names(const char *status, const char *label)
+{
+	char buf[512];
+	size_t i;
+
+	if (status == NULL || label == NULL || label[0] == '\0')
+		return 0;
+	snprintf(buf, sizeof(buf), "%s", status);
+	for (i = 0; buf[i] != '\0'; i++)
+		if (strchr(",.;:!?\"'()", buf[i]) != NULL)
+			buf[i] = ' ';
+	return line_has_words(buf, label);
+}
+
 /* The printable key bound to action a in ctx (not a digit), or 0. */
 static key_code
 line_key_in(const struct keys_map *keys, enum keys_context ctx, enum action a)
@@ -142,7 +159,7 @@ line_prompt_page(struct line_prompts *pr, const struct keys_map *keys, const str
 	char *ent[64];
 	struct line_told *told;
 	size_t i, n = 0, said = 0, has_main;
-	int any = 0, ranked = 0, again, number;
+	int any = 0, ranked = 0, again, number, status, must[64] = { 0 };
 	const struct page_item *mi;
 	const char *show[65];	/* the entries and the way back */
 	char back[64];
@@ -195,7 +212,10 @@ line_prompt_page(struct line_prompts *pr, const struct keys_map *keys, const str
 				told->n++;
 			continue;
 		}
-		if (again && told != NULL && line_told_has(told, key))
+		/* An action the status asks for ("Press approve again") is
+		 * named again, with its key. */
+		status = line_status_names(p->status, p->action[i].label);
+		if (again && told != NULL && line_told_has(told, key) && !status)
 			continue;
 		/* Only what can really be typed: no raw action names. */
 		line_key_for(keys, ctx, a, key, sizeof(key));
@@ -208,10 +228,11 @@ line_prompt_page(struct line_prompts *pr, const struct keys_map *keys, const str
 			e = NULL;
 		if (e == NULL)
 			continue;
+		must[n] = status;
 		ent[n++] = e;
 	}
 	for (i = 0; i < n; i++) {
-		if (i >= has_main && again && told != NULL && line_told_has(told, ent[i]))
+		if (i >= has_main && again && told != NULL && line_told_has(told, ent[i]) && !must[i])
 			continue;
 		show[said++] = ent[i];
 		if (told != NULL && told->n < sizeof(told->acts) / sizeof(told->acts[0]) &&

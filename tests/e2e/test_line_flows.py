@@ -615,7 +615,11 @@ def test_moderation_approve_seen_elsewhere(h):
 		i = num(t, "Zum Freigeben bitte")
 		# Approving asks once more; nothing is published yet.
 		t = h.run(["M", i, "A"])
-		has(after(t, "A approve"), "Approve 'Zum Freigeben bitte'? Press approve again")
+		has(t, "Approve 'Zum Freigeben bitte'? Press approve again")
+		# The prompt names the key that approves (issue 8), in German too.
+		has(t, "any other key keeps it waiting.\nA approve, b back: ")
+		t = h.run(["M", i, "A"], args=["--lang", "de"])
+		has(t, "jede andere Taste lässt es warten.\nA freigeben, b zurück: ")
 		t = o.run([n, "1"])
 		hasnt(t, "Zum Freigeben bitte")
 		t = h.run(["M", i, "A", "A"])

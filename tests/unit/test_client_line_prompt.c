@@ -146,6 +146,30 @@ test_line_prompt_help_no_number(void **state)
 	keys_map_free(m);
 }
 
+/* Issue 8: a status that asks for an action ("Press approve again")
+ * gets that action's key in the prompt, though the page named it before. */
+static void
+test_line_prompt_names_action_the_status_asks_for(void **state)
+{
+	struct keys_map *m = fx_keys();
+	struct page *p = fx_page("Moderation", "list");
+	struct line_prompts pr;
+
+	(void)state;
+	memset(&pr, 0, sizeof(pr));
+	pr.taught = LINE_T_HELP | LINE_T_NUMBER;
+	fx_item(p, PAGE_ITEM_ENTRY, "Benches", 1, NULL);
+	assert_int_equal(page_add_action(p, ACTION_APPROVE, "freigeben"), 0);
+	assert_int_equal(page_add_action(p, ACTION_BACK, "back"), 0);
+	assert_string_equal(prompt(&pr, m, p, 0), "A freigeben, b back: ");
+	assert_string_equal(prompt(&pr, m, p, 0), "b back: ");
+	p->status = "Drücken Sie noch einmal Freigeben, um es zu veröffentlichen.";
+	assert_string_equal(prompt(&pr, m, p, 0), "A freigeben, b back: ");
+	line_prompts_forget(&pr);
+	page_free(p);
+	keys_map_free(m);
+}
+
 static void
 test_line_key_for(void **state)
 {
@@ -233,6 +257,7 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_line_prompt_names_action_the_status_asks_for),
 		cmocka_unit_test(test_line_prompts_forget_empty),
 		cmocka_unit_test(test_line_prompt_review_names_send_and_back),
 		cmocka_unit_test(test_line_prompt_form_names_register),
