@@ -166,8 +166,9 @@ line_prompt_page(struct line_prompts *pr, const struct keys_map *keys, const str
 
 	told = line_told_get(pr, p->heading, &again);
 	for (i = 0; i < p->n_item; i++) {
-		/* Help is said without its numbers: nothing to type. */
-		if (p->item[i].number > 0 && !line_is_help(p))
+		/* Help and results rows are said without their numbers:
+		 * nothing to type. */
+		if (line_item_typable(p, &p->item[i]))
 			any = 1;
 		if (p->item[i].kind == PAGE_ITEM_RANKED && p->item[i].rank > 0)
 			ranked = 1;

@@ -57,6 +57,12 @@ line_is_help(const struct page *p)
 }
 
 int
+line_item_typable(const struct page *p, const struct page_item *it)
+{
+	return it->number > 0 && !it->has_bar && !line_is_help(p);
+}
+
+int
 line_is_review(const struct page *p)
 {
 	size_t i;
@@ -335,14 +341,14 @@ line_resolve_enter(const struct page *p, struct line_do *d)
 	int any = 0;
 
 	for (i = 0; i < p->n_item; i++)
-		any |= p->item[i].number > 0;
+		any |= line_item_typable(p, &p->item[i]);
 	d->kind = LINE_DO_SAY;
 	if (main != NULL && !line_is_help(p))
 		/* L10N: line mode, Enter alone; %d and %s: the page's main
 		 * action ("1", "Send"). */
 		snprintf(d->say, sizeof(d->say), _("Type %d and Enter for %s, or h for help.\n"),
 		    main->number, main->label);
-	else if (any && !line_is_help(p))
+	else if (any)
 		/* L10N: line mode, Enter alone on a page with numbers. */
 		snprintf(d->say, sizeof(d->say), "%s", _("Type a number and Enter, or h for help.\n"));
 	else
@@ -423,10 +429,12 @@ line_resolve(const struct keys_map *keys, const struct page *p, const struct lin
 		if (line_is_survey_after(p) &&
 		    (main == NULL || c->n != 1 || main->number != c->nums[0]))
 			return line_resolve_question(p, c, d);
-		/* Numbers mean the items as the page showed them (help is
-		 * said without its numbers). */
+		/* Numbers mean the items as the page showed them (help and
+		 * results rows are said without their numbers). */
 		for (i = 0; i < c->n; i++) {
-			if (page_find_number(p, c->nums[i]) < 0 || line_is_help(p)) {
+			int idx = page_find_number(p, c->nums[i]);
+
+			if (idx < 0 || !line_item_typable(p, &p->item[idx])) {
 				line_no_number(d, (long)c->nums[i]);
 				return d->kind;
 			}

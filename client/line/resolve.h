@@ -19,6 +19,9 @@ const struct page_item	*line_main_button(const struct page *p);
 
 /* 1 for the help page. */
 int	line_is_help(const struct page *p);
+/* 1 when typing item it's number does something on p: not on help
+ * (said without numbers), not a results row (nothing to open). */
+int	line_item_typable(const struct page *p, const struct page_item *it);
 /* 1 for a review step: a page that sends, without fields of its own. */
 int	line_is_review(const struct page *p);
 /* 1 for a question: two or more numbered buttons and nothing else to

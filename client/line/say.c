@@ -136,7 +136,8 @@ line_say_item(struct line_out *o, const struct page_item *it, int full, int chan
 
 	if (line_out_more(o))
 		return;
-	if (it->number > 0)
+	/* A results row without its number: typing it does nothing. */
+	if (it->number > 0 && !it->has_bar)
 		line_out_printf(o, "%s%d. ", ind, it->number);
 	else
 		line_out_puts(o, ind);
@@ -440,7 +441,9 @@ line_say_changes(struct line_out *o, const struct page *p, const struct line_see
 		int lo = 0, hi = 0;
 
 		for (i = 0; i < p->n_item; i++) {
-			if (p->item[i].number > 0 && lo == 0)
+			if (!line_item_typable(p, &p->item[i]))
+				continue;
+			if (lo == 0)
 				lo = p->item[i].number;
 			if (p->item[i].number > hi)
 				hi = p->item[i].number;

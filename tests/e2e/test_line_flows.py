@@ -1258,6 +1258,21 @@ def test_title_typed_whole_opens_it(h):
 	has(t, "'Lokale Logi' is not a choice here. Type h for help.")
 
 
+@with_home
+def test_results_offer_no_number(h):
+	"""8: the results page offered "Number", and typed numbers did nothing
+	without a word; its rows are said without numbers and a number says
+	there is none."""
+	t = h.run([])
+	n = project(t, "stadtraum")
+	p = num(h.run([n]), "Which event should come to the square first?")
+	r = num(h.run([n, p]), "Results")
+	t = h.run([n, p, r, "1"])
+	res = after(t, "Results: ")
+	ok(re.search(r"\nb back: There is no number 1 here\.\n", res), "results prompt:\n" + res[-800:])
+	ok(not re.search(r"^\d+\. ", res, re.M), "results rows numbered:\n" + res[-800:])
+
+
 def setup():
 	global srv
 	if not os.access(CLIENT, os.X_OK):

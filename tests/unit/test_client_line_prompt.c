@@ -170,6 +170,26 @@ test_line_prompt_names_action_the_status_asks_for(void **state)
 	keys_map_free(m);
 }
 
+/* Issue 8: a results page offers no "Number": its rows open nothing. */
+static void
+test_line_prompt_results_no_number(void **state)
+{
+	struct keys_map *m = fx_keys();
+	struct page *p = fx_page("Results: Which event?", "results");
+	struct line_prompts pr;
+
+	(void)state;
+	memset(&pr, 0, sizeof(pr));
+	pr.taught = LINE_T_HELP;
+	fx_item(p, PAGE_ITEM_ENTRY, "Roundnet", 1, NULL)->has_bar = 1;
+	assert_int_equal(page_add_action(p, ACTION_BACK, "back"), 0);
+	assert_string_equal(prompt(&pr, m, p, 0), "b back: ");
+	assert_false(pr.taught & LINE_T_NUMBER);
+	line_prompts_forget(&pr);
+	page_free(p);
+	keys_map_free(m);
+}
+
 static void
 test_line_key_for(void **state)
 {
@@ -257,6 +277,7 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_line_prompt_results_no_number),
 		cmocka_unit_test(test_line_prompt_names_action_the_status_asks_for),
 		cmocka_unit_test(test_line_prompts_forget_empty),
 		cmocka_unit_test(test_line_prompt_review_names_send_and_back),

@@ -486,6 +486,30 @@ test_line_resolve_title_typed_whole(void **state)
 	keys_map_free(m);
 }
 
+/* Issue 8: on a results page the rows are no choices: a number typed
+ * there says so instead of doing nothing without a word. */
+static void
+test_line_resolve_results_rows_take_no_number(void **state)
+{
+	struct keys_map *m = fx_keys();
+	struct page *p = fx_page("Results: Which event?", "results");
+	struct line_do d;
+
+	(void)state;
+	fx_item(p, PAGE_ITEM_ENTRY, "Roundnet", 1, NULL)->has_bar = 1;
+	fx_item(p, PAGE_ITEM_ENTRY, "Open-air reading", 2, NULL)->has_bar = 1;
+	assert_false(line_item_typable(p, &p->item[0]));
+	assert_int_equal(resolve(m, p, "1", &d), LINE_DO_SAY);
+	assert_string_equal(d.say, "There is no number 1 here.\n");
+	assert_int_equal(resolve(m, p, "", &d), LINE_DO_SAY);
+	assert_null(strstr(d.say, "number"));
+	p->item[1].has_bar = 0;
+	assert_true(line_item_typable(p, &p->item[1]));
+	assert_int_equal(resolve(m, p, "2", &d), LINE_DO_NUMBERS);
+	page_free(p);
+	keys_map_free(m);
+}
+
 int
 main(void)
 {
@@ -502,6 +526,7 @@ main(void)
 		cmocka_unit_test(test_line_resolve_survey_number_is_question),
 		cmocka_unit_test(test_line_field_typed_refused_is_asked_again),
 		cmocka_unit_test(test_line_resolve_title_typed_whole),
+		cmocka_unit_test(test_line_resolve_results_rows_take_no_number),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
