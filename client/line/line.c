@@ -555,6 +555,9 @@ line_handle(struct line *l, const struct page *p, char *ans)
 	}
 	if (d.at > 0)
 		app_action(l->app, ACTION_JUMP, d.at);
+	/* Help on a question says first how to answer it. */
+	if (d.action == ACTION_HELP)
+		line_said_answers(&l->said, p);
 	if (d.action == ACTION_BACK || d.action == ACTION_HOME) {
 		/* Said whole again only when back went somewhere
 		 * ("This is the first page" stays on the page). */

@@ -399,7 +399,9 @@ line_not_understood(const struct keys_map *keys, const struct page *p, const str
 	char first[32];
 	size_t n = strcspn(c->line, " ,\t");
 
+	/* A very long line is not said back whole. */
 	if (c->kind != LINE_CMD_BAD || c->line[0] == '\0' || n >= sizeof(first) ||
+	    strlen(c->line) > 80 ||
 	    (c->line[0] >= '0' && c->line[0] <= '9'))
 		return c->word;
 	memcpy(first, c->line, n);

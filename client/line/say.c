@@ -289,6 +289,9 @@ line_say_page(struct line_out *o, const struct page *p, const struct line_say_ho
 		    "item: r 2 replies to comment 2. t says everything, b goes back. A form "
 		    "asks each field; Enter alone stops. A text ends with a line of only a dot."));
 	if (line_is_help(p)) {
+		/* Asked on a question: how to answer it, first. */
+		if (h->answers != NULL)
+			line_out_puts(o, h->answers);
 		line_help(o, p, h->logged_in);
 		return;
 	}
@@ -573,6 +576,30 @@ line_said_clear(struct line_said *s)
 		line_seen_clear(&s->seen[i]);
 	free(s->status);
 	s->status = NULL;
+	free(s->answers);
+	s->answers = NULL;
+}
+
+void
+line_said_answers(struct line_said *s, const struct page *p)
+{
+	struct line_out o;
+	size_t i;
+
+	if (!line_is_question(p))
+		return;
+	memset(&o, 0, sizeof(o));
+	/* L10N: line mode's help on a yes/no question, before its answers. */
+	line_out_printf(&o, "%s\n", _("To answer, type a number or the answer's first word:"));
+	for (i = 0; i < p->n_item; i++)
+		if (p->item[i].number > 0 && p->item[i].label != NULL)
+			line_out_printf(&o, "%d — %s\n", p->item[i].number, p->item[i].label);
+	if (page_offers(p, ACTION_BACK)) {
+		line_out_printf(&o, _("%s back"), "b");
+		line_out_puts(&o, "\n");
+	}
+	free(s->answers);
+	s->answers = o.s;
 }
 
 int
@@ -598,9 +625,15 @@ line_said_whole(struct line_said *s, struct line_prompts *pr, struct line_out *o
     const struct page *p, enum line_mode mode, const struct line_seen *seen)
 {
 	struct line_say_how h = { mode, seen, seen != NULL && seen == s->last,
-	    (pr->taught & LINE_T_FULL) != 0, s->questions, s->after_review, s->logged_in };
+	    (pr->taught & LINE_T_FULL) != 0, s->questions, s->after_review, s->logged_in,
+	    line_is_help(p) ? s->answers : NULL };
 
 	line_say_page(o, p, &h, &s->cut);
+	/* Said once, on the help page asked for on the question. */
+	if (line_is_help(p)) {
+		free(s->answers);
+		s->answers = NULL;
+	}
 }
 
 void
@@ -641,6 +674,9 @@ line_said_page(struct line_said *s, struct line_prompts *pr, struct line_out *o,
 	/* A question asked again is said whole: what it is about and both
 	 * answers, not "Unchanged: 1 to 2". */
 	if (v != NULL && v != s->last && line_is_question(p))
+		s->again = 1;
+	/* Help asked for on a question starts with its answers. */
+	if (s->answers != NULL && line_is_help(p))
 		s->again = 1;
 	/* A form reached from a review (the login that sending asks for)
 	 * is not the review's result: its prompt names its button. */

@@ -1273,6 +1273,17 @@ def test_results_offer_no_number(h):
 	ok(not re.search(r"^\d+\. ", res, re.M), "results rows numbered:\n" + res[-800:])
 
 
+@with_home
+def test_help_on_a_question_says_how_to_answer(h):
+	"""8: help on a yes/no question listed no keys for it; it says how to
+	answer (the numbers and words) and how to go back."""
+	u, n, t = citizen_on(h, "stadtraum")
+	ai, wi = ideas_items(h, n)
+	t = h.run([n, wi, "Bank am Brunnen", "Eine Bank am Brunnen.", ".", "q", "h"])
+	has(after(t, "Help: the keys of this page"),
+	    "To answer, type a number or the answer's first word:\n1 — No, stay here\n2 — Yes, quit\nb back\n")
+
+
 def setup():
 	global srv
 	if not os.access(CLIENT, os.X_OK):
