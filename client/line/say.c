@@ -247,12 +247,16 @@ line_help(struct line_out *o, const struct page *p, int logged_in)
 		/* L10N: between two keys in line mode's help: "? or h". */
 		if (it->id != ACTION_NONE && line_typable_keys(it->label, _(" or "), keys, sizeof(keys)) == 0)
 			continue;
+		/* q at "-- more --" before a heading: not the heading,
+		 * nor the line after it. */
 		if (it->group != NULL && (group == NULL || strcmp(group, it->group) != 0)) {
-			line_out_more(o);
+			if (line_out_more(o))
+				break;
 			line_out_printf(o, "%s:\n", it->group);
 		}
 		group = it->group;
-		line_out_more(o);
+		if (line_out_more(o))
+			break;
 		/* What the platform's words mean: said as they are. */
 		if (it->id == ACTION_NONE)
 			line_out_printf(o, "%s\n", it->label);
@@ -375,7 +379,8 @@ line_say_page(struct line_out *o, const struct page *p, const struct line_say_ho
 			size_t gl = strlen(it->group);
 			char last = gl > 0 ? it->group[gl - 1] : ':';
 
-			line_out_more(o);
+			if (line_out_more(o))
+				break;
 			/* "Polls:", but "Which one?" stays as it is. */
 			line_out_printf(o, "%s%s\n", it->group,
 			    strchr(":?.!", last) != NULL ? "" : ":");
@@ -383,7 +388,8 @@ line_say_page(struct line_out *o, const struct page *p, const struct line_say_ho
 		group = it->group;
 		if (common != NULL && !common_said && it->state != NULL &&
 		    strcmp(it->state, common) == 0) {
-			line_out_more(o);
+			if (line_out_more(o))
+				break;
 			line_out_printf(o, "%s:\n", common);
 			common_said = 1;
 		}
@@ -420,6 +426,9 @@ line_say_changes(struct line_out *o, const struct page *p, const struct line_see
 
 	if ((n = line_seen_diff(v, p, idx, LINE_SEEN_MAX_CHANGES)) < 0)
 		return 0;
+	/* A new saying: q at the last page's "-- more --" skipped the
+	 * rest of that page, not the changes of this one. */
+	o->stopped = 0;
 	changed = n;
 	if (name)
 		line_out_printf(o, "\n%s\n", p->heading);

@@ -50,11 +50,13 @@ class Home:
 	def __init__(self):
 		self.dir = tempdir("mw-lineflow-")
 
-	def run(self, lines, args=(), lang="C.UTF-8", timeout=30):
+	def run(self, lines, args=(), lang="C.UTF-8", timeout=30, rows=None):
 		argv = [CLIENT, "--api", "http://127.0.0.1:%d/api/v1" % srv.port] + list(args)
 		data = ("\n".join(lines) + "\n").encode() if lines else b""
-		p = subprocess.run(argv, input=data, capture_output=True, timeout=timeout,
-				   env=env_for(self.dir, lang))
+		env = env_for(self.dir, lang)
+		if rows is not None:
+			env["LINES"] = str(rows)
+		p = subprocess.run(argv, input=data, capture_output=True, timeout=timeout, env=env)
 		ok(p.returncode == 0, "status %d for %r: %s" % (p.returncode, lines[:8], p.stderr[-500:]))
 		no_sanitizer(p.stderr, lines)
 		return clean(p.stdout, " ".join(lines[:8]))
@@ -1282,6 +1284,18 @@ def test_help_on_a_question_says_how_to_answer(h):
 	t = h.run([n, wi, "Bank am Brunnen", "Eine Bank am Brunnen.", ".", "q", "h"])
 	has(after(t, "Help: the keys of this page"),
 	    "To answer, type a number or the answer's first word:\n1 — No, stay here\n2 — Yes, quit\nb back\n")
+
+
+@with_home
+def test_pager_q_skips_only_that_page(h):
+	"""8: q at "-- more --" skipped the rest of that page and then the
+	next "what changed" too: choosing an option said nothing. The pages
+	are opened by their titles, as their numbers are skipped."""
+	t = h.run(["q", "Stadt.Raum.Wir.", "q", "Which event should come to the square first?",
+		   "q", "2"], rows=6)
+	ok(t.count("-- more, Enter to continue, q to skip --") == 3, "pager:\n" + t[-1500:])
+	ok(re.search(r"b back: 2\. 3D street painting — your choice 1\n", t),
+	   "the choice after q at the pager said nothing:\n" + t[-1500:])
 
 
 def setup():

@@ -538,10 +538,67 @@ test_line_said_help_on_question_says_answers(void **state)
 	page_free(h);
 }
 
+/* Stops at the fifth call: in help, before the second group's heading. */
+static int
+stop_fifth(struct line_out *o, void *ud)
+{
+	int *calls = ud;
+
+	(void)o;
+	return ++*calls >= 5;
+}
+
+/* Issue 8: q at "-- more --" skips the rest of that page only: the
+ * next changes are said; and in help, q before a group's heading says
+ * neither the heading nor the line after it. */
+static void
+test_line_said_pager_stop_does_not_carry_over(void **state)
+{
+	struct page *a = fx_page("Ideas", "list");
+	struct page *h = fx_page("Help: the keys of this page", "help");
+	struct line_say_how how = { LINE_BRIEF, NULL, 0, 0, 0, 0, 1, NULL };
+	struct line_said s;
+	struct line_prompts pr;
+	struct line_out o;
+	int calls = 0, cut = 0;
+
+	(void)state;
+	memset(&s, 0, sizeof(s));
+	memset(&pr, 0, sizeof(pr));
+	memset(&o, 0, sizeof(o));
+	fx_item(a, PAGE_ITEM_ENTRY, "Benches", 1, NULL);
+	fx_item(a, PAGE_ITEM_ENTRY, "Trees", 2, NULL);
+	line_said_page(&s, &pr, &o, a);
+	/* q at the last "-- more --" of the page. */
+	o.stopped = 1;
+	line_out_reset(&o);
+	page_item_state(&a->item[1], "%s", "you support this");
+	line_said_page(&s, &pr, &o, a);
+	assert_non_null(o.s);
+	assert_non_null(strstr(o.s, "2. Trees — you support this"));
+	line_out_free(&o);
+
+	memset(&o, 0, sizeof(o));
+	fx_item(h, PAGE_ITEM_LINK, "x", ACTION_TOGGLE, "On this page")->detail = strdup("Choose");
+	fx_item(h, PAGE_ITEM_LINK, "q", ACTION_QUIT, "Everywhere")->detail = strdup("Quit");
+	o.more_cb = stop_fifth;
+	o.ud = &calls;
+	line_say_page(&o, h, &how, &cut);
+	assert_non_null(strstr(o.s, "x — Choose\n"));
+	assert_null(strstr(o.s, "Everywhere"));
+	assert_null(strstr(o.s, "q — Quit"));
+	line_out_free(&o);
+	line_said_clear(&s);
+	line_prompts_forget(&pr);
+	page_free(a);
+	page_free(h);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_line_said_pager_stop_does_not_carry_over),
 		cmocka_unit_test(test_line_said_help_on_question_says_answers),
 		cmocka_unit_test(test_line_say_field_error_once),
 		cmocka_unit_test(test_line_out_degenerate),
