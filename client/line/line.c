@@ -469,9 +469,17 @@ line_numbers(struct line *l, const struct page *p, const struct line_cmd *c)
 		app_action(l->app, ACTION_JUMP, n);
 		p = app_page(l->app);
 		if (p->focus >= 0 && p->item[p->focus].field != NULL) {
-			if (!line_ask_field(l, &p->item[p->focus]))
+			const struct page_field *f = p->item[p->focus].field;
+
+			if ((r = line_ask_field(l, &p->item[p->focus])) == 0)
 				return APP_QUIT;
-			l->asked = p->item[p->focus].field;
+			l->asked = f;
+			/* b at a refused field ends the numbers. */
+			if (r == 3) {
+				r = APP_OK;
+				break;
+			}
+			r = APP_OK;
 			continue;
 		}
 		heading = strdup(p->heading);
@@ -497,6 +505,7 @@ line_handle(struct line *l, const struct page *p, char *ans)
 {
 	struct line_cmd c;
 	struct line_do d;
+	const struct page_item *it;
 	char *heading, *which = NULL;
 	int r;
 
@@ -546,6 +555,9 @@ line_handle(struct line *l, const struct page *p, char *ans)
 	}
 	if (d.at > 0)
 		app_action(l->app, ACTION_JUMP, d.at);
+	/* Help on a question says first how to answer it. */
+	if (d.action == ACTION_HELP)
+		line_said_answers(&l->said, p);
 	if (d.action == ACTION_BACK || d.action == ACTION_HOME) {
 		/* Said whole again only when back went somewhere
 		 * ("This is the first page" stays on the page). */
@@ -556,7 +568,12 @@ line_handle(struct line *l, const struct page *p, char *ans)
 		free(heading);
 		return r;
 	}
-	return app_action(l->app, d.action, 0);
+	r = app_action(l->app, d.action, 0);
+	/* The action refused a field (a wrong code): it is asked again. */
+	if ((it = page_focused(app_page(l->app))) != NULL && it->field != NULL &&
+	    it->field->error != NULL)
+		l->asked = NULL;
+	return r;
 }
 
 /*

@@ -49,7 +49,7 @@ parse_number(const char *w)
 static void
 parse_safe(char *w, size_t size)
 {
-	char out[64];
+	char out[256];
 	size_t i = 0, o = 0, len = strlen(w), k;
 	unsigned int cp;
 	int n;
@@ -96,6 +96,11 @@ line_parse(const char *typed, struct line_cmd *c)
 
 	memset(c, 0, sizeof(*c));
 	c->kind = LINE_CMD_NONE;
+	rest = p + strspn(p, " \t");
+	snprintf(c->line, sizeof(c->line), "%s", rest);
+	for (v = (int)strlen(c->line); v > 0 && (c->line[v - 1] == ' ' || c->line[v - 1] == '\t'); v--)
+		c->line[v - 1] = '\0';
+	parse_safe(c->line, sizeof(c->line));
 	if (!parse_next(&p, w, sizeof(w)))
 		return c->kind;
 	if ((v = parse_number(w)) < 0)

@@ -22,6 +22,7 @@ struct line_cmd {
 	size_t			 n;
 	char			 word[32];	/* WORD: the word; BAD: the part not understood */
 	int			 arg;		/* WORD: the number after it, 0 for none */
+	char			 line[256];	/* the whole line, trimmed, safe to say back */
 };
 
 /*

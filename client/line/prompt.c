@@ -23,6 +23,23 @@ line_has_button(const struct page *p, const char *label)
 	return 0;
 }
 
+/* 1 when status names the action label as words, punctuation aside
+ * ("Freigeben," in "Drücken Sie noch einmal Freigeben, um ..."). */
+static int
+line_status_names(const char *status, const char *label)
+{
+	char buf[512];
+	size_t i;
+
+	if (status == NULL || label == NULL || label[0] == '\0')
+		return 0;
+	snprintf(buf, sizeof(buf), "%s", status);
+	for (i = 0; buf[i] != '\0'; i++)
+		if (strchr(",.;:!?\"'()", buf[i]) != NULL)
+			buf[i] = ' ';
+	return line_has_words(buf, label);
+}
+
 /* The printable key bound to action a in ctx (not a digit), or 0. */
 static key_code
 line_key_in(const struct keys_map *keys, enum keys_context ctx, enum action a)
@@ -142,15 +159,16 @@ line_prompt_page(struct line_prompts *pr, const struct keys_map *keys, const str
 	char *ent[64];
 	struct line_told *told;
 	size_t i, n = 0, said = 0, has_main;
-	int any = 0, ranked = 0, again, number;
+	int any = 0, ranked = 0, again, number, status, must[64] = { 0 };
 	const struct page_item *mi;
 	const char *show[65];	/* the entries and the way back */
 	char back[64];
 
 	told = line_told_get(pr, p->heading, &again);
 	for (i = 0; i < p->n_item; i++) {
-		/* Help is said without its numbers: nothing to type. */
-		if (p->item[i].number > 0 && !line_is_help(p))
+		/* Help and results rows are said without their numbers:
+		 * nothing to type. */
+		if (line_item_typable(p, &p->item[i]))
 			any = 1;
 		if (p->item[i].kind == PAGE_ITEM_RANKED && p->item[i].rank > 0)
 			ranked = 1;
@@ -195,7 +213,10 @@ line_prompt_page(struct line_prompts *pr, const struct keys_map *keys, const str
 				told->n++;
 			continue;
 		}
-		if (again && told != NULL && line_told_has(told, key))
+		/* An action the status asks for ("Press approve again") is
+		 * named again, with its key. */
+		status = line_status_names(p->status, p->action[i].label);
+		if (again && told != NULL && line_told_has(told, key) && !status)
 			continue;
 		/* Only what can really be typed: no raw action names. */
 		line_key_for(keys, ctx, a, key, sizeof(key));
@@ -208,10 +229,11 @@ line_prompt_page(struct line_prompts *pr, const struct keys_map *keys, const str
 			e = NULL;
 		if (e == NULL)
 			continue;
+		must[n] = status;
 		ent[n++] = e;
 	}
 	for (i = 0; i < n; i++) {
-		if (i >= has_main && again && told != NULL && line_told_has(told, ent[i]))
+		if (i >= has_main && again && told != NULL && line_told_has(told, ent[i]) && !must[i])
 			continue;
 		show[said++] = ent[i];
 		if (told != NULL && told->n < sizeof(told->acts) / sizeof(told->acts[0]) &&
@@ -282,13 +304,19 @@ line_prompt_field(const struct page_item *it, int numbered, int refused)
 	} else if (f->len > 0)
 		/* L10N: line mode asks again for a filled field: its text. */
 		fprintf(o, _(", now \"%s\" (Enter alone keeps it)"), f->text);
+	/* Asked again after a refusal: b leaves it (the text from before
+	 * stays). */
+	if (refused) {
+		fputs(", ", o);
+		fprintf(o, _("%s back"), "b");
+	}
 	if (f->multiline) {
 		/* L10N: how to end a multi-line answer in line mode. */
 		fputs(_(" (several lines; a line with only a dot ends the text)"), o);
 		fputs(":\n", o);
 	} else
 		/* A question ("Where were the ballots collected?") needs no colon. */
-		fputs(ql > 0 && q[ql - 1] == '?' ? " " : ": ", o);
+		fputs(!refused && ql > 0 && q[ql - 1] == '?' ? " " : ": ", o);
 	if (fclose(o) != 0) {
 		free(s);
 		return NULL;

@@ -57,6 +57,12 @@ line_is_help(const struct page *p)
 }
 
 int
+line_item_typable(const struct page *p, const struct page_item *it)
+{
+	return it->number > 0 && !it->has_bar && !line_is_help(p);
+}
+
+int
 line_is_review(const struct page *p)
 {
 	size_t i;
@@ -325,6 +331,84 @@ line_resolve_question(const struct page *p, const struct line_cmd *c, struct lin
 	return d->kind = LINE_DO_QUESTION;
 }
 
+/* Enter alone at a page's prompt: what to type, briefly, with the
+ * page's main action; the page is not said again. */
+static void
+line_resolve_enter(const struct page *p, struct line_do *d)
+{
+	const struct page_item *main = line_main_button(p);
+	size_t i;
+	int any = 0;
+
+	for (i = 0; i < p->n_item; i++)
+		any |= line_item_typable(p, &p->item[i]);
+	d->kind = LINE_DO_SAY;
+	if (main != NULL && !line_is_help(p))
+		/* L10N: line mode, Enter alone; %d and %s: the page's main
+		 * action ("1", "Send"). */
+		snprintf(d->say, sizeof(d->say), _("Type %d and Enter for %s, or h for help.\n"),
+		    main->number, main->label);
+	else if (any)
+		/* L10N: line mode, Enter alone on a page with numbers. */
+		snprintf(d->say, sizeof(d->say), "%s", _("Type a number and Enter, or h for help.\n"));
+	else
+		/* L10N: line mode, Enter alone on a page without numbers. */
+		snprintf(d->say, sizeof(d->say), "%s",
+		    _("Type one of the letters the prompt names and Enter.\n"));
+}
+
+/*
+ * The number of the one item whose title is typed whole (any case in
+ * Latin letters): its label, or the part before " (" or inside the
+ * final parentheses of a title given in two languages ("Lokale
+ * Logistik (Local logistics)"). Not a field. 0 for none or several.
+ */
+static int
+line_title_number(const struct page *p, const char *typed)
+{
+	size_t i, n = strlen(typed), ll;
+	int found = 0;
+
+	if (n == 0 || line_is_help(p))
+		return 0;
+	for (i = 0; i < p->n_item; i++) {
+		const char *lb = p->item[i].label;
+
+		if (p->item[i].number <= 0 || p->item[i].field != NULL || lb == NULL)
+			continue;
+		ll = strlen(lb);
+		if (!(ascii_strcasecmp(lb, typed) == 0 ||
+		    (ll > n + 2 && ascii_strncasecmp(lb, typed, n) == 0 &&
+		    strncmp(lb + n, " (", 2) == 0 && lb[ll - 1] == ')') ||
+		    (ll > n + 2 && lb[ll - 1] == ')' && lb[ll - n - 2] == '(' &&
+		    ascii_strncasecmp(lb + ll - n - 1, typed, n) == 0)))
+			continue;
+		if (found != 0)
+			return 0;
+		found = p->item[i].number;
+	}
+	return found;
+}
+
+/* What to say back of a line not understood: the part after a word
+ * that is an action ("9x" of "x 9x"), else the whole line ("Lokale
+ * Logistik", not its second word). */
+static const char *
+line_not_understood(const struct keys_map *keys, const struct page *p, const struct line_cmd *c)
+{
+	char first[32];
+	size_t n = strcspn(c->line, " ,\t");
+
+	/* A very long line is not said back whole. */
+	if (c->kind != LINE_CMD_BAD || c->line[0] == '\0' || n >= sizeof(first) ||
+	    strlen(c->line) > 80 ||
+	    (c->line[0] >= '0' && c->line[0] <= '9'))
+		return c->word;
+	memcpy(first, c->line, n);
+	first[n] = '\0';
+	return line_word(keys, p, first) != ACTION_NONE ? c->word : c->line;
+}
+
 enum line_do_kind
 line_resolve(const struct keys_map *keys, const struct page *p, const struct line_cmd *c,
     struct line_do *d)
@@ -335,7 +419,8 @@ line_resolve(const struct keys_map *keys, const struct page *p, const struct lin
 	memset(d, 0, sizeof(*d));
 	switch (c->kind) {
 	case LINE_CMD_NONE:
-		return d->kind = LINE_DO_NOTHING;
+		line_resolve_enter(p, d);
+		return d->kind;
 	case LINE_CMD_FULL:
 		return d->kind = LINE_DO_FULL;
 	case LINE_CMD_NUMBERS:
@@ -346,10 +431,12 @@ line_resolve(const struct keys_map *keys, const struct page *p, const struct lin
 		if (line_is_survey_after(p) &&
 		    (main == NULL || c->n != 1 || main->number != c->nums[0]))
 			return line_resolve_question(p, c, d);
-		/* Numbers mean the items as the page showed them (help is
-		 * said without its numbers). */
+		/* Numbers mean the items as the page showed them (help and
+		 * results rows are said without their numbers). */
 		for (i = 0; i < c->n; i++) {
-			if (page_find_number(p, c->nums[i]) < 0 || line_is_help(p)) {
+			int idx = page_find_number(p, c->nums[i]);
+
+			if (idx < 0 || !line_item_typable(p, &p->item[idx])) {
 				line_no_number(d, (long)c->nums[i]);
 				return d->kind;
 			}
@@ -368,10 +455,15 @@ line_resolve(const struct keys_map *keys, const struct page *p, const struct lin
 			d->action = ACTION_OPEN;
 			return d->kind = LINE_DO_ACTION;
 		}
+		/* An item's title typed whole ("Lokale Logistik") opens it. */
+		if ((d->at = line_title_number(p, c->line)) > 0) {
+			d->action = ACTION_OPEN;
+			return d->kind = LINE_DO_ACTION;
+		}
 		d->kind = LINE_DO_SAY;
 		/* L10N: line mode did not understand what was typed. */
 		snprintf(d->say, sizeof(d->say), _("'%s' is not a choice here. Type h for help.\n"),
-		    c->word);
+		    line_not_understood(keys, p, c));
 		return d->kind;
 	}
 	/* On a survey "x 4" is no answer by the page's numbers either. */
@@ -505,6 +597,18 @@ line_question_answer(const struct keys_map *keys, const struct page *p,
 	}
 	return c->kind == LINE_CMD_NUMBERS && k == c->n && (q->multi || c->n == 1) ?
 	    LINE_ANSWER_OK : LINE_ANSWER_BAD;
+}
+
+enum line_field_do
+line_field_typed(const struct page_field *f, int refused, const char *typed)
+{
+	const char *w = typed + strspn(typed, " ");
+
+	if (refused && w[0] == 'b' && w[1 + strspn(w + 1, " ")] == '\0')
+		return LINE_FIELD_BACK;
+	if (typed[0] != '\0' || f->len == 0)
+		return LINE_FIELD_SET;
+	return refused || f->error != NULL ? LINE_FIELD_CHECK : LINE_FIELD_KEEP;
 }
 
 size_t

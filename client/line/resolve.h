@@ -19,6 +19,9 @@ const struct page_item	*line_main_button(const struct page *p);
 
 /* 1 for the help page. */
 int	line_is_help(const struct page *p);
+/* 1 when typing item it's number does something on p: not on help
+ * (said without numbers), not a results row (nothing to open). */
+int	line_item_typable(const struct page *p, const struct page_item *it);
 /* 1 for a review step: a page that sends, without fields of its own. */
 int	line_is_review(const struct page *p);
 /* 1 for a question: two or more numbered buttons and nothing else to
@@ -142,6 +145,24 @@ enum line_answer {
  */
 enum line_answer	line_question_answer(const struct keys_map *keys, const struct page *p,
 	    const struct line_question *q, const char *typed, struct line_cmd *c, int *want);
+
+/* What a line typed at a field's question does. */
+enum line_field_do {
+	LINE_FIELD_SET,		/* the typed text replaces the field's */
+	LINE_FIELD_KEEP,	/* Enter alone on a text not refused: kept */
+	LINE_FIELD_CHECK,	/* Enter alone on a refused text: checked again
+				 * (so asked again while it is wrong) */
+	LINE_FIELD_BACK		/* b after a refusal: the text from before it,
+				 * and back to the page */
+};
+
+/*
+ * What typed (one line; "" for Enter alone or a multi-line field's dot at
+ * once) does at field f, asked again after a refusal when refused: Enter
+ * alone keeps only a text that was not refused and has no error; b
+ * leaves a refused field (typed at first, b is text).
+ */
+enum line_field_do	line_field_typed(const struct page_field *f, int refused, const char *typed);
 
 /* How many questions survey page p asks. */
 size_t	line_question_count(const struct page *p);

@@ -136,7 +136,8 @@ line_say_item(struct line_out *o, const struct page_item *it, int full, int chan
 
 	if (line_out_more(o))
 		return;
-	if (it->number > 0)
+	/* A results row without its number: typing it does nothing. */
+	if (it->number > 0 && !it->has_bar)
 		line_out_printf(o, "%s%d. ", ind, it->number);
 	else
 		line_out_puts(o, ind);
@@ -170,7 +171,9 @@ line_say_item(struct line_out *o, const struct page_item *it, int full, int chan
 	line_out_puts(o, "\n");
 	if (it->field != NULL && it->field->multiline && it->field->len > 0)
 		line_text(o, "   ", it->field->text);
-	if (it->field != NULL && it->field->error != NULL)
+	/* Once: not again when the state says it already. */
+	if (it->field != NULL && it->field->error != NULL &&
+	    (state == NULL || strcmp(state, it->field->error) != 0))
 		line_text(o, "   ", it->field->error);
 	/* No '#' bar: a speech synthesizer reads it as a row of "hash";
 	 * the detail says the numbers. */
@@ -244,12 +247,16 @@ line_help(struct line_out *o, const struct page *p, int logged_in)
 		/* L10N: between two keys in line mode's help: "? or h". */
 		if (it->id != ACTION_NONE && line_typable_keys(it->label, _(" or "), keys, sizeof(keys)) == 0)
 			continue;
+		/* q at "-- more --" before a heading: not the heading,
+		 * nor the line after it. */
 		if (it->group != NULL && (group == NULL || strcmp(group, it->group) != 0)) {
-			line_out_more(o);
+			if (line_out_more(o))
+				break;
 			line_out_printf(o, "%s:\n", it->group);
 		}
 		group = it->group;
-		line_out_more(o);
+		if (line_out_more(o))
+			break;
 		/* What the platform's words mean: said as they are. */
 		if (it->id == ACTION_NONE)
 			line_out_printf(o, "%s\n", it->label);
@@ -286,6 +293,9 @@ line_say_page(struct line_out *o, const struct page *p, const struct line_say_ho
 		    "item: r 2 replies to comment 2. t says everything, b goes back. A form "
 		    "asks each field; Enter alone stops. A text ends with a line of only a dot."));
 	if (line_is_help(p)) {
+		/* Asked on a question: how to answer it, first. */
+		if (h->answers != NULL)
+			line_out_puts(o, h->answers);
 		line_help(o, p, h->logged_in);
 		return;
 	}
@@ -369,7 +379,8 @@ line_say_page(struct line_out *o, const struct page *p, const struct line_say_ho
 			size_t gl = strlen(it->group);
 			char last = gl > 0 ? it->group[gl - 1] : ':';
 
-			line_out_more(o);
+			if (line_out_more(o))
+				break;
 			/* "Polls:", but "Which one?" stays as it is. */
 			line_out_printf(o, "%s%s\n", it->group,
 			    strchr(":?.!", last) != NULL ? "" : ":");
@@ -377,7 +388,8 @@ line_say_page(struct line_out *o, const struct page *p, const struct line_say_ho
 		group = it->group;
 		if (common != NULL && !common_said && it->state != NULL &&
 		    strcmp(it->state, common) == 0) {
-			line_out_more(o);
+			if (line_out_more(o))
+				break;
 			line_out_printf(o, "%s:\n", common);
 			common_said = 1;
 		}
@@ -414,6 +426,9 @@ line_say_changes(struct line_out *o, const struct page *p, const struct line_see
 
 	if ((n = line_seen_diff(v, p, idx, LINE_SEEN_MAX_CHANGES)) < 0)
 		return 0;
+	/* A new saying: q at the last page's "-- more --" skipped the
+	 * rest of that page, not the changes of this one. */
+	o->stopped = 0;
 	changed = n;
 	if (name)
 		line_out_printf(o, "\n%s\n", p->heading);
@@ -438,7 +453,9 @@ line_say_changes(struct line_out *o, const struct page *p, const struct line_see
 		int lo = 0, hi = 0;
 
 		for (i = 0; i < p->n_item; i++) {
-			if (p->item[i].number > 0 && lo == 0)
+			if (!line_item_typable(p, &p->item[i]))
+				continue;
+			if (lo == 0)
 				lo = p->item[i].number;
 			if (p->item[i].number > hi)
 				hi = p->item[i].number;
@@ -568,6 +585,30 @@ line_said_clear(struct line_said *s)
 		line_seen_clear(&s->seen[i]);
 	free(s->status);
 	s->status = NULL;
+	free(s->answers);
+	s->answers = NULL;
+}
+
+void
+line_said_answers(struct line_said *s, const struct page *p)
+{
+	struct line_out o;
+	size_t i;
+
+	if (!line_is_question(p))
+		return;
+	memset(&o, 0, sizeof(o));
+	/* L10N: line mode's help on a yes/no question, before its answers. */
+	line_out_printf(&o, "%s\n", _("To answer, type a number or the answer's first word:"));
+	for (i = 0; i < p->n_item; i++)
+		if (p->item[i].number > 0 && p->item[i].label != NULL)
+			line_out_printf(&o, "%d — %s\n", p->item[i].number, p->item[i].label);
+	if (page_offers(p, ACTION_BACK)) {
+		line_out_printf(&o, _("%s back"), "b");
+		line_out_puts(&o, "\n");
+	}
+	free(s->answers);
+	s->answers = o.s;
 }
 
 int
@@ -593,9 +634,15 @@ line_said_whole(struct line_said *s, struct line_prompts *pr, struct line_out *o
     const struct page *p, enum line_mode mode, const struct line_seen *seen)
 {
 	struct line_say_how h = { mode, seen, seen != NULL && seen == s->last,
-	    (pr->taught & LINE_T_FULL) != 0, s->questions, s->after_review, s->logged_in };
+	    (pr->taught & LINE_T_FULL) != 0, s->questions, s->after_review, s->logged_in,
+	    line_is_help(p) ? s->answers : NULL };
 
 	line_say_page(o, p, &h, &s->cut);
+	/* Said once, on the help page asked for on the question. */
+	if (line_is_help(p)) {
+		free(s->answers);
+		s->answers = NULL;
+	}
 }
 
 void
@@ -636,6 +683,9 @@ line_said_page(struct line_said *s, struct line_prompts *pr, struct line_out *o,
 	/* A question asked again is said whole: what it is about and both
 	 * answers, not "Unchanged: 1 to 2". */
 	if (v != NULL && v != s->last && line_is_question(p))
+		s->again = 1;
+	/* Help asked for on a question starts with its answers. */
+	if (s->answers != NULL && line_is_help(p))
 		s->again = 1;
 	/* A form reached from a review (the login that sending asks for)
 	 * is not the review's result: its prompt names its button. */

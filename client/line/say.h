@@ -58,6 +58,8 @@ struct line_say_how {
 	int			 questions;	/* a survey asked one question at a time next */
 	int			 after_review;	/* right after a review step */
 	int			 logged_in;	/* help: no word on registering */
+	const char		*answers;	/* help: how to answer the question it was
+						 * asked on (NULL: none) */
 };
 
 /*
@@ -112,7 +114,13 @@ struct line_said {
 	int			 after_review;	/* this page came right after a review step */
 	int			 questions;	/* a survey's questions are asked one by one next */
 	int			 logged_in;	/* the caller's: help says nothing of registering */
+	char			*answers;	/* how to answer a question, for the help
+						 * page asked for on it (owned) */
 };
+
+/* Help is asked for on question p (line_is_question()): the help page
+ * said next starts with how to answer it and how to go back. */
+void	line_said_answers(struct line_said *s, const struct page *p);
 
 /* Forgets what was said (frees it); the rest of s stays. */
 void	line_said_clear(struct line_said *s);

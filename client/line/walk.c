@@ -10,8 +10,10 @@
 
 /*
  * Asks for the focused field's text once: one line, or for a multi-line
- * field lines until one holding only a dot. Returns 1, 2 when the text
- * was kept as it was (Enter alone), or 0 at the end of input.
+ * field lines until one holding only a dot. Returns 1 (text set), 2 when
+ * the text was kept as it was (Enter alone), 3 when a refused text was
+ * kept (to be checked again), 4 for b after a refusal, or 0 at the end
+ * of input.
  */
 static int
 line_ask_once(struct line *l, const struct page_item *it, int refused)
@@ -19,6 +21,7 @@ line_ask_once(struct line *l, const struct page_item *it, int refused)
 	const struct page_field *f = it->field;
 	char *ans = NULL, *q;
 	struct line_out all;
+	enum line_field_do d;
 	int r;
 
 	if ((q = line_prompt_field(it, !l->unnumbered, refused)) == NULL)
@@ -37,11 +40,16 @@ line_ask_once(struct line *l, const struct page_item *it, int refused)
 				line_out_free(&all);
 				return 0;
 			}
+			/* b at once leaves a refused text. */
+			if (!all.wrote && line_field_typed(f, refused, ans) == LINE_FIELD_BACK) {
+				free(ans);
+				return 4;
+			}
 			if (strcmp(ans, ".") == 0) {
 				free(ans);
 				/* A dot at once keeps the text as it was. */
-				if (!all.wrote && f->len > 0)
-					return 2;
+				if (!all.wrote && (d = line_field_typed(f, refused, "")) != LINE_FIELD_SET)
+					return d == LINE_FIELD_KEEP ? 2 : 3;
 				break;
 			}
 			if (all.len > 0)
@@ -63,8 +71,10 @@ line_ask_once(struct line *l, const struct page_item *it, int refused)
 	}
 	if (r <= 0)
 		return 0;
-	/* Enter alone keeps what the field holds. */
-	r = ans[0] == '\0' && f->len > 0 ? 2 : 1;
+	/* Enter alone keeps what the field holds; a refused text is
+	 * checked again, so it is asked again while it is wrong. */
+	d = line_field_typed(f, refused, ans);
+	r = d == LINE_FIELD_KEEP ? 2 : d == LINE_FIELD_CHECK ? 3 : d == LINE_FIELD_BACK ? 4 : 1;
 	if (r == 1)
 		app_field_set(l->app, ans);
 	if (f->secret)
@@ -76,23 +86,39 @@ line_ask_once(struct line *l, const struct page_item *it, int refused)
 /*
  * Asks for the focused field's text until the app takes it: a text it
  * refuses (a user name with spaces) is said to be wrong, with what is
- * allowed, and asked again. Enter alone keeps the text and goes on.
- * Returns 1, or 0 at the end of input.
+ * allowed, and asked again, also after Enter alone; b then puts back the
+ * text from before and leaves the field. Enter alone keeps a text that
+ * was not refused and goes on. Returns 1, 3 after b, or 0 at the end of
+ * input.
  */
 int
 line_ask_field(struct line *l, const struct page_item *it)
 {
 	const struct page_item *now;
-	int r, refused = 0;
+	struct page_field *f = it->field;
+	char *was = strdup(f->text != NULL ? f->text : "");
+	int r, ret, refused = f->error != NULL;
 
 	for (;;) {
-		if ((r = line_ask_once(l, it, refused)) == 0)
-			return 0;
-		if (r == 2 || app_field_check(l->app) == 0)
-			return 1;
+		if ((r = line_ask_once(l, it, refused)) == 0) {
+			ret = 0;
+			break;
+		}
+		if (r == 4) {
+			/* The page was built again: the text from before. */
+			app_field_set(l->app, was != NULL ? was : "");
+			ret = 3;
+			break;
+		}
+		if (r == 2 || app_field_check(l->app) == 0) {
+			ret = 1;
+			break;
+		}
 		/* The page was built again: the item as it is now. */
-		if ((now = page_focused(app_page(l->app))) == NULL || now->field == NULL)
-			return 1;
+		if ((now = page_focused(app_page(l->app))) == NULL || now->field == NULL) {
+			ret = 1;
+			break;
+		}
 		it = now;
 		/* Said here, once: not again by the status line. */
 		line_printf(l, "%s\n", it->field->error != NULL ? it->field->error : "");
@@ -100,6 +126,10 @@ line_ask_field(struct line *l, const struct page_item *it)
 		l->printed = 0;
 		refused = 1;
 	}
+	if (was != NULL)
+		explicit_bzero(was, strlen(was));
+	free(was);
+	return ret;
 }
 
 /*
@@ -112,7 +142,7 @@ line_walk_fields(struct line *l, int fresh)
 {
 	const struct page *p = app_page(l->app);
 	const struct page_item *it;
-	int guard = 0, asked = 0, start;
+	int guard = 0, asked = 0, start, r;
 
 	/* A form just opened with the focus elsewhere: its first field. */
 	if (fresh && (start = line_walk_start(p)) > 0) {
@@ -120,11 +150,16 @@ line_walk_fields(struct line *l, int fresh)
 		p = app_page(l->app);
 	}
 	it = page_focused(p);
-	while (it != NULL && it->field != NULL && it->field->len == 0 &&
+	/* Empty fields, and one the page's action refused (a wrong code). */
+	while (it != NULL && it->field != NULL &&
+	    (it->field->len == 0 || it->field->error != NULL) &&
 	    it->field != l->asked && guard++ < 16) {
 		l->asked = it->field;
-		if (!line_ask_field(l, it))
+		if ((r = line_ask_field(l, it)) == 0)
 			return 0;
+		/* b at a refused field: the page's prompt next. */
+		if (r == 3)
+			return 2;
 		/* Enter alone at the first question stops the questions: the
 		 * page's prompt says what else can be done (register instead
 		 * of logging in). Later it leaves an optional field empty. */
@@ -172,7 +207,8 @@ line_ask_question(struct line *l, const char *group, char **rest)
 		l->asked = page_focused(p)->field;
 		got = line_ask_field(l, page_focused(p));
 		l->unnumbered = 0;
-		return got;
+		/* b after a refusal: on to the next question. */
+		return got == 3 ? 1 : got;
 	}
 	for (refused = 0;; refused = 1) {
 		line_puts(l, line_prompt_question(&q, refused, buf, sizeof(buf)));

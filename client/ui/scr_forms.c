@@ -565,6 +565,10 @@ confirm_submit(struct app *app, struct screen *s)
 				ui_status(app, "%s", _("The account was not confirmed: the user name "
 				    "or the code is not right, or the code is no longer valid. After 5 "
 				    "wrong tries, use the long code from the mail."));
+				/* The code is asked again, saying what it is. */
+				/* L10N: a confirmation code refused by the server. */
+				field_set_error(&f->f[1], _("Code: 8 digits, spaces "
+				    "allowed; type it again."));
 				s->focus = 1;
 			} else {
 				ui_fail(app, _("The account was not confirmed."), 0);

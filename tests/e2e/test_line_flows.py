@@ -50,11 +50,13 @@ class Home:
 	def __init__(self):
 		self.dir = tempdir("mw-lineflow-")
 
-	def run(self, lines, args=(), lang="C.UTF-8", timeout=30):
+	def run(self, lines, args=(), lang="C.UTF-8", timeout=30, rows=None):
 		argv = [CLIENT, "--api", "http://127.0.0.1:%d/api/v1" % srv.port] + list(args)
 		data = ("\n".join(lines) + "\n").encode() if lines else b""
-		p = subprocess.run(argv, input=data, capture_output=True, timeout=timeout,
-				   env=env_for(self.dir, lang))
+		env = env_for(self.dir, lang)
+		if rows is not None:
+			env["LINES"] = str(rows)
+		p = subprocess.run(argv, input=data, capture_output=True, timeout=timeout, env=env)
 		ok(p.returncode == 0, "status %d for %r: %s" % (p.returncode, lines[:8], p.stderr[-500:]))
 		no_sanitizer(p.stderr, lines)
 		return clean(p.stdout, " ".join(lines[:8]))
@@ -615,7 +617,11 @@ def test_moderation_approve_seen_elsewhere(h):
 		i = num(t, "Zum Freigeben bitte")
 		# Approving asks once more; nothing is published yet.
 		t = h.run(["M", i, "A"])
-		has(after(t, "A approve"), "Approve 'Zum Freigeben bitte'? Press approve again")
+		has(t, "Approve 'Zum Freigeben bitte'? Press approve again")
+		# The prompt names the key that approves (issue 8), in German too.
+		has(t, "any other key keeps it waiting.\nA approve, b back: ")
+		t = h.run(["M", i, "A"], args=["--lang", "de"])
+		has(t, "jede andere Taste lässt es warten.\nA freigeben, b zurück: ")
 		t = o.run([n, "1"])
 		hasnt(t, "Zum Freigeben bitte")
 		t = h.run(["M", i, "A", "A"])
@@ -1190,6 +1196,106 @@ def test_survey_number_after_the_questions_means_a_question(h):
 	full = after(h.run([m, s2, "1", "2", "Because.", ".", "t"]), "Question 2 of 3")
 	has(full, "2 — your choice")
 	hasnt(full, "7. 2", "9. 4")
+
+
+@with_home
+def test_refused_field_is_asked_again_after_enter(h):
+	"""8.1/8.21: Enter alone after a refused title does not keep the
+	refused text and go on: the title is asked again until it is right;
+	b leaves it with the text from before."""
+	u, n, t = citizen_on(h, "stadtraum")
+	ai, wi = ideas_items(h, n)
+	t = h.run([n, wi, "q", "", "Bank am Brunnen", "Eine Bank am Brunnen.", "."])
+	ok(t.count("Title: at least 3 characters, you have 1.") == 2,
+	   "Enter alone did not ask the refused title again:\n" + t[-1500:])
+	has(after(t, "you have 1.\n"), "1. Title (3 to 120 characters), b back: ")
+	has(after(t, "Your idea (10 to"), "Review and send")
+	hasnt(after(t, "Your idea (10 to"), "at least 3")
+	# b after a refusal: the page's prompt, not the next field.
+	t = h.run([n, wi, "q", "b"])
+	ok(re.search(r"you have 1\.\n1\. Title \(3 to 120 characters\), b back: (Number, )?3 Review and send", t),
+	   "b did not leave the refused title:\n" + t[-1000:])
+
+
+@with_home
+def test_wrong_code_is_asked_again(h):
+	"""8.20/8.21: a wrong confirmation code asks the code field again at
+	once, saying what is allowed; the right code typed there confirms."""
+	name = srv.unique("wc")
+	h.run(["l", "", "4", name, name + "@example.org", "", "geheim-passwort-9", "5"])
+	code = mwtest.mail_code(srv, name + "@example.org")
+	wrong = "0000 0001" if code != "0000 0001" else "0000 0002"
+	t = h.run(["l", "", "5", name, wrong, "3", code, "3"])
+	has(t, "Code: 8 digits, spaces allowed; type it again.\n"
+	    "The account was not confirmed",
+	    "wrong tries, use the long code from the mail.\n2. Code from the mail (8 digits), b back: ",
+	    "Your account is active")
+	ok(t.count("8 digits, spaces allowed") == 1, "the error said twice:\n" + t[-1500:])
+
+
+@with_home
+def test_enter_alone_says_what_to_type(h):
+	"""8: Enter alone at the first prompt printed only "Your choice (h
+	help):"; it says briefly what to type, with the page's main action
+	where there is one, without saying the page again."""
+	t = h.run(["", ""])
+	ok(re.search(r": Type a number and Enter, or h for help\.\nYour choice \(h help\): "
+		     r"Type a number and Enter, or h for help\.\n", t), "Enter alone:\n" + t[-800:])
+	ok(t.count("Open projects") == 1, "the page said again:\n" + t[-800:])
+	u, n, t = citizen_on(h, "stadtraum")
+	p = num(t, "Which event should come to the square first?")
+	t = h.run([n, p, "2", ""])
+	ok(re.search(r"Type \d+ and Enter for Review my vote, or h for help\.", t), "main action:\n" + t[-800:])
+
+
+@with_home
+def test_title_typed_whole_opens_it(h):
+	"""8: a project's title typed whole said only its second word was "not
+	a choice"; it opens the project. A line not understood is said back
+	whole."""
+	t = h.run(["lokale logistik"])
+	hasnt(t, "'Logistik' is not a choice")
+	has(after(t, "\nLokale Logistik (Local logistics)\n"), "Where should the try-it box")
+	t = h.run(["Lokale Logi"])
+	has(t, "'Lokale Logi' is not a choice here. Type h for help.")
+
+
+@with_home
+def test_results_offer_no_number(h):
+	"""8: the results page offered "Number", and typed numbers did nothing
+	without a word; its rows are said without numbers and a number says
+	there is none."""
+	t = h.run([])
+	n = project(t, "stadtraum")
+	p = num(h.run([n]), "Which event should come to the square first?")
+	r = num(h.run([n, p]), "Results")
+	t = h.run([n, p, r, "1"])
+	res = after(t, "Results: ")
+	ok(re.search(r"\nb back: There is no number 1 here\.\n", res), "results prompt:\n" + res[-800:])
+	ok(not re.search(r"^\d+\. ", res, re.M), "results rows numbered:\n" + res[-800:])
+
+
+@with_home
+def test_help_on_a_question_says_how_to_answer(h):
+	"""8: help on a yes/no question listed no keys for it; it says how to
+	answer (the numbers and words) and how to go back."""
+	u, n, t = citizen_on(h, "stadtraum")
+	ai, wi = ideas_items(h, n)
+	t = h.run([n, wi, "Bank am Brunnen", "Eine Bank am Brunnen.", ".", "q", "h"])
+	has(after(t, "Help: the keys of this page"),
+	    "To answer, type a number or the answer's first word:\n1 — No, stay here\n2 — Yes, quit\nb back\n")
+
+
+@with_home
+def test_pager_q_skips_only_that_page(h):
+	"""8: q at "-- more --" skipped the rest of that page and then the
+	next "what changed" too: choosing an option said nothing. The pages
+	are opened by their titles, as their numbers are skipped."""
+	t = h.run(["q", "Stadt.Raum.Wir.", "q", "Which event should come to the square first?",
+		   "q", "2"], rows=6)
+	ok(t.count("-- more, Enter to continue, q to skip --") == 3, "pager:\n" + t[-1500:])
+	ok(re.search(r"b back: 2\. 3D street painting — your choice 1\n", t),
+	   "the choice after q at the pager said nothing:\n" + t[-1500:])
 
 
 def setup():

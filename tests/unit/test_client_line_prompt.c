@@ -146,6 +146,50 @@ test_line_prompt_help_no_number(void **state)
 	keys_map_free(m);
 }
 
+/* Issue 8: a status that asks for an action ("Press approve again")
+ * gets that action's key in the prompt, though the page named it before. */
+static void
+test_line_prompt_names_action_the_status_asks_for(void **state)
+{
+	struct keys_map *m = fx_keys();
+	struct page *p = fx_page("Moderation", "list");
+	struct line_prompts pr;
+
+	(void)state;
+	memset(&pr, 0, sizeof(pr));
+	pr.taught = LINE_T_HELP | LINE_T_NUMBER;
+	fx_item(p, PAGE_ITEM_ENTRY, "Benches", 1, NULL);
+	assert_int_equal(page_add_action(p, ACTION_APPROVE, "freigeben"), 0);
+	assert_int_equal(page_add_action(p, ACTION_BACK, "back"), 0);
+	assert_string_equal(prompt(&pr, m, p, 0), "A freigeben, b back: ");
+	assert_string_equal(prompt(&pr, m, p, 0), "b back: ");
+	p->status = "Drücken Sie noch einmal Freigeben, um es zu veröffentlichen.";
+	assert_string_equal(prompt(&pr, m, p, 0), "A freigeben, b back: ");
+	line_prompts_forget(&pr);
+	page_free(p);
+	keys_map_free(m);
+}
+
+/* Issue 8: a results page offers no "Number": its rows open nothing. */
+static void
+test_line_prompt_results_no_number(void **state)
+{
+	struct keys_map *m = fx_keys();
+	struct page *p = fx_page("Results: Which event?", "results");
+	struct line_prompts pr;
+
+	(void)state;
+	memset(&pr, 0, sizeof(pr));
+	pr.taught = LINE_T_HELP;
+	fx_item(p, PAGE_ITEM_ENTRY, "Roundnet", 1, NULL)->has_bar = 1;
+	assert_int_equal(page_add_action(p, ACTION_BACK, "back"), 0);
+	assert_string_equal(prompt(&pr, m, p, 0), "b back: ");
+	assert_false(pr.taught & LINE_T_NUMBER);
+	line_prompts_forget(&pr);
+	page_free(p);
+	keys_map_free(m);
+}
+
 static void
 test_line_key_for(void **state)
 {
@@ -183,7 +227,7 @@ test_line_prompt_field_shows_value(void **state)
 	free(s);
 	/* Refused: what was refused is not offered; unnumbered. */
 	assert_non_null(s = line_prompt_field(it, 0, 1));
-	assert_string_equal(s, "Title (3 to 120 characters): ");
+	assert_string_equal(s, "Title (3 to 120 characters), b back: ");
 	free(s);
 	it = fx_field(p, &f[1], "Password", NULL, "secret", 1);
 	assert_non_null(s = line_prompt_field(it, 1, 0));
@@ -233,6 +277,8 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_line_prompt_results_no_number),
+		cmocka_unit_test(test_line_prompt_names_action_the_status_asks_for),
 		cmocka_unit_test(test_line_prompts_forget_empty),
 		cmocka_unit_test(test_line_prompt_review_names_send_and_back),
 		cmocka_unit_test(test_line_prompt_form_names_register),

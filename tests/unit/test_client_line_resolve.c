@@ -65,8 +65,18 @@ test_line_resolve_nothing_and_full(void **state)
 	struct line_do d;
 
 	(void)state;
-	assert_int_equal(resolve(m, p, "", &d), LINE_DO_NOTHING);
+	/* Issue 8: Enter alone says what to type, with the main action. */
+	assert_int_equal(resolve(m, p, "", &d), LINE_DO_SAY);
+	assert_string_equal(d.say, "Type a number and Enter, or h for help.\n");
 	assert_int_equal(resolve(m, p, "  t ", &d), LINE_DO_FULL);
+	fx_item(p, PAGE_ITEM_BUTTON, "Review my vote", 0, NULL);
+	assert_int_equal(page_add_action(p, ACTION_REVIEW, "Review my vote"), 0);
+	p->item[0].checked = 1;
+	assert_int_equal(resolve(m, p, "", &d), LINE_DO_SAY);
+	assert_string_equal(d.say, "Type 6 and Enter for Review my vote, or h for help.\n");
+	p->context = "help";
+	assert_int_equal(resolve(m, p, "", &d), LINE_DO_SAY);
+	assert_string_equal(d.say, "Type one of the letters the prompt names and Enter.\n");
 	page_free(p);
 	keys_map_free(m);
 }
@@ -418,6 +428,88 @@ test_line_resolve_survey_number_is_question(void **state)
 	keys_map_free(m);
 }
 
+/* Issue 8 items 1 and 21: Enter alone keeps only a valid text; a refused
+ * one is checked (so asked) again until it is right or b leaves it. */
+static void
+test_line_field_typed_refused_is_asked_again(void **state)
+{
+	struct page_field f;
+
+	(void)state;
+	assert_int_equal(field_init(&f, "Title", NULL, 0, 0, 0), 0);
+	assert_int_equal(line_field_typed(&f, 0, ""), LINE_FIELD_SET);
+	assert_int_equal(field_set(&f, "q"), 0);
+	assert_int_equal(line_field_typed(&f, 0, ""), LINE_FIELD_KEEP);
+	assert_int_equal(line_field_typed(&f, 1, ""), LINE_FIELD_CHECK);
+	assert_int_equal(line_field_typed(&f, 1, " b "), LINE_FIELD_BACK);
+	/* At first b is text (a title may be "b"), and so is "b 2". */
+	assert_int_equal(line_field_typed(&f, 0, "b"), LINE_FIELD_SET);
+	assert_int_equal(line_field_typed(&f, 1, "b 2"), LINE_FIELD_SET);
+	assert_int_equal(line_field_typed(&f, 1, "Bench"), LINE_FIELD_SET);
+	/* A text the form refused at its button is checked again, too. */
+	assert_int_equal(field_set_error(&f, "Title: at least 3 characters."), 0);
+	assert_int_equal(line_field_typed(&f, 0, ""), LINE_FIELD_CHECK);
+	field_clear(&f);
+}
+
+/* Issue 8: a title typed whole opens its item; a line of several words
+ * not understood is said back whole, not its second word. */
+static void
+test_line_resolve_title_typed_whole(void **state)
+{
+	struct keys_map *m = fx_keys();
+	struct page *p = fx_page("Projects", "list");
+	struct line_do d;
+
+	(void)state;
+	fx_item(p, PAGE_ITEM_LINK, "Packaging tax on take-away packaging", 1, NULL);
+	fx_item(p, PAGE_ITEM_LINK, "Lokale Logistik (Local logistics)", 2, NULL);
+	fx_item(p, PAGE_ITEM_LINK, "Lokale Logistik 2 (Local logistics 2)", 3, NULL);
+	assert_int_equal(page_add_action(p, ACTION_OPEN, "open"), 0);
+	assert_int_equal(resolve(m, p, " lokale logistik ", &d), LINE_DO_ACTION);
+	assert_int_equal(d.action, ACTION_OPEN);
+	assert_int_equal(d.at, 2);
+	assert_int_equal(resolve(m, p, "Local Logistics", &d), LINE_DO_ACTION);
+	assert_int_equal(d.at, 2);
+	assert_int_equal(resolve(m, p, "Packaging tax on take-away packaging", &d), LINE_DO_ACTION);
+	assert_int_equal(d.at, 1);
+	assert_int_equal(resolve(m, p, "Lokale Logistik 2", &d), LINE_DO_ACTION);
+	assert_int_equal(d.at, 3);
+	assert_int_equal(resolve(m, p, "Lokale Logist", &d), LINE_DO_SAY);
+	assert_string_equal(d.say, "'Lokale Logist' is not a choice here. Type h for help.\n");
+	assert_int_equal(resolve(m, p, "Lokale", &d), LINE_DO_SAY);
+	assert_string_equal(d.say, "'Lokale' is not a choice here. Type h for help.\n");
+	/* After an action word, only the part not understood. */
+	assert_int_equal(resolve(m, p, "q now", &d), LINE_DO_SAY);
+	assert_string_equal(d.say, "'now' is not a choice here. Type h for help.\n");
+	page_free(p);
+	keys_map_free(m);
+}
+
+/* Issue 8: on a results page the rows are no choices: a number typed
+ * there says so instead of doing nothing without a word. */
+static void
+test_line_resolve_results_rows_take_no_number(void **state)
+{
+	struct keys_map *m = fx_keys();
+	struct page *p = fx_page("Results: Which event?", "results");
+	struct line_do d;
+
+	(void)state;
+	fx_item(p, PAGE_ITEM_ENTRY, "Roundnet", 1, NULL)->has_bar = 1;
+	fx_item(p, PAGE_ITEM_ENTRY, "Open-air reading", 2, NULL)->has_bar = 1;
+	assert_false(line_item_typable(p, &p->item[0]));
+	assert_int_equal(resolve(m, p, "1", &d), LINE_DO_SAY);
+	assert_string_equal(d.say, "There is no number 1 here.\n");
+	assert_int_equal(resolve(m, p, "", &d), LINE_DO_SAY);
+	assert_null(strstr(d.say, "number"));
+	p->item[1].has_bar = 0;
+	assert_true(line_item_typable(p, &p->item[1]));
+	assert_int_equal(resolve(m, p, "2", &d), LINE_DO_NUMBERS);
+	page_free(p);
+	keys_map_free(m);
+}
+
 int
 main(void)
 {
@@ -432,6 +524,9 @@ main(void)
 		cmocka_unit_test(test_line_walk_start_at_first_empty_field),
 		cmocka_unit_test(test_line_question_numbers_within_question),
 		cmocka_unit_test(test_line_resolve_survey_number_is_question),
+		cmocka_unit_test(test_line_field_typed_refused_is_asked_again),
+		cmocka_unit_test(test_line_resolve_title_typed_whole),
+		cmocka_unit_test(test_line_resolve_results_rows_take_no_number),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

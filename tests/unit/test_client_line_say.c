@@ -57,7 +57,7 @@ static void
 test_line_say_page_pager_stops(void **state)
 {
 	struct page *p = fx_page("Projects", "list");
-	struct line_say_how h = { LINE_BRIEF, NULL, 0, 0, 0, 0, 1 };
+	struct line_say_how h = { LINE_BRIEF, NULL, 0, 0, 0, 0, 1, NULL };
 	struct line_out o;
 	int calls = 0, cut = -1;
 
@@ -81,7 +81,7 @@ static void
 test_line_say_cut_text_says_words_left(void **state)
 {
 	struct page *p = fx_page("More benches", "list");
-	struct line_say_how h = { LINE_BRIEF, NULL, 0, 0, 0, 0, 1 };
+	struct line_say_how h = { LINE_BRIEF, NULL, 0, 0, 0, 0, 1, NULL };
 	struct page_item *it;
 	char *s;
 	int cut = -1;
@@ -164,7 +164,7 @@ static void
 test_line_say_help_typable_shortest_first(void **state)
 {
 	struct page *p = fx_page("Help: the keys of this page", "help");
-	struct line_say_how h = { LINE_REVIEW, NULL, 0, 0, 0, 0, 0 };
+	struct line_say_how h = { LINE_REVIEW, NULL, 0, 0, 0, 0, 0, NULL };
 	struct page_item *it;
 	char *s, *keys, *words;
 	int cut = 7;
@@ -214,7 +214,7 @@ test_line_say_question_numbers_within(void **state)
 {
 	static const char *const scale[] = { "1 — not at all", "2", "3", "4", "5 — very much" };
 	struct page *p = fx_page("Survey", "form");
-	struct line_say_how h = { LINE_BRIEF, NULL, 0, 0, 1, 0, 1 };
+	struct line_say_how h = { LINE_BRIEF, NULL, 0, 0, 1, 0, 1, NULL };
 	struct line_question q;
 	struct line_out o;
 	struct page_item *it;
@@ -267,7 +267,7 @@ static void
 test_line_say_common_state_once(void **state)
 {
 	struct page *p = fx_page("Projects", "list");
-	struct line_say_how h = { LINE_BRIEF, NULL, 0, 0, 0, 0, 1 };
+	struct line_say_how h = { LINE_BRIEF, NULL, 0, 0, 0, 0, 1, NULL };
 	char *s;
 	int cut;
 	size_t i;
@@ -282,7 +282,7 @@ test_line_say_common_state_once(void **state)
 	/* Said again right after itself: no heading. */
 	page_clear(p);
 	assert_int_equal(page_set_heading(p, "%s", "Projects"), 0);
-	s = say(p, &(struct line_say_how){ LINE_BRIEF, NULL, 1, 0, 0, 0, 1 }, &cut);
+	s = say(p, &(struct line_say_how){ LINE_BRIEF, NULL, 1, 0, 0, 0, 1, NULL }, &cut);
 	assert_string_equal(s, "\nNothing here yet.\n");
 	free(s);
 	page_free(p);
@@ -472,10 +472,135 @@ test_line_said_after_review_not_a_form(void **state)
 	page_free(l);
 }
 
+/* A refused field whose state is its error (a wrong code) says the
+ * error once, not on the item's line and again below it. */
+static void
+test_line_say_field_error_once(void **state)
+{
+	struct page *p = fx_page("Confirm your account", "form");
+	struct page_field f;
+	struct page_item *it;
+	struct line_out o;
+
+	(void)state;
+	memset(&o, 0, sizeof(o));
+	it = fx_field(p, &f, "Code", NULL, "1234 5678", 0);
+	it->number = 2;
+	assert_int_equal(field_set_error(&f, "Code: 8 digits."), 0);
+	assert_int_equal(page_item_state(it, "%s", f.error), 0);
+	line_say_item(&o, it, 0, 0);
+	assert_string_equal(o.s, "2. Code: 1234 5678 — Code: 8 digits.\n");
+	line_out_reset(&o);
+	/* Without the state it is said below the item. */
+	free(it->state);
+	it->state = NULL;
+	line_say_item(&o, it, 0, 0);
+	assert_string_equal(o.s, "2. Code: 1234 5678\n   Code: 8 digits.\n");
+	line_out_free(&o);
+	field_clear(&f);
+	page_free(p);
+}
+
+/* Issue 8: help asked for on a yes/no question says how to answer it
+ * (its numbers and words) and how to go back, once. */
+static void
+test_line_said_help_on_question_says_answers(void **state)
+{
+	struct page *q = fx_page("Quit without sending?", "list");
+	struct page *h = fx_page("Help: the keys of this page", "help");
+	struct line_said s;
+	struct line_prompts pr;
+	struct line_out o;
+
+	(void)state;
+	memset(&s, 0, sizeof(s));
+	memset(&pr, 0, sizeof(pr));
+	memset(&o, 0, sizeof(o));
+	fx_item(q, PAGE_ITEM_BUTTON, "No, stay here", 0, NULL);
+	fx_item(q, PAGE_ITEM_BUTTON, "Yes, quit", 0, NULL);
+	assert_int_equal(page_add_action(q, ACTION_BACK, "back"), 0);
+	line_said_answers(&s, h);
+	assert_null(s.answers);
+	line_said_answers(&s, q);
+	s.logged_in = 1;
+	line_said_page(&s, &pr, &o, h);
+	assert_non_null(o.s);
+	assert_non_null(strstr(o.s, "To answer, type a number or the answer's first word:\n"
+	    "1 — No, stay here\n2 — Yes, quit\nb back\n"));
+	assert_null(s.answers);
+	line_out_reset(&o);
+	line_said_page(&s, &pr, &o, h);
+	assert_true(o.s == NULL || strstr(o.s, "To answer") == NULL);
+	line_out_free(&o);
+	line_said_clear(&s);
+	line_prompts_forget(&pr);
+	page_free(q);
+	page_free(h);
+}
+
+/* Stops at the fifth call: in help, before the second group's heading. */
+static int
+stop_fifth(struct line_out *o, void *ud)
+{
+	int *calls = ud;
+
+	(void)o;
+	return ++*calls >= 5;
+}
+
+/* Issue 8: q at "-- more --" skips the rest of that page only: the
+ * next changes are said; and in help, q before a group's heading says
+ * neither the heading nor the line after it. */
+static void
+test_line_said_pager_stop_does_not_carry_over(void **state)
+{
+	struct page *a = fx_page("Ideas", "list");
+	struct page *h = fx_page("Help: the keys of this page", "help");
+	struct line_say_how how = { LINE_BRIEF, NULL, 0, 0, 0, 0, 1, NULL };
+	struct line_said s;
+	struct line_prompts pr;
+	struct line_out o;
+	int calls = 0, cut = 0;
+
+	(void)state;
+	memset(&s, 0, sizeof(s));
+	memset(&pr, 0, sizeof(pr));
+	memset(&o, 0, sizeof(o));
+	fx_item(a, PAGE_ITEM_ENTRY, "Benches", 1, NULL);
+	fx_item(a, PAGE_ITEM_ENTRY, "Trees", 2, NULL);
+	line_said_page(&s, &pr, &o, a);
+	/* q at the last "-- more --" of the page. */
+	o.stopped = 1;
+	line_out_reset(&o);
+	page_item_state(&a->item[1], "%s", "you support this");
+	line_said_page(&s, &pr, &o, a);
+	assert_non_null(o.s);
+	assert_non_null(strstr(o.s, "2. Trees — you support this"));
+	line_out_free(&o);
+
+	memset(&o, 0, sizeof(o));
+	fx_item(h, PAGE_ITEM_LINK, "x", ACTION_TOGGLE, "On this page")->detail = strdup("Choose");
+	fx_item(h, PAGE_ITEM_LINK, "q", ACTION_QUIT, "Everywhere")->detail = strdup("Quit");
+	o.more_cb = stop_fifth;
+	o.ud = &calls;
+	line_say_page(&o, h, &how, &cut);
+	assert_non_null(strstr(o.s, "x — Choose\n"));
+	assert_null(strstr(o.s, "Everywhere"));
+	assert_null(strstr(o.s, "q — Quit"));
+	line_out_free(&o);
+	line_said_clear(&s);
+	line_prompts_forget(&pr);
+	page_free(a);
+	page_free(h);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_line_said_pager_stop_does_not_carry_over),
+		cmocka_unit_test(test_line_said_help_on_question_says_answers),
+		cmocka_unit_test(test_line_say_field_error_once),
 		cmocka_unit_test(test_line_out_degenerate),
 		cmocka_unit_test(test_line_say_page_pager_stops),
 		cmocka_unit_test(test_line_say_cut_text_says_words_left),
