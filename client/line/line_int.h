@@ -38,17 +38,26 @@ struct line {
 	int			 eof_asked;	/* the end of input asked about unsent text */
 };
 
-/* Output (line.c). Every byte below 0x20 but \n, and DEL, is dropped. */
+/* Output (out.c). Every byte below 0x20 but \n, and DEL, is dropped. */
 void	line_puts(struct line *l, const char *s);
 void	line_printf(struct line *l, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
 /* Writes out what was said into l->buf so far. */
 void	line_flush(struct line *l);
+/* Turns the terminal's echo off or on (a password). */
+void	line_echo(struct line *l, int on);
+/* The pager's callback for l->buf (ud is the session): writes out what
+ * was said and may ask "-- more --"; returns 1 once q stopped the page. */
+int	line_more_cb(struct line_out *o, void *ud);
+/* An app hook (ud is the session): says what is loading once the request
+ * has taken LINE_SLOW_MS; any later output cancels it. */
+void	line_loading(void *ud, const char *what);
+/* SIGALRM's handler for line_loading(). */
+void	line_slow_alarm(int sig);
+/* The loop (line.c). */
 /* Notes page p as said without saying it; with status, its status is
  * said (once). */
 void	line_quiet(struct line *l, const struct page *p, int status);
-/* Turns the terminal's echo off or on (a password). */
-void	line_echo(struct line *l, int on);
 /* Reads one line with the idle handling of kiosk mode. Returns 1 with a
  * line in *out (caller frees), 0 at the end of input. */
 int	line_input(struct line *l, char **out);
