@@ -37,6 +37,7 @@ struct listener_child {
 	int	state;			/* LISTENER_PRE, _KEX or _RUN */
 	int	evicted;		/* killed to make room in the pre-login pool */
 	uid_t	uid;			/* the session's own uid (when root) */
+	int	claim;			/* privdrop_claim() of uid, or -1 */
 	size_t	llen;
 	char	line[LISTENER_LINE];
 };
@@ -192,6 +193,11 @@ listener_reap(struct listener *l)
 				ch->logfd = -1;
 			}
 			privdrop_sweep(l->cfg, ch->uid);
+			/* Swept: the uid may go to another session now. */
+			if (ch->claim >= 0) {
+				close(ch->claim);
+				ch->claim = -1;
+			}
 			if (WIFSIGNALED(status) && ch->evicted)
 				log_msg("connection from %s user=- mode=- duration=%.1fs end=evicted",
 				    ch->source, listener_now() - ch->start);
@@ -294,28 +300,42 @@ listener_startup_check(struct listener *l, const char *key)
 }
 
 /* The uid of the next session: each one its own, from the configured
- * range, the next that no running session holds. */
-static uid_t
-listener_next_uid(struct listener *l)
+ * range, the next that no running session holds, of this gateway or of
+ * any other on the machine (claimed: *claim is the descriptor that holds
+ * it, or -1 when not root). Returns 0, or -1 when no uid is free. */
+static int
+listener_next_uid(struct listener *l, uid_t *uid, int *claim)
 {
 	const struct sshd_config *cfg = l->cfg;
-	uid_t span = cfg->uid_last - cfg->uid_first + 1, k, uid;
-	int i, used;
+	uid_t span = cfg->uid_last - cfg->uid_first + 1, k, u;
+	int i, used, fd;
 
+	*uid = (uid_t)-1;
+	*claim = -1;
 	if (!cfg->drop)
-		return (uid_t)-1;
+		return 0;
 	for (k = 0; k < span; k++) {
-		uid = cfg->uid_first + (l->uid_next + k) % span;
+		u = cfg->uid_first + (l->uid_next + k) % span;
 		used = 0;
 		for (i = 0; i < cfg->max_sessions && !used; i++)
-			if (l->child[i].pid > 0 && l->child[i].uid == uid)
+			if (l->child[i].pid > 0 && l->child[i].uid == u)
 				used = 1;
-		if (!used) {
-			l->uid_next = (l->uid_next + k + 1) % span;
-			return uid;
+		if (used)
+			continue;
+		/* Another gateway's session under this uid would be killed
+		 * by our sweep, and ours by its: skip the uid. */
+		if ((fd = privdrop_claim(u)) < 0) {
+			if (errno == EADDRINUSE)
+				continue;
+			log_msg("cannot claim uid %lu: %s", (unsigned long)u, strerror(errno));
+			return -1;
 		}
+		l->uid_next = (l->uid_next + k + 1) % span;
+		*uid = u;
+		*claim = fd;
+		return 0;
 	}
-	return cfg->uid_first;	/* not reached: the range holds max_sessions */
+	return -1;
 }
 
 static void
@@ -325,7 +345,7 @@ listener_accept(struct listener *l)
 	socklen_t sslen = sizeof(ss);
 	char source[INET6_ADDRSTRLEN + 4], key[INET6_ADDRSTRLEN + 4];
 	const char *why;
-	int fd, one = 1, slot, logpipe[2];
+	int fd, one = 1, slot, logpipe[2], claim;
 	uid_t uid;
 	pid_t pid;
 
@@ -365,12 +385,17 @@ listener_accept(struct listener *l)
 		listener_refuse(fd, source, "too many sessions on this server");
 		return;
 	}
-	uid = listener_next_uid(l);
+	if (listener_next_uid(l, &uid, &claim) != 0) {
+		listener_refuse(fd, source, "too many sessions on this server");
+		return;
+	}
 	/* Small screen updates must leave at once, not wait for an ACK. */
 	setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one));
 	if (pipe2(logpipe, O_CLOEXEC) != 0) {
 		log_msg("pipe: %s", strerror(errno));
 		close(fd);
+		if (claim >= 0)
+			close(claim);
 		return;
 	}
 	if ((pid = fork()) < 0) {
@@ -378,6 +403,8 @@ listener_accept(struct listener *l)
 		close(logpipe[0]);
 		close(logpipe[1]);
 		close(fd);
+		if (claim >= 0)
+			close(claim);
 		return;
 	}
 	if (pid == 0) {
@@ -424,6 +451,7 @@ listener_accept(struct listener *l)
 	l->child[slot].state = LISTENER_PRE;
 	l->child[slot].evicted = 0;
 	l->child[slot].uid = uid;
+	l->child[slot].claim = claim;
 	l->child[slot].llen = 0;
 	snprintf(l->child[slot].source, sizeof(l->child[slot].source), "%s", source);
 	snprintf(l->child[slot].key, sizeof(l->child[slot].key), "%s", key);
@@ -467,7 +495,7 @@ listener_run(const struct sshd_config *cfg, int listen_fd, struct sshd_hostkeys 
 		goto out;
 	}
 	for (i = 0; i < cfg->max_sessions; i++)
-		l.child[i].logfd = -1;
+		l.child[i].logfd = l.child[i].claim = -1;
 	l.uid_next = arc4random_uniform(cfg->uid_last - cfg->uid_first + 1);
 	sigemptyset(&mask);
 	sigaddset(&mask, SIGCHLD);
@@ -535,9 +563,12 @@ out:
 	if (l.sig_fd >= 0)
 		close(l.sig_fd);
 	if (l.child != NULL)
-		for (i = 0; i < cfg->max_sessions; i++)
+		for (i = 0; i < cfg->max_sessions; i++) {
 			if (l.child[i].logfd >= 0)
 				close(l.child[i].logfd);
+			if (l.child[i].claim >= 0)
+				close(l.child[i].claim);
+		}
 	free(l.pfd);
 	free(l.child);
 	limits_rate_free(l.rate);

@@ -1,5 +1,6 @@
 /* privdrop.c — the one place that gives up root: one uid per session from a range nobody else uses, in the style of OpenSSH's privsep_child_demote(). */
 #include <errno.h>
+#include <stddef.h>
 #include <grp.h>
 #include <pwd.h>
 #include <signal.h>
@@ -8,6 +9,8 @@
 #include <string.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
+#include <sys/socket.h>
+#include <sys/un.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -163,6 +166,30 @@ privdrop_sweep(const struct sshd_config *cfg, uid_t uid)
 	}
 	while (waitpid(pid, NULL, 0) < 0 && errno == EINTR)
 		;
+}
+
+int
+privdrop_claim(uid_t uid)
+{
+	struct sockaddr_un sa;
+	socklen_t len;
+	int fd, n, err;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sun_family = AF_UNIX;
+	/* sun_path[0] == '\0': the abstract namespace, no file to go stale. */
+	n = snprintf(sa.sun_path + 1, sizeof(sa.sun_path) - 1, "mitwirkung-sshd/uid/%lu",
+	    (unsigned long)uid);
+	len = (socklen_t)(offsetof(struct sockaddr_un, sun_path) + 1 + (size_t)n);
+	if ((fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0)) < 0)
+		return -1;
+	if (bind(fd, (struct sockaddr *)&sa, len) != 0) {
+		err = errno;
+		close(fd);
+		errno = err;
+		return -1;
+	}
+	return fd;
 }
 
 int

@@ -99,4 +99,12 @@ int	sandbox_apply(void);
  * put something in the background), so the uid is clean for reuse. */
 void	privdrop_sweep(const struct sshd_config *cfg, uid_t uid);
 
+/* Claims uid for one session against every other gateway on the machine
+ * (another instance, another range that overlaps): an abstract local
+ * socket named after the uid, held by the listener until the session is
+ * reaped and swept, freed by the kernel when the listener dies. Returns
+ * the descriptor (the caller owns it and closes it to give the uid back),
+ * or -1: errno EADDRINUSE when another gateway holds the uid. */
+int	privdrop_claim(uid_t uid);
+
 #endif

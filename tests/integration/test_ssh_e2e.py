@@ -37,7 +37,8 @@ def test_exec(srv):
 	r = ssh(srv.port, "--", "help")
 	check(r.returncode == 0 and b"projects" in r.stdout, "help")
 	r = ssh(srv.port, "--", "vote", "1", "2")
-	check(r.returncode == 1 and b"not available over ssh" in r.stderr, "vote is not a remote command")
+	check(r.returncode == 1 and b"not available over ssh" in r.stderr, "vote is not a remote command",
+	      "rc=%s %r" % (r.returncode, r.stderr[-300:]))
 	r = ssh(srv.port, "--", "projects", "--json")
 	check(r.returncode == 0 and r.stdout.lstrip().startswith((b"{", b"[")), "--json passes", r.stdout[:100])
 

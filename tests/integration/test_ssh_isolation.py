@@ -2,8 +2,11 @@
 # root) cannot touch each other: each runs under a uid of its own from
 # --uid-range, its HOME is private and removed at the end, and neither can
 # read the other's files, /proc/PID/mem or environ, or signal it or its
-# gateway child; the gateway child holds no file it does not need.
+# gateway child; the gateway child holds no file it does not need. Two
+# gateways with the same range never give one uid to two sessions (the
+# sweep after one would kill the other).
 import os
+import random
 import re
 import subprocess
 import sys
@@ -12,7 +15,7 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 sys.path.insert(0, os.path.join(HERE, "..", "lib"))
-from mwtest import SSH_OPTS, Server, Workdir, check, finish, wait_gone  # noqa: E402
+from mwtest import SSH_OPTS, Server, Workdir, check, finish, pid_alive, wait_gone  # noqa: E402
 
 PROBE = os.path.join(HERE, "_ssh_probe.py")
 READY = re.compile(r"PROBE-READY pid=(\d+) gw=(\d+) uid=(\d+) home=(\S+) mode=(\d+) owner=(\d+) seccomp=(\S+)")
@@ -116,7 +119,43 @@ def main():
 				s.close()
 		srv.stop()
 		work.cleanup()
+	two_gateways()
 	finish()
+
+
+def two_gateways():
+	"""Two gateways on one machine with the same uid range (of two uids, so
+	the second gateway comes to the first one's uid at its first or second
+	session): neither gives a uid the other holds, so the sweep after a
+	session of one never kills a session of the other."""
+	work = Workdir()
+	# A range of its own, so that a run beside this one cannot interfere.
+	first = 0x71000000 + 2 * random.randrange(1 << 20)
+	args = ("--rate-per-source", "0", "--max-sessions", "2", "--uid-range", "%d-%d" % (first, first + 1))
+	one = Server(work, *args, client=PROBE, name="uid-one")
+	two = Server(work, *args, client=PROBE, name="uid-two")
+	a = None
+	try:
+		a = Session(one.port, "alice")
+		for i in range(3):
+			b = Session(two.port, "bob%d" % i)
+			# The listener reaps and sweeps an ended session before it
+			# accepts the next connection: the sweeps of the earlier
+			# sessions are done now.
+			if i > 0:
+				check(pid_alive(a.gw) and pid_alive(a.pid),
+					  "the first gateway's session lives on after %d sweep(s) of the second" % i,
+					  one.text()[-500:])
+			check(b.uid != a.uid, "session %d of the second gateway gets a uid the first one does not hold "
+				  "(%d, %d)" % (i + 1, b.uid, a.uid))
+			b.close()
+			check(wait_gone(b.gw), "the second gateway's session %d ends" % (i + 1))
+	finally:
+		if a is not None:
+			a.close()
+		one.stop()
+		two.stop()
+		work.cleanup()
 
 
 if __name__ == "__main__":
