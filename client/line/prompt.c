@@ -143,6 +143,23 @@ line_told_get(struct line_prompts *pr, const char *heading, int *again)
 	return t;
 }
 
+/* 1 when back does what quit does (a kiosk's first page: both end the
+ * session; the labels say so). */
+static int
+line_back_is_quit(const struct page *p)
+{
+	const char *back = NULL, *quit = NULL;
+	size_t i;
+
+	for (i = 0; i < p->n_action; i++) {
+		if (p->action[i].action == ACTION_BACK)
+			back = p->action[i].label;
+		if (p->action[i].action == ACTION_QUIT)
+			quit = p->action[i].label;
+	}
+	return back != NULL && quit != NULL && strcmp(back, quit) == 0;
+}
+
 /*
  * "Number, r review, w withdraw, b back, h help:" from the page's actions.
  * A page prompted before (also when it comes back later) gets a short
@@ -249,8 +266,9 @@ line_prompt_page(struct line_prompts *pr, const struct keys_map *keys, const str
 	snprintf(back, sizeof(back), _("%s back"), key);
 	if (any && (said > 0 || !again))
 		pr->taught |= LINE_T_NUMBER;
-	/* Every prompt names the way back, last (issue 8 item 9). */
-	if (page_offers(p, ACTION_BACK))
+	/* Every prompt names the way back, last (issue 8 item 9); on a
+	 * kiosk's first page it ends the session, as q there, named already. */
+	if (page_offers(p, ACTION_BACK) && !line_back_is_quit(p))
 		show[said++] = back;
 	/* L10N: start of the line-mode prompt. */
 	line_prompt_join(out, size, number ? _("Number") : NULL, show, said,

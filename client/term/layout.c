@@ -484,13 +484,13 @@ static void
 lay_hints(const struct page *p, layout_key_cb keyname, void *ud, int width,
     char *out, size_t outsz)
 {
-	const char *k;
+	const char *k, *shown[32];
 	char one[128];
-	size_t i, used;
+	size_t i, j, used, n_shown;
 	int pass, first;
 
 	out[0] = '\0';
-	used = 0;
+	used = n_shown = 0;
 	for (pass = 0; pass < 3; pass++) {
 		for (i = 0; i < p->n_action; i++) {
 			if (p->action[i].label == NULL)
@@ -506,11 +506,17 @@ lay_hints(const struct page *p, layout_key_cb keyname, void *ud, int width,
 				continue;
 			snprintf(one, sizeof(one), "%s%s %s", used > 0 ? ", " : "", k,
 			    p->action[i].label);
-			if (text_width(out) + text_width(one) > (size_t)width ||
+			/* One hint per label: a kiosk's first page names one
+			 * key to end the session, not q and '/' both. */
+			for (j = 0; j < n_shown && strcmp(shown[j], p->action[i].label) != 0; j++)
+				;
+			if (j < n_shown || text_width(out) + text_width(one) > (size_t)width ||
 			    used + strlen(one) + 1 > outsz)
 				continue;
 			memcpy(out + used, one, strlen(one) + 1);
 			used += strlen(one);
+			if (n_shown < sizeof(shown) / sizeof(shown[0]))
+				shown[n_shown++] = p->action[i].label;
 		}
 	}
 }

@@ -121,6 +121,33 @@ ui_invalidate(struct app *app)
 	app->dirty = 1;
 }
 
+/* ------------------------------------------------------- kiosk back */
+
+/* 1 when back on the first page of a kiosk ends the session: someone is
+ * logged in or typed a draft (a keypad has no q). */
+static int
+app_kiosk_ends(const struct app *app)
+{
+	return app->opts.kiosk && (api_token(app->api) != NULL || app->drafts != NULL);
+}
+
+/* The first page's hint for back there, before quit's: one "end session"
+ * hint, with the key a keypad has ('/' rather than q). */
+static void
+app_back_ends(struct page *p)
+{
+	struct page_action a;
+	size_t i;
+
+	if (page_add_action(p, ACTION_BACK, _("end session")) != 0 || p->n_action < 2)
+		return;
+	for (i = 0; i + 1 < p->n_action && p->action[i].action != ACTION_QUIT; i++)
+		;
+	a = p->action[p->n_action - 1];
+	memmove(p->action + i + 1, p->action + i, (p->n_action - 1 - i) * sizeof(a));
+	p->action[i] = a;
+}
+
 /* ------------------------------------------------------------- status */
 
 void
@@ -514,6 +541,8 @@ app_build(struct app *app)
 	}
 	if (s->below != NULL)
 		page_add_action(p, ACTION_BACK, _("back"));
+	else if (app_kiosk_ends(app))
+		app_back_ends(p);
 	page_add_action(p, ACTION_HELP, _("help"));
 	if (p->heading == NULL)
 		page_set_heading(p, "%s", "");
@@ -834,8 +863,12 @@ app_action(struct app *app, enum action action, int arg)
 	case ACTION_BACK:
 	case ACTION_CANCEL:
 		if (s->below == NULL) {
-			/* A kiosk is not quit: q ends the session there. */
-			if (app->opts.kiosk)
+			/* A kiosk is not quit: q ends the session there, and
+			 * so does back with a login or a draft to wipe (a
+			 * keypad has no q). */
+			if (app_kiosk_ends(app))
+				scr_end_session_open(app);
+			else if (app->opts.kiosk)
 				ui_status(app, "%s", _("This is the first page."));
 			else
 				ui_status(app, "%s", _("This is the first page. Press q to quit."));

@@ -206,10 +206,11 @@ end_build(struct app *app, struct screen *s, struct page *p)
 	page_set_heading(p, "%s", _("End your session?"));
 	page_add_text(p, PAGE_TEXT_PARA, "%s",
 	    _("Your login and anything you typed are removed. The next person starts afresh."));
-	if ((it = page_add_item(p, PAGE_ITEM_BUTTON, _("Yes, end my session"))) != NULL)
-		it->ref = 1;
+	/* No first: a second key pressed by mistake does not end it. */
 	if ((it = page_add_item(p, PAGE_ITEM_BUTTON, _("No, go on"))) != NULL)
 		it->ref = 2;
+	if ((it = page_add_item(p, PAGE_ITEM_BUTTON, _("Yes, end my session"))) != NULL)
+		it->ref = 1;
 }
 
 static int
