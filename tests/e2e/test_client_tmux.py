@@ -521,7 +521,9 @@ def flow_kiosk(api, tmp, answer):
 			# q does not leave a kiosk: it offers to end the session.
 			c.keys("q")
 			c.wait_text("End your session?")
-			c.check_focus("Yes, end my session")
+			# No first: a second key by mistake does not end it.
+			c.check_focus("No, go on")
+			c.focus_to("Yes, end my session")
 			c.keys("Enter")
 			wait_until(lambda: "Logged in as" not in c.flat() and
 					    "Projects" in c.flat(), 10, "the session to end")

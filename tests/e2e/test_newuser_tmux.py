@@ -97,6 +97,96 @@ def keypad_way_out(api, tmp, w, h):
 		c.close()
 
 
+def keypad_end_session(api, tmp, w, h):
+	"""A keypad has no q: '/' on the first page ends a used kiosk session,
+	asking first with No focused, and wipes it as the idle reset does."""
+	u = api.useradd()
+	c = Client(api.url, tmp, w, h, name="keypad-end-%dx%d" % (w, h), env={"TERM": "linux"},
+		   extra_args=["--keymap", KEYMAP, "--kiosk", "--idle-reset", "600"])
+	try:
+		c.wait_text("Projects")
+		# Log in the way a keypad can: sending a vote asks for it.
+		c.keys("3", "Enter")
+		c.wait_text("Polls")
+		c.keys("1", "Enter")
+		c.wait_text("Options")
+		c.type(".")
+		c.focus_to("Review my vote", key="+")
+		c.keys("Enter")
+		c.focus_to("Send", key="+")
+		c.keys("Enter")
+		c.wait_text("Log in")
+		c.check_focus("User name")
+		c.type(u["username"])
+		c.keys("Enter")
+		c.check_focus("Password")
+		c.type(u["password"])
+		c.keys("Enter")
+		wait_until(lambda: "User name" not in c.flat(), 10, "the login")
+		# Half an idea, left: the kiosk keeps it as a draft.
+		# Back to the project; the unsent vote asks before it is left.
+		for _ in range(6):
+			if "Polls" in c.flat():
+				break
+			if "Leave without sending?" in c.flat():
+				c.focus_to("Yes, leave", key="+")
+				c.keys("Enter")
+			else:
+				before = c.text()
+				c.type("/")
+			wait_until(lambda: c.text() != before, 5, "the screen to change")
+			before = c.text()
+		c.keys("1")
+		c.check_focus("1. ")
+		c.focus_to("Write a new idea", key="+")
+		c.keys("Enter")
+		c.check_focus("Title")
+		c.type("Halbe Idee")
+		c.keys("Enter")
+		c.check_focus("Text", field=True)
+		c.type("/")
+		c.wait_text("Leave without sending?")
+		c.focus_to("Yes, leave", key="+")
+		c.keys("Enter")
+		c.wait_text("Polls", "kept")
+		c.type("/")
+		c.wait_text("Projects")
+		# (At 40x12 the login's note is below the fold.)
+		if h >= 24:
+			c.wait_text("Logged in as")
+		# The first page names the keypad's way out, after help.
+		wait_until(lambda: hint(c).startswith("* help, / end session"), 5,
+			   "'/ end session' in the footer")
+		c.type("/")
+		c.wait_text("End your session?")
+		c.check_focus("No, go on")
+		c.keys("Enter")
+		c.wait_text("Projects", "/ end session")
+		assert h < 24 or "Logged in as" in c.flat(), c.text()
+		c.type("/")
+		c.wait_text("End your session?")
+		c.focus_to("Yes, end my session", key="+")
+		c.keys("Enter")
+		wait_until(lambda: "End your session?" not in c.flat() and "Projects" in c.flat(), 10,
+			   "the session to end")
+		assert "Logged in as" not in c.flat(), c.text()
+		assert not c.dead(), "the kiosk client quit"
+		# Nothing left: '/' is the first page again, the draft is gone.
+		c.type("/")
+		c.wait_text("This is the first page.")
+		c.keys("3", "Enter")
+		c.wait_text("Polls")
+		c.focus_to("Write a new idea", key="+")
+		c.keys("Enter")
+		c.check_focus("Title")
+		assert "Halbe Idee" not in c.flat(), c.text()
+	except Exception:
+		print("screen (keypad-end-%dx%d):\n%s" % (w, h, c.text()))
+		raise
+	finally:
+		c.close()
+
+
 def quit_with_kept_draft(api, tmp):
 	"""A draft kept by leaving its form is lost by quitting: q asks."""
 	c = Client(api.url, tmp, 80, 24, name="quit-draft", env={"TERM": "xterm-256color"})
@@ -214,6 +304,8 @@ def test_newuser(api):
 	tmp = mwtest.tempdir("mw-newuser-")
 	suite.parallel(("keypad way out 80x24", keypad_way_out, api, tmp, 80, 24),
 		       ("keypad way out 40x12", keypad_way_out, api, tmp, 40, 12),
+		       ("keypad ends the session 80x24", keypad_end_session, api, tmp, 80, 24),
+		       ("keypad ends the session 40x12", keypad_end_session, api, tmp, 40, 12),
 		       ("quit with a kept draft", quit_with_kept_draft, api, tmp),
 		       ("PuTTY and xterm keys under other TERMs", putty_keys, api, tmp),
 		       ("a form's footer names the way back at 40x12", form_footer_names_back, api, tmp),
