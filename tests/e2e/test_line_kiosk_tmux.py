@@ -196,6 +196,78 @@ def reset_at_numbered_field(api, tmp):
 		c.close()
 
 
+def end_with_b(api, tmp):
+	"""b on the first page ends a used line-mode kiosk session: it asks,
+	No first; "no" keeps it, "yes" wipes it as the idle reset does."""
+	u = api.useradd()
+	c = Client(api.url, tmp, 80, 24, name="kiosk-line-end",
+		   extra_args=["--ui", "line"] + mwtest.kiosk_args(600))
+
+	def enter(line):
+		c.type(line)
+		c.keys("Enter")
+		wait_until(lambda: c.screen()[c.cursor()[0]].rstrip().endswith(":"), 10,
+			   "the next prompt after %r" % line)
+
+	def after(mark):
+		"""What the pane showed since the last line holding mark."""
+		lines = history(c)
+		return "\n".join(lines[max(i for i, l in enumerate(lines) if mark in l):])
+
+	try:
+		c.wait_text("q end session")
+		# Nobody there yet: b on the first page says so, as before.
+		enter("b")
+		c.wait_text("This is the first page.")
+		for line in ("l", u["username"], u["password"], "3"):
+			enter(line)
+		c.wait_text("Logged in as")
+		enter("3")
+		c.wait_text("Write a new idea")
+		n = re.search(r"(\d+)\. Write a new idea", c.text()).group(1)
+		enter(n)
+		c.type("Halbe Idee")
+		c.keys("Enter")
+		c.wait_text("only a dot")
+		c.type("Noch nicht fertig")
+		c.keys("Enter")
+		enter(".")
+		enter("b")
+		c.wait_text("Leave without sending?")
+		enter("yes")
+		c.wait_text("kept")
+		enter("b")
+		c.wait_text("Projects")
+		enter("b")
+		c.wait_text("End your session?")
+		# No is item 1, the one the prompt offers first.
+		ask = after("End your session?")
+		ok(re.search(r"(?m)^2\. Yes, end my session$", ask) and
+		   re.search(r"(?m)^1 No, go on", ask), "not No first:\n" + ask)
+		enter("no")
+		wait_until(lambda: "Projects" in after("End your session?"), 10,
+			   "the first page again")
+		enter("b")
+		wait_until(lambda: after("Yes, end my session").count("End your session?") == 0 and
+			   "Yes, end my session" in after("End your session?"), 10, "the question again")
+		enter("yes")
+		wait_until(lambda: "Logged in as" not in after("Yes, end my session") and
+			   re.search(r"(?m)^1\. ", after("Yes, end my session")), 10, "the welcome page")
+		# Nothing left: b is the first page again, the draft is gone.
+		enter("b")
+		wait_until(lambda: "This is the first page." in after("Yes, end my session"), 10,
+			   "'This is the first page.'")
+		enter("3")
+		n = re.search(r"(\d+)\. Write a new idea", after("Yes, end my session")).group(1)
+		enter(n)
+		ok("Halbe Idee" not in after("Yes, end my session"), "the draft is back:\n" + c.text())
+	except Exception:
+		print("pane (kiosk-line-end):\n" + "\n".join(history(c)[-60:]))
+		raise
+	finally:
+		c.close()
+
+
 def test_resets(api):
 	tmp = mwtest.tempdir("mw-kiosk-line-")
 	suite.parallel(("reset at 80x24", reset_once, api, tmp, 24, ""),
@@ -203,7 +275,8 @@ def test_resets(api):
 		       ("reset at a '-- more --' prompt", reset_at_more, api, tmp),
 		       ("reset in the middle of a text", reset_in_text, api, tmp),
 		       ("reset at the password prompt", reset_at_password, api, tmp),
-		       ("reset at a field asked by its number", reset_at_numbered_field, api, tmp))
+		       ("reset at a field asked by its number", reset_at_numbered_field, api, tmp),
+		       ("b on the first page ends the session", end_with_b, api, tmp))
 
 
 if __name__ == "__main__":
