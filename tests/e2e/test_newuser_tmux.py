@@ -157,6 +157,7 @@ def keypad_end_session(api, tmp, w, h):
 		# The first page names the keypad's way out, after help.
 		wait_until(lambda: hint(c).startswith("* help, / end session"), 5,
 			   "'/ end session' in the footer")
+		assert "q end session" not in hint(c), c.text()
 		c.type("/")
 		c.wait_text("End your session?")
 		c.check_focus("No, go on")
