@@ -1243,6 +1243,12 @@ test_scr_help_and_messages(void **state)
 	assert_int_equal(app_message_count(app), 0);
 	assert_null(app_status(app));
 	assert_string_equal(app_page(app)->heading, "This page could not be loaded");
+	/* Nothing to wipe now: back on the first page says where it is
+	 * and does not offer to end a session. */
+	assert_false(page_offers(app_page(app), ACTION_BACK));
+	assert_int_equal(app_action(app, ACTION_BACK, 0), APP_OK);
+	assert_string_equal(app_status(app), "This is the first page.");
+	assert_string_equal(app_page(app)->heading, "This page could not be loaded");
 	app_free(app);
 }
 
