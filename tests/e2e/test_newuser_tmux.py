@@ -48,6 +48,8 @@ def keypad_way_out(api, tmp, w, h):
 		assert "/ back" not in hint(c), c.text()
 		c.keys("Enter")
 		c.check_focus("Text", field=True)
+		# The title left too short is said at once (issue 8 item 21).
+		c.wait_text("Title: at least 3 characters, you have 2.")
 		c.type("12")
 		c.keys("Enter")
 		c.type("4")
