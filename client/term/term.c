@@ -488,6 +488,8 @@ term_main(const struct client_opts *opts)
 	}
 	/* Help lists the keys this renderer really uses. */
 	app_set_keymap(t.app, t.keys);
+	/* A field is checked as it is left, not only by the final action. */
+	app_set_leave_check(t.app, 1);
 	/* The viewport is known before the first page is fetched. */
 	app_set_viewport(t.app, rows > 6 ? rows - 5 : 1, cols);
 	term_show_keymap_errors(&t);

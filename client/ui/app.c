@@ -669,10 +669,28 @@ app_focused_field(struct app *app)
 	return it != NULL ? it->field : NULL;
 }
 
+/* Checks field f of the top screen by its rules: 0, or -1 when refused
+ * (its error is set and said as the status). */
+static int
+app_check_one(struct app *app, struct page_field *f)
+{
+	if (f == NULL || f->len == 0 || app->top->type->field_check == NULL)
+		return 0;
+	field_set_error(f, NULL);
+	app->dirty = 1;
+	if (app->top->type->field_check(app, app->top, f) == 0)
+		return 0;
+	if (f->error != NULL)
+		ui_status(app, "%s", f->error);
+	return -1;
+}
+
 static int
 app_move_focus(struct app *app, enum action action, int arg)
 {
 	const struct page *p = app_page(app);
+	struct page_field *left = app_focused_field(app);
+	int from = app->top->focus;
 	struct listwin w;
 	int i;
 
@@ -713,6 +731,11 @@ app_move_focus(struct app *app, enum action action, int arg)
 	}
 	app->top->focus = w.sel;
 	app->dirty = 1;
+	/* The field just left: a refusal is said now, not after the form
+	 * is filled; the person goes on all the same. An error shown
+	 * still (the server's too) stays until the text is changed. */
+	if (app->leave_check && w.sel != from && left != NULL && left->error == NULL)
+		app_check_one(app, left);
 	return APP_OK;
 }
 
@@ -958,15 +981,14 @@ app_field_check(struct app *app)
 {
 	struct page_field *f = app != NULL ? app_focused_field(app) : NULL;
 
-	if (f == NULL || f->len == 0 || app->top->type->field_check == NULL)
-		return 0;
-	field_set_error(f, NULL);
-	app->dirty = 1;
-	if (app->top->type->field_check(app, app->top, f) == 0)
-		return 0;
-	if (f->error != NULL)
-		ui_status(app, "%s", f->error);
-	return -1;
+	return f != NULL ? app_check_one(app, f) : 0;
+}
+
+void
+app_set_leave_check(struct app *app, int on)
+{
+	if (app != NULL)
+		app->leave_check = on != 0;
 }
 
 int

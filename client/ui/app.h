@@ -74,6 +74,14 @@ int		 app_field_set(struct app *app, const char *utf8);
  * as the status). An empty field is checked only when sending. */
 int		 app_field_check(struct app *app);
 
+/* on 1: moving the focus off a field (Tab, arrows, Enter, a number)
+ * checks it as app_field_check() does, without keeping the person there:
+ * a refused field keeps its text and its error, and the status says it.
+ * An empty field, and one that still shows an error, is not checked
+ * again. The full screen turns this on; line mode asks a field again
+ * itself and leaves it off. */
+void		 app_set_leave_check(struct app *app, int on);
+
 /* Editing keys for the focused field; renderers map their keys to these
  * when the page context is "editor". UP/DOWN move between visual lines of
  * a multi-line field at the width from app_set_viewport(), and move the

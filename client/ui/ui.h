@@ -93,6 +93,8 @@ struct app {
 	int			 refused_focus;
 	int			 in_load;	/* a screen's load runs: its page says
 						 * why it failed, not the focused line */
+	int			 leave_check;	/* a field is checked as the focus leaves
+						 * it (app_set_leave_check) */
 };
 
 

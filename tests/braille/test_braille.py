@@ -12,8 +12,8 @@
 # over the staff API: the demo has none), My SSH keys (how to add one,
 # remove, remember the key of an ssh connection), log out, languages (a Turkish
 # field name too long for one line), register (a user name and a
-# password refused, each on its field's line) and confirm with the
-# mail's code, export and delete the account, moderate (approve, reject
+# password refused, each on its field's line, the name as soon as it
+# is left) and confirm with the mail's code, export and delete the account, moderate (approve, reject
 # with a reason, reports), the project filter and a closed poll's
 # results, and a paper sheet keyed twice by two staff accounts, corrected
 # and withdrawn, logging out on a staff and a moderation page, and a
@@ -425,6 +425,10 @@ def register(s, api, user, back_to):
 	# says what is wrong and what is allowed.
 	s.type("Neu X", "User name: Neu X")
 	s.step("Enter", "2. E-mail:")
+	# Leaving the name refused it at once (not only at Register), and
+	# the person went on: back on it, its line says what is allowed.
+	s.step("Up", "1. User name: 3 to 32")
+	s.step("Down", "2. E-mail:")
 	s.type(mail, "E-mail: " + mail[:20])
 	s.step("Enter", "3. Display name:")
 	s.type("Neu Person", "Display name: Neu Person")

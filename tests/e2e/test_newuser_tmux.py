@@ -48,6 +48,8 @@ def keypad_way_out(api, tmp, w, h):
 		assert "/ back" not in hint(c), c.text()
 		c.keys("Enter")
 		c.check_focus("Text", field=True)
+		# The title left too short is said at once (issue 8 item 21).
+		c.wait_text("Title: at least 3 characters, you have 2.")
 		c.type("12")
 		c.keys("Enter")
 		c.type("4")
@@ -188,6 +190,56 @@ def keypad_end_session(api, tmp, w, h):
 		c.close()
 
 
+def register_checks_on_leave(api, tmp):
+	"""Issue 8 item 21: a user name that is not allowed is refused as its
+	field is left (Tab), with what is allowed, not after the whole form;
+	the person still goes on, and Register checks everything again."""
+	rule = "User name: 3 to 32 characters, only small letters"
+	c = Client(api.url, tmp, 80, 24, name="leave-check")
+	try:
+		c.wait_text("Projects")
+		c.check_focus()
+		c.keys("R")
+		c.wait_text("Register")
+		c.check_focus("User name")
+		c.type("Neu X")
+		c.check_caret("Neu X")
+		assert rule not in c.flat(), c.text()
+		c.keys("Tab")
+		# Not trapped: the focus and the caret are on the next field.
+		c.check_focus("E-mail")
+		# Said at once, on the status line too (the last line).
+		c.wait_text(rule)
+		assert "User name: 3 to 32" in "\n".join(c.screen()[-3:]), c.text()
+		# Back on the name: its text is kept, its error on it.
+		c.keys("Up")
+		c.check_focus("User name")
+		assert "only small letters" in c.focus_item(), c.text()
+		assert "Neu X" in c.flat(), c.text()
+		# The empty e-mail left is no error yet; a short password is.
+		c.keys("Down", "Down", "Down")
+		c.check_focus("Password")
+		assert "please fill this in" not in c.flat(), c.text()
+		c.type("kurz")
+		c.check_caret("****")
+		c.keys("Tab")
+		c.check_focus("Register")
+		c.wait_text("Password: at least 8 characters, you have 4.")
+		# Typing in the name clears its error.
+		c.focus_to("User name", key="Up")
+		c.keys("BSpace", "BSpace", "BSpace", "BSpace", "BSpace")
+		c.type("neu.x")
+		c.check_caret("neu.x")
+		wait_until(lambda: rule not in c.flat(), 5, "the name's error to go")
+		# Register checks all: the empty e-mail now, the focus on it.
+		c.focus_to("Register")
+		c.keys("Enter")
+		c.wait_text("E-mail: please fill this in.")
+		c.check_focus("E-mail")
+	finally:
+		c.close()
+
+
 def quit_with_kept_draft(api, tmp):
 	"""A draft kept by leaving its form is lost by quitting: q asks."""
 	c = Client(api.url, tmp, 80, 24, name="quit-draft", env={"TERM": "xterm-256color"})
@@ -311,7 +363,8 @@ def test_newuser(api):
 		       ("PuTTY and xterm keys under other TERMs", putty_keys, api, tmp),
 		       ("a form's footer names the way back at 40x12", form_footer_names_back, api, tmp),
 		       ("line mode: leaving says where the draft is kept", line_leave_says_where_kept,
-			api, tmp))
+			api, tmp),
+		       ("a field is checked as it is left", register_checks_on_leave, api, tmp))
 
 
 if __name__ == "__main__":

@@ -1116,6 +1116,74 @@ test_scr_register_names_rule(void **state)
 	app_free(app);
 }
 
+/* Issue 8 item 21: in the full screen a field is checked as the focus
+ * leaves it, not only by Register; the person may still go on. */
+static void
+test_scr_register_checks_field_on_leave(void **state)
+{
+	const char *rule = "User name: 3 to 32 characters, only small letters a-z, "
+	    "digits 0-9 and . _ - (no spaces, no capitals).";
+	struct app *app = test_app(0);
+	const struct page *p;
+
+	(void)state;
+	/* Line mode asks a refused field again itself: nothing on leave. */
+	app_action(app, ACTION_REGISTER, 0);
+	app_input_text(app, "Neu X");
+	app_action(app, ACTION_NEXT_FIELD, 0);
+	p = app_page(app);
+	assert_int_equal(p->focus, 1);
+	assert_null(p->item[0].field->error);
+	assert_null(app_status(app));
+	app_action(app, ACTION_PREV_FIELD, 0);
+
+	app_set_leave_check(app, 1);
+	app_action(app, ACTION_NEXT_FIELD, 0);
+	p = app_page(app);
+	/* Not trapped: the focus went on; the text stays, the error on it. */
+	assert_int_equal(p->focus, 1);
+	assert_string_equal(p->item[0].field->text, "Neu X");
+	assert_string_equal(p->item[0].field->error, rule);
+	assert_string_equal(p->item[0].state, rule);
+	assert_string_equal(app_status(app), rule);
+	app_status_clear(app);
+	/* An empty field left, required or optional: no error yet. */
+	app_edit(app, APP_EDIT_NEWLINE);
+	app_action(app, ACTION_DOWN, 0);
+	p = app_page(app);
+	assert_int_equal(p->focus, 3);
+	assert_null(p->item[1].field->error);
+	assert_null(p->item[2].field->error);
+	assert_null(app_status(app));
+	/* A password too short, left with the arrow up. */
+	app_input_text(app, "kurz");
+	app_action(app, ACTION_UP, 0);
+	p = app_page(app);
+	assert_int_equal(p->focus, 2);
+	assert_string_equal(p->item[3].field->error, "Password: at least 8 characters, you have 4.");
+	assert_string_equal(app_status(app), "Password: at least 8 characters, you have 4.");
+	/* Passing the user name again without typing keeps its error. */
+	app_status_clear(app);
+	app_action(app, ACTION_JUMP, 1);
+	app_action(app, ACTION_NEXT_FIELD, 0);
+	p = app_page(app);
+	assert_string_equal(p->item[0].field->error, rule);
+	/* Typing clears it; a good name left is taken without a word. */
+	app_action(app, ACTION_JUMP, 1);
+	app_field_set(app, "neu.x");
+	assert_null(app_page(app)->item[0].field->error);
+	app_action(app, ACTION_NEXT_FIELD, 0);
+	p = app_page(app);
+	assert_null(p->item[0].field->error);
+	assert_null(app_status(app));
+	/* The final action still checks everything. */
+	app_action(app, ACTION_SEND, 0);
+	p = app_page(app);
+	assert_int_equal(p->focus, 1);
+	assert_string_equal(p->item[1].field->error, "E-mail: please fill this in.");
+	app_free(app);
+}
+
 static void
 test_scr_comment_network_down_keeps_text(void **state)
 {
@@ -2921,6 +2989,7 @@ main(void)
 		cmocka_unit_test(test_scr_results_bars_and_numbers),
 		cmocka_unit_test(test_scr_login_form_names_field),
 		cmocka_unit_test(test_scr_register_names_rule),
+		cmocka_unit_test(test_scr_register_checks_field_on_leave),
 		cmocka_unit_test(test_scr_comment_network_down_keeps_text),
 		cmocka_unit_test(test_scr_idea_form_checks_and_keeps_draft),
 		cmocka_unit_test(test_scr_help_and_messages),
