@@ -25,6 +25,11 @@ struct lay_buf {
 
 #define LAY_STATUS_MAX	3	/* rows a long status message may take */
 #define LAY_BAR_MAX	30	/* columns of a results bar at most */
+#define LAY_FIELD_MIN	8	/* columns a field needs beside its label */
+#define LAY_BRAILLE	40	/* cells of a braille display: the window
+				 * on a line starts at column 0, 40, 80 */
+#define LAY_TITLE_MIN	8	/* cells of a title's start that a state put
+				 * before it leaves in the first window */
 
 void
 layout_init(struct layout *l)
@@ -161,6 +166,36 @@ lay_state_first(const struct page_item *it)
 	return it->kind == PAGE_ITEM_RANKED ? 2 : 0;
 }
 
+/*
+ * A 40-cell braille window on the item's line must show the start of its
+ * title and its state. A results row's numbers (its lead) always go
+ * first, in parentheses like a rank's words: "(12 votes, 40 %)
+ * Crossboule…", so the numbers stand in one column for the eye too. A
+ * state in words ("open until 30 April 2027", "waiting for moderation",
+ * "8 and 4, differ") goes first only when "title (state)" would end
+ * beyond the first 40 cells (or the screen): a short line keeps the
+ * natural order, and a long title no longer hides the state. A state so
+ * long that it would leave the title fewer than LAY_TITLE_MIN cells
+ * stays after the title. st: the state the line says (its brief form
+ * when the screen gave one), or NULL. Returns 1 when it or the lead goes
+ * first.
+ */
+static int
+lay_lead_first(const struct page_item *it, const char *st, int pw, int width)
+{
+	size_t span, sw;
+
+	span = (size_t)(width > LAY_BRAILLE ? LAY_BRAILLE : width);
+	if (st == NULL)
+		return it->lead > 0 && it->detail != NULL &&
+		    it->lead <= strlen(it->detail);
+	sw = text_width(st);
+	if ((size_t)pw + text_width(it->label != NULL ? it->label : "") + sw +
+	    3 <= span)
+		return 0;
+	return (size_t)pw + sw + 3 + LAY_TITLE_MIN <= span;
+}
+
 static int
 lay_strcmp0(const char *a, const char *b)
 {
@@ -191,18 +226,22 @@ static void
 lay_notes(struct lay_buf *b, const struct page_item *it, int i,
     const char *rest, int width, int said)
 {
-	const char *err;
+	const char *err, *d;
 
 	err = it->field != NULL && !said ? it->field->error : NULL;
 	if (err != NULL && (it->state == NULL || strcmp(it->state, err) != 0))
 		lay_wrap(b, rest, rest, err, width, CANVAS_ERROR | CANVAS_BOLD, i);
-	if (it->detail != NULL && it->detail[0] != '\0')
-		lay_wrap(b, rest, rest, it->detail, width, 0, i);
+	d = it->detail;
+	/* A lead stands on the label's line already (lay_label). */
+	if (d != NULL && it->lead > 0 && it->lead <= strlen(d) &&
+	    (it->state == NULL || it->state[0] == '\0')) {
+		d += it->lead;
+		d += strspn(d, ", ");
+	}
+	if (d != NULL && d[0] != '\0')
+		lay_wrap(b, rest, rest, d, width, 0, i);
 }
 
-#define LAY_FIELD_MIN	8	/* columns a field needs beside its label */
-#define LAY_BRAILLE	40	/* cells of a braille display: the window
-				 * on a line starts at column 0, 40, 80 */
 
 /*
  * A field shares the line with its label ("> 1. Title: Bänke"), so a
@@ -344,6 +383,7 @@ lay_item(struct lay_buf *b, const struct page *p, int i, int numw,
 	const struct page_item *it;
 	struct text_lines tl;
 	char first[64], rest[64], bar[LAY_BAR_MAX + 1];
+	const char *st;
 	char *label;
 	size_t k, row, col, start, ll;
 	int focused, ind, pw, bw, joined;
@@ -372,15 +412,24 @@ lay_item(struct lay_buf *b, const struct page *p, int i, int numw,
 
 	label = NULL;
 	ll = strlen(it->label != NULL ? it->label : "");
+	st = it->state_brief != NULL && it->state_brief[0] != '\0' ?
+	    it->state_brief : it->state;
+	if (st != NULL && st[0] == '\0')
+		st = NULL;
 	if (lay_state_first(it)) {
 		if (asprintf(&label, lay_state_first(it) == 2 ? "(%s) %s" : "%s %s",
 		    it->state, it->label != NULL ? it->label : "") < 0)
 			label = NULL;
-	} else if (it->state != NULL && it->state[0] != '\0') {
-		label = malloc(strlen(it->state) + ll + 4);
+	} else if (lay_lead_first(it, st, pw, width)) {
+		if (asprintf(&label, "(%.*s) %s", st != NULL ? (int)strlen(st) :
+		    (int)it->lead, st != NULL ? st : it->detail,
+		    it->label != NULL ? it->label : "") < 0)
+			label = NULL;
+	} else if (st != NULL) {
+		label = malloc(strlen(st) + ll + 4);
 		if (label != NULL)
-			snprintf(label, strlen(it->state) + ll + 4, "%s (%s)",
-			    it->label != NULL ? it->label : "", it->state);
+			snprintf(label, strlen(st) + ll + 4, "%s (%s)",
+			    it->label != NULL ? it->label : "", st);
 	} else if (joined) {
 		if (asprintf(&label, "%s — %s", it->label != NULL ? it->label : "",
 		    it->detail) < 0)

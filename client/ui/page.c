@@ -48,6 +48,7 @@ page_clear(struct page *p)
 		free(p->item[i].label);
 		free(p->item[i].detail);
 		free(p->item[i].state);
+		free(p->item[i].state_brief);
 		free(p->item[i].group);
 	}
 	free(p->item);
@@ -206,6 +207,18 @@ page_item_state(struct page_item *it, const char *fmt, ...)
 
 	va_start(ap, fmt);
 	rc = page_item_set(&it->state, fmt, ap);
+	va_end(ap);
+	return rc;
+}
+
+int
+page_item_state_brief(struct page_item *it, const char *fmt, ...)
+{
+	va_list ap;
+	int rc;
+
+	va_start(ap, fmt);
+	rc = page_item_set(&it->state_brief, fmt, ap);
 	va_end(ap);
 	return rc;
 }

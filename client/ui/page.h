@@ -64,12 +64,21 @@ struct page_item {
 	char			*detail;	/* NULL or text, may hold \n; renderer wraps */
 	char			*state;		/* NULL or "[x]", "(*)", "1.", "you support this",
 						 * "waiting for moderation", "your choice 2" */
+	char			*state_brief;	/* NULL, or the state in fewer words ("8 and
+						 * 4, differ" of "keying 1: 8, keying 2: 4,
+						 * differ"): the full screen's line says it,
+						 * where a braille window must hold it beside
+						 * the title; line mode says state */
 	char			*group;		/* NULL or sub-heading this item belongs to */
 	int			 indent;	/* 0, or 1 for a reply under its comment */
 	int			 checked;	/* checkbox/radio chosen (state says it in words) */
 	int			 rank;		/* ranked: 1.. or 0 when not ranked */
 	int			 has_bar;	/* a results row: draw a bar for bar */
 	double			 bar;		/* 0..1 share for the '#' bar (page_bar()) */
+	size_t			 lead;		/* 0, or the bytes of detail that are a results
+						 * row's numbers ("12 votes, 40 %" of "12 votes,
+						 * 40 %, rank 1 — …"): the full screen says them
+						 * first on the label's line; line mode ignores it */
 	struct page_field	*field;		/* borrowed; set for FIELD/MULTILINE/PASSWORD */
 	long			 id;		/* the screen's own reference (API id); renderers ignore */
 	int			 ref;		/* the screen's own small tag; renderers ignore */
@@ -144,6 +153,8 @@ struct page_item *page_add_item(struct page *p, enum page_item_kind kind, const 
 int		 page_item_detail(struct page_item *it, const char *fmt, ...)
 		 __attribute__((format(printf, 2, 3)));
 int		 page_item_state(struct page_item *it, const char *fmt, ...)
+		 __attribute__((format(printf, 2, 3)));
+int		 page_item_state_brief(struct page_item *it, const char *fmt, ...)
 		 __attribute__((format(printf, 2, 3)));
 int		 page_item_group(struct page_item *it, const char *group);
 

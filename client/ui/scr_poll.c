@@ -672,6 +672,27 @@ results_load(struct app *app, struct screen *s)
 	return 0;
 }
 
+/* The numbers a results row's detail starts with (nv, then pct when
+ * set: "12 votes, 40 %"), marked as its lead so the full screen says
+ * them on the option's line; a translation that puts them elsewhere
+ * gets no lead. */
+static void
+results_lead(struct page_item *it, const char *nv, const char *pct)
+{
+	const char *d = it->detail;
+	size_t n = strlen(nv);
+
+	it->lead = 0;
+	if (d == NULL || strncmp(d, nv, n) != 0)
+		return;
+	if (pct != NULL) {
+		if (strncmp(d + n, ", ", 2) != 0 || strncmp(d + n + 2, pct, strlen(pct)) != 0)
+			return;
+		n += 2 + strlen(pct);
+	}
+	it->lead = n;
+}
+
 static void
 results_build(struct app *app, struct screen *s, struct page *p)
 {
@@ -731,6 +752,7 @@ results_build(struct app *app, struct screen *s, struct page *p)
 				/* L10N: a ranking result: points ("12 points"), rank, then online and paper parts. */
 				page_item_detail(it, _("%s, rank %d — %ld online, %ld paper"),
 				    nv, o->rank, o->online, o->analog);
+				results_lead(it, nv, NULL);
 			} else {
 				it->bar = o->share;
 				snprintf(nv, sizeof(nv), ngettext("%ld vote", "%ld votes", (unsigned long)o->total),
@@ -738,6 +760,7 @@ results_build(struct app *app, struct screen *s, struct page *p)
 				/* L10N: a result: votes ("12 votes"), share ("32.3%"), rank — online and paper votes. */
 				page_item_detail(it, _("%s, %s, rank %d — %ld online, %ld paper"),
 				    nv, ui_percent(o->share, 1, pct, sizeof(pct)), o->rank, o->online, o->analog);
+				results_lead(it, nv, pct);
 			}
 		}
 	}

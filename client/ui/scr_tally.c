@@ -756,6 +756,10 @@ tally_view_build(struct app *app, struct screen *s, struct page *p)
 			/* L10N: the two keyings differ for an option: "8 and 4, differ". */
 			page_item_state(it, _("keying 1: %ld, keying 2: %ld, differ"), a,
 			    api_tally_entry_count(e2, id));
+			/* L10N: the same, short: keying 1 says 8, keying 2 says
+			 * 4. A braille window shows it before a long title. */
+			page_item_state_brief(it, _("%ld and %ld, differ"), a,
+			    api_tally_entry_count(e2, id));
 			/* Just keyed twice: the focus on the first difference. */
 			if (d->compare) {
 				s->focus = (int)i;

@@ -548,6 +548,71 @@ test_layout_page_long_status_wraps(void **state)
 
 /* A send refused: the focused line says why, in the first 40 columns a
  * braille window shows, not only the status line. */
+/* Issue 8 item 23: on the focused line, within the 40 cells of a braille
+ * window, the start of the title and the item's state: a results row's
+ * numbers first; a state after a long title moves before it (its brief
+ * form when the screen gave one); a short line keeps "title (state)". */
+static void
+test_layout_page_state_in_braille_window(void **state)
+{
+	static const int size[2][2] = { { 12, 40 }, { 24, 80 } };
+	struct layout l;
+	struct canvas *c;
+	struct page *p;
+	struct page_item *it;
+	const char *line;
+	char win[41];
+	int k, y;
+
+	(void)state;
+	for (k = 0; k < 2; k++) {
+		layout_init(&l);
+		c = canvas_new(size[k][0], size[k][1]);
+		p = page_new();
+		page_set_heading(p, "Ergebnisse");
+		it = page_add_item(p, PAGE_ITEM_ENTRY, "Crossboule mit Käse und Baguette");
+		it->has_bar = 1;
+		it->bar = 0.4;
+		page_item_detail(it, "12 Stimmen, 40,0 %%, Platz 1 – 3 online, 9 Papier");
+		it->lead = strlen("12 Stimmen, 40,0 %");
+		it = page_add_item(p, PAGE_ITEM_LINK,
+		    "Ein Projekt mit einem sehr langen Titel für den Stiftsplatz");
+		page_item_state(it, "offen bis 30.4.2027");
+		it = page_add_item(p, PAGE_ITEM_LINK, "Mehr Bänke");
+		page_item_state(it, "you support this");
+		it = page_add_item(p, PAGE_ITEM_ENTRY, "Lautern tanzt (Lautern dances)");
+		page_item_state(it, "keying 1: 6, keying 2: 3, differ");
+		page_item_state_brief(it, "6 and 3, differ");
+		for (p->focus = 0; p->focus < 4; p->focus++) {
+			assert_int_equal(layout_page(&l, p, NULL, NULL, NULL, c), 0);
+			check_frame(c);
+			line = canvas_text(c, c->cur_y);
+			snprintf(win, sizeof(win), "%s", line);
+			switch (p->focus) {
+			case 0:
+				assert_non_null(strstr(win, "> 1. (12 Stimmen, 40,0 %) Crossboule"));
+				/* The numbers are not said twice below. */
+				assert_true(canvas_find(c, "     Platz 1 – 3 online, 9 Papier") >= 0);
+				break;
+			case 1:
+				assert_non_null(strstr(win, "> 2. (offen bis 30.4.2027) Ein Projekt"));
+				break;
+			case 2:
+				assert_string_equal(line, "> 3. Mehr Bänke (you support this)");
+				break;
+			default:
+				assert_non_null(strstr(win, "> 4. (6 and 3, differ) Lautern tanzt"));
+				for (y = 0; y < c->rows; y++)
+					assert_null(strstr(canvas_text(c, y), "keying 1"));
+				break;
+			}
+		}
+		page_free(p);
+		canvas_free(c);
+		layout_free(&l);
+	}
+}
+
 static void
 test_layout_page_refused_on_focused_line(void **state)
 {
@@ -683,6 +748,7 @@ main(void)
 		cmocka_unit_test(test_layout_page_no_focus_cursor_on_heading),
 		cmocka_unit_test(test_layout_page_long_status_wraps),
 		cmocka_unit_test(test_layout_page_refused_on_focused_line),
+		cmocka_unit_test(test_layout_page_state_in_braille_window),
 		cmocka_unit_test(test_layout_page_field_error_on_caret_line),
 		cmocka_unit_test(test_layout_read_scrolls_long_text),
 		cmocka_unit_test(test_layout_page_tiny_screen_keeps_marker),
