@@ -412,10 +412,12 @@ lay_item(struct lay_buf *b, const struct page *p, int i, int numw,
 
 	label = NULL;
 	ll = strlen(it->label != NULL ? it->label : "");
-	st = it->state_brief != NULL && it->state_brief[0] != '\0' ?
-	    it->state_brief : it->state;
-	if (st != NULL && st[0] == '\0')
-		st = NULL;
+	st = it->state != NULL && it->state[0] != '\0' ? it->state : NULL;
+	/* The brief form where the whole would not fit the window. */
+	if (st != NULL && it->state_brief != NULL && it->state_brief[0] != '\0' &&
+	    (size_t)pw + text_width(it->label != NULL ? it->label : "") +
+	    text_width(st) + 3 > (size_t)(width > LAY_BRAILLE ? LAY_BRAILLE : width))
+		st = it->state_brief;
 	if (lay_state_first(it)) {
 		if (asprintf(&label, lay_state_first(it) == 2 ? "(%s) %s" : "%s %s",
 		    it->state, it->label != NULL ? it->label : "") < 0)

@@ -42,7 +42,11 @@ void	layout_free(struct layout *l);	/* frees what l holds, not l */
  * group sub-headings, scrolled so the focused item is visible — then one
  * key-hint line and the status line at the bottom (a long status wraps
  * upward over at most three rows). The focused item starts with "> ";
- * every other item with two spaces. The cursor goes to the first column of
+ * every other item with two spaces. Within the first 40 cells of the
+ * focused line, the window of a braille display, stand the start of the
+ * item's title and its state: a results row's numbers (page_item.lead)
+ * before the title, and a state that would end beyond cell 40 after the
+ * title goes before it, in parentheses. The cursor goes to the first column of
  * the focused item, to the caret of a focused text field, or to the
  * heading when nothing has focus. status may be NULL; keyname may be NULL
  * (no key-hint line then). Returns 0, or -1 when out of memory.

@@ -66,9 +66,9 @@ struct page_item {
 						 * "waiting for moderation", "your choice 2" */
 	char			*state_brief;	/* NULL, or the state in fewer words ("8 and
 						 * 4, differ" of "keying 1: 8, keying 2: 4,
-						 * differ"): the full screen's line says it,
-						 * where a braille window must hold it beside
-						 * the title; line mode says state */
+						 * differ"): the full screen's line says it
+						 * where the state would not fit a braille
+						 * window beside the title; line mode says state */
 	char			*group;		/* NULL or sub-heading this item belongs to */
 	int			 indent;	/* 0, or 1 for a reply under its comment */
 	int			 checked;	/* checkbox/radio chosen (state says it in words) */

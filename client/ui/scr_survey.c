@@ -735,6 +735,12 @@ mod_build(struct app *app, struct screen *s, struct page *p)
 			page_item_state(it, _("chosen; %s"), ui_status_word(q->status));
 		else
 			page_item_state(it, "%s", ui_status_word(q->status));
+		/* In the queue, where all wait: short enough to stand beside
+		 * the author or title in a 40-cell braille window. */
+		if ((int)i != d->confirm && (int)i != d->target &&
+		    q->status == API_STATUS_PENDING)
+			/* L10N: in the moderation queue, short for "waiting for moderation". */
+			page_item_state_brief(it, "%s", _("waiting"));
 		it->ref = MOD_ENTRY;
 		it->id = (long)i;
 	}

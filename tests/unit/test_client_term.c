@@ -580,6 +580,8 @@ test_layout_page_state_in_braille_window(void **state)
 		page_item_state(it, "offen bis 30.4.2027");
 		it = page_add_item(p, PAGE_ITEM_LINK, "Mehr Bänke");
 		page_item_state(it, "you support this");
+		/* A brief form only where the whole does not fit. */
+		page_item_state_brief(it, "supported");
 		it = page_add_item(p, PAGE_ITEM_ENTRY, "Lautern tanzt (Lautern dances)");
 		page_item_state(it, "keying 1: 6, keying 2: 3, differ");
 		page_item_state_brief(it, "6 and 3, differ");
