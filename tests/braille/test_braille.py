@@ -22,6 +22,7 @@
 # cursor in it, without the person panning. Not driven: search ('/' has no screen yet) and the
 # kiosk's end of session (kiosk mode).
 import os
+import re
 import sys
 import time
 import traceback
@@ -109,7 +110,7 @@ def flow_messages(s):
 def flow_vote(s):
 	"""Opens Stadt.Raum.Wir., whose open poll comes first, ranks three
 	events, reviews and sends."""
-	s.step("Enter", "1. Which event should")
+	s.step("Enter", "1. (ranking, open) Which event should")
 	# Each choice and its rank are on the cursor's line, at 40 cells too
 	# (an option's long title must not push them out of the window).
 	s.step("Enter", "1. (not chosen) Lautern tanzt")
@@ -122,10 +123,12 @@ def flow_vote(s):
 	s.step("d", "3. (your choice 3) Crossboule")
 	s.step("r", "1. Send")
 	s.step("Enter", "1. (your choice 1) Lautern tanzt")
-	# The results and back: the window looks alike, the cursor holds.
-	s.step("v", "1. Lautern tanzt")
+	# The results: the option's points stand before its title, in the
+	# window the cursor is in; back, the cursor holds.
+	text = s.step("v", "1. (")
+	assert re.search(r"1\. \(\d+ points?\) Lautern", text), "no points on the option's line: |%s|" % text
 	s.step("Left", "1. (your choice 1) Lautern tanzt")
-	s.step("Left", "1. Which event should")
+	s.step("Left", "1. (ranking, open) Which event should")
 
 
 def flow_withdraw_asks(s):
@@ -133,7 +136,7 @@ def flow_withdraw_asks(s):
 	s.step("Enter", "1. (your choice 1) Lautern tanzt")
 	s.step("w", "1. No, keep my vote")
 	s.step("Enter", "1. (your choice 1) Lautern tanzt")
-	s.step("Left", "1. Which event should")
+	s.step("Left", "1. (ranking, open) Which event should")
 
 
 def flow_support(s):
@@ -158,7 +161,7 @@ def flow_support(s):
 	s.step("Enter", "1. Send")
 	s.step("Enter", ". ")
 	flow_reply_report(s)
-	s.step("Left", "1. Strandbar")
+	s.step("Left", "1. (you support this) Strandbar")
 	s.step("Left", "All ideas")
 
 
@@ -171,11 +174,13 @@ def flow_reply_report(s):
 	s.step("Tab", "2. Review and send")
 	s.step("Enter", "1. Send")
 	s.step("Enter", "2. Sofia R.")
-	s.step("Down", "3. Mehmet Y.")
+	# A reply says whom it answers before its author: the window on a
+	# long line shows both.
+	s.step("Down", "3. (Reply to: Sofia R.) Mehmet Y.")
 	s.step("!", "1. Reason:")
 	s.type("Werbung", "Reason: Werbung")
 	s.step("Tab", "2. Send the report")
-	s.step("Enter", "3. Mehmet Y.")
+	s.step("Enter", "3. (Reply to: Sofia R.) Mehmet Y.")
 	# The idea itself, from its first item.
 	s.step("1", "1. ")
 	s.step("!", "1. Reason:")
@@ -208,7 +213,7 @@ def flow_survey(s):
 	the answer the focus enters; a typed answer shows with its name."""
 	s.step("g", "Stadt.Raum.Wir.")
 	s.step("1", "1. Packaging tax")
-	s.step("Enter", "1. Opinion survey")
+	s.step("Enter", "1. (open) Opinion survey")
 	s.step("Enter", "Question 1: Yes")
 	s.step("x", "(*) Question 1: Yes")
 	for _ in range(4):
@@ -231,7 +236,7 @@ def flow_single_poll(s, choice):
 	"""Lokale Logistik's one-choice poll: choose, review, send, results."""
 	s.step("g", "1. Packaging tax")
 	s.step("2", "2. Lokale Logistik")
-	s.step("Enter", "1. Where should the")
+	s.step("Enter", "1. (one choice, open) Where should")
 	s.step("Enter", "1. ( ) Stiftsplatz")
 	s.step(str(choice), "%d. ( ) " % choice)
 	s.step("x", "%d. (*) " % choice)
@@ -245,7 +250,7 @@ def flow_single_poll(s, choice):
 	s.step("w", "1. No, keep my vote")
 	s.step("Down", "2. Yes, withdraw")
 	s.step("Enter", ". ( ) ")
-	s.step("Left", "1. Where should the")
+	s.step("Left", "1. (one choice, open) Where should")
 	flow_survey_choices(s)
 
 
@@ -253,7 +258,7 @@ def flow_survey_choices(s):
 	"""The project's survey: a question with up to three choices, a
 	scale and a text of several lines; every question is named where the
 	focus enters it, and the text's second line names the field."""
-	s.step("Down", "2. What should the")
+	s.step("Down", "2. (open) What should the")
 	s.step("Enter", "[ ] Question 1: Borrow a cargo")
 	s.step("x", "[x] Question 1: Borrow a cargo")
 	s.step("Down", "2. [ ] Parcel station")
@@ -271,7 +276,7 @@ def flow_survey_choices(s):
 	s.step("Tab", "Review my answers")
 	s.step("Enter", "1. Send")
 	s.step("Enter", "Question 1: Borrow a cargo")
-	s.step("Left", "2. What should the")
+	s.step("Left", "2. (open) What should the")
 	# A comment on the project itself.
 	s.find("Down", "Write a comment")
 	s.step("Enter", "1. Comment:")
@@ -279,7 +284,7 @@ def flow_survey_choices(s):
 	s.step("Tab", "2. Review and send")
 	s.step("Enter", "1. Send")
 	s.step("Enter", ". ")
-	s.step("1", "1. Where should the")
+	s.step("1", "1. (one choice, open) Where should")
 
 
 def flow_multiple_poll(s):
@@ -287,7 +292,7 @@ def flow_multiple_poll(s):
 	choices, a third is refused on its line; send, results."""
 	s.step("g", "2. Lokale Logistik")
 	s.step("4", "4. Smart city")
-	s.step("Enter", "1. What should come first")
+	s.step("Enter", "1. (several choices, open) What should")
 	s.step("Enter", "1. [ ] Open Wi-Fi")
 	s.step("x", "1. [x] Open Wi-Fi")
 	s.step("Down", "2. [ ] Parking sensors")
@@ -298,7 +303,7 @@ def flow_multiple_poll(s):
 	s.step("Enter", "1. [x] Open Wi-Fi")
 	s.step("v", "1. ")
 	s.step("Left", "1. [x] Open Wi-Fi")
-	s.step("Left", "1. What should come first")
+	s.step("Left", "1. (several choices, open) What should")
 
 
 def gateway_proof(api, fp):
@@ -334,14 +339,14 @@ def flow_keys(s, api, user, password, key):
 	s.step("Up", "2. Yes, remove this key")
 	s.step("Enter", "1. How to add a key")
 	s.step("Left", "My SSH keys")
-	s.step("Left", "1. What should come first")
+	s.step("Left", "1. (several choices, open) What should")
 
 
 def to_ranking_poll(s, jump=True):
 	"""From the project list (after logging in) to the ranking poll."""
 	if jump:
 		s.step("3", "3. Stadt.Raum.Wir.")
-	s.step("Enter", "1. Which event should")
+	s.step("Enter", "1. (ranking, open) Which event should")
 	s.step("Enter", "Lautern tanzt")
 
 
@@ -382,16 +387,19 @@ def flow_tally(s, sheet):
 	s.find("Down", "Key this sheet a second time")
 	s.step("Enter", "1. Paper ballots in all:")
 	s.type("5", "1. Paper ballots in all: 5")
+	# Ranking 2 keyed wrong ("5", the paper says "2"): the keyings differ.
 	fields = (("2. Blank or invalid ballots:", "1"), ("3. Ranking 1:", "4 1 5"),
-		  ("4. Ballots with ranking 1:", "3"), ("5. Ranking 2:", "2"),
+		  ("4. Ballots with ranking 1:", "3"), ("5. Ranking 2:", "5"),
 		  ("6. Ballots with ranking 2:", "1"))
 	for name, value in fields:
 		s.step("Enter", name)
 		s.type(value, name + " " + value)
 	s.step("F10", "1. Send")
-	# Back on the sheet, on the comparison (both agree: the first line
-	# of the result, "6, both agree" after the title), not on a button.
-	s.step("Enter", "1. Lautern tanzt")
+	# Back on the sheet, on the first option the keyings differ for: its
+	# line says both numbers and "differ" before the title.
+	text = s.step("Enter", " differ) ")
+	assert re.search(r"> \d+\. \(\d+ and \d+, differ\) \w", text), \
+		"the difference is not on the option's line: |%s|" % text
 	# Only the own keying can be corrected: the first keyer's is not
 	# offered (the API refuses it with 409 after the whole form).
 	seen = len(s.trace)
@@ -400,12 +408,15 @@ def flow_tally(s, sheet):
 		"the other's keying offered: %s" % s.trace[seen:]
 	# A correction of the own keying starts from it, and asks why.
 	s.step("Enter", "1. Where from: " + sheet)
+	s.find("Down", "Ranking 2:")
+	s.step("Backspace", "Ranking 2:")
+	s.type("2", "Ranking 2: 2")
 	s.find("Down", "Reason:")
 	s.type("Tippfehler", "Reason: Tippfehler")
 	s.step("F10", "1. Send")
 	s.step("Enter", "Correct keying")
 	# Both keyings agree: the options say so on their line.
-	s.step("Home", "1. Lautern tanzt")
+	s.step("Home", "1. (6, both agree) Lautern tanzt")
 	# Withdrawing the sheet: the reason's field, then the button.
 	s.find("Down", "Reason:")
 	s.type("Doppelt erfasst", "Reason: Doppelt erfasst")
@@ -503,8 +514,11 @@ def flow_moderate(s, title, author):
 	assert "Reason" not in text, "focus in the reason field: |%s|" % text
 	# A comment of this size's person, rejected: reject without a reason
 	# puts the focus in the reason field, and after it back in the queue.
-	s.step("f", ". Comment by ")
-	s.find("Down", "Comment by " + author)
+	# Each says it waits, and whose it is, in the window: a long name
+	# puts the state first ("(waiting) Comment by Rathaus").
+	s.step("f", "Comment by ")
+	s.find("Down", "Comment by " + author.split()[0])
+	assert "waiting" in s.window()[0], "no state in the window: |%s|" % s.window()[0]
 	s.step("D", ". Reason:")
 	s.type("Nicht zum Thema", "Reason: Nicht zum Thema")
 	s.step("Down", "Reject, with a reason")
@@ -527,14 +541,16 @@ def flow_filter(s):
 	s.step("3", "3. ( ) closed projects")
 	s.step("x", "3. (*) closed projects")
 	s.step("8", "8. Show these projects")
-	s.step("Enter", "1. Bicycle street")
-	s.step("Enter", "1. Should R")
+	s.step("Enter", ") Bicycle")
+	s.step("Enter", "1. (one choice, closed) Should")
 	s.step("Enter", "1. Yes, a bicycle street")
-	s.step("v", "1. Yes, a bicycle street", same=True)
-	s.step("Down", "2. No")
+	# Each result's votes and share before the option's title.
+	text = s.step("v", ") Yes, a bicycle")
+	assert re.search(r"1\. \(\d+ votes?, [\d.,]+ ?%\) Yes", text), "no votes on the option's line: |%s|" % text
+	s.step("Down", "2. (")
 	s.step("Left", "1. Yes, a bicycle street")
-	s.step("Left", "1. Should R")
-	s.step("Left", "1. Bicycle street")
+	s.step("Left", "1. (one choice, closed) Should")
+	s.step("Left", ") Bicycle")
 	s.step("f", "1. ( ) open projects")
 	s.step("x", "1. (*) open projects")
 	s.step("8", "8. Show these projects")
@@ -594,7 +610,7 @@ def flow_refused(build, tmp, env, cols, rows):
 		s.expect("1. Packaging tax")
 		login(s, "demo", "demo-passwort", "1. Packaging tax")
 		s.step("3", "3. Stadt.Raum.Wir.")
-		s.step("Enter", "1. Which event should")
+		s.step("Enter", "1. (ranking, open) Which event should")
 		s.step("Down", "All ideas")
 		s.step("Enter", "1. Strandbar")
 		s.step("i", "1. Title:")

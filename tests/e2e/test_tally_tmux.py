@@ -92,7 +92,7 @@ def test_booth_session(tmp):
 		send(m)
 		# Side by side per option; nothing counted.
 		m.wait_text("is saved: the two keyings differ: not counted",
-			    "keying 1: 6, keying 2: 3, differ", "Roundnet", "9, both agree")
+			    "(6 and 3, differ) Lautern tanzt", "Roundnet", "9, both agree")
 
 		# (3) The first keeps seeing the mismatch in the list.
 		c.keys("F5")
