@@ -30,6 +30,8 @@ screen_free(struct app *app, struct screen *s)
 {
 	if (s == NULL)
 		return;
+	if (s == app->pend_login || s == app->pend_on)
+		ui_resume_drop(app);
 	if (s->type->free != NULL)
 		s->type->free(app, s);
 	free(s->error);
@@ -288,6 +290,61 @@ ui_role_at_least(const struct app *app, enum api_role role)
 {
 	return app->me != NULL && app->me->role != API_ROLE_UNKNOWN &&
 	    app->me->role >= role;
+}
+
+/* ------------------------------------------------- action after login */
+
+/* An action on s that pushed the login form right above it (logged out,
+ * or the session ended) is remembered for ui_resume(). */
+static void
+app_note_pending(struct app *app, struct screen *s, enum action a, int arg)
+{
+	if (a == ACTION_LOGIN || a == ACTION_REGISTER || app->top == s ||
+	    app->top->below != s || strcmp(app->top->type->name, "login") != 0)
+		return;
+	app->pend_login = app->top;
+	app->pend_on = s;
+	app->pend_action = a;
+	app->pend_arg = arg;
+}
+
+int
+ui_login_resumes(struct app *app, const struct screen *login)
+{
+	if (login == NULL || app->pend_login != login || login->below != app->pend_on) {
+		ui_resume_drop(app);
+		return 0;
+	}
+	/* Popping the form no longer forgets the action. */
+	app->pend_login = NULL;
+	return 1;
+}
+
+void
+ui_resume_drop(struct app *app)
+{
+	app->pend_login = NULL;
+	app->pend_on = NULL;
+}
+
+void
+ui_resume(struct app *app)
+{
+	enum action a = app->pend_action;
+	int arg = app->pend_arg;
+
+	if (app->pend_on == NULL || app->pend_on != app->top)
+		return;
+	ui_resume_drop(app);
+	app->resuming = 1;
+	app_action(app, a, arg);
+	app->resuming = 0;
+}
+
+int
+ui_resuming(const struct app *app)
+{
+	return app->resuming;
 }
 
 /* ------------------------------------------------------------- drafts */
@@ -869,6 +926,7 @@ app_action(struct app *app, enum action action, int arg)
 		action = ACTION_LOGIN;
 	if (!s->failed && s->type->action != NULL) {
 		rc = s->type->action(app, s, action, arg);
+		app_note_pending(app, s, action, arg);
 		if (rc != SCREEN_PASS)
 			return rc;
 	}

@@ -337,6 +337,7 @@ login_submit(struct app *app, struct screen *s)
 	struct api_login *out = NULL;
 	const char *who;
 	char name[130];
+	int resume;
 
 	if (form_check(app, s) < 0)
 		return APP_OK;
@@ -357,9 +358,23 @@ login_submit(struct app *app, struct screen *s)
 	app->last_user = NULL;
 	app->me_asked = 1;
 	api_login_free(out);
+	resume = ui_login_resumes(app, s);
 	ui_pop(app);
 	ui_invalidate(app);
-	if (app->top->type->send != NULL || strcmp(app->top->type->name, "review") == 0) {
+	if (resume) {
+		/* Logged in to send, support, report: it is done, as asked;
+		 * its own message (or why it failed) follows. */
+		who = ui_name(_("Logged in as %s."), app_user_name(app), name, sizeof(name));
+		ui_status(app, _("Logged in as %s."), who);
+		ui_resume(app);
+	} else if (strcmp(app->top->type->name, "review") == 0) {
+		/* Registered on the way: sent only after it is seen again. */
+		app->top->focus = 0;
+		/* L10N: after registering and logging in on the way to sending. */
+		who = ui_name(_("Logged in as %s. Check what you are sending; Send is focused."),
+		    app_user_name(app), name, sizeof(name));
+		ui_status(app, _("Logged in as %s. Check what you are sending; Send is focused."), who);
+	} else if (app->top->type->send != NULL) {
 		/* L10N: after logging in on the way to sending something. */
 		who = ui_name(_("Logged in as %s. What you entered is still here; send it again."),
 		    app_user_name(app), name, sizeof(name));
@@ -495,6 +510,8 @@ scr_register_open(struct app *app)
 {
 	struct form *f = form_new(&form_register);
 
+	/* Registering instead of logging in: nothing is sent unseen. */
+	ui_resume_drop(app);
 	if (f == NULL)
 		return -1;
 	if (form_add(f, PAGE_ITEM_FIELD, N_("User name"), N_("User name (3 to 32 of a-z, 0-9, . _ -):"), 32, 3) < 0 ||

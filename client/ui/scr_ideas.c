@@ -187,12 +187,9 @@ struct idea {
 	long long		 id;
 	struct api_idea		*idea;
 	struct api_comment_list	*comments;
-	int			 support_asked;	/* asked to support while logged out */
 };
 
 enum { IDEA_SUPPORT = 1, IDEA_COMMENT, IDEA_WRITE };
-
-static int idea_support(struct app *app, struct screen *s);
 
 static int
 idea_load(struct app *app, struct screen *s)
@@ -207,12 +204,6 @@ idea_load(struct app *app, struct screen *s)
 		return ui_fail(app, _("The idea could not be loaded."), 0);
 	if (api_idea_comments(app->api, d->id, NULL, 100, &d->comments) < 0)
 		d->comments = NULL;
-	/* Logged in to support: the support is done, as it was asked for. */
-	if (d->support_asked && app_logged_in(app)) {
-		d->support_asked = 0;
-		if (d->idea->supported_by_me != 1)
-			idea_support(app, s);
-	}
 	return 0;
 }
 
@@ -284,8 +275,13 @@ idea_support(struct app *app, struct screen *s)
 	int rc;
 	char ns[64];
 
+	/* Logged in to support (ui_resume()): an idea this login already
+	 * supports stays supported. */
+	if (ui_resuming(app) && !want) {
+		ui_status(app, "%s", _("You support this idea."));
+		return APP_OK;
+	}
 	if (!app_logged_in(app)) {
-		d->support_asked = 1;
 		ui_status(app, "%s", _("Please log in to support ideas."));
 		scr_login_open(app);
 		return APP_OK;
@@ -324,7 +320,6 @@ idea_action(struct app *app, struct screen *s, enum action a, int arg)
 	    d->idea->status == API_STATUS_PUBLISHED;
 
 	(void)arg;
-	d->support_asked = 0;
 	switch ((int)a) {	/* open set: the rest goes to default */
 	case ACTION_OPEN:
 	case ACTION_TOGGLE:

@@ -95,6 +95,13 @@ struct app {
 						 * why it failed, not the focused line */
 	int			 leave_check;	/* a field is checked as the focus leaves
 						 * it (app_set_leave_check) */
+	/* An action that opened the login form; done once when that form
+	 * logs in (ui_resume()), forgotten when either screen goes. */
+	struct screen		*pend_login;	/* the login form it opened */
+	struct screen		*pend_on;	/* the screen it was asked on */
+	enum action		 pend_action;
+	int			 pend_arg;
+	int			 resuming;	/* the action runs again after a login */
 };
 
 
@@ -131,6 +138,18 @@ int	ui_fail(struct app *app, const char *what, int keeps_text);
  * session has ended it is dropped and the login opens on top, so the next
  * try works instead of failing the same way. Returns -1. */
 int	ui_fail_action(struct app *app, const char *what);
+/* The login form login (still on the stack) succeeded: 1 when it was
+ * opened by an action the person asked for, which ui_resume() then does
+ * after the form is popped; 0 (and forgotten) otherwise. */
+int	ui_login_resumes(struct app *app, const struct screen *login);
+/* Does the action that opened the login form once, on the screen it was
+ * asked on (now the top), with its own result or error message. */
+void	ui_resume(struct app *app);
+/* 1 while ui_resume() runs the action again. */
+int	ui_resuming(const struct app *app);
+/* Forgets that action (the person registers instead: nothing is sent
+ * unseen). */
+void	ui_resume_drop(struct app *app);
 
 /* Tells the renderer once that a request is under way. */
 void	ui_loading(struct app *app);

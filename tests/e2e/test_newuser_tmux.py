@@ -353,12 +353,89 @@ def form_footer_names_back(api, tmp):
 		c.close()
 
 
+def kiosk(api, tmp, w, h, name):
+	return Client(api.url, tmp, w, h, name=name, env={"TERM": "linux"},
+		      extra_args=["--keymap", KEYMAP, "--kiosk", "--idle-reset", "600"])
+
+
+def keypad_vote_to_login(c):
+	"""Logged out: a poll, a choice, its review, Send: the login form."""
+	c.wait_text("Projects")
+	c.keys("3", "Enter")
+	c.wait_text("Polls")
+	c.keys("1", "Enter")
+	c.wait_text("Options")
+	c.type(".")
+	c.focus_to("Review my vote", key="+")
+	c.keys("Enter")
+	c.focus_to("Send", key="+")
+	c.keys("Enter")
+	c.wait_text("Log in")
+	c.check_focus("User name")
+
+
+def keypad_login(c, u):
+	c.type(u["username"])
+	c.keys("Enter")
+	c.check_focus("Password")
+	c.type(u["password"])
+	c.keys("Enter")
+	wait_until(lambda: "User name" not in c.flat(), 10, "the login")
+
+
+def send_after_login(api, tmp, w, h):
+	"""Item 18: Send while logged out asks for a login; after it the vote
+	(then an idea) is sent as asked, no second Send; abandoning the login
+	sends nothing and keeps the review."""
+	u = api.useradd()
+	c = kiosk(api, tmp, w, h, "resume-%dx%d" % (w, h))
+	try:
+		keypad_vote_to_login(c)
+		c.type("/")
+		c.wait_text("Check before sending")
+		assert "saved" not in c.flat(), c.text()
+		c.focus_to("Send", key="+")
+		c.keys("Enter")
+		c.wait_text("Log in")
+		keypad_login(c, u)
+		c.wait_text("Your vote is saved")
+		assert "Check before sending" not in c.flat(), c.text()
+		assert "Options" in c.flat(), c.text()
+	finally:
+		c.close()
+	u = api.useradd()
+	c = kiosk(api, tmp, w, h, "resume-idea-%dx%d" % (w, h))
+	try:
+		c.wait_text("Projects")
+		c.keys("3", "Enter")
+		c.wait_text("Polls")
+		c.focus_to("Write a new idea", key="+")
+		c.keys("Enter")
+		c.check_focus("Title")
+		c.type("Bank am Fluss")
+		c.keys("Enter")
+		c.check_focus("Text", field=True)
+		c.type("Eine Bank am Flussufer zum Ausruhen.")
+		c.keys("Tab")
+		c.keys("Enter")
+		c.wait_text("Check before sending")
+		c.focus_to("Send", key="+")
+		c.keys("Enter")
+		c.wait_text("Log in")
+		keypad_login(c, u)
+		c.wait_text("Your idea is sent")
+		assert "Check before sending" not in c.flat(), c.text()
+	finally:
+		c.close()
+
+
 def test_newuser(api):
 	tmp = mwtest.tempdir("mw-newuser-")
 	suite.parallel(("keypad way out 80x24", keypad_way_out, api, tmp, 80, 24),
 		       ("keypad way out 40x12", keypad_way_out, api, tmp, 40, 12),
 		       ("keypad ends the session 80x24", keypad_end_session, api, tmp, 80, 24),
 		       ("keypad ends the session 40x12", keypad_end_session, api, tmp, 40, 12),
+		       ("a send that asked for a login is done after it", send_after_login, api, tmp, 80, 24),
 		       ("quit with a kept draft", quit_with_kept_draft, api, tmp),
 		       ("PuTTY and xterm keys under other TERMs", putty_keys, api, tmp),
 		       ("a form's footer names the way back at 40x12", form_footer_names_back, api, tmp),

@@ -54,8 +54,9 @@ def test_line(srv):
 	# The ranking vote of the line-mode tests, typed through ssh.
 	m = re.search(rb"^(\d+)\. Stadt\.Raum\.Wir\.", out, re.M)
 	n = m.group(1).decode() if m else "3"
-	# The open poll leads the project page: item 1.
-	lines = [n, "1", "2 5 1", "r", "s", "moderation", "moderation-passwort", "s", "s", "q"]
+	# The open poll leads the project page: item 1. Send asks for the
+	# login, after which the vote is sent: no second send (issue 8).
+	lines = [n, "1", "2 5 1", "r", "s", "moderation", "moderation-passwort", "q"]
 	r = ssh(srv.port, user="line", input=("\n".join(lines) + "\n").encode(), timeout=60)
 	t = r.stdout.decode("utf-8", "replace")
 	tail = t[t.rfind("Logged in as"):] if "Logged in as" in t else ""
