@@ -362,11 +362,23 @@ login_submit(struct app *app, struct screen *s)
 	ui_pop(app);
 	ui_invalidate(app);
 	if (resume) {
-		/* Logged in to send, support, report: it is done, as asked;
-		 * its own message (or why it failed) follows. */
-		who = ui_name(_("Logged in as %s."), app_user_name(app), name, sizeof(name));
-		ui_status(app, _("Logged in as %s."), who);
+		char *said;
+
+		/* Logged in to send, support, report: it is done, as asked,
+		 * and said after the login in one message (or why it failed). */
+		app_status_clear(app);
 		ui_resume(app);
+		said = app_status(app) != NULL ? strdup(app_status(app)) : NULL;
+		/* L10N: after logging in on the way to sending: the name, then
+		 * what the send did ("Your vote is saved."). */
+		if (said != NULL) {
+			who = ui_name(_("Logged in as %s. %s"), app_user_name(app), name, sizeof(name));
+			ui_status(app, _("Logged in as %s. %s"), who, said);
+			free(said);
+		} else {
+			who = ui_name(_("Logged in as %s."), app_user_name(app), name, sizeof(name));
+			ui_status(app, _("Logged in as %s."), who);
+		}
 	} else if (strcmp(app->top->type->name, "review") == 0) {
 		/* Registered on the way: sent only after it is seen again. */
 		app->top->focus = 0;
