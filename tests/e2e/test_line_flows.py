@@ -1085,6 +1085,50 @@ def test_paper_sheet_checks_each_field_and_names_review(h):
 
 
 @with_home
+def test_login_asked_by_a_send_sends_it(h):
+	"""8.18: Send while logged out asks for the login; that login sends
+	the vote as asked, with its message, and no second s; the same for
+	an idea."""
+	u = srv.new_user()
+	n = project(h.run([]), "logistik")
+	t = h.run([n])
+	p = num(t, "Where should the try-it box")
+	o = num(h.run([n, p]), "Schillerplatz")
+	t = h.run([n, p, o, "r", "s", u["username"], u["password"], "s"])
+	rest = after(t, "Please log in to send your vote")
+	has(rest, "Logged in as", "Your vote is saved")
+	hasnt(rest, "Check before sending", "not sent")
+	r = srv.get("/polls/%d" % demo["single_poll"], token=u["token"]).json
+	ok(r.get("my_ballot"), "the vote was not sent by the login: %r" % r)
+	# A login left with b sends nothing, nor does a later one of its own:
+	# the review is there again, Send focused.
+	a = Home()
+	try:
+		ua = srv.new_user()
+		t = a.run([n, p, o, "r", "s", "", "", "b", "l", ua["username"], ua["password"], "s"])
+		rest = after(t, "Please log in to send your vote")
+		has(rest, "Check before sending", "Send is focused")
+		hasnt(rest, "Your vote is saved")
+		r = srv.get("/polls/%d" % demo["single_poll"], token=ua["token"]).json
+		ok(not r.get("my_ballot"), "an abandoned login sent the vote: %r" % r)
+	finally:
+		a.close()
+	o2 = Home()
+	try:
+		u2 = srv.new_user()
+		n = project(o2.run([]), "stadtraum")
+		ai, wi = ideas_items(o2, n)
+		t = o2.run([n, wi, "Wasserspender am Platz", "Trinkwasser für alle.", ".", "s", "s",
+			    u2["username"], u2["password"], "s"])
+		rest = after(t, "Please log in to send")
+		has(rest, "Logged in as")
+		ok(re.search(r"moderat", rest, re.I), "the idea was not sent by the login:\n" + rest[-1500:])
+		hasnt(rest, "Check before sending")
+	finally:
+		o2.close()
+
+
+@with_home
 def test_login_asked_by_a_review_names_log_in(h):
 	"""8.9: the login form that sending a vote opens names its button;
 	after the review the prompt said only "Number, b back" while the
@@ -1309,6 +1353,7 @@ def setup():
 	demo["packaging"] = "Packaging tax"
 	demo["stadtraum_id"] = d["projects"]["stadtraum"]["id"]
 	demo["ranking_poll"] = d["polls"]["ranking"]["id"]
+	demo["single_poll"] = d["polls"]["location"]["id"]
 	staff = srv.login("rathaus", "rathaus-passwort").json["token"]
 	demo["mod_token"] = srv.login("moderation", "moderation-passwort").json["token"]
 	# The demo has no multiple-choice poll: one on Stadt.Raum.Wir.
