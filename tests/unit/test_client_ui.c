@@ -2154,6 +2154,79 @@ test_app_real_server_support_after_login(void **state)
 	app_free(app);
 }
 
+/* Issue 8 item 18: the login a Send asked for sends once; when that send
+ * fails (the poll closed meanwhile) it says why, and the choice stays on
+ * the review. Registering instead sends nothing unseen. */
+static void
+test_app_real_server_send_after_login_fails_kept(void **state)
+{
+	struct app *app = srv_app();
+	struct api *staff = api_new(srv_url);
+	struct api_project_list *pl = NULL;
+	struct api_option_in opts[2];
+	struct api_poll_in qin;
+	struct api_poll *poll = NULL, *poll2 = NULL;
+	const struct page *p;
+	long long pid = 0;
+	size_t i;
+
+	(void)state;
+	assert_int_equal(api_login(staff, "rathaus", "rathaus-passwort", NULL), 0);
+	assert_int_equal(api_projects(staff, NULL, NULL, NULL, 50, &pl), 0);
+	for (i = 0; i < pl->n; i++)
+		if (has(pl->items[i].title, "Stadt.Raum.Wir"))
+			pid = pl->items[i].id;
+	api_project_list_free(pl);
+	assert_true(pid > 0);
+	memset(opts, 0, sizeof(opts));
+	memset(&qin, 0, sizeof(qin));
+	opts[0].title = API_TEXT({ "de", "Brunnen" });
+	opts[1].title = API_TEXT({ "de", "Bänke" });
+	qin.title = API_TEXT({ "de", "Schließt gleich" });
+	qin.question = API_TEXT({ "de", "Was zuerst?" });
+	qin.kind = "single";
+	qin.status = "open";
+	qin.opens_at = "2026-01-01T00:00:00Z";
+	qin.closes_at = "2030-01-01T00:00:00Z";
+	qin.results_visible = 1;
+	qin.options = opts;
+	qin.n_options = 2;
+	assert_int_equal(api_poll_create(staff, pid, &qin, &poll), 0);
+	if (app_logged_in(app))
+		app_action(app, ACTION_LOGOUT, 0);
+	assert_int_equal(scr_poll_open(app, poll->id), 0);
+	focus_on(app, "Bänke");
+	app_action(app, ACTION_TOGGLE, 0);
+	app_action(app, ACTION_REVIEW, 0);
+	app_action(app, ACTION_SEND, 0);
+	assert_string_equal(app_page(app)->heading, "Log in");
+	/* Back from the login: nothing sent, the review is there again. */
+	app_action(app, ACTION_BACK, 0);
+	assert_string_equal(app_page(app)->heading, "Check before sending");
+	app_action(app, ACTION_SEND, 0);
+	assert_string_equal(app_page(app)->heading, "Log in");
+	/* The poll closes while the person logs in. */
+	memset(&qin, 0, sizeof(qin));
+	qin.results_visible = -1;
+	qin.status = "closed";
+	qin.closes_at = "2026-01-02T00:00:00Z";
+	assert_int_equal(api_poll_update(staff, poll->id, &qin, &poll2), 0);
+	fill(app, "User name", "uitest1");
+	fill(app, "Password", "correct horse 1");
+	app_action(app, ACTION_SEND, 0);
+	p = app_page(app);
+	assert_true(app_logged_in(app));
+	p = app_page(app);
+	assert_string_equal(p->heading, "Check before sending");
+	assert_page_has(p, "Your vote: Bänke.");
+	assert_true(has(app_status(app), "Your vote was not sent. What you entered is kept."));
+	app_action(app, ACTION_LOGOUT, 0);
+	api_poll_free(poll);
+	api_poll_free(poll2);
+	api_free(staff);
+	app_free(app);
+}
+
 /* While one moderator works the queue another empties part of it: after
  * approving, the focus stays on a queue item, not in the reason field
  * where the next letter key would be text (found by tests/braille). */
@@ -3003,6 +3076,7 @@ main(void)
 		cmocka_unit_test(test_ui_tally_may_offers_what_api_takes),
 		cmocka_unit_test(test_scr_projects_greets_name_with_period),
 		cmocka_unit_test(test_app_real_server_idea_moderated),
+		cmocka_unit_test(test_app_real_server_send_after_login_fails_kept),
 		cmocka_unit_test(test_app_real_server_moderation_queue_shrinks),
 		cmocka_unit_test(test_app_real_server_comment_moderated),
 		cmocka_unit_test(test_app_real_server_session_expired_keeps_text),
