@@ -2216,7 +2216,6 @@ test_app_real_server_send_after_login_fails_kept(void **state)
 	app_action(app, ACTION_SEND, 0);
 	p = app_page(app);
 	assert_true(app_logged_in(app));
-	p = app_page(app);
 	assert_string_equal(p->heading, "Check before sending");
 	assert_page_has(p, "Your vote: Bänke.");
 	assert_true(has(app_status(app), "Your vote was not sent. What you entered is kept."));
