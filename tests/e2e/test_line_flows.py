@@ -1129,6 +1129,33 @@ def test_login_asked_by_a_send_sends_it(h):
 
 
 @with_home
+def test_register_from_a_send_login_sends_nothing_unseen(h):
+	"""8.18: registering from the login a Send opened sends nothing by
+	itself: after register, confirm and login the review is there again,
+	Send focused, and it says so."""
+	n = project(h.run([]), "logistik")
+	p = num(h.run([n]), "Where should the try-it box")
+	o = num(h.run([n, p]), "Schillerplatz")
+	name = srv.unique("lr")
+	live = Live(h)
+	live.send(n, p, o, "r", "s", "", "", "4")
+	live.wait_for("User name (3 to 32")
+	live.send(name, name + "@example.org", "", "geheim-passwort-9", "s")
+	live.wait_for("Code from the mail (8 digits)")
+	live.send(srv.mail_token(name + "@example.org"))
+	live.wait_for("Confirm")
+	live.send("s")
+	live.wait_for("Your account is active")
+	live.wait_for("Password (not shown)")
+	live.send("geheim-passwort-9", "s")
+	live.wait_for("Send is focused")
+	t = live.close()
+	rest = after(t, "Your account is active")
+	has(rest, "Check before sending", "Your vote: Schillerplatz")
+	hasnt(rest, "Your vote is saved")
+
+
+@with_home
 def test_login_asked_by_a_review_names_log_in(h):
 	"""8.9: the login form that sending a vote opens names its button;
 	after the review the prompt said only "Number, b back" while the
