@@ -15,7 +15,7 @@ static struct page *
 fx_poll(void)
 {
 	struct page *p = fx_page("Where should the bench go?", "poll");
-	char label[16];
+	char label[32];
 	int i;
 
 	for (i = 1; i <= 5; i++) {
