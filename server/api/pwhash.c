@@ -116,3 +116,12 @@ pwhash_token_new(char *out, size_t outsz)
 	sodium_memzero(raw, sizeof(raw));
 	return 0;
 }
+
+int
+pwhash_token_issue(char *out, size_t outsz, unsigned char th[PWHASH_TOKEN_BYTES])
+{
+	if (pwhash_token_new(out, outsz) != 0)
+		return -1;
+	pwhash_token_hash(out, strlen(out), th);
+	return 0;
+}

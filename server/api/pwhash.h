@@ -47,4 +47,9 @@ void	pwhash_token_hash(const char *token, size_t len,
  * -1 when outsz is too small. */
 int	pwhash_token_new(char *out, size_t outsz);
 
+/* pwhash_token_new() and the hash the store keeps of it (th), for a token
+ * that is handed out once. Returns 0 or -1. */
+int	pwhash_token_issue(char *out, size_t outsz,
+	    unsigned char th[PWHASH_TOKEN_BYTES]);
+
 #endif

@@ -147,9 +147,8 @@ ra_register_run(struct slowq_job *job)
 	if ((p->rc = rc) != 0)
 		goto out;
 	p->rc = STORE_EIO;
-	if (pwhash_token_new(token, sizeof(token)) != 0)
+	if (pwhash_token_issue(token, sizeof(token), th) != 0)
 		goto fail;
-	pwhash_token_hash(token, strlen(token), th);
 	if (store_token_create(st, STORE_TOKEN_CONFIRM, id, th, p->now,
 	    p->now + RA_CONFIRM_TTL) != 0)
 		goto fail;
@@ -465,11 +464,10 @@ ra_login(struct req *r, const struct route_args *a)
 		http_reply_error(r, APIERR_NOT_CONFIRMED, NULL, REASON_NONE);
 		goto out;
 	}
-	if (pwhash_token_new(token, sizeof(token)) != 0) {
+	if (pwhash_token_issue(token, sizeof(token), th) != 0) {
 		http_reply_error(r, APIERR_INTERNAL, NULL, REASON_NONE);
 		goto out;
 	}
-	pwhash_token_hash(token, strlen(token), th);
 	expires = now + r->cfg->token_ttl;
 	if ((rc = store_session_create(st, u->id, th, now, expires)) != 0) {
 		route_store_error(r, rc, NULL);

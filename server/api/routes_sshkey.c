@@ -178,11 +178,10 @@ rk_gateway_proof(struct req *r, const struct route_args *a)
 		return;
 	if ((st = route_store(r)) == NULL)
 		goto out;
-	if (pwhash_token_new(proof, sizeof(proof)) != 0) {
+	if (pwhash_token_issue(proof, sizeof(proof), th) != 0) {
 		http_reply_error(r, APIERR_INTERNAL, NULL, REASON_NONE);
 		goto out;
 	}
-	pwhash_token_hash(proof, strlen(proof), th);
 	rc = store_keyproof_create(st, fp, th, now, expires);
 	sodium_memzero(th, sizeof(th));
 	if (rc != 0)
@@ -217,11 +216,10 @@ rk_gateway_login(struct req *r, const struct route_args *a)
 		return;
 	if ((st = route_store(r)) == NULL)
 		goto out;
-	if (pwhash_token_new(token, sizeof(token)) != 0) {
+	if (pwhash_token_issue(token, sizeof(token), th) != 0) {
 		http_reply_error(r, APIERR_INTERNAL, NULL, REASON_NONE);
 		goto out;
 	}
-	pwhash_token_hash(token, strlen(token), th);
 	expires = now + r->cfg->token_ttl;
 	rc = store_sshkey_login(st, fp, th, now, expires, &u);
 	if (rc == STORE_ENOTFOUND)
