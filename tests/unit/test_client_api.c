@@ -21,6 +21,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "iso_fixture.h"
 #include "client/api/api.h"
 #include "client/api/api_int.h"
 #include "client/client.h"
@@ -1354,6 +1355,7 @@ test_api_staff_create_tally_export(void **state)
 	struct api_tally_list *tl = NULL;
 	size_t i;
 	char *csv = NULL;
+	char pends[32], opens[32], closes[32];
 
 	(void)state;
 	pin.slug = "capi-test";
@@ -1363,7 +1365,7 @@ test_api_staff_create_tally_export(void **state)
 	pin.summary = API_TEXT({ "de", "Kurz" });
 	pin.description = API_TEXT({ "de", "Absatz eins.\n\nAbsatz zwei." });
 	pin.status = "open";
-	pin.ends_at = "2030-01-01T00:00:00Z";
+	pin.ends_at = iso_days(pends, sizeof(pends), 3 * 365);
 	pin.ideas_open = 1;
 	/* Citizens are refused. */
 	API_OK(a, api_login(a, "demo", "demo-passwort", NULL));
@@ -1405,8 +1407,8 @@ test_api_staff_create_tally_export(void **state)
 	qin.question = API_TEXT({ "de", "Wo soll es stehen?" });
 	qin.kind = "single";
 	qin.status = "open";
-	qin.opens_at = "2026-01-01T00:00:00Z";
-	qin.closes_at = "2030-01-01T00:00:00Z";
+	qin.opens_at = iso_days(opens, sizeof(opens), -2);
+	qin.closes_at = iso_days(closes, sizeof(closes), 2 * 365);
 	qin.results_visible = 1;
 	qin.options = opts;
 	qin.n_options = 2;
@@ -1471,8 +1473,8 @@ test_api_staff_create_tally_export(void **state)
 	sin.title = API_TEXT({ "de", "Umfrage" });
 	sin.intro = API_TEXT({ "de", "Zwei Fragen." });
 	sin.status = "open";
-	sin.opens_at = "2026-01-01T00:00:00Z";
-	sin.closes_at = "2030-01-01T00:00:00Z";
+	sin.opens_at = iso_days(opens, sizeof(opens), -2);
+	sin.closes_at = iso_days(closes, sizeof(closes), 2 * 365);
 	sin.questions = qs;
 	sin.n_questions = 2;
 	API_OK(a, api_survey_create(a, p->id, &sin, &sv));

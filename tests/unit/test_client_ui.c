@@ -18,6 +18,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "iso_fixture.h"
 #include "client/cmd/cmd_int.h"
 #include "client/ui/listwin.h"
 #include "client/ui/ui.h"
@@ -2168,6 +2169,7 @@ test_app_real_server_send_after_login_fails_kept(void **state)
 	struct api_poll *poll = NULL, *poll2 = NULL;
 	const struct page *p;
 	long long pid = 0;
+	char opens[32], closes[32];
 	size_t i;
 
 	(void)state;
@@ -2186,8 +2188,8 @@ test_app_real_server_send_after_login_fails_kept(void **state)
 	qin.question = API_TEXT({ "de", "Was zuerst?" });
 	qin.kind = "single";
 	qin.status = "open";
-	qin.opens_at = "2026-01-01T00:00:00Z";
-	qin.closes_at = "2030-01-01T00:00:00Z";
+	qin.opens_at = iso_days(opens, sizeof(opens), -2);
+	qin.closes_at = iso_days(closes, sizeof(closes), 2 * 365);
 	qin.results_visible = 1;
 	qin.options = opts;
 	qin.n_options = 2;
@@ -2209,7 +2211,7 @@ test_app_real_server_send_after_login_fails_kept(void **state)
 	memset(&qin, 0, sizeof(qin));
 	qin.results_visible = -1;
 	qin.status = "closed";
-	qin.closes_at = "2026-01-02T00:00:00Z";
+	qin.closes_at = iso_days(closes, sizeof(closes), -1);
 	assert_int_equal(api_poll_update(staff, poll->id, &qin, &poll2), 0);
 	fill(app, "User name", "uitest1");
 	fill(app, "Password", "correct horse 1");
